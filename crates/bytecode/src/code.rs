@@ -1,0 +1,256 @@
+//! Code objects: what the compiler produces and the VM runs (CPython's `PyCodeObject`).
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use crate::Opcode;
+
+/// One instruction: an operation and its operand (see [`Opcode`] for what the operand means).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Instruction {
+    /// The operation.
+    pub op: Opcode,
+    /// The operand; 0 when the operation takes none.
+    pub arg: u32,
+}
+
+impl Instruction {
+    /// An instruction with operand `arg`.
+    pub fn new(op: Opcode, arg: u32) -> Instruction {
+        Instruction { op, arg }
+    }
+}
+
+/// The source span an instruction came from, as CPython 3.11 reports it in tracebacks
+/// (`co_positions()`): 1-based lines, 0-based columns counted in UTF-8 bytes.
+/// `line == 0` means the instruction has no position (CPython's `None`).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// First line (1-based), or 0 for none.
+    pub line: u32,
+    /// Last line (1-based).
+    pub end_line: u32,
+    /// First column (0-based, UTF-8 bytes).
+    pub col: u32,
+    /// Column just past the end (0-based, UTF-8 bytes).
+    pub end_col: u32,
+}
+
+/// One row of the exception table (CPython 3.11's zero-cost exception handling): an exception
+/// raised by an instruction in `start..end` pops the value stack down to `depth` items, pushes
+/// the offset of the raising instruction when `lasti` is set, pushes the exception and jumps to
+/// `target`. The first matching row wins; rows never overlap.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ExceptionTableEntry {
+    /// First instruction covered.
+    pub start: u32,
+    /// One past the last instruction covered.
+    pub end: u32,
+    /// Handler's first instruction.
+    pub target: u32,
+    /// Stack depth to unwind to before pushing.
+    pub depth: u32,
+    /// Whether to push the raising instruction's offset before the exception.
+    pub lasti: bool,
+}
+
+/// `co_flags` bits, with CPython's values.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeFlags(pub u32);
+
+impl CodeFlags {
+    /// Locals live in fast slots (function scope).
+    pub const OPTIMIZED: u32 = 0x0001;
+    /// A new locals namespace is made for each call.
+    pub const NEWLOCALS: u32 = 0x0002;
+    /// Has a `*args` parameter.
+    pub const VARARGS: u32 = 0x0004;
+    /// Has a `**kwargs` parameter.
+    pub const VARKEYWORDS: u32 = 0x0008;
+    /// A nested function.
+    pub const NESTED: u32 = 0x0010;
+    /// A generator function.
+    pub const GENERATOR: u32 = 0x0020;
+    /// No free or cell variables.
+    pub const NOFREE: u32 = 0x0040;
+    /// An `async def` function.
+    pub const COROUTINE: u32 = 0x0080;
+    /// A generator decorated with `types.coroutine`.
+    pub const ITERABLE_COROUTINE: u32 = 0x0100;
+    /// An `async def` with `yield`.
+    pub const ASYNC_GENERATOR: u32 = 0x0200;
+
+    /// Whether every bit of `bits` is set.
+    pub fn has(self, bits: u32) -> bool {
+        self.0 & bits == bits
+    }
+}
+
+/// What a local slot holds (CPython 3.11's `co_localspluskinds`; the values are CPython's).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalKind(pub u8);
+
+impl LocalKind {
+    /// A plain local (in `co_varnames`).
+    pub const LOCAL: u8 = 0x20;
+    /// A variable captured by inner functions (in `co_cellvars`).
+    pub const CELL: u8 = 0x40;
+    /// A variable of an enclosing function (in `co_freevars`).
+    pub const FREE: u8 = 0x80;
+
+    /// Whether every bit of `bits` is set.
+    pub fn has(self, bits: u8) -> bool {
+        self.0 & bits == bits
+    }
+}
+
+/// A constant in `co_consts`.
+#[derive(Clone, Debug)]
+pub enum Constant {
+    /// `None`
+    None,
+    /// `...`
+    Ellipsis,
+    /// `True` / `False`
+    Bool(bool),
+    /// An int that fits in 64 bits.
+    Int(i64),
+    /// Any other int.
+    BigInt(BigInt),
+    /// A float.
+    Float(f64),
+    /// A complex number (real, imaginary).
+    Complex(f64, f64),
+    /// A string, as code points. Lone surrogates (from `"\ud800"` escapes) are allowed, so this
+    /// is not a Rust `String`; see [`Constant::str`] for the common case.
+    Str(Arc<[u32]>),
+    /// A bytes literal.
+    Bytes(Arc<[u8]>),
+    /// A tuple of constants.
+    Tuple(Arc<[Constant]>),
+    /// A frozenset of constants (from `x in {1, 2}`).
+    FrozenSet(Arc<[Constant]>),
+    /// A nested code object.
+    Code(Arc<CodeObject>),
+}
+
+impl Constant {
+    /// A string constant from Rust text.
+    pub fn str(s: &str) -> Constant {
+        Constant::Str(s.chars().map(u32::from).collect())
+    }
+
+    /// The text of a string constant, if it is one and holds no lone surrogates.
+    pub fn as_string(&self) -> Option<String> {
+        match self {
+            Constant::Str(cps) => cps.iter().map(|&c| char::from_u32(c)).collect(),
+            _ => None,
+        }
+    }
+
+    /// Structural equality as the compiler needs it for de-duplicating constants: `1`, `1.0`
+    /// and `True` stay distinct, and so do `0.0` and `-0.0`.
+    pub fn same_as(&self, other: &Constant) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (BigInt(a), BigInt(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Complex(a, b), Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
+            }
+            (Code(a), Code(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A compiled block of code: a module, class body, function, lambda or comprehension
+/// (CPython's code object, `co_*` attributes).
+#[derive(Clone, Debug, Default)]
+pub struct CodeObject {
+    /// `co_name`
+    pub name: String,
+    /// `co_qualname`
+    pub qualname: String,
+    /// `co_filename`
+    pub filename: String,
+    /// `co_firstlineno`
+    pub first_line: u32,
+    /// `co_flags`
+    pub flags: CodeFlags,
+    /// `co_argcount`: positional parameters, including positional-only ones.
+    pub arg_count: u32,
+    /// `co_posonlyargcount`
+    pub posonly_arg_count: u32,
+    /// `co_kwonlyargcount`
+    pub kwonly_arg_count: u32,
+    /// The instructions.
+    pub instructions: Vec<Instruction>,
+    /// One position per instruction.
+    pub positions: Vec<Position>,
+    /// `co_consts`
+    pub constants: Vec<Constant>,
+    /// `co_names`: attribute, global and imported names.
+    pub names: Vec<String>,
+    /// Names of the local slots, in slot order: parameters first (positional, keyword-only,
+    /// `*args`, `**kwargs`), then other locals, then cells that are not parameters, then free
+    /// variables (CPython 3.11's `co_localsplusnames`).
+    pub localsplus: Vec<String>,
+    /// The kind of each slot in `localsplus`.
+    pub localsplus_kinds: Vec<LocalKind>,
+    /// The exception table.
+    pub exception_table: Vec<ExceptionTableEntry>,
+    /// Upper bound on the value stack depth.
+    pub max_stack: u32,
+    /// The docstring, when the body starts with one (functions only; CPython stores it as
+    /// `co_consts[0]`, which we also do).
+    pub docstring: Option<String>,
+}
+
+impl CodeObject {
+    fn slot_names(&self, kind: u8) -> Vec<&str> {
+        self.localsplus
+            .iter()
+            .zip(&self.localsplus_kinds)
+            .filter(|(_, k)| k.0 & kind != 0)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+
+    /// `co_varnames`: parameters and plain locals.
+    pub fn varnames(&self) -> Vec<&str> {
+        self.slot_names(LocalKind::LOCAL)
+    }
+
+    /// `co_cellvars`: variables captured by inner scopes.
+    pub fn cellvars(&self) -> Vec<&str> {
+        self.slot_names(LocalKind::CELL)
+    }
+
+    /// `co_freevars`: variables taken from enclosing scopes.
+    pub fn freevars(&self) -> Vec<&str> {
+        self.slot_names(LocalKind::FREE)
+    }
+
+    /// Number of free variables (the closure's length).
+    pub fn free_count(&self) -> usize {
+        self.localsplus_kinds.iter().filter(|k| k.has(LocalKind::FREE)).count()
+    }
+
+    /// Total number of positional and keyword parameters, not counting `*args`/`**kwargs`.
+    pub fn total_args(&self) -> usize {
+        (self.arg_count + self.kwonly_arg_count) as usize
+    }
+
+    /// The first exception-table row covering instruction `offset`.
+    pub fn handler_for(&self, offset: u32) -> Option<&ExceptionTableEntry> {
+        self.exception_table.iter().find(|e| e.start <= offset && offset < e.end)
+    }
+}

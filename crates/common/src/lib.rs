@@ -1,0 +1,10 @@
+//! Pure algorithms with CPython-identical results, shared by Krait's crates. Nothing here
+//! touches the operating system.
+
+#![no_std]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+pub mod repr;

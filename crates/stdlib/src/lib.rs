@@ -1,0 +1,1 @@
+//! Krait's native standard-library modules.
