@@ -5,6 +5,7 @@ CPython 3.11.
     python3 tests/gen_expected.py              # every case under tests/cases/
     python3 tests/gen_expected.py PATH...      # only these cases (files or folders)
 
+Files named `_*.py` are helper modules that cases import; they are not cases themselves.
 For each `NAME.py` it writes `NAME.out` (stdout), and `NAME.err` (stderr) and `NAME.exit` (the
 exit code) only when they are non-empty / non-zero. Each case runs with its own folder as the
 working directory, `PYTHONHASHSEED=0` and UTF-8 stdio; the absolute path of the repository root
@@ -63,6 +64,8 @@ def main(argv):
     cases = []
     for t in targets:
         cases.extend(sorted(t.rglob("*.py")) if t.is_dir() else [t])
+    # Files whose name starts with "_" are modules imported by cases, not cases.
+    cases = [c for c in cases if not c.name.startswith("_")]
     for case in cases:
         generate(case, python)
     print(f"generated expected output for {len(cases)} cases")
