@@ -1,0 +1,16 @@
+# int.bit_length and int.bit_count
+for n in [0, 1, 2, 3, 7, 8, 255, 256, -1, -2, -255, -256, 2**63 - 1, 2**63, 2**64, -(2**64), 10**50]:
+    print(n, n.bit_length(), n.bit_count())
+print((0).bit_length(), True.bit_length(), False.bit_count())
+print(int.bit_length(1024), int.bit_count(0b10110111))
+try:
+    int.bit_length(1.0)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    (5).bit_length(1)
+except TypeError as e:
+    print("TypeError", e)
+for k in range(0, 130, 13):
+    n = (1 << k) - 1
+    print(k, n.bit_length(), n.bit_count(), (-n).bit_length())
