@@ -7,4 +7,5 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod hash;
 pub mod repr;

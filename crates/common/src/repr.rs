@@ -13,7 +13,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-tripping digits: "d.ddddde<exp>".
     let sci = format!("{:e}", x);
@@ -78,7 +82,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
         return format!("{}j", part(im));
     }
     let imag = part(im);
-    let sign = if imag.starts_with('-') || im.is_nan() && false { "" } else { "+" };
+    let sign = if imag.starts_with('-') { "" } else { "+" };
     format!("({}{}{}j)", part(re), sign, imag)
 }
 
@@ -90,7 +94,9 @@ pub fn is_printable(cp: u32) -> bool {
     match char::from_u32(cp) {
         None => false,
         Some(' ') => true,
-        Some(c) => !(c.is_control() || c.is_whitespace() || cp == 0xAD || (0xE000..=0xF8FF).contains(&cp)),
+        Some(c) => {
+            !(c.is_control() || c.is_whitespace() || cp == 0xAD || (0xE000..=0xF8FF).contains(&cp))
+        }
     }
 }
 
@@ -133,7 +139,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
 pub fn bytes_repr_with_prefix(b: &[u8], prefix: &str) -> String {
     let has_single = b.contains(&b'\'');
     let has_double = b.contains(&b'"');
-    let quote = if has_single && !has_double { b'"' } else { b'\'' };
+    let quote = if has_single && !has_double {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push_str(prefix);
     out.push(quote as char);
@@ -169,7 +179,10 @@ mod tests {
         assert_eq!(float_repr(0.00001), "1e-05");
         assert_eq!(float_repr(-2.5e-300), "-2.5e-300");
         assert_eq!(float_repr(123.456), "123.456");
-        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
+        assert_eq!(
+            float_repr(1.7976931348623157e308),
+            "1.7976931348623157e+308"
+        );
     }
 
     #[test]
