@@ -1,0 +1,14 @@
+# Ends with an uncaught ValueError from str.index inside a method
+class Parser:
+    def __init__(self, text):
+        self.text = text
+
+    def field(self, key):
+        start = self.text.index(key + "=") + len(key) + 1
+        end = self.text.find(";", start)
+        return self.text[start:end if end != -1 else None]
+
+p = Parser("a=1;b=22;c=333")
+for k in ["a", "b", "c"]:
+    print(k, p.field(k))
+print("d", p.field("d"))
