@@ -7,5 +7,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod exc;
+pub mod float_format;
 pub mod hash;
 pub mod repr;

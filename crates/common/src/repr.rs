@@ -3,87 +3,34 @@
 use alloc::format;
 use alloc::string::String;
 
+use crate::float_format::{FloatFlags, format_float};
+
 /// `repr(float)`: the shortest string that round-trips (`Objects/floatobject.c: float_repr`,
 /// `PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0, NULL)`).
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
-    }
-    // Rust's `{:e}` gives the shortest round-tripping digits: "d.ddddde<exp>".
-    let sci = format!("{:e}", x);
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (neg, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mantissa),
+    let flags = FloatFlags {
+        add_dot_0: true,
+        ..FloatFlags::default()
     };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    // CPython uses fixed notation when -4 <= exponent < 16.
-    if (-4..16).contains(&exp) {
-        let point = exp + 1; // digits before the decimal point
-        if point <= 0 {
-            out.push_str("0.");
-            for _ in 0..(-point) {
-                out.push('0');
-            }
-            out.push_str(&digits);
-        } else {
-            let point = point as usize;
-            if digits.len() <= point {
-                out.push_str(&digits);
-                for _ in digits.len()..point {
-                    out.push('0');
-                }
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..point]);
-                out.push('.');
-                out.push_str(&digits[point..]);
-            }
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        out.push_str(&format!("{:02}", exp.unsigned_abs()));
-    }
-    out
+    format_float(x, 'r', 0, flags)
 }
 
-/// `repr(complex)` (`Objects/complexobject.c: complex_repr`).
+/// `repr(complex)` (`Objects/complexobject.c: complex_repr`): the imaginary part alone when
+/// the real part is +0.0, else both in parentheses; parts never get a ".0".
 pub fn complex_repr(re: f64, im: f64) -> String {
-    let part = |x: f64| {
-        let s = float_repr(x);
-        // Components that are integers are written without ".0".
-        match s.strip_suffix(".0") {
-            Some(t) => String::from(t),
-            None => s,
-        }
-    };
+    let plain = FloatFlags::default();
     if re == 0.0 && re.is_sign_positive() {
-        return format!("{}j", part(im));
+        return format!("{}j", format_float(im, 'r', 0, plain));
     }
-    let imag = part(im);
-    let sign = if imag.starts_with('-') { "" } else { "+" };
-    format!("({}{}{}j)", part(re), sign, imag)
+    let signed = FloatFlags {
+        sign: true,
+        ..plain
+    };
+    format!(
+        "({}{}j)",
+        format_float(re, 'r', 0, plain),
+        format_float(im, 'r', 0, signed)
+    )
 }
 
 /// Whether a code point is printable in the sense of `str.isprintable()`.
@@ -183,6 +130,36 @@ mod tests {
             float_repr(1.7976931348623157e308),
             "1.7976931348623157e+308"
         );
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(-f64::NAN), "nan");
+        assert_eq!(float_repr(f64::NEG_INFINITY), "-inf");
+        // python3 -c 'print(repr(2e16+8))'
+        assert_eq!(float_repr(2e16 + 8.0), "2.000000000000001e+16");
+    }
+
+    /// `python3 -c 'nan=float("nan"); inf=float("inf"); [print(repr(c)) for c in
+    ///   [complex(1,2), complex(0,1), ...]]'`
+    #[test]
+    fn complexes() {
+        let nan = f64::NAN;
+        let inf = f64::INFINITY;
+        let table = [
+            (1.0, 2.0, "(1+2j)"),
+            (0.0, 1.0, "1j"),
+            (-0.0, 1.0, "(-0+1j)"),
+            (0.0, -0.0, "-0j"),
+            (1.0, nan, "(1+nanj)"),
+            (1.0, -nan, "(1+nanj)"),
+            (nan, nan, "(nan+nanj)"),
+            (-inf, inf, "(-inf+infj)"),
+            (1e16, 1e-05, "(1e+16+1e-05j)"),
+            (0.1, -2.5, "(0.1-2.5j)"),
+            (0.0, 0.0, "0j"),
+            (-0.0, -0.0, "(-0-0j)"),
+        ];
+        for (re, im, want) in table {
+            assert_eq!(complex_repr(re, im), want);
+        }
     }
 
     #[test]
