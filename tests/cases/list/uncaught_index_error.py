@@ -1,0 +1,16 @@
+# Ends with an uncaught IndexError from a method call
+class Stack:
+    def __init__(self):
+        self.items = []
+
+    def push(self, v):
+        self.items.append(v)
+
+    def pop(self):
+        return self.items.pop()
+
+s = Stack()
+for v in "abc":
+    s.push(v)
+for _ in range(4):
+    print("popped", s.pop())
