@@ -10,4 +10,5 @@ extern crate std;
 pub mod exc;
 pub mod float_format;
 pub mod hash;
+pub mod int_format;
 pub mod repr;
