@@ -1,0 +1,26 @@
+# Mixed-type numeric comparisons and operations
+print(1 == 1.0 == 1 + 0j, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53 + 1, 2 ** 53 + 1 > 2.0 ** 53)
+print(10 ** 400 > float("inf"), -10 ** 400 < float("-inf"), 10 ** 400 == float("inf"))
+print(0.1 == 1 / 10, 1 / 3 == 0.3333333333333333, 3 * 0.1 == 0.3)
+print(True == 1, False == 0, True + 0.5, True == 1.0, hash(True) == hash(1.0))
+print(1 < 1.5 < 2, -0.0 == 0, -0.0 < 0)
+print(sorted([3, 1.5, True, 2.0, 0, -1]), max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0))
+print(type(max(1, 1.0)).__name__, type(sum([1, 2.0])).__name__, sum([0.1] * 10))
+print(int(2.5) + 0.5, float(7) / 2, complex(1) + 1)
+try:
+    1j < 1
+except TypeError as e:
+    print("TypeError", e)
+print(1j == 1j + 0, (1 + 0j) == 1, 1 != 1 + 1e-16j)
+print(abs(-2), abs(-2.0), abs(3 + 4j), abs(True), type(abs(True)).__name__)
+print(divmod(7, 2.0), divmod(-7, 2), divmod(7.0, -2))
+print(1 / 2 * 2 == 1, 2 ** 0.5 * 2 ** 0.5)
+print(float(10 ** 20) == 10 ** 20, float(10 ** 23) == 10 ** 23, int(1e23))
+print(round(2.5) == 2, round(3.5) == 4, int(-0.9), int(0.9))
+print({1: "int", 1.0: "float"}, {1.0: "float", 1: "int"})
+print(len({1, 1.0, True, 1 + 0j}), len({0, 0.0, False, -0.0, 0j}))
+print(float("nan") in {float("nan")}, 2 in {2.0}, 2.5 in {2})
+print(7 // 2 * 2 + 7 % 2, -7 // 2 * 2 + -7 % 2)
+print((0.1).as_integer_ratio(), (2.5).as_integer_ratio(), (-0.75).as_integer_ratio())
+print((10).as_integer_ratio(), (10).numerator, (10).denominator, (10).real, (10).imag, (1.5).imag)
+print(int.__add__(1, 2), float.__add__(1.0, 2), int.__add__(1, 2.0), float.__radd__(1.0, 2))

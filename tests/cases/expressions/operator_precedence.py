@@ -1,0 +1,28 @@
+# Operator precedence from lowest to highest
+print(1 + 2 * 3, (1 + 2) * 3, 2 * 3 ** 2, -3 ** 2, (-3) ** 2, 2 ** -1)
+print(1 + 2 << 1, 1 + (2 << 1), 1 << 2 + 1, 8 >> 1 - 1)
+print(1 | 2 & 3, (1 | 2) & 3, 1 ^ 3 & 2, 1 | 6 ^ 3)
+print(1 < 2 == 2, not 1 == 2, not (1 == 2), not 1 + 1)
+print(True or False and False, (True or False) and False)
+print(not True or True, not (True or True))
+print(1 if True else 2 + 10, (1 if False else 2) + 10)
+f = lambda: 1 if False else 2
+print(f())
+print(-2 ** -2, ~1 ** 2, -~1, ~-1, not -1)
+print(3 - 2 - 1, 2 ** 2 ** 3, 100 / 10 / 5, 100 // 10 // 3, 2 * 3 % 4, 2 * (3 % 4))
+print(5 % 3 * 2, 17 % 5 ** 2, -7 % 3, -(7 % 3))
+print([1, 2] + [3] * 2, "ab" * 2 + "c", 2 * "ab" + "c")
+print(1 + 2 == 3 and 4 > 3, 1 + (2 == 3))
+print(0 or 1 and 2, (0 or 1) and 2, 0 or (1 and 2))
+print(1 in [1, 2] == True, (1 in [1, 2]) == True)
+print(3 & 1 == 1, (3 & 1) == 1)
+print(2 + 3 if 0 else 4 + 5)
+a = b = 1
+print(a is b == True, (a is b) == True)
+x = [1, 2, 3]
+print(-x[0], not x[0], x[-1] ** 2, x[1:][0] * 2)
+print(-2 .bit_length() if False else (-2).bit_length())
+print(1 + -1, 1 - -1, 1 - - - 1, +-+1)
+print(2 @ 3 if False else "skip matmul", 10 - 3 - 2, (10 - 3) - 2, 10 - (3 - 2))
+print(await_ if (await_ := "walrus lowest") else None)
+print(*[1, 2] + [3], sep="|")
