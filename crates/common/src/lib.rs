@@ -12,3 +12,4 @@ pub mod float_format;
 pub mod hash;
 pub mod int_format;
 pub mod repr;
+pub mod unicode;
