@@ -1,0 +1,17 @@
+# input() reading from stdin (fed from input_builtin.stdin)
+name = input()
+print("name:", repr(name))
+age = input("age? ")
+print("age:", int(age) + 1)
+line = input()
+print("words:", line.split())
+empty = input()
+print("empty:", repr(empty))
+spaces = input()
+print("spaces:", repr(spaces))
+last = input()
+print("last (no trailing newline):", repr(last))
+try:
+    input()
+except EOFError as e:
+    print("EOFError", repr(e), e)
