@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use super::tables::checksums;
 use super::*;
 
+#[rustfmt::skip]
 mod spot;
 
 struct Fnv(u64);
@@ -150,4 +151,122 @@ fn beyond_the_range_is_unassigned() {
 #[test]
 fn version() {
     assert_eq!(UNIDATA_VERSION, "14.0.0");
+}
+
+fn flag_names(cp: u32) -> Vec<&'static str> {
+    let all: [(&str, fn(u32) -> bool); 14] = [
+        ("printable", is_printable),
+        ("alpha", is_alpha),
+        ("decimal", is_decimal),
+        ("digit", is_digit),
+        ("numeric", is_numeric),
+        ("space", is_space),
+        ("lower", is_lower),
+        ("upper", is_upper),
+        ("title", is_title),
+        ("cased", is_cased),
+        ("case_ignorable", is_case_ignorable),
+        ("xid_start", is_xid_start),
+        ("xid_continue", is_xid_continue),
+        ("linebreak", is_linebreak),
+    ];
+    all.iter().filter(|(_, f)| f(cp)).map(|(n, _)| *n).collect()
+}
+
+#[test]
+fn spot_characters() {
+    for c in &spot::CHARS {
+        let cp = c.cp;
+        assert_eq!(category(cp), c.category, "category of {cp:#x}");
+        assert_eq!(bidirectional(cp), c.bidi, "bidirectional of {cp:#x}");
+        assert_eq!(east_asian_width(cp), c.eaw, "east_asian_width of {cp:#x}");
+        assert_eq!(combining(cp), c.combining, "combining of {cp:#x}");
+        assert_eq!(mirrored(cp), c.mirrored, "mirrored of {cp:#x}");
+        assert_eq!(
+            decomposition(cp),
+            c.decomposition,
+            "decomposition of {cp:#x}"
+        );
+        assert_eq!(decimal(cp), c.decimal, "decimal of {cp:#x}");
+        assert_eq!(digit(cp), c.digit, "digit of {cp:#x}");
+        assert_eq!(numeric(cp), c.numeric, "numeric of {cp:#x}");
+        let expected: Vec<&str> = c.flags.split_ascii_whitespace().collect();
+        assert_eq!(flag_names(cp), expected, "flags of {cp:#x}");
+        assert_eq!(
+            is_alnum(cp),
+            ["alpha", "decimal", "digit", "numeric"]
+                .iter()
+                .any(|f| expected.contains(f)),
+            "isalnum of {cp:#x}"
+        );
+    }
+}
+
+#[test]
+fn spot_case_strings() {
+    let methods: [(&str, fn(&[u32]) -> Vec<u32>); 6] = [
+        ("lower", lower_str),
+        ("upper", upper_str),
+        ("title", title_str),
+        ("capitalize", capitalize_str),
+        ("swapcase", swapcase_str),
+        ("casefold", casefold_str),
+    ];
+    for row in &spot::CASE_STRINGS {
+        for (i, (name, method)) in methods.iter().enumerate() {
+            assert_eq!(method(row[0]), row[i + 1], "{name} of {:x?}", row[0]);
+        }
+    }
+}
+
+#[test]
+fn single_character_case_mappings() {
+    assert_eq!(to_upper(0xDF).as_slice(), &[0x53, 0x53]); // ß -> SS
+    assert_eq!(to_lower(0x130).as_slice(), &[0x69, 0x307]); // İ -> i̇
+    assert_eq!(to_title(0x1C6).as_slice(), &[0x1C5]); // ǆ -> ǅ
+    assert_eq!(to_upper(0x390).as_slice(), &[0x399, 0x308, 0x301]);
+    assert_eq!(casefold(0x1E9E).as_slice(), &[0x73, 0x73]);
+    assert_eq!(to_lower(0x3A3).as_slice(), &[0x3C3]);
+    assert_eq!(to_upper(0xD800).as_slice(), &[0xD800]);
+    assert_eq!(to_upper(0xDF).into_iter().count(), 2);
+    assert_eq!(to_upper(0x61).len(), 1);
+}
+
+fn chars(s: &str) -> Vec<u32> {
+    s.chars().map(u32::from).collect()
+}
+
+#[test]
+fn spot_normalization() {
+    let forms = [
+        NormalForm::Nfc,
+        NormalForm::Nfd,
+        NormalForm::Nfkc,
+        NormalForm::Nfkd,
+    ];
+    for row in &spot::NORMALIZATION {
+        let input = chars(row[0]);
+        for (i, &form) in forms.iter().enumerate() {
+            let expected = chars(row[i + 1]);
+            assert_eq!(
+                normalize(form, &input),
+                expected,
+                "{form:?} of {:?}",
+                row[0]
+            );
+            assert_eq!(
+                is_normalized(form, &input),
+                input == expected,
+                "is_normalized({form:?}, {:?})",
+                row[0]
+            );
+            assert!(is_normalized(form, &expected), "{form:?} of {:?}", row[0]);
+        }
+    }
+}
+
+#[test]
+fn normal_form_names() {
+    assert_eq!(NormalForm::from_name("NFKC"), Some(NormalForm::Nfkc));
+    assert_eq!(NormalForm::from_name("nfc"), None);
 }
