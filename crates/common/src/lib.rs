@@ -9,6 +9,7 @@ extern crate std;
 
 pub mod exc;
 pub mod float_format;
+pub mod format_spec;
 pub mod hash;
 pub mod int_format;
 pub mod repr;
