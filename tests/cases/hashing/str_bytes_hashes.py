@@ -1,0 +1,12 @@
+# str/bytes hashes are fixed under PYTHONHASHSEED=0; equal str and bytes contents hash the same
+words = ["", "a", "b", "ab", "abc", "hello", "Hello", "hello world", "é", "日本語", "\U0001F600", "a" * 100]
+for w in words:
+    print(repr(w), hash(w))
+for b in [b"", b"a", b"abc", b"hello", b"\x00\xff", bytes(range(20))]:
+    print(repr(b), hash(b))
+print(hash("abc") == hash(b"abc"), hash("é") == hash("é".encode()), hash(memoryview(b"abc")) == hash(b"abc"))
+class S(str):
+    pass
+print(hash(S("hello")) == hash("hello"))
+print({"b": 1, "a": 2, "c": 3, "aa": 4}, {"x", "y", "z", "w"})
+print(sorted({"b", "a"}), list({"banana": 1, "apple": 2}))
