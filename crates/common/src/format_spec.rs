@@ -114,11 +114,26 @@ impl FormatSpec {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
     /// `Invalid format specifier '<spec>' for object of type '<type>'`.
-    InvalidSpecifier { spec: String, type_name: String },
+    InvalidSpecifier {
+        /// The whole spec.
+        spec: String,
+        /// `type(value).__name__`.
+        type_name: String,
+    },
     /// `Unknown format code '<code>' for object of type '<type>'`.
-    UnknownCode { code: char, type_name: String },
+    UnknownCode {
+        /// The presentation type given.
+        code: char,
+        /// `type(value).__name__`.
+        type_name: String,
+    },
     /// `Cannot specify ',' with 's'.`
-    SeparatorWithType { separator: char, code: char },
+    SeparatorWithType {
+        /// `,` or `_`.
+        separator: char,
+        /// The presentation type given (or the default one).
+        code: char,
+    },
     /// `Cannot specify both ',' and '_'.`
     CommaAndUnderscore,
     /// `Format specifier missing precision`

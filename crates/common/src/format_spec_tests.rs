@@ -93,3 +93,50 @@ fn unicode_digits_and_surrogates() {
         Err(FormatError::SurrogateChar(0xd800))
     );
 }
+
+/// Random specs and values never panic (they may fail with errors).
+#[test]
+fn no_panics_on_random_specs() {
+    let alphabet: Vec<char> = "<>=^+- z#0123456789,_.%bcdeEfFgGnosxX\0€".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let floats = [
+        0.0,
+        -0.0,
+        1.5,
+        -1e300,
+        5e-324,
+        f64::NAN,
+        f64::INFINITY,
+        123456.789,
+    ];
+    for _ in 0..20_000 {
+        let len = next() % 8;
+        let spec: String = (0..len)
+            .map(|_| alphabet[next() % alphabet.len()])
+            .collect();
+        // Keep widths and precisions small enough to run fast.
+        if spec.chars().filter(char::is_ascii_digit).count() > 3 {
+            continue;
+        }
+        let x = floats[next() % floats.len()];
+        if let Ok(s) = parse_format_spec(&spec, '\0', "float") {
+            let _ = format_float(x, &s, "float");
+            let _ = format_complex(x, -x, &s, "complex");
+        }
+        if let Ok(s) = parse_format_spec(&spec, 'd', "int") {
+            let _ = format_int(&BigInt::from(next() as i64 - (1 << 30)), &s, "int");
+        }
+        if let Ok(s) = parse_format_spec(&spec, 's', "str") {
+            let _ = format_str("h€llo", &s, "str");
+        }
+        let _ = crate::float_format::parse_float(&spec);
+        let _ = crate::float_format::float_from_hex(&spec);
+        let _ = crate::int_format::parse_int(&spec, (next() % 37) as u32);
+    }
+}
