@@ -14,6 +14,7 @@
 //! `float.fromhex` (`float_fromhex`); `round_float` is `float.__round__` with `ndigits`
 //! (`double_round`), `float_to_hex` is `float.hex`.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -24,6 +25,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use crate::exc::ExceptionKind;
+use crate::unicode;
 
 /// The `Py_DTSF_*` flags of `PyOS_double_to_string`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -224,23 +226,26 @@ pub(crate) fn is_strip_space(c: char) -> bool {
 }
 
 /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`, the first step of `float(str)` and
-/// `int(str)`: non-ASCII whitespace becomes a space, a non-ASCII decimal digit (as reported by
-/// `decimal`, i.e. `unicodedata.decimal`) its ASCII digit, and any other non-ASCII character
-/// `?`, which no number parser accepts. ASCII strings come back unchanged.
-pub fn transform_decimal_and_space(s: &str, decimal: impl Fn(char) -> Option<u32>) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c
-            } else if c.is_whitespace() {
-                ' '
-            } else {
-                decimal(c)
-                    .and_then(|d| char::from_digit(d, 10))
-                    .unwrap_or('?')
-            }
-        })
-        .collect()
+/// `int(str)`: non-ASCII whitespace becomes a space, a non-ASCII decimal digit its ASCII digit,
+/// and any other non-ASCII character `?`, which no number parser accepts. ASCII strings come
+/// back unchanged (and unallocated).
+pub fn transform_decimal_and_space(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let map = |c: char| {
+        let cp = u32::from(c);
+        if c.is_ascii() {
+            c
+        } else if unicode::is_space(cp) {
+            ' '
+        } else {
+            unicode::decimal(cp)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or('?')
+        }
+    };
+    Cow::Owned(s.chars().map(map).collect())
 }
 
 /// `float(str)`: surrounding whitespace, a sign, decimal digits with an optional point and

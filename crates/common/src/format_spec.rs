@@ -22,6 +22,7 @@ use num_traits::{Signed, ToPrimitive};
 
 use crate::exc::ExceptionKind;
 use crate::float_format::{self, FloatFlags};
+use crate::unicode;
 
 /// Where the value sits inside `width`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,22 +261,11 @@ impl fmt::Display for FormatError {
 
 /// Parses `spec` for a value whose type is named `type_name` (for messages). `default_type` is
 /// the type when none is given: `'d'` for int, `'s'` for str, `'\0'` (none) for float and
-/// complex. Width and precision digits are ASCII; see [`parse_format_spec_with`].
+/// complex. Width and precision may use any Unicode decimal digits, as in CPython.
 pub fn parse_format_spec(
     spec: &str,
     default_type: char,
     type_name: &str,
-) -> Result<FormatSpec, FormatError> {
-    parse_format_spec_with(spec, default_type, type_name, |c| c.to_digit(10))
-}
-
-/// [`parse_format_spec`] with a digit-value function for width and precision; CPython accepts
-/// any Unicode decimal digit there (`Py_UNICODE_TODECIMAL`).
-pub fn parse_format_spec_with(
-    spec: &str,
-    default_type: char,
-    type_name: &str,
-    decimal: impl Fn(char) -> Option<u32>,
 ) -> Result<FormatSpec, FormatError> {
     let c: Vec<char> = spec.chars().collect();
     let n = c.len();
@@ -329,7 +319,7 @@ pub fn parse_format_spec_with(
         out.zero_pad = true;
         pos += 1;
     }
-    out.width = read_integer(&c, &mut pos, &decimal)?;
+    out.width = read_integer(&c, &mut pos)?;
     if at(pos) == Some(',') {
         out.grouping = Some(Grouping::Comma);
         pos += 1;
@@ -346,7 +336,7 @@ pub fn parse_format_spec_with(
     }
     if at(pos) == Some('.') {
         pos += 1;
-        out.precision = read_integer(&c, &mut pos, &decimal)?;
+        out.precision = read_integer(&c, &mut pos)?;
         if out.precision.is_none() {
             return Err(FormatError::MissingPrecision);
         }
@@ -376,15 +366,11 @@ pub fn parse_format_spec_with(
     Ok(out)
 }
 
-/// Reads decimal digits at `pos`; `None` when there are none.
-fn read_integer(
-    c: &[char],
-    pos: &mut usize,
-    decimal: &impl Fn(char) -> Option<u32>,
-) -> Result<Option<usize>, FormatError> {
+/// Reads decimal digits (`Py_UNICODE_TODECIMAL`) at `pos`; `None` when there are none.
+fn read_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>, FormatError> {
     let start = *pos;
     let mut acc: i64 = 0;
-    while let Some(d) = c.get(*pos).and_then(|&ch| decimal(ch)) {
+    while let Some(d) = c.get(*pos).and_then(|&ch| unicode::decimal(u32::from(ch))) {
         acc = acc
             .checked_mul(10)
             .and_then(|a| a.checked_add(i64::from(d)))

@@ -33,18 +33,9 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     )
 }
 
-/// Whether a code point is printable in the sense of `str.isprintable()`.
-///
-/// Approximation for now: control characters, surrogates, unassigned-looking and separator
-/// characters are treated as non-printable. Replaced by the Unicode 14 tables.
+/// Whether a code point is printable in the sense of `str.isprintable()` (Unicode 14 tables).
 pub fn is_printable(cp: u32) -> bool {
-    match char::from_u32(cp) {
-        None => false,
-        Some(' ') => true,
-        Some(c) => {
-            !(c.is_control() || c.is_whitespace() || cp == 0xAD || (0xE000..=0xF8FF).contains(&cp))
-        }
-    }
+    crate::unicode::is_printable(cp)
 }
 
 /// `repr(str)` for a string given as code points (`Objects/unicodeobject.c: unicode_repr`).
@@ -160,6 +151,48 @@ mod tests {
         for (re, im, want) in table {
             assert_eq!(complex_repr(re, im), want);
         }
+    }
+
+    /// `python3 -c 'for c in [0x41, 0x27, ...]: print(repr(chr(c)))'`, and `repr("a'b\"c")`.
+    #[test]
+    fn one_char_strings() {
+        let table: &[(u32, &str)] = &[
+            (0x41, "'A'"),
+            (0x27, "\u{22}'\u{22}"),
+            (0x22, "'\u{22}'"),
+            (0x5c, "'\u{5c}\u{5c}'"),
+            (0x7f, "'\u{5c}x7f'"),
+            (0x80, "'\u{5c}x80'"),
+            (0xa0, "'\u{5c}xa0'"),
+            (0xad, "'\u{5c}xad'"),
+            (0xe9, "'\u{e9}'"),
+            (0x300, "'\u{300}'"),
+            (0x378, "'\u{5c}u0378'"),
+            (0x85, "'\u{5c}x85'"),
+            (0x2028, "'\u{5c}u2028'"),
+            (0x200b, "'\u{5c}u200b'"),
+            (0x3000, "'\u{5c}u3000'"),
+            (0xd800, "'\u{5c}ud800'"),
+            (0xdfff, "'\u{5c}udfff'"),
+            (0xe000, "'\u{5c}ue000'"),
+            (0xfeff, "'\u{5c}ufeff'"),
+            (0xfffd, "'\u{fffd}'"),
+            (0xffff, "'\u{5c}uffff'"),
+            (0x1f600, "'\u{1f600}'"),
+            (0xe0001, "'\u{5c}U000e0001'"),
+            (0x10ffff, "'\u{5c}U0010ffff'"),
+            (0x1d400, "'\u{1d400}'"),
+            (0x20, "' '"),
+            (0x9, "'\u{5c}t'"),
+            (0x0, "'\u{5c}x00'"),
+            (0xa, "'\u{5c}n'"),
+            (0xd, "'\u{5c}r'"),
+        ];
+        for &(cp, want) in table {
+            assert_eq!(str_repr(&[cp]), want, "U+{cp:04X}");
+        }
+        let s: alloc::vec::Vec<u32> = "a'b\"c".chars().map(u32::from).collect();
+        assert_eq!(str_repr(&s), "'a\\'b\"c'");
     }
 
     #[test]
