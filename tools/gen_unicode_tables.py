@@ -327,7 +327,7 @@ def dedupe(values, shift):
 
 
 def source_len(values):
-    return sum(len(str(v)) + 2 for v in values)
+    return sum(len(str(v)) + 1 for v in values)
 
 
 def split_three(values):
@@ -343,10 +343,10 @@ def split_three(values):
     return best[1:]
 
 
-def rust_array(name, ty, values, per_line=24, fmt=str):
+def rust_array(name, ty, values, per_line=24, fmt=str, sep=", "):
     lines = [f"pub(super) static {name}: [{ty}; {len(values)}] = ["]
     for i in range(0, len(values), per_line):
-        lines.append("    " + ", ".join(fmt(v) for v in values[i:i + per_line]) + ",")
+        lines.append("    " + sep.join(fmt(v) for v in values[i:i + per_line]) + ",")
     lines.append("];")
     return "\n".join(lines)
 
@@ -360,8 +360,8 @@ def emit_trie(out, name, doc, values):
     out.append(f"    mid_bits: {mid},")
     for field, ty, vals in (("stage1", ts[0], stage1), ("stage2", ts[1], stage2), ("stage3", ts[2], stage3)):
         out.append(f"    {field}: &[")
-        for i in range(0, len(vals), 24):
-            out.append("        " + ", ".join(str(v) for v in vals[i:i + 24]) + ",")
+        for i in range(0, len(vals), 32):
+            out.append("        " + ",".join(str(v) for v in vals[i:i + 32]) + ",")
         out.append("    ],")
     out.append("};")
     sizes = {"u8": 1, "u16": 2, "u32": 4}
@@ -431,7 +431,7 @@ def main():
     for i in range(0, len(text), 96):
         out.append('    "%s",' % text[i:i + 96])
     out.append(");")
-    out.append(rust_array("DECOMP_END", "u32", decomp_offsets, per_line=16))
+    out.append(rust_array("DECOMP_END", "u32", decomp_offsets, per_line=20, sep=","))
     sizes["decomposition"] = len(text) + len(decomp_offsets) * 4
     sizes["decomposition trie"] = emit_trie(
         out, "DECOMP_INDEX", "Code point -> index into `DECOMP_END` (0: no decomposition).", cp_decomp
