@@ -187,6 +187,15 @@ pub fn is_xid_continue(cp: u32) -> bool {
     has(cp, XID_CONTINUE)
 }
 
+/// `str.isidentifier()` (`PyUnicode_IsIdentifier`): an XID_Start character or `_`, then
+/// XID_Continue characters. Keywords are the caller's business.
+pub fn is_identifier(cps: &[u32]) -> bool {
+    match cps.split_first() {
+        Some((&first, rest)) => is_xid_start(first) && rest.iter().all(|&c| is_xid_continue(c)),
+        None => false,
+    }
+}
+
 /// A line boundary for `str.splitlines()` (`\r\n` as a pair is the caller's business).
 pub fn is_linebreak(cp: u32) -> bool {
     has(cp, LINEBREAK)

@@ -270,3 +270,30 @@ fn normal_form_names() {
     assert_eq!(NormalForm::from_name("NFKC"), Some(NormalForm::Nfkc));
     assert_eq!(NormalForm::from_name("nfc"), None);
 }
+
+#[test]
+fn identifiers() {
+    // From CPython 3.11's `str.isidentifier()`.
+    let cases: [(&str, bool); 17] = [
+        ("", false),
+        ("_", true),
+        ("_1", true),
+        ("a1", true),
+        ("1a", false),
+        ("\u{2118}x", true),
+        ("x\u{b7}", true),
+        ("\u{b7}", false),
+        ("\u{aa}", true),
+        ("a b", false),
+        ("\u{660}", false),
+        ("x\u{660}", true),
+        ("\u{1d400}", true),
+        ("a\u{200d}", false),
+        ("a\u{2118}", true),
+        ("\u{309b}", false),
+        ("x\u{309b}", false),
+    ];
+    for (s, expected) in cases {
+        assert_eq!(is_identifier(&chars(s)), expected, "{s:?}.isidentifier()");
+    }
+}
