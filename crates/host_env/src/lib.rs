@@ -1,1 +1,9 @@
-//! Every call Krait makes to the operating system lives in this crate, as plain Rust with no Python types.
+//! Every call Krait makes to the operating system lives in this crate, as plain Rust with no
+//! Python types. Nothing else in the workspace may touch `std::fs`, `std::env`,
+//! `std::process` or `std::net` (enforced by clippy's `disallowed-methods`).
+
+pub mod clock;
+pub mod environ;
+pub mod fs;
+pub mod random;
+pub mod stdio;

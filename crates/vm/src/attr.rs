@@ -1,0 +1,403 @@
+//! Attribute access (CPython: `Objects/object.c: PyObject_GenericGetAttr`,
+//! `Objects/typeobject.c: type_getattro`): data descriptors on the type win over the instance
+//! dict, which wins over non-data descriptors and plain class attributes; `__getattr__` is the
+//! last resort.
+
+use crate::object::{ObjRef, Payload};
+use crate::objects::typeobj::{dict_get_str, lookup, type_data};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    pub fn getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `getattr(obj, name)` by text.
+    pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// `getattr(obj, name, None)`-like: `Ok(None)` when the attribute does not exist
+    /// (AttributeError swallowed).
+    pub fn getattr_opt(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        let custom = self.lookup_special_str(obj, "__getattribute__");
+        let generic = matches!(custom.as_ref().and_then(|c| c.payload()), Some(Payload::Builtin(_)) | None);
+        let r = if generic {
+            self.generic_getattr(obj, name)
+        } else {
+            let f = custom.unwrap_or(Value::None);
+            match self.call_method_value(&f, obj, &[Value::Obj(name.clone())]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        match r? {
+            Some(v) => Ok(Some(v)),
+            None => {
+                if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
+                    match self.call_method_value(&ga, obj, &[Value::Obj(name.clone())]) {
+                        Ok(v) => return Ok(Some(v)),
+                        Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => return Ok(None),
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// `object.__getattribute__` (and `type.__getattribute__` for types); `None` when absent.
+    pub fn generic_getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        let Payload::Str(ns) = &name.payload else { return Ok(None) };
+        let text = ns.as_str().into_owned();
+        let h = self.str_hash(ns);
+        let t = self.type_of(obj);
+        let class_attr = lookup(&t, &text, h);
+        if let Some(attr) = &class_attr
+            && self.is_data_descriptor(attr)
+        {
+            let tv = Value::Obj(t.clone());
+            return self.descriptor_get(attr, obj, &tv).map(Some);
+        }
+        if let Value::Obj(o) = obj {
+            // A type looks along its own MRO, binding descriptors to the class.
+            if let Payload::Type(_) = &o.payload {
+                if let Some(v) = lookup(o, &text, h) {
+                    return self.descriptor_get(&v, &Value::None, obj).map(Some);
+                }
+            } else if let Some(d) = &*o.dict.borrow()
+                && let Payload::Dict(table) = &d.payload
+                && let Some(v) = dict_get_str(&table.borrow(), &text, h)
+            {
+                return Ok(Some(v));
+            }
+            if let Payload::Module(m) = &o.payload
+                && let Payload::Dict(table) = &m.dict.payload
+                && let Some(v) = dict_get_str(&table.borrow(), &text, h)
+            {
+                return Ok(Some(v));
+            }
+        }
+        match class_attr {
+            Some(attr) => {
+                let tv = Value::Obj(t);
+                self.descriptor_get(&attr, obj, &tv).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Whether `attr` defines `__set__` or `__delete__` (a data descriptor).
+    pub fn is_data_descriptor(&mut self, attr: &Value) -> bool {
+        match attr.payload() {
+            Some(Payload::Property(_) | Payload::GetSet(_) | Payload::Member(_)) => true,
+            Some(Payload::Function(_) | Payload::Builtin(_) | Payload::Str(_) | Payload::Int(_)) => false,
+            _ => match attr {
+                Value::Obj(_) => {
+                    self.lookup_special_str(attr, "__set__").is_some() || self.lookup_special_str(attr, "__delete__").is_some()
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// `attr.__get__(instance, owner)` for the descriptor kinds; other values come back as is.
+    /// `instance` is `None` for access through the class.
+    pub fn descriptor_get(&mut self, attr: &Value, instance: &Value, owner: &Value) -> PyResult<Value> {
+        let Value::Obj(a) = attr else { return Ok(attr.clone()) };
+        match &a.payload {
+            Payload::Function(_) => {
+                if instance.is_none() {
+                    Ok(attr.clone())
+                } else {
+                    Ok(self.new_method(attr.clone(), instance.clone()))
+                }
+            }
+            Payload::Builtin(b) => {
+                if b.is_classmethod {
+                    let cls = if instance.is_none() { owner.clone() } else { Value::Obj(self.type_of(instance)) };
+                    Ok(self.bind_builtin(a, cls))
+                } else if b.is_method && b.bound.is_none() && !instance.is_none() {
+                    Ok(self.bind_builtin(a, instance.clone()))
+                } else {
+                    Ok(attr.clone())
+                }
+            }
+            Payload::StaticMethod(f) => Ok(f.borrow().clone()),
+            Payload::ClassMethod(f) => {
+                let cls = if instance.is_none() { owner.clone() } else { Value::Obj(self.type_of(instance)) };
+                let f = f.borrow().clone();
+                Ok(self.new_method(f, cls))
+            }
+            Payload::Property(p) => {
+                if instance.is_none() {
+                    return Ok(attr.clone());
+                }
+                let getter = p.borrow()[0].clone();
+                if getter.is_none() {
+                    return Err(self.attribute_error("property has no getter"));
+                }
+                self.call_pos(&getter, std::slice::from_ref(instance))
+            }
+            Payload::GetSet(g) => {
+                if instance.is_none() {
+                    return Ok(attr.clone());
+                }
+                (g.get)(self, instance)
+            }
+            Payload::Member(m) => {
+                if instance.is_none() {
+                    return Ok(attr.clone());
+                }
+                let v = match instance.as_obj().map(|o| &o.payload) {
+                    Some(Payload::Slots(s)) => s.borrow().get(m.1).cloned().unwrap_or(Value::Null),
+                    _ => Value::Null,
+                };
+                if v.is_null() {
+                    let tn = self.type_name(instance);
+                    return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", tn, m.0)));
+                }
+                Ok(v)
+            }
+            _ => {
+                if let Some(get) = self.lookup_special_str(attr, "__get__") {
+                    let inst = instance.clone();
+                    return self.call_method_value(&get, attr, &[inst, owner.clone()]);
+                }
+                Ok(attr.clone())
+            }
+        }
+    }
+
+    /// A bound method object.
+    pub fn new_method(&self, func: Value, receiver: Value) -> Value {
+        Value::Obj(ObjRef::new(self.types.method.clone(), Payload::Method(Box::new((func, receiver)))))
+    }
+
+    fn bind_builtin(&self, b: &ObjRef, receiver: Value) -> Value {
+        let Payload::Builtin(data) = &b.payload else { return Value::Obj(b.clone()) };
+        let bound = crate::objects::function::BuiltinData {
+            name: data.name,
+            func: data.func,
+            bound: Some(receiver),
+            owner: data.owner.clone(),
+            doc: data.doc,
+            is_method: true,
+            is_classmethod: data.is_classmethod,
+            is_static: false,
+        };
+        Value::Obj(ObjRef::new(self.types.builtin_function.clone(), Payload::Builtin(Box::new(bound))))
+    }
+
+    /// `LOAD_METHOD`: `(function, true)` when `obj.name` is a plain function or method
+    /// descriptor on the type (call it with `obj` first), else `(attribute, false)`.
+    pub fn load_method(&mut self, obj: &Value, name: &ObjRef) -> PyResult<(Value, bool)> {
+        let Payload::Str(ns) = &name.payload else { return Err(self.no_attribute(obj, name)) };
+        let is_type = matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
+        let custom = self.lookup_special_str(obj, "__getattribute__");
+        let generic = matches!(custom.as_ref().and_then(|c| c.payload()), Some(Payload::Builtin(_)) | None);
+        if !is_type && generic {
+            let h = self.str_hash(ns);
+            let text = ns.as_str().into_owned();
+            let t = self.type_of(obj);
+            if let Some(attr) = lookup(&t, &text, h) {
+                let plain = match attr.payload() {
+                    Some(Payload::Function(_)) => true,
+                    Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none() && !b.is_classmethod,
+                    _ => false,
+                };
+                let in_dict = match obj.as_obj() {
+                    Some(o) => match &*o.dict.borrow() {
+                        Some(d) => match &d.payload {
+                            Payload::Dict(table) => dict_get_str(&table.borrow(), &text, h).is_some(),
+                            _ => false,
+                        },
+                        None => false,
+                    },
+                    None => false,
+                };
+                if plain && !in_dict {
+                    return Ok((attr, true));
+                }
+            }
+        }
+        Ok((self.getattr(obj, name)?, false))
+    }
+
+    /// `setattr(obj, name, value)`, or `delattr` when `value` is `None`.
+    pub fn setattr(&mut self, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+        let custom = self.lookup_special_str(obj, if value.is_some() { "__setattr__" } else { "__delattr__" });
+        if let Some(f) = custom
+            && !matches!(f.payload(), Some(Payload::Builtin(_)))
+        {
+            let mut args = vec![Value::Obj(name.clone())];
+            if let Some(v) = value {
+                args.push(v);
+            }
+            self.call_method_value(&f, obj, &args)?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, value)
+    }
+
+    /// `object.__setattr__` / `object.__delattr__`.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+        let Payload::Str(ns) = &name.payload else {
+            return Err(self.type_error("attribute name must be string"));
+        };
+        let text = ns.as_str().into_owned();
+        let h = self.str_hash(ns);
+        let t = self.type_of(obj);
+        if let Some(attr) = lookup(&t, &text, h) {
+            match attr.payload() {
+                Some(Payload::Property(p)) => {
+                    let idx = if value.is_some() { 1 } else { 2 };
+                    let f = p.borrow()[idx].clone();
+                    if f.is_none() {
+                        let tn = self.type_name(obj);
+                        let what = if value.is_some() { "setter" } else { "deleter" };
+                        return Err(self.attribute_error(format!("property '{text}' of '{tn}' object has no {what}")));
+                    }
+                    let mut args = vec![obj.clone()];
+                    args.extend(value);
+                    self.call_pos(&f, &args)?;
+                    return Ok(());
+                }
+                Some(Payload::GetSet(g)) => {
+                    return match g.set {
+                        Some(set) => set(self, obj, value),
+                        None => {
+                            let tn = self.type_name(obj);
+                            Err(self.attribute_error(format!("attribute '{text}' of '{tn}' objects is not writable")))
+                        }
+                    };
+                }
+                Some(Payload::Member(m)) => {
+                    if let Some(Payload::Slots(s)) = obj.payload() {
+                        let mut s = s.borrow_mut();
+                        if let Some(slot) = s.get_mut(m.1) {
+                            if value.is_none() && slot.is_null() {
+                                drop(s);
+                                return Err(self.attribute_error(text));
+                            }
+                            *slot = value.unwrap_or(Value::Null);
+                            return Ok(());
+                        }
+                    }
+                }
+                _ => {
+                    if self.is_data_descriptor(&attr) {
+                        let (m, args) = match value {
+                            Some(v) => ("__set__", vec![obj.clone(), v]),
+                            None => ("__delete__", vec![obj.clone()]),
+                        };
+                        if let Some(f) = self.lookup_special_str(&attr, m) {
+                            self.call_method_value(&f, &attr, &args)?;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+        let Value::Obj(o) = obj else {
+            return Err(self.no_attribute_set(obj, &text));
+        };
+        if let Payload::Type(td) = &o.payload {
+            if td.builtin {
+                let tn = td.name.borrow().clone();
+                return Err(self.type_error(format!("cannot set '{text}' attribute of immutable type '{tn}'")));
+            }
+            let key = Value::Obj(name.clone());
+            let mut table = td.dict.borrow_mut();
+            match value {
+                Some(v) => {
+                    drop(table);
+                    let h = self.str_hash(ns);
+                    let mut table = td.dict.borrow_mut();
+                    crate::objects::dictops::table_set_str(&mut table, key, h, v);
+                }
+                None => {
+                    if !crate::objects::dictops::table_del_str(&mut table, &text, h) {
+                        drop(table);
+                        let tn = td.name.borrow().clone();
+                        return Err(self.attribute_error(format!("type object '{tn}' has no attribute '{text}'")));
+                    }
+                }
+            }
+            td.version.set(td.version.get() + 1);
+            return Ok(());
+        }
+        let dict = match &o.payload {
+            Payload::Module(m) => Some(m.dict.clone()),
+            _ => o.dict.borrow().clone(),
+        };
+        match dict {
+            Some(d) => match value {
+                Some(v) => self.dict_set(&d, Value::Obj(name.clone()), v),
+                None => {
+                    if self.dict_del(&d, &Value::Obj(name.clone()))?.is_none() {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                    Ok(())
+                }
+            },
+            None => Err(self.no_attribute_set(obj, &text)),
+        }
+    }
+
+    fn no_attribute_set(&mut self, obj: &Value, name: &str) -> PyErr {
+        let tn = self.type_name(obj);
+        self.attribute_error(format!("'{tn}' object has no attribute '{name}'"))
+    }
+
+    /// CPython's AttributeError for a missing attribute.
+    pub fn no_attribute(&mut self, obj: &Value, name: &ObjRef) -> PyErr {
+        let n = self.str_text(&Value::Obj(name.clone()));
+        let msg = match obj.payload() {
+            Some(Payload::Type(td)) => format!("type object '{}' has no attribute '{}'", td.name.borrow(), n),
+            Some(Payload::Module(m)) => {
+                let key = self.intern("__name__");
+                let modname = self.dict_get_str_obj(&m.dict, &key).map(|v| self.str_text(&v)).unwrap_or_else(|| "?".into());
+                format!("module '{modname}' has no attribute '{n}'")
+            }
+            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
+        };
+        let err = self.attribute_error(msg);
+        if let Payload::Exception(d) = &err.0.payload {
+            d.set_field("name", Value::Obj(name.clone()));
+            d.set_field("obj", obj.clone());
+        }
+        err
+    }
+
+    /// A str-keyed lookup in a dict object, without running Python code.
+    pub fn dict_get_str_obj(&self, dict: &ObjRef, name: &ObjRef) -> Option<Value> {
+        let Payload::Str(ns) = &name.payload else { return None };
+        let Payload::Dict(table) = &dict.payload else { return None };
+        let h = self.str_hash(ns);
+        dict_get_str(&table.borrow(), &ns.as_str(), h)
+    }
+
+    /// `NameError: name 'x' is not defined`.
+    pub fn name_error(&mut self, name: &ObjRef, _frame: Option<&crate::frame::Frame>) -> PyErr {
+        let n = self.str_text(&Value::Obj(name.clone()));
+        let t = self.types.name_error.clone();
+        let err = self.new_exception_msg(&t, format!("name '{n}' is not defined"));
+        if let Payload::Exception(d) = &err.0.payload {
+            d.set_field("name", Value::Obj(name.clone()));
+        }
+        err
+    }
+
+    /// The `__name__` of a type object.
+    pub fn type_name_of(&self, t: &ObjRef) -> String {
+        type_data(t).name.borrow().clone()
+    }
+}

@@ -1,0 +1,416 @@
+//! Calling: the call protocol, binding arguments to parameters, making functions and running
+//! code objects (CPython: `Objects/call.c`, `Python/ceval.c: initialize_locals`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use krait_bytecode::{CodeFlags, CodeObject, Constant};
+
+use crate::frame::{Code, Exit, Frame};
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::{Args, FunctionData};
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+impl Vm {
+    /// `callable(*args)` with keyword arguments as in [`Args`].
+    pub fn call(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        let Value::Obj(obj) = callable else {
+            return Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable))));
+        };
+        match &obj.payload {
+            Payload::Function(_) => self.call_function(obj, args),
+            Payload::Builtin(b) => match &b.bound {
+                Some(receiver) if b.is_method || b.is_classmethod => {
+                    let mut v = Vec::with_capacity(args.values.len() + 1);
+                    v.push(receiver.clone());
+                    v.extend_from_slice(args.values);
+                    (b.func)(self, Args { values: &v, kwnames: args.kwnames })
+                }
+                _ => (b.func)(self, args),
+            },
+            Payload::Method(m) => {
+                let (func, receiver) = (&m.0, &m.1);
+                let mut v = Vec::with_capacity(args.values.len() + 1);
+                v.push(receiver.clone());
+                v.extend_from_slice(args.values);
+                let func = func.clone();
+                self.call(&func, Args { values: &v, kwnames: args.kwnames })
+            }
+            Payload::Type(_) => self.call_type(obj, args),
+            _ => {
+                let name = self.intern("__call__");
+                match self.lookup_special(callable, &name) {
+                    Some(m) => {
+                        let mut v = Vec::with_capacity(args.values.len() + 1);
+                        v.push(callable.clone());
+                        v.extend_from_slice(args.values);
+                        self.call(&m, Args { values: &v, kwnames: args.kwnames })
+                    }
+                    None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
+                }
+            }
+        }
+    }
+
+    /// Call with positional arguments only.
+    pub fn call_pos(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call(callable, Args::positional(args))
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, func: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+        let mut values = match args.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => self.iterate(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            let items = self.dict_items(kw)?;
+            for (k, v) in items {
+                names.push(k);
+                values.push(v);
+            }
+        }
+        self.call(func, Args { values: &values, kwnames: &names })
+    }
+
+    /// Call a Python function object.
+    pub fn call_function(&mut self, func: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        let Payload::Function(fd) = &func.payload else {
+            return Err(self.type_error("not a function"));
+        };
+        let code = fd.code.borrow().clone();
+        let mut frame = self.new_frame(code.clone(), fd.globals.clone(), None, Some(func.clone()));
+        self.bind_args(&mut frame, fd, args)?;
+        let flags = code.co.flags;
+        if flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+            return Ok(self.make_generator(frame, fd));
+        }
+        self.run_frame(frame)
+    }
+
+    /// Run a frame to completion, with recursion accounting.
+    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
+        self.enter_frame(&frame)?;
+        let r = self.execute(&mut frame);
+        self.frames.pop();
+        match r? {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Push a frame record, refusing when the recursion limit or the Rust stack is reached.
+    pub fn enter_frame(&mut self, frame: &Frame) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit || self.stack_exhausted() {
+            let t = self.types.recursion_error.clone();
+            return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded"));
+        }
+        self.frames.push(crate::frame::FrameLink { code: frame.code.clone(), globals: frame.globals.clone(), frame_obj: None });
+        Ok(())
+    }
+
+    /// Whether the Rust stack is too deep to safely run more Python.
+    pub fn stack_exhausted(&self) -> bool {
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        self.stack_limit != 0 && addr < self.stack_limit
+    }
+
+    /// A fresh frame for `code`.
+    pub fn new_frame(&mut self, code: Rc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Frame {
+        let n = code.co.localsplus.len();
+        let builtins = self.builtins_for(&globals);
+        Frame {
+            fast: vec![Value::Null; n],
+            stack: Vec::with_capacity(code.co.max_stack as usize),
+            code,
+            func,
+            globals,
+            builtins,
+            locals,
+            ip: 0,
+            kwnames: None,
+        }
+    }
+
+    fn builtins_for(&mut self, globals: &ObjRef) -> ObjRef {
+        let key = self.intern("__builtins__");
+        match self.dict_get_str_obj(globals, &key) {
+            Some(Value::Obj(o)) => match &o.payload {
+                Payload::Dict(_) => o,
+                Payload::Module(m) => m.dict.clone(),
+                _ => self.builtins.clone(),
+            },
+            _ => self.builtins.clone(),
+        }
+    }
+
+    /// Bind call arguments to the frame's parameter slots (`initialize_locals`), with
+    /// CPython's error messages.
+    fn bind_args(&mut self, frame: &mut Frame, fd: &FunctionData, args: Args<'_>) -> PyResult<()> {
+        let co = frame.code.co.clone();
+        let npos_params = co.arg_count as usize;
+        let nkwonly = co.kwonly_arg_count as usize;
+        let has_varargs = co.flags.has(CodeFlags::VARARGS);
+        let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
+        let pos = args.pos();
+        let fname = self.func_qualname(fd);
+
+        // Positional arguments.
+        let take = pos.len().min(npos_params);
+        frame.fast[..take].clone_from_slice(&pos[..take]);
+        let mut slot = npos_params + nkwonly;
+        if has_varargs {
+            let extra = if pos.len() > npos_params { pos[npos_params..].to_vec() } else { Vec::new() };
+            frame.fast[slot] = self.new_tuple(extra);
+            slot += 1;
+        } else if pos.len() > npos_params {
+            return Err(self.too_many_positional(&fname, fd, &co, pos.len(), args));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            frame.fast[slot] = Value::Obj(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+
+        // Keyword arguments.
+        for (name, value) in args.kwargs() {
+            let Some(Payload::Str(n)) = name.payload() else {
+                return Err(self.type_error(format!("{fname}() keywords must be strings")));
+            };
+            let idx = co.localsplus[..npos_params + nkwonly].iter().position(|p| p.as_bytes() == n.wtf8());
+            match idx {
+                Some(i) if i >= co.posonly_arg_count as usize => {
+                    if !frame.fast[i].is_null() {
+                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{}'", n.as_str())));
+                    }
+                    frame.fast[i] = value.clone();
+                }
+                _ => match &kwdict {
+                    Some(d) => {
+                        let dv = Value::Obj(d.clone());
+                        self.setitem(&dv, name.clone(), value.clone())?;
+                    }
+                    None => {
+                        if idx.is_some() {
+                            return Err(self.type_error(format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                n.as_str()
+                            )));
+                        }
+                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{}'", n.as_str())));
+                    }
+                },
+            }
+        }
+
+        // Defaults for missing positional parameters.
+        if pos.len() < npos_params {
+            let defaults: Vec<Value> = match &*fd.defaults.borrow() {
+                Value::Obj(o) => match &o.payload {
+                    Payload::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let first_default = npos_params - defaults.len().min(npos_params);
+            let mut missing = Vec::new();
+            for i in pos.len()..npos_params {
+                if frame.fast[i].is_null() {
+                    if i >= first_default {
+                        frame.fast[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(co.localsplus[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&fname, "positional", &missing));
+            }
+        }
+        // Keyword-only defaults.
+        if nkwonly > 0 {
+            let kwdefaults = fd.kwdefaults.borrow().clone();
+            let mut missing = Vec::new();
+            for i in npos_params..npos_params + nkwonly {
+                if frame.fast[i].is_null() {
+                    let key = self.new_str(&co.localsplus[i]);
+                    let d = if kwdefaults.is_none() { None } else { self.mapping_get(&kwdefaults, &key)? };
+                    match d {
+                        Some(v) => frame.fast[i] = v,
+                        None => missing.push(co.localsplus[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&fname, "keyword-only", &missing));
+            }
+        }
+        Ok(())
+    }
+
+    fn func_qualname(&self, fd: &FunctionData) -> String {
+        match &*fd.qualname.borrow() {
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => s.as_str().into_owned(),
+                _ => String::from("?"),
+            },
+            _ => String::from("?"),
+        }
+    }
+
+    fn too_many_positional(&mut self, fname: &str, fd: &FunctionData, co: &CodeObject, given: usize, args: Args<'_>) -> crate::PyErr {
+        let npos = co.arg_count as usize;
+        let ndefaults = match &*fd.defaults.borrow() {
+            Value::Obj(o) => match &o.payload {
+                Payload::Tuple(t) => t.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        let kwonly_given = args
+            .kwargs()
+            .filter(|(n, _)| {
+                let Some(Payload::Str(s)) = n.payload() else { return false };
+                co.localsplus[npos..npos + co.kwonly_arg_count as usize].iter().any(|p| p.as_bytes() == s.wtf8())
+            })
+            .count();
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", npos - ndefaults, npos)
+        } else {
+            format!("{} positional argument{}", npos, if npos == 1 { "" } else { "s" })
+        };
+        let given_s = if kwonly_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{})",
+                given,
+                if given == 1 { "" } else { "s" },
+                kwonly_given,
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {}", given, if given == 1 { "was" } else { "were" })
+        };
+        let verb = if kwonly_given > 0 { "were given" } else { "given" };
+        let msg = if kwonly_given > 0 {
+            format!("{fname}() takes {takes} but {given_s} {verb}")
+        } else {
+            format!("{fname}() takes {takes} but {given_s} {verb}")
+        };
+        self.type_error(msg)
+    }
+
+    fn missing_args(&mut self, fname: &str, kind: &str, missing: &[String]) -> crate::PyErr {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        let n = missing.len();
+        self.type_error(format!("{fname}() missing {n} required {kind} argument{}: {list}", if n == 1 { "" } else { "s" }))
+    }
+
+    /// `MAKE_FUNCTION`.
+    pub fn make_function(
+        &mut self,
+        frame: &Frame,
+        code_obj: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        annotations: Option<Value>,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
+        let Some(Payload::Code(code)) = code_obj.payload() else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let code = code.clone();
+        let closure = match closure.as_ref().and_then(|c| c.payload()) {
+            Some(Payload::Tuple(t)) => Some(t.iter().filter_map(|c| c.as_obj().cloned()).collect::<Vec<_>>().into_boxed_slice()),
+            _ => None,
+        };
+        let annotations = match annotations {
+            Some(a) => {
+                let d = Value::Obj(self.new_dict());
+                let items = self.seq_to_vec(&a)?;
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    self.setitem(&d, k, v)?;
+                }
+                d
+            }
+            None => Value::None,
+        };
+        let module_key = self.intern("__name__");
+        let module = self.dict_get_str_obj(&frame.globals, &module_key).unwrap_or(Value::None);
+        let doc = match &code.co.docstring {
+            Some(d) => self.new_str(d),
+            None => Value::None,
+        };
+        let fd = FunctionData {
+            name: RefCell::new(self.new_str(&code.co.name)),
+            qualname: RefCell::new(self.new_str(&code.co.qualname)),
+            code: RefCell::new(code),
+            globals: frame.globals.clone(),
+            defaults: RefCell::new(defaults.unwrap_or(Value::None)),
+            kwdefaults: RefCell::new(kwdefaults.unwrap_or(Value::None)),
+            closure,
+            doc: RefCell::new(doc),
+            annotations: RefCell::new(annotations),
+            module: RefCell::new(module),
+        };
+        let dict = self.new_dict();
+        Ok(Value::Obj(ObjRef::with_dict(self.types.function.clone(), Payload::Function(Box::new(fd)), dict)))
+    }
+
+    /// Turn a compiled code object into the VM's runnable form (constants to values).
+    pub fn load_code(&mut self, co: Arc<CodeObject>) -> Rc<Code> {
+        let consts = co.constants.iter().map(|c| self.constant_value(c)).collect();
+        let names = co.names.iter().map(|n| self.intern(n)).collect();
+        let local_names = co.localsplus.iter().map(|n| self.intern(n)).collect();
+        Rc::new(Code { co, consts, names, local_names })
+    }
+
+    /// A compile-time constant as a value.
+    pub fn constant_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Ellipsis => self.ellipsis.clone(),
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(b) => Value::from_bigint(b.clone(), self),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex(re, im) => self.new_complex(*re, *im),
+            Constant::Str(cps) => match c.as_string() {
+                Some(s) if s.len() <= 40 => Value::Obj(self.intern(&s)),
+                Some(s) => self.new_string(s),
+                None => self.new_pystr(crate::objects::str::PyStr::from_code_points(cps.iter().copied())),
+            },
+            Constant::Bytes(b) => self.new_bytes(b.to_vec()),
+            Constant::Tuple(items) => {
+                let v = items.iter().map(|c| self.constant_value(c)).collect();
+                self.new_tuple(v)
+            }
+            Constant::FrozenSet(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                self.new_frozenset_from(v).unwrap_or(Value::None)
+            }
+            Constant::Code(inner) => {
+                let code = self.load_code(inner.clone());
+                Value::Obj(ObjRef::new(self.types.code.clone(), Payload::Code(code)))
+            }
+        }
+    }
+
+    /// Run a module-level code object with `globals` as its namespace.
+    pub fn run_code(&mut self, co: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> PyResult<Value> {
+        let code = self.load_code(co);
+        let locals = locals.or_else(|| Some(Value::Obj(globals.clone())));
+        let frame = self.new_frame(code, globals, locals, None);
+        self.run_frame(frame)
+    }
+}

@@ -1,0 +1,820 @@
+//! The eval loop (CPython: `Python/ceval.c`, 3.11's instruction semantics).
+//!
+//! One `match` per instruction. Exceptions use the code object's exception table: an error at
+//! instruction `i` adds a traceback entry, then the first table row covering `i` unwinds the
+//! value stack to the row's depth, optionally pushes `lasti`, pushes the exception and jumps to
+//! the handler; with no row, the error leaves the frame. Backward jumps and `RESUME` check the
+//! interrupt flag — the one check that serves limits, signals and thread switching.
+
+use std::sync::atomic::Ordering;
+
+use krait_bytecode::{BinaryOp, CompareOp, Opcode};
+
+use crate::frame::{Exit, Frame};
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(stack_underflow()),
+        }
+    };
+}
+
+#[cold]
+fn stack_underflow() -> EvalError {
+    EvalError::Internal("value stack underflow")
+}
+
+/// Why an instruction did not complete.
+enum EvalError {
+    Py(PyErr),
+    Internal(&'static str),
+}
+
+impl From<PyErr> for EvalError {
+    fn from(e: PyErr) -> Self {
+        EvalError::Py(e)
+    }
+}
+
+impl Vm {
+    /// Run `frame` until it returns or yields.
+    pub fn execute(&mut self, frame: &mut Frame) -> PyResult<Exit> {
+        loop {
+            match self.run_until_error(frame) {
+                Ok(exit) => return Ok(exit),
+                Err(e) => {
+                    let err = match e {
+                        EvalError::Py(err) => err,
+                        EvalError::Internal(msg) => {
+                            let t = self.types.system_error.clone();
+                            self.new_exception_msg(&t, format!("internal error: {msg}"))
+                        }
+                    };
+                    let at = frame.ip.saturating_sub(1);
+                    self.add_traceback(&err, frame, at as u32);
+                    match frame.code.co.handler_for(at as u32).copied() {
+                        Some(h) => {
+                            frame.stack.truncate(h.depth as usize);
+                            if h.lasti {
+                                frame.stack.push(Value::Int(at as i64));
+                            }
+                            frame.stack.push(Value::Obj(err.0));
+                            frame.ip = h.target as usize;
+                        }
+                        None => return Err(err),
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_until_error(&mut self, f: &mut Frame) -> Result<Exit, EvalError> {
+        let code = f.code.clone();
+        let instrs = &code.co.instructions;
+        loop {
+            let Some(ins) = instrs.get(f.ip) else {
+                return Err(EvalError::Internal("ran off the end of the code"));
+            };
+            f.ip += 1;
+            let arg = ins.arg;
+            match ins.op {
+                Opcode::NOP => {}
+                Opcode::RESUME => self.check_interrupt()?,
+                Opcode::POP_TOP => {
+                    pop!(f);
+                }
+                Opcode::PUSH_NULL => f.stack.push(Value::Null),
+                Opcode::COPY => {
+                    let n = f.stack.len();
+                    let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().ok_or_else(stack_underflow)?;
+                    f.stack.push(v);
+                }
+                Opcode::SWAP => {
+                    let n = f.stack.len();
+                    if (arg as usize) > n || arg == 0 {
+                        return Err(stack_underflow());
+                    }
+                    f.stack.swap(n - 1, n - arg as usize);
+                }
+                Opcode::LOAD_CONST => {
+                    let v = code.consts.get(arg as usize).cloned().ok_or(EvalError::Internal("bad constant"))?;
+                    f.stack.push(v);
+                }
+                Opcode::LOAD_FAST => {
+                    let v = &f.fast[arg as usize];
+                    if v.is_null() {
+                        return Err(self.unbound_local(&code.co.localsplus[arg as usize]).into());
+                    }
+                    f.stack.push(v.clone());
+                }
+                Opcode::STORE_FAST => {
+                    let v = pop!(f);
+                    f.fast[arg as usize] = v;
+                }
+                Opcode::DELETE_FAST => {
+                    if f.fast[arg as usize].is_null() {
+                        return Err(self.unbound_local(&code.co.localsplus[arg as usize]).into());
+                    }
+                    f.fast[arg as usize] = Value::Null;
+                }
+                Opcode::MAKE_CELL => {
+                    let v = std::mem::replace(&mut f.fast[arg as usize], Value::Null);
+                    f.fast[arg as usize] = Value::Obj(self.new_cell(v));
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let closure = match f.func.as_ref().map(|o| &o.payload) {
+                        Some(Payload::Function(fd)) => fd.closure.clone(),
+                        _ => None,
+                    };
+                    if let Some(cells) = closure {
+                        let start = f.fast.len() - arg as usize;
+                        for (i, c) in cells.iter().enumerate().take(arg as usize) {
+                            f.fast[start + i] = Value::Obj(c.clone());
+                        }
+                    }
+                }
+                Opcode::LOAD_CLOSURE => f.stack.push(f.fast[arg as usize].clone()),
+                Opcode::LOAD_DEREF => {
+                    let v = self.cell_get(&f.fast[arg as usize]);
+                    if v.is_null() {
+                        return Err(self.unbound_deref(f, arg as usize).into());
+                    }
+                    f.stack.push(v);
+                }
+                Opcode::LOAD_CLASSDEREF => {
+                    let name = code.local_names[arg as usize].clone();
+                    let found = match &f.locals {
+                        Some(l) => self.mapping_get(l, &Value::Obj(name))?,
+                        None => None,
+                    };
+                    let v = match found {
+                        Some(v) => v,
+                        None => {
+                            let v = self.cell_get(&f.fast[arg as usize]);
+                            if v.is_null() {
+                                return Err(self.unbound_deref(f, arg as usize).into());
+                            }
+                            v
+                        }
+                    };
+                    f.stack.push(v);
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!(f);
+                    self.cell_set(&f.fast[arg as usize], v);
+                }
+                Opcode::DELETE_DEREF => {
+                    if self.cell_get(&f.fast[arg as usize]).is_null() {
+                        return Err(self.unbound_deref(f, arg as usize).into());
+                    }
+                    self.cell_set(&f.fast[arg as usize], Value::Null);
+                }
+                Opcode::LOAD_NAME => {
+                    let name = code.names[arg as usize].clone();
+                    let v = self.load_name(f, &name)?;
+                    f.stack.push(v);
+                }
+                Opcode::STORE_NAME => {
+                    let v = pop!(f);
+                    let name = Value::Obj(code.names[arg as usize].clone());
+                    match &f.locals {
+                        Some(l) => {
+                            let l = l.clone();
+                            self.setitem(&l, name, v)?
+                        }
+                        None => return Err(EvalError::Internal("STORE_NAME without locals")),
+                    }
+                }
+                Opcode::DELETE_NAME => {
+                    let name = code.names[arg as usize].clone();
+                    let l = f.locals.clone().ok_or(EvalError::Internal("DELETE_NAME without locals"))?;
+                    if let Err(e) = self.delitem(&l, Value::Obj(name.clone())) {
+                        if self.err_matches(&e, &self.types.key_error.clone()) {
+                            return Err(self.name_error(&name, None).into());
+                        }
+                        return Err(e.into());
+                    }
+                }
+                Opcode::LOAD_GLOBAL => {
+                    let name = code.names[(arg >> 1) as usize].clone();
+                    if arg & 1 == 1 {
+                        f.stack.push(Value::Null);
+                    }
+                    let v = self.load_global(f, &name)?;
+                    f.stack.push(v);
+                }
+                Opcode::STORE_GLOBAL => {
+                    let v = pop!(f);
+                    let g = Value::Obj(f.globals.clone());
+                    self.setitem(&g, Value::Obj(code.names[arg as usize].clone()), v)?;
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = code.names[arg as usize].clone();
+                    let g = Value::Obj(f.globals.clone());
+                    if self.delitem(&g, Value::Obj(name.clone())).is_err() {
+                        return Err(self.name_error(&name, None).into());
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let obj = pop!(f);
+                    let v = self.getattr(&obj, &code.names[arg as usize])?;
+                    f.stack.push(v);
+                }
+                Opcode::STORE_ATTR => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setattr(&obj, &code.names[arg as usize], Some(v))?;
+                }
+                Opcode::DELETE_ATTR => {
+                    let obj = pop!(f);
+                    self.setattr(&obj, &code.names[arg as usize], None)?;
+                }
+                Opcode::LOAD_METHOD => {
+                    let obj = pop!(f);
+                    match self.load_method(&obj, &code.names[arg as usize])? {
+                        (meth, true) => {
+                            f.stack.push(meth);
+                            f.stack.push(obj);
+                        }
+                        (attr, false) => {
+                            f.stack.push(Value::Null);
+                            f.stack.push(attr);
+                        }
+                    }
+                }
+                Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
+                Opcode::CALL => {
+                    let argc = arg as usize;
+                    let n = f.stack.len();
+                    if n < argc + 2 {
+                        return Err(stack_underflow());
+                    }
+                    let kwnames = f.kwnames.take();
+                    let kw: &[Value] = match kwnames.as_ref().and_then(|k| k.payload()) {
+                        Some(Payload::Tuple(t)) => t,
+                        _ => &[],
+                    };
+                    let base = n - argc - 2;
+                    let result = if f.stack[base].is_null() {
+                        let callable = f.stack[base + 1].clone();
+                        self.call(&callable, Args { values: &f.stack[base + 2..], kwnames: kw })
+                    } else {
+                        let callable = f.stack[base].clone();
+                        self.call(&callable, Args { values: &f.stack[base + 1..], kwnames: kw })
+                    };
+                    f.stack.truncate(base);
+                    f.stack.push(result?);
+                }
+                Opcode::CALL_FUNCTION_EX => {
+                    let kwargs = if arg & 1 == 1 { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let func = pop!(f);
+                    let null = pop!(f);
+                    let result = if null.is_null() {
+                        self.call_ex(&func, &args, kwargs.as_ref())?
+                    } else {
+                        // `m, self, args` cannot happen for CALL_FUNCTION_EX; be tolerant.
+                        self.call_ex(&func, &args, kwargs.as_ref())?
+                    };
+                    f.stack.push(result);
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let code_obj = pop!(f);
+                    let closure = if arg & 8 != 0 { Some(pop!(f)) } else { None };
+                    let annotations = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let kwdefaults = if arg & 2 != 0 { Some(pop!(f)) } else { None };
+                    let defaults = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                    let func = self.make_function(f, code_obj, defaults, kwdefaults, annotations, closure)?;
+                    f.stack.push(func);
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = pop!(f);
+                    return Ok(Exit::Return(v));
+                }
+                Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                    let v = pop!(f);
+                    let r = self.unary_op(ins.op, &v)?;
+                    f.stack.push(r);
+                }
+                Opcode::UNARY_NOT => {
+                    let v = pop!(f);
+                    let b = self.is_true(&v)?;
+                    f.stack.push(Value::Bool(!b));
+                }
+                Opcode::BINARY_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let op = BinaryOp::from_u32(arg).ok_or(EvalError::Internal("bad binary op"))?;
+                    let r = self.binary_op(&a, &b, op)?;
+                    f.stack.push(r);
+                }
+                Opcode::COMPARE_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let op = CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
+                    let r = self.compare(&a, &b, op)?;
+                    f.stack.push(r);
+                }
+                Opcode::IS_OP => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::CONTAINS_OP => {
+                    let container = pop!(f);
+                    let item = pop!(f);
+                    let r = self.contains(&container, &item)?;
+                    f.stack.push(Value::Bool(r != (arg == 1)));
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let r = self.getitem(&obj, &key)?;
+                    f.stack.push(r);
+                }
+                Opcode::STORE_SUBSCR => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setitem(&obj, key, v)?;
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    self.delitem(&obj, key)?;
+                }
+                Opcode::GET_ITER => {
+                    let v = pop!(f);
+                    let it = self.iter(&v)?;
+                    f.stack.push(it);
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = pop!(f);
+                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) { v } else { self.iter(&v)? };
+                    f.stack.push(it);
+                }
+                Opcode::FOR_ITER => {
+                    let it = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    match self.next(&it)? {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.stack.pop();
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip = arg as usize,
+                Opcode::JUMP_BACKWARD => {
+                    f.ip = arg as usize;
+                    self.check_interrupt()?;
+                }
+                Opcode::POP_JUMP_IF_TRUE => {
+                    let v = pop!(f);
+                    if self.is_true(&v)? {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_IF_FALSE => {
+                    let v = pop!(f);
+                    if !self.is_true(&v)? {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE => {
+                    if pop!(f).is_none() {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NOT_NONE => {
+                    if !pop!(f).is_none() {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::JUMP_IF_TRUE_OR_POP => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    if self.is_true(&v)? {
+                        f.ip = arg as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Opcode::JUMP_IF_FALSE_OR_POP => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    if !self.is_true(&v)? {
+                        f.ip = arg as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Opcode::BUILD_TUPLE => {
+                    let items = split_top(f, arg)?;
+                    f.stack.push(self.new_tuple(items));
+                }
+                Opcode::BUILD_LIST => {
+                    let items = split_top(f, arg)?;
+                    f.stack.push(self.new_list(items));
+                }
+                Opcode::BUILD_SET => {
+                    let items = split_top(f, arg)?;
+                    let s = self.new_set_from(items)?;
+                    f.stack.push(s);
+                }
+                Opcode::BUILD_MAP => {
+                    let items = split_top(f, arg * 2)?;
+                    let d = self.new_dict();
+                    let dv = Value::Obj(d);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.setitem(&dv, k, v)?;
+                    }
+                    f.stack.push(dv);
+                }
+                Opcode::BUILD_CONST_KEY_MAP => {
+                    let keys = pop!(f);
+                    let values = split_top(f, arg)?;
+                    let d = Value::Obj(self.new_dict());
+                    let keys = self.seq_to_vec(&keys)?;
+                    for (k, v) in keys.into_iter().zip(values) {
+                        self.setitem(&d, k, v)?;
+                    }
+                    f.stack.push(d);
+                }
+                Opcode::BUILD_STRING => {
+                    let parts = split_top(f, arg)?;
+                    let s = self.concat_strs(&parts)?;
+                    f.stack.push(s);
+                }
+                Opcode::BUILD_SLICE => {
+                    let step = if arg == 3 { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    f.stack.push(self.new_slice(start, stop, step));
+                }
+                Opcode::LIST_APPEND => {
+                    let v = pop!(f);
+                    let list = peek(f, arg)?;
+                    if let Some(Payload::List(l)) = list.payload() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Opcode::SET_ADD => {
+                    let v = pop!(f);
+                    let set = peek(f, arg)?;
+                    self.set_add(&set, v)?;
+                }
+                Opcode::MAP_ADD => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    let d = peek(f, arg)?;
+                    self.setitem(&d, k, v)?;
+                }
+                Opcode::LIST_EXTEND => {
+                    let it = pop!(f);
+                    let list = peek(f, arg)?;
+                    self.list_extend(&list, &it)?;
+                }
+                Opcode::SET_UPDATE => {
+                    let it = pop!(f);
+                    let set = peek(f, arg)?;
+                    for v in self.iterate(&it)? {
+                        self.set_add(&set, v)?;
+                    }
+                }
+                Opcode::DICT_UPDATE => {
+                    let m = pop!(f);
+                    let d = peek(f, arg)?;
+                    self.dict_update(&d, &m, false)?;
+                }
+                Opcode::DICT_MERGE => {
+                    let m = pop!(f);
+                    let d = peek(f, arg)?;
+                    let func = f.stack.get(f.stack.len().wrapping_sub(arg as usize + 2)).cloned();
+                    self.dict_merge_kwargs(&d, &m, func.as_ref())?;
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = pop!(f);
+                    let items = match l.payload() {
+                        Some(Payload::List(l)) => l.borrow().clone(),
+                        _ => return Err(EvalError::Internal("LIST_TO_TUPLE on non-list")),
+                    };
+                    f.stack.push(self.new_tuple(items));
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let seq = pop!(f);
+                    let items = self.unpack(&seq, arg as usize, None)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Opcode::UNPACK_EX => {
+                    let seq = pop!(f);
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    let items = self.unpack(&seq, before, Some(after))?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Opcode::FORMAT_VALUE => {
+                    let spec = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    let v = match arg & 3 {
+                        1 => self.str(&v)?,
+                        2 => self.repr(&v)?,
+                        3 => self.ascii(&v)?,
+                        _ => v,
+                    };
+                    let r = self.format(&v, spec.as_ref())?;
+                    f.stack.push(r);
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    let name = self.intern("__build_class__");
+                    let v = self.load_builtin(f, &name)?;
+                    f.stack.push(v);
+                }
+                Opcode::LOAD_ASSERTION_ERROR => f.stack.push(Value::Obj(self.types.assertion_error.clone())),
+                Opcode::SETUP_ANNOTATIONS => {
+                    let l = f.locals.clone().ok_or(EvalError::Internal("SETUP_ANNOTATIONS without locals"))?;
+                    let key = Value::Obj(self.intern("__annotations__"));
+                    if self.mapping_get(&l, &key)?.is_none() {
+                        let d = Value::Obj(self.new_dict());
+                        self.setitem(&l, key, d)?;
+                    }
+                }
+                Opcode::IMPORT_NAME => {
+                    let fromlist = pop!(f);
+                    let level = pop!(f);
+                    let name = code.names[arg as usize].clone();
+                    let m = self.import_name(f, &name, &fromlist, &level)?;
+                    f.stack.push(m);
+                }
+                Opcode::IMPORT_FROM => {
+                    let m = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let v = self.import_from(&m, &code.names[arg as usize])?;
+                    f.stack.push(v);
+                }
+                Opcode::IMPORT_STAR => {
+                    let m = pop!(f);
+                    self.import_star(f, &m)?;
+                }
+                Opcode::PRINT_EXPR => {
+                    let v = pop!(f);
+                    self.display_hook(&v)?;
+                }
+                Opcode::RAISE_VARARGS => {
+                    let err = match arg {
+                        0 => self.reraise_current()?,
+                        1 => {
+                            let exc = pop!(f);
+                            self.make_raise(&exc, None)?
+                        }
+                        _ => {
+                            let cause = pop!(f);
+                            let exc = pop!(f);
+                            self.make_raise(&exc, Some(cause))?
+                        }
+                    };
+                    return Err(EvalError::Py(err));
+                }
+                Opcode::RERAISE => {
+                    let exc = pop!(f);
+                    if arg != 0 {
+                        // The saved lasti: tracebacks keep the original position.
+                        pop!(f);
+                    }
+                    match exc {
+                        Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => {
+                            return Err(EvalError::Py(self.reraised(PyErr(o))));
+                        }
+                        _ => return Err(EvalError::Internal("RERAISE of a non-exception")),
+                    }
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let exc = pop!(f);
+                    let prev = self.handled.last().cloned().unwrap_or(Value::None);
+                    f.stack.push(prev);
+                    self.handled.push(exc.clone());
+                    f.stack.push(exc);
+                }
+                Opcode::POP_EXCEPT => {
+                    pop!(f);
+                    self.handled.pop();
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let ty = pop!(f);
+                    let exc = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let r = self.exception_matches(&exc, &ty)?;
+                    f.stack.push(Value::Bool(r));
+                }
+                Opcode::CHECK_EG_MATCH => {
+                    let ty = pop!(f);
+                    let eg = pop!(f);
+                    let (rest, matched) = self.exception_group_match(&eg, &ty)?;
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                }
+                Opcode::PREP_RERAISE_STAR => {
+                    let list = pop!(f);
+                    let orig = pop!(f);
+                    let r = self.prep_reraise_star(&orig, &list)?;
+                    f.stack.push(r);
+                }
+                Opcode::BEFORE_WITH => {
+                    let mgr = pop!(f);
+                    let (exit, entered) = self.before_with(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(entered);
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let n = f.stack.len();
+                    if n < 4 {
+                        return Err(stack_underflow());
+                    }
+                    let exc = f.stack[n - 1].clone();
+                    let exit = f.stack[n - 4].clone();
+                    let ty = self.type_of(&exc);
+                    let tb = match exc.payload() {
+                        Some(Payload::Exception(d)) => d.traceback.borrow().clone(),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, Args::positional(&[Value::Obj(ty), exc, tb]))?;
+                    f.stack.push(r);
+                }
+                Opcode::GET_LEN => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let n = self.len(&v)?;
+                    f.stack.push(Value::Int(n as i64));
+                }
+                Opcode::MATCH_MAPPING => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let r = self.is_mapping_for_match(&v);
+                    f.stack.push(Value::Bool(r));
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let r = self.is_sequence_for_match(&v);
+                    f.stack.push(Value::Bool(r));
+                }
+                Opcode::MATCH_KEYS => {
+                    let n = f.stack.len();
+                    if n < 2 {
+                        return Err(stack_underflow());
+                    }
+                    let keys = f.stack[n - 1].clone();
+                    let subject = f.stack[n - 2].clone();
+                    let r = self.match_keys(&subject, &keys)?;
+                    f.stack.push(r);
+                }
+                Opcode::MATCH_CLASS => {
+                    let names = pop!(f);
+                    let cls = pop!(f);
+                    let subject = pop!(f);
+                    let r = self.match_class(&subject, &cls, arg as usize, &names)?;
+                    f.stack.push(r);
+                }
+                Opcode::RETURN_GENERATOR => {
+                    return Err(EvalError::Internal("RETURN_GENERATOR outside generator creation"));
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!(f);
+                    return Ok(Exit::Yield(v));
+                }
+                Opcode::SEND => {
+                    let v = pop!(f);
+                    let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    match self.send(&sub, v)? {
+                        Exit::Yield(y) => f.stack.push(y),
+                        Exit::Return(r) => {
+                            f.stack.pop();
+                            f.stack.push(r);
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::GET_AWAITABLE => {
+                    let v = pop!(f);
+                    let a = self.get_awaitable(&v, arg)?;
+                    f.stack.push(a);
+                }
+                Opcode::GET_AITER => {
+                    let v = pop!(f);
+                    let a = self.get_aiter(&v)?;
+                    f.stack.push(a);
+                }
+                Opcode::GET_ANEXT => {
+                    let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
+                    let a = self.get_anext(&v)?;
+                    f.stack.push(a);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = pop!(f);
+                    pop!(f);
+                    let stop = self.types.stop_async_iteration.clone();
+                    if !self.isinstance_exact_or_sub(&exc, &stop) {
+                        if let Value::Obj(o) = exc {
+                            return Err(EvalError::Py(self.reraised(PyErr(o))));
+                        }
+                        return Err(EvalError::Internal("END_ASYNC_FOR without exception"));
+                    }
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = pop!(f);
+                    let (exit, entered) = self.before_async_with(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(entered);
+                }
+                Opcode::ASYNC_GEN_WRAP => {
+                    let v = pop!(f);
+                    f.stack.push(self.async_gen_wrap(v));
+                }
+            }
+        }
+    }
+
+    /// Check the interrupt flag (limits, signals, thread switches).
+    #[inline]
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            self.interrupt.store(false, Ordering::Relaxed);
+            let t = self.types.keyboard_interrupt.clone();
+            return Err(self.new_exception(&t, vec![]));
+        }
+        Ok(())
+    }
+
+    fn unbound_local(&mut self, name: &str) -> PyErr {
+        let t = self.types.unbound_local_error.clone();
+        self.new_exception_msg(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    fn unbound_deref(&mut self, f: &Frame, idx: usize) -> PyErr {
+        let name = f.code.co.localsplus[idx].clone();
+        let is_free = f.code.co.localsplus_kinds[idx].has(krait_bytecode::LocalKind::FREE);
+        if is_free {
+            let t = self.types.name_error.clone();
+            self.new_exception_msg(&t, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        } else {
+            self.unbound_local(&name)
+        }
+    }
+
+    /// A new closure cell holding `v` (`Null` for empty).
+    pub fn new_cell(&self, v: Value) -> ObjRef {
+        ObjRef::new(self.types.cell.clone(), Payload::Cell(std::cell::RefCell::new(v)))
+    }
+
+    fn cell_get(&self, cell: &Value) -> Value {
+        match cell.payload() {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => Value::Null,
+        }
+    }
+
+    fn cell_set(&self, cell: &Value, v: Value) {
+        if let Some(Payload::Cell(c)) = cell.payload() {
+            *c.borrow_mut() = v;
+        }
+    }
+
+    fn load_name(&mut self, f: &Frame, name: &ObjRef) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            let l = l.clone();
+            if let Some(v) = self.mapping_get(&l, &Value::Obj(name.clone()))? {
+                return Ok(v);
+            }
+        }
+        self.load_global(f, name)
+    }
+
+    fn load_global(&mut self, f: &Frame, name: &ObjRef) -> PyResult<Value> {
+        if let Some(v) = self.dict_get_str_obj(&f.globals, name) {
+            return Ok(v);
+        }
+        self.load_builtin(f, name)
+    }
+
+    fn load_builtin(&mut self, f: &Frame, name: &ObjRef) -> PyResult<Value> {
+        if let Some(v) = self.dict_get_str_obj(&f.builtins, name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name, Some(f)))
+    }
+}
+
+/// Pop the top `n` values, in stack order.
+fn split_top(f: &mut Frame, n: u32) -> Result<Vec<Value>, EvalError> {
+    let n = n as usize;
+    if f.stack.len() < n {
+        return Err(stack_underflow());
+    }
+    let at = f.stack.len() - n;
+    Ok(f.stack.split_off(at))
+}
+
+/// The value `n` items below the top (after the caller popped its operands).
+fn peek(f: &Frame, n: u32) -> Result<Value, EvalError> {
+    let len = f.stack.len();
+    f.stack.get(len.wrapping_sub(n as usize)).cloned().ok_or_else(stack_underflow)
+}

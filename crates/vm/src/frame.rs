@@ -1,0 +1,92 @@
+//! Frames: the state of one running code object, and what generators keep between
+//! resumptions (CPython: `Include/internal/pycore_frame.h`, `Objects/genobject.c`).
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use krait_bytecode::CodeObject;
+
+use crate::object::ObjRef;
+use crate::value::Value;
+
+/// A code object as the VM runs it: constants converted to values, names interned.
+pub struct Code {
+    /// The compiled code.
+    pub co: Arc<CodeObject>,
+    /// `co_consts` as values.
+    pub consts: Box<[Value]>,
+    /// `co_names` as interned str objects.
+    pub names: Box<[ObjRef]>,
+    /// `co_localsplus` names as interned str objects.
+    pub local_names: Box<[ObjRef]>,
+}
+
+/// One activation of a code object.
+pub struct Frame {
+    /// What runs.
+    pub code: Rc<Code>,
+    /// The function being run (closure cells, `__class__` for `super()`), if any.
+    pub func: Option<ObjRef>,
+    /// The module namespace (a dict).
+    pub globals: ObjRef,
+    /// The builtins namespace (a dict).
+    pub builtins: ObjRef,
+    /// The locals mapping of module and class bodies (`LOAD_NAME`), `None` in functions.
+    pub locals: Option<Value>,
+    /// Fast locals: parameters, locals, cells, free variables (`localsplus`).
+    pub fast: Vec<Value>,
+    /// The value stack.
+    pub stack: Vec<Value>,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// Names set by `KW_NAMES` for the next call.
+    pub kwnames: Option<Value>,
+}
+
+/// What the eval loop reports when a frame stops running.
+pub enum Exit {
+    /// `return value`
+    Return(Value),
+    /// `yield value` (generators only): the frame can be resumed.
+    Yield(Value),
+}
+
+/// A lightweight record of a running frame, kept on `Vm::frames` for `sys._getframe`,
+/// tracebacks and `super()`.
+#[derive(Clone)]
+pub struct FrameLink {
+    /// The code.
+    pub code: Rc<Code>,
+    /// The module namespace.
+    pub globals: ObjRef,
+    /// The frame object made for it, if one was needed.
+    pub frame_obj: Option<ObjRef>,
+}
+
+/// A frame object's snapshot (`f_code`, `f_globals`, `f_lineno`, `f_back`).
+pub struct FrameInfo {
+    /// The code object (a `code` instance).
+    pub code: Rc<Code>,
+    /// `f_globals`
+    pub globals: ObjRef,
+    /// `f_lineno` at the time of the snapshot.
+    pub lineno: std::cell::Cell<u32>,
+    /// `f_back`
+    pub back: Option<ObjRef>,
+}
+
+/// Generator, coroutine and async-generator state.
+pub struct GeneratorData {
+    /// The suspended frame; `None` once finished.
+    pub frame: std::cell::RefCell<Option<Box<Frame>>>,
+    /// Whether it is running right now (`gi_running`).
+    pub running: std::cell::Cell<bool>,
+    /// Whether it has started (`gi_suspended` / `GEN_CREATED`).
+    pub started: std::cell::Cell<bool>,
+    /// `__name__`
+    pub name: std::cell::RefCell<Value>,
+    /// `__qualname__`
+    pub qualname: std::cell::RefCell<Value>,
+    /// The code (for `gi_code`).
+    pub code: Rc<Code>,
+}

@@ -1,0 +1,170 @@
+//! Heap objects: a reference-counted header (type, optional instance dict) and a payload.
+//!
+//! Memory is managed by non-atomic reference counting (`Rc`), as in CPython; `ObjRef` is a
+//! newtype so the representation can change (a custom header for the cycle collector and
+//! `__del__` resurrection) without touching the rest of the VM. An object's type is immutable
+//! here except through `__class__` assignment, which goes through `set_class`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::objects::dict::DictTable;
+use crate::objects::set::SetTable;
+use crate::objects::str::PyStr;
+use crate::objects::{exception, function, iter, typeobj};
+use crate::value::Value;
+
+/// A counted reference to a heap object.
+#[derive(Clone)]
+pub struct ObjRef(Rc<Object>);
+
+/// A heap object.
+pub struct Object {
+    /// The type; `None` only while `type` and `object` are being bootstrapped.
+    class: RefCell<Option<ObjRef>>,
+    /// The instance `__dict__`, for objects that have one.
+    pub dict: RefCell<Option<ObjRef>>,
+    /// What the object holds.
+    pub payload: Payload,
+}
+
+/// What a heap object holds, by builtin kind. Subclass instances carry their base's payload.
+pub enum Payload {
+    /// A plain `object()` or an instance of a Python class with no builtin base.
+    Plain,
+    /// An `int` that needs more than 64 bits, or an instance of an `int` subclass.
+    Int(BigInt),
+    /// An instance of a `float` subclass.
+    Float(f64),
+    /// A `complex`.
+    Complex(f64, f64),
+    /// A `bool` subclass never exists; `bool` values are inline.
+    Str(PyStr),
+    /// `bytes`
+    Bytes(Box<[u8]>),
+    /// `bytearray`
+    ByteArray(RefCell<Vec<u8>>),
+    /// `tuple`
+    Tuple(Box<[Value]>),
+    /// `list`
+    List(RefCell<Vec<Value>>),
+    /// `dict`
+    Dict(RefCell<DictTable>),
+    /// `set`
+    Set(RefCell<SetTable>),
+    /// `frozenset`
+    FrozenSet(SetTable),
+    /// `range`
+    Range(iter::RangeData),
+    /// `slice`
+    Slice(Box<[Value; 3]>),
+    /// `type` (and metaclass instances)
+    Type(Box<typeobj::TypeData>),
+    /// A Python function.
+    Function(Box<function::FunctionData>),
+    /// A function implemented in Rust (`builtin_function_or_method`, method descriptors).
+    Builtin(Box<function::BuiltinData>),
+    /// A bound method.
+    Method(Box<(Value, Value)>),
+    /// A code object.
+    Code(Rc<crate::frame::Code>),
+    /// A module.
+    Module(Box<function::ModuleData>),
+    /// A closure cell.
+    Cell(RefCell<Value>),
+    /// An exception instance.
+    Exception(Box<exception::ExceptionData>),
+    /// A generator, coroutine or async generator.
+    Generator(Box<crate::frame::GeneratorData>),
+    /// Builtin iterators and other small internal kinds.
+    Iter(RefCell<iter::IterState>),
+    /// `property`
+    Property(Box<RefCell<[Value; 4]>>),
+    /// `staticmethod` / `classmethod` wrappers (the wrapped callable).
+    StaticMethod(RefCell<Value>),
+    /// `classmethod`
+    ClassMethod(RefCell<Value>),
+    /// `super(type, obj)`: the type and the bound object (or type).
+    Super(Box<(ObjRef, Value)>),
+    /// A getter/setter for a builtin attribute (`getset_descriptor`).
+    GetSet(Box<function::GetSetData>),
+    /// A slot of `__slots__` (`member_descriptor`): the index into the object's slot storage.
+    Member(Box<(Rc<str>, usize)>),
+    /// Instance slot storage for classes with `__slots__`.
+    Slots(RefCell<Vec<Value>>),
+    /// A traceback entry.
+    Traceback(Box<exception::TracebackData>),
+    /// A frame snapshot (for tracebacks and introspection).
+    Frame(Box<crate::frame::FrameInfo>),
+    /// `mappingproxy` over a type's namespace.
+    MappingProxy(Value),
+}
+
+impl ObjRef {
+    /// A new object of type `class` with `payload` and no instance dict.
+    pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
+        ObjRef(Rc::new(Object { class: RefCell::new(Some(class)), dict: RefCell::new(None), payload }))
+    }
+
+    /// An object whose type is set later (`type` and `object` during bootstrap).
+    pub(crate) fn new_unclassed(payload: Payload) -> ObjRef {
+        ObjRef(Rc::new(Object { class: RefCell::new(None), dict: RefCell::new(None), payload }))
+    }
+
+    /// A new object with an instance dict.
+    pub fn with_dict(class: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
+        ObjRef(Rc::new(Object { class: RefCell::new(Some(class)), dict: RefCell::new(Some(dict)), payload }))
+    }
+
+    /// Whether two references point to the same object.
+    #[inline]
+    pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// The object's address, its identity.
+    pub fn addr(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const () as usize
+    }
+
+    /// The object's type.
+    #[inline]
+    pub fn class(&self) -> ObjRef {
+        match &*self.0.class.borrow() {
+            Some(c) => c.clone(),
+            None => self.clone(),
+        }
+    }
+
+    /// Run `f` with the object's type without touching reference counts.
+    #[inline]
+    pub fn with_class<R>(&self, f: impl FnOnce(&ObjRef) -> R) -> R {
+        match &*self.0.class.borrow() {
+            Some(c) => f(c),
+            None => f(self),
+        }
+    }
+
+    /// Replace the object's type (`obj.__class__ = C`, after the caller checked layouts).
+    pub fn set_class(&self, class: ObjRef) {
+        *self.0.class.borrow_mut() = Some(class);
+    }
+
+    /// Number of strong references (for `sys.getrefcount`).
+    pub fn strong_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = Object;
+    #[inline]
+    fn deref(&self) -> &Object {
+        &self.0
+    }
+}
+
+/// An object's hash cache, for types that cache (str).
+pub type HashCache = Cell<i64>;

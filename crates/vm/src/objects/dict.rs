@@ -1,0 +1,264 @@
+//! `dict` storage: CPython's compact, insertion-ordered dict (`Objects/dictobject.c`).
+//!
+//! Design: an index table of `u32` slots probed with CPython's perturbation scheme
+//! (`i = (5*i + perturb + 1) & mask; perturb >>= 5`) points into a dense entry array kept in
+//! insertion order; deleted entries leave a hole (`key == Null`) until the next resize. Iteration
+//! walks the entry array, so order is insertion order independent of hashing.
+//!
+//! Comparing keys may run Python code (`__eq__`), which may mutate the dict. Lookups therefore
+//! live on the VM side ([`crate::Vm::dict_lookup`]): they probe with a short borrow, release it
+//! to call `__eq__`, and restart when the table's `version` moved, as CPython restarts.
+
+/// A key or value type the tables can store: it needs a "hole" marker for deleted entries.
+/// The VM uses `Value` (with `Value::Null` as the hole); tests use plain numbers.
+pub trait Slot: Clone {
+    /// The marker for a deleted entry.
+    const HOLE: Self;
+    /// Whether this is the marker.
+    fn is_hole(&self) -> bool;
+}
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const MIN_SIZE: usize = 8;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone)]
+pub struct Entry<V> {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key; `Null` marks a deleted entry.
+    pub key: V,
+    /// The value.
+    pub value: V,
+}
+
+/// The table behind a `dict`.
+#[derive(Clone)]
+pub struct DictTable<V> {
+    indices: Vec<u32>,
+    entries: Vec<Entry<V>>,
+    used: usize,
+    /// Bumped on every structural change, so iterators and lookups notice mutation.
+    pub version: u64,
+}
+
+/// Where a probe for a hash stopped.
+pub enum Probe {
+    /// The entry at this index has the same hash: compare keys, then continue from `next`.
+    Candidate { entry: usize, next: ProbeState },
+    /// No entry with this key; `slot` is where it would go.
+    Vacant { slot: usize },
+}
+
+/// A probe in progress.
+#[derive(Copy, Clone)]
+pub struct ProbeState {
+    i: usize,
+    perturb: u64,
+    first_dummy: Option<usize>,
+}
+
+impl<V: Slot> Default for DictTable<V> {
+    fn default() -> Self {
+        DictTable {
+            indices: Vec::new(),
+            entries: Vec::new(),
+            used: 0,
+            version: 0,
+        }
+    }
+}
+
+impl<V: Slot> DictTable<V> {
+    /// An empty table.
+    pub fn new() -> DictTable<V> {
+        DictTable::default()
+    }
+
+    /// A table with room for `n` items without resizing.
+    pub fn with_capacity(n: usize) -> DictTable<V> {
+        let mut t = DictTable::new();
+        if n > 0 {
+            t.rebuild(size_for(n));
+        }
+        t
+    }
+
+    /// Number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Start probing for `hash`.
+    pub fn probe_start(&self, hash: i64) -> ProbeState {
+        let mask = self.indices.len().wrapping_sub(1);
+        ProbeState {
+            i: (hash as u64 as usize) & mask,
+            perturb: hash as u64,
+            first_dummy: None,
+        }
+    }
+
+    /// Continue a probe: the next entry with the same hash, or the vacant slot.
+    pub fn probe(&self, hash: i64, mut st: ProbeState) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Vacant { slot: usize::MAX };
+        }
+        let mask = self.indices.len() - 1;
+        loop {
+            let ix = self.indices[st.i];
+            let here = st.i;
+            st.perturb >>= 5;
+            st.i = (st
+                .i
+                .wrapping_mul(5)
+                .wrapping_add(st.perturb as usize)
+                .wrapping_add(1))
+                & mask;
+            match ix {
+                EMPTY => {
+                    return Probe::Vacant {
+                        slot: st.first_dummy.unwrap_or(here),
+                    };
+                }
+                DUMMY => {
+                    st.first_dummy.get_or_insert(here);
+                }
+                ix => {
+                    let e = &self.entries[ix as usize];
+                    if e.hash == hash && !e.key.is_hole() {
+                        return Probe::Candidate {
+                            entry: ix as usize,
+                            next: st,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entry at `index` in the entry array.
+    #[inline]
+    pub fn entry(&self, index: usize) -> Option<&Entry<V>> {
+        self.entries.get(index).filter(|e| !e.key.is_hole())
+    }
+
+    /// Replace the value of an existing entry.
+    pub fn set_value(&mut self, index: usize, value: V) -> Option<V> {
+        self.entries
+            .get_mut(index)
+            .map(|e| std::mem::replace(&mut e.value, value))
+    }
+
+    /// Insert a new key known to be absent (the caller probed).
+    pub fn insert_new(&mut self, hash: i64, key: V, value: V) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+            self.rebuild(size_for(self.used * 3 + 1));
+        }
+        let slot = self.find_empty_slot(hash);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+        self.version += 1;
+    }
+
+    /// Remove the entry at `index`, returning it.
+    pub fn remove_entry(&mut self, index: usize) -> Option<Entry<V>> {
+        let e = self.entries.get(index)?;
+        if e.key.is_hole() {
+            return None;
+        }
+        let hash = e.hash;
+        // Find the index slot pointing at this entry.
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        while self.indices[i] != index as u32 {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.indices[i] = DUMMY;
+        let removed = std::mem::replace(
+            &mut self.entries[index],
+            Entry {
+                hash: 0,
+                key: V::HOLE,
+                value: V::HOLE,
+            },
+        );
+        self.used -= 1;
+        self.version += 1;
+        Some(removed)
+    }
+
+    /// Remove every item.
+    pub fn clear(&mut self) -> Vec<Entry<V>> {
+        self.indices.clear();
+        self.used = 0;
+        self.version += 1;
+        std::mem::take(&mut self.entries)
+    }
+
+    /// The live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry<V>> {
+        self.entries.iter().filter(|e| !e.key.is_hole())
+    }
+
+    /// The entry at position `pos` of the entry array, skipping holes: returns the entry and
+    /// the position after it (for iterators that must survive borrows being released).
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry<V>)> {
+        while let Some(e) = self.entries.get(pos) {
+            pos += 1;
+            if !e.key.is_hole() {
+                return Some((pos, e));
+            }
+        }
+        None
+    }
+
+    /// The last live entry's index (for `popitem`).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_hole())
+    }
+
+    fn find_empty_slot(&self, hash: i64) -> usize {
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        while self.indices[i] != EMPTY {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        i
+    }
+
+    fn rebuild(&mut self, size: usize) {
+        let old = std::mem::take(&mut self.entries);
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(size * 2 / 3);
+        for e in old.into_iter().filter(|e| !e.key.is_hole()) {
+            let slot = self.find_empty_slot(e.hash);
+            self.indices[slot] = self.entries.len() as u32;
+            self.entries.push(e);
+        }
+        self.version += 1;
+    }
+}
+
+fn size_for(n: usize) -> usize {
+    let mut size = MIN_SIZE;
+    while size * 2 / 3 < n {
+        size *= 2;
+    }
+    size
+}

@@ -1,0 +1,127 @@
+//! The value representation: a 16-byte tagged enum.
+//!
+//! `None`, booleans, 64-bit ints and floats live inline and never allocate; everything else is
+//! an [`ObjRef`] to a reference-counted heap object. Ints that do not fit in 64 bits are heap
+//! objects (`Payload::Int`), and every arithmetic result that fits is normalised back to
+//! `Value::Int`, so an int has exactly one representation and identity tests stay cheap.
+//! See `docs/architecture.md` ("Values") for the measurement behind this choice.
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::object::{ObjRef, Payload};
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// The VM's internal "no value" marker: an unbound local, the `NULL` of the call
+    /// protocol. Never visible to Python code.
+    Null,
+    /// `None`
+    None,
+    /// `True` / `False`
+    Bool(bool),
+    /// An `int` that fits in 64 bits (exact type `int`).
+    Int(i64),
+    /// A `float` (exact type `float`).
+    Float(f64),
+    /// Any other object.
+    Obj(ObjRef),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    /// Whether this is the internal `NULL` marker.
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Whether this is `None`.
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The heap object, if this value is one.
+    #[inline]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The payload of a heap object, if this value is one.
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// An int value from a big integer, normalised to the inline form when it fits.
+    pub fn from_bigint(i: BigInt, vm: &crate::Vm) -> Value {
+        match i.to_i64() {
+            Some(small) => Value::Int(small),
+            None => Value::Obj(ObjRef::new(vm.types.int.clone(), Payload::Int(i))),
+        }
+    }
+
+    /// A stable number identifying this value for `id()` and default reprs.
+    pub fn identity(&self) -> usize {
+        match self {
+            Value::Obj(o) => o.addr(),
+            // Inline values have no address; derive something stable and distinct per value.
+            Value::Null => 0,
+            Value::None => 0x10,
+            Value::Bool(b) => 0x20 + usize::from(*b) * 0x10,
+            Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x1000_0000),
+            Value::Float(f) => (f.to_bits() as usize) | 1,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<ObjRef> for Value {
+    fn from(o: ObjRef) -> Value {
+        Value::Obj(o)
+    }
+}
+
+impl From<&ObjRef> for Value {
+    fn from(o: &ObjRef) -> Value {
+        Value::Obj(o.clone())
+    }
+}
