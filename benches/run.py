@@ -69,12 +69,18 @@ class Run:
 # process it was forked from: exec() records the old address space's high
 # water mark (Linux `exec_mmap`), and the old address space is the
 # runner's own (vfork) or a copy of it (fork).  So the runner does not
-# start the interpreter itself: it becomes a "child subreaper" and lets a
-# small /bin/sh start it in the background and exit.  The orphaned
-# interpreter is re-parented to the runner, which reaps it with os.wait4
-# and gets its own rusage, floored only at dash's ~1 MiB.  The extra
-# fork costs ~1 ms and is paid equally by both interpreters.
-SPAWN_SCRIPT = 'exec 3<&0 0</dev/null; "$@" >&3 3>&- & echo $!'
+# start the interpreter itself.  It becomes a "child subreaper" and has a
+# small /bin/sh fork a background subshell, report its pid and exit; the
+# orphaned subshell is re-parented to the runner.  The subshell waits for
+# a "go" line on a pipe, which the runner sends only after it has reaped
+# sh (so sh cannot reap the program itself), then execs the interpreter.
+# The runner starts the clock at "go" and reaps the interpreter with
+# os.wait4, getting its own rusage, floored only at dash's ~1 MiB.
+SPAWN_SCRIPT = (
+    'out=$1; shift; exec 4<&0; '
+    '{ read -r _ <&4; exec "$@" <&- </dev/null >"$out" 4<&-; } >/dev/null & '
+    'echo $!'
+)
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -94,25 +100,27 @@ SUBREAPER = False  # set in main()
 
 
 def run_once(argv, timeout, env):
-    """Run argv to completion; time it from spawn to reap with os.wait4.
+    """Run argv to completion; time it from start to reap with os.wait4.
 
     Output goes to temporary files rather than pipes so that no reader
     thread competes with the child; ru_maxrss is KiB on Linux.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.NamedTemporaryFile(prefix="krait-bench-") as out, \
+            tempfile.TemporaryFile() as err:
         timed_out = [False]
-        start = time.perf_counter()
         if SUBREAPER:
-            # sh's stdin carries the output file to fd 3; the program gets
-            # stdin /dev/null, stdout the output file, stderr the error file.
-            sh = subprocess.Popen(["/bin/sh", "-c", SPAWN_SCRIPT, "sh"] + argv,
-                                  stdin=out, stdout=subprocess.PIPE, stderr=err,
-                                  env=env, cwd=BENCH_DIR)
+            sh = subprocess.Popen(["/bin/sh", "-c", SPAWN_SCRIPT, "sh", out.name] + argv,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=err, env=env, cwd=BENCH_DIR)
             text = sh.stdout.read()
             sh.stdout.close()
             sh.wait()
             pid = int(text)
+            start = time.perf_counter()
+            sh.stdin.write(b"go\n")
+            sh.stdin.close()
         else:
+            start = time.perf_counter()
             proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out,
                                     stderr=err, env=env, cwd=BENCH_DIR)
             pid = proc.pid
@@ -137,7 +145,8 @@ def run_once(argv, timeout, env):
             proc.returncode = status  # reaped here; keep Popen from waiting again
         out.seek(0)
         err.seek(0)
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, status, out.read(), err.read(), timed_out[0])
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, status,
+                   out.read(), err.read(), timed_out[0])
 
 
 def median(xs):
@@ -171,6 +180,50 @@ def machine_info():
     except OSError:
         pass
     return info
+
+
+def explain(problem, run, reference):
+    """A few lines telling why Krait's run failed, for after the table."""
+    if problem == "output differs from CPython":
+        want = reference.decode("utf-8", "replace").splitlines()
+        got = run.stdout.decode("utf-8", "replace").splitlines()
+        for i in range(max(len(want), len(got))):
+            w = want[i] if i < len(want) else "<no line>"
+            g = got[i] if i < len(got) else "<no line>"
+            if w != g:
+                text = "line %d\n  CPython: %s\n  Krait:   %s" % (i + 1, w[:200], g[:200])
+                break
+        else:
+            text = "outputs differ only in line endings or trailing bytes"
+        if run.stderr:
+            text += "\nstderr: " + run.stderr.decode("utf-8", "replace").strip()
+        return text.encode()
+    if run.stderr.strip():
+        return run.stderr
+    if run.stdout.strip():
+        return b"stdout: " + run.stdout[-400:]
+    return b"(no output)"
+
+
+def markdown_table(rows):
+    """The results as Markdown: medians of wall and CPU time, peak RSS, status."""
+    def cpu(times):
+        return fmt_s(median(times)) if times else "-"
+
+    lines = ["| benchmark | CPython s | Krait s | ratio | CPython cpu s | Krait cpu s "
+             "| CPython MiB | Krait MiB | output |",
+             "|---|--:|--:|--:|--:|--:|--:|--:|---|"]
+    for r in rows:
+        if r["status"] == "ERROR":
+            lines.append("| %s | - | - | - | - | - | - | - | ERROR: %s |" % (r["name"], r["reason"]))
+            continue
+        status = "ok" if r["status"] == "ok" else "FAIL: " + r["reason"]
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["name"], fmt_s(r["cpython_s"]), fmt_s(r.get("krait_s")),
+            fmt_ratio(r.get("ratio")), cpu(r["cpython_cpu_times"]),
+            cpu(r.get("krait_cpu_times")), fmt_mib(r["cpython_rss_kib"]),
+            fmt_mib(r.get("krait_rss_kib")), status))
+    return "\n".join(lines)
 
 
 def find_benchmarks(substr):
@@ -259,6 +312,8 @@ def main():
     ap.add_argument("--site", action="store_true",
                     help="let both interpreters import site (default: pass -S to both, so that"
                          " .pth files in site-packages do not add to every run)")
+    ap.add_argument("--markdown", action="store_true",
+                    help="also print the results as a Markdown table (for docs/performance.md)")
     ap.add_argument("--no-startup", action="store_true",
                     help="skip the `-c pass` startup measurement")
     args = ap.parse_args()
@@ -321,10 +376,10 @@ def main():
                    checksum=res["reference"].decode("utf-8", "replace").strip())
         if res["failure"] is not None:
             problem, bad = res["failure"]
-            row.update(status="FAIL", reason=problem, krait_s=None, ratio=None,
-                       krait_rss_kib=None, rss_ratio=None)
-            details.append((name, problem, bad.stderr if bad.stderr else
-                            b"stdout: " + bad.stdout[:400]))
+            why = explain(problem, bad, res["reference"])
+            details.append((name, problem, why))
+            row.update(status="FAIL", reason=problem, detail=why.decode("utf-8", "replace")[-2000:],
+                       krait_s=None, ratio=None, krait_rss_kib=None, rss_ratio=None)
             print("%-18s %9s %9s %7s %9s %9s %6s  FAIL (%s)" % (
                 name, fmt_s(cpy_t), "-", "-", fmt_mib(cpy_rss), "-", "-", problem))
         else:
@@ -387,8 +442,12 @@ def main():
         for name, problem, text in details:
             print("%s: %s" % (name, problem))
             lines = text.decode("utf-8", "replace").strip().splitlines()
-            for line in lines[-4:]:
+            for line in lines[-6:]:
                 print("    " + line)
+
+    if args.markdown:
+        print()
+        print(markdown_table(rows))
 
     if args.json:
         out = {"machine": mach, "python": python, "python_version": pyver, "krait": krait,
