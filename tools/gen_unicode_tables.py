@@ -215,6 +215,47 @@ comp_pairs.sort()
 
 
 # ---------------------------------------------------------------------------------------------
+# `unicodedata.ucd_3_2_0` (IDNA's stringprep uses it), stored as changes from the current data
+# as CPython does: code points unassigned in 3.2.0, a few changed properties, and the
+# normalization corrections. Everything else is asserted equal to the current data.
+
+old = ud.ucd_3_2_0
+assert old.unidata_version == "3.2.0"
+old_unassigned = []  # inclusive ranges
+old_changes = []  # (cp, category, bidi, eaw, mirrored, decimal); 0xFF: as now, decimal 0xFE: none
+old_normalization = []  # (cp, replacement) applied before decomposing
+for c in range(N):
+    ch = chr(c)
+    if old.category(ch) == "Cn":
+        assert (old.bidirectional(ch), old.east_asian_width(ch), old.mirrored(ch)) == ("", "F", 0)
+        assert (old.combining(ch), old.decomposition(ch)) == (0, "")
+        assert old.decimal(ch, None) is None and old.numeric(ch, None) is None
+        assert old.digit(ch, None) == ud.digit(ch, None)  # CPython does not check the version
+        if old_unassigned and old_unassigned[-1][1] == c - 1:
+            old_unassigned[-1][1] = c
+        else:
+            old_unassigned.append([c, c])
+        continue
+    assert old.combining(ch) == ud.combining(ch) and old.decomposition(ch) == ud.decomposition(ch)
+    assert old.digit(ch, None) == ud.digit(ch, None) and old.numeric(ch, None) == ud.numeric(ch, None)
+    change = (
+        0xFF if old.category(ch) == ud.category(ch) else CATEGORIES.index(old.category(ch)),
+        0xFF if old.bidirectional(ch) == ud.bidirectional(ch) else BIDI.index(old.bidirectional(ch)),
+        0xFF if old.east_asian_width(ch) == ud.east_asian_width(ch)
+        else EAW.index(old.east_asian_width(ch)),
+        0xFF if old.mirrored(ch) == ud.mirrored(ch) else old.mirrored(ch),
+        0xFF if old.decimal(ch, None) == ud.decimal(ch, None)
+        else 0xFE if old.decimal(ch, None) is None else old.decimal(ch),
+    )
+    if change != (0xFF,) * 5:
+        old_changes.append((c, *change))
+    if old.normalize("NFD", ch) != ud.normalize("NFD", ch):
+        replacement = old.normalize("NFD", ch)
+        assert len(replacement) == 1, hex(c)
+        old_normalization.append((c, ord(replacement)))
+
+
+# ---------------------------------------------------------------------------------------------
 # Checksums: FNV-1a (64-bit) over every code point's value, computed from CPython directly.
 
 FNV_OFFSET = 0xCBF29CE484222325
@@ -292,6 +333,28 @@ def feed_normalize(h, c, ch):
         h.cps(ud.normalize(form, ch))
 
 
+def feed_old_db(h, c, ch):
+    import struct
+
+    h.text(old.category(ch))
+    h.text(old.bidirectional(ch))
+    h.text(old.east_asian_width(ch))
+    h.u32(old.combining(ch))
+    h.u32(old.mirrored(ch))
+    h.text(old.decomposition(ch))
+    d = old.decimal(ch, None)
+    g = old.digit(ch, None)
+    n = old.numeric(ch, None)
+    h.u32(0xFFFFFFFF if d is None else d)
+    h.u32(0xFFFFFFFF if g is None else g)
+    h.u64(0xFFFFFFFFFFFFFFFF if n is None else struct.unpack("<Q", struct.pack("<d", n))[0])
+
+
+def feed_old_normalize(h, c, ch):
+    for form in ("NFC", "NFD", "NFKC", "NFKD"):
+        h.cps(old.normalize(form, ch))
+
+
 CHECKSUMS = [
     ("FLAGS", feed_flags),
     ("NUMERIC", feed_numeric),
@@ -299,6 +362,8 @@ CHECKSUMS = [
     ("DATABASE", feed_db),
     ("DECOMPOSITION", feed_decomposition),
     ("NORMALIZE", feed_normalize),
+    ("OLD_DATABASE", feed_old_db),
+    ("OLD_NORMALIZE", feed_old_normalize),
 ]
 
 
@@ -443,6 +508,23 @@ def main():
         out.append("    " + " ".join("(0x%04x, 0x%04x, 0x%04x)," % p for p in comp_pairs[i:i + 6]))
     out.append("];")
     sizes["compositions"] = len(comp_pairs) * 12
+    out.append("")
+    out.append("/// Unicode 3.2.0 (`unicodedata.ucd_3_2_0`): inclusive ranges unassigned then.")
+    out.append("pub(super) static OLD_UNASSIGNED: [(u32, u32); %d] = [" % len(old_unassigned))
+    for i in range(0, len(old_unassigned), 8):
+        out.append("    " + " ".join("(0x%x, 0x%x)," % tuple(r) for r in old_unassigned[i:i + 8]))
+    out.append("];")
+    out.append("/// Unicode 3.2.0: (cp, category, bidi, east asian width, mirrored, decimal) where any")
+    out.append("/// differs; 0xFF: as now; decimal 0xFE: none.")
+    out.append("pub(super) static OLD_CHANGES: [(u32, u8, u8, u8, u8, u8); %d] = [" % len(old_changes))
+    for i in range(0, len(old_changes), 6):
+        out.append("    " + " ".join("(0x%x, %d, %d, %d, %d, %d)," % r for r in old_changes[i:i + 6]))
+    out.append("];")
+    out.append("/// Unicode 3.2.0: code points that decomposed differently then (to the second).")
+    out.append("pub(super) static OLD_NORMALIZATION: [(u32, u32); %d] = [" % len(old_normalization))
+    out.append("    " + " ".join("(0x%x, 0x%x)," % r for r in old_normalization))
+    out.append("];")
+    sizes["ucd 3.2.0"] = len(old_unassigned) * 8 + len(old_changes) * 9 + len(old_normalization) * 8
     out.append("")
     out.append("/// FNV-1a checksums of each property over all code points, computed from CPython.")
     out.append("#[cfg(test)]")

@@ -20,6 +20,7 @@ mod normalize;
 mod tables;
 #[cfg(test)]
 mod tests;
+pub mod ucd_3_2_0;
 
 pub use case::{capitalize_str, casefold_str, lower_str, swapcase_str, title_str, upper_str};
 pub use normalize::{NormalForm, is_normalized, normalize};

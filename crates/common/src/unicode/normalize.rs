@@ -58,12 +58,35 @@ const T_COUNT: u32 = 28;
 const N_COUNT: u32 = V_COUNT * T_COUNT;
 const S_COUNT: u32 = L_COUNT * N_COUNT;
 
+/// Which character database: the current one, or `unicodedata.ucd_3_2_0`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Database {
+    Current,
+    Ucd320,
+}
+
 /// `unicodedata.normalize(form, s)`.
 pub fn normalize(form: NormalForm, cps: &[u32]) -> Vec<u32> {
+    normalize_in(Database::Current, form, cps)
+}
+
+/// `unicodedata.is_normalized(form, s)`.
+pub fn is_normalized(form: NormalForm, cps: &[u32]) -> bool {
+    normalize(form, cps) == cps
+}
+
+/// Normalization against `db`. For Unicode 3.2.0 CPython only changes the decomposition step
+/// (characters unassigned then stay as they are, a few decompose differently); reordering and
+/// composition use the current data.
+pub(super) fn normalize_in(db: Database, form: NormalForm, cps: &[u32]) -> Vec<u32> {
     if cps.iter().all(|&c| c < 0x80) {
         return cps.to_vec();
     }
-    let decomposed = decompose(cps, form.compat());
+    let mut decomposed = Vec::with_capacity(cps.len());
+    for &c in cps {
+        decompose_into(db, c, form.compat(), &mut decomposed);
+    }
+    canonical_order(&mut decomposed);
     if form.composes() {
         compose(&decomposed)
     } else {
@@ -71,21 +94,7 @@ pub fn normalize(form: NormalForm, cps: &[u32]) -> Vec<u32> {
     }
 }
 
-/// `unicodedata.is_normalized(form, s)`.
-pub fn is_normalized(form: NormalForm, cps: &[u32]) -> bool {
-    cps.iter().all(|&c| c < 0x80) || normalize(form, cps) == cps
-}
-
-fn decompose(cps: &[u32], compat: bool) -> Vec<u32> {
-    let mut out = Vec::with_capacity(cps.len());
-    for &c in cps {
-        decompose_into(c, compat, &mut out);
-    }
-    canonical_order(&mut out);
-    out
-}
-
-fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
+fn decompose_into(db: Database, cp: u32, compat: bool, out: &mut Vec<u32>) {
     if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
         let s = cp - S_BASE;
         out.push(L_BASE + s / N_COUNT);
@@ -94,6 +103,16 @@ fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
             out.push(T_BASE + s % T_COUNT);
         }
         return;
+    }
+    if db == Database::Ucd320 {
+        if let Some(replacement) = super::ucd_3_2_0::normalization_change(cp) {
+            decompose_into(db, replacement, compat, out);
+            return;
+        }
+        if super::ucd_3_2_0::unassigned(cp) {
+            out.push(cp);
+            return;
+        }
     }
     let mut text = decomposition(cp);
     if let Some(rest) = text.strip_prefix('<') {
@@ -109,7 +128,7 @@ fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
     }
     for part in text.split_ascii_whitespace() {
         if let Ok(c) = u32::from_str_radix(part, 16) {
-            decompose_into(c, compat, out);
+            decompose_into(db, c, compat, out);
         }
     }
 }

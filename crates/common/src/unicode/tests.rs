@@ -132,6 +132,34 @@ fn single_character_normalization_matches_cpython() {
 }
 
 #[test]
+fn ucd_3_2_0_matches_cpython() {
+    use super::ucd_3_2_0 as old;
+    let got = checksum(|h, cp| {
+        h.text(old::category(cp));
+        h.text(old::bidirectional(cp));
+        h.text(old::east_asian_width(cp));
+        h.u32(u32::from(old::combining(cp)));
+        h.u32(u32::from(old::mirrored(cp)));
+        h.text(old::decomposition(cp));
+        h.u32(old::decimal(cp).unwrap_or(u32::MAX));
+        h.u32(old::digit(cp).unwrap_or(u32::MAX));
+        h.u64(old::numeric(cp).map_or(u64::MAX, f64::to_bits));
+    });
+    assert_eq!(got, checksums::OLD_DATABASE);
+    let got = checksum(|h, cp| {
+        for form in [
+            NormalForm::Nfc,
+            NormalForm::Nfd,
+            NormalForm::Nfkc,
+            NormalForm::Nfkd,
+        ] {
+            h.cps(&old::normalize(form, &[cp]));
+        }
+    });
+    assert_eq!(got, checksums::OLD_NORMALIZE);
+}
+
+#[test]
 fn beyond_the_range_is_unassigned() {
     for cp in [0x110000, 0x7FFF_FFFF, u32::MAX] {
         assert_eq!(category(cp), "Cn");
@@ -296,4 +324,81 @@ fn identifiers() {
     for (s, expected) in cases {
         assert_eq!(is_identifier(&chars(s)), expected, "{s:?}.isidentifier()");
     }
+}
+
+#[test]
+fn ucd_3_2_0_normalization_strings() {
+    // (input, NFC, NFD, NFKC, NFKD) from CPython 3.11's `unicodedata.ucd_3_2_0.normalize`:
+    // marks unassigned in 3.2.0 are still reordered and composed with today's data.
+    let rows: [[&str; 5]; 10] = [
+        [
+            "a\u{350}\u{316}",
+            "a\u{316}\u{350}",
+            "a\u{316}\u{350}",
+            "a\u{316}\u{350}",
+            "a\u{316}\u{350}",
+        ],
+        [
+            "\u{1b05}\u{1b35}",
+            "\u{1b06}",
+            "\u{1b05}\u{1b35}",
+            "\u{1b06}",
+            "\u{1b05}\u{1b35}",
+        ],
+        [
+            "\u{2f868}\u{301}",
+            "\u{2136a}\u{301}",
+            "\u{2136a}\u{301}",
+            "\u{2136a}\u{301}",
+            "\u{2136a}\u{301}",
+        ],
+        ["\u{2f874}", "\u{5f33}", "\u{5f33}", "\u{5f33}", "\u{5f33}"],
+        ["\u{f951}", "\u{964b}", "\u{964b}", "\u{964b}", "\u{964b}"],
+        [
+            "A\u{30a}\u{350}",
+            "\u{c5}\u{350}",
+            "A\u{30a}\u{350}",
+            "\u{c5}\u{350}",
+            "A\u{30a}\u{350}",
+        ],
+        [
+            "\u{1e9b}\u{323}",
+            "\u{1e9b}\u{323}",
+            "\u{17f}\u{323}\u{307}",
+            "\u{1e69}",
+            "s\u{323}\u{307}",
+        ],
+        ["\u{3f9}", "\u{3f9}", "\u{3f9}", "\u{3f9}", "\u{3f9}"],
+        [
+            "\u{fb01}\u{2460}",
+            "\u{fb01}\u{2460}",
+            "\u{fb01}\u{2460}",
+            "fi1",
+            "fi1",
+        ],
+        [
+            "K\u{212a}\u{c5}",
+            "KK\u{c5}",
+            "KKA\u{30a}",
+            "KK\u{c5}",
+            "KKA\u{30a}",
+        ],
+    ];
+    let forms = [
+        NormalForm::Nfc,
+        NormalForm::Nfd,
+        NormalForm::Nfkc,
+        NormalForm::Nfkd,
+    ];
+    for row in &rows {
+        for (i, &form) in forms.iter().enumerate() {
+            let got = ucd_3_2_0::normalize(form, &chars(row[0]));
+            assert_eq!(got, chars(row[i + 1]), "{form:?} of {:?}", row[0]);
+        }
+    }
+    assert_eq!(ucd_3_2_0::category(0x221), "Cn");
+    assert_eq!(ucd_3_2_0::category(0xAD), "Pd");
+    assert_eq!(ucd_3_2_0::decimal(0xB2), Some(2));
+    assert_eq!(ucd_3_2_0::digit(0x7C1), Some(1));
+    assert_eq!(ucd_3_2_0::UNIDATA_VERSION, "3.2.0");
 }
