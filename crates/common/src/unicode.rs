@@ -12,7 +12,12 @@
 //! thousand distinct records (category, bidi class, east asian width, combining class, a flag
 //! word, a numeric value and a case-mapping record). The flags are what the `str` predicates
 //! answer for a one-character string; `is_cased` and `is_case_ignorable` are the Unicode
-//! properties CPython's `title()` and final-sigma rule consult.
+//! properties CPython's `title()` and final-sigma rule consult. [`ucd_3_2_0`] is the old
+//! database `unicodedata.ucd_3_2_0` exposes for IDNA.
+//!
+//! The tests (`unicode/tests.rs`) hash every property of every code point and compare with
+//! checksums the generator computed from CPython, so a regenerated table or a changed lookup
+//! that disagrees with CPython anywhere fails.
 
 mod case;
 mod normalize;
