@@ -15,3 +15,6 @@ try:
     input()
 except EOFError as e:
     print("EOFError", repr(e), e)
+print("done reading")
+print(input.__name__, callable(input))
+print(type(input).__name__)

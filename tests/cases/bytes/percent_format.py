@@ -17,3 +17,4 @@ for fmt, args in errors:
         print(fmt, type(e).__name__, e)
 print(bytearray(b"%s-%d") % (b"x", 1), type(bytearray(b"%s") % b"x").__name__)
 print(b"%b" % b"bee", b"%b" % bytearray(b"ba"))
+print(b"%-6s|%6s|" % (b"ab", b"cd"), b"%%d" % (), b"%5.1f|" % 2.25)

@@ -11,3 +11,10 @@ nan = float("nan")
 s = {nan, nan, float("nan")}
 print(len(s), nan in s)
 print({-0.0: "neg"}, {0.0: "x", -0.0: "y"})
+# hash(x) == hash(int(x)) for integral floats; fractional hashes use the modulus
+for v in [1.0, -1.0, 123.0, 2.0 ** 80, -(2.0 ** 80)]:
+    print(v, hash(v) == hash(int(v)))
+print(hash(1 / 3), hash(2 / 3))
+print(hash(-1 / 3), hash(0.1 + 0.2))
+print(hash(2.0) == 2, hash(-2.0) == -2)
+print(hash(0.1) == hash(0.1), hash(1e-300) == hash(1e-300))

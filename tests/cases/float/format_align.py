@@ -16,4 +16,5 @@ for bad in ["d", "x", "c", ",_", ".2s", "=s", "b", "#,.2q"]:
         print(repr(bad), "ValueError", e)
 print("{:.3}".format(3.14159), "{:.3}".format(1234.5), "{:10.1}".format(0.05))
 print("{0:e} {0:f} {0:g}".format(1e-5))
-print(str(1e-5), str(1e-4), str(1e16), str(1e15), format(1e16, ""), format(1e16, ".1"))
+print(str(1e-5), str(1e-4), str(1e16))
+print(str(1e15), format(1e16, ""), format(1e16, ".1"))

@@ -14,3 +14,11 @@ except TypeError as e:
 for k in range(0, 130, 13):
     n = (1 << k) - 1
     print(k, n.bit_length(), n.bit_count(), (-n).bit_length())
+# bit_length matches len(bin()) minus prefix for non-negative values
+for n in [1, 5, 1000, 2 ** 100 - 1, 2 ** 100]:
+    print(n.bit_length() == len(bin(n)) - 2, n.bit_count() == bin(n).count("1"))
+for n in [-1, -5, -1000, -(2 ** 100)]:
+    print(n.bit_length() == len(bin(n)) - 3, n.bit_count() == bin(n).count("1"))
+class I(int):
+    pass
+print(I(255).bit_length(), I(255).bit_count(), type(I(3).bit_length()).__name__)

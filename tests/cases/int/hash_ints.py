@@ -11,3 +11,10 @@ print(int.__hash__(12345))
 class H(int):
     pass
 print(hash(H(77)))
+# hash is the same for equal values of int subclasses and bools
+print(hash(H(-1)), hash(H(2 ** 61)))
+print(hash(True) == hash(1), hash(False) == hash(0))
+for k in range(55, 70):
+    print(k, hash(2 ** k), hash(-(2 ** k)))
+print(hash(10 ** 19) == 10 ** 19 % M, hash(-(10 ** 19)) == -(10 ** 19 % M))
+print(hash(0) == hash(-0), hash(7) == 7, hash(-7) == -7)

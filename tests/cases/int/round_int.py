@@ -10,3 +10,12 @@ except TypeError as e:
 print(round(True), round(True, -1))
 print(round(-5, -1), round(-15, -1), round(-25, -1))
 print(round(5, None), type(round(5, None)).__name__)
+# round(int, n) for n >= 0 returns the same value as an int
+for n in [0, 7, -7, 10 ** 30]:
+    r = round(n, 3)
+    print(r, r == n, type(r).__name__)
+class I(int):
+    pass
+print(type(round(I(15), -1)).__name__, round(I(15), -1), type(round(I(15))).__name__)
+print(round(10 ** 30 + 5 * 10 ** 28, -29), round(-(10 ** 30) - 5 * 10 ** 28, -29))
+print(round(45, -1), round(55, -1), round(65, -1), round(-45, -1), round(-55, -1))

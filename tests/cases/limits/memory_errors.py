@@ -15,3 +15,6 @@ for label, make in [("str huge", lambda: "ab" * (2 ** 62)), ("list huge", lambda
         print(label, type(e).__name__, e)
 print(MemoryError.__mro__, issubclass(OverflowError, ArithmeticError))
 print("done")
+# Reasonable sizes still work
+print(len("a" * (10 ** 6)), len([0] * (10 ** 5)))
+print(len(b"x" * (10 ** 6)), len(bytearray(10 ** 5)))

@@ -9,4 +9,14 @@ for expr in ["2.0 ** 10000", "10.0 ** 309", "float(10 ** 400)", "len(range(10 **
     except (OverflowError, IndexError, MemoryError, ValueError) as e:
         print(expr, "->", type(e).__name__, e)
 print(2 ** 10000 > 0, len(str(2 ** 10000)), (2 ** 10000).bit_length())
-print(float("1e308") * 1.0, 2.0 ** 1023, 2.0 ** -1074, 2.0 ** -1075)
+print(float("1e308") * 1.0, 2.0 ** 1023, 2.0 ** -1074)
+print(2.0 ** -1075)
+# Big ints never overflow; only conversions to fixed-size types do
+n = 10 ** 500
+print(len(str(n)), n // 10 ** 499, (n + 1) % 10, -n < 0)
+for bad in ["float(n)", "n * 1.0", "[0][n]", "range(n)[n]"]:
+    try:
+        eval(bad)
+    except (OverflowError, IndexError) as e:
+        print(bad, type(e).__name__, e)
+print(float(10 ** 308) < float("inf"), 1e308 * 10 == float("inf"))

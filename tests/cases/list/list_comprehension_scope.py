@@ -15,3 +15,6 @@ print([f() for f in funcs2])
 matrix = [[1, 2, 3], [4, 5, 6]]
 print([row[i] for i in range(3) for row in matrix], [v for row in matrix for v in row if v > 2])
 print([*range(3), *"ab"], list(range(0)), [None] * 0)
+print([x for x in "abc" if x != "b"], [len(w) for w in "a bb ccc".split()], [[x] * x for x in range(3)])
+print([i for i in range(10)][::3], [(lambda n: n * 2)(i) for i in range(3)])
+print(sum([i for i in range(101)]), [c.upper() for c in "hi"], [k for k in {"a": 1, "b": 2}])

@@ -3,7 +3,8 @@ class S(set):
     def __repr__(self):
         return "S" + set.__repr__(self)
 s = S([3, 1])
-print(s, type(s | {2}).__name__, type(s.copy()).__name__, s == {1, 3}, isinstance(s, set))
+print(s, type(s | {2}).__name__, type(s.copy()).__name__)
+print(s == {1, 3}, isinstance(s, set))
 class Plain(set):
     pass
 print(repr(Plain([1, 2])), repr(Plain()), str(Plain([5])))
@@ -16,3 +17,4 @@ class WithInit(set):
 w = WithInit([1, 2], "t")
 print(w, w.tag, len(w))
 print(set.__name__, frozenset.__mro__, set.__hash__)
+print(repr(set([3, 1, 2])), repr(frozenset([3, 1, 2])), str({-1, 1}))

@@ -8,3 +8,13 @@ try:
     "a".expandtabs("4")
 except TypeError as e:
     print("TypeError", e)
+# Column tracking restarts after each newline and counts every code point as one column
+for s in ["ab\tc\nabc\td", "\u00e9\u00e9\t|", "\U0001F600\t|", "tab\r\tafter cr"]:
+    print(repr(s.expandtabs(4)))
+print("x\ty".expandtabs(2 ** 4), repr("\t".expandtabs(True)))
+try:
+    "\t".expandtabs(2 ** 63)
+except OverflowError as e:
+    print("OverflowError", e)
+print(repr("a\tb\tc".expandtabs(-8)), len("\t" * 3 + "x"))
+print(len(("\t" * 3 + "x").expandtabs()))

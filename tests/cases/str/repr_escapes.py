@@ -12,3 +12,10 @@ print({"k'": "v\n"})
 class S(str):
     pass
 print(repr(S("sub")), str(S("sub")), type(str(S("x"))).__name__)
+# repr is valid Python: eval(repr(s)) == s
+for s in samples:
+    assert eval(repr(s)) == s and eval(ascii(s)) == s
+print("round trip ok", len(samples))
+print(repr("\\x41"), repr("x\\"), repr("\"'"), repr('\'"'))
+for c in ["\x1b", "\u061c", "\u2066", "\U0001d11e", "\ue000", "\U000f0000"]:
+    print(repr(c), c.isprintable())

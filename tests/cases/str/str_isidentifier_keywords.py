@@ -10,3 +10,11 @@ except TypeError as e:
 ns = {}
 exec("été = 1\n名前 = 2\nℕ = 3", ns)
 print(sorted(k for k in ns if k != "__builtins__"))
+# Identifiers are normalised with NFKC when compiled
+ns2 = {}
+exec("ﬁ = 'ligature'", ns2)
+print([k for k in ns2 if k != "__builtins__"], "ﬁ".isidentifier())
+print("ﬁ" == "fi")
+for kw in ["True", "False", "lambda", "await", "case", "_"]:
+    print(kw, kw.isidentifier())
+print("a1".isidentifier(), "1a".isidentifier())

@@ -1,4 +1,10 @@
 # Ends with an uncaught ValueError from str.index inside a method
+print("abc".index("c"), "abc".find("d"))
+# str.find returns -1 where str.index raises
+text = "a=1;b=22"
+print(text.find("z="), text.find("b="))
+print(text.index("b="), text.rfind(";"))
+print(text.rindex("="))
 class Parser:
     def __init__(self, text):
         self.text = text
