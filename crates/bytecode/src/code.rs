@@ -159,7 +159,9 @@ impl Constant {
             (Int(a), Int(b)) => a == b,
             (BigInt(a), BigInt(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
-            (Complex(a, b), Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
+            (Complex(a, b), Complex(c, d)) => {
+                a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
+            }
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
@@ -241,7 +243,10 @@ impl CodeObject {
 
     /// Number of free variables (the closure's length).
     pub fn free_count(&self) -> usize {
-        self.localsplus_kinds.iter().filter(|k| k.has(LocalKind::FREE)).count()
+        self.localsplus_kinds
+            .iter()
+            .filter(|k| k.has(LocalKind::FREE))
+            .count()
     }
 
     /// Total number of positional and keyword parameters, not counting `*args`/`**kwargs`.
@@ -251,6 +256,8 @@ impl CodeObject {
 
     /// The first exception-table row covering instruction `offset`.
     pub fn handler_for(&self, offset: u32) -> Option<&ExceptionTableEntry> {
-        self.exception_table.iter().find(|e| e.start <= offset && offset < e.end)
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= offset && offset < e.end)
     }
 }

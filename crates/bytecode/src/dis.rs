@@ -46,7 +46,11 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         } else {
             String::from("    ")
         };
-        let marker = if targets.contains(&(offset as u32)) { ">>" } else { "  " };
+        let marker = if targets.contains(&(offset as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
         let _ = write!(out, "{line_col} {marker} {offset:>6} {:<28}", ins.op.name());
         if ins.op.arg_kind() != ArgKind::None {
             let _ = write!(out, " {:>3}", ins.arg);
@@ -85,7 +89,13 @@ fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> Option<String> {
         },
         ArgKind::Const => code.constants.get(arg as usize).map(constant_repr),
         ArgKind::Name => name(arg),
-        ArgKind::GlobalName => name(arg >> 1).map(|n| if arg & 1 == 1 { format!("NULL + {n}") } else { n }),
+        ArgKind::GlobalName => name(arg >> 1).map(|n| {
+            if arg & 1 == 1 {
+                format!("NULL + {n}")
+            } else {
+                n
+            }
+        }),
         ArgKind::Local => code.localsplus.get(arg as usize).cloned(),
         ArgKind::Jump => Some(format!("to {arg}")),
         ArgKind::Compare => CompareOp::from_u32(arg).map(|c| c.symbol().to_string()),
@@ -107,12 +117,19 @@ pub(crate) fn constant_repr(c: &Constant) -> String {
         Constant::Bytes(b) => repr::bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(constant_repr).collect();
-            if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
         }
         Constant::FrozenSet(items) => {
             let parts: Vec<String> = items.iter().map(constant_repr).collect();
             format!("frozenset({{{}}})", parts.join(", "))
         }
-        Constant::Code(inner) => format!("<code object {}, file \"{}\", line {}>", inner.name, inner.filename, inner.first_line),
+        Constant::Code(inner) => format!(
+            "<code object {}, file \"{}\", line {}>",
+            inner.name, inner.filename, inner.first_line
+        ),
     }
 }
