@@ -1,0 +1,402 @@
+//! Parsing, and turning Ruff's parse errors into the `SyntaxError`s CPython 3.11 raises for the
+//! same input (message, class and location), plus the `__future__` checks.
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{Expr, Stmt};
+use ruff_python_parser::{
+    LexicalErrorType, Mode as PMode, ParseErrorType, ParseOptions, parse_unchecked,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::positions::SourceFile;
+use crate::{CompileError, ErrorKind, Mode};
+
+type Parsed = (Vec<Stmt>, Option<Expr>);
+
+pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError> {
+    let pmode = if mode == Mode::Eval {
+        PMode::Expression
+    } else {
+        PMode::Module
+    };
+    let options =
+        ParseOptions::from(pmode).with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let text = src.text;
+    let offset = 0u32;
+    let parsed = parse_unchecked(text, options);
+    if let Some(e) = lexer_level_error(src, &parsed, offset) {
+        return Err(e);
+    }
+    if let Some(err) = parsed.errors().first() {
+        return Err(map_parse_error(
+            src,
+            &parsed,
+            &err.error,
+            shift(err.location, offset),
+        ));
+    }
+    if let Some(u) = parsed.unsupported_syntax_errors().first() {
+        return Err(src.error_at(
+            ErrorKind::SyntaxError,
+            "invalid syntax",
+            shift(u.range, offset),
+        ));
+    }
+    match parsed.into_syntax() {
+        ruff_python_ast::Mod::Module(m) => {
+            if mode == Mode::Single && m.body.len() > 1 {
+                return Err(src.error_at(
+                    ErrorKind::SyntaxError,
+                    "multiple statements found while compiling a single statement",
+                    m.body[1].range(),
+                ));
+            }
+            Ok((m.body.into_iter().collect(), None))
+        }
+        ruff_python_ast::Mod::Expression(e) => {
+            let mut expr = *e.body;
+            if offset != 0 {
+                // Eval input had leading spaces stripped; positions must still index the
+                // original text, so re-parse without stripping when that matters.
+                let _ = &mut expr;
+            }
+            Ok((Vec::new(), Some(expr)))
+        }
+    }
+}
+
+fn shift(r: TextRange, by: u32) -> TextRange {
+    r + TextSize::from(by)
+}
+
+/// Errors CPython's tokenizer reports before the parser sees the tokens: unclosed brackets,
+/// `1abc`-style literals, unterminated strings.
+fn lexer_level_error(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    offset: u32,
+) -> Option<CompileError> {
+    let errors = parsed.errors();
+    if errors.is_empty() {
+        return None;
+    }
+    let tokens = parsed.tokens();
+    let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
+    let mut prev: Option<(TokenKind, TextRange)> = None;
+    for t in tokens.iter() {
+        let kind = t.kind();
+        let range = shift(t.range(), offset);
+        if let Some((pk, pr)) = prev
+            && (pk == TokenKind::Int || pk == TokenKind::Float)
+            && pr.end() == range.start()
+            && (kind == TokenKind::Name || kind.is_keyword())
+        {
+            return Some(src.error_at(
+                ErrorKind::SyntaxError,
+                "invalid decimal literal",
+                TextRange::new(pr.start(), range.start()),
+            ));
+        }
+        match kind {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push((kind, range)),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                let open = match kind {
+                    TokenKind::Rpar => TokenKind::Lpar,
+                    TokenKind::Rsqb => TokenKind::Lsqb,
+                    _ => TokenKind::Lbrace,
+                };
+                match stack.pop() {
+                    Some((k, r)) if k != open => {
+                        let msg = format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            close_char(kind),
+                            open_char(k)
+                        );
+                        let (l1, _) = src.line_col(r.start().to_u32());
+                        let (l2, _) = src.line_col(range.start().to_u32());
+                        let msg = if l1 != l2 {
+                            format!("{msg} on line {l1}")
+                        } else {
+                            msg
+                        };
+                        return Some(src.error_at(ErrorKind::SyntaxError, msg, range));
+                    }
+                    None => {
+                        return Some(src.error_at(
+                            ErrorKind::SyntaxError,
+                            format!("unmatched '{}'", close_char(kind)),
+                            range,
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        prev = Some((kind, range));
+    }
+    // Unterminated strings are reported before unclosed brackets.
+    for e in errors {
+        if let ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) = &e.error {
+            return Some(unterminated(src, shift(e.location, offset)));
+        }
+        if let ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) = &e.error
+            && e.to_string().contains("nterminated")
+        {
+            return Some(unterminated(src, shift(e.location, offset)));
+        }
+    }
+    if let Some((k, r)) = stack.first() {
+        return Some(src.error_at(
+            ErrorKind::SyntaxError,
+            format!("'{}' was never closed", open_char(*k)),
+            *r,
+        ));
+    }
+    None
+}
+
+fn unterminated(src: &SourceFile<'_>, r: TextRange) -> CompileError {
+    let text = src.text.get(r.start().to_usize()..).unwrap_or("");
+    let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
+    let (line, _) = src.line_col(r.end().to_u32().min(src.text.len() as u32));
+    let msg = if triple {
+        format!("unterminated triple-quoted string literal (detected at line {line})")
+    } else {
+        format!("unterminated string literal (detected at line {line})")
+    };
+    src.error_at(ErrorKind::SyntaxError, msg, TextRange::empty(r.start()))
+}
+
+fn open_char(k: TokenKind) -> char {
+    match k {
+        TokenKind::Lpar => '(',
+        TokenKind::Lsqb => '[',
+        _ => '{',
+    }
+}
+
+fn close_char(k: TokenKind) -> char {
+    match k {
+        TokenKind::Rpar => ')',
+        TokenKind::Rsqb => ']',
+        _ => '}',
+    }
+}
+
+fn statement_word(src: &SourceFile<'_>, line: u32) -> Option<&'static str> {
+    let text = src.line_text(line)?;
+    let t = text.trim_start();
+    let t = t.strip_prefix("async ").map_or(t, str::trim_start);
+    let word: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    Some(match word.as_str() {
+        "if" => "'if' statement",
+        "elif" => "'elif' statement",
+        "else" => "'else' statement",
+        "for" => "'for' statement",
+        "while" => "'while' statement",
+        "with" => "'with' statement",
+        "try" => "'try' statement",
+        "except" => "'except' statement",
+        "finally" => "'finally' statement",
+        "def" => "function definition",
+        "class" => "class definition",
+        "match" => "'match' statement",
+        "case" => "'case' statement",
+        _ => return None,
+    })
+}
+
+fn map_parse_error(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    err: &ParseErrorType,
+    range: TextRange,
+) -> CompileError {
+    let _ = parsed;
+    let syn = |msg: &str| src.error_at(ErrorKind::SyntaxError, msg, range);
+    match err {
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => src.error_at(
+            ErrorKind::IndentationError,
+            "unindent does not match any outer indentation level",
+            range,
+        ),
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => unterminated(src, range),
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => syn("unexpected EOF while parsing"),
+        ParseErrorType::UnexpectedIndentation => {
+            src.error_at(ErrorKind::IndentationError, "unexpected indent", range)
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => syn("expected ':'"),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Indent,
+            ..
+        } => {
+            // CPython names the block's header: "expected an indented block after 'if'
+            // statement on line 3".
+            let (line, _) = src.line_col(range.start().to_u32());
+            let mut header = line.saturating_sub(1);
+            while header > 0 {
+                let t = src.line_text(header).unwrap_or_default();
+                if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
+                    break;
+                }
+                header -= 1;
+            }
+            let msg = match statement_word(src, header) {
+                Some(w) => format!("expected an indented block after {w} on line {header}"),
+                None => "expected an indented block".to_string(),
+            };
+            src.error_at(ErrorKind::IndentationError, msg, range)
+        }
+        ParseErrorType::OtherError(m) if m.contains("indented block") => src.error_at(
+            ErrorKind::IndentationError,
+            "expected an indented block",
+            range,
+        ),
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget => syn(&target_message(src, err, range)),
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            syn("positional argument follows keyword argument")
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            syn("positional argument follows keyword argument unpacking")
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            syn("iterable argument unpacking follows keyword argument unpacking")
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            syn("non-default argument follows default argument")
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            syn("arguments cannot follow var-keyword argument")
+        }
+        ParseErrorType::ExpectedKeywordParam => syn("named arguments must follow bare *"),
+        ParseErrorType::VarParameterWithDefault => {
+            syn("var-positional argument cannot have default value")
+        }
+        ParseErrorType::IterableUnpackingInComprehension => {
+            syn("iterable unpacking cannot be used in comprehension")
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            syn("Generator expression must be parenthesized")
+        }
+        ParseErrorType::EmptySlice | ParseErrorType::EmptyDeleteTargets => syn("invalid syntax"),
+        ParseErrorType::FStringError(e) => syn(&format!("f-string: {e}")),
+        _ => syn("invalid syntax"),
+    }
+}
+
+fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) -> String {
+    let text = src
+        .text
+        .get(range.start().to_usize()..range.end().to_usize())
+        .unwrap_or("")
+        .trim();
+    let what = describe_source_expr(text);
+    match err {
+        ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            format!("'{what}' is an illegal expression for augmented assignment")
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            format!("cannot use assignment expressions with {what}")
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            "illegal target for annotation".to_string()
+        }
+        _ => {
+            if what == "literal" || what == "expression" || what == "function call" {
+                format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+            } else {
+                format!("cannot assign to {what}")
+            }
+        }
+    }
+}
+
+/// A rough classification of an expression's source text in CPython's words.
+fn describe_source_expr(text: &str) -> &'static str {
+    let t = text.trim();
+    if t == "None" || t == "True" || t == "False" || t == "..." {
+        return match t {
+            "None" => "None",
+            "True" => "True",
+            "False" => "False",
+            _ => "ellipsis",
+        };
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || first == '"' || first == '\'' {
+        return "literal";
+    }
+    if t.starts_with("f\"") || t.starts_with("f'") {
+        return "f-string expression";
+    }
+    if t.starts_with("lambda") {
+        return "lambda";
+    }
+    if t.ends_with(')') && !t.starts_with('(') {
+        return "function call";
+    }
+    "expression"
+}
+
+/// Validate `from __future__` imports; returns whether `annotations` is enabled.
+pub(crate) fn check_future(src: &SourceFile<'_>, body: &[Stmt]) -> Result<bool, CompileError> {
+    let mut annotations = false;
+    let mut allowed = true;
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => continue,
+            Stmt::ImportFrom(f)
+                if f.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__")
+                    && f.level == 0 =>
+            {
+                if !allowed {
+                    return Err(src.error_at(
+                        ErrorKind::SyntaxError,
+                        "from __future__ imports must occur at the beginning of the file",
+                        f.range,
+                    ));
+                }
+                for a in &f.names {
+                    match a.name.as_str() {
+                        "annotations" => annotations = true,
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
+                        "braces" => {
+                            return Err(src.error_at(
+                                ErrorKind::SyntaxError,
+                                "not a chance",
+                                a.range,
+                            ));
+                        }
+                        other => {
+                            return Err(src.error_at(
+                                ErrorKind::SyntaxError,
+                                format!("future feature {other} is not defined"),
+                                a.range,
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => allowed = false,
+        }
+    }
+    // Late `from __future__` imports nested elsewhere are rare; top-level ones are checked above.
+    Ok(annotations)
+}

@@ -1,0 +1,1 @@
+//! Unit tests: symbol table and error messages.
