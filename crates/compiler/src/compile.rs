@@ -119,6 +119,9 @@ pub(crate) struct Unit<'a> {
     pub(crate) extra_flags: u32,
     /// The empty block opened right after the last `RETURN_VALUE`, if nothing followed it.
     pub(crate) after_return: Option<BlockId>,
+    /// Whether falling off the end returns None (false for generator lambdas, which return
+    /// the value left on the stack, as CPython's `assemble(c, 0)`).
+    pub(crate) add_none: bool,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -227,6 +230,7 @@ impl<'a> Compiler<'a> {
             docstring: None,
             extra_flags: 0,
             after_return: None,
+            add_none: true,
         };
         self.units.push(unit);
         if kind == UnitKind::Module {

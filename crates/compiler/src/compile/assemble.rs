@@ -326,7 +326,7 @@ impl Cfg {
     /// `LOAD_CONST`s followed by `BUILD_TUPLE n` become one `LOAD_CONST` of the tuple.
     fn fold_tuple(&mut self, b: BlockId, i: usize, n: u32) {
         let n = n as usize;
-        if n == 0 || i < n {
+        if i < n {
             return;
         }
         let instrs = &self.blocks[b].instrs;
@@ -358,9 +358,7 @@ impl Cfg {
 
     fn jump_thread(&mut self, b: BlockId, i: usize, target: &Instr, new_op: Op) -> bool {
         let inst = &self.blocks[b].instrs[i];
-        if (inst.pos.line == target.pos.line || target.pos.line == 0)
-            && inst.target != target.target
-        {
+        if inst.pos.line == target.pos.line && inst.target != target.target {
             let t = target.target;
             let ins = &mut self.blocks[b].instrs[i];
             ins.target = t;
@@ -486,7 +484,10 @@ impl Cfg {
                 continue;
             }
             let Some(t) = last.target else { continue };
-            if !(self.exits_scope(t) && self.blocks[t].instrs.len() <= MAX_COPY_SIZE) {
+            // Only blocks without line numbers (implicit `return None`s) are copied.
+            if !(self.exits_scope(t) && self.blocks[t].instrs.len() <= MAX_COPY_SIZE)
+                || self.blocks[t].instrs.iter().any(|i| i.pos.line != 0)
+            {
                 continue;
             }
             let copy = self.blocks[t].instrs.clone();
@@ -728,6 +729,9 @@ fn effects(ins: &Instr) -> (i32, i32) {
         Arg::N(n) | Arg::Cell(n) | Arg::Free(n) => n,
     };
     match ins.op {
+        // On its first resumption a generator frame receives the sent value, which the
+        // following POP_TOP discards.
+        Op::Real(Opcode::RETURN_GENERATOR) => (1, 1),
         Op::Real(op) => (op.stack_effect(arg, false), op.stack_effect(arg, true)),
         Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => (0, 0),
         Op::SetupFinally | Op::SetupWith => (0, 1),
@@ -750,7 +754,17 @@ pub(super) fn assemble(
             None => u.after_return == Some(u.cur),
         }
     };
-    if !ends_with_return {
+    if !ends_with_return && !u.add_none {
+        let cur = u.cur;
+        let nopos = Position::default();
+        u.blocks[cur].instrs.push(Instr {
+            op: real(Opcode::RETURN_VALUE),
+            arg: Arg::N(0),
+            target: None,
+            pos: nopos,
+            except: None,
+        });
+    } else if !ends_with_return {
         let none = u
             .consts
             .iter()
@@ -861,6 +875,7 @@ pub(super) fn assemble(
     }
 
     // optimize_cfg
+    cfg.eliminate_empty_blocks();
     cfg.extend_blocks();
     for b in cfg.order() {
         cfg.optimize_block(b);

@@ -60,7 +60,6 @@ impl<'a> Compiler<'a> {
         self.set_loc(meth.range);
         self.attr_loc(meth);
         self.emit_name(Opcode::LOAD_METHOD, &meth.attr);
-        self.u().loc = saved;
         for a in args.iter() {
             self.expr(a)?;
         }
@@ -70,6 +69,8 @@ impl<'a> Compiler<'a> {
             }
             self.kw_names(kws);
         }
+        self.u().loc = saved;
+        self.attr_loc(meth);
         self.emit(Opcode::CALL, (args.len() + kwdsl) as u32);
         self.u().loc = saved;
         Ok(true)

@@ -123,7 +123,9 @@ impl<'a> Compiler<'a> {
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.comprehension(e, "<dictcomp>", &c.generators, k, Some(&c.value))?,
                 None => {
-                    return Err(self.error("dict unpacking cannot be used in dict comprehension", e));
+                    return Err(
+                        self.error("dict unpacking cannot be used in dict comprehension", e)
+                    );
                 }
             },
             Expr::Generator(c) => {
@@ -509,7 +511,7 @@ impl<'a> Compiler<'a> {
 
     fn joined(&mut self, parts: Vec<FPart<'a>>) -> CResult {
         if parts.is_empty() {
-            self.load_const(Constant::str(""));
+            self.emit(Opcode::BUILD_STRING, 0);
             return Ok(());
         }
         let n = parts.len();

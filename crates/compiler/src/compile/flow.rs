@@ -44,6 +44,8 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                let saved = self.uref().loc;
+                self.set_loc(c.range);
                 let cleanup = self.new_block();
                 self.expr(&c.left)?;
                 let n = c.ops.len() - 1;
@@ -72,11 +74,16 @@ impl<'a> Compiler<'a> {
                     self.jump_noline(target);
                 }
                 self.use_block(end);
+                self.u().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
         self.expr(e)?;
+        // CPython leaves a comparison's location in place for the jump and what follows.
+        if matches!(e, Expr::Compare(_)) {
+            self.set_loc(e.range());
+        }
         self.jump(
             if cond {
                 Opcode::POP_JUMP_IF_TRUE
@@ -107,7 +114,9 @@ impl<'a> Compiler<'a> {
             self.use_block(next);
             match &first.test {
                 Some(t) => {
-                    self.set_loc(first.range);
+                    // The elif's If node spans the following elif/else clauses too.
+                    let end_pos = rest.last().map_or(first.range.end(), |c| c.range.end());
+                    self.set_loc(TextRange::new(first.range.start(), end_pos));
                     self.if_stmt(t, &first.body, rest)?;
                 }
                 None => self.body(&first.body)?,
@@ -365,8 +374,11 @@ impl<'a> Compiler<'a> {
             let except_with_error = self.new_block();
             let no_match = self.new_block();
             if i == 0 {
+                // [orig] -> [orig, orig, []] -> [orig, [], orig]: the original exception group,
+                // the list collecting raised/re-raised exceptions, and the group to match.
+                self.emit(Opcode::COPY, 1);
                 self.emit(Opcode::BUILD_LIST, 0);
-                self.emit(Opcode::COPY, 2);
+                self.emit(Opcode::SWAP, 2);
             }
             match &h.type_ {
                 Some(ty) => {

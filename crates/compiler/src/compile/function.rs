@@ -148,9 +148,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.uref().qualname.clone();
         let code = self.exit_scope()?;
         self.make_closure(code, flags, &qualname)?;
-        for _ in &f.decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
+        self.apply_decorators(&f.decorator_list);
         self.store_name(&f.name, f.name.range)
     }
 
@@ -164,9 +162,10 @@ impl<'a> Compiler<'a> {
         self.enter_scope("<lambda>", UnitKind::Lambda, scope, line);
         self.add_const(Constant::None);
         self.set_arg_counts(l.parameters.as_deref());
-        self.set_loc(l.range);
         self.expr(&l.body)?;
-        if !self.st.scopes[scope].is_generator {
+        if self.st.scopes[scope].is_generator {
+            self.u().add_none = false;
+        } else {
             self.emit0(Opcode::RETURN_VALUE);
         }
         let qualname = self.uref().qualname.clone();
@@ -211,10 +210,17 @@ impl<'a> Compiler<'a> {
             Some(args) => self.call_helper(2, &args.args, &args.keywords)?,
             None => self.call_helper(2, &[], &[])?,
         }
-        for _ in &c.decorator_list {
+        self.apply_decorators(&c.decorator_list);
+        self.store_name(&c.name, c.name.range)
+    }
+
+    fn apply_decorators(&mut self, decos: &[ast::Decorator]) {
+        let saved = self.uref().loc;
+        for d in decos.iter().rev() {
+            self.set_loc(d.expression.range());
             self.emit(Opcode::CALL, 0);
         }
-        self.store_name(&c.name, c.name.range)
+        self.u().loc = saved;
     }
 
     /// Load the closure cells `code` needs, then `MAKE_FUNCTION`.
@@ -278,9 +284,20 @@ impl<'a> Compiler<'a> {
             return Err(self.error("invalid syntax", e));
         };
         let outer_kind = self.uref().kind;
-        let line = self.line_of(e.range());
+        // An unparenthesized generator argument (`f(x for x in y)`) spans the call's parens.
+        let range = match e {
+            Expr::Generator(g) if !g.parenthesized => TextRange::new(
+                g.range.start() - ruff_text_size::TextSize::from(1),
+                g.range.end() + ruff_text_size::TextSize::from(1),
+            ),
+            _ => e.range(),
+        };
+        let line = self.line_of(range);
+        let outer_loc = self.uref().loc;
+        self.u().loc = self.src.position(range);
+        let _ = outer_loc;
         self.enter_scope(name, UnitKind::Comprehension, scope, line);
-        self.set_loc(e.range());
+        self.set_loc(range);
         let is_async_gen = self.st.scopes[scope].is_coroutine;
         let genexp = matches!(e, Expr::Generator(_));
         if is_async_gen
@@ -307,6 +324,7 @@ impl<'a> Compiler<'a> {
         }
         let qualname = self.uref().qualname.clone();
         let code = self.exit_scope()?;
+        self.set_loc(range);
         self.make_closure(code, 0, &qualname)?;
         self.expr(&outermost.iter)?;
         self.emit0(if outermost.is_async {

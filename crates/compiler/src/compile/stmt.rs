@@ -65,6 +65,11 @@ impl<'a> Compiler<'a> {
 
     /// Module and class bodies: annotations dict, `__doc__`, then the statements.
     pub(crate) fn module_body(&mut self, body: &'a [Stmt]) -> CResult {
+        if self.uref().kind == UnitKind::Module
+            && let Some(first) = body.first()
+        {
+            self.set_loc(first.range());
+        }
         if find_ann(body) {
             self.emit0(Opcode::SETUP_ANNOTATIONS);
         }
@@ -84,8 +89,41 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A statement's range as CPython records it: decorated definitions start at `def`/`class`.
+    pub(crate) fn stmt_range(&self, s: &Stmt) -> TextRange {
+        let decos = match s {
+            Stmt::FunctionDef(f) => &f.decorator_list,
+            Stmt::ClassDef(c) => &c.decorator_list,
+            _ => return s.range(),
+        };
+        let Some(last) = decos.last() else {
+            return s.range();
+        };
+        let from = last.range.end().to_usize();
+        let text = self
+            .src
+            .text
+            .get(from..s.range().end().to_usize())
+            .unwrap_or("");
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            if trimmed.starts_with("def")
+                || trimmed.starts_with("async")
+                || trimmed.starts_with("class")
+            {
+                let start = ruff_text_size::TextSize::from((from + off + indent) as u32);
+                return TextRange::new(start, s.range().end());
+            }
+            off += line.len();
+        }
+        s.range()
+    }
+
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> CResult {
-        self.set_loc(s.range());
+        let range = self.stmt_range(s);
+        self.set_loc(range);
         match s {
             Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.class_def(c),

@@ -35,7 +35,13 @@ def norm(code):
             arg = ""
         else:
             arg = ins.argrepr
-            if arg == "" or ins.opname in ("MAKE_FUNCTION", "FORMAT_VALUE"):
+            if ins.opname == "IS_OP":
+                arg = "is not" if ins.arg else "is"
+            elif ins.opname == "CONTAINS_OP":
+                arg = "not in" if ins.arg else "in"
+            elif ins.opname == "IMPORT_NAME":
+                arg = ins.argrepr
+            elif arg == "" or ins.opname in ("MAKE_FUNCTION", "FORMAT_VALUE"):
                 arg = str(ins.arg)
         print(f"{k} {op} {arg} @{pos}".replace("  ", " "))
     for e in dis._parse_exception_table(code):

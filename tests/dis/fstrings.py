@@ -1,0 +1,8 @@
+name = "x"
+a = f"hello {name}"
+b = f"{name!r:>10} and {1 + 2}"
+c = f"{name=}"
+d = f"{x:{width}.{prec}}"
+e = "plain" f"{name}" "tail"
+f = f""
+g = f"{name!s}{name!a}"

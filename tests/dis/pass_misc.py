@@ -1,0 +1,9 @@
+pass
+...
+"docstring-like"
+1
+x
+def f():
+    pass
+def g():
+    ...
