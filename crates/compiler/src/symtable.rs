@@ -705,12 +705,6 @@ impl Builder<'_> {
             };
             return Err(self.err(format!("{what} inside {kind}"), e.range()));
         }
-        if cur.comp_iter_expr > 0 && !matches!(e, Expr::Await(_)) {
-            return Err(self.err(
-                format!("{what} inside comprehension iterable expression"),
-                e.range(),
-            ));
-        }
         Ok(())
     }
 

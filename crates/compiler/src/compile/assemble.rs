@@ -314,6 +314,7 @@ impl Cfg {
                     if oparg == 1 {
                         self.blocks[b].instrs[i].op = real(Opcode::NOP);
                     } else {
+                        i = self.swaptimize(b, i);
                         self.apply_static_swaps(b, i);
                     }
                 }
@@ -367,6 +368,72 @@ impl Cfg {
         } else {
             false
         }
+    }
+
+    /// Replace a run of SWAPs (and NOPs) by the fewest SWAPs with the same effect (CPython's
+    /// `swaptimize`); returns the index of the run's last instruction.
+    fn swaptimize(&mut self, b: BlockId, start: usize) -> usize {
+        let instrs = &mut self.blocks[b].instrs;
+        let swap_arg = |i: &Instr| match (i.op, i.arg) {
+            (Op::Real(Opcode::SWAP), Arg::N(n)) => Some(n as usize),
+            _ => None,
+        };
+        let Some(mut depth) = swap_arg(&instrs[start]) else {
+            return start;
+        };
+        let mut len = 1;
+        let mut more = false;
+        while start + len < instrs.len() {
+            let ins = &instrs[start + len];
+            if let Some(n) = swap_arg(ins) {
+                depth = depth.max(n);
+                more = true;
+            } else if ins.op != real(Opcode::NOP) {
+                break;
+            }
+            len += 1;
+        }
+        if !more || depth == 0 {
+            return start;
+        }
+        const VISITED: usize = usize::MAX;
+        let mut stack: Vec<usize> = (0..depth).collect();
+        for ins in &instrs[start..start + len] {
+            if let Some(n) = swap_arg(ins)
+                && n >= 1
+            {
+                stack.swap(0, n - 1);
+            }
+        }
+        let mut current = len as isize - 1;
+        for i in 0..depth {
+            if stack[i] == VISITED || stack[i] == i {
+                continue;
+            }
+            let mut j = i;
+            loop {
+                if j != 0 {
+                    if current < 0 {
+                        return start + len - 1;
+                    }
+                    let ins = &mut instrs[start + current as usize];
+                    ins.op = real(Opcode::SWAP);
+                    ins.arg = Arg::N(j as u32 + 1);
+                    current -= 1;
+                }
+                if stack[j] == VISITED {
+                    break;
+                }
+                let next = stack[j];
+                stack[j] = VISITED;
+                j = next;
+            }
+        }
+        while current >= 0 {
+            instrs[start + current as usize].op = real(Opcode::NOP);
+            current -= 1;
+        }
+        start + len - 1
     }
 
     fn apply_static_swaps(&mut self, b: BlockId, start: usize) {
