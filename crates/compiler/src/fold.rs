@@ -409,6 +409,16 @@ impl<'a> Folder<'a> {
                 Constant::Tuple(v.into())
             };
             self.replace(e, c);
+        } else if let Expr::List(l) = e {
+            // A list that is only iterated over may as well be a tuple.
+            let t = ast::ExprTuple {
+                node_index: ast::AtomicNodeIndex::default(),
+                range: l.range,
+                elts: std::mem::take(&mut l.elts),
+                ctx: ast::ExprContext::Load,
+                parenthesized: true,
+            };
+            *e = Expr::Tuple(t);
         }
     }
 
@@ -431,14 +441,24 @@ impl<'a> Folder<'a> {
                     if let Some(op) = inv {
                         let mut c = c.clone();
                         c.ops = vec![op].into_boxed_slice();
-                        let range = u.range;
-                        c.range = range;
                         *e = Expr::Compare(c);
                     }
                     None
                 } else {
                     None
                 }
+            }
+            Expr::BinOp(b)
+                if b.op == Operator::Mod
+                    && matches!(&*b.right, Expr::Tuple(t) if !t.elts.iter().any(|x| matches!(x, Expr::Starred(_))))
+                    && matches!(self.value(&b.left), Some(Constant::Str(_))) =>
+            {
+                if let (Some(Constant::Str(fmt)), Expr::Tuple(t)) = (self.value(&b.left), &*b.right)
+                    && let Some(fs) = percent_format(&fmt, &t.elts, b.range)
+                {
+                    *e = fs;
+                }
+                None
             }
             Expr::BinOp(b) => match (self.value(&b.left), self.value(&b.right)) {
                 (Some(l), Some(r)) => {
@@ -507,6 +527,127 @@ impl<'a> Folder<'a> {
     pub(crate) fn expr(&self, e: &mut Expr) {
         self.visit_expr(e);
     }
+}
+
+/// `"...%s..." % (a, b)` with only `%s`/`%r`/`%a` (optionally with width and precision)
+/// becomes an f-string, as CPython 3.11's `optimize_format` does. The synthesized f-string has
+/// an empty range at offset 0 so the code generator knows its literal parts have no location.
+fn percent_format(fmt: &[u32], args: &[Expr], range: ruff_text_size::TextRange) -> Option<Expr> {
+    let text: String = fmt
+        .iter()
+        .map(|&c| char::from_u32(c))
+        .collect::<Option<String>>()?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut elements: Vec<ast::InterpolatedStringElement> = Vec::new();
+    let lit = |s: String| {
+        ast::InterpolatedStringElement::Literal(ast::InterpolatedStringLiteralElement {
+            node_index: ast::AtomicNodeIndex::default(),
+            range: ruff_text_size::TextRange::default(),
+            value: s.into(),
+        })
+    };
+    let mut pos = 0;
+    let mut arg = 0;
+    loop {
+        let mut s = String::new();
+        while pos < chars.len() {
+            if chars[pos] != '%' {
+                s.push(chars[pos]);
+                pos += 1;
+            } else if chars.get(pos + 1) == Some(&'%') {
+                s.push('%');
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if !s.is_empty() {
+            elements.push(lit(s));
+        }
+        if pos >= chars.len() {
+            break;
+        }
+        let value = args.get(arg)?;
+        arg += 1;
+        pos += 1;
+        // flags, width, precision, conversion
+        let mut ljust = false;
+        while let Some(&c) = chars.get(pos) {
+            match c {
+                '-' => ljust = true,
+                '+' | ' ' | '#' | '0' => {}
+                _ => break,
+            }
+            pos += 1;
+        }
+        let number = |pos: &mut usize| -> Option<Option<u32>> {
+            let mut n: Option<u32> = None;
+            let mut digits = 0;
+            while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+                n = Some(n.unwrap_or(0) * 10 + d);
+                *pos += 1;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
+                }
+            }
+            Some(n)
+        };
+        let width = number(&mut pos)?;
+        let mut prec = None;
+        if chars.get(pos) == Some(&'.') {
+            pos += 1;
+            prec = Some(number(&mut pos)?.unwrap_or(0));
+        }
+        let conv = match chars.get(pos)? {
+            's' => ast::ConversionFlag::Str,
+            'r' => ast::ConversionFlag::Repr,
+            'a' => ast::ConversionFlag::Ascii,
+            _ => return None,
+        };
+        pos += 1;
+        let mut spec = String::new();
+        if let Some(w) = width {
+            if !ljust && w > 0 {
+                spec.push('>');
+            }
+            spec.push_str(&w.to_string());
+        }
+        if let Some(p) = prec {
+            spec.push_str(&format!(".{p}"));
+        }
+        let format_spec = (!spec.is_empty()).then(|| {
+            Box::new(ast::InterpolatedStringFormatSpec {
+                node_index: ast::AtomicNodeIndex::default(),
+                range: ruff_text_size::TextRange::default(),
+                elements: vec![lit(spec)].into(),
+            })
+        });
+        elements.push(ast::InterpolatedStringElement::Interpolation(
+            ast::InterpolatedElement {
+                node_index: ast::AtomicNodeIndex::default(),
+                range: value.range(),
+                expression: Box::new(value.clone()),
+                debug_text: None,
+                conversion: conv,
+                format_spec,
+            },
+        ));
+    }
+    if arg < args.len() {
+        return None;
+    }
+    let fstring = ast::FString {
+        node_index: ast::AtomicNodeIndex::default(),
+        range: ruff_text_size::TextRange::default(),
+        elements: elements.into(),
+        flags: ast::FStringFlags::empty(),
+    };
+    Some(Expr::FString(ast::ExprFString {
+        node_index: ast::AtomicNodeIndex::default(),
+        range,
+        value: ast::FStringValue::single(fstring),
+    }))
 }
 
 fn dedup(v: Vec<Constant>) -> Vec<Constant> {

@@ -43,7 +43,7 @@ def norm(code):
                 arg = ins.argrepr
             elif arg == "" or ins.opname in ("MAKE_FUNCTION", "FORMAT_VALUE"):
                 arg = str(ins.arg)
-        print(f"{k} {op} {arg} @{pos}".replace("  ", " "))
+        print(f"{k} {op} {arg} @{pos}")
     for e in dis._parse_exception_table(code):
         print(f"  exc {idx(e.start)} {idx(e.end)} -> {idx(e.target)} [{e.depth}]{' lasti' if e.lasti else ''}")
     for c in code.co_consts:

@@ -571,7 +571,10 @@ impl Cfg {
 
     fn duplicate_exits_without_lineno(&mut self) {
         let mut preds = self.predecessors();
-        for b in self.order() {
+        // CPython walks its block allocation list, newest block first.
+        let mut placed = self.order();
+        placed.sort_unstable_by(|a, b| b.cmp(a));
+        for b in placed {
             let Some(last) = self.blocks[b].instrs.last() else {
                 continue;
             };

@@ -45,6 +45,13 @@ impl<'a> Compiler<'a> {
         if meth.ctx != ExprContext::Load {
             return Ok(false);
         }
+        // Methods of imported modules are called as plain attributes (CPython 3.11's
+        // `is_import_originated`: a name bound by an import at module level).
+        if let Expr::Name(n) = &*meth.value
+            && self.st.scopes[0].flags(&n.id) & crate::symtable::DEF_IMPORT != 0
+        {
+            return Ok(false);
+        }
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
         let kwdsl = kws.len();

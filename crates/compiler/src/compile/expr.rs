@@ -13,6 +13,10 @@ pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 enum FPart<'e> {
     Lit(Vec<u32>),
     Value(&'e ast::InterpolatedElement),
+    /// Literal and value parts of an f-string synthesized from `%` formatting: literals have
+    /// no location and FORMAT_VALUE takes its argument's.
+    SynthLit(Vec<u32>),
+    SynthValue(&'e ast::InterpolatedElement),
 }
 
 impl<'a> Compiler<'a> {
@@ -502,6 +506,19 @@ impl<'a> Compiler<'a> {
                     );
                     push_lit(&mut parts, v);
                 }
+                ast::FStringPart::FString(fs)
+                    if fs.range.is_empty() && fs.range.start().to_u32() == 0 =>
+                {
+                    for el in fs.elements.iter() {
+                        match el {
+                            ast::InterpolatedStringElement::Literal(l) => parts
+                                .push(FPart::SynthLit(l.value.chars().map(u32::from).collect())),
+                            ast::InterpolatedStringElement::Interpolation(i) => {
+                                parts.push(FPart::SynthValue(i))
+                            }
+                        }
+                    }
+                }
                 ast::FStringPart::FString(fs) => self.fstring_parts(&fs.elements, &mut parts),
             }
         }
@@ -540,6 +557,20 @@ impl<'a> Compiler<'a> {
             FPart::Lit(v) => {
                 self.load_const(Constant::Str(v.into()));
                 Ok(())
+            }
+            FPart::SynthLit(v) => {
+                let saved = self.uref().loc;
+                self.unset_loc();
+                self.load_const(Constant::Str(v.into()));
+                self.u().loc = saved;
+                Ok(())
+            }
+            FPart::SynthValue(i) => {
+                let saved = self.uref().loc;
+                self.set_loc(i.range);
+                let r = self.fpart(FPart::Value(i));
+                self.u().loc = saved;
+                r
             }
             FPart::Value(i) => {
                 self.expr(&i.expression)?;

@@ -214,6 +214,36 @@ impl<'a> Compiler<'a> {
         self.store_name(&c.name, c.name.range)
     }
 
+    /// The call parentheses around an unparenthesized generator argument.
+    fn enclosing_parens(&self, r: TextRange) -> TextRange {
+        let text = self.src.text.as_bytes();
+        let mut s = r.start().to_usize();
+        while s > 0 && text[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        let mut e = r.end().to_usize();
+        loop {
+            while e < text.len() && text[e].is_ascii_whitespace() {
+                e += 1;
+            }
+            if e < text.len() && text[e] == b'#' {
+                while e < text.len() && text[e] != b'\n' {
+                    e += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if s > 0 && text[s - 1] == b'(' && e < text.len() && text[e] == b')' {
+            TextRange::new(
+                ruff_text_size::TextSize::from(s as u32 - 1),
+                ruff_text_size::TextSize::from(e as u32 + 1),
+            )
+        } else {
+            r
+        }
+    }
+
     fn apply_decorators(&mut self, decos: &[ast::Decorator]) {
         let saved = self.uref().loc;
         for d in decos.iter().rev() {
@@ -286,10 +316,7 @@ impl<'a> Compiler<'a> {
         let outer_kind = self.uref().kind;
         // An unparenthesized generator argument (`f(x for x in y)`) spans the call's parens.
         let range = match e {
-            Expr::Generator(g) if !g.parenthesized => TextRange::new(
-                g.range.start() - ruff_text_size::TextSize::from(1),
-                g.range.end() + ruff_text_size::TextSize::from(1),
-            ),
+            Expr::Generator(g) if !g.parenthesized => self.enclosing_parens(g.range),
             _ => e.range(),
         };
         let line = self.line_of(range);
