@@ -177,6 +177,20 @@ impl<'a> Compiler<'a> {
         self.src.error_at(ErrorKind::SyntaxError, msg, node.range())
     }
 
+    /// An error at the location of the code being generated (CPython's `compiler_error`).
+    pub(crate) fn error_here(&self, msg: impl Into<String>) -> CompileError {
+        let p = self.uref().loc;
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.into(),
+            line: p.line,
+            col: p.col + 1,
+            end_line: p.end_line,
+            end_col: p.end_col + 1,
+            text: self.src.line_text(p.line),
+        }
+    }
+
     pub(crate) fn error_range(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         self.src.error_at(ErrorKind::SyntaxError, msg, range)
     }

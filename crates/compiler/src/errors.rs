@@ -160,7 +160,16 @@ fn unterminated(src: &SourceFile<'_>, r: TextRange) -> CompileError {
     let text = src.text.get(r.start().to_usize()..).unwrap_or("");
     let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
-    let (line, _) = src.line_col(r.end().to_u32().min(src.text.len() as u32));
+    let mut end = r.end().to_u32().min(src.text.len() as u32);
+    while end > r.start().to_u32()
+        && matches!(
+            src.text.as_bytes().get(end as usize - 1),
+            Some(b'\n' | b'\r')
+        )
+    {
+        end -= 1;
+    }
+    let (line, _) = src.line_col(end);
     let msg = if triple {
         format!("unterminated triple-quoted string literal (detected at line {line})")
     } else {
@@ -183,6 +192,25 @@ fn close_char(k: TokenKind) -> char {
         TokenKind::Rsqb => ']',
         _ => '}',
     }
+}
+
+fn expected_block(src: &SourceFile<'_>, range: TextRange) -> CompileError {
+    // CPython names the block's header: "expected an indented block after 'if' statement on
+    // line 3".
+    let (line, _) = src.line_col(range.start().to_u32());
+    let mut header = line.saturating_sub(1);
+    while header > 0 {
+        let t = src.line_text(header).unwrap_or_default();
+        if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
+            break;
+        }
+        header -= 1;
+    }
+    let msg = match statement_word(src, header) {
+        Some(w) => format!("expected an indented block after {w} on line {header}"),
+        None => "expected an indented block".to_string(),
+    };
+    src.error_at(ErrorKind::IndentationError, msg, range)
 }
 
 fn statement_word(src: &SourceFile<'_>, line: u32) -> Option<&'static str> {
@@ -220,15 +248,29 @@ fn map_parse_error(
     let _ = parsed;
     let syn = |msg: &str| src.error_at(ErrorKind::SyntaxError, msg, range);
     match err {
-        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => src.error_at(
-            ErrorKind::IndentationError,
-            "unindent does not match any outer indentation level",
-            range,
-        ),
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            let (line, _) = src.line_col(range.start().to_u32());
+            let text = src.line_text(line).unwrap_or_default();
+            let mut e = src.error_at(
+                ErrorKind::IndentationError,
+                "unindent does not match any outer indentation level",
+                range,
+            );
+            e.line = line;
+            e.col = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+            e
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => unterminated(src, range),
         ParseErrorType::Lexical(LexicalErrorType::Eof) => syn("unexpected EOF while parsing"),
         ParseErrorType::UnexpectedIndentation => {
-            src.error_at(ErrorKind::IndentationError, "unexpected indent", range)
+            // CPython points at the last character of the indentation.
+            let (line, _) = src.line_col(range.start().to_u32());
+            let text = src.line_text(line).unwrap_or_default();
+            let indent = text.len() - text.trim_start().len();
+            let mut e = src.error_at(ErrorKind::IndentationError, "unexpected indent", range);
+            e.line = line;
+            e.col = indent.max(1) as u32;
+            e
         }
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
@@ -237,29 +279,8 @@ fn map_parse_error(
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Indent,
             ..
-        } => {
-            // CPython names the block's header: "expected an indented block after 'if'
-            // statement on line 3".
-            let (line, _) = src.line_col(range.start().to_u32());
-            let mut header = line.saturating_sub(1);
-            while header > 0 {
-                let t = src.line_text(header).unwrap_or_default();
-                if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
-                    break;
-                }
-                header -= 1;
-            }
-            let msg = match statement_word(src, header) {
-                Some(w) => format!("expected an indented block after {w} on line {header}"),
-                None => "expected an indented block".to_string(),
-            };
-            src.error_at(ErrorKind::IndentationError, msg, range)
-        }
-        ParseErrorType::OtherError(m) if m.contains("indented block") => src.error_at(
-            ErrorKind::IndentationError,
-            "expected an indented block",
-            range,
-        ),
+        } => expected_block(src, range),
+        ParseErrorType::OtherError(m) if m.contains("indented block") => expected_block(src, range),
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidNamedAssignmentTarget
         | ParseErrorType::InvalidAnnotatedAssignmentTarget
@@ -388,7 +409,7 @@ pub(crate) fn check_future(src: &SourceFile<'_>, body: &[Stmt]) -> Result<bool, 
                             return Err(src.error_at(
                                 ErrorKind::SyntaxError,
                                 format!("future feature {other} is not defined"),
-                                a.range,
+                                f.range,
                             ));
                         }
                     }

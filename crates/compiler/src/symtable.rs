@@ -424,7 +424,9 @@ impl Builder<'_> {
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
                         if self.cur_ref().kind != ScopeKind::Module {
-                            return Err(self.err("import * only allowed at module level", i.range));
+                            return Err(
+                                self.err("import * only allowed at module level", alias.range)
+                            );
                         }
                         continue;
                     }
@@ -476,7 +478,7 @@ impl Builder<'_> {
                 return Err(self.err(msg, range));
             }
             self.add_def(n, if global { DEF_GLOBAL } else { DEF_NONLOCAL }, n.range)?;
-            self.cur().directives.insert(name, range);
+            self.cur().directives.entry(name).or_insert(range);
         }
         Ok(())
     }

@@ -304,10 +304,12 @@ impl<'a> Compiler<'a> {
         for (i, e) in elts.iter().enumerate() {
             if matches!(e, Expr::Starred(_)) {
                 if seen_star {
-                    return Err(self.error("multiple starred expressions in assignment", e));
+                    return Err(self.error_here("multiple starred expressions in assignment"));
                 }
                 if i >= 256 || n - i > (i32::MAX >> 8) as usize {
-                    return Err(self.error("too many expressions in star-unpacking assignment", e));
+                    return Err(
+                        self.error_here("too many expressions in star-unpacking assignment")
+                    );
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;

@@ -443,7 +443,7 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) if ctrl.len() != nstores => {
-                    return Err(self.error("alternative patterns bind different names", alt));
+                    return Err(self.error_here("alternative patterns bind different names"));
                 }
                 Some(ctrl) if nstores > 0 => {
                     let ctrl = ctrl.clone();
@@ -451,7 +451,7 @@ impl<'a> Compiler<'a> {
                         let name = &ctrl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
                             return Err(
-                                self.error("alternative patterns bind different names", alt)
+                                self.error_here("alternative patterns bind different names")
                             );
                         };
                         if icontrol != istores {
