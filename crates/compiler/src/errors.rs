@@ -35,12 +35,35 @@ pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileE
             shift(err.location, offset),
         ));
     }
+    if let Some(e) = tab_error(src, &parsed) {
+        return Err(e);
+    }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
-        return Err(src.error_at(
-            ErrorKind::SyntaxError,
-            "invalid syntax",
-            shift(u.range, offset),
-        ));
+        use ruff_python_parser::UnsupportedSyntaxErrorKind as K;
+        let range = shift(u.range, offset);
+        return Err(match u.kind {
+            // `def f[T]()` is read by 3.11 as a def missing its parameter list.
+            K::TypeParameterList
+                if src.text[..range.start().to_usize()]
+                    .trim_end()
+                    .rsplit(|c: char| c.is_whitespace())
+                    .nth(1)
+                    == Some("def") =>
+            {
+                src.error_at(ErrorKind::SyntaxError, "expected '('", range)
+            }
+            K::TypeAliasStatement => {
+                let after = range.end().to_usize();
+                let skip = src.text[after..].len() - src.text[after..].trim_start().len();
+                let at = TextSize::from((after + skip) as u32);
+                src.error_at(
+                    ErrorKind::SyntaxError,
+                    "invalid syntax",
+                    TextRange::empty(at),
+                )
+            }
+            _ => src.error_at(ErrorKind::SyntaxError, "invalid syntax", range),
+        });
     }
     match parsed.into_syntax() {
         ruff_python_ast::Mod::Module(m) => {
@@ -83,9 +106,35 @@ fn lexer_level_error(
     let tokens = parsed.tokens();
     let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
     let mut prev: Option<(TokenKind, TextRange)> = None;
+    let mut fstring_depth = 0usize;
     for t in tokens.iter() {
         let kind = t.kind();
         let range = shift(t.range(), offset);
+        match kind {
+            TokenKind::FStringStart | TokenKind::TStringStart => fstring_depth += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                fstring_depth = fstring_depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        if fstring_depth > 0 {
+            continue;
+        }
+        if kind == TokenKind::Int {
+            let text = &src.text[range.start().to_usize()..range.end().to_usize()];
+            let digits: String = text.chars().filter(|c| *c != '_').collect();
+            if digits.len() > 1
+                && digits.starts_with('0')
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && digits.chars().any(|c| c != '0')
+            {
+                return Some(src.error_at(
+                    ErrorKind::SyntaxError,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    range,
+                ));
+            }
+        }
         if let Some((pk, pr)) = prev
             && (pk == TokenKind::Int || pk == TokenKind::Float)
             && pr.end() == range.start()
@@ -262,6 +311,21 @@ fn map_parse_error(
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => unterminated(src, range),
         ParseErrorType::Lexical(LexicalErrorType::Eof) => syn("unexpected EOF while parsing"),
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(m))
+            if m.contains("decimal integer literal") =>
+        {
+            let text = src
+                .text
+                .get(range.start().to_usize()..range.end().to_usize())
+                .unwrap_or("");
+            if text.starts_with('0') && text.chars().all(|c| c.is_ascii_digit() || c == '_') {
+                syn(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                )
+            } else {
+                syn("invalid decimal literal")
+            }
+        }
         ParseErrorType::UnexpectedIndentation => {
             // CPython points at the last character of the indentation.
             let (line, _) = src.line_col(range.start().to_u32());
@@ -312,9 +376,152 @@ fn map_parse_error(
             syn("Generator expression must be parenthesized")
         }
         ParseErrorType::EmptySlice | ParseErrorType::EmptyDeleteTargets => syn("invalid syntax"),
-        ParseErrorType::FStringError(e) => syn(&format!("f-string: {e}")),
+        ParseErrorType::FStringError(e)
+        | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
+            use ruff_python_parser::InterpolatedStringErrorType as F;
+            syn(match e {
+                F::UnclosedLbrace => "f-string: expecting '}'",
+                F::InvalidConversionFlag => {
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+                }
+                F::SingleRbrace => "f-string: single '}' is not allowed",
+                F::UnterminatedString => "f-string: unterminated string",
+                F::UnterminatedTripleQuotedString => "f-string: unterminated triple-quoted string",
+                F::LambdaWithoutParentheses => {
+                    "f-string: lambda expressions are not allowed without parentheses"
+                }
+                F::NewlineInFormatSpec => "f-string: newlines are not allowed in format specifiers",
+                _ => "f-string: invalid syntax",
+            })
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Else,
+            ..
+        } => syn("expected 'else' after 'if' expression"),
+        ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            // CPython points just past the try body's last token.
+            let before = src.text[..range.start().to_usize().min(src.text.len())].trim_end();
+            src.error_at(
+                ErrorKind::SyntaxError,
+                "expected 'except' or 'finally' block",
+                TextRange::empty(TextSize::from(before.len() as u32)),
+            )
+        }
+        ParseErrorType::OtherError(m)
+            if m.starts_with("Cannot have both 'except' and 'except*'") =>
+        {
+            syn("cannot have both 'except' and 'except*' on the same 'try'")
+        }
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            let (line, _) = src.line_col(range.start().to_u32());
+            let text = src.line_text(line).unwrap_or_default();
+            let t = text.trim_start();
+            let indent = text.len() - t.len();
+            let word: String = t
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let rest = t[word.len()..].trim_start();
+            if (word == "print" || word == "exec")
+                && !rest.starts_with('(')
+                && !rest.starts_with('=')
+            {
+                let start = src.text.len().min(
+                    src.text[..range.start().to_usize()]
+                        .rfind(text.trim_end())
+                        .unwrap_or(0)
+                        + indent,
+                );
+                src.error_at(
+                    ErrorKind::SyntaxError,
+                    format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+                    TextRange::empty(TextSize::from(start as u32)),
+                )
+            } else {
+                syn("invalid syntax")
+            }
+        }
         _ => syn("invalid syntax"),
     }
+}
+
+/// CPython's tokenizer check: indentation must compare the same whether a tab counts as
+/// up to 8 columns or as 1.
+fn tab_error(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+) -> Option<CompileError> {
+    if !src.text.contains('\t') {
+        return None;
+    }
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    for t in parsed.tokens().iter() {
+        let kind = t.kind();
+        if matches!(kind, TokenKind::Newline) {
+            at_line_start = true;
+            continue;
+        }
+        if matches!(
+            kind,
+            TokenKind::NonLogicalNewline
+                | TokenKind::Comment
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        ) {
+            continue;
+        }
+        if !at_line_start {
+            continue;
+        }
+        at_line_start = false;
+        let (line, _) = src.line_col(t.start().to_u32());
+        let text = src.line_text(line).unwrap_or_default();
+        let (mut col, mut alt) = (0usize, 0usize);
+        for c in text.chars() {
+            match c {
+                ' ' => {
+                    col += 1;
+                    alt += 1;
+                }
+                '\t' => {
+                    col = (col / 8 + 1) * 8;
+                    alt += 1;
+                }
+                '\x0c' => {
+                    col = 0;
+                    alt = 0;
+                }
+                _ => break,
+            }
+        }
+        let (top_col, top_alt) = *stack.last().unwrap_or(&(0, 0));
+        let bad = if col == top_col {
+            alt != top_alt
+        } else if col > top_col {
+            if alt <= top_alt {
+                true
+            } else {
+                stack.push((col, alt));
+                false
+            }
+        } else {
+            while stack.len() > 1 && col < stack.last().map_or(0, |s| s.0) {
+                stack.pop();
+            }
+            col == stack.last().map_or(0, |s| s.0) && alt != stack.last().map_or(0, |s| s.1)
+        };
+        if bad {
+            let mut e = src.error_at(
+                ErrorKind::TabError,
+                "inconsistent use of tabs and spaces in indentation",
+                TextRange::empty(t.start()),
+            );
+            e.col = 1;
+            return Some(e);
+        }
+    }
+    None
 }
 
 fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) -> String {
@@ -336,7 +543,27 @@ fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) 
             "illegal target for annotation".to_string()
         }
         _ => {
-            if what == "literal" || what == "expression" || what == "function call" {
+            // "here. Maybe you meant '=='" only when the whole left side of `=` is invalid.
+            let line_start = src.text[..range.start().to_usize()]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let before = src.text[line_start..range.start().to_usize()]
+                .trim()
+                .trim_end_matches('(')
+                .trim();
+            let after = src.text[range.end().to_usize()..]
+                .trim_start()
+                .trim_start_matches(')')
+                .trim_start();
+            let whole = (before.is_empty() || before.ends_with('='))
+                && after.starts_with('=')
+                && !after.starts_with("==");
+            if whole
+                && !matches!(
+                    what,
+                    "None" | "True" | "False" | "__debug__" | "ellipsis" | "lambda"
+                )
+            {
                 format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
             } else {
                 format!("cannot assign to {what}")
@@ -348,26 +575,61 @@ fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) 
 /// A rough classification of an expression's source text in CPython's words.
 fn describe_source_expr(text: &str) -> &'static str {
     let t = text.trim();
-    if t == "None" || t == "True" || t == "False" || t == "..." {
-        return match t {
-            "None" => "None",
-            "True" => "True",
-            "False" => "False",
-            _ => "ellipsis",
-        };
+    match t {
+        "None" => return "None",
+        "True" => return "True",
+        "False" => return "False",
+        "..." => return "ellipsis",
+        "__debug__" => return "__debug__",
+        _ => {}
     }
+    let inner = t.trim_start_matches('(').trim_start();
     let first = t.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() || first == '"' || first == '\'' {
-        return "literal";
+    if inner.starts_with("yield") {
+        return "yield expression";
     }
-    if t.starts_with("f\"") || t.starts_with("f'") {
+    if inner.starts_with("await ") {
+        return "await expression";
+    }
+    if t.starts_with('*') {
+        return "starred";
+    }
+    if t.starts_with("f\"") || t.starts_with("f'") || t.starts_with("F\"") || t.starts_with("F'") {
         return "f-string expression";
+    }
+    if first.is_ascii_digit()
+        || first == '"'
+        || first == '\''
+        || t.starts_with("b'")
+        || t.starts_with("b\"")
+    {
+        return "literal";
     }
     if t.starts_with("lambda") {
         return "lambda";
     }
+    if t.starts_with('{') {
+        return if t.contains(':') {
+            "dict literal"
+        } else {
+            "set display"
+        };
+    }
     if t.ends_with(')') && !t.starts_with('(') {
         return "function call";
+    }
+    if [" if ", " and ", " or "].iter().any(|k| t.contains(k)) {
+        return if t.contains(" if ") && t.contains(" else ") {
+            "conditional expression"
+        } else {
+            "expression"
+        };
+    }
+    if ["==", "!=", "<", ">", " in ", " is "]
+        .iter()
+        .any(|k| t.contains(k))
+    {
+        return "comparison";
     }
     "expression"
 }

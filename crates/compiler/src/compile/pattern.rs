@@ -324,10 +324,9 @@ impl<'a> Compiler<'a> {
                         .text
                         .get(key.range().start().to_usize()..key.range().end().to_usize())
                         .unwrap_or("");
-                    return Err(self.error(
-                        format!("mapping pattern checks duplicate key ({text})"),
-                        key,
-                    ));
+                    return Err(
+                        self.error_here(format!("mapping pattern checks duplicate key ({text})"))
+                    );
                 }
                 seen.push(c);
             } else if !matches!(key, Expr::Attribute(_)) {
