@@ -426,12 +426,7 @@ fn map_parse_error(
                 && !rest.starts_with('(')
                 && !rest.starts_with('=')
             {
-                let start = src.text.len().min(
-                    src.text[..range.start().to_usize()]
-                        .rfind(text.trim_end())
-                        .unwrap_or(0)
-                        + indent,
-                );
+                let start = src.line_start(line) as usize + indent;
                 src.error_at(
                     ErrorKind::SyntaxError,
                     format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),

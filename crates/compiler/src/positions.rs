@@ -53,6 +53,15 @@ impl<'a> SourceFile<'a> {
         }
     }
 
+    /// Byte offset where 1-based `line` starts.
+    pub(crate) fn line_start(&self, line: u32) -> u32 {
+        let idx = (line.max(1) - 1) as usize;
+        self.line_starts
+            .get(idx)
+            .copied()
+            .unwrap_or(self.text.len() as u32)
+    }
+
     pub(crate) fn line_text(&self, line: u32) -> Option<String> {
         let idx = line.checked_sub(1)? as usize;
         let start = *self.line_starts.get(idx)? as usize;
