@@ -161,6 +161,18 @@ impl Cfg {
             if guard > 10_000 {
                 break;
             }
+            // Jumps skip over empty blocks (as CPython's optimize_basic_block does).
+            if let Some(mut t) = self.blocks[b].instrs[i].target {
+                let mut hops = 0;
+                while self.blocks[t].instrs.is_empty() && hops < self.blocks.len() {
+                    match self.blocks[t].next {
+                        Some(n) => t = n,
+                        None => break,
+                    }
+                    hops += 1;
+                }
+                self.blocks[b].instrs[i].target = Some(t);
+            }
             let inst = self.blocks[b].instrs[i].clone();
             let next = self.blocks[b].instrs.get(i + 1).cloned();
             let nextop = next.as_ref().map(|n| n.op);
@@ -264,7 +276,10 @@ impl Cfg {
                     }
                     self.fold_tuple(b, i, oparg);
                 }
-                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                Opcode::POP_JUMP_IF_FALSE
+                | Opcode::POP_JUMP_IF_TRUE
+                | Opcode::POP_JUMP_IF_NONE
+                | Opcode::POP_JUMP_IF_NOT_NONE => {
                     if let Some(t) = &target
                         && t.op == Op::Jump
                         && self.jump_thread(b, i, t, inst.op)
@@ -542,8 +557,15 @@ impl Cfg {
         self.blocks.len() - 1
     }
 
-    fn extend_blocks(&mut self) {
-        for b in self.order() {
+    /// Copy small exit blocks without line numbers into the blocks that jump to them
+    /// (CPython 3.11's `extend_block`), before the peephole pass in layout order and after it
+    /// newest block first, as CPython walks its block allocation list.
+    fn extend_blocks(&mut self, newest_first: bool) {
+        let mut blocks = self.order();
+        if newest_first {
+            blocks.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        for b in blocks {
             let Some(last) = self.blocks[b].instrs.last() else {
                 continue;
             };
@@ -945,13 +967,12 @@ pub(super) fn assemble(
     }
 
     // optimize_cfg
-    cfg.eliminate_empty_blocks();
-    cfg.extend_blocks();
+    cfg.extend_blocks(false);
     for b in cfg.order() {
         cfg.optimize_block(b);
         cfg.clean_block(b, None);
     }
-    cfg.extend_blocks();
+    cfg.extend_blocks(true);
     let preds = cfg.predecessors();
     for b in cfg.order() {
         if preds[b] == 0 {

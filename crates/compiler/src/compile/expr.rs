@@ -2,7 +2,7 @@
 
 use krait_bytecode::{CompareOp, Constant, Opcode};
 use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, UnaryOp};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::stmt::binary_op;
 use super::{CResult, Compiler, UnitKind};
@@ -12,7 +12,7 @@ pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 
 enum FPart<'e> {
     Lit(Vec<u32>),
-    Value(&'e ast::InterpolatedElement),
+    Value(&'e ast::InterpolatedElement, TextRange),
     /// Literal and value parts of an f-string synthesized from `%` formatting: literals have
     /// no location and FORMAT_VALUE takes its argument's.
     SynthLit(Vec<u32>),
@@ -478,6 +478,7 @@ impl<'a> Compiler<'a> {
         &self,
         elements: &'a ast::InterpolatedStringElements,
         out: &mut Vec<FPart<'a>>,
+        part_range: TextRange,
     ) {
         for el in elements.iter() {
             match el {
@@ -489,7 +490,7 @@ impl<'a> Compiler<'a> {
                         let text = format!("{}{}{}", d.leading(), d.expression(), d.trailing());
                         push_lit(out, text.chars().map(u32::from).collect());
                     }
-                    out.push(FPart::Value(i));
+                    out.push(FPart::Value(i, part_range));
                 }
             }
         }
@@ -521,7 +522,9 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
-                ast::FStringPart::FString(fs) => self.fstring_parts(&fs.elements, &mut parts),
+                ast::FStringPart::FString(fs) => {
+                    self.fstring_parts(&fs.elements, &mut parts, fs.range)
+                }
             }
         }
         parts.retain(|p| !matches!(p, FPart::Lit(v) if v.is_empty()));
@@ -570,11 +573,11 @@ impl<'a> Compiler<'a> {
             FPart::SynthValue(i) => {
                 let saved = self.uref().loc;
                 self.set_loc(i.range);
-                let r = self.fpart(FPart::Value(i));
+                let r = self.fpart(FPart::Value(i, i.range));
                 self.u().loc = saved;
                 r
             }
-            FPart::Value(i) => {
+            FPart::Value(i, part_range) => {
                 self.expr(&i.expression)?;
                 let mut oparg = match i.conversion {
                     ast::ConversionFlag::None => 0,
@@ -587,9 +590,14 @@ impl<'a> Compiler<'a> {
                 }
                 if let Some(spec) = &i.format_spec {
                     let mut sp = Vec::new();
-                    self.fstring_parts(&spec.elements, &mut sp);
+                    self.fstring_parts(&spec.elements, &mut sp, part_range);
                     sp.retain(|p| !matches!(p, FPart::Lit(v) if v.is_empty()));
-                    self.joined(sp)?;
+                    // The spec's pieces carry the location of their own f-string token.
+                    let saved = self.uref().loc;
+                    self.set_loc(part_range);
+                    let r = self.joined(sp);
+                    self.u().loc = saved;
+                    r?;
                     oparg |= 4;
                 }
                 self.emit(Opcode::FORMAT_VALUE, oparg);

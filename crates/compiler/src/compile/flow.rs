@@ -74,7 +74,8 @@ impl<'a> Compiler<'a> {
                     self.jump_noline(target);
                 }
                 self.use_block(end);
-                self.u().loc = saved;
+                // Like the single comparison below, the comparison's location stays current.
+                let _ = saved;
                 return Ok(());
             }
             _ => {}
