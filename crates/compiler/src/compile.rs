@@ -135,6 +135,8 @@ pub(crate) struct Compiler<'a> {
     pub(crate) future_annotations: bool,
     /// Nesting of `Mode::Single` top-level statements (expression statements print).
     pub(crate) interactive: bool,
+    /// The call parentheses of a generator that is a call's only argument (node address).
+    pub(crate) genexp_parens: Option<(usize, TextRange)>,
 }
 
 const NO_POS: Position = Position {
@@ -161,6 +163,7 @@ impl<'a> Compiler<'a> {
             opts,
             units: Vec::new(),
             interactive: false,
+            genexp_parens: None,
         }
     }
 
@@ -323,6 +326,10 @@ impl<'a> Compiler<'a> {
             }
         }
         flags |= u.extra_flags;
+        if self.future_annotations {
+            // CO_FUTURE_ANNOTATIONS, which CPython copies into every code object's flags.
+            flags |= 0x0100_0000;
+        }
         flags
     }
 
@@ -406,9 +413,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.u();
-        if !matches!(c, Constant::Code(_))
-            && let Some(i) = u.consts.iter().position(|x| x.same_as(&c))
-        {
+        if let Some(i) = u.consts.iter().position(|x| const_key_eq(x, &c)) {
             return i as u32;
         }
         u.consts.push(c);
@@ -450,6 +455,34 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn in_function_block(&self) -> bool {
         self.st.scopes[self.uref().scope].is_function_like()
+    }
+}
+
+/// Constant identity as CPython's `_PyCode_ConstantKey` sees it: like `Constant::same_as`, and
+/// code objects compiled twice from the same source (a `finally` body) are one constant.
+fn const_key_eq(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Code(x), Constant::Code(y)) => {
+            std::sync::Arc::ptr_eq(x, y)
+                || (x.name == y.name
+                    && x.qualname == y.qualname
+                    && x.first_line == y.first_line
+                    && x.flags == y.flags
+                    && x.arg_count == y.arg_count
+                    && x.kwonly_arg_count == y.kwonly_arg_count
+                    && x.posonly_arg_count == y.posonly_arg_count
+                    && x.instructions == y.instructions
+                    && x.positions == y.positions
+                    && x.names == y.names
+                    && x.localsplus == y.localsplus
+                    && x.exception_table == y.exception_table
+                    && x.constants.len() == y.constants.len()
+                    && x.constants
+                        .iter()
+                        .zip(&y.constants)
+                        .all(|(p, q)| const_key_eq(p, q)))
+        }
+        _ => a.same_as(b),
     }
 }
 

@@ -26,6 +26,8 @@ const MAX_STR_SIZE: usize = 4096;
 
 pub(crate) struct Folder<'a> {
     optimize: u8,
+    /// Under `from __future__ import annotations` annotations stay as written.
+    keep_annotations: bool,
     src: &'a SourceFile<'a>,
     pub(crate) consts: RefCell<Vec<Constant>>,
 }
@@ -280,7 +282,9 @@ fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             }
             _ => return None,
         };
-        if !v.is_finite() && a.is_finite() && b.is_finite() {
+        // Overflow to infinity is fine for + - * / (CPython folds 1e300*1e300), but `**`
+        // raises OverflowError at run time.
+        if op == O::Pow && !v.is_finite() && a.is_finite() && b.is_finite() {
             return None;
         }
         return Some(Constant::Float(v));
@@ -366,9 +370,10 @@ fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
 }
 
 impl<'a> Folder<'a> {
-    pub(crate) fn new(optimize: u8, src: &'a SourceFile<'a>) -> Folder<'a> {
+    pub(crate) fn new(optimize: u8, src: &'a SourceFile<'a>, keep_annotations: bool) -> Folder<'a> {
         Folder {
             optimize,
+            keep_annotations,
             src,
             consts: RefCell::new(Vec::new()),
         }
@@ -689,6 +694,9 @@ impl Transformer for Folder<'_> {
     }
 
     fn visit_annotation(&self, expr: &mut Expr) {
+        if self.keep_annotations {
+            return;
+        }
         transformer::walk_expr(self, expr);
         self.fold(expr);
     }

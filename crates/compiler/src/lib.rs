@@ -10,6 +10,7 @@ mod fold;
 mod positions;
 mod strings;
 mod symtable;
+mod unparse;
 
 use std::sync::Arc;
 
@@ -88,7 +89,7 @@ pub fn compile(
     if mode != Mode::Eval && errors::check_future(&src, &body)? {
         opts.future_annotations = true;
     }
-    let folder = fold::Folder::new(opts.optimize, &src);
+    let folder = fold::Folder::new(opts.optimize, &src, opts.future_annotations);
     for s in body.iter_mut() {
         folder.stmt(s);
     }

@@ -613,6 +613,8 @@ impl Builder<'_> {
             Expr::Await(a) => {
                 self.check_comp_yield(e, "'await'")?;
                 self.expr(&a.value)?;
+                // An await makes a comprehension a coroutine (CPython sets ste_coroutine).
+                self.cur().is_coroutine = true;
             }
             Expr::Yield(y) => {
                 self.check_comp_yield(e, "'yield'")?;

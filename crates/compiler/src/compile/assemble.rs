@@ -157,8 +157,9 @@ impl Cfg {
         let mut i = 0;
         let mut guard = 0;
         while i < self.blocks[b].instrs.len() {
+            // Rewrites may revisit an instruction a few times; never loop forever.
             guard += 1;
-            if guard > 10_000 {
+            if guard > 8 * self.blocks[b].instrs.len() + 64 {
                 break;
             }
             // Jumps skip over empty blocks (as CPython's optimize_basic_block does).

@@ -35,6 +35,12 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::PUSH_NULL);
         self.u().loc = saved;
         self.expr(&c.func)?;
+        // A lone unparenthesized generator argument takes the call's parentheses as its range.
+        if let [Expr::Generator(g)] = &c.arguments.args[..]
+            && !g.parenthesized
+        {
+            self.genexp_parens = Some((g as *const ast::ExprGenerator as usize, c.arguments.range));
+        }
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords)
     }
 
@@ -67,6 +73,11 @@ impl<'a> Compiler<'a> {
         self.set_loc(meth.range);
         self.attr_loc(meth);
         self.emit_name(Opcode::LOAD_METHOD, &meth.attr);
+        if let [Expr::Generator(g)] = &args[..]
+            && !g.parenthesized
+        {
+            self.genexp_parens = Some((g as *const ast::ExprGenerator as usize, c.arguments.range));
+        }
         for a in args.iter() {
             self.expr(a)?;
         }

@@ -316,7 +316,10 @@ impl<'a> Compiler<'a> {
         let outer_kind = self.uref().kind;
         // An unparenthesized generator argument (`f(x for x in y)`) spans the call's parens.
         let range = match e {
-            Expr::Generator(g) if !g.parenthesized => self.enclosing_parens(g.range),
+            Expr::Generator(g) if !g.parenthesized => match self.genexp_parens {
+                Some((addr, r)) if addr == g as *const ast::ExprGenerator as usize => r,
+                _ => self.enclosing_parens(g.range),
+            },
             _ => e.range(),
         };
         let line = self.line_of(range);

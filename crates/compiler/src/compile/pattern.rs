@@ -65,6 +65,7 @@ impl<'a> Compiler<'a> {
                 self.emit0(Opcode::POP_TOP);
             }
             self.body(&case.body)?;
+            self.unset_loc();
             self.pseudo(Op::Jump, Some(end));
             self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);

@@ -90,14 +90,45 @@ impl<'a> Compiler<'a> {
     }
 
     /// A statement's range as CPython records it: decorated definitions start at `def`/`class`.
+    /// A statement's range as CPython records it: decorated definitions start at `def`/`class`,
+    /// and compound statements end where their last nested statement ends.
     pub(crate) fn stmt_range(&self, s: &Stmt) -> TextRange {
+        let start = self.stmt_start(s);
+        let last_child: Option<&Stmt> = match s {
+            Stmt::FunctionDef(f) => f.body.last(),
+            Stmt::ClassDef(c) => c.body.last(),
+            Stmt::For(f) => f.orelse.last().or(f.body.last()),
+            Stmt::While(w) => w.orelse.last().or(w.body.last()),
+            Stmt::If(i) => i
+                .elif_else_clauses
+                .last()
+                .and_then(|c| c.body.last())
+                .or(i.body.last()),
+            Stmt::With(w) => w.body.last(),
+            Stmt::Try(t) => t
+                .finalbody
+                .last()
+                .or(t.orelse.last())
+                .or(t.handlers.last().and_then(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    h.body.last()
+                }))
+                .or(t.body.last()),
+            Stmt::Match(m) => m.cases.last().and_then(|c| c.body.last()),
+            _ => None,
+        };
+        let end = last_child.map_or(s.range().end(), |c| self.stmt_range(c).end());
+        TextRange::new(start, end.max(start))
+    }
+
+    fn stmt_start(&self, s: &Stmt) -> ruff_text_size::TextSize {
         let decos = match s {
             Stmt::FunctionDef(f) => &f.decorator_list,
             Stmt::ClassDef(c) => &c.decorator_list,
-            _ => return s.range(),
+            _ => return s.range().start(),
         };
         let Some(last) = decos.last() else {
-            return s.range();
+            return s.range().start();
         };
         let from = last.range.end().to_usize();
         let text = self
@@ -113,12 +144,11 @@ impl<'a> Compiler<'a> {
                 || trimmed.starts_with("async")
                 || trimmed.starts_with("class")
             {
-                let start = ruff_text_size::TextSize::from((from + off + indent) as u32);
-                return TextRange::new(start, s.range().end());
+                return ruff_text_size::TextSize::from((from + off + indent) as u32);
             }
             off += line.len();
         }
-        s.range()
+        s.range().start()
     }
 
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> CResult {
@@ -431,6 +461,14 @@ impl<'a> Compiler<'a> {
     /// annotations`.
     pub(crate) fn annotation(&mut self, e: &'a Expr) -> CResult {
         if self.future_annotations {
+            let unparser = crate::unparse::Unparser {
+                src: self.src,
+                folded: self.folded,
+            };
+            if let Some(text) = unparser.unparse(e) {
+                self.load_const(Constant::str(&text));
+                return Ok(());
+            }
             let text = self
                 .src
                 .text
