@@ -3,13 +3,15 @@
 //! a first pass records flags per name in each block, a second pass (`analyze`) resolves
 //! scopes from the innermost block outwards.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::CompileError;
 use crate::positions::SourceFile;
+
+mod analyze;
 
 pub(crate) const DEF_GLOBAL: u32 = 1;
 pub(crate) const DEF_LOCAL: u32 = 2;
@@ -183,7 +185,7 @@ pub(crate) fn build(
         scopes: b.scopes,
         by_node: b.by_node,
     };
-    analyze(&mut st, src)?;
+    analyze::analyze(&mut st, src)?;
     Ok(st)
 }
 
@@ -867,149 +869,4 @@ impl Builder<'_> {
             P::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p)),
         }
     }
-}
-
-// ---- analysis (CPython's analyze_block and friends) ----
-
-fn analyze(st: &mut SymbolTable, src: &SourceFile<'_>) -> R {
-    let mut free = HashSet::new();
-    analyze_block(st, src, 0, None, &mut free, &HashSet::new())
-}
-
-fn analyze_block(
-    st: &mut SymbolTable,
-    src: &SourceFile<'_>,
-    id: usize,
-    bound: Option<&HashSet<String>>,
-    free: &mut HashSet<String>,
-    global: &HashSet<String>,
-) -> R {
-    let mut local = HashSet::new();
-    let mut scopes: HashMap<String, Resolution> = HashMap::new();
-    let mut newglobal: HashSet<String> = HashSet::new();
-    let mut newfree: HashSet<String> = HashSet::new();
-    let mut newbound: HashSet<String> = HashSet::new();
-    let mut global = global.clone();
-    let mut bound_c = bound.cloned();
-    let kind = st.scopes[id].kind;
-    if kind == ScopeKind::Class {
-        newglobal.extend(global.iter().cloned());
-        if let Some(b) = &bound_c {
-            newbound.extend(b.iter().cloned());
-        }
-    }
-    let mut names: Vec<(String, u32)> = st.scopes[id]
-        .symbols
-        .iter()
-        .map(|(n, s)| (n.clone(), s.flags))
-        .collect();
-    names.sort();
-    for (name, flags) in &names {
-        let res = if flags & DEF_GLOBAL != 0 {
-            if flags & DEF_NONLOCAL != 0 {
-                return Err(src.error_at(
-                    crate::ErrorKind::SyntaxError,
-                    format!("name '{name}' is nonlocal and global"),
-                    st.scopes[id]
-                        .directives
-                        .get(name)
-                        .copied()
-                        .unwrap_or_default(),
-                ));
-            }
-            global.insert(name.clone());
-            if let Some(b) = &mut bound_c {
-                b.remove(name);
-            }
-            Resolution::GlobalExplicit
-        } else if flags & DEF_NONLOCAL != 0 {
-            let ok = bound_c.as_ref().is_some_and(|b| b.contains(name));
-            if !ok {
-                return Err(src.error_at(
-                    crate::ErrorKind::SyntaxError,
-                    format!("no binding for nonlocal '{name}' found"),
-                    st.scopes[id]
-                        .directives
-                        .get(name)
-                        .copied()
-                        .unwrap_or_default(),
-                ));
-            }
-            free.insert(name.clone());
-            Resolution::Free
-        } else if flags & DEF_BOUND != 0 {
-            local.insert(name.clone());
-            global.remove(name);
-            Resolution::Local
-        } else if bound_c.as_ref().is_some_and(|b| b.contains(name)) {
-            free.insert(name.clone());
-            Resolution::Free
-        } else {
-            Resolution::GlobalImplicit
-        };
-        scopes.insert(name.clone(), res);
-    }
-    if kind != ScopeKind::Class {
-        if st.scopes[id].is_function_like() {
-            newbound.extend(local.iter().cloned());
-        }
-        if let Some(b) = &bound_c {
-            newbound.extend(b.iter().cloned());
-        }
-        newglobal.extend(global.iter().cloned());
-    } else {
-        newbound.insert("__class__".to_string());
-    }
-    let children = st.scopes[id].children.clone();
-    let mut allfree = HashSet::new();
-    for c in children {
-        let mut child_free = HashSet::new();
-        analyze_block(st, src, c, Some(&newbound), &mut child_free, &newglobal)?;
-        allfree.extend(child_free);
-    }
-    newfree.extend(allfree);
-    if st.scopes[id].is_function_like() {
-        // analyze_cells: locals captured by children become cells.
-        for (name, res) in scopes.iter_mut() {
-            if *res == Resolution::Local && newfree.contains(name) {
-                *res = Resolution::Cell;
-                newfree.remove(name);
-            }
-        }
-    } else if kind == ScopeKind::Class && newfree.remove("__class__") {
-        st.scopes[id].needs_class_closure = true;
-    }
-    // update_symbols
-    let is_class = kind == ScopeKind::Class;
-    let scope = &mut st.scopes[id];
-    for (name, res) in &scopes {
-        if let Some(s) = scope.symbols.get_mut(name) {
-            s.scope = *res;
-        }
-    }
-    for name in &newfree {
-        if let Some(s) = scope.symbols.get_mut(name) {
-            if is_class && s.flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
-                s.flags |= DEF_FREE_CLASS;
-            }
-            continue;
-        }
-        if let Some(b) = &bound_c
-            && !b.contains(name)
-        {
-            continue;
-        }
-        if bound_c.is_none() {
-            continue;
-        }
-        scope.symbols.insert(
-            name.clone(),
-            Symbol {
-                flags: 0,
-                scope: Resolution::Free,
-            },
-        );
-    }
-    free.extend(newfree);
-    Ok(())
 }
