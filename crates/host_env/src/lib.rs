@@ -5,5 +5,6 @@
 pub mod clock;
 pub mod environ;
 pub mod fs;
+pub mod process;
 pub mod random;
 pub mod stdio;

@@ -1,1 +1,244 @@
-fn main() {}
+//! The `krait` command: CPython's command line (`python3 [options] [-c cmd | -m mod | file | -] [args]`).
+
+use krait_host_env as env;
+use krait_vm::host::OsHost;
+use krait_vm::{Config, Vm};
+
+/// Stack size of the thread that runs Python code: deep enough for the default recursion
+/// limit with room to spare; the VM refuses to recurse within `STACK_MARGIN` of the end.
+const STACK_SIZE: usize = 256 << 20;
+const STACK_MARGIN: usize = 32 << 20;
+
+const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+const HELP: &str = "\
+usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-B     : don't write .pyc files on import
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-OO    : do -O changes and also discard docstrings
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option
+-W arg : warning control
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+enum Program {
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+fn main() {
+    let args = env::environ::args();
+    let mut config = Config::default();
+    let mut program = None;
+    let mut i = 1;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--version" {
+            println_out("Python 3.11.7");
+            env::process::exit(0);
+        }
+        if a == "--help" {
+            print_out(HELP);
+            env::process::exit(0);
+        }
+        if a == "-" {
+            program = Some(Program::Stdin);
+            break;
+        }
+        if !a.starts_with('-') || a.len() == 1 {
+            program = Some(Program::File(a.clone()));
+            break;
+        }
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        let mut done = false;
+        while j < flags.len() {
+            let c = flags[j];
+            match c {
+                'c' | 'm' | 'X' | 'W' => {
+                    let rest: String = flags[j + 1..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        rest
+                    } else {
+                        i += 1;
+                        match args.get(i) {
+                            Some(v) => v.clone(),
+                            None => {
+                                eprint_err(&format!(
+                                    "Argument expected for the -{c} option\n{USAGE}Try `python -h' for more information.\n"
+                                ));
+                                env::process::exit(2);
+                            }
+                        }
+                    };
+                    match c {
+                        'c' => {
+                            program = Some(Program::Command(value));
+                            done = true;
+                        }
+                        'm' => {
+                            program = Some(Program::Module(value));
+                            done = true;
+                        }
+                        _ => {}
+                    }
+                    break;
+                }
+                'B' => config.dont_write_bytecode = true,
+                'E' => config.ignore_environment = true,
+                'I' => {
+                    config.isolated = true;
+                    config.ignore_environment = true;
+                }
+                'S' => config.no_site = true,
+                'i' => config.inspect = true,
+                'u' => config.unbuffered = true,
+                'O' => config.optimize = (config.optimize + 1).min(2),
+                's' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R' => {}
+                'V' => {
+                    println_out("Python 3.11.7");
+                    env::process::exit(0);
+                }
+                'h' | '?' => {
+                    print_out(HELP);
+                    env::process::exit(0);
+                }
+                _ => {
+                    eprint_err(&format!(
+                        "Unknown option: -{c}\n{USAGE}Try `python -h' for more information.\n"
+                    ));
+                    env::process::exit(2);
+                }
+            }
+            j += 1;
+        }
+        i += 1;
+        if done {
+            break;
+        }
+    }
+    let rest: Vec<String> = if i < args.len() {
+        args[i + 1..].to_vec()
+    } else {
+        Vec::new()
+    };
+    let program = program.unwrap_or(Program::Stdin);
+    let cwd = env::fs::getcwd().unwrap_or_default();
+    let (argv0, path0) = match &program {
+        Program::Command(_) => ("-c".to_string(), String::new()),
+        Program::Module(_) => (String::from("-m"), cwd.clone()),
+        Program::File(f) => {
+            let dir = match f.rfind('/') {
+                Some(p) => f[..p].to_string(),
+                None => String::new(),
+            };
+            let abs = if dir.starts_with('/') {
+                dir
+            } else if dir.is_empty() {
+                cwd.clone()
+            } else {
+                format!("{cwd}/{dir}")
+            };
+            (f.clone(), abs)
+        }
+        Program::Stdin => (String::new(), String::new()),
+    };
+    config.argv = std::iter::once(argv0).chain(rest).collect();
+    config.path = vec![path0];
+    if !config.ignore_environment {
+        if let Some(pp) = env::environ::var("PYTHONPATH") {
+            config
+                .path
+                .extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
+        }
+        if let Some(seed) = env::environ::var("PYTHONHASHSEED")
+            && seed != "random"
+        {
+            match seed.parse::<u32>() {
+                Ok(s) => config.hash_seed = Some(s),
+                Err(_) => {
+                    eprint_err(
+                        "Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\n",
+                    );
+                    env::process::exit(1);
+                }
+            }
+        }
+        if env::environ::var("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            config.unbuffered = true;
+        }
+    }
+    let status = std::thread::Builder::new()
+        .name(String::from("main"))
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(config, program))
+        .map(|h| h.join().unwrap_or(1))
+        .unwrap_or(1);
+    env::process::exit(status);
+}
+
+fn run(config: Config, program: Program) -> i32 {
+    let mut vm = Vm::new(Box::new(OsHost), config);
+    let here = 0u8;
+    let top = &here as *const u8 as usize;
+    vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);
+    match program {
+        Program::Command(cmd) => vm.run_main(&cmd, "<string>"),
+        Program::File(path) => match env::fs::read(&path) {
+            Ok(bytes) => {
+                let src = String::from_utf8_lossy(&bytes).into_owned();
+                vm.run_main(&src, &path)
+            }
+            Err(e) => {
+                let (errno, text) = match e.kind() {
+                    std::io::ErrorKind::NotFound => (2, "No such file or directory"),
+                    std::io::ErrorKind::PermissionDenied => (13, "Permission denied"),
+                    _ => (e.raw_os_error().unwrap_or(5), "Input/output error"),
+                };
+                let exe = env::environ::args()
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| String::from("krait"));
+                eprint_err(&format!(
+                    "{exe}: can't open file '{path}': [Errno {errno}] {text}\n"
+                ));
+                2
+            }
+        },
+        Program::Module(name) => vm.run_module_main(&name),
+        Program::Stdin => {
+            let src = env::stdio::read_stdin_all().unwrap_or_default();
+            let src = String::from_utf8_lossy(&src).into_owned();
+            vm.run_main(&src, "<stdin>")
+        }
+    }
+}
+
+fn print_out(s: &str) {
+    let _ = env::stdio::write_stdout(s.as_bytes());
+}
+
+fn println_out(s: &str) {
+    print_out(s);
+    print_out("\n");
+}
+
+fn eprint_err(s: &str) {
+    let _ = env::stdio::write_stderr(s.as_bytes());
+}

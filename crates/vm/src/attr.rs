@@ -27,7 +27,10 @@ impl Vm {
     /// (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
         let custom = self.lookup_special_str(obj, "__getattribute__");
-        let generic = matches!(custom.as_ref().and_then(|c| c.payload()), Some(Payload::Builtin(_)) | None);
+        let generic = matches!(
+            custom.as_ref().and_then(|c| c.payload()),
+            Some(Payload::Builtin(_)) | None
+        );
         let r = if generic {
             self.generic_getattr(obj, name)
         } else {
@@ -44,7 +47,9 @@ impl Vm {
                 if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
                     match self.call_method_value(&ga, obj, &[Value::Obj(name.clone())]) {
                         Ok(v) => return Ok(Some(v)),
-                        Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => return Ok(None),
+                        Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => {
+                            return Ok(None);
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -55,7 +60,9 @@ impl Vm {
 
     /// `object.__getattribute__` (and `type.__getattribute__` for types); `None` when absent.
     pub fn generic_getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
-        let Payload::Str(ns) = &name.payload else { return Ok(None) };
+        let Payload::Str(ns) = &name.payload else {
+            return Ok(None);
+        };
         let text = ns.as_str().into_owned();
         let h = self.str_hash(ns);
         let t = self.type_of(obj);
@@ -98,10 +105,13 @@ impl Vm {
     pub fn is_data_descriptor(&mut self, attr: &Value) -> bool {
         match attr.payload() {
             Some(Payload::Property(_) | Payload::GetSet(_) | Payload::Member(_)) => true,
-            Some(Payload::Function(_) | Payload::Builtin(_) | Payload::Str(_) | Payload::Int(_)) => false,
+            Some(
+                Payload::Function(_) | Payload::Builtin(_) | Payload::Str(_) | Payload::Int(_),
+            ) => false,
             _ => match attr {
                 Value::Obj(_) => {
-                    self.lookup_special_str(attr, "__set__").is_some() || self.lookup_special_str(attr, "__delete__").is_some()
+                    self.lookup_special_str(attr, "__set__").is_some()
+                        || self.lookup_special_str(attr, "__delete__").is_some()
                 }
                 _ => false,
             },
@@ -110,8 +120,15 @@ impl Vm {
 
     /// `attr.__get__(instance, owner)` for the descriptor kinds; other values come back as is.
     /// `instance` is `None` for access through the class.
-    pub fn descriptor_get(&mut self, attr: &Value, instance: &Value, owner: &Value) -> PyResult<Value> {
-        let Value::Obj(a) = attr else { return Ok(attr.clone()) };
+    pub fn descriptor_get(
+        &mut self,
+        attr: &Value,
+        instance: &Value,
+        owner: &Value,
+    ) -> PyResult<Value> {
+        let Value::Obj(a) = attr else {
+            return Ok(attr.clone());
+        };
         match &a.payload {
             Payload::Function(_) => {
                 if instance.is_none() {
@@ -122,7 +139,11 @@ impl Vm {
             }
             Payload::Builtin(b) => {
                 if b.is_classmethod {
-                    let cls = if instance.is_none() { owner.clone() } else { Value::Obj(self.type_of(instance)) };
+                    let cls = if instance.is_none() {
+                        owner.clone()
+                    } else {
+                        Value::Obj(self.type_of(instance))
+                    };
                     Ok(self.bind_builtin(a, cls))
                 } else if b.is_method && b.bound.is_none() && !instance.is_none() {
                     Ok(self.bind_builtin(a, instance.clone()))
@@ -132,7 +153,11 @@ impl Vm {
             }
             Payload::StaticMethod(f) => Ok(f.borrow().clone()),
             Payload::ClassMethod(f) => {
-                let cls = if instance.is_none() { owner.clone() } else { Value::Obj(self.type_of(instance)) };
+                let cls = if instance.is_none() {
+                    owner.clone()
+                } else {
+                    Value::Obj(self.type_of(instance))
+                };
                 let f = f.borrow().clone();
                 Ok(self.new_method(f, cls))
             }
@@ -162,7 +187,9 @@ impl Vm {
                 };
                 if v.is_null() {
                     let tn = self.type_name(instance);
-                    return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", tn, m.0)));
+                    return Err(
+                        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, m.0))
+                    );
                 }
                 Ok(v)
             }
@@ -178,11 +205,16 @@ impl Vm {
 
     /// A bound method object.
     pub fn new_method(&self, func: Value, receiver: Value) -> Value {
-        Value::Obj(ObjRef::new(self.types.method.clone(), Payload::Method(Box::new((func, receiver)))))
+        Value::Obj(ObjRef::new(
+            self.types.method.clone(),
+            Payload::Method(Box::new((func, receiver))),
+        ))
     }
 
     fn bind_builtin(&self, b: &ObjRef, receiver: Value) -> Value {
-        let Payload::Builtin(data) = &b.payload else { return Value::Obj(b.clone()) };
+        let Payload::Builtin(data) = &b.payload else {
+            return Value::Obj(b.clone());
+        };
         let bound = crate::objects::function::BuiltinData {
             name: data.name,
             func: data.func,
@@ -192,17 +224,26 @@ impl Vm {
             is_method: true,
             is_classmethod: data.is_classmethod,
             is_static: false,
+            needs_frame: false,
         };
-        Value::Obj(ObjRef::new(self.types.builtin_function.clone(), Payload::Builtin(Box::new(bound))))
+        Value::Obj(ObjRef::new(
+            self.types.builtin_function.clone(),
+            Payload::Builtin(Box::new(bound)),
+        ))
     }
 
     /// `LOAD_METHOD`: `(function, true)` when `obj.name` is a plain function or method
     /// descriptor on the type (call it with `obj` first), else `(attribute, false)`.
     pub fn load_method(&mut self, obj: &Value, name: &ObjRef) -> PyResult<(Value, bool)> {
-        let Payload::Str(ns) = &name.payload else { return Err(self.no_attribute(obj, name)) };
+        let Payload::Str(ns) = &name.payload else {
+            return Err(self.no_attribute(obj, name));
+        };
         let is_type = matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
         let custom = self.lookup_special_str(obj, "__getattribute__");
-        let generic = matches!(custom.as_ref().and_then(|c| c.payload()), Some(Payload::Builtin(_)) | None);
+        let generic = matches!(
+            custom.as_ref().and_then(|c| c.payload()),
+            Some(Payload::Builtin(_)) | None
+        );
         if !is_type && generic {
             let h = self.str_hash(ns);
             let text = ns.as_str().into_owned();
@@ -210,13 +251,17 @@ impl Vm {
             if let Some(attr) = lookup(&t, &text, h) {
                 let plain = match attr.payload() {
                     Some(Payload::Function(_)) => true,
-                    Some(Payload::Builtin(b)) => b.is_method && b.bound.is_none() && !b.is_classmethod,
+                    Some(Payload::Builtin(b)) => {
+                        b.is_method && b.bound.is_none() && !b.is_classmethod
+                    }
                     _ => false,
                 };
                 let in_dict = match obj.as_obj() {
                     Some(o) => match &*o.dict.borrow() {
                         Some(d) => match &d.payload {
-                            Payload::Dict(table) => dict_get_str(&table.borrow(), &text, h).is_some(),
+                            Payload::Dict(table) => {
+                                dict_get_str(&table.borrow(), &text, h).is_some()
+                            }
                             _ => false,
                         },
                         None => false,
@@ -233,7 +278,14 @@ impl Vm {
 
     /// `setattr(obj, name, value)`, or `delattr` when `value` is `None`.
     pub fn setattr(&mut self, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
-        let custom = self.lookup_special_str(obj, if value.is_some() { "__setattr__" } else { "__delattr__" });
+        let custom = self.lookup_special_str(
+            obj,
+            if value.is_some() {
+                "__setattr__"
+            } else {
+                "__delattr__"
+            },
+        );
         if let Some(f) = custom
             && !matches!(f.payload(), Some(Payload::Builtin(_)))
         {
@@ -248,7 +300,12 @@ impl Vm {
     }
 
     /// `object.__setattr__` / `object.__delattr__`.
-    pub fn generic_setattr(&mut self, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        name: &ObjRef,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         let Payload::Str(ns) = &name.payload else {
             return Err(self.type_error("attribute name must be string"));
         };
@@ -263,7 +320,9 @@ impl Vm {
                     if f.is_none() {
                         let tn = self.type_name(obj);
                         let what = if value.is_some() { "setter" } else { "deleter" };
-                        return Err(self.attribute_error(format!("property '{text}' of '{tn}' object has no {what}")));
+                        return Err(self.attribute_error(format!(
+                            "property '{text}' of '{tn}' object has no {what}"
+                        )));
                     }
                     let mut args = vec![obj.clone()];
                     args.extend(value);
@@ -275,7 +334,9 @@ impl Vm {
                         Some(set) => set(self, obj, value),
                         None => {
                             let tn = self.type_name(obj);
-                            Err(self.attribute_error(format!("attribute '{text}' of '{tn}' objects is not writable")))
+                            Err(self.attribute_error(format!(
+                                "attribute '{text}' of '{tn}' objects is not writable"
+                            )))
                         }
                     };
                 }
@@ -294,8 +355,8 @@ impl Vm {
                 }
                 _ => {
                     if self.is_data_descriptor(&attr) {
-                        let (m, args) = match value {
-                            Some(v) => ("__set__", vec![obj.clone(), v]),
+                        let (m, args) = match &value {
+                            Some(v) => ("__set__", vec![obj.clone(), v.clone()]),
                             None => ("__delete__", vec![obj.clone()]),
                         };
                         if let Some(f) = self.lookup_special_str(&attr, m) {
@@ -312,7 +373,9 @@ impl Vm {
         if let Payload::Type(td) = &o.payload {
             if td.builtin {
                 let tn = td.name.borrow().clone();
-                return Err(self.type_error(format!("cannot set '{text}' attribute of immutable type '{tn}'")));
+                return Err(self.type_error(format!(
+                    "cannot set '{text}' attribute of immutable type '{tn}'"
+                )));
             }
             let key = Value::Obj(name.clone());
             let mut table = td.dict.borrow_mut();
@@ -327,7 +390,9 @@ impl Vm {
                     if !crate::objects::dictops::table_del_str(&mut table, &text, h) {
                         drop(table);
                         let tn = td.name.borrow().clone();
-                        return Err(self.attribute_error(format!("type object '{tn}' has no attribute '{text}'")));
+                        return Err(self.attribute_error(format!(
+                            "type object '{tn}' has no attribute '{text}'"
+                        )));
                     }
                 }
             }
@@ -361,10 +426,17 @@ impl Vm {
     pub fn no_attribute(&mut self, obj: &Value, name: &ObjRef) -> PyErr {
         let n = self.str_text(&Value::Obj(name.clone()));
         let msg = match obj.payload() {
-            Some(Payload::Type(td)) => format!("type object '{}' has no attribute '{}'", td.name.borrow(), n),
+            Some(Payload::Type(td)) => format!(
+                "type object '{}' has no attribute '{}'",
+                td.name.borrow(),
+                n
+            ),
             Some(Payload::Module(m)) => {
                 let key = self.intern("__name__");
-                let modname = self.dict_get_str_obj(&m.dict, &key).map(|v| self.str_text(&v)).unwrap_or_else(|| "?".into());
+                let modname = self
+                    .dict_get_str_obj(&m.dict, &key)
+                    .map(|v| self.str_text(&v))
+                    .unwrap_or_else(|| "?".into());
                 format!("module '{modname}' has no attribute '{n}'")
             }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
@@ -379,8 +451,12 @@ impl Vm {
 
     /// A str-keyed lookup in a dict object, without running Python code.
     pub fn dict_get_str_obj(&self, dict: &ObjRef, name: &ObjRef) -> Option<Value> {
-        let Payload::Str(ns) = &name.payload else { return None };
-        let Payload::Dict(table) = &dict.payload else { return None };
+        let Payload::Str(ns) = &name.payload else {
+            return None;
+        };
+        let Payload::Dict(table) = &dict.payload else {
+            return None;
+        };
         let h = self.str_hash(ns);
         dict_get_str(&table.borrow(), &ns.as_str(), h)
     }

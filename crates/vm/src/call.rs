@@ -17,7 +17,10 @@ impl Vm {
     /// `callable(*args)` with keyword arguments as in [`Args`].
     pub fn call(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
         let Value::Obj(obj) = callable else {
-            return Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable))));
+            return Err(self.type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(callable)
+            )));
         };
         match &obj.payload {
             Payload::Function(_) => self.call_function(obj, args),
@@ -26,7 +29,13 @@ impl Vm {
                     let mut v = Vec::with_capacity(args.values.len() + 1);
                     v.push(receiver.clone());
                     v.extend_from_slice(args.values);
-                    (b.func)(self, Args { values: &v, kwnames: args.kwnames })
+                    (b.func)(
+                        self,
+                        Args {
+                            values: &v,
+                            kwnames: args.kwnames,
+                        },
+                    )
                 }
                 _ => (b.func)(self, args),
             },
@@ -36,7 +45,13 @@ impl Vm {
                 v.push(receiver.clone());
                 v.extend_from_slice(args.values);
                 let func = func.clone();
-                self.call(&func, Args { values: &v, kwnames: args.kwnames })
+                self.call(
+                    &func,
+                    Args {
+                        values: &v,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
             Payload::Type(_) => self.call_type(obj, args),
             _ => {
@@ -46,9 +61,18 @@ impl Vm {
                         let mut v = Vec::with_capacity(args.values.len() + 1);
                         v.push(callable.clone());
                         v.extend_from_slice(args.values);
-                        self.call(&m, Args { values: &v, kwnames: args.kwnames })
+                        self.call(
+                            &m,
+                            Args {
+                                values: &v,
+                                kwnames: args.kwnames,
+                            },
+                        )
                     }
-                    None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not callable",
+                        self.type_name(callable)
+                    ))),
                 }
             }
         }
@@ -60,7 +84,12 @@ impl Vm {
     }
 
     /// `f(*args, **kwargs)`.
-    pub fn call_ex(&mut self, func: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+    pub fn call_ex(
+        &mut self,
+        func: &Value,
+        args: &Value,
+        kwargs: Option<&Value>,
+    ) -> PyResult<Value> {
         let mut values = match args.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => self.iterate(args)?,
@@ -73,7 +102,13 @@ impl Vm {
                 values.push(v);
             }
         }
-        self.call(func, Args { values: &values, kwnames: &names })
+        self.call(
+            func,
+            Args {
+                values: &values,
+                kwnames: &names,
+            },
+        )
     }
 
     /// Call a Python function object.
@@ -85,7 +120,8 @@ impl Vm {
         let mut frame = self.new_frame(code.clone(), fd.globals.clone(), None, Some(func.clone()));
         self.bind_args(&mut frame, fd, args)?;
         let flags = code.co.flags;
-        if flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+        if flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0
+        {
             return Ok(self.make_generator(frame, fd));
         }
         self.run_frame(frame)
@@ -107,7 +143,12 @@ impl Vm {
             let t = self.types.recursion_error.clone();
             return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded"));
         }
-        self.frames.push(crate::frame::FrameLink { code: frame.code.clone(), globals: frame.globals.clone(), frame_obj: None });
+        self.frames.push(crate::frame::FrameLink {
+            code: frame.code.clone(),
+            globals: frame.globals.clone(),
+            frame_obj: None,
+            line: std::cell::Cell::new(0),
+        });
         Ok(())
     }
 
@@ -119,7 +160,13 @@ impl Vm {
     }
 
     /// A fresh frame for `code`.
-    pub fn new_frame(&mut self, code: Rc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Frame {
+    pub fn new_frame(
+        &mut self,
+        code: Rc<Code>,
+        globals: ObjRef,
+        locals: Option<Value>,
+        func: Option<ObjRef>,
+    ) -> Frame {
         let n = code.co.localsplus.len();
         let builtins = self.builtins_for(&globals);
         Frame {
@@ -163,7 +210,11 @@ impl Vm {
         frame.fast[..take].clone_from_slice(&pos[..take]);
         let mut slot = npos_params + nkwonly;
         if has_varargs {
-            let extra = if pos.len() > npos_params { pos[npos_params..].to_vec() } else { Vec::new() };
+            let extra = if pos.len() > npos_params {
+                pos[npos_params..].to_vec()
+            } else {
+                Vec::new()
+            };
             frame.fast[slot] = self.new_tuple(extra);
             slot += 1;
         } else if pos.len() > npos_params {
@@ -182,11 +233,16 @@ impl Vm {
             let Some(Payload::Str(n)) = name.payload() else {
                 return Err(self.type_error(format!("{fname}() keywords must be strings")));
             };
-            let idx = co.localsplus[..npos_params + nkwonly].iter().position(|p| p.as_bytes() == n.wtf8());
+            let idx = co.localsplus[..npos_params + nkwonly]
+                .iter()
+                .position(|p| p.as_bytes() == n.wtf8());
             match idx {
                 Some(i) if i >= co.posonly_arg_count as usize => {
                     if !frame.fast[i].is_null() {
-                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{}'", n.as_str())));
+                        return Err(self.type_error(format!(
+                            "{fname}() got multiple values for argument '{}'",
+                            n.as_str()
+                        )));
                     }
                     frame.fast[i] = value.clone();
                 }
@@ -202,7 +258,10 @@ impl Vm {
                                 n.as_str()
                             )));
                         }
-                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{}'", n.as_str())));
+                        return Err(self.type_error(format!(
+                            "{fname}() got an unexpected keyword argument '{}'",
+                            n.as_str()
+                        )));
                     }
                 },
             }
@@ -239,7 +298,11 @@ impl Vm {
             for i in npos_params..npos_params + nkwonly {
                 if frame.fast[i].is_null() {
                     let key = self.new_str(&co.localsplus[i]);
-                    let d = if kwdefaults.is_none() { None } else { self.mapping_get(&kwdefaults, &key)? };
+                    let d = if kwdefaults.is_none() {
+                        None
+                    } else {
+                        self.mapping_get(&kwdefaults, &key)?
+                    };
                     match d {
                         Some(v) => frame.fast[i] = v,
                         None => missing.push(co.localsplus[i].clone()),
@@ -263,7 +326,14 @@ impl Vm {
         }
     }
 
-    fn too_many_positional(&mut self, fname: &str, fd: &FunctionData, co: &CodeObject, given: usize, args: Args<'_>) -> crate::PyErr {
+    fn too_many_positional(
+        &mut self,
+        fname: &str,
+        fd: &FunctionData,
+        co: &CodeObject,
+        given: usize,
+        args: Args<'_>,
+    ) -> crate::PyErr {
         let npos = co.arg_count as usize;
         let ndefaults = match &*fd.defaults.borrow() {
             Value::Obj(o) => match &o.payload {
@@ -275,14 +345,22 @@ impl Vm {
         let kwonly_given = args
             .kwargs()
             .filter(|(n, _)| {
-                let Some(Payload::Str(s)) = n.payload() else { return false };
-                co.localsplus[npos..npos + co.kwonly_arg_count as usize].iter().any(|p| p.as_bytes() == s.wtf8())
+                let Some(Payload::Str(s)) = n.payload() else {
+                    return false;
+                };
+                co.localsplus[npos..npos + co.kwonly_arg_count as usize]
+                    .iter()
+                    .any(|p| p.as_bytes() == s.wtf8())
             })
             .count();
         let takes = if ndefaults > 0 {
             format!("from {} to {} positional arguments", npos - ndefaults, npos)
         } else {
-            format!("{} positional argument{}", npos, if npos == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                npos,
+                if npos == 1 { "" } else { "s" }
+            )
         };
         let given_s = if kwonly_given > 0 {
             format!(
@@ -295,12 +373,12 @@ impl Vm {
         } else {
             format!("{} {}", given, if given == 1 { "was" } else { "were" })
         };
-        let verb = if kwonly_given > 0 { "were given" } else { "given" };
-        let msg = if kwonly_given > 0 {
-            format!("{fname}() takes {takes} but {given_s} {verb}")
+        let verb = if kwonly_given > 0 {
+            "were given"
         } else {
-            format!("{fname}() takes {takes} but {given_s} {verb}")
+            "given"
         };
+        let msg = format!("{fname}() takes {takes} but {given_s} {verb}");
         self.type_error(msg)
     }
 
@@ -309,10 +387,17 @@ impl Vm {
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         let n = missing.len();
-        self.type_error(format!("{fname}() missing {n} required {kind} argument{}: {list}", if n == 1 { "" } else { "s" }))
+        self.type_error(format!(
+            "{fname}() missing {n} required {kind} argument{}: {list}",
+            if n == 1 { "" } else { "s" }
+        ))
     }
 
     /// `MAKE_FUNCTION`.
@@ -330,7 +415,12 @@ impl Vm {
         };
         let code = code.clone();
         let closure = match closure.as_ref().and_then(|c| c.payload()) {
-            Some(Payload::Tuple(t)) => Some(t.iter().filter_map(|c| c.as_obj().cloned()).collect::<Vec<_>>().into_boxed_slice()),
+            Some(Payload::Tuple(t)) => Some(
+                t.iter()
+                    .filter_map(|c| c.as_obj().cloned())
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
             _ => None,
         };
         let annotations = match annotations {
@@ -346,7 +436,9 @@ impl Vm {
             None => Value::None,
         };
         let module_key = self.intern("__name__");
-        let module = self.dict_get_str_obj(&frame.globals, &module_key).unwrap_or(Value::None);
+        let module = self
+            .dict_get_str_obj(&frame.globals, &module_key)
+            .unwrap_or(Value::None);
         let doc = match &code.co.docstring {
             Some(d) => self.new_str(d),
             None => Value::None,
@@ -364,15 +456,28 @@ impl Vm {
             module: RefCell::new(module),
         };
         let dict = self.new_dict();
-        Ok(Value::Obj(ObjRef::with_dict(self.types.function.clone(), Payload::Function(Box::new(fd)), dict)))
+        Ok(Value::Obj(ObjRef::with_dict(
+            self.types.function.clone(),
+            Payload::Function(Box::new(fd)),
+            dict,
+        )))
     }
 
     /// Turn a compiled code object into the VM's runnable form (constants to values).
     pub fn load_code(&mut self, co: Arc<CodeObject>) -> Rc<Code> {
-        let consts = co.constants.iter().map(|c| self.constant_value(c)).collect();
+        let consts = co
+            .constants
+            .iter()
+            .map(|c| self.constant_value(c))
+            .collect();
         let names = co.names.iter().map(|n| self.intern(n)).collect();
         let local_names = co.localsplus.iter().map(|n| self.intern(n)).collect();
-        Rc::new(Code { co, consts, names, local_names })
+        Rc::new(Code {
+            co,
+            consts,
+            names,
+            local_names,
+        })
     }
 
     /// A compile-time constant as a value.
@@ -388,7 +493,9 @@ impl Vm {
             Constant::Str(cps) => match c.as_string() {
                 Some(s) if s.len() <= 40 => Value::Obj(self.intern(&s)),
                 Some(s) => self.new_string(s),
-                None => self.new_pystr(crate::objects::str::PyStr::from_code_points(cps.iter().copied())),
+                None => self.new_pystr(crate::objects::str::PyStr::from_code_points(
+                    cps.iter().copied(),
+                )),
             },
             Constant::Bytes(b) => self.new_bytes(b.to_vec()),
             Constant::Tuple(items) => {
@@ -407,7 +514,12 @@ impl Vm {
     }
 
     /// Run a module-level code object with `globals` as its namespace.
-    pub fn run_code(&mut self, co: Arc<CodeObject>, globals: ObjRef, locals: Option<Value>) -> PyResult<Value> {
+    pub fn run_code(
+        &mut self,
+        co: Arc<CodeObject>,
+        globals: ObjRef,
+        locals: Option<Value>,
+    ) -> PyResult<Value> {
         let code = self.load_code(co);
         let locals = locals.or_else(|| Some(Value::Obj(globals.clone())));
         let frame = self.new_frame(code, globals, locals, None);

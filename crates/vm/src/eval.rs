@@ -46,7 +46,11 @@ impl Vm {
     /// Run `frame` until it returns or yields.
     pub fn execute(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         loop {
-            match self.run_until_error(frame) {
+            let step = match self.resume_error.take() {
+                Some(e) => Err(EvalError::Py(e)),
+                None => self.run_until_error(frame),
+            };
+            match step {
                 Ok(exit) => return Ok(exit),
                 Err(e) => {
                     let err = match e {
@@ -57,6 +61,11 @@ impl Vm {
                         }
                     };
                     let at = frame.ip.saturating_sub(1);
+                    if !self.skip_traceback.get()
+                        && matches!(&err.0.payload, Payload::Exception(d) if d.traceback.borrow().is_none())
+                    {
+                        self.set_context(&err);
+                    }
                     self.add_traceback(&err, frame, at as u32);
                     match frame.code.co.handler_for(at as u32).copied() {
                         Some(h) => {
@@ -92,7 +101,11 @@ impl Vm {
                 Opcode::PUSH_NULL => f.stack.push(Value::Null),
                 Opcode::COPY => {
                     let n = f.stack.len();
-                    let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().ok_or_else(stack_underflow)?;
+                    let v = f
+                        .stack
+                        .get(n.wrapping_sub(arg as usize))
+                        .cloned()
+                        .ok_or_else(stack_underflow)?;
                     f.stack.push(v);
                 }
                 Opcode::SWAP => {
@@ -103,7 +116,11 @@ impl Vm {
                     f.stack.swap(n - 1, n - arg as usize);
                 }
                 Opcode::LOAD_CONST => {
-                    let v = code.consts.get(arg as usize).cloned().ok_or(EvalError::Internal("bad constant"))?;
+                    let v = code
+                        .consts
+                        .get(arg as usize)
+                        .cloned()
+                        .ok_or(EvalError::Internal("bad constant"))?;
                     f.stack.push(v);
                 }
                 Opcode::LOAD_FAST => {
@@ -193,7 +210,10 @@ impl Vm {
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
-                    let l = f.locals.clone().ok_or(EvalError::Internal("DELETE_NAME without locals"))?;
+                    let l = f
+                        .locals
+                        .clone()
+                        .ok_or(EvalError::Internal("DELETE_NAME without locals"))?;
                     if let Err(e) = self.delitem(&l, Value::Obj(name.clone())) {
                         if self.err_matches(&e, &self.types.key_error.clone()) {
                             return Err(self.name_error(&name, None).into());
@@ -261,12 +281,38 @@ impl Vm {
                         _ => &[],
                     };
                     let base = n - argc - 2;
-                    let result = if f.stack[base].is_null() {
-                        let callable = f.stack[base + 1].clone();
-                        self.call(&callable, Args { values: &f.stack[base + 2..], kwnames: kw })
+                    let (callable, first) = if f.stack[base].is_null() {
+                        (f.stack[base + 1].clone(), base + 2)
                     } else {
-                        let callable = f.stack[base].clone();
-                        self.call(&callable, Args { values: &f.stack[base + 1..], kwnames: kw })
+                        (f.stack[base].clone(), base + 1)
+                    };
+                    let result = match callable.payload() {
+                        Some(Payload::Builtin(b)) if b.needs_frame => {
+                            let snapshot = self.locals_snapshot(f)?;
+                            self.frame_locals.push(Some(snapshot));
+                            let r = self.call(
+                                &callable,
+                                Args {
+                                    values: &f.stack[first..],
+                                    kwnames: kw,
+                                },
+                            );
+                            self.frame_locals.pop();
+                            r
+                        }
+                        Some(Payload::Type(_))
+                            if argc == 0
+                                && matches!(&callable, Value::Obj(o) if ObjRef::ptr_eq(o, &self.types.super_)) =>
+                        {
+                            self.super_zero_arg(f)
+                        }
+                        _ => self.call(
+                            &callable,
+                            Args {
+                                values: &f.stack[first..],
+                                kwnames: kw,
+                            },
+                        ),
                     };
                     f.stack.truncate(base);
                     f.stack.push(result?);
@@ -290,7 +336,14 @@ impl Vm {
                     let annotations = if arg & 4 != 0 { Some(pop!(f)) } else { None };
                     let kwdefaults = if arg & 2 != 0 { Some(pop!(f)) } else { None };
                     let defaults = if arg & 1 != 0 { Some(pop!(f)) } else { None };
-                    let func = self.make_function(f, code_obj, defaults, kwdefaults, annotations, closure)?;
+                    let func = self.make_function(
+                        f,
+                        code_obj,
+                        defaults,
+                        kwdefaults,
+                        annotations,
+                        closure,
+                    )?;
                     f.stack.push(func);
                 }
                 Opcode::RETURN_VALUE => {
@@ -317,7 +370,8 @@ impl Vm {
                 Opcode::COMPARE_OP => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let op = CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
+                    let op =
+                        CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
                     let r = self.compare(&a, &b, op)?;
                     f.stack.push(r);
                 }
@@ -356,7 +410,11 @@ impl Vm {
                 }
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = pop!(f);
-                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) { v } else { self.iter(&v)? };
+                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) {
+                        v
+                    } else {
+                        self.iter(&v)?
+                    };
                     f.stack.push(it);
                 }
                 Opcode::FOR_ITER => {
@@ -494,7 +552,10 @@ impl Vm {
                 Opcode::DICT_MERGE => {
                     let m = pop!(f);
                     let d = peek(f, arg)?;
-                    let func = f.stack.get(f.stack.len().wrapping_sub(arg as usize + 2)).cloned();
+                    let func = f
+                        .stack
+                        .get(f.stack.len().wrapping_sub(arg as usize + 2))
+                        .cloned();
                     self.dict_merge_kwargs(&d, &m, func.as_ref())?;
                 }
                 Opcode::LIST_TO_TUPLE => {
@@ -534,9 +595,14 @@ impl Vm {
                     let v = self.load_builtin(f, &name)?;
                     f.stack.push(v);
                 }
-                Opcode::LOAD_ASSERTION_ERROR => f.stack.push(Value::Obj(self.types.assertion_error.clone())),
+                Opcode::LOAD_ASSERTION_ERROR => {
+                    f.stack.push(Value::Obj(self.types.assertion_error.clone()))
+                }
                 Opcode::SETUP_ANNOTATIONS => {
-                    let l = f.locals.clone().ok_or(EvalError::Internal("SETUP_ANNOTATIONS without locals"))?;
+                    let l = f
+                        .locals
+                        .clone()
+                        .ok_or(EvalError::Internal("SETUP_ANNOTATIONS without locals"))?;
                     let key = Value::Obj(self.intern("__annotations__"));
                     if self.mapping_get(&l, &key)?.is_none() {
                         let d = Value::Obj(self.new_dict());
@@ -675,7 +741,9 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::RETURN_GENERATOR => {
-                    return Err(EvalError::Internal("RETURN_GENERATOR outside generator creation"));
+                    return Err(EvalError::Internal(
+                        "RETURN_GENERATOR outside generator creation",
+                    ));
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!(f);
@@ -733,6 +801,28 @@ impl Vm {
         }
     }
 
+    /// The locals of a frame as a mapping: the namespace of module and class bodies, a fresh
+    /// dict of the bound fast locals (and cell contents) in functions.
+    fn locals_snapshot(&mut self, f: &Frame) -> PyResult<Value> {
+        if let Some(l) = &f.locals {
+            return Ok(l.clone());
+        }
+        let d = self.new_dict();
+        for (i, name) in f.code.local_names.iter().enumerate() {
+            let kind = f.code.co.localsplus_kinds[i];
+            let mut v = f.fast[i].clone();
+            if kind.has(krait_bytecode::LocalKind::CELL)
+                || kind.has(krait_bytecode::LocalKind::FREE)
+            {
+                v = self.cell_get(&v);
+            }
+            if !v.is_null() {
+                self.dict_set(&d, Value::Obj(name.clone()), v)?;
+            }
+        }
+        Ok(Value::Obj(d))
+    }
+
     /// Check the interrupt flag (limits, signals, thread switches).
     #[inline]
     pub fn check_interrupt(&mut self) -> PyResult<()> {
@@ -746,7 +836,12 @@ impl Vm {
 
     fn unbound_local(&mut self, name: &str) -> PyErr {
         let t = self.types.unbound_local_error.clone();
-        self.new_exception_msg(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+        self.new_exception_msg(
+            &t,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
     }
 
     fn unbound_deref(&mut self, f: &Frame, idx: usize) -> PyErr {
@@ -762,7 +857,10 @@ impl Vm {
 
     /// A new closure cell holding `v` (`Null` for empty).
     pub fn new_cell(&self, v: Value) -> ObjRef {
-        ObjRef::new(self.types.cell.clone(), Payload::Cell(std::cell::RefCell::new(v)))
+        ObjRef::new(
+            self.types.cell.clone(),
+            Payload::Cell(std::cell::RefCell::new(v)),
+        )
     }
 
     fn cell_get(&self, cell: &Value) -> Value {
@@ -816,5 +914,8 @@ fn split_top(f: &mut Frame, n: u32) -> Result<Vec<Value>, EvalError> {
 /// The value `n` items below the top (after the caller popped its operands).
 fn peek(f: &Frame, n: u32) -> Result<Value, EvalError> {
     let len = f.stack.len();
-    f.stack.get(len.wrapping_sub(n as usize)).cloned().ok_or_else(stack_underflow)
+    f.stack
+        .get(len.wrapping_sub(n as usize))
+        .cloned()
+        .ok_or_else(stack_underflow)
 }

@@ -80,7 +80,10 @@ pub trait Host {
 }
 
 fn denied(path: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::PermissionDenied, format!("sandbox: no access to {path}"))
+    io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!("sandbox: no access to {path}"),
+    )
 }
 
 /// A host with nothing behind it: output is collected in memory, files come from an
@@ -111,7 +114,10 @@ impl Host for SandboxHost {
     }
     fn read_stdin_line(&mut self) -> io::Result<Vec<u8>> {
         let rest = &self.stdin[self.stdin_pos..];
-        let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+        let n = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
         self.stdin_pos += n;
         Ok(rest[..n].to_vec())
     }
@@ -128,14 +134,24 @@ impl Host for SandboxHost {
     }
     fn stat(&mut self, path: &str) -> io::Result<FileStat> {
         match self.files.get(path) {
-            Some(f) => Ok(FileStat { is_dir: false, size: f.len() as u64, mtime: 0.0 }),
-            None => Err(io::Error::new(io::ErrorKind::NotFound, "No such file or directory")),
+            Some(f) => Ok(FileStat {
+                is_dir: false,
+                size: f.len() as u64,
+                mtime: 0.0,
+            }),
+            None => Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "No such file or directory",
+            )),
         }
     }
     fn env_var(&mut self, name: &str) -> Option<String> {
         self.env.get(name).cloned()
     }
     fn env_vars(&mut self) -> Vec<(String, String)> {
-        self.env.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.env
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 }

@@ -1,10 +1,26 @@
 //! Krait's virtual machine: object model, eval loop, builtins and core modules.
-//!
-//! Work in progress. The storage layer (`objects::{dict, set, str}`) is in the module tree and
-//! tested; the object model, eval loop and protocols (`value.rs`, `object.rs`, `vm.rs`,
-//! `types.rs`, `frame.rs`, `eval.rs`, `call.rs`, `ops.rs`, `attr.rs`, `objects/*.rs`,
-//! `host.rs`) are written against the compiler's contract and join the tree once the rest of
-//! the VM they reference (builtins, tracebacks, generators, imports) exists. See the notes on
-//! the core-interpreter issue for where this stands.
 
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod class;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod generator;
+pub mod host;
+pub mod import;
+pub mod matching;
+pub mod modules;
+pub mod native;
+pub mod object;
 pub mod objects;
+pub mod ops;
+pub mod sysmodule;
+pub mod traceback;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use value::Value;
+pub use vm::{Config, PyErr, PyResult, Vm};

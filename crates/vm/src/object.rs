@@ -80,8 +80,8 @@ pub enum Payload {
     Generator(Box<crate::frame::GeneratorData>),
     /// Builtin iterators and other small internal kinds.
     Iter(RefCell<iter::IterState>),
-    /// `property`
-    Property(Box<RefCell<[Value; 4]>>),
+    /// `property`: fget, fset, fdel, doc, name (from `__set_name__`).
+    Property(Box<RefCell<[Value; 5]>>),
     /// `staticmethod` / `classmethod` wrappers (the wrapped callable).
     StaticMethod(RefCell<Value>),
     /// `classmethod`
@@ -100,22 +100,36 @@ pub enum Payload {
     Frame(Box<crate::frame::FrameInfo>),
     /// `mappingproxy` over a type's namespace.
     MappingProxy(Value),
+    /// A standard stream: 0 stdin, 1 stdout, 2 stderr.
+    Stream(u8),
 }
 
 impl ObjRef {
     /// A new object of type `class` with `payload` and no instance dict.
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
-        ObjRef(Rc::new(Object { class: RefCell::new(Some(class)), dict: RefCell::new(None), payload }))
+        ObjRef(Rc::new(Object {
+            class: RefCell::new(Some(class)),
+            dict: RefCell::new(None),
+            payload,
+        }))
     }
 
     /// An object whose type is set later (`type` and `object` during bootstrap).
     pub(crate) fn new_unclassed(payload: Payload) -> ObjRef {
-        ObjRef(Rc::new(Object { class: RefCell::new(None), dict: RefCell::new(None), payload }))
+        ObjRef(Rc::new(Object {
+            class: RefCell::new(None),
+            dict: RefCell::new(None),
+            payload,
+        }))
     }
 
     /// A new object with an instance dict.
     pub fn with_dict(class: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
-        ObjRef(Rc::new(Object { class: RefCell::new(Some(class)), dict: RefCell::new(Some(dict)), payload }))
+        ObjRef(Rc::new(Object {
+            class: RefCell::new(Some(class)),
+            dict: RefCell::new(Some(dict)),
+            payload,
+        }))
     }
 
     /// Whether two references point to the same object.

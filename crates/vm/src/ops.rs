@@ -15,7 +15,9 @@ impl Vm {
     pub fn lookup_special(&mut self, v: &Value, name: &ObjRef) -> Option<Value> {
         let t = self.type_of(v);
         let h = self.str_obj_hash(name);
-        let Payload::Str(s) = &name.payload else { return None };
+        let Payload::Str(s) = &name.payload else {
+            return None;
+        };
         lookup(&t, &s.as_str(), h)
     }
 
@@ -35,7 +37,12 @@ impl Vm {
     }
 
     /// Call a special method found on the type with `self` first.
-    pub fn call_method_value(&mut self, meth: &Value, this: &Value, args: &[Value]) -> PyResult<Value> {
+    pub fn call_method_value(
+        &mut self,
+        meth: &Value,
+        this: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(this.clone());
         v.extend_from_slice(args);
@@ -43,7 +50,12 @@ impl Vm {
     }
 
     /// Call `v.name(*args)` looking `name` up on the type, or `None` if absent.
-    pub fn call_special(&mut self, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_special(
+        &mut self,
+        v: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         match self.lookup_special_str(v, name) {
             Some(m) => {
                 let m = self.bind_descriptor_for_call(m, v)?;
@@ -95,7 +107,10 @@ impl Vm {
                 if let Some(r) = self.call_special(v, "__bool__", &[])? {
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        other => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other)))),
+                        other => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
                     };
                 }
                 if let Some(r) = self.call_special(v, "__len__", &[])? {
@@ -147,7 +162,11 @@ impl Vm {
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            if base == BinaryOp::Power { "** or pow()" } else { op.symbol() },
+            if base == BinaryOp::Power {
+                "** or pow()"
+            } else {
+                op.symbol()
+            },
             self.type_name(a),
             self.type_name(b)
         )))
@@ -155,12 +174,22 @@ impl Vm {
 
     /// Try `a.__op__(b)` and `b.__rop__(a)` in CPython's order; `NotImplemented` if neither
     /// answers.
-    pub fn binary_op1(&mut self, a: &Value, b: &Value, dunder: &str, rdunder: &str) -> PyResult<Value> {
+    pub fn binary_op1(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        dunder: &str,
+        rdunder: &str,
+    ) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let slota = self.lookup_special_str(a, dunder);
         let same = ObjRef::ptr_eq(&ta, &tb);
-        let slotb = if same { None } else { self.lookup_special_str(b, rdunder) };
+        let slotb = if same {
+            None
+        } else {
+            self.lookup_special_str(b, rdunder)
+        };
         let mut slotb = slotb;
         if let (Some(sb), true) = (&slotb, is_subtype(&tb, &ta) && !same) {
             // A subclass that overrides the reflected method goes first.
@@ -211,7 +240,11 @@ impl Vm {
         };
         match self.call_special(v, name, &[])? {
             Some(r) => Ok(r),
-            None => Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, self.type_name(v)))),
+            None => Err(self.type_error(format!(
+                "bad operand type for unary {}: '{}'",
+                sym,
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -288,7 +321,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(krait_common::hash::hash_i64(*i)),
             Value::Bool(b) => Ok(i64::from(*b)),
-            Value::Float(f) => Ok(krait_common::hash::hash_float(*f).unwrap_or_else(|| hash_identity(v))),
+            Value::Float(f) => {
+                Ok(krait_common::hash::hash_float(*f).unwrap_or_else(|| hash_identity(v)))
+            }
             Value::None | Value::Null => Ok(hash_identity(v)),
             Value::Obj(o) => {
                 if let Payload::Str(s) = &o.payload
@@ -297,14 +332,18 @@ impl Vm {
                     return Ok(self.str_hash(s));
                 }
                 match self.lookup_special_str(v, "__hash__") {
-                    Some(Value::None) | None => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(Value::None) | None => {
+                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    }
                     Some(h) => {
                         let r = self.call_method_value(&h, v, &[])?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::Bool(b) => Ok(i64::from(b)),
                             Value::Obj(ref ro) if matches!(ro.payload, Payload::Int(_)) => {
-                                let Payload::Int(big) = &ro.payload else { unreachable!() };
+                                let Payload::Int(big) = &ro.payload else {
+                                    unreachable!()
+                                };
                                 Ok(krait_common::hash::hash_bigint(big))
                             }
                             _ => Err(self.type_error("__hash__ method should return an integer")),
@@ -321,19 +360,30 @@ impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::None => return Ok(Value::Obj(self.intern("None"))),
-            Value::Bool(b) => return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" }))),
+            Value::Bool(b) => {
+                return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" })));
+            }
             Value::Int(i) => return Ok(self.new_string(i.to_string())),
             Value::Float(f) => return Ok(self.new_string(krait_common::repr::float_repr(*f))),
             _ => {}
         }
         if self.stack_exhausted() {
             let t = self.types.recursion_error.clone();
-            return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.new_exception_msg(
+                &t,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         match self.call_special(v, "__repr__", &[])? {
             Some(r) if matches!(r.payload(), Some(Payload::Str(_))) => Ok(r),
-            Some(r) => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
-            None => Ok(self.new_string(self.default_repr(v))),
+            Some(r) => Err(self.type_error(format!(
+                "__repr__ returned non-string (type {})",
+                self.type_name(&r)
+            ))),
+            None => {
+                let r = self.default_repr(v);
+                Ok(self.new_string(r))
+            }
         }
     }
 
@@ -364,7 +414,10 @@ impl Vm {
         }
         match self.call_special(v, "__str__", &[])? {
             Some(r) if matches!(r.payload(), Some(Payload::Str(_))) => Ok(r),
-            Some(r) => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
+            Some(r) => Err(self.type_error(format!(
+                "__str__ returned non-string (type {})",
+                self.type_name(&r)
+            ))),
             None => self.repr(v),
         }
     }
@@ -372,7 +425,9 @@ impl Vm {
     /// `ascii(v)`.
     pub fn ascii(&mut self, v: &Value) -> PyResult<Value> {
         let r = self.repr(v)?;
-        let Some(Payload::Str(s)) = r.payload() else { return Ok(r) };
+        let Some(Payload::Str(s)) = r.payload() else {
+            return Ok(r);
+        };
         if s.is_ascii() {
             return Ok(r);
         }
@@ -417,7 +472,9 @@ impl Vm {
                 Payload::Str(s) => return Ok(s.len()),
                 Payload::List(l) => return Ok(l.borrow().len()),
                 Payload::Tuple(t) => return Ok(t.len()),
-                Payload::Dict(d) if o.with_class(|c| type_data(c).builtin) => return Ok(d.borrow().len()),
+                Payload::Dict(d) if o.with_class(|c| type_data(c).builtin) => {
+                    return Ok(d.borrow().len());
+                }
                 _ => {}
             }
         }
@@ -429,7 +486,10 @@ impl Vm {
                 }
                 Ok(n as usize)
             }
-            None => Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            None => Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -442,7 +502,10 @@ impl Vm {
             Ok(it) => it,
             Err(e) => {
                 if self.err_matches(&e, &self.types.type_error.clone()) {
-                    return Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
+                    return Err(self.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container)
+                    )));
                 }
                 return Err(e);
             }
@@ -492,7 +555,10 @@ impl Vm {
             let name = type_data(o).name.borrow().clone();
             return Err(self.type_error(format!("type '{name}' is not subscriptable")));
         }
-        Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj))))
+        Err(self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(obj)
+        )))
     }
 
     fn call_class_getitem(&mut self, cls: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
@@ -514,7 +580,10 @@ impl Vm {
         }
         match self.call_special(obj, "__setitem__", &[key, value])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -522,7 +591,10 @@ impl Vm {
     pub fn delitem(&mut self, obj: &Value, key: Value) -> PyResult<()> {
         match self.call_special(obj, "__delitem__", &[key])? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -547,14 +619,21 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(i64::from(*b)),
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
-                let Payload::Int(b) = &o.payload else { unreachable!() };
+                let Payload::Int(b) = &o.payload else {
+                    unreachable!()
+                };
                 use num_traits::ToPrimitive;
-                b.to_i64().ok_or_else(|| self.overflow_error("Python int too large to convert to C ssize_t"))
+                b.to_i64().ok_or_else(|| {
+                    self.overflow_error("Python int too large to convert to C ssize_t")
+                })
             }
             _ => match self.call_special(v, "__index__", &[])? {
                 Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_to_i64(&r),
                 Some(r) if matches!(r.payload(), Some(Payload::Int(_))) => self.index_to_i64(&r),
-                Some(r) => Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r)))),
+                Some(r) => Err(self.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    self.type_name(&r)
+                ))),
                 None => Err(self.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     self.type_name(v)

@@ -1,19 +1,20 @@
 //! The builtin types of one interpreter, declared once: each row names the Rust field, the
 //! Python name, the base and the instance layout. Exceptions follow CPython 3.11's hierarchy.
 
+use crate::Vm;
 use crate::object::{ObjRef, Payload};
 use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, c3_mro, type_data};
-use crate::Vm;
 
 macro_rules! builtin_types {
     (
-        core { $($cf:ident = $cname:literal;)* }
+        core { $obj:ident = $objname:literal; $ty:ident = $tyname:literal; }
         types { $($f:ident = $name:literal : $base:ident, $layout:expr;)* }
         exceptions { $($ef:ident = $ename:literal : $ebase:ident;)* }
     ) => {
         /// The builtin types of one interpreter.
         pub struct Types {
-            $( #[doc = $cname] pub $cf: ObjRef, )*
+            #[doc = $objname] pub $obj: ObjRef,
+            #[doc = $tyname] pub $ty: ObjRef,
             $( #[doc = $name] pub $f: ObjRef, )*
             $( #[doc = $ename] pub $ef: ObjRef, )*
         }
@@ -23,27 +24,28 @@ macro_rules! builtin_types {
             pub fn bootstrap() -> Types {
                 // `type` is its own type and `object` is its base: make both unclassed, then
                 // tie the knot.
-                let object = ObjRef::new_unclassed(Payload::Type(Box::new(TypeData::new("object", vec![], Layout::Object, true))));
-                let type_ = ObjRef::new_unclassed(Payload::Type(Box::new(TypeData::new("type", vec![object.clone()], Layout::Builtin(BuiltinKind::Type), true))));
-                object.set_class(type_.clone());
-                type_.set_class(type_.clone());
-                *type_data(&object).mro.borrow_mut() = vec![object.clone()];
-                *type_data(&type_).mro.borrow_mut() = vec![type_.clone(), object.clone()];
+                let $obj = ObjRef::new_unclassed(Payload::Type(Box::new(TypeData::new($objname, vec![], Layout::Object, true))));
+                let $ty = ObjRef::new_unclassed(Payload::Type(Box::new(TypeData::new($tyname, vec![$obj.clone()], Layout::Builtin(BuiltinKind::Type), true))));
+                $obj.set_class($ty.clone());
+                $ty.set_class($ty.clone());
+                *type_data(&$obj).mro.borrow_mut() = vec![$obj.clone()];
+                *type_data(&$ty).mro.borrow_mut() = vec![$ty.clone(), $obj.clone()];
                 let make = |name: &str, base: &ObjRef, layout: Layout| {
-                    let t = ObjRef::new(type_.clone(), Payload::Type(Box::new(TypeData::new(name, vec![base.clone()], layout, true))));
+                    let t = ObjRef::new($ty.clone(), Payload::Type(Box::new(TypeData::new(name, vec![base.clone()], layout, true))));
                     let mro = c3_mro(&t, std::slice::from_ref(base)).unwrap_or_else(|_| vec![t.clone()]);
                     *type_data(&t).mro.borrow_mut() = mro;
                     t
                 };
                 $( let $f = make($name, &$base, $layout); )*
                 $( let $ef = make($ename, &$ebase, Layout::Builtin(BuiltinKind::Exception)); )*
-                Types { object, type_, $($f,)* $($ef,)* }
+                Types { $obj, $ty, $($f,)* $($ef,)* }
             }
 
             /// Every builtin type with its Python name, for filling `builtins`.
             pub fn all(&self) -> Vec<(&'static str, ObjRef)> {
                 vec![
-                    $( ($cname, self.$cf.clone()), )*
+                    ($objname, self.$obj.clone()),
+                    ($tyname, self.$ty.clone()),
                     $( ($name, self.$f.clone()), )*
                     $( ($ename, self.$ef.clone()), )*
                 ]
@@ -116,6 +118,8 @@ builtin_types! {
         dict_keys = "dict_keys": object, B(K::Other);
         dict_values = "dict_values": object, B(K::Other);
         dict_items = "dict_items": object, B(K::Other);
+        stream = "TextIOWrapper": object, B(K::Other);
+        list_reverseiterator = "list_reverseiterator": object, B(K::Other);
     }
     exceptions {
         base_exception = "BaseException": object;
@@ -187,9 +191,27 @@ builtin_types! {
     }
 }
 
+impl Types {
+    /// The iterator types `iter()` hands out for builtin containers: list, tuple, str, dict
+    /// keys, set, range.
+    pub fn clone_iter_types(&self) -> (ObjRef, ObjRef, ObjRef, ObjRef, ObjRef, ObjRef) {
+        (
+            self.list_iterator.clone(),
+            self.tuple_iterator.clone(),
+            self.str_iterator.clone(),
+            self.dict_keyiterator.clone(),
+            self.set_iterator.clone(),
+            self.range_iterator.clone(),
+        )
+    }
+}
+
 /// Fill the namespaces of the builtin types (methods, attributes) and fix up the few types
 /// whose layout or bases the table cannot say.
 pub fn init_types(vm: &mut Vm) {
-    // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+    // Builtin types' `__module__` is `builtins` by default; a few live elsewhere.
+    let stream = vm.types.stream.clone();
+    let io = vm.new_str("_io");
+    vm.set_type_attr(&stream, "__module__", io);
     crate::objects::init_all(vm);
 }

@@ -125,3 +125,11 @@ impl From<&ObjRef> for Value {
         Value::Obj(o.clone())
     }
 }
+
+impl crate::objects::dict::Slot for Value {
+    const HOLE: Value = Value::Null;
+    #[inline]
+    fn is_hole(&self) -> bool {
+        self.is_null()
+    }
+}

@@ -83,6 +83,24 @@ pub struct Vm {
     pub stack_limit: usize,
     /// Set from outside (signals, limits) to make the eval loop stop and look.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The `builtins` module object.
+    pub builtins_module: ObjRef,
+    /// Set by a re-raise so the current frame adds no traceback entry.
+    pub skip_traceback: std::cell::Cell<bool>,
+    /// An exception to raise when a generator frame resumes (`throw`).
+    pub resume_error: Option<PyErr>,
+    /// Source text of compiled files, for traceback lines.
+    pub sources: HashMap<String, Rc<str>>,
+    /// The locals mapping of the frame calling a frame-aware builtin (`locals()`, `exec`).
+    pub frame_locals: Vec<Option<Value>>,
+    /// Warnings already shown (the default "once per location" filter).
+    pub warned: std::collections::HashSet<String>,
+    /// `sys.get_int_max_str_digits()`
+    pub int_max_str_digits: usize,
+    /// Built-in modules importable by name, made on first import.
+    pub builtin_modules: Vec<(&'static str, fn(&mut Vm, &ObjRef) -> PyResult<()>)>,
+    /// The `__main__` namespace, once a program runs.
+    pub main_globals: Option<ObjRef>,
 }
 
 impl Vm {
@@ -94,12 +112,31 @@ impl Vm {
             None => HashSecret::from_seed(0),
         };
         let dict_t = types.dict.clone();
-        let new_dict = || ObjRef::new(dict_t.clone(), Payload::Dict(std::cell::RefCell::new(DictTable::new())));
+        let new_dict = || {
+            ObjRef::new(
+                dict_t.clone(),
+                Payload::Dict(std::cell::RefCell::new(DictTable::new())),
+            )
+        };
         let builtins = new_dict();
         let modules = new_dict();
         let sys_dict = new_dict();
-        let sys = ObjRef::new(types.module.clone(), Payload::Module(Box::new(crate::objects::function::ModuleData { dict: sys_dict })));
-        let not_implemented = Value::Obj(ObjRef::new(types.not_implemented_type.clone(), Payload::Plain));
+        let sys = ObjRef::new(
+            types.module.clone(),
+            Payload::Module(Box::new(crate::objects::function::ModuleData {
+                dict: sys_dict,
+            })),
+        );
+        let builtins_module = ObjRef::new(
+            types.module.clone(),
+            Payload::Module(Box::new(crate::objects::function::ModuleData {
+                dict: builtins.clone(),
+            })),
+        );
+        let not_implemented = Value::Obj(ObjRef::new(
+            types.not_implemented_type.clone(),
+            Payload::Plain,
+        ));
         let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::Plain));
         let mut vm = Vm {
             types,
@@ -118,6 +155,15 @@ impl Vm {
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),
+            builtins_module,
+            skip_traceback: std::cell::Cell::new(false),
+            resume_error: None,
+            sources: HashMap::new(),
+            frame_locals: Vec::new(),
+            warned: Default::default(),
+            int_max_str_digits: 4300,
+            builtin_modules: Vec::new(),
+            main_globals: None,
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -130,19 +176,155 @@ impl Vm {
         crate::types::init_types(&mut vm);
         crate::builtins::init(&mut vm);
         crate::sysmodule::init(&mut vm);
+        crate::modules::register(&mut vm);
         vm
+    }
+
+    /// Compile source text, turning compile errors into `SyntaxError` exceptions.
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: krait_compiler::Mode,
+    ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
+        let options = krait_compiler::CompileOptions {
+            optimize: self.config.optimize,
+            ..Default::default()
+        };
+        match krait_compiler::compile(source, filename, mode, &options) {
+            Ok(co) => {
+                if !filename.starts_with('<') || filename == "<stdin>" {
+                    self.sources
+                        .entry(filename.to_string())
+                        .or_insert_with(|| Rc::from(source));
+                }
+                Ok(co)
+            }
+            Err(e) => Err(self.syntax_error_from(&e, filename)),
+        }
+    }
+
+    /// A `SyntaxError` (or subclass) instance for a compile error.
+    pub fn syntax_error_from(&mut self, e: &krait_compiler::CompileError, filename: &str) -> PyErr {
+        let t = match e.kind {
+            krait_compiler::ErrorKind::SyntaxError => self.types.syntax_error.clone(),
+            krait_compiler::ErrorKind::IndentationError => self.types.indentation_error.clone(),
+            krait_compiler::ErrorKind::TabError => self.types.tab_error.clone(),
+        };
+        let msg = self.new_str(&e.msg);
+        let fname = self.new_str(filename);
+        let text = match &e.text {
+            Some(t) => self.new_str(t),
+            None => Value::None,
+        };
+        let details = self.new_tuple(vec![
+            fname.clone(),
+            Value::Int(i64::from(e.line)),
+            Value::Int(i64::from(e.col)),
+            text.clone(),
+            Value::Int(i64::from(e.end_line)),
+            Value::Int(i64::from(e.end_col)),
+        ]);
+        let err = self.new_exception(&t, vec![msg.clone(), details]);
+        if let Payload::Exception(d) = &err.0.payload {
+            d.set_field("msg", msg);
+            d.set_field("filename", fname);
+            d.set_field("lineno", Value::Int(i64::from(e.line)));
+            d.set_field("offset", Value::Int(i64::from(e.col)));
+            d.set_field("text", text);
+            d.set_field("end_lineno", Value::Int(i64::from(e.end_line)));
+            d.set_field("end_offset", Value::Int(i64::from(e.end_col)));
+            d.set_field("print_file_and_line", Value::None);
+        }
+        err
+    }
+
+    /// Run source text as the `__main__` module. Returns the process exit status, having
+    /// printed any uncaught exception (CPython's `PyRun_SimpleFile` and `Py_RunMain`).
+    pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
+        let main = self.new_module("__main__");
+        let Payload::Module(md) = &main.payload else {
+            return 1;
+        };
+        let globals = md.dict.clone();
+        if !filename.starts_with('<') {
+            let f = self.new_str(filename);
+            self.set_dict_str(&globals, "__file__", f);
+        }
+        let bm = Value::Obj(self.builtins_module.clone());
+        self.set_dict_str(&globals, "__builtins__", bm);
+        let key = self.new_str("__main__");
+        let modules = self.modules.clone();
+        let _ = self.dict_set(&modules, key, Value::Obj(main.clone()));
+        self.main_globals = Some(globals.clone());
+        let result = match self.compile_source(source, filename, krait_compiler::Mode::Exec) {
+            Ok(co) => self.run_code(co, globals, None).map(|_| ()),
+            Err(e) => Err(e),
+        };
+        let status = match result {
+            Ok(()) => 0,
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.flush_stdout();
+        status
+    }
+
+    /// Report an exception that reached the top level; the exit status it implies.
+    pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
+        let se = self.types.system_exit.clone();
+        if self.err_matches(&e, &se) {
+            return self.system_exit_status(&e);
+        }
+        self.print_exception(&e);
+        let ki = self.types.keyboard_interrupt.clone();
+        if self.err_matches(&e, &ki) {
+            return 130;
+        }
+        1
+    }
+
+    /// The exit status of a `SystemExit`, printing its message as CPython does.
+    fn system_exit_status(&mut self, e: &PyErr) -> i32 {
+        let code = match &e.0.payload {
+            Payload::Exception(d) => match d.args.borrow().payload() {
+                Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),
+                Some(Payload::Tuple(t)) if t.is_empty() => Value::None,
+                _ => d.args.borrow().clone(),
+            },
+            _ => Value::None,
+        };
+        match &code {
+            Value::None => 0,
+            Value::Int(i) => *i as i32,
+            Value::Bool(b) => i32::from(*b),
+            _ => {
+                self.flush_stdout();
+                let text = match self.str(&code) {
+                    Ok(s) => self.str_text(&s),
+                    Err(_) => String::new(),
+                };
+                self.write_stderr(format!("{text}\n").as_bytes());
+                1
+            }
+        }
     }
 
     // ----- strings -----
 
     /// A new str object.
     pub fn new_str(&self, s: &str) -> Value {
-        Value::Obj(ObjRef::new(self.types.str.clone(), Payload::Str(PyStr::new(s))))
+        Value::Obj(ObjRef::new(
+            self.types.str.clone(),
+            Payload::Str(PyStr::new(s)),
+        ))
     }
 
     /// A new str object from owned text.
     pub fn new_string(&self, s: String) -> Value {
-        Value::Obj(ObjRef::new(self.types.str.clone(), Payload::Str(PyStr::from_string(s))))
+        Value::Obj(ObjRef::new(
+            self.types.str.clone(),
+            Payload::Str(PyStr::from_string(s)),
+        ))
     }
 
     /// A new str object from a `PyStr`.
@@ -184,24 +366,37 @@ impl Vm {
 
     /// The hash Python would give the text `s` (for name lookups by `&str`).
     pub fn hash_text(&self, s: &str) -> i64 {
-        if s.is_empty() { 0 } else { self.hash_secret.hash_str_utf8(s) }
+        if s.is_empty() {
+            0
+        } else {
+            self.hash_secret.hash_str_utf8(s)
+        }
     }
 
     // ----- containers -----
 
     /// A new tuple.
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
-        Value::Obj(ObjRef::new(self.types.tuple.clone(), Payload::Tuple(items.into_boxed_slice())))
+        Value::Obj(ObjRef::new(
+            self.types.tuple.clone(),
+            Payload::Tuple(items.into_boxed_slice()),
+        ))
     }
 
     /// A new list.
     pub fn new_list(&self, items: Vec<Value>) -> Value {
-        Value::Obj(ObjRef::new(self.types.list.clone(), Payload::List(std::cell::RefCell::new(items))))
+        Value::Obj(ObjRef::new(
+            self.types.list.clone(),
+            Payload::List(std::cell::RefCell::new(items)),
+        ))
     }
 
     /// A new empty dict.
     pub fn new_dict(&self) -> ObjRef {
-        ObjRef::new(self.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(DictTable::new())))
+        ObjRef::new(
+            self.types.dict.clone(),
+            Payload::Dict(std::cell::RefCell::new(DictTable::new())),
+        )
     }
 
     // ----- exceptions -----

@@ -34,7 +34,11 @@ impl Host for OsHost {
     }
     fn stat(&mut self, path: &str) -> io::Result<FileStat> {
         let m = env::fs::stat(path)?;
-        Ok(FileStat { is_dir: m.is_dir, size: m.size, mtime: m.mtime })
+        Ok(FileStat {
+            is_dir: m.is_dir,
+            size: m.size,
+            mtime: m.mtime,
+        })
     }
     fn getcwd(&mut self) -> io::Result<String> {
         env::fs::getcwd()

@@ -35,7 +35,7 @@ pub struct Entry<V> {
 
 /// The table behind a `dict`.
 #[derive(Clone)]
-pub struct DictTable<V> {
+pub struct DictTable<V = crate::value::Value> {
     indices: Vec<u32>,
     entries: Vec<Entry<V>>,
     used: usize,

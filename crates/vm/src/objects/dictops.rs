@@ -21,7 +21,10 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x == y),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
-            (Payload::Str(s1), Payload::Str(s2)) if x.with_class(|c| type_data(c).builtin) && y.with_class(|c| type_data(c).builtin) => {
+            (Payload::Str(s1), Payload::Str(s2))
+                if x.with_class(|c| type_data(c).builtin)
+                    && y.with_class(|c| type_data(c).builtin) =>
+            {
                 Some(s1.wtf8() == s2.wtf8())
             }
             _ => None,
@@ -147,7 +150,11 @@ impl Vm {
     /// The (key, value) pairs of a mapping (dicts directly, others via `keys()`).
     pub fn dict_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
         if let Some(Payload::Dict(t)) = m.payload() {
-            return Ok(t.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect());
+            return Ok(t
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect());
         }
         let keys_fn = self.getattr_str(m, "keys")?;
         let keys = self.call_pos(&keys_fn, &[])?;
@@ -161,8 +168,11 @@ impl Vm {
 
     /// `d.update(m)` (`DICT_UPDATE`).
     pub fn dict_update(&mut self, d: &Value, m: &Value, _merge: bool) -> PyResult<()> {
-        let Some(dobj) = d.as_obj().cloned() else { return Err(self.type_error("expected a dict")) };
-        let has_keys = matches!(m.payload(), Some(Payload::Dict(_))) || self.lookup_special_str(m, "keys").is_some();
+        let Some(dobj) = d.as_obj().cloned() else {
+            return Err(self.type_error("expected a dict"));
+        };
+        let has_keys = matches!(m.payload(), Some(Payload::Dict(_)))
+            || self.lookup_special_str(m, "keys").is_some();
         if !has_keys {
             return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(m))));
         }
@@ -173,20 +183,33 @@ impl Vm {
     }
 
     /// `DICT_MERGE` for `f(**a, **b)`: duplicate keys are an error naming the function.
-    pub fn dict_merge_kwargs(&mut self, d: &Value, m: &Value, func: Option<&Value>) -> PyResult<()> {
-        let Some(dobj) = d.as_obj().cloned() else { return Err(self.type_error("expected a dict")) };
+    pub fn dict_merge_kwargs(
+        &mut self,
+        d: &Value,
+        m: &Value,
+        func: Option<&Value>,
+    ) -> PyResult<()> {
+        let Some(dobj) = d.as_obj().cloned() else {
+            return Err(self.type_error("expected a dict"));
+        };
         let fname = match func {
             Some(f) => self.callable_name(f),
             None => String::from("function"),
         };
-        let has_keys = matches!(m.payload(), Some(Payload::Dict(_))) || self.lookup_special_str(m, "keys").is_some();
+        let has_keys = matches!(m.payload(), Some(Payload::Dict(_)))
+            || self.lookup_special_str(m, "keys").is_some();
         if !has_keys {
-            return Err(self.type_error(format!("{fname} argument after ** must be a mapping, not {}", self.type_name(m))));
+            return Err(self.type_error(format!(
+                "{fname} argument after ** must be a mapping, not {}",
+                self.type_name(m)
+            )));
         }
         for (k, v) in self.dict_items(m)? {
             if self.dict_get(&dobj, &k)?.is_some() {
                 let ks = self.str_string(&k)?;
-                return Err(self.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                return Err(self.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
             }
             self.dict_set(&dobj, k, v)?;
         }
@@ -206,7 +229,10 @@ impl Vm {
 
     /// A new set from values.
     pub fn new_set_from(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let s = Value::Obj(ObjRef::new(self.types.set.clone(), Payload::Set(RefCell::new(SetTable::new()))));
+        let s = Value::Obj(ObjRef::new(
+            self.types.set.clone(),
+            Payload::Set(RefCell::new(SetTable::new())),
+        ));
         for v in items {
             self.set_add(&s, v)?;
         }
@@ -220,11 +246,19 @@ impl Vm {
             Some(Payload::Set(t)) => t.borrow().clone(),
             _ => SetTable::new(),
         };
-        Ok(Value::Obj(ObjRef::new(self.types.frozenset.clone(), Payload::FrozenSet(table))))
+        Ok(Value::Obj(ObjRef::new(
+            self.types.frozenset.clone(),
+            Payload::FrozenSet(table),
+        )))
     }
 
     /// Find `key` in a set table: the slot, if present.
-    pub fn set_lookup(&mut self, table: &RefCell<SetTable>, key: &Value, hash: i64) -> PyResult<Result<usize, usize>> {
+    pub fn set_lookup(
+        &mut self,
+        table: &RefCell<SetTable>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Result<usize, usize>> {
         'restart: loop {
             let mut st = table.borrow().probe_start(hash);
             loop {
@@ -256,7 +290,9 @@ impl Vm {
 
     /// `s.add(v)`.
     pub fn set_add(&mut self, s: &Value, v: Value) -> PyResult<()> {
-        let Some(Payload::Set(table)) = s.payload() else { return Err(self.type_error("expected a set")) };
+        let Some(Payload::Set(table)) = s.payload() else {
+            return Err(self.type_error("expected a set"));
+        };
         let hash = self.hash(&v)?;
         match self.set_lookup(table, &v, hash)? {
             Ok(_) => Ok(()),
@@ -277,8 +313,13 @@ impl Vm {
             _ => match self.iterate(it) {
                 Ok(v) => v,
                 Err(e) => {
-                    if self.err_matches(&e, &self.types.type_error.clone()) && self.lookup_special_str(it, "__iter__").is_none() {
-                        return Err(self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(it))));
+                    if self.err_matches(&e, &self.types.type_error.clone())
+                        && self.lookup_special_str(it, "__iter__").is_none()
+                    {
+                        return Err(self.type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            self.type_name(it)
+                        )));
                     }
                     return Err(e);
                 }
@@ -312,7 +353,12 @@ impl Vm {
 
     /// Unpack `seq` into exactly `n` values, or with a star target: `before` values, a list,
     /// and `after` values.
-    pub fn unpack(&mut self, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    pub fn unpack(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items = match seq.payload() {
             Some(Payload::List(l)) => l.borrow().clone(),
             Some(Payload::Tuple(t)) => t.to_vec(),
@@ -322,14 +368,19 @@ impl Vm {
                     while let Some(x) = self.next(&it)? {
                         out.push(x);
                         if after.is_none() && out.len() > before {
-                            return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                            return Err(self.value_error(format!(
+                                "too many values to unpack (expected {before})"
+                            )));
                         }
                     }
                     out
                 }
                 Err(e) => {
                     if self.err_matches(&e, &self.types.type_error.clone()) {
-                        return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq))));
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(seq)
+                        )));
                     }
                     return Err(e);
                 }
@@ -338,7 +389,10 @@ impl Vm {
         match after {
             None => {
                 if items.len() < before {
-                    Err(self.value_error(format!("not enough values to unpack (expected {before}, got {})", items.len())))
+                    Err(self.value_error(format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    )))
                 } else if items.len() > before {
                     Err(self.value_error(format!("too many values to unpack (expected {before})")))
                 } else {
@@ -375,26 +429,83 @@ impl Vm {
         {
             let t = self.types.clone_iter_types();
             match &o.payload {
-                Payload::List(_) => return Ok(self.new_iter(&t.0, IterState::Seq { seq: v.clone(), index: 0 })),
-                Payload::Tuple(_) => return Ok(self.new_iter(&t.1, IterState::Seq { seq: v.clone(), index: 0 })),
-                Payload::Str(_) => return Ok(self.new_iter(&t.2, IterState::Str { s: o.clone(), byte_pos: 0 })),
+                Payload::List(_) => {
+                    return Ok(self.new_iter(
+                        &t.0,
+                        IterState::Seq {
+                            seq: v.clone(),
+                            index: 0,
+                        },
+                    ));
+                }
+                Payload::Tuple(_) => {
+                    return Ok(self.new_iter(
+                        &t.1,
+                        IterState::Seq {
+                            seq: v.clone(),
+                            index: 0,
+                        },
+                    ));
+                }
+                Payload::Str(_) => {
+                    return Ok(self.new_iter(
+                        &t.2,
+                        IterState::Str {
+                            s: o.clone(),
+                            byte_pos: 0,
+                        },
+                    ));
+                }
                 Payload::Dict(d) => {
                     let len = d.borrow().len();
-                    return Ok(self.new_iter(&t.3, IterState::Dict { dict: o.clone(), pos: 0, len, kind: DictIterKind::Keys }));
+                    return Ok(self.new_iter(
+                        &t.3,
+                        IterState::Dict {
+                            dict: o.clone(),
+                            pos: 0,
+                            len,
+                            kind: DictIterKind::Keys,
+                        },
+                    ));
                 }
                 Payload::Set(s) => {
                     let len = s.borrow().len();
-                    return Ok(self.new_iter(&t.4, IterState::Set { set: o.clone(), pos: 0, len }));
+                    return Ok(self.new_iter(
+                        &t.4,
+                        IterState::Set {
+                            set: o.clone(),
+                            pos: 0,
+                            len,
+                        },
+                    ));
                 }
                 Payload::FrozenSet(s) => {
                     let len = s.len();
-                    return Ok(self.new_iter(&t.4, IterState::Set { set: o.clone(), pos: 0, len }));
+                    return Ok(self.new_iter(
+                        &t.4,
+                        IterState::Set {
+                            set: o.clone(),
+                            pos: 0,
+                            len,
+                        },
+                    ));
                 }
                 Payload::Range(r) => {
                     if let Some((start, stop, step)) = r.small {
-                        return Ok(self.new_iter(&t.5, IterState::Range { next: start, stop, step }));
+                        return Ok(self.new_iter(
+                            &t.5,
+                            IterState::Range {
+                                next: start,
+                                stop,
+                                step,
+                            },
+                        ));
                     }
-                    let st = IterState::BigRange { next: r.start.clone(), stop: r.stop.clone(), step: r.step.clone() };
+                    let st = IterState::BigRange {
+                        next: r.start.clone(),
+                        stop: r.stop.clone(),
+                        step: r.step.clone(),
+                    };
                     return Ok(self.new_iter(&t.5, st));
                 }
                 Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
@@ -403,17 +514,28 @@ impl Vm {
         }
         if let Some(f) = self.lookup_special_str(v, "__iter__") {
             if f.is_none() {
-                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
             let it = self.call_method_value(&f, v, &[])?;
             if self.lookup_special_str(&it, "__next__").is_none() {
-                return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+                return Err(self.type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    self.type_name(&it)
+                )));
             }
             return Ok(it);
         }
         if self.lookup_special_str(v, "__getitem__").is_some() {
             let t = self.types.seq_iterator.clone();
-            return Ok(self.new_iter(&t, IterState::GetItem { obj: v.clone(), index: 0 }));
+            return Ok(self.new_iter(
+                &t,
+                IterState::GetItem {
+                    obj: v.clone(),
+                    index: 0,
+                },
+            ));
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }
@@ -434,7 +556,10 @@ impl Vm {
                 Err(e) if self.err_matches(&e, &self.types.stop_iteration.clone()) => Ok(None),
                 Err(e) => Err(e),
             },
-            None => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            None => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
         }
     }
 }

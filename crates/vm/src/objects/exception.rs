@@ -38,7 +38,11 @@ impl ExceptionData {
 
     /// A member field's value, `None` when unset.
     pub fn field(&self, name: &str) -> Value {
-        self.fields.borrow().iter().find(|(n, _)| *n == name).map_or(Value::None, |(_, v)| v.clone())
+        self.fields
+            .borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(Value::None, |(_, v)| v.clone())
     }
 
     /// Set a member field.
@@ -61,4 +65,219 @@ pub struct TracebackData {
     pub lineno: u32,
     /// The next (inner) entry or `None`.
     pub next: RefCell<Value>,
+}
+
+use crate::native::method_args;
+use crate::object::Payload;
+use crate::objects::function::Args;
+use crate::{PyResult, Vm};
+
+fn exc_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a ExceptionData> {
+    match v.payload() {
+        Some(Payload::Exception(d)) => Ok(d),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'BaseException' object but received '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// Register `BaseException`'s methods and attributes.
+pub fn init(vm: &mut Vm) {
+    let be = vm.types.base_exception.clone();
+    vm.add_methods(
+        &be,
+        crate::methods![
+            staticmethod "__new__" => exc_new, "";
+            method "__init__" => exc_init, "";
+            method "__str__" => exc_str, "";
+            method "__repr__" => exc_repr, "";
+            method "with_traceback" => exc_with_traceback, "";
+            method "add_note" => exc_add_note, "";
+        ],
+    );
+    vm.add_getset(&be, "args", exc_get_args, Some(exc_set_args));
+    vm.add_getset(&be, "__traceback__", exc_get_tb, Some(exc_set_tb));
+    vm.add_getset(&be, "__cause__", exc_get_cause, Some(exc_set_cause));
+    vm.add_getset(&be, "__context__", exc_get_context, Some(exc_set_context));
+    vm.add_getset(
+        &be,
+        "__suppress_context__",
+        exc_get_suppress,
+        Some(exc_set_suppress),
+    );
+    vm.add_getset(
+        &be,
+        "__dict__",
+        crate::objects::object::instance_dict_get,
+        Some(crate::objects::object::instance_dict_set),
+    );
+}
+
+fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.values.first() else {
+        return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
+    };
+    if !matches!(cls.payload, Payload::Type(_)) {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+    }
+    let a = vm.new_tuple(args.pos()[1..].to_vec());
+    let data = ExceptionData::new(a);
+    let cls = cls.clone();
+    let o = vm.new_object(&cls, Payload::Exception(Box::new(data)));
+    if o.dict.borrow().is_none() {
+        let d = vm.new_dict();
+        *o.dict.borrow_mut() = Some(d);
+    }
+    Ok(Value::Obj(o))
+}
+
+fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("BaseException.__init__(): not enough arguments"));
+    };
+    if args.has_kwargs() {
+        let tn = vm.type_name(this);
+        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+    }
+    let a = vm.new_tuple(args.values[1..].to_vec());
+    *exc_data(vm, this)?.args.borrow_mut() = a;
+    Ok(Value::None)
+}
+
+fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__str__", 0, 0)?;
+    let a = exc_data(vm, this)?.args.borrow().clone();
+    match a.payload() {
+        Some(Payload::Tuple(t)) if t.is_empty() => Ok(vm.new_str("")),
+        Some(Payload::Tuple(t)) if t.len() == 1 => {
+            let v = t[0].clone();
+            vm.str(&v)
+        }
+        _ => vm.str(&a),
+    }
+}
+
+fn exc_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let a = exc_data(vm, this)?.args.borrow().clone();
+    let name = crate::objects::typeobj::type_data(&vm.type_of(this))
+        .name
+        .borrow()
+        .clone();
+    let inner = match a.payload() {
+        Some(Payload::Tuple(t)) if t.len() == 1 => {
+            let v = t[0].clone();
+            vm.repr_string(&v)?
+        }
+        _ => {
+            let r = vm.repr_string(&a)?;
+            return Ok(vm.new_string(format!("{name}{r}")));
+        }
+    };
+    Ok(vm.new_string(format!("{name}({inner})")))
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "with_traceback", 1, 1)?;
+    exc_set_tb(vm, this, Some(rest[0].clone()))?;
+    Ok(this.clone())
+}
+
+fn exc_add_note(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "add_note", 1, 1)?;
+    if !matches!(rest[0].payload(), Some(Payload::Str(_))) {
+        return Err(vm.type_error(format!(
+            "note must be a str, not '{}'",
+            vm.type_name(&rest[0])
+        )));
+    }
+    let k = vm.intern("__notes__");
+    let notes = match vm.getattr_opt(this, &k)? {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new());
+            vm.setattr(this, &k, Some(l.clone()))?;
+            l
+        }
+    };
+    match notes.payload() {
+        Some(Payload::List(l)) => l.borrow_mut().push(rest[0].clone()),
+        _ => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
+}
+
+fn exc_get_args(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(exc_data(vm, this)?.args.borrow().clone())
+}
+
+fn exc_set_args(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("args may not be deleted"));
+    };
+    let items = vm.iterate(&v)?;
+    let t = vm.new_tuple(items);
+    *exc_data(vm, this)?.args.borrow_mut() = t;
+    Ok(())
+}
+
+fn exc_get_tb(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(exc_data(vm, this)?.traceback.borrow().clone())
+}
+
+fn exc_set_tb(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("__traceback__ may not be deleted"));
+    };
+    if !v.is_none() && !matches!(v.payload(), Some(Payload::Traceback(_))) {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    *exc_data(vm, this)?.traceback.borrow_mut() = v;
+    Ok(())
+}
+
+fn exc_get_cause(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(exc_data(vm, this)?.cause.borrow().clone())
+}
+
+fn exc_set_cause(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("__cause__ may not be deleted"));
+    };
+    if !v.is_none() && !matches!(v.payload(), Some(Payload::Exception(_))) {
+        return Err(vm.type_error("exception cause must be None or derive from BaseException"));
+    }
+    let d = exc_data(vm, this)?;
+    *d.cause.borrow_mut() = v;
+    d.suppress_context.set(true);
+    Ok(())
+}
+
+fn exc_get_context(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(exc_data(vm, this)?.context.borrow().clone())
+}
+
+fn exc_set_context(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("__context__ may not be deleted"));
+    };
+    if !v.is_none() && !matches!(v.payload(), Some(Payload::Exception(_))) {
+        return Err(vm.type_error("exception context must be None or derive from BaseException"));
+    }
+    *exc_data(vm, this)?.context.borrow_mut() = v;
+    Ok(())
+}
+
+fn exc_get_suppress(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(exc_data(vm, this)?.suppress_context.get()))
+}
+
+fn exc_set_suppress(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let b = match v {
+        Some(v) => vm.is_true(&v)?,
+        None => return Err(vm.type_error("__suppress_context__ may not be deleted")),
+    };
+    exc_data(vm, this)?.suppress_context.set(b);
+    Ok(())
 }

@@ -48,7 +48,10 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     /// Positional-only arguments.
     pub fn positional(values: &'a [Value]) -> Args<'a> {
-        Args { values, kwnames: &[] }
+        Args {
+            values,
+            kwnames: &[],
+        }
     }
 
     /// The positional arguments.
@@ -92,6 +95,8 @@ pub struct BuiltinData {
     pub is_classmethod: bool,
     /// A staticmethod-style builtin (`str.maketrans`).
     pub is_static: bool,
+    /// Whether the eval loop must publish the caller's locals first (`locals()`, `exec`).
+    pub needs_frame: bool,
 }
 
 /// A module object.
@@ -149,4 +154,254 @@ macro_rules! methods {
     (@kind method) => { $crate::objects::function::MethodKind::Instance };
     (@kind classmethod) => { $crate::objects::function::MethodKind::Class };
     (@kind staticmethod) => { $crate::objects::function::MethodKind::Static };
+}
+
+/// Register the function, method, module, code and cell types' attributes.
+pub fn init(vm: &mut Vm) {
+    let f = vm.types.function.clone();
+    vm.add_methods(
+        &f,
+        crate::methods![
+            method "__repr__" => func_repr, "";
+            method "__get__" => func_get, "";
+        ],
+    );
+    vm.add_getset(&f, "__name__", func_name, Some(func_set_name));
+    vm.add_getset(&f, "__qualname__", func_qualname, Some(func_set_qualname));
+    vm.add_getset(&f, "__doc__", func_doc, Some(func_set_doc));
+    vm.add_getset(&f, "__module__", func_module, Some(func_set_module));
+    vm.add_getset(&f, "__defaults__", func_defaults, Some(func_set_defaults));
+    vm.add_getset(
+        &f,
+        "__kwdefaults__",
+        func_kwdefaults,
+        Some(func_set_kwdefaults),
+    );
+    vm.add_getset(&f, "__globals__", func_globals, None);
+    vm.add_getset(&f, "__closure__", func_closure, None);
+    vm.add_getset(&f, "__code__", func_code, None);
+    vm.add_getset(
+        &f,
+        "__annotations__",
+        func_annotations,
+        Some(func_set_annotations),
+    );
+    vm.add_getset(
+        &f,
+        "__dict__",
+        crate::objects::object::instance_dict_get,
+        Some(crate::objects::object::instance_dict_set),
+    );
+    let m = vm.types.method.clone();
+    vm.add_methods(&m, crate::methods![ method "__repr__" => method_repr, ""; ]);
+    vm.add_getset(&m, "__func__", method_func, None);
+    vm.add_getset(&m, "__self__", method_self, None);
+    let b = vm.types.builtin_function.clone();
+    vm.add_methods(
+        &b,
+        crate::methods![ method "__repr__" => builtin_repr, ""; ],
+    );
+    vm.add_getset(&b, "__name__", builtin_name, None);
+    vm.add_getset(&b, "__qualname__", builtin_name, None);
+    vm.add_getset(&b, "__self__", builtin_self, None);
+    let md = vm.types.method_descriptor.clone();
+    vm.add_methods(&md, crate::methods![ method "__repr__" => descr_repr, ""; ]);
+    vm.add_getset(&md, "__name__", builtin_name, None);
+    let module = vm.types.module.clone();
+    vm.add_methods(
+        &module,
+        crate::methods![ method "__repr__" => module_repr, ""; ],
+    );
+    vm.add_getset(&module, "__dict__", module_dict, None);
+    let cell = vm.types.cell.clone();
+    vm.add_getset(&cell, "cell_contents", cell_contents, None);
+}
+
+fn text(vm: &mut Vm, v: &Value) -> String {
+    vm.str_text(v)
+}
+
+fn fdata<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a FunctionData> {
+    match v.payload() {
+        Some(crate::object::Payload::Function(f)) => Ok(f),
+        _ => Err(vm.type_error("expected a function")),
+    }
+}
+
+fn func_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let q = fdata(vm, this)?.qualname.borrow().clone();
+    let q = text(vm, &q);
+    Ok(vm.new_string(format!("<function {q} at {:#x}>", this.identity())))
+}
+
+fn func_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__get__", 1, 2)?;
+    if rest[0].is_none() {
+        return Ok(this.clone());
+    }
+    Ok(vm.new_method(this.clone(), rest[0].clone()))
+}
+
+macro_rules! func_field {
+    ($get:ident, $set:ident, $field:ident) => {
+        fn $get(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+            Ok(fdata(vm, this)?.$field.borrow().clone())
+        }
+        fn $set(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+            *fdata(vm, this)?.$field.borrow_mut() = v.unwrap_or(Value::None);
+            Ok(())
+        }
+    };
+}
+
+func_field!(func_name, func_set_name, name);
+func_field!(func_qualname, func_set_qualname, qualname);
+func_field!(func_doc, func_set_doc, doc);
+func_field!(func_module, func_set_module, module);
+func_field!(func_defaults, func_set_defaults, defaults);
+func_field!(func_kwdefaults, func_set_kwdefaults, kwdefaults);
+
+fn func_annotations(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let cur = fdata(vm, this)?.annotations.borrow().clone();
+    if cur.is_none() {
+        let d = Value::Obj(vm.new_dict());
+        *fdata(vm, this)?.annotations.borrow_mut() = d.clone();
+        return Ok(d);
+    }
+    Ok(cur)
+}
+
+fn func_set_annotations(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    *fdata(vm, this)?.annotations.borrow_mut() = v.unwrap_or(Value::None);
+    Ok(())
+}
+
+fn func_globals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(fdata(vm, this)?.globals.clone()))
+}
+
+fn func_closure(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let cells = fdata(vm, this)?.closure.clone();
+    Ok(match cells {
+        Some(c) => vm.new_tuple(c.iter().map(|o| Value::Obj(o.clone())).collect()),
+        None => Value::None,
+    })
+}
+
+fn func_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let code = fdata(vm, this)?.code.borrow().clone();
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.code.clone(),
+        crate::object::Payload::Code(code),
+    )))
+}
+
+fn method_parts(vm: &mut Vm, this: &Value) -> PyResult<(Value, Value)> {
+    match this.payload() {
+        Some(crate::object::Payload::Method(m)) => Ok((m.0.clone(), m.1.clone())),
+        _ => Err(vm.type_error("expected a method")),
+    }
+}
+
+fn method_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let (f, s) = method_parts(vm, this)?;
+    let k = vm.intern("__qualname__");
+    let q = match vm.getattr_opt(&f, &k)? {
+        Some(q) => text(vm, &q),
+        None => String::from("?"),
+    };
+    let r = vm.repr_string(&s)?;
+    Ok(vm.new_string(format!("<bound method {q} of {r}>")))
+}
+
+fn method_func(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(method_parts(vm, this)?.0)
+}
+
+fn method_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(method_parts(vm, this)?.1)
+}
+
+fn bdata<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a BuiltinData> {
+    match v.payload() {
+        Some(crate::object::Payload::Builtin(b)) => Ok(b),
+        _ => Err(vm.type_error("expected a builtin function")),
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let b = bdata(vm, this)?;
+    let name = b.name;
+    match (&b.bound, &b.owner) {
+        (Some(recv), _) if !matches!(recv.payload(), Some(crate::object::Payload::Module(_))) => {
+            let recv = recv.clone();
+            let tn = vm.type_name(&recv);
+            Ok(vm.new_string(format!(
+                "<built-in method {name} of {tn} object at {:#x}>",
+                recv.identity()
+            )))
+        }
+        _ => Ok(vm.new_string(format!("<built-in function {name}>"))),
+    }
+}
+
+fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let b = bdata(vm, this)?;
+    let name = b.name;
+    let owner = b
+        .owner
+        .clone()
+        .map(|o| crate::objects::typeobj::type_data(&o).name.borrow().clone())
+        .unwrap_or_default();
+    Ok(vm.new_string(format!("<method '{name}' of '{owner}' objects>")))
+}
+
+fn builtin_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let n = bdata(vm, this)?.name;
+    Ok(vm.new_str(n))
+}
+
+fn builtin_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(bdata(vm, this)?.bound.clone().unwrap_or(Value::None))
+}
+
+fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let k = vm.intern("__name__");
+    let name = match vm.getattr_opt(this, &k)? {
+        Some(n) => text(vm, &n),
+        None => String::from("?"),
+    };
+    let kf = vm.intern("__file__");
+    match vm.getattr_opt(this, &kf)? {
+        Some(f) => {
+            let f = text(vm, &f);
+            Ok(vm.new_string(format!("<module '{name}' from '{f}'>")))
+        }
+        None => Ok(vm.new_string(format!("<module '{name}' (built-in)>"))),
+    }
+}
+
+fn module_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match this.payload() {
+        Some(crate::object::Payload::Module(m)) => Ok(Value::Obj(m.dict.clone())),
+        _ => Err(vm.type_error("expected a module")),
+    }
+}
+
+fn cell_contents(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match this.payload() {
+        Some(crate::object::Payload::Cell(c)) => {
+            let v = c.borrow().clone();
+            if v.is_null() {
+                return Err(vm.value_error("Cell is empty"));
+            }
+            Ok(v)
+        }
+        _ => Err(vm.type_error("expected a cell")),
+    }
 }

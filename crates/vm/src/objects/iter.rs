@@ -29,9 +29,18 @@ pub enum IterState {
     /// Over a small range.
     Range { next: i64, stop: i64, step: i64 },
     /// Over a range with big bounds.
-    BigRange { next: BigInt, stop: BigInt, step: BigInt },
+    BigRange {
+        next: BigInt,
+        stop: BigInt,
+        step: BigInt,
+    },
     /// Over a dict's keys, values or items, failing if the dict changes size.
-    Dict { dict: ObjRef, pos: usize, len: usize, kind: DictIterKind },
+    Dict {
+        dict: ObjRef,
+        pos: usize,
+        len: usize,
+        kind: DictIterKind,
+    },
     /// Over a set, failing if it changes size.
     Set { set: ObjRef, pos: usize, len: usize },
     /// The `__getitem__` protocol (`iterator`).

@@ -1,8 +1,31 @@
 //! The builtin object kinds' storage and behaviour, one module per type.
 
+pub mod bytes;
+pub mod containers;
 pub mod dict;
+pub mod dictops;
+pub mod exception;
+pub mod function;
+pub mod iter;
+pub mod iterators;
+pub mod number;
+pub mod object;
 pub mod set;
 pub mod str;
+pub mod strmethods;
+pub mod typeobj;
 
 #[cfg(test)]
 mod tests;
+
+/// Fill the builtin types' namespaces.
+pub fn init_all(vm: &mut crate::Vm) {
+    object::init(vm);
+    number::init(vm);
+    strmethods::init(vm);
+    bytes::init(vm);
+    containers::init(vm);
+    exception::init(vm);
+    function::init(vm);
+    crate::generator::init(vm);
+}

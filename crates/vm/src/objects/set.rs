@@ -24,7 +24,7 @@ pub enum Slot<V> {
 
 /// The table behind a set.
 #[derive(Clone)]
-pub struct SetTable<V> {
+pub struct SetTable<V = crate::value::Value> {
     slots: Vec<Slot<V>>,
     fill: usize,
     used: usize,

@@ -117,13 +117,20 @@ pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
     if ObjRef::ptr_eq(sub, sup) {
         return true;
     }
-    type_data(sub).mro.borrow().iter().any(|t| ObjRef::ptr_eq(t, sup))
+    type_data(sub)
+        .mro
+        .borrow()
+        .iter()
+        .any(|t| ObjRef::ptr_eq(t, sup))
 }
 
 /// C3 linearisation (`Objects/typeobject.c: mro_implementation`). Returns `None` when the
 /// bases admit no consistent order; the caller raises CPython's TypeError.
 pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
-    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| type_data(b).mro.borrow().clone()).collect();
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| type_data(b).mro.borrow().clone())
+        .collect();
     seqs.push(bases.to_vec());
     let mut result = vec![cls.clone()];
     loop {
@@ -134,7 +141,9 @@ pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            let in_tail = seqs.iter().any(|other| other[1..].iter().any(|t| ObjRef::ptr_eq(t, cand)));
+            let in_tail = seqs
+                .iter()
+                .any(|other| other[1..].iter().any(|t| ObjRef::ptr_eq(t, cand)));
             if !in_tail {
                 found = Some(cand.clone());
                 break;

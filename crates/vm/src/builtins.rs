@@ -1,0 +1,1145 @@
+//! The `builtins` module (CPython: `Python/bltinmodule.c`).
+
+use krait_bytecode::{BinaryOp, CompareOp};
+
+use crate::native::pos_args;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::typeobj::is_subtype;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// Fill the `builtins` namespace.
+pub fn init(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    for (name, t) in vm.types.all() {
+        if matches!(
+            name,
+            "NoneType"
+                | "NotImplementedType"
+                | "ellipsis"
+                | "function"
+                | "builtin_function_or_method"
+                | "method_descriptor"
+                | "classmethod_descriptor"
+                | "method"
+                | "code"
+                | "module"
+                | "cell"
+                | "generator"
+                | "coroutine"
+                | "async_generator"
+                | "getset_descriptor"
+                | "member_descriptor"
+                | "traceback"
+                | "frame"
+                | "mappingproxy"
+        ) || name.ends_with("iterator")
+            || name.starts_with("dict_")
+        {
+            continue;
+        }
+        vm.set_dict_str(&b, name, Value::Obj(t));
+    }
+    // `EnvironmentError` and `IOError` are aliases of OSError.
+    let ose = Value::Obj(vm.types.os_error.clone());
+    vm.set_dict_str(&b, "EnvironmentError", ose.clone());
+    vm.set_dict_str(&b, "IOError", ose);
+    vm.set_dict_str(&b, "None", Value::None);
+    vm.set_dict_str(&b, "True", Value::Bool(true));
+    vm.set_dict_str(&b, "False", Value::Bool(false));
+    let e = vm.ellipsis.clone();
+    vm.set_dict_str(&b, "Ellipsis", e);
+    let ni = vm.not_implemented.clone();
+    vm.set_dict_str(&b, "NotImplemented", ni);
+    let debug = vm.config.optimize == 0;
+    vm.set_dict_str(&b, "__debug__", Value::Bool(debug));
+    let n = vm.new_str("builtins");
+    vm.set_dict_str(&b, "__name__", n);
+    vm.set_dict_str(&b, "__doc__", Value::None);
+    let funcs: &[(&'static str, crate::objects::function::NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("ascii", builtin_ascii),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("hasattr", builtin_hasattr),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("delattr", builtin_delattr),
+        ("id", builtin_id),
+        ("hash", builtin_hash),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("callable", builtin_callable),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("all", builtin_all),
+        ("any", builtin_any),
+        ("sorted", builtin_sorted),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("round", builtin_round),
+        ("bin", builtin_bin),
+        ("oct", builtin_oct),
+        ("hex", builtin_hex),
+        ("format", builtin_format),
+        ("vars", builtin_vars),
+        ("dir", builtin_dir),
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
+        ("exec", builtin_exec),
+        ("eval", builtin_eval),
+        ("compile", builtin_compile),
+        ("__import__", builtin_import),
+        ("__build_class__", builtin_build_class),
+        ("input", builtin_input),
+        ("open", builtin_open),
+        ("breakpoint", builtin_breakpoint),
+        ("help", builtin_help),
+        ("aiter", builtin_aiter),
+        ("anext", builtin_anext),
+    ];
+    let bm = vm.builtins_module.clone();
+    vm.add_functions(&bm, funcs);
+}
+
+/// Write text to `sys.stdout` (or another file object).
+pub fn write_to(vm: &mut Vm, file: &Value, text: &str) -> PyResult<()> {
+    match file.payload() {
+        Some(Payload::Stream(1)) => {
+            vm.write_stdout(text.as_bytes());
+            Ok(())
+        }
+        Some(Payload::Stream(2)) => {
+            vm.write_stderr(text.as_bytes());
+            Ok(())
+        }
+        _ => {
+            let w = vm.getattr_str(file, "write")?;
+            let s = vm.new_str(text);
+            vm.call_pos(&w, &[s])?;
+            Ok(())
+        }
+    }
+}
+
+fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut sep = None;
+    let mut end = None;
+    let mut file = Value::None;
+    let mut flush = false;
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "sep" => sep = Some(v.clone()),
+            "end" => end = Some(v.clone()),
+            "file" => file = v.clone(),
+            "flush" => flush = vm.is_true(v)?,
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )));
+            }
+        }
+    }
+    let text_of = |vm: &mut Vm, v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(v) if matches!(v.payload(), Some(Payload::Str(_))) => Ok(vm.str_text(&v)),
+            Some(v) => Err(vm.type_error(format!(
+                "{what} must be None or a string, not {}",
+                vm.type_name(&v)
+            ))),
+        }
+    };
+    let sep = text_of(vm, sep, "sep", " ")?;
+    let end = text_of(vm, end, "end", "\n")?;
+    if file.is_none() {
+        file = vm.sys_attr("stdout").unwrap_or(Value::None);
+        if file.is_none() {
+            return Ok(Value::None);
+        }
+    }
+    let direct = matches!(file.payload(), Some(Payload::Stream(_)));
+    if direct {
+        let mut out = String::new();
+        for (i, a) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            let s = vm.str(a)?;
+            out.push_str(&vm.str_text_wtf8(&s));
+        }
+        out.push_str(&end);
+        write_to(vm, &file, &out)?;
+    } else {
+        for (i, a) in args.pos().iter().enumerate() {
+            if i > 0 {
+                write_to(vm, &file, &sep)?;
+            }
+            let s = vm.str(a)?;
+            let w = vm.getattr_str(&file, "write")?;
+            vm.call_pos(&w, &[s])?;
+        }
+        write_to(vm, &file, &end)?;
+    }
+    if flush {
+        if direct {
+            vm.flush_stdout();
+        } else {
+            let f = vm.getattr_str(&file, "flush")?;
+            vm.call_pos(&f, &[])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "len", 1, 1)?;
+    let n = vm.len(&a[0])?;
+    Ok(Value::Int(n as i64))
+}
+
+fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "repr", 1, 1)?;
+    vm.repr(&a[0])
+}
+
+fn builtin_ascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "ascii", 1, 1)?;
+    vm.ascii(&a[0])
+}
+
+impl Vm {
+    /// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
+    pub fn isinstance(&mut self, obj: &Value, cls: &Value) -> PyResult<bool> {
+        if let Value::Obj(c) = cls
+            && let Payload::Type(_) = &c.payload
+        {
+            if is_subtype(&self.type_of(obj), c) {
+                return Ok(true);
+            }
+            if ObjRef::ptr_eq(&c.class(), &self.types.type_) {
+                // Plain classes: also honour a differing __class__.
+                let k = self.intern("__class__");
+                if let Some(Value::Obj(oc)) = self.getattr_opt(obj, &k)?
+                    && matches!(oc.payload, Payload::Type(_))
+                {
+                    return Ok(is_subtype(&oc, c));
+                }
+                return Ok(false);
+            }
+        }
+        if let Some(Payload::Tuple(t)) = cls.payload() {
+            for c in t.iter() {
+                if self.stack_exhausted() {
+                    return Err(self
+                        .recursion_error("maximum recursion depth exceeded in __instancecheck__"));
+                }
+                if self.isinstance(obj, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(f) = self.lookup_special_str(cls, "__instancecheck__") {
+            let r = self.call_method_value(&f, cls, std::slice::from_ref(obj))?;
+            return self.is_true(&r);
+        }
+        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    }
+
+    /// `issubclass(sub, cls)`.
+    pub fn issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
+        if let (Value::Obj(s), Value::Obj(c)) = (sub, cls)
+            && let (Payload::Type(_), Payload::Type(_)) = (&s.payload, &c.payload)
+            && ObjRef::ptr_eq(&c.class(), &self.types.type_)
+        {
+            return Ok(is_subtype(s, c));
+        }
+        if let Some(Payload::Tuple(t)) = cls.payload() {
+            for c in t.iter() {
+                if self.issubclass(sub, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(f) = self.lookup_special_str(cls, "__subclasscheck__") {
+            if !matches!(sub.payload(), Some(Payload::Type(_)))
+                && matches!(cls.payload(), Some(Payload::Type(_)))
+            {
+                return Err(self.type_error("issubclass() arg 1 must be a class"));
+            }
+            let r = self.call_method_value(&f, cls, std::slice::from_ref(sub))?;
+            return self.is_true(&r);
+        }
+        if !matches!(sub.payload(), Some(Payload::Type(_))) {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        }
+        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    }
+
+    /// `RecursionError(msg)`
+    pub fn recursion_error(&mut self, msg: &str) -> PyErr {
+        let t = self.types.recursion_error.clone();
+        self.new_exception_msg(&t, msg)
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "isinstance", 2, 2)?;
+    Ok(Value::Bool(vm.isinstance(&a[0], &a[1])?))
+}
+
+fn builtin_issubclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "issubclass", 2, 2)?;
+    Ok(Value::Bool(vm.issubclass(&a[0], &a[1])?))
+}
+
+fn attr_name(vm: &mut Vm, v: &Value, func: &str) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error(format!("{func}(): attribute name must be string"))),
+    }
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "hasattr", 2, 2)?;
+    let name = match &a[1] {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
+        _ => return Err(vm.type_error("hasattr(): attribute name must be string")),
+    };
+    Ok(Value::Bool(vm.getattr_opt(&a[0], &name)?.is_some()))
+}
+
+fn builtin_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "getattr", 2, 3)?;
+    let name = match &a[1] {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
+        _ => return Err(vm.type_error("getattr(): attribute name must be string")),
+    };
+    if a.len() == 3 {
+        return Ok(vm
+            .getattr_opt(&a[0], &name)?
+            .unwrap_or_else(|| a[2].clone()));
+    }
+    vm.getattr(&a[0], &name)
+}
+
+fn builtin_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "setattr", 3, 3)?;
+    let name = attr_name(vm, &a[1], "setattr")?;
+    vm.setattr(&a[0], &name, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn builtin_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "delattr", 2, 2)?;
+    let name = attr_name(vm, &a[1], "delattr")?;
+    vm.setattr(&a[0], &name, None)?;
+    Ok(Value::None)
+}
+
+fn builtin_id(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "id", 1, 1)?;
+    Ok(Value::Int(a[0].identity() as i64))
+}
+
+fn builtin_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "hash", 1, 1)?;
+    Ok(Value::Int(vm.hash(&a[0])?))
+}
+
+fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "iter", 1, 2)?;
+    if a.len() == 2 {
+        if !vm.is_callable(&a[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        let t = vm.types.callable_iterator.clone();
+        let st = crate::objects::iter::IterState::Call {
+            func: a[0].clone(),
+            sentinel: a[1].clone(),
+        };
+        return Ok(Value::Obj(ObjRef::new(
+            t,
+            Payload::Iter(std::cell::RefCell::new(st)),
+        )));
+    }
+    vm.iter(&a[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "next", 1, 2)?;
+    let it = &a[0];
+    let is_iter = matches!(it.payload(), Some(Payload::Iter(_)))
+        || matches!(it, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.generator))
+        || vm.lookup_special_str(it, "__next__").is_some();
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if let Some(Payload::Iter(_)) = it.payload() {
+        return match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(None)),
+            },
+        };
+    }
+    let r = match it.payload() {
+        Some(Payload::Generator(_)) => {
+            let o = it
+                .as_obj()
+                .cloned()
+                .unwrap_or_else(|| vm.types.object.clone());
+            match vm.gen_resume(&o, Value::None, None) {
+                Ok(crate::frame::Exit::Yield(v)) => Ok(v),
+                Ok(crate::frame::Exit::Return(v)) => {
+                    Err(vm.stop_iteration(if v.is_null() || v.is_none() {
+                        None
+                    } else {
+                        Some(v)
+                    }))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        _ => {
+            let f = vm.lookup_special_str(it, "__next__").unwrap_or(Value::None);
+            vm.call_method_value(&f, it, &[])
+        }
+    };
+    match r {
+        Err(e) if a.len() == 2 && vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {
+            Ok(a[1].clone())
+        }
+        other => other,
+    }
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&mut self, v: &Value) -> bool {
+        match v.payload() {
+            Some(
+                Payload::Function(_) | Payload::Builtin(_) | Payload::Method(_) | Payload::Type(_),
+            ) => true,
+            _ => self.lookup_special_str(v, "__call__").is_some(),
+        }
+    }
+
+    /// The value of `sys.<name>`, if set.
+    pub fn sys_attr(&mut self, name: &str) -> Option<Value> {
+        let Payload::Module(m) = &self.sys.payload else {
+            return None;
+        };
+        let d = m.dict.clone();
+        let k = self.intern(name);
+        self.dict_get_str_obj(&d, &k)
+    }
+
+    /// The text of a str value, keeping lone surrogates as WTF-8 replacement (for output).
+    pub fn str_text_wtf8(&self, v: &Value) -> String {
+        self.str_text(v)
+    }
+}
+
+fn builtin_callable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "callable", 1, 1)?;
+    Ok(Value::Bool(vm.is_callable(&a[0])))
+}
+
+fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "abs", 1, 1)?;
+    match &a[0] {
+        Value::Int(i) if *i != i64::MIN => return Ok(Value::Int(i.abs())),
+        Value::Float(f) => return Ok(Value::Float(f.abs())),
+        _ => {}
+    }
+    match vm.call_special(&a[0], "__abs__", &[])? {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "bad operand type for abs(): '{}'",
+            vm.type_name(&a[0])
+        ))),
+    }
+}
+
+fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "key" => key = Some(v.clone()).filter(|k| !k.is_none()),
+            "default" => default = Some(v.clone()),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for {name}()"
+                )));
+            }
+        }
+    }
+    let pos = args.pos();
+    let items = match pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.iterate(&pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call_pos(f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        best = Some(match best {
+            None => (k, item),
+            Some((bk, bv)) => {
+                let better =
+                    vm.compare_bool(&k, &bk, if is_max { CompareOp::Gt } else { CompareOp::Lt })?;
+                if better { (k, item) } else { (bk, bv) }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn builtin_min(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, false)
+}
+
+fn builtin_max(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, true)
+}
+
+fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let mut start = Value::Int(0);
+    for (k, v) in args.kwargs() {
+        if vm.str_text(k) == "start" {
+            start = v.clone();
+        } else {
+            return Err(vm.type_error(format!(
+                "sum() got an unexpected keyword argument '{}'",
+                vm.str_text(k)
+            )));
+        }
+    }
+    if pos.is_empty() || pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    if pos.len() == 2 {
+        start = pos[1].clone();
+    }
+    match start.payload() {
+        Some(Payload::Str(_)) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        Some(Payload::Bytes(_)) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+        }
+        Some(Payload::ByteArray(_)) => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+        }
+        _ => {}
+    }
+    let it = vm.iter(&pos[0])?;
+    let mut acc = start;
+    // Floats are summed with compensation like CPython's fast path.
+    while let Some(v) = vm.next(&it)? {
+        acc = vm.binary_op(&acc, &v, BinaryOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "all", 1, 1)?;
+    let it = vm.iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.is_true(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "any", 1, 1)?;
+    let it = vm.iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.is_true(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let items = vm.iterate(&pos[0])?;
+    let list = vm.new_list(items);
+    let sort = vm.getattr_str(&list, "sort")?;
+    let kw: Vec<Value> = args.kwnames.to_vec();
+    let vals: Vec<Value> = args.kwargs().map(|(_, v)| v.clone()).collect();
+    vm.call(
+        &sort,
+        Args {
+            values: &vals,
+            kwnames: &kw,
+        },
+    )?;
+    Ok(list)
+}
+
+fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "chr", 1, 1)?;
+    let i = match &a[0] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => i64::from(*b),
+        Value::Float(_) => {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        other => match vm.index_to_i64(other) {
+            Ok(i) => i,
+            Err(e) => {
+                if vm.err_matches(&e, &vm.types.overflow_error.clone()) {
+                    return Err(vm.overflow_error("Python int too large to convert to C int"));
+                }
+                return Err(e);
+            }
+        },
+    };
+    if !(0..=0x10FFFF).contains(&i) {
+        if i > i64::from(i32::MAX) || i < i64::from(i32::MIN) {
+            return Err(vm.overflow_error("Python int too large to convert to C int"));
+        }
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(vm.new_pystr(crate::objects::str::PyStr::from_code_points([i as u32])))
+}
+
+fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "ord", 1, 1)?;
+    match a[0].payload() {
+        Some(Payload::Str(s)) => {
+            if s.len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.len()
+                )));
+            }
+            Ok(Value::Int(i64::from(s.char_at(0).unwrap_or(0))))
+        }
+        Some(Payload::Bytes(b)) => {
+            if b.len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    b.len()
+                )));
+            }
+            Ok(Value::Int(i64::from(b[0])))
+        }
+        Some(Payload::ByteArray(b)) => {
+            let b = b.borrow();
+            if b.len() != 1 {
+                let n = b.len();
+                drop(b);
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )));
+            }
+            Ok(Value::Int(i64::from(b[0])))
+        }
+        _ => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(&a[0])
+        ))),
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "divmod", 2, 2)?;
+    let r = vm.binary_op1(&a[0], &a[1], "__divmod__", "__rdivmod__")?;
+    if r.is(&vm.not_implemented) {
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(&a[0]),
+            vm.type_name(&a[1])
+        )));
+    }
+    Ok(r)
+}
+
+fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let mut vals: Vec<Value> = pos.to_vec();
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "base" if vals.is_empty() => vals.push(v.clone()),
+            "exp" if vals.len() == 1 => vals.push(v.clone()),
+            "mod" if vals.len() == 2 => vals.push(v.clone()),
+            other => {
+                return Err(vm.type_error(format!(
+                    "pow() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    if vals.len() < 2 || vals.len() > 3 {
+        return Err(vm.type_error(format!(
+            "pow() missing required argument '{}' (pos {})",
+            if vals.is_empty() { "base" } else { "exp" },
+            vals.len() + 1
+        )));
+    }
+    if vals.len() == 3 && !vals[2].is_none() {
+        let m = vals[2].clone();
+        let r = match vm.lookup_special_str(&vals[0], "__pow__") {
+            Some(f) => vm.call_method_value(&f, &vals[0], &[vals[1].clone(), m])?,
+            None => vm.not_implemented.clone(),
+        };
+        if r.is(&vm.not_implemented) {
+            return Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(&vals[0]),
+                vm.type_name(&vals[1]),
+                vm.type_name(&vals[2])
+            )));
+        }
+        return Ok(r);
+    }
+    vm.binary_op(&vals[0], &vals[1], BinaryOp::Power)
+}
+
+fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut vals: Vec<Value> = args.pos().to_vec();
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "number" if vals.is_empty() => vals.push(v.clone()),
+            "ndigits" if vals.len() == 1 => vals.push(v.clone()),
+            other => {
+                return Err(vm.type_error(format!(
+                    "round() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    if vals.is_empty() || vals.len() > 2 {
+        return Err(vm.type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            vals.len()
+        )));
+    }
+    let extra: Vec<Value> = if vals.len() == 2 && !vals[1].is_none() {
+        vec![vals[1].clone()]
+    } else {
+        vec![]
+    };
+    match vm.call_special(&vals[0], "__round__", &extra)? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(&vals[0])
+        ))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: Args<'_>, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    let a = pos_args(vm, &args, name, 1, 1)?;
+    let v = vm.index_value(&a[0])?;
+    let big = vm.to_bigint(&v)?;
+    let digits = krait_common::int_format::int_to_radix(
+        &num_bigint::BigInt::from(big.magnitude().clone()),
+        base,
+        false,
+    );
+    let sign = if big.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    Ok(vm.new_string(format!("{sign}{prefix}{digits}")))
+}
+
+fn builtin_bin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    radix(vm, args, "bin", 2, "0b")
+}
+
+fn builtin_oct(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    radix(vm, args, "oct", 8, "0o")
+}
+
+fn builtin_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    radix(vm, args, "hex", 16, "0x")
+}
+
+fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "format", 1, 2)?;
+    if let Some(spec) = a.get(1)
+        && !matches!(spec.payload(), Some(Payload::Str(_)))
+    {
+        return Err(vm.type_error(format!(
+            "format() argument 2 must be str, not {}",
+            vm.type_name(spec)
+        )));
+    }
+    vm.format(&a[0], a.get(1))
+}
+
+fn builtin_vars(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "vars", 0, 1)?;
+    if a.is_empty() {
+        return vm.current_locals();
+    }
+    let k = vm.intern("__dict__");
+    match vm.getattr_opt(&a[0], &k)? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn builtin_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "dir", 0, 1)?;
+    let names = if a.is_empty() {
+        let l = vm.current_locals()?;
+        let keys: Vec<Value> = vm.dict_items(&l)?.into_iter().map(|(k, _)| k).collect();
+        vm.new_list(keys)
+    } else {
+        match vm.call_special(&a[0], "__dir__", &[])? {
+            Some(v) => {
+                let items = vm.iterate(&v)?;
+                vm.new_list(items)
+            }
+            None => return Err(vm.type_error("object does not provide __dir__")),
+        }
+    };
+    let sort = vm.getattr_str(&names, "sort")?;
+    vm.call_pos(&sort, &[])?;
+    Ok(names)
+}
+
+fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "globals", 0, 0)?;
+    match vm.frames.last() {
+        Some(f) => Ok(Value::Obj(f.globals.clone())),
+        None => Ok(Value::Obj(vm.new_dict())),
+    }
+}
+
+fn builtin_locals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "locals", 0, 0)?;
+    vm.current_locals()
+}
+
+impl Vm {
+    /// The locals mapping of the innermost running frame (snapshot for function frames).
+    pub fn current_locals(&mut self) -> PyResult<Value> {
+        match self.frame_locals.last() {
+            Some(Some(l)) => Ok(l.clone()),
+            _ => match self.frames.last() {
+                Some(f) => Ok(Value::Obj(f.globals.clone())),
+                None => Ok(Value::Obj(self.new_dict())),
+            },
+        }
+    }
+}
+
+fn source_arg(
+    vm: &mut Vm,
+    v: &Value,
+    func: &str,
+) -> PyResult<Result<String, std::rc::Rc<crate::frame::Code>>> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Ok(Ok(s.as_str().into_owned())),
+        Some(Payload::Bytes(b)) => Ok(Ok(String::from_utf8_lossy(b).into_owned())),
+        Some(Payload::Code(c)) => Ok(Err(c.clone())),
+        _ => Err(vm.type_error(format!(
+            "{func}() arg 1 must be a string, bytes or code object"
+        ))),
+    }
+}
+
+fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
+    let name = if is_eval { "eval" } else { "exec" };
+    let mut vals: Vec<Value> = args.pos().to_vec();
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "globals" if vals.len() == 1 => vals.push(v.clone()),
+            "locals" if vals.len() == 2 => vals.push(v.clone()),
+            "closure" if !is_eval => {}
+            other => {
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    if vals.is_empty() || vals.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{name} expected at most 3 arguments, got {}",
+            vals.len()
+        )));
+    }
+    let globals = match vals.get(1) {
+        Some(Value::None) | None => None,
+        Some(g) => match g.payload() {
+            Some(Payload::Dict(_)) => g.as_obj().cloned(),
+            _ => {
+                return Err(vm.type_error(if is_eval {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    format!("exec() globals must be a dict, not {}", vm.type_name(g))
+                }));
+            }
+        },
+    };
+    let locals = match vals.get(2) {
+        Some(Value::None) | None => None,
+        Some(l) => Some(l.clone()),
+    };
+    let (globals, locals) = match globals {
+        Some(g) => {
+            let l = locals.unwrap_or_else(|| Value::Obj(g.clone()));
+            (g, l)
+        }
+        None => {
+            let g = match vm.frames.last() {
+                Some(f) => f.globals.clone(),
+                None => vm.new_dict(),
+            };
+            let l = match locals {
+                Some(l) => l,
+                None => vm.current_locals()?,
+            };
+            (g, l)
+        }
+    };
+    let k = vm.intern("__builtins__");
+    if vm.dict_get_str_obj(&globals, &k).is_none() {
+        let bm = Value::Obj(vm.builtins_module.clone());
+        vm.set_dict_str(&globals, "__builtins__", bm);
+    }
+    let code = match source_arg(vm, &vals[0], name)? {
+        Ok(src) => {
+            let src = if is_eval {
+                src.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                src
+            };
+            let mode = if is_eval {
+                krait_compiler::Mode::Eval
+            } else {
+                krait_compiler::Mode::Exec
+            };
+            let co = vm.compile_source(&src, "<string>", mode)?;
+            vm.load_code(co)
+        }
+        Err(code) => code,
+    };
+    let frame = vm.new_frame(code, globals, Some(locals), None);
+    let r = vm.run_frame(frame)?;
+    Ok(if is_eval { r } else { Value::None })
+}
+
+fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    exec_eval(vm, args, false)
+}
+
+fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    exec_eval(vm, args, true)
+}
+
+fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+        "_feature_version",
+    ];
+    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in args.pos().iter().enumerate() {
+        if i >= names.len() {
+            return Err(vm.type_error("compile() takes at most 6 arguments"));
+        }
+        vals[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "compile() got an unexpected keyword argument '{kn}'"
+                )));
+            }
+        }
+    }
+    let (Some(src), Some(filename), Some(mode)) =
+        (vals[0].clone(), vals[1].clone(), vals[2].clone())
+    else {
+        return Err(vm.type_error("compile() missing required argument 'source' (pos 1)"));
+    };
+    let src = match source_arg(vm, &src, "compile")? {
+        Ok(s) => s,
+        Err(c) => {
+            return Ok(Value::Obj(ObjRef::new(
+                vm.types.code.clone(),
+                Payload::Code(c),
+            )));
+        }
+    };
+    let filename = vm.str_string(&filename)?;
+    let mode = match vm.str_text(&mode).as_str() {
+        "exec" => krait_compiler::Mode::Exec,
+        "eval" => krait_compiler::Mode::Eval,
+        "single" => krait_compiler::Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let flags = match &vals[3] {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 0,
+    };
+    if flags & 0x400 != 0 {
+        return Err(vm.not_implemented_error("compile() to an AST is not supported yet"));
+    }
+    let co = vm.compile_source(&src, &filename, mode)?;
+    let code = vm.load_code(co);
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.code.clone(),
+        Payload::Code(code),
+    )))
+}
+
+fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let mut vals: Vec<Value> = vec![
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::Int(0),
+    ];
+    let pos = args.pos();
+    if pos.is_empty() || pos.len() > 5 {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    }
+    for (i, v) in pos.iter().enumerate() {
+        vals[i] = v.clone();
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = v.clone(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "__import__() got an unexpected keyword argument '{kn}'"
+                )));
+            }
+        }
+    }
+    let Value::Obj(name) = vals[0].clone() else {
+        return Err(vm.type_error("__import__() argument 1 must be str, not int"));
+    };
+    if !matches!(name.payload, Payload::Str(_)) {
+        return Err(vm.type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(&vals[0])
+        )));
+    }
+    let globals = match vals[1].as_obj() {
+        Some(g) if matches!(g.payload, Payload::Dict(_)) => Some(g.clone()),
+        _ => None,
+    };
+    vm.import_module_level(&name, globals.as_ref(), &vals[3], &vals[4])
+}
+
+fn builtin_build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    vm.build_class(args)
+}
+
+fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "input", 0, 1)?;
+    if let Some(p) = a.first() {
+        let s = vm.str_string(p)?;
+        vm.write_stdout(s.as_bytes());
+    }
+    vm.flush_stdout();
+    let line = vm.host.read_stdin_line().unwrap_or_default();
+    if line.is_empty() {
+        let t = vm.types.eof_error.clone();
+        return Err(vm.new_exception_msg(&t, "EOF when reading a line"));
+    }
+    let mut s = String::from_utf8_lossy(&line).into_owned();
+    if s.ends_with('\n') {
+        s.pop();
+        if s.ends_with('\r') {
+            s.pop();
+        }
+    }
+    Ok(vm.new_string(s))
+}
+
+fn builtin_open(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(vm.not_implemented_error("open() is not supported yet"))
+}
+
+fn builtin_breakpoint(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let t = vm.types.runtime_error.clone();
+    Err(vm.new_exception_msg(
+        &t,
+        "breakpoint() is not available: the pdb module is not supported yet",
+    ))
+}
+
+fn builtin_help(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let t = vm.types.runtime_error.clone();
+    Err(vm.new_exception_msg(
+        &t,
+        "help() is not available: the pydoc module is not supported yet",
+    ))
+}
+
+fn builtin_aiter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "aiter", 1, 1)?;
+    vm.get_aiter(&a[0])
+}
+
+fn builtin_anext(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "anext", 1, 2)?;
+    match vm.call_special(&a[0], "__anext__", &[])? {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(&a[0])
+        ))),
+    }
+}

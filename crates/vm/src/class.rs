@@ -1,0 +1,697 @@
+//! Creating instances and classes: `type.__call__`, `object.__new__`/`__init__`, `type.__new__`,
+//! `__build_class__`, and the descriptor types `super`, `property`, `staticmethod`,
+//! `classmethod` (CPython: `Objects/typeobject.c`, `Python/bltinmodule.c`,
+//! `Objects/descrobject.c`, `Objects/funcobject.c`).
+
+use std::cell::RefCell;
+
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{
+    BuiltinKind, Layout, TypeData, c3_mro, is_subtype, lookup, type_data,
+};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// A new instance of `cls` with `payload`, with an instance dict when the class has one.
+    pub fn new_object(&mut self, cls: &ObjRef, payload: Payload) -> ObjRef {
+        if type_data(cls).has_dict {
+            let d = self.new_dict();
+            ObjRef::with_dict(cls.clone(), payload, d)
+        } else {
+            ObjRef::new(cls.clone(), payload)
+        }
+    }
+
+    /// Calling a class: the metaclass's `__call__`, normally `type.__call__`.
+    pub fn call_type(&mut self, cls: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        let meta = cls.class();
+        if !ObjRef::ptr_eq(&meta, &self.types.type_) {
+            let h = self.hash_text("__call__");
+            if let Some(c) = lookup(&meta, "__call__", h)
+                && !matches!(c.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.type_)))
+            {
+                let mut v = Vec::with_capacity(args.values.len() + 1);
+                v.push(Value::Obj(cls.clone()));
+                v.extend_from_slice(args.values);
+                return self.call(
+                    &c,
+                    Args {
+                        values: &v,
+                        kwnames: args.kwnames,
+                    },
+                );
+            }
+        }
+        self.type_call(cls, args)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+    pub fn type_call(&mut self, cls: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        if ObjRef::ptr_eq(cls, &self.types.type_) && args.values.len() == 1 && !args.has_kwargs() {
+            return Ok(Value::Obj(self.type_of(&args.values[0])));
+        }
+        let h = self.hash_text("__new__");
+        let Some(new) = lookup(cls, "__new__", h) else {
+            let n = type_data(cls).name.borrow().clone();
+            return Err(self.type_error(format!("cannot create '{n}' instances")));
+        };
+        let new = match new.payload() {
+            Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+            _ => new,
+        };
+        let mut v = Vec::with_capacity(args.values.len() + 1);
+        v.push(Value::Obj(cls.clone()));
+        v.extend_from_slice(args.values);
+        let obj = self.call(
+            &new,
+            Args {
+                values: &v,
+                kwnames: args.kwnames,
+            },
+        )?;
+        let ot = self.type_of(&obj);
+        if !is_subtype(&ot, cls) {
+            return Ok(obj);
+        }
+        let h = self.hash_text("__init__");
+        if let Some(init) = lookup(&ot, "__init__", h) {
+            v[0] = obj.clone();
+            let r = match init.payload() {
+                Some(Payload::Function(_)) | Some(Payload::Builtin(_)) => self.call(
+                    &init,
+                    Args {
+                        values: &v,
+                        kwnames: args.kwnames,
+                    },
+                )?,
+                _ => {
+                    let tv = Value::Obj(ot.clone());
+                    let bound = self.descriptor_get(&init, &obj, &tv)?;
+                    self.call(
+                        &bound,
+                        Args {
+                            values: &v[1..],
+                            kwnames: args.kwnames,
+                        },
+                    )?
+                }
+            };
+            if !r.is_none() {
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Whether `cls.attr` is the builtin defined by `owner` (not overridden).
+    fn is_builtin_of(&mut self, cls: &ObjRef, name: &str, owner: &ObjRef) -> bool {
+        let h = self.hash_text(name);
+        match lookup(cls, name, h) {
+            Some(v) => {
+                let v = match v.payload() {
+                    Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+                    _ => v,
+                };
+                matches!(v.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, owner)))
+            }
+            None => false,
+        }
+    }
+
+    /// Build a type from a name, bases and namespace (`type.__new__`).
+    pub fn type_new(
+        &mut self,
+        meta: &ObjRef,
+        name: &str,
+        bases: Vec<ObjRef>,
+        ns: &Value,
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
+        // Validate bases and find the layout.
+        let mut layout = Layout::Object;
+        let mut has_dict = false;
+        let mut base_slots: Vec<String> = Vec::new();
+        for (i, b) in bases.iter().enumerate() {
+            let bd = type_data(b);
+            if !bd.base_type {
+                let n = bd.name.borrow().clone();
+                return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+            if bases[..i].iter().any(|o| ObjRef::ptr_eq(o, b)) {
+                let n = bd.name.borrow().clone();
+                return Err(self.type_error(format!("duplicate base class {n}")));
+            }
+            match (layout, bd.layout) {
+                (_, Layout::Object) => {}
+                (Layout::Object, l) => layout = l,
+                (a, b2) if a == b2 => {}
+                (
+                    Layout::Builtin(BuiltinKind::Exception),
+                    Layout::Builtin(BuiltinKind::Exception),
+                ) => {}
+                _ => return Err(self.type_error("multiple bases have instance lay-out conflict")),
+            }
+            if bd.has_dict
+                || (bd.layout != Layout::Object && !bd.builtin)
+                || matches!(bd.layout, Layout::Builtin(BuiltinKind::Exception))
+            {
+                has_dict = true;
+            }
+            if !bd.slot_names.is_empty() {
+                if !base_slots.is_empty() && bd.slot_names != base_slots {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                base_slots = bd.slot_names.clone();
+            }
+        }
+        // The namespace, copied.
+        let items = self.dict_items(ns)?;
+        let mut slots: Option<Vec<String>> = None;
+        let slots_key = self.intern("__slots__");
+        if let Some(sv) = self.mapping_get(ns, &Value::Obj(slots_key))? {
+            let names = if matches!(sv.payload(), Some(Payload::Str(_))) {
+                vec![sv]
+            } else {
+                self.iterate(&sv)?
+            };
+            let mut out = Vec::new();
+            for n in names {
+                let Some(Payload::Str(s)) = n.payload() else {
+                    return Err(self.type_error(format!(
+                        "__slots__ items must be strings, not '{}'",
+                        self.type_name(&n)
+                    )));
+                };
+                let s = s.as_str().into_owned();
+                if !krait_common::unicode::is_identifier(
+                    &s.chars().map(|c| c as u32).collect::<Vec<_>>(),
+                ) {
+                    return Err(self.type_error("__slots__ must be identifiers"));
+                }
+                out.push(s);
+            }
+            slots = Some(out);
+        } else {
+            has_dict = true;
+        }
+        let mut slot_names = base_slots.clone();
+        let mut new_slots = Vec::new();
+        if let Some(s) = &slots {
+            for n in s {
+                if n == "__dict__" {
+                    if has_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    has_dict = true;
+                    continue;
+                }
+                if n == "__weakref__" {
+                    continue;
+                }
+                if items.iter().any(|(k, _)| self.str_text(k) == *n) {
+                    return Err(self
+                        .value_error(format!("'{n}' in __slots__ conflicts with class variable")));
+                }
+                new_slots.push(n.clone());
+                slot_names.push(n.clone());
+            }
+        }
+        let mut td = TypeData::new(name, bases.clone(), layout, false);
+        td.has_dict = has_dict;
+        td.slot_names = slot_names.clone();
+        let cls = ObjRef::new(meta.clone(), Payload::Type(Box::new(td)));
+        match c3_mro(&cls, &bases) {
+            Ok(mro) => *type_data(&cls).mro.borrow_mut() = mro,
+            Err(heads) => {
+                let names: Vec<String> = heads
+                    .iter()
+                    .map(|h| type_data(h).name.borrow().clone())
+                    .collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        let mut classcell = None;
+        let mut qualname = None;
+        for (k, v) in &items {
+            let key = self.str_text(k);
+            match key.as_str() {
+                "__classcell__" => {
+                    classcell = Some(v.clone());
+                    continue;
+                }
+                "__qualname__" => {
+                    if !matches!(v.payload(), Some(Payload::Str(_))) {
+                        return Err(self.type_error(format!(
+                            "type __qualname__ must be a str, not {}",
+                            self.type_name(v)
+                        )));
+                    }
+                    qualname = Some(self.str_text(v));
+                    continue;
+                }
+                _ => {}
+            }
+            let v = match (key.as_str(), v.payload()) {
+                ("__new__", Some(Payload::Function(_))) => Value::Obj(ObjRef::new(
+                    self.types.staticmethod.clone(),
+                    Payload::StaticMethod(RefCell::new(v.clone())),
+                )),
+                ("__init_subclass__" | "__class_getitem__", Some(Payload::Function(_))) => {
+                    Value::Obj(ObjRef::new(
+                        self.types.classmethod.clone(),
+                        Payload::ClassMethod(RefCell::new(v.clone())),
+                    ))
+                }
+                _ => v.clone(),
+            };
+            let h = self.hash(k)?;
+            crate::objects::dictops::table_set_str(
+                &mut type_data(&cls).dict.borrow_mut(),
+                k.clone(),
+                h,
+                v,
+            );
+        }
+        if let Some(q) = qualname {
+            *type_data(&cls).qualname.borrow_mut() = q;
+        }
+        let h = self.hash_text("__module__");
+        if crate::objects::typeobj::dict_get_str(&type_data(&cls).dict.borrow(), "__module__", h)
+            .is_none()
+        {
+            let module = match self.frames.last() {
+                Some(f) => {
+                    let g = f.globals.clone();
+                    let k = self.intern("__name__");
+                    self.dict_get_str_obj(&g, &k)
+                }
+                None => None,
+            };
+            if let Some(m) = module {
+                self.set_type_attr(&cls, "__module__", m);
+            }
+        }
+        let h = self.hash_text("__doc__");
+        if crate::objects::typeobj::dict_get_str(&type_data(&cls).dict.borrow(), "__doc__", h)
+            .is_none()
+        {
+            self.set_type_attr(&cls, "__doc__", Value::None);
+        }
+        let base_count = base_slots.len();
+        for (i, n) in new_slots.iter().enumerate() {
+            let m = Value::Obj(ObjRef::new(
+                self.types.member_descriptor.clone(),
+                Payload::Member(Box::new((std::rc::Rc::from(n.as_str()), base_count + i))),
+            ));
+            self.set_type_attr(&cls, n, m);
+        }
+        if let Some(cell) = classcell {
+            match cell.payload() {
+                Some(Payload::Cell(c)) => *c.borrow_mut() = Value::Obj(cls.clone()),
+                _ => {
+                    return Err(self.type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        self.type_name(&cell)
+                    )));
+                }
+            }
+        }
+        // __set_name__ on the namespace's values.
+        let clsv = Value::Obj(cls.clone());
+        for (k, v) in &items {
+            if let Some(f) = self.lookup_special_str(v, "__set_name__")
+                && let Err(e) = self.call_method_value(&f, v, &[clsv.clone(), k.clone()])
+            {
+                let kr = self.repr_string(k).unwrap_or_default();
+                let tn = self.type_name(v);
+                let err = self.runtime_error(format!(
+                    "Error calling __set_name__ on '{tn}' instance {kr} in '{name}'"
+                ));
+                if let Payload::Exception(d) = &err.0.payload {
+                    *d.cause.borrow_mut() = Value::Obj(e.0.clone());
+                    *d.context.borrow_mut() = Value::Obj(e.0);
+                }
+                return Err(err);
+            }
+        }
+        // super(cls, cls).__init_subclass__(**kwargs)
+        let mro: Vec<ObjRef> = type_data(&cls).mro.borrow().clone();
+        let h = self.hash_text("__init_subclass__");
+        for t in mro.iter().skip(1) {
+            let found = crate::objects::typeobj::dict_get_str(
+                &type_data(t).dict.borrow(),
+                "__init_subclass__",
+                h,
+            );
+            if let Some(f) = found {
+                let bound = self.descriptor_get(&f, &Value::None, &clsv)?;
+                let (names, values): (Vec<Value>, Vec<Value>) = kwargs.iter().cloned().unzip();
+                self.call(
+                    &bound,
+                    Args {
+                        values: &values,
+                        kwnames: &names,
+                    },
+                )?;
+                break;
+            }
+        }
+        Ok(cls)
+    }
+
+    /// `super()` with no arguments, from the running frame's first argument and `__class__`.
+    pub fn super_zero_arg(&mut self, f: &crate::frame::Frame) -> PyResult<Value> {
+        let co = &f.code.co;
+        if co.arg_count == 0 && !co.flags.has(krait_bytecode::CodeFlags::VARARGS) {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        let mut first = f.fast.first().cloned().unwrap_or(Value::Null);
+        if let Some(Payload::Cell(c)) = first.payload()
+            && co
+                .localsplus_kinds
+                .first()
+                .is_some_and(|k| k.has(krait_bytecode::LocalKind::CELL))
+        {
+            let inner = c.borrow().clone();
+            first = inner;
+        }
+        if first.is_null() {
+            return Err(self.runtime_error("super(): arg[0] deleted"));
+        }
+        let idx = co.localsplus.iter().position(|n| n == "__class__");
+        let Some(idx) =
+            idx.filter(|&i| co.localsplus_kinds[i].has(krait_bytecode::LocalKind::FREE))
+        else {
+            return Err(self.runtime_error("super(): __class__ cell not found"));
+        };
+        let cls = match f.fast[idx].payload() {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => Value::Null,
+        };
+        match cls {
+            Value::Obj(c) if matches!(c.payload, Payload::Type(_)) => self.new_super(&c, first),
+            Value::Null => Err(self.runtime_error("super(): empty __class__ cell")),
+            other => Err(self.runtime_error(format!(
+                "super(): __class__ is not a type ({})",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
+    /// `super(cls, obj)`.
+    pub fn new_super(&mut self, cls: &ObjRef, obj: Value) -> PyResult<Value> {
+        if !obj.is_none() {
+            let ok = match &obj {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && is_subtype(o, cls) => {
+                    true
+                }
+                _ => is_subtype(&self.type_of(&obj), cls),
+            };
+            if !ok {
+                return Err(
+                    self.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
+        }
+        Ok(Value::Obj(ObjRef::new(
+            self.types.super_.clone(),
+            Payload::Super(Box::new((cls.clone(), obj))),
+        )))
+    }
+
+    /// Attribute lookup through a `super` object.
+    pub fn super_getattr(&mut self, sup: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        let Some(Payload::Super(s)) = sup.payload() else {
+            return Ok(None);
+        };
+        let (cls, obj) = (s.0.clone(), s.1.clone());
+        let text = self.str_text(&Value::Obj(name.clone()));
+        if text != "__class__" && !obj.is_none() {
+            let start = match &obj {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && is_subtype(o, &cls) => {
+                    o.clone()
+                }
+                _ => self.type_of(&obj),
+            };
+            let mro: Vec<ObjRef> = type_data(&start).mro.borrow().clone();
+            let h = self.hash_text(&text);
+            if let Some(pos) = mro.iter().position(|t| ObjRef::ptr_eq(t, &cls)) {
+                for t in &mro[pos + 1..] {
+                    let found = crate::objects::typeobj::dict_get_str(
+                        &type_data(t).dict.borrow(),
+                        &text,
+                        h,
+                    );
+                    if let Some(v) = found {
+                        let inst = if matches!(&obj, Value::Obj(o) if ObjRef::ptr_eq(o, &start)) {
+                            Value::None
+                        } else {
+                            obj.clone()
+                        };
+                        return self.descriptor_get(&v, &inst, &Value::Obj(start)).map(Some);
+                    }
+                }
+            }
+        }
+        // Attributes of the super object itself.
+        let st = self.types.super_.clone();
+        let h = self.hash_text(&text);
+        match lookup(&st, &text, h) {
+            Some(v) => self.descriptor_get(&v, sup, &Value::Obj(st)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+    pub fn build_class(&mut self, args: Args<'_>) -> PyResult<Value> {
+        let pos = args.pos();
+        if pos.len() < 2 {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        }
+        let func = pos[0].clone();
+        let Some(Payload::Function(fd)) = func.payload() else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let Some(Payload::Str(_)) = pos[1].payload() else {
+            return Err(self.type_error("__build_class__: name is not a string"));
+        };
+        let name = self.str_text(&pos[1]);
+        let orig_bases: Vec<Value> = pos[2..].to_vec();
+        // __mro_entries__
+        let mut bases = Vec::new();
+        let mut changed = false;
+        for b in &orig_bases {
+            if matches!(b.payload(), Some(Payload::Type(_))) {
+                bases.push(b.clone());
+                continue;
+            }
+            let key = self.intern("__mro_entries__");
+            match self.getattr_opt(b, &key)? {
+                Some(m) => {
+                    let t = self.new_tuple(orig_bases.clone());
+                    let r = self.call_pos(&m, &[t])?;
+                    let Some(Payload::Tuple(items)) = r.payload() else {
+                        return Err(self.type_error("__mro_entries__ must return a tuple"));
+                    };
+                    bases.extend(items.iter().cloned());
+                    changed = true;
+                }
+                None => bases.push(b.clone()),
+            }
+        }
+        let mut meta: Option<Value> = None;
+        let mut kw: Vec<(Value, Value)> = Vec::new();
+        for (k, v) in args.kwargs() {
+            if self.str_text(k) == "metaclass" {
+                meta = Some(v.clone());
+            } else {
+                kw.push((k.clone(), v.clone()));
+            }
+        }
+        let is_class = meta.is_none()
+            || matches!(
+                meta.as_ref().and_then(|m| m.payload()),
+                Some(Payload::Type(_))
+            );
+        let mut meta = match meta {
+            Some(m) => m,
+            None => match bases.first() {
+                Some(b) => Value::Obj(self.type_of(b)),
+                None => Value::Obj(self.types.type_.clone()),
+            },
+        };
+        if is_class && let Value::Obj(m) = &meta {
+            let w = self.calculate_metaclass(m, &bases)?;
+            meta = Value::Obj(w);
+        }
+        let bases_t = self.new_tuple(bases.clone());
+        let prep = self.intern("__prepare__");
+        let (kwnames, kwvalues): (Vec<Value>, Vec<Value>) = kw.iter().cloned().unzip();
+        let ns = match self.getattr_opt(&meta, &prep)? {
+            Some(p) => {
+                let mut v = vec![pos[1].clone(), bases_t.clone()];
+                v.extend(kwvalues.iter().cloned());
+                self.call(
+                    &p,
+                    Args {
+                        values: &v,
+                        kwnames: &kwnames,
+                    },
+                )?
+            }
+            None => Value::Obj(self.new_dict()),
+        };
+        if !matches!(ns.payload(), Some(Payload::Dict(_)))
+            && self.lookup_special_str(&ns, "__getitem__").is_none()
+        {
+            let mn = match meta.payload() {
+                Some(Payload::Type(t)) => t.name.borrow().clone(),
+                _ => String::from("<metaclass>"),
+            };
+            return Err(self.type_error(format!(
+                "{mn}.__prepare__() must return a mapping, not {}",
+                self.type_name(&ns)
+            )));
+        }
+        let code = fd.code.borrow().clone();
+        let globals = fd.globals.clone();
+        let fobj = func.as_obj().cloned();
+        let frame = self.new_frame(code, globals, Some(ns.clone()), fobj);
+        let cell = self.run_frame(frame)?;
+        if changed {
+            let ob = self.new_tuple(orig_bases);
+            let k = Value::Obj(self.intern("__orig_bases__"));
+            self.setitem(&ns, k, ob)?;
+        }
+        let mut v = vec![pos[1].clone(), bases_t, ns];
+        v.extend(kwvalues);
+        let cls = self.call(
+            &meta,
+            Args {
+                values: &v,
+                kwnames: &kwnames,
+            },
+        )?;
+        if let Some(Payload::Cell(c)) = cell.payload()
+            && matches!(cls.payload(), Some(Payload::Type(_)))
+        {
+            let cur = c.borrow().clone();
+            if cur.is_null() {
+                *c.borrow_mut() = cls.clone();
+            } else if !cur.is(&cls) {
+                let r = self.repr_string(&cls)?;
+                let cr = self.repr_string(&cur)?;
+                return Err(
+                    self.type_error(format!("__class__ set to {cr} defining '{name}' as {r}"))
+                );
+            }
+        }
+        Ok(cls)
+    }
+
+    /// The most derived metaclass of `meta` and the bases' metaclasses.
+    pub fn calculate_metaclass(&mut self, meta: &ObjRef, bases: &[Value]) -> PyResult<ObjRef> {
+        let mut winner = meta.clone();
+        for b in bases {
+            let bt = self.type_of(b);
+            if is_subtype(&winner, &bt) {
+                continue;
+            }
+            if is_subtype(&bt, &winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// `object.__new__` checks and instance creation.
+    pub fn object_new(&mut self, cls: &ObjRef, args: Args<'_>) -> PyResult<Value> {
+        if !args.values.is_empty() {
+            let object = self.types.object.clone();
+            if !self.is_builtin_of(cls, "__new__", &object) {
+                return Err(self.type_error(
+                    "object.__new__() takes exactly one argument (the type to instantiate)",
+                ));
+            }
+            if self.is_builtin_of(cls, "__init__", &object) {
+                let n = type_data(cls).name.borrow().clone();
+                return Err(self.type_error(format!("{n}() takes no arguments")));
+            }
+        }
+        self.check_abstract(cls)?;
+        let td = type_data(cls);
+        let payload = match td.layout {
+            Layout::Object => {
+                if td.slot_names.is_empty() {
+                    Payload::Plain
+                } else {
+                    Payload::Slots(RefCell::new(vec![Value::Null; td.slot_names.len()]))
+                }
+            }
+            Layout::Builtin(BuiltinKind::Exception) => {
+                let args = self.new_tuple(args.values.to_vec());
+                Payload::Exception(Box::new(crate::objects::exception::ExceptionData::new(
+                    args,
+                )))
+            }
+            _ => {
+                let n = td.name.borrow().clone();
+                return Err(self.type_error(format!(
+                    "object.__new__({n}) is not safe, use {n}.__new__()"
+                )));
+            }
+        };
+        Ok(Value::Obj(self.new_object(cls, payload)))
+    }
+
+    fn check_abstract(&mut self, cls: &ObjRef) -> PyResult<()> {
+        let h = self.hash_text("__abstractmethods__");
+        let Some(am) = crate::objects::typeobj::dict_get_str(
+            &type_data(cls).dict.borrow(),
+            "__abstractmethods__",
+            h,
+        ) else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = Vec::new();
+        for n in self.iterate(&am)? {
+            names.push(self.str_text(&n));
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let n = type_data(cls).name.borrow().clone();
+        let quoted: Vec<String> = names.iter().map(|s| format!("'{s}'")).collect();
+        Err(self.type_error(format!(
+            "Can't instantiate abstract class {n} with abstract method{} {}",
+            if names.len() == 1 { "" } else { "s" },
+            quoted.join(", ")
+        )))
+    }
+}
+
+/// A `TypeError` for a wrong argument type, CPython's `_PyArg_BadArgument` form.
+pub fn bad_argument(vm: &mut Vm, fname: &str, pos: usize, expected: &str, got: &Value) -> PyErr {
+    let tn = vm.type_name(got);
+    vm.type_error(format!(
+        "{fname}() argument {pos} must be {expected}, not {tn}"
+    ))
+}

@@ -1,0 +1,419 @@
+//! `import`: built-in modules and `.py` files on `sys.path`, packages and relative imports
+//! (CPython: `Python/import.c`, `Lib/importlib/_bootstrap.py`).
+
+use crate::frame::Frame;
+use crate::object::{ObjRef, Payload};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// `IMPORT_NAME`.
+    pub fn import_name(
+        &mut self,
+        f: &Frame,
+        name: &ObjRef,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult<Value> {
+        let globals = f.globals.clone();
+        self.import_module_level(name, Some(&globals), fromlist, level)
+    }
+
+    /// `__import__(name, globals, locals, fromlist, level)`.
+    pub fn import_module_level(
+        &mut self,
+        name: &ObjRef,
+        globals: Option<&ObjRef>,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult<Value> {
+        let name_s = self.str_text(&Value::Obj(name.clone()));
+        let level = self.index_to_i64(level)?;
+        if level < 0 {
+            return Err(self.value_error("level must be >= 0"));
+        }
+        let abs = if level > 0 {
+            let package = self.package_of(globals)?;
+            let Some(package) = package.filter(|p| !p.is_empty()) else {
+                let t = self.types.import_error.clone();
+                return Err(self.new_exception_msg(
+                    &t,
+                    "attempted relative import with no known parent package",
+                ));
+            };
+            let parts: Vec<&str> = package.split('.').collect();
+            if (level as usize) > parts.len() {
+                let t = self.types.import_error.clone();
+                return Err(self
+                    .new_exception_msg(&t, "attempted relative import beyond top-level package"));
+            }
+            let base = parts[..parts.len() - (level as usize - 1)].join(".");
+            if name_s.is_empty() {
+                base
+            } else {
+                format!("{base}.{name_s}")
+            }
+        } else {
+            if name_s.is_empty() {
+                return Err(self.value_error("Empty module name"));
+            }
+            name_s.clone()
+        };
+        let module = self.import_dotted(&abs)?;
+        let has_fromlist = !fromlist.is_none() && self.is_true(fromlist)?;
+        if !has_fromlist {
+            if level == 0 || !name_s.is_empty() {
+                let first = match name_s.split('.').next() {
+                    Some(f) if level == 0 => f.to_string(),
+                    _ => {
+                        // For relative imports, return the package the name starts from.
+                        let cut = abs.len() - name_s.len();
+                        let head = name_s.split('.').next().unwrap_or("");
+                        format!("{}{}", &abs[..cut], head)
+                    }
+                };
+                return self
+                    .sys_module(&first)
+                    .map_or_else(|| Ok(module.clone()), Ok);
+            }
+            return Ok(module);
+        }
+        // `from pkg import sub`: import submodules named in the fromlist.
+        if self.is_package(&module) {
+            for item in self.iterate(fromlist)? {
+                let item_s = self.str_text(&item);
+                if item_s == "*" {
+                    continue;
+                }
+                let k = self.intern(&item_s);
+                if self.getattr_opt(&module, &k)?.is_none() {
+                    let sub = format!("{abs}.{item_s}");
+                    match self.import_dotted(&sub) {
+                        Ok(_) => {}
+                        Err(e)
+                            if self.err_matches(&e, &self.types.module_not_found_error.clone()) => {
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        Ok(module)
+    }
+
+    fn package_of(&mut self, globals: Option<&ObjRef>) -> PyResult<Option<String>> {
+        let Some(g) = globals else { return Ok(None) };
+        let k = self.intern("__package__");
+        if let Some(p) = self.dict_get_str_obj(g, &k)
+            && !p.is_none()
+        {
+            return Ok(Some(self.str_text(&p)));
+        }
+        let k = self.intern("__name__");
+        let Some(n) = self.dict_get_str_obj(g, &k) else {
+            return Ok(None);
+        };
+        let n = self.str_text(&n);
+        let kp = self.intern("__path__");
+        if self.dict_get_str_obj(g, &kp).is_some() {
+            return Ok(Some(n));
+        }
+        Ok(Some(
+            n.rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default(),
+        ))
+    }
+
+    /// `sys.modules[name]`, if present.
+    pub fn sys_module(&mut self, name: &str) -> Option<Value> {
+        let modules = self.modules.clone();
+        let k = self.intern(name);
+        self.dict_get_str_obj(&modules, &k)
+    }
+
+    fn is_package(&mut self, m: &Value) -> bool {
+        let k = self.intern("__path__");
+        matches!(self.getattr_opt(m, &k), Ok(Some(_)))
+    }
+
+    /// Import `a.b.c`, importing each parent first.
+    pub fn import_dotted(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.sys_module(name) {
+            if m.is_none() {
+                let t = self.types.module_not_found_error.clone();
+                return Err(self.new_exception_msg(
+                    &t,
+                    format!("import of {name} halted; None in sys.modules"),
+                ));
+            }
+            return Ok(m);
+        }
+        let (parent, path_dirs) = match name.rsplit_once('.') {
+            Some((p, _)) => {
+                let pm = self.import_dotted(p)?;
+                if let Some(m) = self.sys_module(name) {
+                    return Ok(m);
+                }
+                let k = self.intern("__path__");
+                let Some(path) = self.getattr_opt(&pm, &k)? else {
+                    let t = self.types.module_not_found_error.clone();
+                    return Err(self.module_not_found(
+                        &t,
+                        format!("No module named '{name}'; '{p}' is not a package"),
+                        name,
+                    ));
+                };
+                let dirs: Vec<String> = self
+                    .iterate(&path)?
+                    .iter()
+                    .map(|d| self.str_text(d))
+                    .collect();
+                (Some((p.to_string(), pm)), dirs)
+            }
+            None => {
+                if let Some(m) = self.builtin_module(name)? {
+                    return Ok(m);
+                }
+                let dirs = match self.sys_attr("path") {
+                    Some(p) => self.iterate(&p)?.iter().map(|d| self.str_text(d)).collect(),
+                    None => Vec::new(),
+                };
+                (None, dirs)
+            }
+        };
+        let short = name.rsplit('.').next().unwrap_or(name).to_string();
+        for dir in path_dirs {
+            let base = if dir.is_empty() {
+                short.clone()
+            } else {
+                format!("{}/{}", dir.trim_end_matches('/'), short)
+            };
+            let init = format!("{base}/__init__.py");
+            if self.host.stat(&init).is_ok_and(|s| !s.is_dir) {
+                let m = self.load_source_module(name, &init, Some(&base))?;
+                self.bind_in_parent(parent.as_ref(), &short, &m)?;
+                return Ok(m);
+            }
+            let file = format!("{base}.py");
+            if self.host.stat(&file).is_ok_and(|s| !s.is_dir) {
+                let m = self.load_source_module(name, &file, None)?;
+                self.bind_in_parent(parent.as_ref(), &short, &m)?;
+                return Ok(m);
+            }
+        }
+        let t = self.types.module_not_found_error.clone();
+        Err(self.module_not_found(&t, format!("No module named '{name}'"), name))
+    }
+
+    fn module_not_found(&mut self, t: &ObjRef, msg: String, name: &str) -> PyErr {
+        let e = self.new_exception_msg(t, msg);
+        if let Payload::Exception(d) = &e.0.payload {
+            let n = self.new_str(name);
+            d.set_field("name", n);
+        }
+        e
+    }
+
+    fn bind_in_parent(
+        &mut self,
+        parent: Option<&(String, Value)>,
+        short: &str,
+        m: &Value,
+    ) -> PyResult<()> {
+        if let Some((_, pm)) = parent {
+            let k = self.intern(short);
+            self.setattr(pm, &k, Some(m.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// Compile and run a `.py` file as module `name`.
+    pub fn load_source_module(
+        &mut self,
+        name: &str,
+        path: &str,
+        package_dir: Option<&str>,
+    ) -> PyResult<Value> {
+        let bytes = match self.host.read_file(path) {
+            Ok(b) => b,
+            Err(e) => return Err(self.os_error_from(e, path)),
+        };
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        let module = self.new_module(name);
+        let Payload::Module(md) = &module.payload else {
+            return Err(self.runtime_error("bad module"));
+        };
+        let globals = md.dict.clone();
+        let f = self.new_str(path);
+        self.set_dict_str(&globals, "__file__", f);
+        let bm = Value::Obj(self.builtins_module.clone());
+        self.set_dict_str(&globals, "__builtins__", bm);
+        let package = match package_dir {
+            Some(dir) => {
+                let p = self.new_str(dir);
+                let l = self.new_list(vec![p]);
+                self.set_dict_str(&globals, "__path__", l);
+                name.to_string()
+            }
+            None => name
+                .rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default(),
+        };
+        let pv = self.new_str(&package);
+        self.set_dict_str(&globals, "__package__", pv);
+        let mv = Value::Obj(module.clone());
+        let key = self.new_str(name);
+        let modules = self.modules.clone();
+        self.dict_set(&modules, key.clone(), mv.clone())?;
+        self.sources
+            .insert(path.to_string(), std::rc::Rc::from(source.as_str()));
+        let result = match self.compile_source(&source, path, krait_compiler::Mode::Exec) {
+            Ok(co) => self.run_code(co, globals, None).map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            let _ = self.dict_del(&modules, &key);
+            return Err(e);
+        }
+        // The module may have replaced itself in sys.modules.
+        Ok(self.sys_module(name).unwrap_or(mv))
+    }
+
+    /// A built-in module by name, created on first import.
+    fn builtin_module(&mut self, name: &str) -> PyResult<Option<Value>> {
+        let Some(init) = self
+            .builtin_modules
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
+        else {
+            return Ok(None);
+        };
+        let m = self.new_module(name);
+        let mv = Value::Obj(m.clone());
+        let key = self.new_str(name);
+        let modules = self.modules.clone();
+        self.dict_set(&modules, key, mv.clone())?;
+        init(self, &m)?;
+        Ok(Some(mv))
+    }
+
+    /// `IMPORT_FROM`.
+    pub fn import_from(&mut self, m: &Value, name: &ObjRef) -> PyResult<Value> {
+        if let Some(v) = self.getattr_opt(m, name)? {
+            return Ok(v);
+        }
+        let n = self.str_text(&Value::Obj(name.clone()));
+        let k = self.intern("__name__");
+        let modname = self.getattr_opt(m, &k)?.map(|v| self.str_text(&v));
+        if let Some(mn) = &modname
+            && let Some(sub) = self.sys_module(&format!("{mn}.{n}"))
+        {
+            return Ok(sub);
+        }
+        let kf = self.intern("__file__");
+        let file = self.getattr_opt(m, &kf)?.map(|v| self.str_text(&v));
+        let mn = modname.unwrap_or_else(|| String::from("<unknown module name>"));
+        let msg = match file {
+            Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
+            None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+        };
+        let t = self.types.import_error.clone();
+        Err(self.new_exception_msg(&t, msg))
+    }
+
+    /// `IMPORT_STAR`.
+    pub fn import_star(&mut self, f: &Frame, m: &Value) -> PyResult<()> {
+        let Some(locals) = f.locals.clone() else {
+            return Err(self.runtime_error("import * only allowed at module level"));
+        };
+        let k = self.intern("__all__");
+        let names: Vec<Value> = match self.getattr_opt(m, &k)? {
+            Some(all) => self.iterate(&all)?,
+            None => {
+                let kd = self.intern("__dict__");
+                let d = self.getattr(m, &kd)?;
+                self.dict_items(&d)?
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| !self.str_text(k).starts_with('_'))
+                    .collect()
+            }
+        };
+        for n in names {
+            let Value::Obj(no) = &n else { continue };
+            let v = self.getattr(m, no)?;
+            self.setitem(&locals, n.clone(), v)?;
+        }
+        Ok(())
+    }
+
+    /// An `OSError` subclass for a host I/O error, as CPython maps errno values.
+    pub fn os_error_from(&mut self, e: std::io::Error, path: &str) -> PyErr {
+        use std::io::ErrorKind as K;
+        let (t, errno, text) = match e.kind() {
+            K::NotFound => (
+                self.types.file_not_found_error.clone(),
+                2,
+                "No such file or directory",
+            ),
+            K::PermissionDenied => (self.types.permission_error.clone(), 13, "Permission denied"),
+            K::AlreadyExists => (self.types.file_exists_error.clone(), 17, "File exists"),
+            _ => (
+                self.types.os_error.clone(),
+                e.raw_os_error().unwrap_or(5),
+                "Input/output error",
+            ),
+        };
+        let p = self.new_str(path);
+        let msg = self.new_str(text);
+        let err = self.new_exception(&t, vec![Value::Int(i64::from(errno)), msg.clone()]);
+        if let Payload::Exception(d) = &err.0.payload {
+            d.set_field("errno", Value::Int(i64::from(errno)));
+            d.set_field("strerror", msg);
+            d.set_field("filename", p);
+        }
+        err
+    }
+}
+
+impl Vm {
+    /// `krait -m module`: find the module's file on `sys.path` and run it as `__main__`.
+    pub fn run_module_main(&mut self, name: &str) -> i32 {
+        let dirs: Vec<String> = match self.sys_attr("path") {
+            Some(p) => match self.iterate(&p) {
+                Ok(items) => items.iter().map(|d| self.str_text(d)).collect(),
+                Err(_) => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        let rel = name.replace('.', "/");
+        for dir in dirs {
+            let base = if dir.is_empty() {
+                rel.clone()
+            } else {
+                format!("{}/{}", dir.trim_end_matches('/'), rel)
+            };
+            for candidate in [format!("{base}.py"), format!("{base}/__main__.py")] {
+                if self.host.stat(&candidate).is_ok_and(|s| !s.is_dir)
+                    && let Ok(bytes) = self.host.read_file(&candidate)
+                {
+                    let src = String::from_utf8_lossy(&bytes).into_owned();
+                    if let Some(a) = self.sys_attr("argv")
+                        && let Some(Payload::List(l)) = a.payload()
+                        && let Some(first) = l.borrow_mut().first_mut()
+                    {
+                        *first = self.new_str(&candidate);
+                    }
+                    return self.run_main(&src, &candidate);
+                }
+            }
+        }
+        self.flush_stdout();
+        let msg = format!("{}: No module named {name}\n", "krait");
+        self.write_stderr(msg.as_bytes());
+        1
+    }
+}

@@ -1,0 +1,228 @@
+//! Helpers for writing builtin functions and methods in Rust: registering them on types and
+//! modules, and checking their arguments with CPython's messages.
+
+use crate::object::{ObjRef, Payload};
+use crate::objects::dictops::table_set_str;
+use crate::objects::function::{Args, BuiltinData, GetSetData, MethodDef, MethodKind, NativeFn};
+use crate::objects::str::PyStr;
+use crate::objects::typeobj::type_data;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// A `builtin_function_or_method` not bound to anything.
+    pub fn new_native(&self, name: &'static str, func: NativeFn) -> Value {
+        let data = BuiltinData {
+            name,
+            func,
+            bound: None,
+            owner: None,
+            doc: None,
+            is_method: false,
+            is_classmethod: false,
+            is_static: false,
+            needs_frame: false,
+        };
+        Value::Obj(ObjRef::new(
+            self.types.builtin_function.clone(),
+            Payload::Builtin(Box::new(data)),
+        ))
+    }
+
+    /// Put `value` into a type's namespace under `name` (no Python code runs).
+    pub fn set_type_attr(&mut self, ty: &ObjRef, name: &str, value: Value) {
+        let key = self.intern(name);
+        let h = self.str_obj_hash(&key);
+        let td = type_data(ty);
+        table_set_str(&mut td.dict.borrow_mut(), Value::Obj(key), h, value);
+        td.version.set(td.version.get() + 1);
+    }
+
+    /// Register a method table on a type.
+    pub fn add_methods(&mut self, ty: &ObjRef, defs: &[MethodDef]) {
+        for d in defs {
+            let data = BuiltinData {
+                name: d.name,
+                func: d.func,
+                bound: None,
+                owner: Some(ty.clone()),
+                doc: if d.doc.is_empty() { None } else { Some(d.doc) },
+                is_method: d.kind == MethodKind::Instance,
+                is_classmethod: d.kind == MethodKind::Class,
+                is_static: d.kind == MethodKind::Static,
+                needs_frame: false,
+            };
+            let class = match d.kind {
+                MethodKind::Instance => self.types.method_descriptor.clone(),
+                MethodKind::Class => self.types.classmethod_descriptor.clone(),
+                MethodKind::Static => self.types.builtin_function.clone(),
+            };
+            let v = Value::Obj(ObjRef::new(class, Payload::Builtin(Box::new(data))));
+            let v = if d.kind == MethodKind::Static {
+                Value::Obj(ObjRef::new(
+                    self.types.staticmethod.clone(),
+                    Payload::StaticMethod(std::cell::RefCell::new(v)),
+                ))
+            } else {
+                v
+            };
+            self.set_type_attr(ty, d.name, v);
+        }
+    }
+
+    /// Register a builtin attribute (`getset_descriptor`) on a type.
+    pub fn add_getset(
+        &mut self,
+        ty: &ObjRef,
+        name: &'static str,
+        get: fn(&mut Vm, &Value) -> PyResult<Value>,
+        set: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>>,
+    ) {
+        let data = GetSetData {
+            name,
+            get,
+            set,
+            owner: ty.clone(),
+        };
+        let v = Value::Obj(ObjRef::new(
+            self.types.getset_descriptor.clone(),
+            Payload::GetSet(Box::new(data)),
+        ));
+        self.set_type_attr(ty, name, v);
+    }
+
+    /// Put a value into a namespace dict (module globals) by name.
+    pub fn set_dict_str(&mut self, dict: &ObjRef, name: &str, value: Value) {
+        let key = self.intern(name);
+        let h = self.str_obj_hash(&key);
+        if let Payload::Dict(t) = &dict.payload {
+            table_set_str(&mut t.borrow_mut(), Value::Obj(key), h, value);
+        }
+    }
+
+    /// A new module object named `name` with an empty namespace.
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let dict = self.new_dict();
+        let n = self.new_str(name);
+        self.set_dict_str(&dict, "__name__", n);
+        self.set_dict_str(&dict, "__doc__", Value::None);
+        self.set_dict_str(&dict, "__package__", Value::None);
+        self.set_dict_str(&dict, "__loader__", Value::None);
+        self.set_dict_str(&dict, "__spec__", Value::None);
+        ObjRef::new(
+            self.types.module.clone(),
+            Payload::Module(Box::new(crate::objects::function::ModuleData { dict })),
+        )
+    }
+
+    /// Add native functions to a module's namespace.
+    pub fn add_functions(&mut self, module: &ObjRef, funcs: &[(&'static str, NativeFn)]) {
+        let Payload::Module(m) = &module.payload else {
+            return;
+        };
+        let dict = m.dict.clone();
+        for (name, f) in funcs {
+            let data = BuiltinData {
+                name,
+                func: *f,
+                bound: Some(Value::Obj(module.clone())),
+                owner: None,
+                doc: None,
+                is_method: false,
+                is_classmethod: false,
+                is_static: false,
+                needs_frame: matches!(*name, "locals" | "vars" | "dir" | "exec" | "eval"),
+            };
+            let v = Value::Obj(ObjRef::new(
+                self.types.builtin_function.clone(),
+                Payload::Builtin(Box::new(data)),
+            ));
+            self.set_dict_str(&dict, name, v);
+        }
+    }
+
+    /// `NotImplementedError(msg)`: for features Krait does not have yet.
+    pub fn not_implemented_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.not_implemented_error.clone();
+        self.new_exception_msg(&t, msg)
+    }
+
+    /// A new exception of a type with a message (generic form).
+    pub fn err_msg(&mut self, ty: &ObjRef, msg: impl Into<String>) -> PyErr {
+        self.new_exception_msg(ty, msg)
+    }
+}
+
+/// Reject keyword arguments: `name() takes no keyword arguments`.
+pub fn no_kwargs(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// Positional arguments of a function that takes between `min` and `max` of them and no
+/// keywords, with CPython's Argument Clinic messages.
+pub fn pos_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    no_kwargs(vm, args, name)?;
+    let n = args.values.len();
+    if n < min || n > max {
+        return Err(arity_error(vm, name, min, max, n));
+    }
+    Ok(args.values)
+}
+
+/// Positional arguments of a method: `self` first, then between `min` and `max` more.
+pub fn method_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a [Value])> {
+    no_kwargs(vm, args, name)?;
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(vm.type_error(format!("descriptor '{name}' needs an argument")));
+    };
+    let n = rest.len();
+    if n < min || n > max {
+        return Err(arity_error(vm, name, min, max, n));
+    }
+    Ok((this, rest))
+}
+
+/// CPython's arity messages.
+pub fn arity_error(vm: &mut Vm, name: &str, min: usize, max: usize, n: usize) -> PyErr {
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    vm.type_error(msg)
+}
+
+/// The `PyStr` of a str value, if it is one.
+pub fn as_pystr(v: &Value) -> Option<&PyStr> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Some(s),
+        _ => None,
+    }
+}

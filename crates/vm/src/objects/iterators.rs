@@ -1,0 +1,340 @@
+//! `next()` of the builtin iterators (CPython: `Objects/iterobject.c`, `Objects/listobject.c`,
+//! `Objects/rangeobject.c`, `Objects/dictobject.c`, `Python/bltinmodule.c`).
+
+use std::cell::RefCell;
+
+use num_bigint::BigInt;
+use num_traits::Zero;
+
+use crate::object::{ObjRef, Payload};
+use crate::objects::iter::{DictIterKind, IterState};
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Advance a builtin iterator: `Ok(None)` when exhausted.
+pub fn iter_next(vm: &mut Vm, _it: &ObjRef, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+    // States that never run Python code are advanced under one borrow.
+    {
+        let mut st = state.borrow_mut();
+        match &mut *st {
+            IterState::Done => return Ok(None),
+            IterState::Range { next, stop, step } => {
+                let more = if *step > 0 {
+                    *next < *stop
+                } else {
+                    *next > *stop
+                };
+                if !more {
+                    *st = IterState::Done;
+                    return Ok(None);
+                }
+                let v = *next;
+                match next.checked_add(*step) {
+                    Some(n) => *next = n,
+                    None => *next = *stop,
+                }
+                return Ok(Some(Value::Int(v)));
+            }
+            IterState::BigRange { next, stop, step } => {
+                let more = if *step > BigInt::zero() {
+                    *next < *stop
+                } else {
+                    *next > *stop
+                };
+                if !more {
+                    *st = IterState::Done;
+                    return Ok(None);
+                }
+                let v = next.clone();
+                *next += &*step;
+                drop(st);
+                return Ok(Some(Value::from_bigint(v, vm)));
+            }
+            IterState::Seq { seq, index } => {
+                let item = match seq.payload() {
+                    Some(Payload::List(l)) => l.borrow().get(*index).cloned(),
+                    Some(Payload::Tuple(t)) => t.get(*index).cloned(),
+                    Some(Payload::Bytes(b)) => b.get(*index).map(|x| Value::Int(i64::from(*x))),
+                    Some(Payload::ByteArray(b)) => {
+                        b.borrow().get(*index).map(|x| Value::Int(i64::from(*x)))
+                    }
+                    _ => None,
+                };
+                match item {
+                    Some(v) => {
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    None => {
+                        *st = IterState::Done;
+                        return Ok(None);
+                    }
+                }
+            }
+            IterState::Reversed { seq, remaining } => {
+                if *remaining == 0 {
+                    *st = IterState::Done;
+                    return Ok(None);
+                }
+                let i = *remaining - 1;
+                let item = match seq.payload() {
+                    Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+                    Some(Payload::Tuple(t)) => t.get(i).cloned(),
+                    _ => None,
+                };
+                match item {
+                    Some(v) => {
+                        *remaining = i;
+                        return Ok(Some(v));
+                    }
+                    None => {
+                        // A list that shrank under the iterator ends it.
+                        if matches!(seq.payload(), Some(Payload::List(_))) {
+                            *st = IterState::Done;
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+            IterState::Str { s, byte_pos } => {
+                let Payload::Str(ps) = &s.payload else {
+                    return Ok(None);
+                };
+                let bytes = ps.wtf8();
+                if *byte_pos >= bytes.len() {
+                    *st = IterState::Done;
+                    return Ok(None);
+                }
+                let w = crate::objects::str::utf8_width(bytes[*byte_pos]).max(1);
+                let piece = bytes[*byte_pos..*byte_pos + w].to_vec();
+                *byte_pos += w;
+                drop(st);
+                return Ok(Some(
+                    vm.new_pystr(crate::objects::str::PyStr::from_wtf8(piece)),
+                ));
+            }
+            IterState::Dict {
+                dict,
+                pos,
+                len,
+                kind,
+            } => {
+                let Payload::Dict(t) = &dict.payload else {
+                    return Ok(None);
+                };
+                let t = t.borrow();
+                if t.len() != *len {
+                    *len = usize::MAX;
+                    drop(t);
+                    drop(st);
+                    return Err(vm.runtime_error("dictionary changed size during iteration"));
+                }
+                match t.next_entry(*pos) {
+                    Some((i, e)) => {
+                        *pos = i + 1;
+                        let (k, v) = (e.key.clone(), e.value.clone());
+                        let kind = *kind;
+                        drop(t);
+                        drop(st);
+                        return Ok(Some(match kind {
+                            DictIterKind::Keys => k,
+                            DictIterKind::Values => v,
+                            DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                        }));
+                    }
+                    None => {
+                        drop(t);
+                        *st = IterState::Done;
+                        return Ok(None);
+                    }
+                }
+            }
+            IterState::Set { set, pos, len } => {
+                let r = match &set.payload {
+                    Payload::Set(t) => {
+                        let t = t.borrow();
+                        if t.len() != *len {
+                            Err(())
+                        } else {
+                            Ok(t.next_key(*pos).map(|(i, k)| (i, k.clone())))
+                        }
+                    }
+                    Payload::FrozenSet(t) => Ok(t.next_key(*pos).map(|(i, k)| (i, k.clone()))),
+                    _ => Ok(None),
+                };
+                match r {
+                    Err(()) => {
+                        *len = usize::MAX;
+                        drop(st);
+                        return Err(vm.runtime_error("Set changed size during iteration"));
+                    }
+                    Ok(Some((i, k))) => {
+                        *pos = i + 1;
+                        return Ok(Some(k));
+                    }
+                    Ok(None) => {
+                        *st = IterState::Done;
+                        return Ok(None);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // States that call back into Python: copy what is needed, release the borrow, call.
+    let snapshot = match &*state.borrow() {
+        IterState::GetItem { obj, index } => Snap::GetItem(obj.clone(), *index),
+        IterState::Call { func, sentinel } => Snap::Call(func.clone(), sentinel.clone()),
+        IterState::Enumerate { it, count } => Snap::Enumerate(it.clone(), count.clone()),
+        IterState::Zip { iters, strict } => Snap::Zip(iters.clone(), *strict),
+        IterState::Map { func, iters } => Snap::Map(func.clone(), iters.clone()),
+        IterState::Filter { func, it } => Snap::Filter(func.clone(), it.clone()),
+        IterState::Reversed { seq, remaining } => Snap::Reversed(seq.clone(), *remaining),
+        _ => return Ok(None),
+    };
+    match snapshot {
+        Snap::GetItem(obj, index) => match vm.getitem(&obj, &Value::Int(index)) {
+            Ok(v) => {
+                if let IterState::GetItem { index, .. } = &mut *state.borrow_mut() {
+                    *index += 1;
+                }
+                Ok(Some(v))
+            }
+            Err(e) => {
+                let ie = vm.types.index_error.clone();
+                let si = vm.types.stop_iteration.clone();
+                if vm.err_matches(&e, &ie) || vm.err_matches(&e, &si) {
+                    *state.borrow_mut() = IterState::Done;
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        },
+        Snap::Reversed(seq, remaining) => {
+            let i = remaining - 1;
+            match vm.getitem(&seq, &Value::Int(i as i64)) {
+                Ok(v) => {
+                    if let IterState::Reversed { remaining, .. } = &mut *state.borrow_mut() {
+                        *remaining = i;
+                    }
+                    Ok(Some(v))
+                }
+                Err(e) => {
+                    let ie = vm.types.index_error.clone();
+                    let si = vm.types.stop_iteration.clone();
+                    if vm.err_matches(&e, &ie) || vm.err_matches(&e, &si) {
+                        *state.borrow_mut() = IterState::Done;
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+            }
+        }
+        Snap::Call(func, sentinel) => {
+            let v = match vm.call_pos(&func, &[]) {
+                Ok(v) => v,
+                Err(e) => {
+                    let si = vm.types.stop_iteration.clone();
+                    if vm.err_matches(&e, &si) {
+                        *state.borrow_mut() = IterState::Done;
+                        return Ok(None);
+                    }
+                    return Err(e);
+                }
+            };
+            if vm.eq(&v, &sentinel)? {
+                *state.borrow_mut() = IterState::Done;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+        Snap::Enumerate(it, count) => {
+            let Some(v) = vm.next(&it)? else {
+                return Ok(None);
+            };
+            let next_count = match &count {
+                Value::Int(i) => match i.checked_add(1) {
+                    Some(n) => Value::Int(n),
+                    None => Value::from_bigint(BigInt::from(*i) + 1, vm),
+                },
+                other => vm.binary_op(other, &Value::Int(1), krait_bytecode::BinaryOp::Add)?,
+            };
+            if let IterState::Enumerate { count: c, .. } = &mut *state.borrow_mut() {
+                *c = next_count;
+            }
+            Ok(Some(vm.new_tuple(vec![count, v])))
+        }
+        Snap::Zip(iters, strict) => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut items = Vec::with_capacity(iters.len());
+            for (i, it) in iters.iter().enumerate() {
+                match vm.next(it)? {
+                    Some(v) => items.push(v),
+                    None => {
+                        *state.borrow_mut() = IterState::Done;
+                        if strict {
+                            if i > 0 {
+                                let plural = if i == 1 { " " } else { "s 1-" };
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{plural}{i}",
+                                    i + 1
+                                )));
+                            }
+                            for (j, other) in iters.iter().enumerate().skip(1) {
+                                if vm.next(other)?.is_some() {
+                                    let plural = if j == 1 { " " } else { "s 1-" };
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{plural}{j}",
+                                        j + 1
+                                    )));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.new_tuple(items)))
+        }
+        Snap::Map(func, iters) => {
+            let mut items = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match vm.next(it)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call_pos(&func, &items).map(Some)
+        }
+        Snap::Filter(func, it) => loop {
+            let Some(v) = vm.next(&it)? else {
+                return Ok(None);
+            };
+            let keep = if func.is_none()
+                || matches!(&func, Value::Obj(o) if ObjRef::ptr_eq(o, &vm.types.bool_))
+            {
+                vm.is_true(&v)?
+            } else {
+                let r = vm.call_pos(&func, std::slice::from_ref(&v))?;
+                vm.is_true(&r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+    }
+}
+
+enum Snap {
+    GetItem(Value, i64),
+    Reversed(Value, usize),
+    Call(Value, Value),
+    Enumerate(Value, Value),
+    Zip(Vec<Value>, bool),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+}

@@ -1,0 +1,1200 @@
+//! `object`, `type`, `super`, `property`, `staticmethod`, `classmethod` and the small
+//! singleton types (CPython: `Objects/typeobject.c`, `Objects/descrobject.c`,
+//! `Objects/funcobject.c`, `Objects/object.c`).
+
+use std::cell::RefCell;
+
+use krait_bytecode::CompareOp;
+
+use crate::native::{method_args, pos_args};
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::typeobj::{is_subtype, type_data};
+use crate::value::Value;
+use crate::{PyResult, Vm, methods};
+
+/// Register the core types' methods.
+pub fn init(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    vm.add_methods(
+        &object,
+        methods![
+            staticmethod "__new__" => object_new, "";
+            method "__init__" => object_init, "";
+            method "__repr__" => object_repr, "";
+            method "__str__" => object_str, "";
+            method "__hash__" => object_hash, "";
+            method "__eq__" => object_eq, "";
+            method "__ne__" => object_ne, "";
+            method "__lt__" => object_cmp_ni, "";
+            method "__le__" => object_cmp_ni, "";
+            method "__gt__" => object_cmp_ni, "";
+            method "__ge__" => object_cmp_ni, "";
+            method "__getattribute__" => object_getattribute, "";
+            method "__setattr__" => object_setattr, "";
+            method "__delattr__" => object_delattr, "";
+            method "__format__" => object_format, "";
+            method "__dir__" => object_dir, "";
+            method "__sizeof__" => object_sizeof, "";
+            method "__reduce_ex__" => object_reduce_ex, "";
+            classmethod "__init_subclass__" => object_init_subclass, "";
+            classmethod "__subclasshook__" => object_subclasshook, "";
+        ],
+    );
+    vm.add_getset(
+        &object,
+        "__class__",
+        object_get_class,
+        Some(object_set_class),
+    );
+    let ty = vm.types.type_.clone();
+    vm.add_methods(
+        &ty,
+        methods![
+            staticmethod "__new__" => type_new_native, "";
+            method "__init__" => type_init, "";
+            method "__call__" => type_call_native, "";
+            method "__repr__" => type_repr, "";
+            method "mro" => type_mro, "";
+            method "__subclasses__" => type_subclasses, "";
+            method "__instancecheck__" => type_instancecheck, "";
+            method "__subclasscheck__" => type_subclasscheck, "";
+            method "__dir__" => object_dir, "";
+            method "__getattribute__" => type_getattribute, "";
+            method "__setattr__" => type_setattr, "";
+            method "__delattr__" => type_delattr, "";
+            method "__sizeof__" => object_sizeof, "";
+            method "__or__" => type_or, "";
+            method "__ror__" => type_or, "";
+            classmethod "__prepare__" => type_prepare, "";
+        ],
+    );
+    vm.add_getset(&ty, "__name__", type_get_name, Some(type_set_name));
+    vm.add_getset(
+        &ty,
+        "__qualname__",
+        type_get_qualname,
+        Some(type_set_qualname),
+    );
+    vm.add_getset(&ty, "__mro__", type_get_mro, None);
+    vm.add_getset(&ty, "__bases__", type_get_bases, None);
+    vm.add_getset(&ty, "__base__", type_get_base, None);
+    vm.add_getset(&ty, "__dict__", type_get_dict, None);
+    vm.add_getset(&ty, "__module__", type_get_module, Some(type_set_module));
+    vm.add_getset(&ty, "__doc__", type_get_doc, None);
+    vm.add_getset(
+        &ty,
+        "__abstractmethods__",
+        type_get_abstract,
+        Some(type_set_abstract),
+    );
+    vm.add_getset(&ty, "__annotations__", type_get_annotations, None);
+    // Instances with a __dict__ expose it.
+    let sup = vm.types.super_.clone();
+    vm.add_methods(
+        &sup,
+        methods![
+            staticmethod "__new__" => super_new, "";
+            method "__init__" => noop_init, "";
+            method "__repr__" => super_repr, "";
+            method "__get__" => super_get, "";
+        ],
+    );
+    vm.add_getset(&sup, "__thisclass__", super_thisclass, None);
+    vm.add_getset(&sup, "__self__", super_self, None);
+    vm.add_getset(&sup, "__self_class__", super_self_class, None);
+    let prop = vm.types.property.clone();
+    vm.add_methods(
+        &prop,
+        methods![
+            staticmethod "__new__" => property_new, "";
+            method "__init__" => property_init, "";
+            method "__get__" => property_get, "";
+            method "__set__" => property_set, "";
+            method "__delete__" => property_delete, "";
+            method "getter" => property_getter, "";
+            method "setter" => property_setter, "";
+            method "deleter" => property_deleter, "";
+            method "__set_name__" => property_set_name, "";
+        ],
+    );
+    vm.add_getset(&prop, "fget", property_fget, None);
+    vm.add_getset(&prop, "fset", property_fset, None);
+    vm.add_getset(&prop, "fdel", property_fdel, None);
+    vm.add_getset(&prop, "__doc__", property_doc, Some(property_set_doc));
+    vm.add_getset(&prop, "__isabstractmethod__", property_isabstract, None);
+    for (t, is_static) in [
+        (vm.types.staticmethod.clone(), true),
+        (vm.types.classmethod.clone(), false),
+    ] {
+        vm.add_methods(
+            &t,
+            if is_static {
+                methods![
+                    staticmethod "__new__" => staticmethod_new, "";
+                    method "__init__" => noop_init, "";
+                    method "__get__" => wrapper_get, "";
+                    method "__call__" => staticmethod_call, "";
+                    method "__repr__" => wrapper_repr, "";
+                ]
+            } else {
+                methods![
+                    staticmethod "__new__" => classmethod_new, "";
+                    method "__init__" => noop_init, "";
+                    method "__get__" => wrapper_get, "";
+                    method "__repr__" => wrapper_repr, "";
+                ]
+            },
+        );
+        vm.add_getset(&t, "__func__", wrapper_func, None);
+        vm.add_getset(&t, "__wrapped__", wrapper_func, None);
+        vm.add_getset(&t, "__isabstractmethod__", wrapper_isabstract, None);
+        vm.add_getset(&t, "__dict__", instance_dict, None);
+    }
+    let none = vm.types.none_type.clone();
+    vm.add_methods(&none, methods![ staticmethod "__new__" => none_new, ""; method "__repr__" => none_repr, ""; method "__bool__" => false_bool, ""; ]);
+    let ni = vm.types.not_implemented_type.clone();
+    vm.add_methods(&ni, methods![ staticmethod "__new__" => ni_new, ""; method "__repr__" => ni_repr, ""; method "__bool__" => ni_bool, ""; method "__reduce__" => ni_repr, ""; ]);
+    let el = vm.types.ellipsis_type.clone();
+    vm.add_methods(&el, methods![ staticmethod "__new__" => ellipsis_new, ""; method "__repr__" => ellipsis_repr, ""; method "__reduce__" => ellipsis_repr, ""; ]);
+    let _ = (none, ni, el);
+}
+
+fn noop_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn this_type(vm: &mut Vm, v: &Value, what: &str) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "{what}(X): X is not a type object ({})",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+// ----- object -----
+
+fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(first) = args.values.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let cls = this_type(vm, first, "object.__new__")?;
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    vm.object_new(&cls, rest)
+}
+
+fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.values.len() > 1 {
+        let this = &args.values[0];
+        let t = vm.type_of(this);
+        let object = vm.types.object.clone();
+        let h = vm.hash_text("__init__");
+        let init_overridden = !matches!(crate::objects::typeobj::lookup(&t, "__init__", h), Some(Value::Obj(o)) if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object))));
+        let hn = vm.hash_text("__new__");
+        let new_is_object = match crate::objects::typeobj::lookup(&t, "__new__", hn) {
+            Some(Value::Obj(o)) => match &o.payload {
+                Payload::StaticMethod(f) => {
+                    matches!(f.borrow().payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object)))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if init_overridden {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if new_is_object {
+            let n = type_data(&t).name.borrow().clone();
+            return Err(vm.type_error(format!(
+                "{n}.__init__() takes exactly one argument (the instance to initialize)"
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let r = vm.default_repr(this);
+    Ok(vm.new_string(r))
+}
+
+fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__str__", 0, 0)?;
+    vm.repr(this)
+}
+
+fn object_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    Ok(Value::Int(crate::ops::hash_identity(this)))
+}
+
+fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
+    Ok(if this.is(&rest[0]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented.clone()
+    })
+}
+
+fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__ne__", 1, 1)?;
+    // Invert __eq__ unless it returns NotImplemented.
+    let r = match vm.call_special(this, "__eq__", &rest[..1])? {
+        Some(r) => r,
+        None => return Ok(vm.not_implemented.clone()),
+    };
+    if r.is(&vm.not_implemented) {
+        return Ok(r);
+    }
+    let b = vm.is_true(&r)?;
+    Ok(Value::Bool(!b))
+}
+
+fn object_cmp_ni(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.not_implemented.clone())
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getattribute__", 1, 1)?;
+    let name = name_arg(vm, &rest[0])?;
+    match vm.generic_getattr(this, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(this, &name)),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__setattr__", 2, 2)?;
+    let name = name_arg(vm, &rest[0])?;
+    vm.generic_setattr(this, &name, Some(rest[1].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__delattr__", 1, 1)?;
+    let name = name_arg(vm, &rest[0])?;
+    vm.generic_setattr(this, &name, None)?;
+    Ok(Value::None)
+}
+
+fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__format__", 1, 1)?;
+    let Some(Payload::Str(spec)) = rest[0].payload() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&rest[0])
+        )));
+    };
+    if !spec.is_empty() {
+        let tn = vm.type_name(this);
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    vm.str(this)
+}
+
+fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__dir__", 0, 0)?;
+    let mut names: Vec<Value> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |vm: &mut Vm, table: &crate::objects::dict::DictTable, names: &mut Vec<Value>| {
+        for e in table.iter() {
+            let t = vm.str_text(&e.key);
+            if seen.insert(t) {
+                names.push(e.key.clone());
+            }
+        }
+    };
+    if let Value::Obj(o) = this {
+        if let Some(d) = &*o.dict.borrow()
+            && let Payload::Dict(t) = &d.payload
+        {
+            add(vm, &t.borrow(), &mut names);
+        }
+        if let Payload::Module(m) = &o.payload
+            && let Payload::Dict(t) = &m.dict.payload
+        {
+            add(vm, &t.borrow(), &mut names);
+        }
+    }
+    let mro = match this {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => type_data(o).mro.borrow().clone(),
+        _ => type_data(&vm.type_of(this)).mro.borrow().clone(),
+    };
+    if !matches!(this.payload(), Some(Payload::Module(_))) {
+        for t in &mro {
+            add(vm, &type_data(t).dict.borrow(), &mut names);
+        }
+    }
+    Ok(vm.new_list(names))
+}
+
+fn object_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_this, _) = method_args(vm, &args, "__sizeof__", 0, 0)?;
+    Ok(Value::Int(16))
+}
+
+fn object_reduce_ex(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(vm.not_implemented_error("pickling is not supported yet"))
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.has_kwargs() || args.values.len() > 1 {
+        let n = match args.values.first().and_then(|c| c.payload()) {
+            Some(Payload::Type(t)) => t.name.borrow().clone(),
+            _ => String::from("object"),
+        };
+        let _ = n;
+        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn object_subclasshook(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.not_implemented.clone())
+}
+
+fn object_get_class(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(vm.type_of(this)))
+}
+
+fn object_set_class(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(v) = value else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Value::Obj(new) = &v else {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(&v)
+        )));
+    };
+    if !matches!(new.payload, Payload::Type(_)) {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(&v)
+        )));
+    }
+    let Value::Obj(o) = this else {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    let old = o.class();
+    let (od, nd) = (type_data(&old), type_data(new));
+    if od.builtin || nd.builtin {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if od.layout != nd.layout || od.slot_names != nd.slot_names || od.has_dict != nd.has_dict {
+        let (a, b) = (nd.name.borrow().clone(), od.name.borrow().clone());
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{a}' object layout differs from '{b}'"
+        )));
+    }
+    o.set_class(new.clone());
+    Ok(())
+}
+
+fn instance_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = this {
+        let mut d = o.dict.borrow_mut();
+        if let Some(d) = &*d {
+            return Ok(Value::Obj(d.clone()));
+        }
+        let nd = vm.new_dict();
+        *d = Some(nd.clone());
+        return Ok(Value::Obj(nd));
+    }
+    Err(vm.attribute_error(format!(
+        "'{}' object has no attribute '__dict__'",
+        vm.type_name(this)
+    )))
+}
+
+/// `__dict__` of ordinary instances (installed on classes whose instances have a dict).
+pub fn instance_dict_get(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    instance_dict(vm, this)
+}
+
+/// Setting `__dict__` of ordinary instances.
+pub fn instance_dict_set(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(v) = value else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
+    let Value::Obj(d) = &v else {
+        return Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(&v)
+        )));
+    };
+    if !matches!(d.payload, Payload::Dict(_)) {
+        return Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(&v)
+        )));
+    }
+    if let Value::Obj(o) = this {
+        *o.dict.borrow_mut() = Some(d.clone());
+    }
+    Ok(())
+}
+
+// ----- type -----
+
+fn type_new_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(first) = pos.first() else {
+        return Err(vm.type_error("type.__new__(): not enough arguments"));
+    };
+    let meta = this_type(vm, first, "type.__new__")?;
+    if pos.len() == 2 && ObjRef::ptr_eq(&meta, &vm.types.type_) && !args.has_kwargs() {
+        return Ok(Value::Obj(vm.type_of(&pos[1])));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error(if pos.len() == 2 {
+            "type.__new__() takes exactly 3 arguments (1 given)"
+        } else {
+            "type() takes 1 or 3 arguments"
+        }));
+    }
+    let Some(Payload::Str(_)) = pos[1].payload() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            vm.type_name(&pos[1])
+        )));
+    };
+    let Some(Payload::Tuple(bases)) = pos[2].payload() else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            vm.type_name(&pos[2])
+        )));
+    };
+    if !matches!(pos[3].payload(), Some(Payload::Dict(_))) {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(&pos[3])
+        )));
+    }
+    let mut bs = Vec::new();
+    for b in bases.iter() {
+        match b {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => bs.push(o.clone()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument 2 must be tuple of types, not {}",
+                    vm.type_name(b)
+                )));
+            }
+        }
+    }
+    let bvals: Vec<Value> = bs.iter().map(|b| Value::Obj(b.clone())).collect();
+    let winner = vm.calculate_metaclass(&meta, &bvals)?;
+    let name = vm.str_text(&pos[1]);
+    let kw: Vec<(Value, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let cls = vm.type_new(&winner, &name, bs, &pos[3], &kw)?;
+    Ok(Value::Obj(cls))
+}
+
+fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = args.pos().len();
+    if n != 2 && n != 4 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn type_call_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(first) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    let cls = this_type(vm, first, "type.__call__")?;
+    vm.type_call(
+        &cls,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let t = this_type(vm, this, "type.__repr__")?;
+    let module = vm.type_module_name(&t);
+    let q = type_data(&t).qualname.borrow().clone();
+    Ok(vm.new_string(if module == "builtins" {
+        format!("<class '{q}'>")
+    } else {
+        format!("<class '{module}.{q}'>")
+    }))
+}
+
+fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "mro", 0, 0)?;
+    let t = this_type(vm, this, "type.mro")?;
+    let mro: Vec<Value> = type_data(&t)
+        .mro
+        .borrow()
+        .iter()
+        .map(|c| Value::Obj(c.clone()))
+        .collect();
+    Ok(vm.new_list(mro))
+}
+
+fn type_subclasses(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.new_list(Vec::new()))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__instancecheck__", 1, 1)?;
+    let t = this_type(vm, this, "type.__instancecheck__")?;
+    let ot = vm.type_of(&rest[0]);
+    if is_subtype(&ot, &t) {
+        return Ok(Value::Bool(true));
+    }
+    // An object's __class__ may differ from its type (proxies).
+    let key = vm.intern("__class__");
+    if let Some(Value::Obj(c)) = vm.getattr_opt(&rest[0], &key)?
+        && matches!(c.payload, Payload::Type(_))
+        && !ObjRef::ptr_eq(&c, &ot)
+    {
+        return Ok(Value::Bool(is_subtype(&c, &t)));
+    }
+    Ok(Value::Bool(false))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__subclasscheck__", 1, 1)?;
+    let t = this_type(vm, this, "type.__subclasscheck__")?;
+    match &rest[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            Ok(Value::Bool(is_subtype(o, &t)))
+        }
+        _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getattribute__", 1, 1)?;
+    let name = name_arg(vm, &rest[0])?;
+    match vm.generic_getattr(this, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(this, &name)),
+    }
+}
+
+fn type_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__setattr__", 2, 2)?;
+    let name = name_arg(vm, &rest[0])?;
+    vm.generic_setattr(this, &name, Some(rest[1].clone()))?;
+    Ok(Value::None)
+}
+
+fn type_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__delattr__", 1, 1)?;
+    let name = name_arg(vm, &rest[0])?;
+    vm.generic_setattr(this, &name, None)?;
+    Ok(Value::None)
+}
+
+fn type_or(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.not_implemented.clone())
+}
+
+fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(vm.new_dict()))
+}
+
+fn as_type(vm: &mut Vm, this: &Value) -> PyResult<ObjRef> {
+    this_type(vm, this, "type")
+}
+
+fn type_get_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let n = type_data(&t).name.borrow().clone();
+    Ok(vm.new_string(n))
+}
+
+fn type_set_name(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    if type_data(&t).builtin {
+        let n = type_data(&t).name.borrow().clone();
+        return Err(vm.type_error(format!(
+            "cannot set '__name__' attribute of immutable type '{n}'"
+        )));
+    }
+    match v.as_ref().and_then(|v| v.payload()) {
+        Some(Payload::Str(s)) => {
+            *type_data(&t).name.borrow_mut() = s.as_str().into_owned();
+            Ok(())
+        }
+        _ => {
+            let n = type_data(&t).name.borrow().clone();
+            match v {
+                None => Err(vm.type_error(format!(
+                    "cannot delete '__name__' attribute of immutable type '{n}'"
+                ))),
+                Some(v) => Err(vm.type_error(format!(
+                    "can only assign string to {n}.__name__, not '{}'",
+                    vm.type_name(&v)
+                ))),
+            }
+        }
+    }
+}
+
+fn type_get_qualname(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let n = type_data(&t).qualname.borrow().clone();
+    Ok(vm.new_string(n))
+}
+
+fn type_set_qualname(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    match v.as_ref().and_then(|v| v.payload()) {
+        Some(Payload::Str(s)) if !type_data(&t).builtin => {
+            *type_data(&t).qualname.borrow_mut() = s.as_str().into_owned();
+            Ok(())
+        }
+        _ => Err(vm.type_error("can only assign string to __qualname__")),
+    }
+}
+
+fn type_get_mro(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let mro: Vec<Value> = type_data(&t)
+        .mro
+        .borrow()
+        .iter()
+        .map(|c| Value::Obj(c.clone()))
+        .collect();
+    Ok(vm.new_tuple(mro))
+}
+
+fn type_get_bases(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let b: Vec<Value> = type_data(&t)
+        .bases
+        .borrow()
+        .iter()
+        .map(|c| Value::Obj(c.clone()))
+        .collect();
+    Ok(vm.new_tuple(b))
+}
+
+fn type_get_base(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let bases = type_data(&t).bases.borrow().clone();
+    // The "solid" base: the first base whose layout matches, else the first.
+    let layout = type_data(&t).layout;
+    let pick = bases
+        .iter()
+        .find(|b| {
+            type_data(b).layout == layout && layout != crate::objects::typeobj::Layout::Object
+        })
+        .or(bases.first());
+    Ok(pick.map_or(Value::None, |b| Value::Obj(b.clone())))
+}
+
+fn type_get_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let _ = as_type(vm, this)?;
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.mappingproxy.clone(),
+        Payload::MappingProxy(this.clone()),
+    )))
+}
+
+fn type_get_module(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let h = vm.hash_text("__module__");
+    match crate::objects::typeobj::dict_get_str(&type_data(&t).dict.borrow(), "__module__", h) {
+        Some(v) => Ok(v),
+        None => Ok(Value::Obj(vm.intern("builtins"))),
+    }
+}
+
+fn type_set_module(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    if type_data(&t).builtin {
+        let n = type_data(&t).name.borrow().clone();
+        return Err(vm.type_error(format!(
+            "cannot set '__module__' attribute of immutable type '{n}'"
+        )));
+    }
+    vm.set_type_attr(&t, "__module__", v.unwrap_or(Value::None));
+    Ok(())
+}
+
+fn type_get_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let h = vm.hash_text("__doc__");
+    let v = crate::objects::typeobj::dict_get_str(&type_data(&t).dict.borrow(), "__doc__", h);
+    match v {
+        Some(d) => {
+            let ty = Value::Obj(t);
+            vm.descriptor_get(&d, &Value::None, &ty)
+        }
+        None => Ok(Value::None),
+    }
+}
+
+fn type_get_abstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let h = vm.hash_text("__abstractmethods__");
+    let v = crate::objects::typeobj::dict_get_str(
+        &type_data(&t).dict.borrow(),
+        "__abstractmethods__",
+        h,
+    );
+    match v {
+        Some(v) => Ok(v),
+        None => {
+            let k = vm.intern("__abstractmethods__");
+            Err(vm.attribute_error_named(this, &k, "__abstractmethods__"))
+        }
+    }
+}
+
+fn type_set_abstract(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    match v {
+        Some(v) => vm.set_type_attr(&t, "__abstractmethods__", v),
+        None => {
+            let h = vm.hash_text("__abstractmethods__");
+            crate::objects::dictops::table_del_str(
+                &mut type_data(&t).dict.borrow_mut(),
+                "__abstractmethods__",
+                h,
+            );
+        }
+    }
+    Ok(())
+}
+
+fn type_get_annotations(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let t = as_type(vm, this)?;
+    let h = vm.hash_text("__annotations__");
+    let v =
+        crate::objects::typeobj::dict_get_str(&type_data(&t).dict.borrow(), "__annotations__", h);
+    match v {
+        Some(v) => Ok(v),
+        None => {
+            if type_data(&t).builtin {
+                let k = vm.intern("__annotations__");
+                return Err(vm.attribute_error_named(this, &k, "__annotations__"));
+            }
+            let d = Value::Obj(vm.new_dict());
+            vm.set_type_attr(&t, "__annotations__", d.clone());
+            Ok(d)
+        }
+    }
+}
+
+// ----- super -----
+
+fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    match pos.len() {
+        1 => Err(vm.runtime_error("super(): no arguments")),
+        2 | 3 => {
+            let cls = match &pos[1] {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
+                other => {
+                    return Err(vm.type_error(format!(
+                        "super() argument 1 must be a type, not {}",
+                        vm.type_name(other)
+                    )));
+                }
+            };
+            let obj = pos.get(2).cloned().unwrap_or(Value::None);
+            vm.new_super(&cls, obj)
+        }
+        n => Err(vm.type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            n - 1
+        ))),
+    }
+}
+
+fn super_parts(vm: &mut Vm, this: &Value) -> PyResult<(ObjRef, Value)> {
+    match this.payload() {
+        Some(Payload::Super(s)) => Ok((s.0.clone(), s.1.clone())),
+        _ => Err(vm.type_error("expected a super object")),
+    }
+}
+
+fn super_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let (cls, obj) = super_parts(vm, this)?;
+    let n = type_data(&cls).name.borrow().clone();
+    if obj.is_none() {
+        return Ok(vm.new_string(format!("<super: <class '{n}'>, NULL>")));
+    }
+    let on = match &obj {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            type_data(o).name.borrow().clone()
+        }
+        _ => vm.type_name(&obj),
+    };
+    Ok(vm.new_string(format!("<super: <class '{n}'>, <{on} object>>")))
+}
+
+fn super_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__get__", 1, 2)?;
+    let (cls, obj) = super_parts(vm, this)?;
+    if !obj.is_none() || rest[0].is_none() {
+        return Ok(this.clone());
+    }
+    vm.new_super(&cls, rest[0].clone())
+}
+
+fn super_thisclass(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(super_parts(vm, this)?.0))
+}
+
+fn super_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(super_parts(vm, this)?.1)
+}
+
+fn super_self_class(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let (cls, obj) = super_parts(vm, this)?;
+    Ok(match &obj {
+        Value::None => Value::None,
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && is_subtype(o, &cls) => {
+            obj.clone()
+        }
+        _ => Value::Obj(vm.type_of(&obj)),
+    })
+}
+
+// ----- property -----
+
+fn prop_cell<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a RefCell<[Value; 5]>> {
+    match this.payload() {
+        Some(Payload::Property(p)) => Ok(p),
+        _ => Err(vm.type_error("descriptor requires a 'property' object")),
+    }
+}
+
+fn property_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(first) = args.values.first() else {
+        return Err(vm.type_error("property.__new__(): not enough arguments"));
+    };
+    let cls = this_type(vm, first, "property.__new__")?;
+    let cell = RefCell::new([
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::None,
+    ]);
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::Property(Box::new(cell))),
+    ))
+}
+
+fn property_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = ["fget", "fset", "fdel", "doc"];
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let pos = &args.pos()[1..];
+    if pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "property() takes at most 4 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let mut vals = [Value::None, Value::None, Value::None, Value::None];
+    for (i, v) in pos.iter().enumerate() {
+        vals[i] = v.clone();
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = v.clone(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "property() got an unexpected keyword argument '{kn}'"
+                )));
+            }
+        }
+    }
+    let p = prop_cell(vm, &this)?;
+    let mut doc = vals[3].clone();
+    if doc.is_none() && !vals[0].is_none() {
+        let k = vm.intern("__doc__");
+        if let Ok(Some(d)) = vm.getattr_opt(&vals[0], &k) {
+            doc = d;
+        }
+    }
+    let mut b = p.borrow_mut();
+    b[0] = vals[0].clone();
+    b[1] = vals[1].clone();
+    b[2] = vals[2].clone();
+    b[3] = doc;
+    Ok(Value::None)
+}
+
+fn property_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__get__", 1, 2)?;
+    if rest[0].is_none() {
+        return Ok(this.clone());
+    }
+    let getter = prop_cell(vm, this)?.borrow()[0].clone();
+    if getter.is_none() {
+        let name = prop_cell(vm, this)?.borrow()[4].clone();
+        let tn = vm.type_name(&rest[0]);
+        if name.is_none() {
+            return Err(vm.attribute_error("unreadable attribute"));
+        }
+        let n = vm.str_text(&name);
+        return Err(vm.attribute_error(format!("property '{n}' of '{tn}' object has no getter")));
+    }
+    vm.call_pos(&getter, &rest[..1])
+}
+
+fn property_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__set__", 2, 2)?;
+    let f = prop_cell(vm, this)?.borrow()[1].clone();
+    if f.is_none() {
+        return Err(vm.attribute_error("can't set attribute"));
+    }
+    vm.call_pos(&f, rest)?;
+    Ok(Value::None)
+}
+
+fn property_delete(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__delete__", 1, 1)?;
+    let f = prop_cell(vm, this)?.borrow()[2].clone();
+    if f.is_none() {
+        return Err(vm.attribute_error("can't delete attribute"));
+    }
+    vm.call_pos(&f, rest)?;
+    Ok(Value::None)
+}
+
+fn property_copy_with(vm: &mut Vm, args: Args<'_>, idx: usize, name: &str) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, name, 1, 1)?;
+    let mut vals = prop_cell(vm, this)?.borrow().clone();
+    vals[idx] = rest[0].clone();
+    let cls = vm.type_of(this);
+    let doc_from_getter = idx == 0 && !vals[0].is_none();
+    if doc_from_getter {
+        let k = vm.intern("__doc__");
+        if let Ok(Some(d)) = vm.getattr_opt(&vals[0], &k) {
+            vals[3] = d;
+        }
+    }
+    let clsv = Value::Obj(cls);
+    let new = vm.call_pos(&clsv, &vals[..4])?;
+    if let Some(Payload::Property(p)) = new.payload() {
+        p.borrow_mut()[4] = vals[4].clone();
+    }
+    Ok(new)
+}
+
+fn property_getter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    property_copy_with(vm, args, 0, "getter")
+}
+
+fn property_setter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    property_copy_with(vm, args, 1, "setter")
+}
+
+fn property_deleter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    property_copy_with(vm, args, 2, "deleter")
+}
+
+fn property_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__set_name__", 2, 2)?;
+    prop_cell(vm, this)?.borrow_mut()[4] = rest[1].clone();
+    Ok(Value::None)
+}
+
+fn property_fget(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(prop_cell(vm, this)?.borrow()[0].clone())
+}
+
+fn property_fset(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(prop_cell(vm, this)?.borrow()[1].clone())
+}
+
+fn property_fdel(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(prop_cell(vm, this)?.borrow()[2].clone())
+}
+
+fn property_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(prop_cell(vm, this)?.borrow()[3].clone())
+}
+
+fn property_set_doc(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    prop_cell(vm, this)?.borrow_mut()[3] = v.unwrap_or(Value::None);
+    Ok(())
+}
+
+fn property_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fs = prop_cell(vm, this)?.borrow().clone();
+    for f in &fs[..3] {
+        let k = vm.intern("__isabstractmethod__");
+        if let Some(v) = vm.getattr_opt(f, &k)?
+            && vm.is_true(&v)?
+        {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+// ----- staticmethod / classmethod -----
+
+fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = pos_args(vm, &args, "staticmethod", 2, 2)?;
+    let cls = this_type(vm, &pos[0], "staticmethod.__new__")?;
+    Ok(Value::Obj(vm.new_object(
+        &cls,
+        Payload::StaticMethod(RefCell::new(pos[1].clone())),
+    )))
+}
+
+fn classmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = pos_args(vm, &args, "classmethod", 2, 2)?;
+    let cls = this_type(vm, &pos[0], "classmethod.__new__")?;
+    Ok(Value::Obj(vm.new_object(
+        &cls,
+        Payload::ClassMethod(RefCell::new(pos[1].clone())),
+    )))
+}
+
+fn wrapped(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match this.payload() {
+        Some(Payload::StaticMethod(f) | Payload::ClassMethod(f)) => Ok(f.borrow().clone()),
+        _ => Err(vm.type_error("expected a staticmethod or classmethod")),
+    }
+}
+
+fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__get__", 1, 2)?;
+    let owner = rest
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| Value::Obj(vm.type_of(&rest[0])));
+    vm.descriptor_get(this, &rest[0], &owner)
+}
+
+fn staticmethod_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("staticmethod.__call__ needs an argument"));
+    };
+    let f = wrapped(vm, this)?;
+    vm.call(
+        &f,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+fn wrapper_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let f = wrapped(vm, this)?;
+    let r = vm.repr_string(&f)?;
+    let tn = vm.type_name(this);
+    Ok(vm.new_string(format!("<{tn}({r})>")))
+}
+
+fn wrapper_func(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    wrapped(vm, this)
+}
+
+fn wrapper_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let f = wrapped(vm, this)?;
+    let k = vm.intern("__isabstractmethod__");
+    match vm.getattr_opt(&f, &k)? {
+        Some(v) => Ok(Value::Bool(vm.is_true(&v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+// ----- None, NotImplemented, Ellipsis -----
+
+fn none_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.values.len() > 1 || args.has_kwargs() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn none_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(vm.intern("None")))
+}
+
+fn false_bool(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn ni_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.values.len() > 1 || args.has_kwargs() {
+        return Err(vm.type_error("NotImplementedType takes no arguments"));
+    }
+    Ok(vm.not_implemented.clone())
+}
+
+fn ni_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(vm.intern("NotImplemented")))
+}
+
+fn ni_bool(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let t = vm.types.deprecation_warning.clone();
+    vm.warn(&t, "NotImplemented should not be used in a boolean context")?;
+    Ok(Value::Bool(true))
+}
+
+fn ellipsis_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.values.len() > 1 || args.has_kwargs() {
+        return Err(vm.type_error("ellipsis takes no arguments"));
+    }
+    Ok(vm.ellipsis.clone())
+}
+
+fn ellipsis_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Obj(vm.intern("Ellipsis")))
+}
+
+impl Vm {
+    /// An AttributeError naming the attribute, with `name`/`obj` set.
+    pub fn attribute_error_named(
+        &mut self,
+        obj: &Value,
+        name: &ObjRef,
+        _text: &str,
+    ) -> crate::PyErr {
+        self.no_attribute(obj, name)
+    }
+
+    /// Compare two values with a rich comparison and return the truth of the result.
+    pub fn compare_bool(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<bool> {
+        let r = self.compare(a, b, op)?;
+        self.is_true(&r)
+    }
+}

@@ -1,0 +1,408 @@
+//! The `sys` module, standard streams and warnings output (CPython: `Python/sysmodule.c`).
+
+use crate::native::pos_args;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// Fill the `sys` module.
+pub fn init(vm: &mut Vm) {
+    let sys = vm.sys.clone();
+    let Payload::Module(m) = &sys.payload else {
+        return;
+    };
+    let d = m.dict.clone();
+    let s = |vm: &mut Vm, k: &str, v: Value| vm.set_dict_str(&d, k, v);
+    let name = vm.new_str("sys");
+    s(vm, "__name__", name);
+    s(vm, "__doc__", Value::None);
+    let argv: Vec<Value> = vm
+        .config
+        .argv
+        .clone()
+        .iter()
+        .map(|a| vm.new_str(a))
+        .collect();
+    let argv = vm.new_list(argv);
+    s(vm, "argv", argv);
+    let orig_argv: Vec<Value> = vm
+        .config
+        .argv
+        .clone()
+        .iter()
+        .map(|a| vm.new_str(a))
+        .collect();
+    let orig_argv = vm.new_list(orig_argv);
+    s(vm, "orig_argv", orig_argv);
+    let path: Vec<Value> = vm
+        .config
+        .path
+        .clone()
+        .iter()
+        .map(|a| vm.new_str(a))
+        .collect();
+    let path = vm.new_list(path);
+    s(vm, "path", path);
+    let modules = Value::Obj(vm.modules.clone());
+    s(vm, "modules", modules);
+    s(vm, "maxsize", Value::Int(i64::MAX));
+    s(vm, "maxunicode", Value::Int(0x10FFFF));
+    let v = vm.new_str("3.11.7 (main, Krait) [Rust]");
+    s(vm, "version", v);
+    let vi = vm.new_tuple(vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.new_str("final"),
+        Value::Int(0),
+    ]);
+    s(vm, "version_info", vi);
+    s(vm, "hexversion", Value::Int(0x030B07F0));
+    let p = vm.new_str(if cfg!(target_os = "linux") {
+        "linux"
+    } else if cfg!(target_os = "macos") {
+        "darwin"
+    } else {
+        "unknown"
+    });
+    s(vm, "platform", p);
+    let bo = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
+    s(vm, "byteorder", bo);
+    let ex = vm.new_str("");
+    s(vm, "executable", ex);
+    let pre = vm.new_str("/usr");
+    s(vm, "prefix", pre.clone());
+    s(vm, "exec_prefix", pre.clone());
+    s(vm, "base_prefix", pre.clone());
+    s(vm, "base_exec_prefix", pre);
+    s(vm, "dont_write_bytecode", Value::Bool(true));
+    let bmn: Vec<Value> = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let bmn = vm.new_tuple(bmn);
+    s(vm, "builtin_module_names", bmn);
+    let stdin = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(0)));
+    let stdout = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(1)));
+    let stderr = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(2)));
+    s(vm, "stdin", stdin.clone());
+    s(vm, "stdout", stdout.clone());
+    s(vm, "stderr", stderr.clone());
+    s(vm, "__stdin__", stdin);
+    s(vm, "__stdout__", stdout);
+    s(vm, "__stderr__", stderr);
+    let funcs: &[(&'static str, crate::objects::function::NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", sys_getrecursionlimit),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
+        ("intern", sys_intern),
+        ("getsizeof", sys_getsizeof),
+        ("getrefcount", sys_getrefcount),
+        ("getdefaultencoding", sys_getdefaultencoding),
+        ("getfilesystemencoding", sys_getdefaultencoding),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
+        ("displayhook", sys_displayhook),
+        ("excepthook", sys_excepthook),
+    ];
+    vm.add_functions(&sys, funcs);
+    let st = vm.types.stream.clone();
+    vm.add_methods(
+        &st,
+        crate::methods![
+            method "write" => stream_write, "";
+            method "flush" => stream_flush, "";
+            method "readline" => stream_readline, "";
+            method "read" => stream_read, "";
+            method "isatty" => stream_isatty, "";
+            method "fileno" => stream_fileno, "";
+        ],
+    );
+    vm.add_getset(&st, "encoding", stream_encoding, None);
+    let sysv = Value::Obj(sys.clone());
+    let k = vm.new_str("sys");
+    let _ = vm.dict_set(&vm.modules.clone(), k, sysv);
+    let bm = Value::Obj(vm.builtins_module.clone());
+    let k = vm.new_str("builtins");
+    let _ = vm.dict_set(&vm.modules.clone(), k, bm);
+}
+
+fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "exit", 0, 1)?;
+    let t = vm.types.system_exit.clone();
+    Err(vm.new_exception(&t, a.to_vec()))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "getrecursionlimit", 0, 0)?;
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "setrecursionlimit", 1, 1)?;
+    if matches!(a[0], Value::Float(_)) {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = vm.index_to_i64(&a[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.frames.len();
+    if (n as usize) <= depth {
+        return Err(vm.recursion_error(&format!(
+            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+        )));
+    }
+    vm.recursion_limit = n.min(i64::from(i32::MAX)) as usize;
+    Ok(Value::None)
+}
+
+fn sys_exc_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "exc_info", 0, 0)?;
+    match vm.handled.last().cloned() {
+        Some(e) if !e.is_none() => {
+            let t = Value::Obj(vm.type_of(&e));
+            let tb = match e.payload() {
+                Some(Payload::Exception(d)) => d.traceback.borrow().clone(),
+                _ => Value::None,
+            };
+            Ok(vm.new_tuple(vec![t, e, tb]))
+        }
+        _ => Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None])),
+    }
+}
+
+fn sys_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "exception", 0, 0)?;
+    Ok(vm.handled.last().cloned().unwrap_or(Value::None))
+}
+
+fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "intern", 1, 1)?;
+    match a[0].payload() {
+        Some(Payload::Str(s)) if s.to_str().is_some() => {
+            let t = s.as_str().into_owned();
+            Ok(Value::Obj(vm.intern(&t)))
+        }
+        Some(Payload::Str(_)) => Ok(a[0].clone()),
+        _ => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(&a[0])
+        ))),
+    }
+}
+
+fn sys_getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "getsizeof", 1, 2)?;
+    match vm.call_special(&a[0], "__sizeof__", &[])? {
+        Some(v) => {
+            let n = vm.index_to_i64(&v)?;
+            Ok(Value::Int(n + 16))
+        }
+        None => Ok(Value::Int(16)),
+    }
+}
+
+fn sys_getrefcount(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "getrefcount", 1, 1)?;
+    Ok(Value::Int(match &a[0] {
+        Value::Obj(o) => o.strong_count() as i64,
+        _ => 1 << 30,
+    }))
+}
+
+fn sys_getdefaultencoding(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "get_int_max_str_digits", 0, 0)?;
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut v = args.pos().first().cloned();
+    for (k, val) in args.kwargs() {
+        if vm.str_text(k) == "maxdigits" {
+            v = Some(val.clone());
+        }
+    }
+    let Some(v) = v else {
+        return Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        );
+    };
+    let n = vm.index_to_i64(&v)?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
+}
+
+fn sys_displayhook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "displayhook", 1, 1)?;
+    vm.default_display_hook(&a[0])?;
+    Ok(Value::None)
+}
+
+fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "excepthook", 3, 3)?;
+    let text = vm.format_exception(&a[1]);
+    vm.write_stderr(text.as_bytes());
+    Ok(Value::None)
+}
+
+fn stream_fd(vm: &mut Vm, this: &Value) -> PyResult<u8> {
+    match this.payload() {
+        Some(Payload::Stream(n)) => Ok(*n),
+        _ => Err(vm.type_error("expected a standard stream")),
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "write", 1, 1)?;
+    let fd = stream_fd(vm, this)?;
+    let Some(Payload::Str(s)) = rest[0].payload() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&rest[0])
+        )));
+    };
+    let n = s.len();
+    let text = s.as_str().into_owned();
+    match fd {
+        1 => vm.write_stdout(text.as_bytes()),
+        2 => vm.write_stderr(text.as_bytes()),
+        _ => {
+            let t = vm.types.os_error.clone();
+            return Err(vm.new_exception_msg(&t, "not writable"));
+        }
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn stream_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "flush", 0, 0)?;
+    if stream_fd(vm, this)? == 1 {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+fn stream_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_this, _) = crate::native::method_args(vm, &args, "readline", 0, 1)?;
+    vm.flush_stdout();
+    let line = vm.host.read_stdin_line().unwrap_or_default();
+    Ok(vm.new_string(String::from_utf8_lossy(&line).into_owned()))
+}
+
+fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_this, _) = crate::native::method_args(vm, &args, "read", 0, 1)?;
+    vm.flush_stdout();
+    let all = vm.host.read_stdin_all().unwrap_or_default();
+    Ok(vm.new_string(String::from_utf8_lossy(&all).into_owned()))
+}
+
+fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "isatty", 0, 0)?;
+    let fd = stream_fd(vm, this)?;
+    Ok(Value::Bool(fd == 0 && vm.host.stdin_is_tty()))
+}
+
+fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "fileno", 0, 0)?;
+    Ok(Value::Int(i64::from(stream_fd(vm, this)?)))
+}
+
+fn stream_encoding(vm: &mut Vm, _this: &Value) -> PyResult<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+impl Vm {
+    /// Buffer bytes for standard output.
+    pub fn write_stdout(&mut self, data: &[u8]) {
+        self.stdout_buf.extend_from_slice(data);
+        if self.config.unbuffered || self.stdout_buf.len() >= 1 << 13 {
+            self.flush_stdout();
+        }
+    }
+
+    /// Hand buffered standard output to the host.
+    pub fn flush_stdout(&mut self) {
+        if !self.stdout_buf.is_empty() {
+            let buf = std::mem::take(&mut self.stdout_buf);
+            let _ = self.host.write_stdout(&buf);
+        }
+        let _ = self.host.flush();
+    }
+
+    /// Write to standard error (unbuffered).
+    pub fn write_stderr(&mut self, data: &[u8]) {
+        let _ = self.host.write_stderr(data);
+    }
+
+    /// Issue a warning: printed to stderr once per location, as the default filters do.
+    pub fn warn(&mut self, category: &ObjRef, msg: &str) -> PyResult<()> {
+        let (filename, lineno) = match self.frames.last() {
+            Some(f) => (f.code.co.filename.clone(), self.current_line()),
+            None => (String::from("sys"), 1),
+        };
+        let name = crate::objects::typeobj::type_data(category)
+            .name
+            .borrow()
+            .clone();
+        let key = format!("{filename}:{lineno}:{name}:{msg}");
+        if !self.warned.insert(key) {
+            return Ok(());
+        }
+        let mut text = format!("{filename}:{lineno}: {name}: {msg}\n");
+        if let Some(line) = self.source_line(&filename, lineno) {
+            text.push_str(&format!("  {}\n", line.trim()));
+        }
+        self.write_stderr(text.as_bytes());
+        Ok(())
+    }
+
+    /// The line being run in the innermost frame.
+    pub fn current_line(&self) -> u32 {
+        self.frames.last().map_or(0, |f| f.line.get())
+    }
+
+    /// `sys.displayhook`'s default: print `repr(v)` and keep it in `builtins._`.
+    pub fn default_display_hook(&mut self, v: &Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let b = self.builtins.clone();
+        self.set_dict_str(&b, "_", Value::None);
+        let r = self.repr_string(v)?;
+        self.write_stdout(r.as_bytes());
+        self.write_stdout(b"\n");
+        self.set_dict_str(&b, "_", v.clone());
+        Ok(())
+    }
+
+    /// `PRINT_EXPR`: call `sys.displayhook`.
+    pub fn display_hook(&mut self, v: &Value) -> PyResult<()> {
+        match self.sys_attr("displayhook") {
+            Some(h) => {
+                self.call_pos(&h, std::slice::from_ref(v))?;
+                Ok(())
+            }
+            None => Err(self.runtime_error("lost sys.displayhook")),
+        }
+    }
+
+    /// Print an uncaught exception the way the interpreter does at exit.
+    pub fn print_exception(&mut self, err: &PyErr) {
+        self.flush_stdout();
+        let exc = Value::Obj(err.0.clone());
+        let text = self.format_exception(&exc);
+        self.write_stderr(text.as_bytes());
+    }
+}
