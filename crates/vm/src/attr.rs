@@ -26,6 +26,9 @@ impl Vm {
     /// `getattr(obj, name, None)`-like: `Ok(None)` when the attribute does not exist
     /// (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        if let Some(Payload::Super(_)) = obj.payload() {
+            return self.super_getattr(obj, name);
+        }
         let custom = self.lookup_special_str(obj, "__getattribute__");
         let generic = matches!(
             custom.as_ref().and_then(|c| c.payload()),
@@ -238,7 +241,10 @@ impl Vm {
         let Payload::Str(ns) = &name.payload else {
             return Err(self.no_attribute(obj, name));
         };
-        let is_type = matches!(obj.payload(), Some(Payload::Type(_) | Payload::Module(_)));
+        let is_type = matches!(
+            obj.payload(),
+            Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
+        );
         let custom = self.lookup_special_str(obj, "__getattribute__");
         let generic = matches!(
             custom.as_ref().and_then(|c| c.payload()),

@@ -34,6 +34,9 @@ pub fn init(vm: &mut Vm) {
                 | "traceback"
                 | "frame"
                 | "mappingproxy"
+                | "GenericAlias"
+                | "UnionType"
+                | "TextIOWrapper"
         ) || name.ends_with("iterator")
             || name.starts_with("dict_")
         {
@@ -107,6 +110,35 @@ pub fn init(vm: &mut Vm) {
     ];
     let bm = vm.builtins_module.clone();
     vm.add_functions(&bm, funcs);
+    vm.builtin_modules.push(("__future__", future_init));
+}
+
+/// The `__future__` module: the feature names, so `from __future__ import x` finds them.
+fn future_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    let Payload::Module(md) = &m.payload else {
+        return Ok(());
+    };
+    let d = md.dict.clone();
+    let features = [
+        ("nested_scopes", 0x0010),
+        ("generators", 0),
+        ("division", 0x20000),
+        ("absolute_import", 0x40000),
+        ("with_statement", 0x80000),
+        ("print_function", 0x100000),
+        ("unicode_literals", 0x200000),
+        ("barry_as_FLUFL", 0x400000),
+        ("generator_stop", 0x800000),
+        ("annotations", 0x1000000),
+    ];
+    let mut names = Vec::new();
+    for (name, flag) in features {
+        vm.set_dict_str(&d, name, Value::Int(flag));
+        names.push(vm.new_str(name));
+    }
+    let all = vm.new_list(names);
+    vm.set_dict_str(&d, "all_feature_names", all);
+    Ok(())
 }
 
 /// Write text to `sys.stdout` (or another file object).

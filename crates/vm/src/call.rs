@@ -54,27 +54,34 @@ impl Vm {
                 )
             }
             Payload::Type(_) => self.call_type(obj, args),
-            _ => {
-                let name = self.intern("__call__");
-                match self.lookup_special(callable, &name) {
-                    Some(m) => {
-                        let mut v = Vec::with_capacity(args.values.len() + 1);
-                        v.push(callable.clone());
-                        v.extend_from_slice(args.values);
-                        self.call(
-                            &m,
-                            Args {
-                                values: &v,
-                                kwnames: args.kwnames,
-                            },
-                        )
-                    }
-                    None => Err(self.type_error(format!(
-                        "'{}' object is not callable",
-                        self.type_name(callable)
-                    ))),
+            _ => match self.lookup_special_str(callable, "__call__") {
+                Some(m) if matches!(m.payload(), Some(Payload::Function(_))) => {
+                    let mut v = Vec::with_capacity(args.values.len() + 1);
+                    v.push(callable.clone());
+                    v.extend_from_slice(args.values);
+                    self.call(
+                        &m,
+                        Args {
+                            values: &v,
+                            kwnames: args.kwnames,
+                        },
+                    )
                 }
-            }
+                Some(m) => {
+                    if self.stack_exhausted() {
+                        return Err(self.recursion_error(
+                            "maximum recursion depth exceeded while calling a Python object",
+                        ));
+                    }
+                    let t = Value::Obj(self.type_of(callable));
+                    let bound = self.descriptor_get(&m, callable, &t)?;
+                    self.call(&bound, args)
+                }
+                None => Err(self.type_error(format!(
+                    "'{}' object is not callable",
+                    self.type_name(callable)
+                ))),
+            },
         }
     }
 

@@ -310,6 +310,17 @@ impl Vm {
         {
             self.set_type_attr(&cls, "__doc__", Value::None);
         }
+        if has_dict {
+            let h = self.hash_text("__dict__");
+            if lookup(&cls, "__dict__", h).is_none() {
+                self.add_getset(
+                    &cls,
+                    "__dict__",
+                    crate::objects::object::instance_dict_get,
+                    Some(crate::objects::object::instance_dict_set),
+                );
+            }
+        }
         let base_count = base_slots.len();
         for (i, n) in new_slots.iter().enumerate() {
             let m = Value::Obj(ObjRef::new(

@@ -589,6 +589,15 @@ impl Vm {
 
     /// `del obj[key]`.
     pub fn delitem(&mut self, obj: &Value, key: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj
+            && let Payload::Dict(_) = &o.payload
+            && o.with_class(|c| type_data(c).builtin)
+        {
+            return match self.dict_del(o, &key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key)),
+            };
+        }
         match self.call_special(obj, "__delitem__", &[key])? {
             Some(_) => Ok(()),
             None => Err(self.type_error(format!(

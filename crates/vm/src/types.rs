@@ -123,6 +123,8 @@ builtin_types! {
     }
     exceptions {
         base_exception = "BaseException": object;
+        generic_alias = "GenericAlias": object, B(K::Other);
+        union_type = "UnionType": object, B(K::Other);
         base_exception_group = "BaseExceptionGroup": base_exception;
         generator_exit = "GeneratorExit": base_exception;
         keyboard_interrupt = "KeyboardInterrupt": base_exception;
@@ -215,3 +217,7 @@ pub fn init_types(vm: &mut Vm) {
     vm.set_type_attr(&stream, "__module__", io);
     crate::objects::init_all(vm);
 }
+    let types_mod = vm.new_str("types");
+    for t in [vm.types.generic_alias.clone(), vm.types.union_type.clone()] {
+        vm.set_type_attr(&t, "__module__", types_mod.clone());
+    }

@@ -519,7 +519,9 @@ impl Vm {
                 );
             }
             let it = self.call_method_value(&f, v, &[])?;
-            if self.lookup_special_str(&it, "__next__").is_none() {
+            if !matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)))
+                && self.lookup_special_str(&it, "__next__").is_none()
+            {
                 return Err(self.type_error(format!(
                     "iter() returned non-iterator of type '{}'",
                     self.type_name(&it)

@@ -1,6 +1,7 @@
 //! The builtin object kinds' storage and behaviour, one module per type.
 
 pub mod bytes;
+pub mod codeobj;
 pub mod containers;
 pub mod dict;
 pub mod dictops;
@@ -29,3 +30,4 @@ pub fn init_all(vm: &mut crate::Vm) {
     function::init(vm);
     crate::generator::init(vm);
 }
+    codeobj::init(vm);

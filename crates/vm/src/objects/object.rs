@@ -64,8 +64,6 @@ pub fn init(vm: &mut Vm) {
             method "__setattr__" => type_setattr, "";
             method "__delattr__" => type_delattr, "";
             method "__sizeof__" => object_sizeof, "";
-            method "__or__" => type_or, "";
-            method "__ror__" => type_or, "";
             classmethod "__prepare__" => type_prepare, "";
         ],
     );
@@ -616,10 +614,6 @@ fn type_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let name = name_arg(vm, &rest[0])?;
     vm.generic_setattr(this, &name, None)?;
     Ok(Value::None)
-}
-
-fn type_or(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(vm.not_implemented.clone())
 }
 
 fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -1,0 +1,407 @@
+//! `code` objects' attributes, `types.GenericAlias` (`list[int]`) and `types.UnionType`
+//! (`int | str`) (CPython: `Objects/codeobject.c`, `Objects/genericaliasobject.c`,
+//! `Objects/unionobject.c`).
+
+use crate::native::method_args;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::typeobj::type_data;
+use crate::value::Value;
+use crate::{PyResult, Vm, methods};
+
+/// Register the code type's attributes and the alias types' methods.
+pub fn init(vm: &mut Vm) {
+    let c = vm.types.code.clone();
+    vm.add_getset(&c, "co_name", co_name, None);
+    vm.add_getset(&c, "co_qualname", co_qualname, None);
+    vm.add_getset(&c, "co_filename", co_filename, None);
+    vm.add_getset(&c, "co_firstlineno", co_firstlineno, None);
+    vm.add_getset(&c, "co_argcount", co_argcount, None);
+    vm.add_getset(&c, "co_posonlyargcount", co_posonlyargcount, None);
+    vm.add_getset(&c, "co_kwonlyargcount", co_kwonlyargcount, None);
+    vm.add_getset(&c, "co_flags", co_flags, None);
+    vm.add_getset(&c, "co_varnames", co_varnames, None);
+    vm.add_getset(&c, "co_cellvars", co_cellvars, None);
+    vm.add_getset(&c, "co_freevars", co_freevars, None);
+    vm.add_getset(&c, "co_names", co_names, None);
+    vm.add_getset(&c, "co_consts", co_consts, None);
+    vm.add_getset(&c, "co_nlocals", co_nlocals, None);
+    vm.add_getset(&c, "co_stacksize", co_stacksize, None);
+    vm.add_methods(&c, methods![ method "__repr__" => code_repr, ""; ]);
+    let ga = vm.types.generic_alias.clone();
+    vm.add_methods(
+        &ga,
+        methods![
+            method "__repr__" => alias_repr, "";
+            method "__call__" => alias_call, "";
+            method "__eq__" => alias_eq, "";
+            method "__hash__" => alias_hash, "";
+            method "__or__" => union_or, "";
+            method "__ror__" => union_ror, "";
+            method "__getattr__" => alias_getattr, "";
+        ],
+    );
+    vm.add_getset(&ga, "__origin__", alias_origin, None);
+    vm.add_getset(&ga, "__args__", alias_args, None);
+    vm.add_getset(&ga, "__parameters__", alias_parameters, None);
+    let u = vm.types.union_type.clone();
+    vm.add_methods(
+        &u,
+        methods![
+            method "__repr__" => union_repr, "";
+            method "__eq__" => alias_eq, "";
+            method "__hash__" => alias_hash, "";
+            method "__or__" => union_or, "";
+            method "__ror__" => union_ror, "";
+            method "__instancecheck__" => union_instancecheck, "";
+            method "__subclasscheck__" => union_subclasscheck, "";
+        ],
+    );
+    vm.add_getset(&u, "__args__", alias_args, None);
+    vm.add_getset(&u, "__parameters__", alias_parameters, None);
+    // `type.__or__` builds unions.
+    let t = vm.types.type_.clone();
+    vm.add_methods(
+        &t,
+        methods![ method "__or__" => union_or, ""; method "__ror__" => union_ror, ""; ],
+    );
+    // `list[int]` and friends.
+    for t in [
+        vm.types.list.clone(),
+        vm.types.tuple.clone(),
+        vm.types.dict.clone(),
+        vm.types.set.clone(),
+        vm.types.frozenset.clone(),
+        vm.types.type_.clone(),
+        vm.types.enumerate.clone(),
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ] {
+        vm.add_methods(
+            &t,
+            methods![ classmethod "__class_getitem__" => class_getitem, ""; ],
+        );
+    }
+}
+
+fn code_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::frame::Code>> {
+    match v.payload() {
+        Some(Payload::Code(c)) => Ok(c.clone()),
+        _ => Err(vm.type_error("expected a code object")),
+    }
+}
+
+fn str_tuple(vm: &mut Vm, items: &[&str]) -> Value {
+    let v: Vec<Value> = items.iter().map(|s| Value::Obj(vm.intern(s))).collect();
+    vm.new_tuple(v)
+}
+
+fn co_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(vm.new_str(&c.co.name))
+}
+
+fn co_qualname(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(vm.new_str(&c.co.qualname))
+}
+
+fn co_filename(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(vm.new_str(&c.co.filename))
+}
+
+fn co_firstlineno(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, this)?.co.first_line)))
+}
+
+fn co_argcount(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, this)?.co.arg_count)))
+}
+
+fn co_posonlyargcount(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(
+        code_of(vm, this)?.co.posonly_arg_count,
+    )))
+}
+
+fn co_kwonlyargcount(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(
+        code_of(vm, this)?.co.kwonly_arg_count,
+    )))
+}
+
+fn co_flags(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, this)?.co.flags.0)))
+}
+
+fn co_varnames(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(str_tuple(vm, &c.co.varnames()))
+}
+
+fn co_cellvars(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(str_tuple(vm, &c.co.cellvars()))
+}
+
+fn co_freevars(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(str_tuple(vm, &c.co.freevars()))
+}
+
+fn co_names(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    let names: Vec<&str> = c.co.names.iter().map(|s| s.as_str()).collect();
+    Ok(str_tuple(vm, &names))
+}
+
+fn co_consts(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    Ok(vm.new_tuple(c.consts.to_vec()))
+}
+
+fn co_nlocals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(code_of(vm, this)?.co.varnames().len() as i64))
+}
+
+fn co_stacksize(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, this)?.co.max_stack)))
+}
+
+fn code_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let c = code_of(vm, this)?;
+    let s = format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.co.name,
+        this.identity(),
+        c.co.filename,
+        c.co.first_line
+    );
+    Ok(vm.new_string(s))
+}
+
+// ----- GenericAlias and UnionType: Payload::Slice-like pair (origin, args tuple) -----
+
+fn alias_parts(vm: &mut Vm, v: &Value) -> PyResult<(Value, Value)> {
+    match v.payload() {
+        Some(Payload::Method(m)) => Ok((m.0.clone(), m.1.clone())),
+        _ => Err(vm.type_error("expected a generic alias")),
+    }
+}
+
+/// `cls[params]` for builtin generic classes.
+fn class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (cls, rest) = method_args(vm, &args, "__class_getitem__", 1, 1)?;
+    let params = match rest[0].payload() {
+        Some(Payload::Tuple(_)) => rest[0].clone(),
+        _ => vm.new_tuple(vec![rest[0].clone()]),
+    };
+    Ok(new_alias(vm, cls.clone(), params))
+}
+
+/// A `types.GenericAlias(origin, args)`.
+pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> Value {
+    Value::Obj(ObjRef::new(
+        vm.types.generic_alias.clone(),
+        Payload::Method(Box::new((origin, args))),
+    ))
+}
+
+fn type_repr_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if v.is(&vm.ellipsis) {
+        return Ok(String::from("..."));
+    }
+    if v.is_none() {
+        return Ok(String::from("None"));
+    }
+    if let Value::Obj(o) = v
+        && let Payload::Type(_) = &o.payload
+    {
+        let module = vm.type_module_name(o);
+        let q = type_data(o).qualname.borrow().clone();
+        return Ok(if module == "builtins" {
+            q
+        } else {
+            format!("{module}.{q}")
+        });
+    }
+    if let Some(Payload::List(l)) = v.payload() {
+        let items = l.borrow().clone();
+        let parts: PyResult<Vec<String>> = items.iter().map(|i| type_repr_text(vm, i)).collect();
+        return Ok(format!("[{}]", parts?.join(", ")));
+    }
+    vm.repr_string(v)
+}
+
+fn alias_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let (origin, a) = alias_parts(vm, this)?;
+    let o = type_repr_text(vm, &origin)?;
+    let items = vm.iterate(&a)?;
+    let parts: PyResult<Vec<String>> = items.iter().map(|i| type_repr_text(vm, i)).collect();
+    let mut parts = parts?;
+    if parts.is_empty() {
+        parts.push(String::from("()"));
+    }
+    Ok(vm.new_string(format!("{o}[{}]", parts.join(", "))))
+}
+
+fn alias_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("GenericAlias.__call__ needs an argument"));
+    };
+    let (origin, _) = alias_parts(vm, this)?;
+    vm.call(
+        &origin,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+fn alias_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
+    let other = &rest[0];
+    if !ObjRef::ptr_eq(&vm.type_of(this), &vm.type_of(other)) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (o1, a1) = alias_parts(vm, this)?;
+    let (o2, a2) = alias_parts(vm, other)?;
+    let same_origin = vm.eq(&o1, &o2)?;
+    Ok(Value::Bool(same_origin && vm.eq(&a1, &a2)?))
+}
+
+fn alias_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    let (o, a) = alias_parts(vm, this)?;
+    let h1 = vm.hash(&o)?;
+    let h2 = vm.hash(&a)?;
+    Ok(Value::Int(h1 ^ h2))
+}
+
+fn alias_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getattr__", 1, 1)?;
+    let (origin, _) = alias_parts(vm, this)?;
+    let name = match &rest[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
+        _ => return Err(vm.type_error("attribute name must be string")),
+    };
+    let n = vm.str_text(&rest[0]);
+    if n.starts_with("__") && n.ends_with("__") {
+        return Err(vm.no_attribute(this, &name));
+    }
+    vm.getattr(&origin, &name)
+}
+
+fn alias_origin(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(alias_parts(vm, this)?.0)
+}
+
+fn alias_args(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(alias_parts(vm, this)?.1)
+}
+
+fn alias_parameters(vm: &mut Vm, _this: &Value) -> PyResult<Value> {
+    Ok(vm.new_tuple(Vec::new()))
+}
+
+fn is_union_arg(vm: &mut Vm, v: &Value) -> bool {
+    v.is_none()
+        || matches!(v.payload(), Some(Payload::Type(_)))
+        || matches!(v, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.generic_alias) || ObjRef::ptr_eq(&o.class(), &vm.types.union_type))
+}
+
+fn union_members(vm: &mut Vm, v: &Value, out: &mut Vec<Value>) -> PyResult<()> {
+    if let Value::Obj(o) = v
+        && ObjRef::ptr_eq(&o.class(), &vm.types.union_type)
+    {
+        let (_, a) = alias_parts(vm, v)?;
+        for m in vm.iterate(&a)? {
+            union_members(vm, &m, out)?;
+        }
+        return Ok(());
+    }
+    let m = if v.is_none() {
+        Value::Obj(vm.types.none_type.clone())
+    } else {
+        v.clone()
+    };
+    for e in out.iter() {
+        if e.is(&m) {
+            return Ok(());
+        }
+    }
+    out.push(m);
+    Ok(())
+}
+
+fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if !is_union_arg(vm, a) || !is_union_arg(vm, b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let mut members = Vec::new();
+    union_members(vm, a, &mut members)?;
+    union_members(vm, b, &mut members)?;
+    if members.len() == 1 {
+        return Ok(members.remove(0));
+    }
+    let t = vm.new_tuple(members);
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.union_type.clone(),
+        Payload::Method(Box::new((Value::None, t))),
+    )))
+}
+
+fn union_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__or__", 1, 1)?;
+    make_union(vm, this, &rest[0])
+}
+
+fn union_ror(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__ror__", 1, 1)?;
+    make_union(vm, &rest[0], this)
+}
+
+fn union_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let (_, a) = alias_parts(vm, this)?;
+    let items = vm.iterate(&a)?;
+    let mut parts = Vec::new();
+    for i in &items {
+        if matches!(i, Value::Obj(o) if ObjRef::ptr_eq(o, &vm.types.none_type)) {
+            parts.push(String::from("None"));
+        } else {
+            parts.push(type_repr_text(vm, i)?);
+        }
+    }
+    Ok(vm.new_string(parts.join(" | ")))
+}
+
+fn union_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__instancecheck__", 1, 1)?;
+    let (_, a) = alias_parts(vm, this)?;
+    for m in vm.iterate(&a)? {
+        if matches!(m, Value::Obj(ref o) if ObjRef::ptr_eq(&o.class(), &vm.types.generic_alias)) {
+            return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
+        }
+        if vm.isinstance(&rest[0], &m)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn union_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__subclasscheck__", 1, 1)?;
+    let (_, a) = alias_parts(vm, this)?;
+    for m in vm.iterate(&a)? {
+        if vm.issubclass(&rest[0], &m)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
