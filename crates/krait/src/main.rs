@@ -194,11 +194,12 @@ fn main() {
 }
 
 fn run(config: Config, program: Program) -> i32 {
+    let inspect = config.inspect;
     let mut vm = Vm::new(Box::new(OsHost), config);
     let here = 0u8;
     let top = &here as *const u8 as usize;
     vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);
-    match program {
+    let status = match program {
         Program::Command(cmd) => vm.run_main(&cmd, "<string>"),
         Program::File(path) => match env::fs::read(&path) {
             Ok(bytes) => {
@@ -222,12 +223,19 @@ fn run(config: Config, program: Program) -> i32 {
             }
         },
         Program::Module(name) => vm.run_module_main(&name),
+        Program::Stdin if inspect || env::stdio::stdin_is_tty() => {
+            return vm.run_repl(env::stdio::stdin_is_tty());
+        }
         Program::Stdin => {
             let src = env::stdio::read_stdin_all().unwrap_or_default();
             let src = String::from_utf8_lossy(&src).into_owned();
             vm.run_main(&src, "<stdin>")
         }
+    };
+    if inspect {
+        return vm.run_repl(false);
     }
+    status
 }
 
 fn print_out(s: &str) {

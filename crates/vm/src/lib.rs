@@ -16,6 +16,7 @@ pub mod native;
 pub mod object;
 pub mod objects;
 pub mod ops;
+pub mod repl;
 pub mod sysmodule;
 pub mod traceback;
 pub mod types;

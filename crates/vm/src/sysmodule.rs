@@ -81,6 +81,10 @@ pub fn init(vm: &mut Vm) {
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
     s(vm, "dont_write_bytecode", Value::Bool(true));
+    let ps1 = vm.new_str(">>> ");
+    s(vm, "ps1", ps1);
+    let ps2 = vm.new_str("... ");
+    s(vm, "ps2", ps2);
     let bmn: Vec<Value> = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
     let bmn = vm.new_tuple(bmn);
     s(vm, "builtin_module_names", bmn);

@@ -193,7 +193,7 @@ impl Vm {
         };
         match krait_compiler::compile(source, filename, mode, &options) {
             Ok(co) => {
-                if !filename.starts_with('<') || filename == "<stdin>" {
+                if !filename.starts_with('<') {
                     self.sources
                         .entry(filename.to_string())
                         .or_insert_with(|| Rc::from(source));
