@@ -44,8 +44,10 @@ pub enum Payload {
     Str(PyStr),
     /// `bytes`
     Bytes(Box<[u8]>),
-    /// `bytearray`
-    ByteArray(RefCell<Vec<u8>>),
+    /// `bytearray` (derefs to `RefCell<Vec<u8>>`; counts buffer exports).
+    ByteArray(crate::objects::bytes::ByteArrayData),
+    /// `memoryview`
+    MemoryView(Box<crate::objects::bytes::memoryview::MemoryViewData>),
     /// `tuple`
     Tuple(Box<[Value]>),
     /// `list`

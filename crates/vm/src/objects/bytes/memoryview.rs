@@ -1,0 +1,783 @@
+//! `memoryview` over `bytes` and `bytearray` (CPython: `Objects/memoryobject.c`).
+//!
+//! A view is the exporter plus a geometry: a byte offset, a shape and strides in bytes, and a
+//! native single-character struct format for the elements (little-endian, 64-bit sizes, as
+//! on the machines Krait runs on). Each live view over a `bytearray` holds one export on it
+//! (released by `release()` or when the view dies), which keeps the array from resizing.
+
+use std::cell::Cell;
+
+use num_bigint::BigInt;
+
+use crate::native::method_args;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+use super::{is_index, norm_index, parse_args};
+
+/// A view: the exporter, the element format and the geometry in bytes.
+pub struct MemoryViewData {
+    /// The exporting object (`bytes` or `bytearray`), `.obj`.
+    pub obj: Value,
+    /// Set by `release()`.
+    pub released: Cell<bool>,
+    /// Whether writes are refused.
+    pub readonly: bool,
+    /// The struct format of one element (`B`, `H`, `d`, ...).
+    pub format: String,
+    /// Bytes per element.
+    pub itemsize: usize,
+    /// Byte offset of the first element in the exporter's buffer.
+    pub offset: isize,
+    /// Elements per dimension.
+    pub shape: Vec<usize>,
+    /// Byte step per dimension.
+    pub strides: Vec<isize>,
+}
+
+impl MemoryViewData {
+    /// Give the exporter its export back (on release or when the view dies).
+    pub fn release_export(&self) {
+        if self.released.replace(true) {
+            return;
+        }
+        if let Some(Payload::ByteArray(b)) = self.obj.payload() {
+            b.exports.set(b.exports.get().saturating_sub(1));
+        }
+    }
+
+    fn nitems(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    fn c_contiguous(&self) -> bool {
+        if self.nitems() <= 1 {
+            return true;
+        }
+        let mut expect = self.itemsize as isize;
+        for (dim, st) in self.shape.iter().zip(&self.strides).rev() {
+            if *dim > 1 && *st != expect {
+                return false;
+            }
+            expect *= *dim as isize;
+        }
+        true
+    }
+}
+
+impl Drop for MemoryViewData {
+    fn drop(&mut self) {
+        self.release_export();
+    }
+}
+
+/// A view of `obj` with the given geometry, taking an export on a bytearray.
+fn new_view(vm: &mut Vm, data: MemoryViewData) -> Value {
+    if let Some(Payload::ByteArray(b)) = data.obj.payload() {
+        b.exports.set(b.exports.get() + 1);
+    }
+    Value::Obj(ObjRef::new(
+        vm.types.memoryview.clone(),
+        Payload::MemoryView(Box::new(data)),
+    ))
+}
+
+/// `ValueError` for a released view.
+pub fn check_released(vm: &mut Vm, m: &MemoryViewData) -> PyResult<()> {
+    if m.released.get() {
+        return Err(vm.value_error("operation forbidden on released memoryview object"));
+    }
+    Ok(())
+}
+
+fn with_buf<R>(m: &MemoryViewData, f: impl FnOnce(&[u8]) -> R) -> R {
+    match m.obj.payload() {
+        Some(Payload::Bytes(b)) => f(b),
+        Some(Payload::ByteArray(b)) => f(&b.borrow()),
+        _ => f(&[]),
+    }
+}
+
+/// Byte offsets of every element in C order.
+fn element_offsets(m: &MemoryViewData) -> Vec<isize> {
+    let mut out = vec![m.offset];
+    for (dim, st) in m.shape.iter().zip(&m.strides) {
+        let mut next = Vec::with_capacity(out.len() * dim);
+        for base in &out {
+            for k in 0..*dim {
+                next.push(base + k as isize * st);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The view's contents in C order (`tobytes()`); empty for a released view.
+pub fn view_bytes(m: &MemoryViewData) -> Vec<u8> {
+    if m.released.get() {
+        return Vec::new();
+    }
+    let offs = element_offsets(m);
+    with_buf(m, |buf| {
+        let mut out = Vec::with_capacity(offs.len() * m.itemsize);
+        for o in offs {
+            let o = o.max(0) as usize;
+            if let Some(s) = buf.get(o..o + m.itemsize) {
+                out.extend_from_slice(s);
+            }
+        }
+        out
+    })
+}
+
+/// The size of a native struct format, or `None` if memoryview does not support it.
+fn format_size(fmt: &str) -> Option<usize> {
+    let f = fmt.strip_prefix('@').unwrap_or(fmt);
+    Some(match f {
+        "B" | "b" | "c" | "?" => 1,
+        "H" | "h" | "e" => 2,
+        "I" | "i" | "f" => 4,
+        "L" | "l" | "Q" | "q" | "N" | "n" | "d" | "P" => 8,
+        _ => return None,
+    })
+}
+
+fn fmt_char(fmt: &str) -> char {
+    fmt.chars().last().unwrap_or('B')
+}
+
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = i32::from((h >> 10) & 0x1F);
+    let frac = f64::from(h & 0x3FF);
+    match exp {
+        0 => sign * frac * 2f64.powi(-24),
+        31 if frac == 0.0 => sign * f64::INFINITY,
+        31 => f64::NAN,
+        _ => sign * (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+    }
+}
+
+/// One element's value.
+fn unpack(vm: &mut Vm, fmt: &str, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    let u = u64::from_le_bytes(w);
+    match fmt_char(fmt) {
+        'B' => Value::Int(u as u8 as i64),
+        'b' => Value::Int(i64::from(u as u8 as i8)),
+        'c' => vm.new_bytes(vec![u as u8]),
+        '?' => Value::Bool(u as u8 != 0),
+        'H' => Value::Int(u as u16 as i64),
+        'h' => Value::Int(i64::from(u as u16 as i16)),
+        'I' => Value::Int(u as u32 as i64),
+        'i' => Value::Int(i64::from(u as u32 as i32)),
+        'L' | 'Q' | 'N' | 'P' => match i64::try_from(u) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::from_bigint(BigInt::from(u), vm),
+        },
+        'l' | 'q' | 'n' => Value::Int(u as i64),
+        'f' => Value::Float(f64::from(f32::from_bits(u as u32))),
+        'd' => Value::Float(f64::from_bits(u)),
+        'e' => Value::Float(half_to_f64(u as u16)),
+        _ => Value::Int(u as u8 as i64),
+    }
+}
+
+/// Encode one element (`memoryview: invalid type/value for format`).
+fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
+    let c = fmt_char(fmt);
+    let bad_type =
+        |vm: &mut Vm| vm.type_error(format!("memoryview: invalid type for format '{fmt}'"));
+    let bad_value =
+        |vm: &mut Vm| vm.value_error(format!("memoryview: invalid value for format '{fmt}'"));
+    match c {
+        'c' => match v.payload() {
+            Some(Payload::Bytes(b)) if b.len() == 1 => Ok(b.to_vec()),
+            Some(Payload::Bytes(_)) => Err(bad_value(vm)),
+            _ => Err(bad_type(vm)),
+        },
+        '?' => {
+            let t = vm.is_true(v)?;
+            Ok(vec![u8::from(t)])
+        }
+        'f' | 'd' | 'e' => {
+            let x = match v {
+                Value::Float(f) => *f,
+                Value::Int(i) => *i as f64,
+                Value::Bool(b) => f64::from(u8::from(*b)),
+                _ => match v.payload() {
+                    Some(Payload::Float(f)) => *f,
+                    _ => return Err(bad_type(vm)),
+                },
+            };
+            Ok(match c {
+                'f' => (x as f32).to_bits().to_le_bytes().to_vec(),
+                'd' => x.to_bits().to_le_bytes().to_vec(),
+                _ => return Err(vm.not_implemented_error("memoryview: format 'e' assignment")),
+            })
+        }
+        _ => {
+            let is_int = matches!(v, Value::Int(_) | Value::Bool(_))
+                || matches!(v.payload(), Some(Payload::Int(_)))
+                || (!matches!(v, Value::Float(_))
+                    && !matches!(v.payload(), Some(Payload::Float(_)))
+                    && vm.lookup_special_str(v, "__index__").is_some());
+            if !is_int {
+                return Err(bad_type(vm));
+            }
+            let big: BigInt = match vm.index_value(v)? {
+                Value::Int(i) => BigInt::from(i),
+                Value::Bool(b) => BigInt::from(i64::from(b)),
+                r => match r.payload() {
+                    Some(Payload::Int(b)) => b.clone(),
+                    _ => return Err(bad_type(vm)),
+                },
+            };
+            let signed = c.is_ascii_lowercase();
+            let bits = size * 8;
+            let (lo, hi) = if signed {
+                (
+                    -(BigInt::from(1) << (bits - 1)),
+                    (BigInt::from(1) << (bits - 1)) - 1,
+                )
+            } else {
+                (BigInt::from(0), (BigInt::from(1) << bits) - 1)
+            };
+            if big < lo || big > hi {
+                return Err(bad_value(vm));
+            }
+            let bytes = big.to_signed_bytes_le();
+            let fill = if big.sign() == num_bigint::Sign::Minus {
+                0xFF
+            } else {
+                0
+            };
+            let mut out = vec![fill; size];
+            for (o, b) in out.iter_mut().zip(bytes) {
+                *o = b;
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn this_view<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a MemoryViewData> {
+    match v.payload() {
+        Some(Payload::MemoryView(m)) => {
+            check_released(vm, m)?;
+            Ok(m)
+        }
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'memoryview' object but received a '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn mv_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = parse_args(vm, &args, "memoryview", &["object"], 1, true)?;
+    let obj = a[0].clone().unwrap_or(Value::None);
+    from_object(vm, &obj)
+}
+
+/// `memoryview(obj)`.
+pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let data = match obj.payload() {
+        Some(Payload::Bytes(b)) => MemoryViewData {
+            obj: obj.clone(),
+            released: Cell::new(false),
+            readonly: true,
+            format: "B".into(),
+            itemsize: 1,
+            offset: 0,
+            shape: vec![b.len()],
+            strides: vec![1],
+        },
+        Some(Payload::ByteArray(b)) => MemoryViewData {
+            obj: obj.clone(),
+            released: Cell::new(false),
+            readonly: false,
+            format: "B".into(),
+            itemsize: 1,
+            offset: 0,
+            shape: vec![b.borrow().len()],
+            strides: vec![1],
+        },
+        Some(Payload::MemoryView(m)) => {
+            check_released(vm, m)?;
+            copy_of(m)
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "memoryview: a bytes-like object is required, not '{}'",
+                vm.type_name(obj)
+            )));
+        }
+    };
+    Ok(new_view(vm, data))
+}
+
+fn copy_of(m: &MemoryViewData) -> MemoryViewData {
+    MemoryViewData {
+        obj: m.obj.clone(),
+        released: Cell::new(false),
+        readonly: m.readonly,
+        format: m.format.clone(),
+        itemsize: m.itemsize,
+        offset: m.offset,
+        shape: m.shape.clone(),
+        strides: m.strides.clone(),
+    }
+}
+
+fn tuple_of(vm: &mut Vm, v: impl Iterator<Item = i64>) -> Value {
+    let items = v.map(Value::Int).collect();
+    vm.new_tuple(items)
+}
+
+macro_rules! getter {
+    ($name:ident, |$vm:ident, $m:ident| $body:expr) => {
+        fn $name($vm: &mut Vm, v: &Value) -> PyResult<Value> {
+            let $m = this_view($vm, v)?;
+            Ok($body)
+        }
+    };
+}
+
+getter!(get_format, |vm, m| vm.new_str(&m.format));
+getter!(get_itemsize, |vm, m| Value::Int(m.itemsize as i64));
+getter!(get_ndim, |vm, m| Value::Int(m.shape.len() as i64));
+getter!(get_shape, |vm, m| tuple_of(
+    vm,
+    m.shape.iter().map(|x| *x as i64)
+));
+getter!(get_strides, |vm, m| tuple_of(
+    vm,
+    m.strides.iter().map(|x| *x as i64)
+));
+getter!(get_suboffsets, |vm, m| {
+    let _ = m;
+    vm.new_tuple(vec![])
+});
+getter!(get_readonly, |vm, m| Value::Bool(m.readonly));
+getter!(get_nbytes, |vm, m| Value::Int(
+    (m.nitems() * m.itemsize) as i64
+));
+getter!(get_obj, |vm, m| m.obj.clone());
+getter!(get_c_contiguous, |vm, m| Value::Bool(m.c_contiguous()));
+getter!(get_f_contiguous, |vm, m| Value::Bool(
+    m.shape.len() <= 1 && m.c_contiguous()
+));
+getter!(get_contiguous, |vm, m| Value::Bool(m.c_contiguous()));
+
+fn mv_tobytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let _ = parse_args(vm, &args, "tobytes", &["order"], 0, true)?;
+    let m = this_view(vm, &this)?;
+    let b = view_bytes(m);
+    Ok(vm.new_bytes(b))
+}
+
+fn tolist_dim(vm: &mut Vm, m: &MemoryViewData, buf: &[u8], dim: usize, off: isize) -> Value {
+    let mut items = Vec::with_capacity(m.shape[dim]);
+    for k in 0..m.shape[dim] {
+        let o = off + k as isize * m.strides[dim];
+        if dim + 1 == m.shape.len() {
+            let o = o.max(0) as usize;
+            let el = buf.get(o..o + m.itemsize).unwrap_or(&[]);
+            items.push(unpack(vm, &m.format, el));
+        } else {
+            items.push(tolist_dim(vm, m, buf, dim + 1, o));
+        }
+    }
+    vm.new_list(items)
+}
+
+fn mv_tolist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "tolist", 0, 0)?;
+    let m = this_view(vm, this)?;
+    let buf = with_buf(m, |b| b.to_vec());
+    if m.shape.is_empty() {
+        let o = m.offset.max(0) as usize;
+        let el = buf.get(o..o + m.itemsize).unwrap_or(&[]).to_vec();
+        return Ok(unpack(vm, &m.format, &el));
+    }
+    Ok(tolist_dim(vm, m, &buf, 0, m.offset))
+}
+
+fn mv_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let m = this_view(vm, &this)?;
+    let b = view_bytes(m);
+    super::methods::hex_impl(vm, &b, &args, true)
+}
+
+fn mv_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "release", 0, 0)?;
+    if let Some(Payload::MemoryView(m)) = this.payload() {
+        m.release_export();
+    }
+    Ok(Value::None)
+}
+
+fn mv_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__enter__", 0, 0)?;
+    this_view(vm, this)?;
+    Ok(this.clone())
+}
+
+fn mv_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__exit__' needs an argument"));
+    };
+    if let Some(Payload::MemoryView(m)) = this.payload() {
+        m.release_export();
+    }
+    Ok(Value::None)
+}
+
+fn mv_toreadonly(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "toreadonly", 0, 0)?;
+    let m = this_view(vm, this)?;
+    let mut d = copy_of(m);
+    d.readonly = true;
+    Ok(new_view(vm, d))
+}
+
+fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let a = parse_args(vm, &args, "cast", &["format", "shape"], 1, true)?;
+    let m = this_view(vm, &this)?;
+    let fmt = match &a[0] {
+        Some(Value::Obj(o)) if matches!(o.payload, Payload::Str(_)) => {
+            vm.str_text(&Value::Obj(o.clone()))
+        }
+        Some(v) => {
+            return Err(vm.type_error(format!(
+                "cast() argument 'format' must be str, not {}",
+                vm.type_name(v)
+            )));
+        }
+        None => "B".into(),
+    };
+    if !m.c_contiguous() {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let shape_arg = match &a[1] {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let items: Vec<Value> = match v.payload() {
+                Some(Payload::List(l)) => l.borrow().clone(),
+                Some(Payload::Tuple(t)) => t.to_vec(),
+                _ => return Err(vm.type_error("shape must be a list or a tuple")),
+            };
+            let mut dims = Vec::with_capacity(items.len());
+            for it in &items {
+                let d = vm.index_to_i64(it)?;
+                if d <= 0 {
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    );
+                }
+                dims.push(d as usize);
+            }
+            Some(dims)
+        }
+    };
+    if shape_arg.is_some() && m.shape.len() != 1
+        || (shape_arg.is_none() && m.shape.len() != 1 && false)
+    {
+        return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+    }
+    let Some(size) = format_size(&fmt).filter(|_| fmt.len() <= 2) else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    let byte_fmt = |f: &str| matches!(f.strip_prefix('@').unwrap_or(f), "B" | "b" | "c");
+    if !byte_fmt(&m.format) && !byte_fmt(&fmt) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.nitems() * m.itemsize;
+    if nbytes % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let shape = match shape_arg {
+        Some(dims) => {
+            let prod = dims.iter().try_fold(1usize, |a, d| a.checked_mul(*d));
+            if prod.and_then(|p| p.checked_mul(size)) != Some(nbytes) {
+                return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+            }
+            dims
+        }
+        None => vec![nbytes / size],
+    };
+    let mut strides = vec![0isize; shape.len()];
+    let mut acc = size as isize;
+    for (st, d) in strides.iter_mut().zip(&shape).rev() {
+        *st = acc;
+        acc *= *d as isize;
+    }
+    let d = MemoryViewData {
+        obj: m.obj.clone(),
+        released: Cell::new(false),
+        readonly: m.readonly,
+        format: fmt,
+        itemsize: size,
+        offset: m.offset,
+        shape,
+        strides,
+    };
+    Ok(new_view(vm, d))
+}
+
+fn mv_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__len__", 0, 0)?;
+    let m = this_view(vm, this)?;
+    Ok(Value::Int(m.shape.first().copied().unwrap_or(1) as i64))
+}
+
+fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getitem__", 1, 1)?;
+    let m = this_view(vm, this)?;
+    let key = &rest[0];
+    if m.shape.is_empty() {
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
+    }
+    if is_index(vm, key) {
+        if m.shape.len() > 1 {
+            return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
+        }
+        let i = vm.index_to_i64(key)?;
+        let Some(k) = norm_index(i, m.shape[0]) else {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        };
+        let o = (m.offset + k as isize * m.strides[0]).max(0) as usize;
+        let el = with_buf(m, |b| b.get(o..o + m.itemsize).unwrap_or(&[]).to_vec());
+        return Ok(unpack(vm, &m.format, &el));
+    }
+    if let Some(Payload::Slice(_)) = key.payload() {
+        let (start, _stop, step, n) = crate::objects::slicing::slice_indices(vm, key, m.shape[0])?;
+        let mut d = copy_of(m);
+        d.offset = m.offset + start * m.strides[0];
+        d.shape[0] = n;
+        d.strides[0] = m.strides[0] * step;
+        return Ok(new_view(vm, d));
+    }
+    Err(vm.type_error("memoryview: invalid slice key"))
+}
+
+fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__setitem__", 2, 2)?;
+    let m = this_view(vm, this)?;
+    if m.readonly {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    let (key, value) = (&rest[0], &rest[1]);
+    let Some(Payload::ByteArray(ba)) = m.obj.payload() else {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    };
+    if m.shape.len() != 1 {
+        return Err(
+            vm.not_implemented_error("memoryview assignments are currently restricted to ndim = 1")
+        );
+    }
+    if is_index(vm, key) {
+        let i = vm.index_to_i64(key)?;
+        let Some(k) = norm_index(i, m.shape[0]) else {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        };
+        let bytes = pack(vm, &m.format, value, m.itemsize)?;
+        let o = (m.offset + k as isize * m.strides[0]).max(0) as usize;
+        if let Some(dst) = ba.borrow_mut().get_mut(o..o + m.itemsize) {
+            dst.copy_from_slice(&bytes);
+        }
+        return Ok(Value::None);
+    }
+    if let Some(Payload::Slice(_)) = key.payload() {
+        let (start, _stop, step, n) = crate::objects::slicing::slice_indices(vm, key, m.shape[0])?;
+        let (src_fmt, src) = match value.payload() {
+            Some(Payload::MemoryView(v)) => {
+                check_released(vm, v)?;
+                (v.format.clone(), view_bytes(v))
+            }
+            _ => match super::bytes_of(value) {
+                Some(b) => ("B".to_string(), b),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        vm.type_name(value)
+                    )));
+                }
+            },
+        };
+        let same_fmt = src_fmt.trim_start_matches('@') == m.format.trim_start_matches('@');
+        if !same_fmt || src.len() != n * m.itemsize {
+            return Err(vm.value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let mut d = ba.borrow_mut();
+        let mut off = m.offset + start * m.strides[0];
+        for chunk in src.chunks(m.itemsize.max(1)) {
+            let o = off.max(0) as usize;
+            if let Some(dst) = d.get_mut(o..o + m.itemsize) {
+                dst.copy_from_slice(chunk);
+            }
+            off += m.strides[0] * step;
+        }
+        return Ok(Value::None);
+    }
+    Err(vm.type_error("memoryview: invalid slice key"))
+}
+
+fn mv_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__delitem__", 1, 1)?;
+    let m = this_view(vm, this)?;
+    if m.readonly {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    Err(vm.type_error("cannot delete memory"))
+}
+
+fn mv_eq_impl(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    let Some(Payload::MemoryView(m)) = a.payload() else {
+        return Ok(None);
+    };
+    if m.released.get() {
+        return Ok(Some(a.is(b)));
+    }
+    let (fmt, shape, data) = match b.payload() {
+        Some(Payload::MemoryView(o)) => {
+            if o.released.get() {
+                return Ok(Some(a.is(b)));
+            }
+            (o.format.clone(), o.shape.clone(), view_bytes(o))
+        }
+        Some(Payload::Bytes(x)) => ("B".to_string(), vec![x.len()], x.to_vec()),
+        Some(Payload::ByteArray(x)) => {
+            let x = x.borrow().clone();
+            ("B".to_string(), vec![x.len()], x)
+        }
+        _ => return Ok(None),
+    };
+    if shape != m.shape {
+        return Ok(Some(false));
+    }
+    let mine = view_bytes(m);
+    let norm = |f: &str| f.trim_start_matches('@').to_string();
+    if norm(&fmt) == norm(&m.format) && !matches!(fmt_char(&fmt), 'f' | 'd' | 'e') {
+        return Ok(Some(mine == data));
+    }
+    let isz = format_size(&fmt).unwrap_or(1);
+    let n = m.nitems();
+    for k in 0..n {
+        let x = unpack(
+            vm,
+            &m.format,
+            mine.get(k * m.itemsize..(k + 1) * m.itemsize)
+                .unwrap_or(&[]),
+        );
+        let y = unpack(vm, &fmt, data.get(k * isz..(k + 1) * isz).unwrap_or(&[]));
+        let r = vm.compare(&x, &y, krait_bytecode::CompareOp::Eq)?;
+        if !vm.is_true(&r)? {
+            return Ok(Some(false));
+        }
+    }
+    Ok(Some(true))
+}
+
+fn mv_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
+    match mv_eq_impl(vm, this, &rest[0])? {
+        Some(b) => Ok(Value::Bool(b)),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn mv_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__ne__", 1, 1)?;
+    match mv_eq_impl(vm, this, &rest[0])? {
+        Some(b) => Ok(Value::Bool(!b)),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn mv_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    let m = this_view(vm, this)?;
+    if !m.readonly {
+        return Err(vm.value_error("cannot hash writable memoryview object"));
+    }
+    if !matches!(m.format.trim_start_matches('@'), "B" | "b" | "c") {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
+    let b = view_bytes(m);
+    Ok(Value::Int(super::hash_bytes(vm, &b)))
+}
+
+fn mv_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
+    let released = matches!(this.payload(), Some(Payload::MemoryView(m)) if m.released.get());
+    let s = format!(
+        "<{}memory at {:#x}>",
+        if released { "released " } else { "" },
+        this.identity()
+    );
+    Ok(vm.new_string(s))
+}
+
+fn mv_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__iter__", 0, 0)?;
+    let m = this_view(vm, this)?;
+    if m.shape.len() != 1 {
+        return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
+    }
+    let l = mv_tolist(vm, Args::positional(std::slice::from_ref(this)))?;
+    vm.iter(&l)
+}
+
+/// Register `memoryview`.
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.memoryview.clone();
+    vm.add_methods(
+        &t,
+        crate::methods![
+            staticmethod "__new__" => mv_new, "";
+            method "tobytes" => mv_tobytes, "";
+            method "tolist" => mv_tolist, "";
+            method "hex" => mv_hex, "";
+            method "release" => mv_release, "";
+            method "toreadonly" => mv_toreadonly, "";
+            method "cast" => mv_cast, "";
+            method "__enter__" => mv_enter, "";
+            method "__exit__" => mv_exit, "";
+            method "__len__" => mv_len, "";
+            method "__getitem__" => mv_getitem, "";
+            method "__setitem__" => mv_setitem, "";
+            method "__delitem__" => mv_delitem, "";
+            method "__eq__" => mv_eq, "";
+            method "__ne__" => mv_ne, "";
+            method "__hash__" => mv_hash, "";
+            method "__repr__" => mv_repr, "";
+            method "__iter__" => mv_iter, "";
+        ],
+    );
+    vm.add_getset(&t, "format", get_format, None);
+    vm.add_getset(&t, "itemsize", get_itemsize, None);
+    vm.add_getset(&t, "ndim", get_ndim, None);
+    vm.add_getset(&t, "shape", get_shape, None);
+    vm.add_getset(&t, "strides", get_strides, None);
+    vm.add_getset(&t, "suboffsets", get_suboffsets, None);
+    vm.add_getset(&t, "readonly", get_readonly, None);
+    vm.add_getset(&t, "nbytes", get_nbytes, None);
+    vm.add_getset(&t, "obj", get_obj, None);
+    vm.add_getset(&t, "c_contiguous", get_c_contiguous, None);
+    vm.add_getset(&t, "f_contiguous", get_f_contiguous, None);
+    vm.add_getset(&t, "contiguous", get_contiguous, None);
+}

@@ -1,0 +1,762 @@
+//! The builtin text codecs behind `str.encode` and `bytes.decode` (CPython:
+//! `Objects/unicodeobject.c` `PyUnicode_DecodeUTF8Stateful`, `_PyUnicode_EncodeUTF16`, ...,
+//! `Python/codecs.c` for the error handlers, `Objects/exceptions.c` for the
+//! `UnicodeDecodeError`/`UnicodeEncodeError` messages).
+//!
+//! A codec finds a bad run `[start, end)` and asks the error handler what to put instead:
+//! `strict` raises, `ignore` drops, `replace` puts U+FFFD (decode) or `?` (encode),
+//! `backslashreplace`, `surrogateescape`, `surrogatepass` and `xmlcharrefreplace` as in
+//! CPython. Decoding produces code points (lone surrogates included), so the result is a
+//! `PyStr` built with `PyStr::from_code_points`.
+
+use crate::object::Payload;
+use crate::objects::str::PyStr;
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// A codec Krait knows, after name normalisation.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    Cp1252,
+    /// UTF-16: `None` = with BOM (native little-endian), `Some(true)` = big-endian.
+    Utf16(Option<bool>),
+    /// UTF-32, likewise.
+    Utf32(Option<bool>),
+}
+
+/// CPython's `encodings.normalize_encoding` + the alias table, for the codecs we have.
+fn lookup(name: &str) -> Option<Codec> {
+    let mut n = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() || c == '.' {
+            n.push(c);
+        } else if !n.ends_with('_') {
+            n.push('_');
+        }
+    }
+    let n = n.trim_matches('_');
+    Some(match n {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" | "cp367" => {
+            Codec::Ascii
+        }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "iso8859" => Codec::Latin1,
+        "cp1252" | "windows_1252" => Codec::Cp1252,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16(Some(false)),
+        "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16(Some(true)),
+        "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(Some(false)),
+        "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(true)),
+        _ => return None,
+    })
+}
+
+fn unknown_encoding(vm: &mut Vm, name: &str) -> PyErr {
+    let t = vm.types.lookup_error.clone();
+    vm.new_exception_msg(&t, format!("unknown encoding: {name}"))
+}
+
+fn unknown_handler(vm: &mut Vm, name: &str) -> PyErr {
+    let t = vm.types.lookup_error.clone();
+    vm.new_exception_msg(&t, format!("unknown error handler name '{name}'"))
+}
+
+/// Whether `encoding` names a codec Krait has (for early `LookupError`s).
+pub fn check_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
+    match lookup(encoding) {
+        Some(_) => Ok(()),
+        None => Err(unknown_encoding(vm, encoding)),
+    }
+}
+
+// ----- decoding -----
+
+/// A `UnicodeDecodeError(encoding, object, start, end, reason)`.
+pub fn decode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.types.unicode_decode_error.clone();
+    let obj = vm.new_bytes(data.to_vec());
+    unicode_error(vm, &t, encoding, obj, start, end, reason)
+}
+
+/// A `UnicodeEncodeError(encoding, object, start, end, reason)`.
+pub fn encode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    s: &PyStr,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.types.unicode_encode_error.clone();
+    let obj = vm.new_pystr(PyStr::from_wtf8(s.wtf8().to_vec()));
+    unicode_error(vm, &t, encoding, obj, start, end, reason)
+}
+
+fn unicode_error(
+    vm: &mut Vm,
+    ty: &crate::object::ObjRef,
+    encoding: &str,
+    obj: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let enc = vm.new_str(encoding);
+    let reason = vm.new_str(reason);
+    let (s, e) = (Value::Int(start as i64), Value::Int(end as i64));
+    let err = vm.new_exception(
+        ty,
+        vec![
+            enc.clone(),
+            obj.clone(),
+            s.clone(),
+            e.clone(),
+            reason.clone(),
+        ],
+    );
+    if let Payload::Exception(d) = &err.0.payload {
+        d.set_field("encoding", enc);
+        d.set_field("object", obj);
+        d.set_field("start", s);
+        d.set_field("end", e);
+        d.set_field("reason", reason);
+    }
+    err
+}
+
+/// What a decode error handler asks for.
+enum DecodeHandler {
+    Strict,
+    Ignore,
+    Replace,
+    BackslashReplace,
+    SurrogateEscape,
+    SurrogatePass,
+}
+
+fn decode_handler(vm: &mut Vm, errors: &str) -> PyResult<DecodeHandler> {
+    Ok(match errors {
+        "strict" => DecodeHandler::Strict,
+        "ignore" => DecodeHandler::Ignore,
+        "replace" => DecodeHandler::Replace,
+        "backslashreplace" => DecodeHandler::BackslashReplace,
+        "surrogateescape" => DecodeHandler::SurrogateEscape,
+        "surrogatepass" => DecodeHandler::SurrogatePass,
+        _ => return Err(unknown_handler(vm, errors)),
+    })
+}
+
+/// The decoder's state: output, and how to treat a bad run.
+struct Decoder<'a> {
+    encoding: &'static str,
+    data: &'a [u8],
+    errors: &'a str,
+    out: Vec<u32>,
+}
+
+impl Decoder<'_> {
+    /// Handle the bad run `[start, end)`; returns where decoding resumes.
+    fn error(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+        let h = match decode_handler(vm, self.errors) {
+            Ok(h) => h,
+            Err(e) => return Err(e),
+        };
+        let bad = self.data.get(start..end).unwrap_or(&[]);
+        match h {
+            DecodeHandler::Strict => Err(decode_error(
+                vm,
+                self.encoding,
+                self.data,
+                start,
+                end,
+                reason,
+            )),
+            DecodeHandler::Ignore => Ok(end),
+            DecodeHandler::Replace => {
+                self.out.push(0xFFFD);
+                Ok(end)
+            }
+            DecodeHandler::BackslashReplace => {
+                for b in bad {
+                    for c in format!("\\x{b:02x}").chars() {
+                        self.out.push(c as u32);
+                    }
+                }
+                Ok(end)
+            }
+            DecodeHandler::SurrogateEscape => {
+                if bad.iter().any(|b| *b < 128) {
+                    return Err(decode_error(
+                        vm,
+                        self.encoding,
+                        self.data,
+                        start,
+                        end,
+                        reason,
+                    ));
+                }
+                self.out.extend(bad.iter().map(|b| 0xDC00 + u32::from(*b)));
+                Ok(end)
+            }
+            DecodeHandler::SurrogatePass => {
+                // A surrogate in this codec's own encoding.
+                let rest = self.data.get(start..).unwrap_or(&[]);
+                let (cp, n) = match self.encoding {
+                    "utf-8" => match rest {
+                        [a, b, c, ..]
+                            if *a == 0xED
+                                && (0xA0..0xC0).contains(b)
+                                && (0x80..0xC0).contains(c) =>
+                        {
+                            (
+                                0xD000 | (u32::from(*b & 0x3F) << 6) | u32::from(*c & 0x3F),
+                                3,
+                            )
+                        }
+                        _ => (0, 0),
+                    },
+                    "utf-16-le" | "utf-16-be" => match rest {
+                        [a, b, ..] => {
+                            let v = if self.encoding == "utf-16-le" {
+                                u16::from_le_bytes([*a, *b])
+                            } else {
+                                u16::from_be_bytes([*a, *b])
+                            };
+                            (u32::from(v), 2)
+                        }
+                        _ => (0, 0),
+                    },
+                    "utf-32-le" | "utf-32-be" => match rest {
+                        [a, b, c, d, ..] => {
+                            let v = if self.encoding == "utf-32-le" {
+                                u32::from_le_bytes([*a, *b, *c, *d])
+                            } else {
+                                u32::from_be_bytes([*a, *b, *c, *d])
+                            };
+                            (v, 4)
+                        }
+                        _ => (0, 0),
+                    },
+                    _ => (0, 0),
+                };
+                if n == 0 || !(0xD800..0xE000).contains(&cp) {
+                    return Err(decode_error(
+                        vm,
+                        self.encoding,
+                        self.data,
+                        start,
+                        end,
+                        reason,
+                    ));
+                }
+                self.out.push(cp);
+                Ok(start + n)
+            }
+        }
+    }
+}
+
+/// Decode `b` with the named codec and error handler.
+pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyStr> {
+    let Some(codec) = lookup(encoding) else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    // Fast path: valid UTF-8 (and ASCII for the ASCII-compatible codecs).
+    if let Codec::Utf8 = codec
+        && let Ok(s) = std::str::from_utf8(b)
+    {
+        return Ok(PyStr::new(s));
+    }
+    if b.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Cp1252) {
+        // SAFETY-free: ASCII is UTF-8.
+        return Ok(PyStr::new(std::str::from_utf8(b).unwrap_or_default()));
+    }
+    let encoding_name = match codec {
+        Codec::Utf8 => "utf-8",
+        Codec::Ascii => "ascii",
+        Codec::Latin1 => "latin-1",
+        Codec::Cp1252 => "charmap",
+        Codec::Utf16(Some(true)) => "utf-16-be",
+        Codec::Utf16(_) => "utf-16-le",
+        Codec::Utf32(Some(true)) => "utf-32-be",
+        Codec::Utf32(_) => "utf-32-le",
+    };
+    let mut d = Decoder {
+        encoding: encoding_name,
+        data: b,
+        errors,
+        out: Vec::with_capacity(b.len()),
+    };
+    match codec {
+        Codec::Utf8 => decode_utf8(vm, &mut d)?,
+        Codec::Ascii => {
+            let mut i = 0;
+            while let Some(&c) = b.get(i) {
+                if c < 128 {
+                    d.out.push(u32::from(c));
+                    i += 1;
+                } else {
+                    i = d.error(vm, i, i + 1, "ordinal not in range(128)")?;
+                }
+            }
+        }
+        Codec::Latin1 => d.out.extend(b.iter().map(|c| u32::from(*c))),
+        Codec::Cp1252 => {
+            let mut i = 0;
+            while let Some(&c) = b.get(i) {
+                match cp1252(c) {
+                    Some(cp) => {
+                        d.out.push(cp);
+                        i += 1;
+                    }
+                    None => i = d.error(vm, i, i + 1, "character maps to <undefined>")?,
+                }
+            }
+        }
+        Codec::Utf16(order) => {
+            let mut i = 0;
+            let mut be = order == Some(true);
+            if order.is_none() {
+                match b {
+                    [0xFF, 0xFE, ..] => i = 2,
+                    [0xFE, 0xFF, ..] => {
+                        i = 2;
+                        be = true;
+                        d.encoding = "utf-16-be";
+                    }
+                    _ => {}
+                }
+            }
+            decode_utf16(vm, &mut d, i, be)?;
+        }
+        Codec::Utf32(order) => {
+            let mut i = 0;
+            let mut be = order == Some(true);
+            if order.is_none() {
+                match b {
+                    [0xFF, 0xFE, 0, 0, ..] => i = 4,
+                    [0, 0, 0xFE, 0xFF, ..] => {
+                        i = 4;
+                        be = true;
+                        d.encoding = "utf-32-be";
+                    }
+                    _ => {}
+                }
+            }
+            decode_utf32(vm, &mut d, i, be)?;
+        }
+    }
+    Ok(PyStr::from_code_points(d.out))
+}
+
+/// The Windows-1252 table's upper half (`None` where the code page has a hole).
+fn cp1252(b: u8) -> Option<u32> {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ];
+    match b {
+        0x80..=0x9F => match HIGH[usize::from(b - 0x80)] {
+            0 => None,
+            v => Some(u32::from(v)),
+        },
+        _ => Some(u32::from(b)),
+    }
+}
+
+/// UTF-8 with CPython's error ranges: the maximal valid prefix of a bad sequence is one error.
+fn decode_utf8(vm: &mut Vm, d: &mut Decoder<'_>) -> PyResult<()> {
+    let b = d.data;
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c < 0x80 {
+            d.out.push(u32::from(c));
+            i += 1;
+            continue;
+        }
+        let (len, lo, hi) = match c {
+            0xC2..=0xDF => (2, 0x80, 0xBF),
+            0xE0 => (3, 0xA0, 0xBF),
+            0xE1..=0xEC | 0xEE | 0xEF => (3, 0x80, 0xBF),
+            0xED => (3, 0x80, 0x9F),
+            0xF0 => (4, 0x90, 0xBF),
+            0xF1..=0xF3 => (4, 0x80, 0xBF),
+            0xF4 => (4, 0x80, 0x8F),
+            _ => {
+                i = d.error(vm, i, i + 1, "invalid start byte")?;
+                continue;
+            }
+        };
+        // Count the valid continuation bytes.
+        let mut k = 1;
+        let mut bad = false;
+        while k < len {
+            match b.get(i + k) {
+                None => break,
+                Some(&x) => {
+                    let (l, h) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
+                    if x < l || x > h {
+                        bad = true;
+                        break;
+                    }
+                }
+            }
+            k += 1;
+        }
+        if k == len {
+            let mut cp = u32::from(c) & (0x7F >> len);
+            for j in 1..len {
+                cp = (cp << 6) | u32::from(b[i + j] & 0x3F);
+            }
+            d.out.push(cp);
+            i += len;
+        } else if bad {
+            i = d.error(vm, i, i + k, "invalid continuation byte")?;
+        } else {
+            i = d.error(vm, i, n, "unexpected end of data")?;
+        }
+    }
+    Ok(())
+}
+
+fn decode_utf16(vm: &mut Vm, d: &mut Decoder<'_>, mut i: usize, be: bool) -> PyResult<()> {
+    let b = d.data;
+    let n = b.len();
+    let unit = |i: usize| -> Option<u32> {
+        let pair = [*b.get(i)?, *b.get(i + 1)?];
+        Some(u32::from(if be {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }))
+    };
+    while i < n {
+        let Some(u) = unit(i) else {
+            i = d.error(vm, i, n, "truncated data")?;
+            continue;
+        };
+        if !(0xD800..0xE000).contains(&u) {
+            d.out.push(u);
+            i += 2;
+        } else if u >= 0xDC00 {
+            i = d.error(vm, i, i + 2, "illegal encoding")?;
+        } else {
+            match unit(i + 2) {
+                Some(u2) if (0xDC00..0xE000).contains(&u2) => {
+                    d.out.push(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                    i += 4;
+                }
+                Some(_) => i = d.error(vm, i, i + 2, "illegal UTF-16 surrogate")?,
+                None => i = d.error(vm, i, n, "unexpected end of data")?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode_utf32(vm: &mut Vm, d: &mut Decoder<'_>, mut i: usize, be: bool) -> PyResult<()> {
+    let b = d.data;
+    let n = b.len();
+    while i < n {
+        let Some(q) = b.get(i..i + 4) else {
+            i = d.error(vm, i, n, "truncated data")?;
+            continue;
+        };
+        let q = [q[0], q[1], q[2], q[3]];
+        let cp = if be {
+            u32::from_be_bytes(q)
+        } else {
+            u32::from_le_bytes(q)
+        };
+        if cp > 0x10FFFF {
+            i = d.error(vm, i, i + 4, "code point not in range(0x110000)")?;
+        } else if (0xD800..0xE000).contains(&cp) {
+            i = d.error(
+                vm,
+                i,
+                i + 4,
+                "code point in surrogate code point range(0xd800, 0xe000)",
+            )?;
+        } else {
+            d.out.push(cp);
+            i += 4;
+        }
+    }
+    Ok(())
+}
+
+// ----- encoding -----
+
+/// Encode `s` with the named codec and error handler.
+pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let Some(codec) = lookup(encoding) else {
+        return Err(unknown_encoding(vm, encoding));
+    };
+    if codec == Codec::Utf8 && !s.has_surrogates() {
+        return Ok(s.wtf8().to_vec());
+    }
+    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Cp1252) {
+        return Ok(s.wtf8().to_vec());
+    }
+    let cps = s.code_points();
+    let (name, limit): (&str, u32) = match codec {
+        Codec::Utf8 => ("utf-8", 0x110000),
+        Codec::Ascii => ("ascii", 0x80),
+        Codec::Latin1 => ("latin-1", 0x100),
+        Codec::Cp1252 => ("charmap", 0x100),
+        Codec::Utf16(None) => ("utf-16", 0x110000),
+        Codec::Utf16(Some(false)) => ("utf-16-le", 0x110000),
+        Codec::Utf16(Some(true)) => ("utf-16-be", 0x110000),
+        Codec::Utf32(None) => ("utf-32", 0x110000),
+        Codec::Utf32(Some(false)) => ("utf-32-le", 0x110000),
+        Codec::Utf32(Some(true)) => ("utf-32-be", 0x110000),
+    };
+    let mut out = Vec::with_capacity(cps.len());
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xFF, 0xFE]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xFF, 0xFE, 0, 0]),
+        _ => {}
+    }
+    let put = |out: &mut Vec<u8>, cp: u32| match codec {
+        Codec::Utf8 => crate::objects::str::push_code_point(out, cp),
+        Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+        Codec::Cp1252 => out.push(cp as u8),
+        Codec::Utf16(order) => {
+            let be = order == Some(true);
+            let mut unit =
+                |u: u16| out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if cp >= 0x10000 {
+                let v = cp - 0x10000;
+                unit(0xD800 + (v >> 10) as u16);
+                unit(0xDC00 + (v & 0x3FF) as u16);
+            } else {
+                unit(cp as u16);
+            }
+        }
+        Codec::Utf32(order) => {
+            out.extend_from_slice(&if order == Some(true) {
+                cp.to_be_bytes()
+            } else {
+                cp.to_le_bytes()
+            });
+        }
+    };
+    let encodable = |cp: u32| -> bool {
+        match codec {
+            Codec::Cp1252 => cp < 0x80 || (0xA0..0x100).contains(&cp),
+            _ => cp < limit && !(0xD800..0xE000).contains(&cp),
+        }
+    };
+    let reason = match codec {
+        Codec::Ascii => "ordinal not in range(128)",
+        Codec::Latin1 => "ordinal not in range(256)",
+        Codec::Cp1252 => "character maps to <undefined>",
+        _ => "surrogates not allowed",
+    };
+    let mut i = 0;
+    while i < cps.len() {
+        let cp = cps[i];
+        if encodable(cp) {
+            put(&mut out, cp);
+            i += 1;
+            continue;
+        }
+        // The bad run: consecutive unencodable characters (CPython groups them).
+        let mut end = i + 1;
+        while end < cps.len() && !encodable(cps[end]) {
+            end += 1;
+        }
+        match errors {
+            "strict" => return Err(encode_error(vm, name, s, i, end, reason)),
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "backslashreplace" => {
+                for &c in &cps[i..end] {
+                    let t = if c < 0x100 {
+                        format!("\\x{c:02x}")
+                    } else if c < 0x10000 {
+                        format!("\\u{c:04x}")
+                    } else {
+                        format!("\\U{c:08x}")
+                    };
+                    for ch in t.bytes() {
+                        put(&mut out, u32::from(ch));
+                    }
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in &cps[i..end] {
+                    for ch in format!("&#{c};").bytes() {
+                        put(&mut out, u32::from(ch));
+                    }
+                }
+            }
+            "surrogateescape" => {
+                for (k, &c) in cps[i..end].iter().enumerate() {
+                    if (0xDC80..0xDD00).contains(&c) {
+                        out.push((c - 0xDC00) as u8);
+                    } else {
+                        return Err(encode_error(vm, name, s, i + k, i + k + 1, reason));
+                    }
+                }
+            }
+            "surrogatepass" => {
+                for (k, &c) in cps[i..end].iter().enumerate() {
+                    if !(0xD800..0xE000).contains(&c) {
+                        return Err(encode_error(vm, name, s, i + k, i + k + 1, reason));
+                    }
+                    match codec {
+                        Codec::Utf8 => crate::objects::str::push_code_point(&mut out, c),
+                        Codec::Utf16(order) => {
+                            let u = c as u16;
+                            out.extend_from_slice(&if order == Some(true) {
+                                u.to_be_bytes()
+                            } else {
+                                u.to_le_bytes()
+                            });
+                        }
+                        Codec::Utf32(order) => out.extend_from_slice(&if order == Some(true) {
+                            c.to_be_bytes()
+                        } else {
+                            c.to_le_bytes()
+                        }),
+                        _ => return Err(encode_error(vm, name, s, i + k, i + k + 1, reason)),
+                    }
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+// ----- UnicodeError messages and attributes -----
+
+fn field(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Exception(d)) => Ok(d.field(name)),
+        _ => Err(vm.type_error("descriptor requires a 'UnicodeError' object")),
+    }
+}
+
+fn get_encoding(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    field(vm, v, "encoding")
+}
+fn get_object(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    field(vm, v, "object")
+}
+fn get_start(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    field(vm, v, "start")
+}
+fn get_end(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    field(vm, v, "end")
+}
+fn get_reason(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    field(vm, v, "reason")
+}
+
+/// `str(UnicodeDecodeError)` (CPython: `UnicodeDecodeError_str`).
+fn decode_error_str(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__str__", 0, 0)?;
+    let obj = field(vm, this, "object")?;
+    if obj.is_none() {
+        return Ok(vm.new_str(""));
+    }
+    let enc = field(vm, this, "encoding")?;
+    let enc = vm.str_string(&enc)?;
+    let reason = field(vm, this, "reason")?;
+    let reason = vm.str_string(&reason)?;
+    let start = field(vm, this, "start")?;
+    let start = vm.index_to_i64(&start)?;
+    let end = field(vm, this, "end")?;
+    let end = vm.index_to_i64(&end)?;
+    let byte = match obj.payload() {
+        Some(Payload::Bytes(b)) => usize::try_from(start).ok().and_then(|s| b.get(s).copied()),
+        _ => None,
+    };
+    let msg = match byte {
+        Some(byte) if end == start + 1 => {
+            format!("'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
+        }
+        _ => format!(
+            "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        ),
+    };
+    Ok(vm.new_string(msg))
+}
+
+/// `str(UnicodeEncodeError)` (CPython: `UnicodeEncodeError_str`).
+fn encode_error_str(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__str__", 0, 0)?;
+    let obj = field(vm, this, "object")?;
+    if obj.is_none() {
+        return Ok(vm.new_str(""));
+    }
+    let enc = field(vm, this, "encoding")?;
+    let enc = vm.str_string(&enc)?;
+    let reason = field(vm, this, "reason")?;
+    let reason = vm.str_string(&reason)?;
+    let start = field(vm, this, "start")?;
+    let start = vm.index_to_i64(&start)?;
+    let end = field(vm, this, "end")?;
+    let end = vm.index_to_i64(&end)?;
+    let ch = match obj.payload() {
+        Some(Payload::Str(s)) => usize::try_from(start).ok().and_then(|i| s.char_at(i)),
+        _ => None,
+    };
+    let msg = match ch {
+        Some(c) if end == start + 1 => {
+            let esc = if c <= 0xFF {
+                format!("\\x{c:02x}")
+            } else if c <= 0xFFFF {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            format!("'{enc}' codec can't encode character '{esc}' in position {start}: {reason}")
+        }
+        _ => format!(
+            "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+            end - 1
+        ),
+    };
+    Ok(vm.new_string(msg))
+}
+
+/// Register the `UnicodeError` attributes and the decode/encode error messages.
+pub fn init(vm: &mut Vm) {
+    let ue = vm.types.unicode_error.clone();
+    vm.add_getset(&ue, "encoding", get_encoding, None);
+    vm.add_getset(&ue, "object", get_object, None);
+    vm.add_getset(&ue, "start", get_start, None);
+    vm.add_getset(&ue, "end", get_end, None);
+    vm.add_getset(&ue, "reason", get_reason, None);
+    let de = vm.types.unicode_decode_error.clone();
+    vm.add_methods(
+        &de,
+        crate::methods![method "__str__" => decode_error_str, "";],
+    );
+    let ee = vm.types.unicode_encode_error.clone();
+    vm.add_methods(
+        &ee,
+        crate::methods![method "__str__" => encode_error_str, "";],
+    );
+}
