@@ -70,9 +70,6 @@ builtin_types! {
         str = "str": object, B(K::Str);
         bytes = "bytes": object, B(K::Bytes);
         bytearray = "bytearray": object, B(K::ByteArray);
-        memoryview = "memoryview": object, B(K::Other);
-        bytes_iterator = "bytes_iterator": object, B(K::Other);
-        bytearray_iterator = "bytearray_iterator": object, B(K::Other);
         tuple = "tuple": object, B(K::Tuple);
         list = "list": object, B(K::List);
         dict = "dict": object, B(K::Dict);
@@ -123,11 +120,11 @@ builtin_types! {
         dict_items = "dict_items": object, B(K::Other);
         stream = "TextIOWrapper": object, B(K::Other);
         list_reverseiterator = "list_reverseiterator": object, B(K::Other);
+        generic_alias = "GenericAlias": object, B(K::Other);
+        union_type = "UnionType": object, B(K::Other);
     }
     exceptions {
         base_exception = "BaseException": object;
-        generic_alias = "GenericAlias": object, B(K::Other);
-        union_type = "UnionType": object, B(K::Other);
         base_exception_group = "BaseExceptionGroup": base_exception;
         generator_exit = "GeneratorExit": base_exception;
         keyboard_interrupt = "KeyboardInterrupt": base_exception;
@@ -218,9 +215,9 @@ pub fn init_types(vm: &mut Vm) {
     let stream = vm.types.stream.clone();
     let io = vm.new_str("_io");
     vm.set_type_attr(&stream, "__module__", io);
-    crate::objects::init_all(vm);
-}
     let types_mod = vm.new_str("types");
     for t in [vm.types.generic_alias.clone(), vm.types.union_type.clone()] {
         vm.set_type_attr(&t, "__module__", types_mod.clone());
     }
+    crate::objects::init_all(vm);
+}
