@@ -70,6 +70,9 @@ builtin_types! {
         str = "str": object, B(K::Str);
         bytes = "bytes": object, B(K::Bytes);
         bytearray = "bytearray": object, B(K::ByteArray);
+        memoryview = "memoryview": object, B(K::Other);
+        bytes_iterator = "bytes_iterator": object, B(K::Other);
+        bytearray_iterator = "bytearray_iterator": object, B(K::Other);
         tuple = "tuple": object, B(K::Tuple);
         list = "list": object, B(K::List);
         dict = "dict": object, B(K::Dict);

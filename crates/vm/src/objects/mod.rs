@@ -1,6 +1,7 @@
 //! The builtin object kinds' storage and behaviour, one module per type.
 
 pub mod bytes;
+pub mod codecs;
 pub mod codeobj;
 pub mod containers;
 pub mod dict;
@@ -9,11 +10,16 @@ pub mod exception;
 pub mod function;
 pub mod iter;
 pub mod iterators;
+pub mod list;
 pub mod number;
 pub mod object;
+pub mod sequence;
 pub mod set;
+pub mod slicing;
+pub mod sort;
 pub mod str;
 pub mod strmethods;
+pub mod tuple;
 pub mod typeobj;
 
 #[cfg(test)]
@@ -26,6 +32,8 @@ pub fn init_all(vm: &mut crate::Vm) {
     strmethods::init(vm);
     bytes::init(vm);
     containers::init(vm);
+    list::init(vm);
+    tuple::init(vm);
     exception::init(vm);
     function::init(vm);
     crate::generator::init(vm);
