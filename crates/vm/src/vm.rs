@@ -101,6 +101,8 @@ pub struct Vm {
     pub builtin_modules: Vec<(&'static str, fn(&mut Vm, &ObjRef) -> PyResult<()>)>,
     /// The `__main__` namespace, once a program runs.
     pub main_globals: Option<ObjRef>,
+    /// Containers whose repr is being computed (CPython's `Py_ReprEnter`), by address.
+    pub repr_guard: Vec<usize>,
 }
 
 impl Vm {
@@ -164,6 +166,7 @@ impl Vm {
             int_max_str_digits: 4300,
             builtin_modules: Vec::new(),
             main_globals: None,
+            repr_guard: Vec::new(),
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();

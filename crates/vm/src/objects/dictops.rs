@@ -508,7 +508,19 @@ impl Vm {
                     };
                     return Ok(self.new_iter(&t.5, st));
                 }
-                Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
+                Payload::Iter(st) => {
+                    let view = match &*st.borrow() {
+                        IterState::DictView { dict, kind } => Some((dict.clone(), *kind)),
+                        _ => None,
+                    };
+                    return Ok(match view {
+                        Some((d, kind)) => {
+                            crate::objects::dictmethods::dict_iter_obj(self, &d, kind, false)
+                        }
+                        None => v.clone(),
+                    });
+                }
+                Payload::Generator(_) => return Ok(v.clone()),
                 _ => {}
             }
         }

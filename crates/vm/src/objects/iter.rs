@@ -41,6 +41,16 @@ pub enum IterState {
         len: usize,
         kind: DictIterKind,
     },
+    /// Backwards over a dict (`reversed(d)`, `reversed(d.keys())`): `pos` is one past the
+    /// next entry to look at.
+    DictRev {
+        dict: ObjRef,
+        pos: usize,
+        len: usize,
+        kind: DictIterKind,
+    },
+    /// Not an iterator: a `dict_keys`/`dict_values`/`dict_items` view of a dict.
+    DictView { dict: ObjRef, kind: DictIterKind },
     /// Over a set, failing if it changes size.
     Set { set: ObjRef, pos: usize, len: usize },
     /// The `__getitem__` protocol (`iterator`).

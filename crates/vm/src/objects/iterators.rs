@@ -12,7 +12,11 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 
 /// Advance a builtin iterator: `Ok(None)` when exhausted.
-pub fn iter_next(vm: &mut Vm, _it: &ObjRef, state: &RefCell<IterState>) -> PyResult<Option<Value>> {
+pub fn iter_next(
+    vm: &mut Vm,
+    this_it: &ObjRef,
+    state: &RefCell<IterState>,
+) -> PyResult<Option<Value>> {
     // States that never run Python code are advanced under one borrow.
     {
         let mut st = state.borrow_mut();
@@ -148,6 +152,47 @@ pub fn iter_next(vm: &mut Vm, _it: &ObjRef, state: &RefCell<IterState>) -> PyRes
                         return Ok(None);
                     }
                 }
+            }
+            IterState::DictRev {
+                dict,
+                pos,
+                len,
+                kind,
+            } => {
+                let Payload::Dict(t) = &dict.payload else {
+                    return Ok(None);
+                };
+                let t = t.borrow();
+                if t.len() != *len {
+                    *len = usize::MAX;
+                    drop(t);
+                    drop(st);
+                    return Err(vm.runtime_error("dictionary changed size during iteration"));
+                }
+                while *pos > 0 {
+                    *pos -= 1;
+                    if let Some(e) = t.entry(*pos) {
+                        let (k, v) = (e.key.clone(), e.value.clone());
+                        let kind = *kind;
+                        drop(t);
+                        drop(st);
+                        return Ok(Some(match kind {
+                            DictIterKind::Keys => k,
+                            DictIterKind::Values => v,
+                            DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                        }));
+                    }
+                }
+                drop(t);
+                *st = IterState::Done;
+                return Ok(None);
+            }
+            IterState::DictView { .. } => {
+                drop(st);
+                return Err(vm.type_error(format!(
+                    "'{}' object is not an iterator",
+                    vm.type_name(&Value::Obj(this_it.clone()))
+                )));
             }
             IterState::Set { set, pos, len } => {
                 let r = match &set.payload {

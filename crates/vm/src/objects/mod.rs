@@ -1,10 +1,12 @@
 //! The builtin object kinds' storage and behaviour, one module per type.
 
+pub mod builtin_iters;
 pub mod bytes;
 pub mod codecs;
 pub mod codeobj;
 pub mod containers;
 pub mod dict;
+pub mod dictmethods;
 pub mod dictops;
 pub mod exception;
 pub mod function;
@@ -13,8 +15,10 @@ pub mod iterators;
 pub mod list;
 pub mod number;
 pub mod object;
+pub mod range;
 pub mod sequence;
 pub mod set;
+pub mod setmethods;
 pub mod slicing;
 pub mod sort;
 pub mod str;
@@ -34,6 +38,10 @@ pub fn init_all(vm: &mut crate::Vm) {
     containers::init(vm);
     list::init(vm);
     tuple::init(vm);
+    dictmethods::init(vm);
+    setmethods::init(vm);
+    range::init(vm);
+    builtin_iters::init(vm);
     exception::init(vm);
     function::init(vm);
     crate::generator::init(vm);

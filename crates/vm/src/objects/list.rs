@@ -1,0 +1,589 @@
+//! `list` (CPython: `Objects/listobject.c`): construction, item and slice access and
+//! assignment, the mutating methods, comparison and the operators. Sorting is in `sort.rs`.
+
+use std::cell::RefCell;
+
+use krait_bytecode::CompareOp;
+
+use crate::native::{method_args, no_kwargs};
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::iter::IterState;
+use crate::objects::sequence::{
+    as_index, index_bounds, norm_index, repeat_count, repr_items, seq_richcompare,
+};
+use crate::objects::slicing::slice_indices;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// The list payload of `v`.
+pub fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Value>>> {
+    match v.payload() {
+        Some(Payload::List(l)) => Ok(l),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn this_list<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a RefCell<Vec<Value>>, &'a [Value])> {
+    let (this, rest) = method_args(vm, args, name, min, max)?;
+    let l = list_cell(vm, this)?;
+    Ok((this, l, rest))
+}
+
+/// Register `list`'s methods.
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.list.clone();
+    vm.add_methods(
+        &t,
+        crate::methods![
+            staticmethod "__new__" => list_new, "";
+            method "__init__" => list_init, "";
+            method "__repr__" => list_repr, "";
+            method "__eq__" => list_eq, "";
+            method "__ne__" => list_ne, "";
+            method "__lt__" => list_lt, "";
+            method "__le__" => list_le, "";
+            method "__gt__" => list_gt, "";
+            method "__ge__" => list_ge, "";
+            method "__len__" => list_len, "";
+            method "__contains__" => list_contains, "";
+            method "__getitem__" => list_getitem, "";
+            method "__setitem__" => list_setitem, "";
+            method "__delitem__" => list_delitem, "";
+            method "__add__" => list_add, "";
+            method "__mul__" => list_mul, "";
+            method "__rmul__" => list_mul, "";
+            method "__iadd__" => list_iadd, "";
+            method "__imul__" => list_imul, "";
+            method "__iter__" => list_iter, "";
+            method "__reversed__" => list_reversed, "";
+            method "__sizeof__" => list_sizeof, "";
+            method "append" => list_append, "";
+            method "extend" => list_extend_m, "";
+            method "insert" => list_insert, "";
+            method "pop" => list_pop, "";
+            method "remove" => list_remove, "";
+            method "index" => list_index, "";
+            method "count" => list_count, "";
+            method "clear" => list_clear, "";
+            method "copy" => list_copy, "";
+            method "reverse" => list_reverse, "";
+            method "sort" => crate::objects::sort::list_sort, "";
+        ],
+    );
+    vm.set_type_attr(&t, "__hash__", Value::None);
+}
+
+fn list_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.values.first() else {
+        return Err(vm.type_error("list.__new__(X): X is not a type object"));
+    };
+    let cls = cls.clone();
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::List(RefCell::new(Vec::new()))),
+    ))
+}
+
+fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'list' object needs an argument"));
+    };
+    no_kwargs(vm, &args, "list")?;
+    let pos = &args.pos()[1..];
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let l = list_cell(vm, this)?;
+    let old = std::mem::take(&mut *l.borrow_mut());
+    drop(old);
+    if let Some(it) = pos.first() {
+        let items = vm.iterate(it)?;
+        l.borrow_mut().extend(items);
+    }
+    Ok(Value::None)
+}
+
+fn list_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, l, _) = this_list(vm, &args, "__repr__", 0, 0)?;
+    if l.borrow().is_empty() {
+        return Ok(vm.new_str("[]"));
+    }
+    repr_items(vm, this, "[", "]", |i| l.borrow().get(i).cloned())
+}
+
+fn cmp(vm: &mut Vm, args: Args<'_>, op: CompareOp) -> PyResult<Value> {
+    let (this, _, rest) = this_list(vm, &args, "__eq__", 1, 1)?;
+    if !matches!(rest[0].payload(), Some(Payload::List(_))) {
+        return Ok(vm.not_implemented.clone());
+    }
+    seq_richcompare(vm, this, &rest[0], op)
+}
+
+fn list_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Eq)
+}
+fn list_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Ne)
+}
+fn list_lt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Lt)
+}
+fn list_le(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Le)
+}
+fn list_gt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Gt)
+}
+fn list_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmp(vm, args, CompareOp::Ge)
+}
+
+fn list_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, _) = this_list(vm, &args, "__len__", 0, 0)?;
+    Ok(Value::Int(l.borrow().len() as i64))
+}
+
+fn list_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, _) = this_list(vm, &args, "__sizeof__", 0, 0)?;
+    Ok(Value::Int(40 + 8 * l.borrow().capacity() as i64))
+}
+
+/// `x in list` (identity first, then `==`, re-reading the list each step).
+pub fn list_contains_value(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: &Value) -> PyResult<bool> {
+    let mut i = 0;
+    loop {
+        let Some(item) = l.borrow().get(i).cloned() else {
+            return Ok(false);
+        };
+        if vm.eq(&item, x)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+}
+
+fn list_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "__contains__", 1, 1)?;
+    Ok(Value::Bool(list_contains_value(vm, l, &rest[0])?))
+}
+
+fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "__getitem__", 1, 1)?;
+    let key = &rest[0];
+    if let Some(i) = as_index(vm, key)? {
+        let l = l.borrow();
+        return match norm_index(i, l.len()) {
+            Some(i) => Ok(l[i].clone()),
+            None => {
+                drop(l);
+                Err(vm.index_error("list index out of range"))
+            }
+        };
+    }
+    if matches!(key.payload(), Some(Payload::Slice(_))) {
+        let len = l.borrow().len();
+        let (start, _stop, step, n) = slice_indices(vm, key, len)?;
+        let l = l.borrow();
+        let items = slice_items(&l, start, step, n);
+        return Ok(vm.new_list(items));
+    }
+    Err(vm.type_error(format!(
+        "list indices must be integers or slices, not {}",
+        vm.type_name(key)
+    )))
+}
+
+/// The items a resolved slice selects.
+pub fn slice_items(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Value> {
+    if step == 1 {
+        let s = start.max(0) as usize;
+        return items
+            .get(s..s + n)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut i = start;
+    for _ in 0..n {
+        if let Some(v) = items.get(i as usize) {
+            out.push(v.clone());
+        }
+        i += step;
+    }
+    out
+}
+
+/// The items of `v` for slice assignment (`PySequence_Fast` with CPython's message).
+fn fast_items(vm: &mut Vm, this: &Value, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+    if v.is(this) {
+        if let Some(Payload::List(l)) = v.payload() {
+            return Ok(l.borrow().clone());
+        }
+    }
+    match v.payload() {
+        Some(Payload::List(l)) => return Ok(l.borrow().clone()),
+        Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    match vm.iter(v) {
+        Ok(it) => {
+            let mut out = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                out.push(x);
+            }
+            Ok(out)
+        }
+        Err(e) => {
+            if vm.err_matches(&e, &vm.types.type_error.clone()) {
+                Err(vm.type_error(msg.to_string()))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, l, rest) = this_list(vm, &args, "__setitem__", 2, 2)?;
+    let (key, value) = (&rest[0], &rest[1]);
+    if let Some(i) = as_index(vm, key)? {
+        let len = l.borrow().len();
+        let Some(i) = norm_index(i, len) else {
+            return Err(vm.index_error("list assignment index out of range"));
+        };
+        let old = std::mem::replace(&mut l.borrow_mut()[i], value.clone());
+        drop(old);
+        return Ok(Value::None);
+    }
+    if matches!(key.payload(), Some(Payload::Slice(_))) {
+        let len = l.borrow().len();
+        let (start, stop, step, n) = slice_indices(vm, key, len)?;
+        if step == 1 {
+            let items = fast_items(vm, this, value, "can only assign an iterable")?;
+            let mut lb = l.borrow_mut();
+            let len = lb.len() as isize;
+            let lo = start.clamp(0, len) as usize;
+            let hi = (stop.clamp(0, len) as usize).max(lo);
+            let removed: Vec<Value> = lb.splice(lo..hi, items).collect();
+            drop(lb);
+            drop(removed);
+            return Ok(Value::None);
+        }
+        let items = fast_items(vm, this, value, "must assign iterable to extended slice")?;
+        if items.len() != n {
+            return Err(vm.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {n}",
+                items.len()
+            )));
+        }
+        let mut old = Vec::with_capacity(n);
+        {
+            let mut lb = l.borrow_mut();
+            let mut i = start;
+            for v in items {
+                if let Some(slot) = lb.get_mut(i as usize) {
+                    old.push(std::mem::replace(slot, v));
+                }
+                i += step;
+            }
+        }
+        drop(old);
+        return Ok(Value::None);
+    }
+    Err(vm.type_error(format!(
+        "list indices must be integers or slices, not {}",
+        vm.type_name(key)
+    )))
+}
+
+fn list_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "__delitem__", 1, 1)?;
+    let key = &rest[0];
+    if let Some(i) = as_index(vm, key)? {
+        let len = l.borrow().len();
+        let Some(i) = norm_index(i, len) else {
+            return Err(vm.index_error("list assignment index out of range"));
+        };
+        let old = l.borrow_mut().remove(i);
+        drop(old);
+        return Ok(Value::None);
+    }
+    if matches!(key.payload(), Some(Payload::Slice(_))) {
+        let len = l.borrow().len();
+        let (start, _stop, step, n) = slice_indices(vm, key, len)?;
+        if n == 0 {
+            return Ok(Value::None);
+        }
+        let removed: Vec<Value>;
+        {
+            let mut lb = l.borrow_mut();
+            let (lo, step) = if step < 0 {
+                (start + (n as isize - 1) * step, -step)
+            } else {
+                (start, step)
+            };
+            let lo = lo as usize;
+            let step = step as usize;
+            if step == 1 {
+                removed = lb.drain(lo..lo + n).collect();
+            } else {
+                let old = std::mem::take(&mut *lb);
+                let mut keep = Vec::with_capacity(old.len() - n);
+                let mut gone = Vec::with_capacity(n);
+                for (i, v) in old.into_iter().enumerate() {
+                    if i >= lo && (i - lo) % step == 0 && (i - lo) / step < n {
+                        gone.push(v);
+                    } else {
+                        keep.push(v);
+                    }
+                }
+                *lb = keep;
+                removed = gone;
+            }
+        }
+        drop(removed);
+        return Ok(Value::None);
+    }
+    Err(vm.type_error(format!(
+        "list indices must be integers or slices, not {}",
+        vm.type_name(key)
+    )))
+}
+
+fn list_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "__add__", 1, 1)?;
+    let Some(Payload::List(other)) = rest[0].payload() else {
+        return Ok(vm.not_implemented.clone());
+    };
+    let a = l.borrow();
+    let b = other.borrow();
+    if a.len() + b.len() > crate::objects::sequence::MAX_ITEMS {
+        drop((a, b));
+        return Err(vm.memory_error());
+    }
+    let mut v = Vec::with_capacity(a.len() + b.len());
+    v.extend_from_slice(&a);
+    v.extend_from_slice(&b);
+    drop((a, b));
+    Ok(vm.new_list(v))
+}
+
+/// `items * n` as a new vector.
+pub fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend_from_slice(items);
+    }
+    v
+}
+
+fn list_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "__mul__", 1, 1)?;
+    let len = l.borrow().len();
+    let Some(n) = repeat_count(vm, &rest[0], len)? else {
+        return Ok(vm.not_implemented.clone());
+    };
+    let v = repeat_items(&l.borrow(), n);
+    Ok(vm.new_list(v))
+}
+
+fn list_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, l, rest) = this_list(vm, &args, "__iadd__", 1, 1)?;
+    let items = vm.iterate(&rest[0])?;
+    l.borrow_mut().extend(items);
+    Ok(this.clone())
+}
+
+fn list_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, l, rest) = this_list(vm, &args, "__imul__", 1, 1)?;
+    let len = l.borrow().len();
+    let Some(n) = repeat_count(vm, &rest[0], len)? else {
+        return Ok(vm.not_implemented.clone());
+    };
+    if n == 0 {
+        let old = std::mem::take(&mut *l.borrow_mut());
+        drop(old);
+    } else if n > 1 {
+        let v = repeat_items(&l.borrow(), n);
+        *l.borrow_mut() = v;
+    }
+    Ok(this.clone())
+}
+
+fn list_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _, _) = this_list(vm, &args, "__iter__", 0, 0)?;
+    let t = vm.types.list_iterator.clone();
+    Ok(Value::Obj(ObjRef::new(
+        t,
+        Payload::Iter(RefCell::new(IterState::Seq {
+            seq: this.clone(),
+            index: 0,
+        })),
+    )))
+}
+
+fn list_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, l, _) = this_list(vm, &args, "__reversed__", 0, 0)?;
+    let remaining = l.borrow().len();
+    let t = vm.types.list_reverseiterator.clone();
+    Ok(Value::Obj(ObjRef::new(
+        t,
+        Payload::Iter(RefCell::new(IterState::Reversed {
+            seq: this.clone(),
+            remaining,
+        })),
+    )))
+}
+
+fn list_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "append", 1, 1)?;
+    l.borrow_mut().push(rest[0].clone());
+    Ok(Value::None)
+}
+
+fn list_extend_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "extend", 1, 1)?;
+    let items = vm.iterate(&rest[0])?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "insert", 2, 2)?;
+    let i = match as_index(vm, &rest[0]) {
+        Ok(Some(i)) => i,
+        Ok(None) => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&rest[0])
+            )));
+        }
+        Err(e) => {
+            if vm.err_matches(&e, &vm.types.index_error.clone()) {
+                if matches!(rest[0].payload(), Some(Payload::Int(b)) if num_traits::Signed::is_negative(b))
+                {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }
+            } else {
+                return Err(e);
+            }
+        }
+    };
+    let mut lb = l.borrow_mut();
+    let len = lb.len() as i64;
+    let idx = if i < 0 {
+        (i.saturating_add(len)).max(0)
+    } else {
+        i.min(len)
+    };
+    lb.insert(idx as usize, rest[1].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "pop", 0, 1)?;
+    let i = match rest.first() {
+        Some(v) => match as_index(vm, v)? {
+            Some(i) => i,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )));
+            }
+        },
+        None => -1,
+    };
+    let len = l.borrow().len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let Some(idx) = norm_index(i, len) else {
+        return Err(vm.index_error("pop index out of range"));
+    };
+    Ok(l.borrow_mut().remove(idx))
+}
+
+fn list_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "remove", 1, 1)?;
+    let mut i = 0;
+    loop {
+        let Some(item) = l.borrow().get(i).cloned() else {
+            return Err(vm.value_error("list.remove(x): x not in list"));
+        };
+        if vm.eq(&item, &rest[0])? {
+            let mut lb = l.borrow_mut();
+            if i < lb.len() {
+                let old = lb.remove(i);
+                drop(lb);
+                drop(old);
+            }
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+}
+
+fn list_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "index", 1, 3)?;
+    let len = l.borrow().len();
+    let (start, stop) = index_bounds(vm, &rest[1..], len)?;
+    let mut i = start;
+    while i < stop {
+        let Some(item) = l.borrow().get(i).cloned() else {
+            break;
+        };
+        if vm.eq(&item, &rest[0])? {
+            return Ok(Value::Int(i as i64));
+        }
+        i += 1;
+    }
+    let r = vm.repr_string(&rest[0])?;
+    Err(vm.value_error(format!("{r} is not in list")))
+}
+
+fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, rest) = this_list(vm, &args, "count", 1, 1)?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = l.borrow().get(i).cloned() {
+        if vm.eq(&item, &rest[0])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, _) = this_list(vm, &args, "clear", 0, 0)?;
+    let old = std::mem::take(&mut *l.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, _) = this_list(vm, &args, "copy", 0, 0)?;
+    let v = l.borrow().clone();
+    Ok(vm.new_list(v))
+}
+
+fn list_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, l, _) = this_list(vm, &args, "reverse", 0, 0)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}

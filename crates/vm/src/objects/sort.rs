@@ -1,0 +1,307 @@
+//! `list.sort` (CPython: `Objects/listobject.c: list_sort_impl`, `Objects/listsort.txt`).
+//!
+//! A stable natural merge sort in timsort's shape: the list is cut into runs found by
+//! `count_run` (strictly descending runs are reversed in place), short runs are extended to
+//! `minrun` with binary insertion sort, and runs are merged from a stack kept balanced by
+//! timsort's invariants. Only `<` is used (`PyObject_RichCompare(v, w, Py_LT)` then truth),
+//! and small lists (under 64 items) perform exactly CPython's comparisons, so errors from
+//! incomparable items name the same pair. Merges do not gallop; for consistent orders the
+//! result is the same, only the number of comparisons differs.
+//!
+//! Every comparison may run Python code that fails; the working vector is a permutation of
+//! the input at every point a comparison happens, so on error the items go back unchanged in
+//! multiset. While sorting, the list is empty, as in CPython; if it was changed meanwhile
+//! the sort reports "list modified during sort".
+
+use krait_bytecode::CompareOp;
+
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// A sort element: the key (when `key=` was given) and the value.
+struct Item {
+    key: Value,
+    value: Value,
+}
+
+struct Sorter<'a> {
+    vm: &'a mut Vm,
+}
+
+impl Sorter<'_> {
+    fn lt(&mut self, a: &Item, b: &Item) -> PyResult<bool> {
+        let (x, y) = (&a.key, &b.key);
+        // Inline fast paths for the common homogeneous cases.
+        match (x, y) {
+            (Value::Int(p), Value::Int(q)) => return Ok(p < q),
+            (Value::Float(p), Value::Float(q)) => return Ok(p < q),
+            _ => {}
+        }
+        let r = self.vm.compare(x, y, CompareOp::Lt)?;
+        match r {
+            Value::Bool(b) => Ok(b),
+            other => self.vm.is_true(&other),
+        }
+    }
+
+    /// `count_run`: the length of the run starting at `lo`, reversing a descending one.
+    fn count_run(&mut self, v: &mut [Item], lo: usize, hi: usize) -> PyResult<usize> {
+        if lo + 1 >= hi {
+            return Ok(1);
+        }
+        let mut n = 2;
+        if self.lt(&v[lo + 1], &v[lo])? {
+            let mut i = lo + 2;
+            while i < hi {
+                if self.lt(&v[i], &v[i - 1])? {
+                    n += 1;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            v[lo..lo + n].reverse();
+        } else {
+            let mut i = lo + 2;
+            while i < hi {
+                if self.lt(&v[i], &v[i - 1])? {
+                    break;
+                }
+                n += 1;
+                i += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// `binarysort`: `v[lo..start]` is sorted; insert `v[start..hi]` one by one.
+    fn binary_sort(
+        &mut self,
+        v: &mut [Item],
+        lo: usize,
+        hi: usize,
+        mut start: usize,
+    ) -> PyResult<()> {
+        if lo == start {
+            start += 1;
+        }
+        while start < hi {
+            let (mut l, mut r) = (lo, start);
+            loop {
+                let p = l + ((r - l) >> 1);
+                if self.lt(&v[start], &v[p])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+                if l >= r {
+                    break;
+                }
+            }
+            v[l..=start].rotate_right(1);
+            start += 1;
+        }
+        Ok(())
+    }
+
+    /// Merge the adjacent sorted runs `v[lo..mid]` and `v[mid..hi]`, stably.
+    fn merge(&mut self, v: &mut Vec<Item>, lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+        // Skip the prefix of the left run already in place and the suffix of the right run.
+        let mut a = lo;
+        while a < mid && !self.lt(&v[mid], &v[a])? {
+            a += 1;
+        }
+        if a == mid {
+            return Ok(());
+        }
+        let mut b = hi;
+        while b > mid && !self.lt(&v[b - 1], &v[mid - 1])? {
+            b -= 1;
+        }
+        // Take the gap out, merge it, and put it back; on error the unmerged rest follows
+        // the merged prefix so nothing is lost.
+        let mut gap: Vec<Item> = v.drain(a..b).collect();
+        let right: Vec<Item> = gap.split_off(mid - a);
+        let mut li = gap.into_iter().peekable();
+        let mut ri = right.into_iter().peekable();
+        let mut merged: Vec<Item> = Vec::with_capacity(b - a);
+        let mut result = Ok(());
+        while let (Some(x), Some(y)) = (li.peek(), ri.peek()) {
+            match self.lt(y, x) {
+                Ok(true) => merged.extend(ri.next()),
+                Ok(false) => merged.extend(li.next()),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        merged.extend(li);
+        merged.extend(ri);
+        v.splice(a..a, merged);
+        result
+    }
+
+    fn sort(&mut self, v: &mut Vec<Item>) -> PyResult<()> {
+        let n = v.len();
+        if n < 2 {
+            return Ok(());
+        }
+        let minrun = compute_minrun(n);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut lo = 0;
+        while lo < n {
+            let mut len = self.count_run(v, lo, n)?;
+            if len < minrun {
+                let force = minrun.min(n - lo);
+                self.binary_sort(v, lo, lo + force, lo + len)?;
+                len = force;
+            }
+            runs.push((lo, len));
+            lo += len;
+            self.merge_collapse(v, &mut runs, false)?;
+        }
+        self.merge_collapse(v, &mut runs, true)
+    }
+
+    fn merge_at(
+        &mut self,
+        v: &mut Vec<Item>,
+        runs: &mut Vec<(usize, usize)>,
+        i: usize,
+    ) -> PyResult<()> {
+        let (a, la) = runs[i];
+        let (_, lb) = runs[i + 1];
+        runs[i] = (a, la + lb);
+        runs.remove(i + 1);
+        self.merge(v, a, a + la, a + la + lb)
+    }
+
+    fn merge_collapse(
+        &mut self,
+        v: &mut Vec<Item>,
+        runs: &mut Vec<(usize, usize)>,
+        force: bool,
+    ) -> PyResult<()> {
+        while runs.len() > 1 {
+            let k = runs.len();
+            let mut i = k - 2;
+            if force {
+                if i > 0 && runs[i - 1].1 < runs[i + 1].1 {
+                    i -= 1;
+                }
+            } else if (i > 0 && runs[i - 1].1 <= runs[i].1 + runs[i + 1].1)
+                || (i > 1 && runs[i - 2].1 <= runs[i - 1].1 + runs[i].1)
+            {
+                if runs[i - 1].1 < runs[i + 1].1 {
+                    i -= 1;
+                }
+            } else if runs[i].1 > runs[i + 1].1 {
+                break;
+            }
+            self.merge_at(v, runs, i)?;
+        }
+        Ok(())
+    }
+}
+
+fn compute_minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// `list.sort(*, key=None, reverse=False)`.
+pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(this) = pos.first() else {
+        return Err(vm.type_error("descriptor 'sort' of 'list' object needs an argument"));
+    };
+    if pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let mut key = Value::None;
+    let mut reverse = false;
+    for (name, v) in args.kwargs() {
+        match vm.str_text(name).as_str() {
+            "key" => key = v.clone(),
+            "reverse" => {
+                reverse = match v {
+                    Value::Bool(b) => *b,
+                    Value::Int(i) => *i != 0,
+                    Value::Float(_) => {
+                        return Err(
+                            vm.type_error("'float' object cannot be interpreted as an integer")
+                        );
+                    }
+                    other => {
+                        let i = vm.index_to_i64(other)?;
+                        i != 0
+                    }
+                }
+            }
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )));
+            }
+        }
+    }
+    let l = crate::objects::list::list_cell(vm, this)?;
+    let mut values = std::mem::take(&mut *l.borrow_mut());
+    // Keys first: a failing key function leaves the list as it was.
+    let mut items: Vec<Item> = Vec::with_capacity(values.len());
+    if key.is_none() {
+        items.extend(values.drain(..).map(|v| Item {
+            key: v.clone(),
+            value: v,
+        }));
+    } else {
+        for v in values.iter() {
+            match vm.call_pos(&key, std::slice::from_ref(v)) {
+                Ok(k) => items.push(Item {
+                    key: k,
+                    value: v.clone(),
+                }),
+                Err(e) => {
+                    let modified = std::mem::replace(&mut *l.borrow_mut(), values);
+                    drop(modified);
+                    return Err(e);
+                }
+            }
+        }
+        values.clear();
+    }
+    if reverse {
+        items.reverse();
+    }
+    let result = Sorter { vm }.sort(&mut items);
+    if reverse {
+        items.reverse();
+    }
+    let sorted: Vec<Value> = items.into_iter().map(|i| i.value).collect();
+    let modified = std::mem::replace(&mut *l.borrow_mut(), sorted);
+    result?;
+    if !modified.is_empty() {
+        drop(modified);
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compute_minrun;
+
+    #[test]
+    fn minrun_matches_cpython() {
+        assert_eq!(compute_minrun(63), 63);
+        assert_eq!(compute_minrun(64), 32);
+        assert_eq!(compute_minrun(65), 33);
+        assert_eq!(compute_minrun(2112), 33);
+    }
+}
