@@ -8,6 +8,7 @@ pub mod containers;
 pub mod dict;
 pub mod dictmethods;
 pub mod dictops;
+pub mod dictviews;
 pub mod exception;
 pub mod function;
 pub mod iter;
