@@ -464,7 +464,7 @@ impl Vm {
             return None;
         };
         let h = self.str_hash(ns);
-        dict_get_str(&table.borrow(), &ns.as_str(), h)
+        crate::objects::typeobj::dict_get_name(&table.borrow(), name, ns.wtf8(), h)
     }
 
     /// `NameError: name 'x' is not defined`.

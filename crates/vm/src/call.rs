@@ -124,7 +124,13 @@ impl Vm {
             return Err(self.type_error("not a function"));
         };
         let code = fd.code.borrow().clone();
-        let mut frame = self.new_frame(code.clone(), fd.globals.clone(), None, Some(func.clone()));
+        let mut frame = self.frame_with_builtins(
+            code.clone(),
+            fd.globals.clone(),
+            fd.builtins.clone(),
+            None,
+            Some(func.clone()),
+        );
         self.bind_args(&mut frame, fd, args)?;
         let flags = code.co.flags;
         if flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0
@@ -136,11 +142,34 @@ impl Vm {
 
     /// Run a frame to completion, with recursion accounting.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
-        self.enter_frame(&frame)?;
+        if let Err(e) = self.enter_frame(&frame) {
+            self.recycle_frame(frame);
+            return Err(e);
+        }
         let r = self.execute(&mut frame);
         self.frames.pop();
+        self.recycle_frame(frame);
         match r? {
             Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Return a finished frame's value vectors to the pool.
+    pub fn recycle_frame(&mut self, frame: Frame) {
+        if self.value_pool.len() < 64 {
+            let Frame {
+                mut fast,
+                mut stack,
+                ..
+            } = frame;
+            fast.clear();
+            stack.clear();
+            if fast.capacity() <= 256 {
+                self.value_pool.push(fast);
+            }
+            if stack.capacity() <= 256 {
+                self.value_pool.push(stack);
+            }
         }
     }
 
@@ -174,11 +203,28 @@ impl Vm {
         locals: Option<Value>,
         func: Option<ObjRef>,
     ) -> Frame {
-        let n = code.co.localsplus.len();
         let builtins = self.builtins_for(&globals);
+        self.frame_with_builtins(code, globals, builtins, locals, func)
+    }
+
+    /// A fresh frame whose builtins namespace is already known. The value vectors come from a
+    /// pool of finished frames, so a call allocates nothing in the steady state.
+    pub fn frame_with_builtins(
+        &mut self,
+        code: Rc<Code>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Option<Value>,
+        func: Option<ObjRef>,
+    ) -> Frame {
+        let n = code.co.localsplus.len();
+        let mut fast = self.value_pool.pop().unwrap_or_default();
+        fast.resize(n, Value::Null);
+        let mut stack = self.value_pool.pop().unwrap_or_default();
+        stack.reserve(code.co.max_stack as usize);
         Frame {
-            fast: vec![Value::Null; n],
-            stack: Vec::with_capacity(code.co.max_stack as usize),
+            fast,
+            stack,
             code,
             func,
             globals,
@@ -210,6 +256,16 @@ impl Vm {
         let has_varargs = co.flags.has(CodeFlags::VARARGS);
         let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
         let pos = args.pos();
+        // The common shape: exactly the positional parameters, nothing else.
+        if args.kwnames.is_empty()
+            && nkwonly == 0
+            && !has_varargs
+            && !has_varkw
+            && pos.len() == npos_params
+        {
+            frame.fast[..npos_params].clone_from_slice(pos);
+            return Ok(());
+        }
         let fname = self.func_qualname(fd);
 
         // Positional arguments.
@@ -455,6 +511,7 @@ impl Vm {
             qualname: RefCell::new(self.new_str(&code.co.qualname)),
             code: RefCell::new(code),
             globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
             defaults: RefCell::new(defaults.unwrap_or(Value::None)),
             kwdefaults: RefCell::new(kwdefaults.unwrap_or(Value::None)),
             closure,

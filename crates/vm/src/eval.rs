@@ -364,6 +364,12 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let op = BinaryOp::from_u32(arg).ok_or(EvalError::Internal("bad binary op"))?;
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                        && let Some(r) = crate::objects::number::int_fast(*x, *y, op.base())
+                    {
+                        f.stack.push(r);
+                        continue;
+                    }
                     let r = self.binary_op(&a, &b, op)?;
                     f.stack.push(r);
                 }
@@ -372,6 +378,10 @@ impl Vm {
                     let a = pop!(f);
                     let op =
                         CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        f.stack.push(Value::Bool(crate::ops::cmp_ord(x.cmp(y), op)));
+                        continue;
+                    }
                     let r = self.compare(&a, &b, op)?;
                     f.stack.push(r);
                 }
@@ -440,6 +450,12 @@ impl Vm {
                 }
                 Opcode::POP_JUMP_IF_FALSE => {
                     let v = pop!(f);
+                    if let Value::Bool(b) = v {
+                        if !b {
+                            f.ip = arg as usize;
+                        }
+                        continue;
+                    }
                     if !self.is_true(&v)? {
                         f.ip = arg as usize;
                     }

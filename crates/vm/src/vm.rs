@@ -103,6 +103,8 @@ pub struct Vm {
     pub main_globals: Option<ObjRef>,
     /// Containers whose repr is being computed (CPython's `Py_ReprEnter`), by address.
     pub repr_guard: Vec<usize>,
+    /// Value vectors of finished frames, reused by new frames.
+    pub value_pool: Vec<Vec<Value>>,
 }
 
 impl Vm {
@@ -167,6 +169,7 @@ impl Vm {
             builtin_modules: Vec::new(),
             main_globals: None,
             repr_guard: Vec::new(),
+            value_pool: Vec::new(),
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();

@@ -17,6 +17,8 @@ pub struct FunctionData {
     pub code: RefCell<Rc<Code>>,
     /// The module namespace it was defined in (`__globals__`).
     pub globals: ObjRef,
+    /// The builtins namespace its frames use (from `globals['__builtins__']` at creation).
+    pub builtins: ObjRef,
     /// `__name__`
     pub name: RefCell<Value>,
     /// `__qualname__`

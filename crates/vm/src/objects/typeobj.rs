@@ -201,3 +201,28 @@ pub fn dict_get_str(table: &DictTable, name: &str, hash: i64) -> Option<Value> {
         }
     }
 }
+
+/// Find a str key given as a str object: identity first (interned names), then text.
+#[inline]
+pub fn dict_get_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) -> Option<Value> {
+    let mut st = table.probe_start(hash);
+    loop {
+        match table.probe(hash, st) {
+            crate::objects::dict::Probe::Vacant { .. } => return None,
+            crate::objects::dict::Probe::Candidate { entry, next } => {
+                let e = table.entry(entry)?;
+                if let Value::Obj(k) = &e.key {
+                    if ObjRef::ptr_eq(k, name) {
+                        return Some(e.value.clone());
+                    }
+                    if let Payload::Str(s) = &k.payload
+                        && s.wtf8() == text
+                    {
+                        return Some(e.value.clone());
+                    }
+                }
+                st = next;
+            }
+        }
+    }
+}
