@@ -129,6 +129,7 @@ builtin_types! {
     exceptions {
         base_exception = "BaseException": object;
         base_exception_group = "BaseExceptionGroup": base_exception;
+        exception_group = "ExceptionGroup": base_exception_group;
         generator_exit = "GeneratorExit": base_exception;
         keyboard_interrupt = "KeyboardInterrupt": base_exception;
         system_exit = "SystemExit": base_exception;

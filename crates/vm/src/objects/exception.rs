@@ -45,6 +45,15 @@ impl ExceptionData {
             .map_or(Value::None, |(_, v)| v.clone())
     }
 
+    /// A member field's value, `None` when it was never set.
+    pub fn field_opt(&self, name: &str) -> Option<Value> {
+        self.fields
+            .borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    }
+
     /// Set a member field.
     pub fn set_field(&self, name: &'static str, value: Value) {
         let mut f = self.fields.borrow_mut();
@@ -66,6 +75,9 @@ pub struct TracebackData {
     /// The next (inner) entry or `None`.
     pub next: RefCell<Value>,
 }
+
+pub mod group;
+mod kinds;
 
 use crate::native::method_args;
 use crate::object::Payload;
@@ -106,6 +118,8 @@ pub fn init(vm: &mut Vm) {
         exc_get_suppress,
         Some(exc_set_suppress),
     );
+    kinds::init(vm);
+    group::init(vm);
     vm.add_getset(
         &be,
         "__dict__",
