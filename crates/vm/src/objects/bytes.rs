@@ -328,6 +328,14 @@ fn cls_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<ObjRef> {
 
 fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(vm, &args, "bytes")?;
+    // `bytes(b)` of an exact bytes object is that object.
+    if let [_, src] = args.values
+        && !args.has_kwargs()
+        && ObjRef::ptr_eq(&cls, &vm.types.bytes)
+        && ObjRef::ptr_eq(&vm.type_of(src), &vm.types.bytes)
+    {
+        return Ok(src.clone());
+    }
     let data = construct(vm, &args, "bytes", true)?.unwrap_or_default();
     Ok(make_bytes(vm, &cls, data))
 }
@@ -485,7 +493,7 @@ fn bytes_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let key = &rest[0];
     let ba = is_bytearray(this);
     if is_index(vm, key) {
-        let i = vm.index_to_i64(key).map_err(|e| e)?;
+        let i = vm.index_to_i64(key)?;
         let b = this_bytes(vm, this, "__getitem__")?;
         return match norm_index(i, b.len()) {
             Some(k) => Ok(Value::Int(i64::from(b[k]))),
@@ -537,6 +545,11 @@ fn bytes_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(b) => {
             a.extend_from_slice(&b);
             Ok(new_like(vm, this, a))
+        }
+        None if !type_data(&vm.type_of(other)).builtin
+            && vm.lookup_special_str(other, "__radd__").is_some() =>
+        {
+            Ok(vm.not_implemented.clone())
         }
         None => Err(vm.type_error(format!(
             "can't concat {} to {}",
@@ -590,12 +603,34 @@ pub fn repeat(vm: &mut Vm, b: &[u8], n: i64) -> PyResult<Vec<u8>> {
 fn bytes_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__mul__", 1, 1)?;
     let Some(n) = repeat_count(vm, &rest[0])? else {
-        return Ok(vm.not_implemented.clone());
+        // CPython tries the other operand's `nb_multiply` before `sq_repeat` refuses.
+        if let Some(f) = vm.lookup_special_str(&rest[0], "__rmul__") {
+            let r = vm.call_method_value(&f, &rest[0], std::slice::from_ref(this))?;
+            if !r.is(&vm.not_implemented) {
+                return Ok(r);
+            }
+        }
+        return Err(not_int_repeat(vm, &rest[0]));
     };
     if n == 1 && ObjRef::ptr_eq(&vm.type_of(this), &vm.types.bytes) {
         return Ok(this.clone());
     }
     let b = this_bytes(vm, this, "__mul__")?;
+    let out = repeat(vm, &b, n)?;
+    Ok(new_like(vm, this, out))
+}
+
+fn not_int_repeat(vm: &mut Vm, n: &Value) -> PyErr {
+    let t = vm.type_name(n);
+    vm.type_error(format!("can't multiply sequence by non-int of type '{t}'"))
+}
+
+fn bytes_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__rmul__", 1, 1)?;
+    let Some(n) = repeat_count(vm, &rest[0])? else {
+        return Err(not_int_repeat(vm, &rest[0]));
+    };
+    let b = this_bytes(vm, this, "__rmul__")?;
     let out = repeat(vm, &b, n)?;
     Ok(new_like(vm, this, out))
 }
@@ -645,12 +680,6 @@ fn bytes_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![v]))
 }
 
-/// An error helper for `TypeError`s built from a value's type name.
-pub fn type_err_with(vm: &mut Vm, v: &Value, f: impl FnOnce(String) -> String) -> PyErr {
-    let n = vm.type_name(v);
-    vm.type_error(f(n))
-}
-
 /// Register the bytes types' methods.
 pub fn init(vm: &mut Vm) {
     crate::objects::codecs::init(vm);
@@ -668,7 +697,7 @@ pub fn init(vm: &mut Vm) {
         method "__contains__" => bytes_contains, "";
         method "__add__" => bytes_add, "";
         method "__mul__" => bytes_mul, "";
-        method "__rmul__" => bytes_mul, "";
+        method "__rmul__" => bytes_rmul, "";
         method "__iter__" => bytes_iter, "";
         method "__mod__" => format::bytes_mod, "";
         method "__rmod__" => format::bytes_rmod, "";
@@ -710,5 +739,4 @@ pub fn init(vm: &mut Vm) {
             ],
         );
     }
-    let _ = type_data(&bt);
 }

@@ -170,10 +170,7 @@ struct Decoder<'a> {
 impl Decoder<'_> {
     /// Handle the bad run `[start, end)`; returns where decoding resumes.
     fn error(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str) -> PyResult<usize> {
-        let h = match decode_handler(vm, self.errors) {
-            Ok(h) => h,
-            Err(e) => return Err(e),
-        };
+        let h = decode_handler(vm, self.errors)?;
         let bad = self.data.get(start..end).unwrap_or(&[]);
         match h {
             DecodeHandler::Strict => Err(decode_error(

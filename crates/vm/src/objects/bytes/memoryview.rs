@@ -489,9 +489,7 @@ fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(dims)
         }
     };
-    if shape_arg.is_some() && m.shape.len() != 1
-        || (shape_arg.is_none() && m.shape.len() != 1 && false)
-    {
+    if shape_arg.is_some() && m.shape.len() != 1 {
         return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
     }
     let Some(size) = format_size(&fmt).filter(|_| fmt.len() <= 2) else {

@@ -830,9 +830,9 @@ pub fn hex_impl(vm: &mut Vm, b: &[u8], args: &Args<'_>, skip_self: bool) -> PyRe
             for (i, &c) in b.iter().enumerate() {
                 if i > 0 {
                     let boundary = if per > 0 {
-                        (n - i) % group == 0
+                        (n - i).is_multiple_of(group)
                     } else {
-                        i % group == 0
+                        i.is_multiple_of(group)
                     };
                     if boundary {
                         out.push(sep);
