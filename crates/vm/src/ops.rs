@@ -156,9 +156,12 @@ impl Vm {
         if !r.is(&self.not_implemented) {
             return Ok(r);
         }
-        if base == BinaryOp::Add || base == BinaryOp::Multiply {
-            // Sequence concatenation and repetition are handled by the types' own dunders;
-            // reaching here means they refused.
+        if (base == BinaryOp::Add || base == BinaryOp::Multiply)
+            && let Some(msg) =
+                crate::objects::strmethods::sequence_op_error(self, a, b, base == BinaryOp::Add)
+        {
+            // CPython's sq_concat / sq_repeat fallback after both nb slots refused.
+            return Err(self.type_error(msg));
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",

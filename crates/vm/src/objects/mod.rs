@@ -23,6 +23,7 @@ pub mod setmethods;
 pub mod slicing;
 pub mod sort;
 pub mod str;
+pub mod strformat;
 pub mod strmethods;
 pub mod tuple;
 pub mod typeobj;
