@@ -38,6 +38,8 @@ pub fn init(vm: &mut Vm) {
                 | "UnionType"
                 | "TextIOWrapper"
         ) || name.ends_with("iterator")
+            || name.starts_with("async_generator_")
+            || name == "coroutine_wrapper"
             || name.starts_with("dict_")
         {
             continue;

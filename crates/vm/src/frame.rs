@@ -91,4 +91,8 @@ pub struct GeneratorData {
     pub qualname: std::cell::RefCell<Value>,
     /// The code (for `gi_code`).
     pub code: Rc<Code>,
+    /// The exceptions this generator is handling while suspended (`gi_exc_state`).
+    pub exc_state: std::cell::RefCell<Vec<Value>>,
+    /// Async generators: `ag_running_async` and `ag_closed`.
+    pub async_flags: std::cell::Cell<(bool, bool)>,
 }

@@ -104,6 +104,8 @@ pub enum Payload {
     MappingProxy(Value),
     /// A standard stream: 0 stdin, 1 stdout, 2 stderr.
     Stream(u8),
+    /// The awaitables of coroutines and async generators (`asend`, `athrow`, `__await__`).
+    Awaitable(Box<crate::generator::AwaitableData>),
 }
 
 impl ObjRef {

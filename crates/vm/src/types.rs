@@ -94,6 +94,10 @@ builtin_types! {
         generator = "generator": object, B(K::Other);
         coroutine = "coroutine": object, B(K::Other);
         async_generator = "async_generator": object, B(K::Other);
+        async_generator_asend = "async_generator_asend": object, B(K::Other);
+        async_generator_athrow = "async_generator_athrow": object, B(K::Other);
+        async_generator_wrapped_value = "async_generator_wrapped_value": object, B(K::Other);
+        coroutine_wrapper = "coroutine_wrapper": object, B(K::Other);
         property = "property": object, B(K::Other);
         staticmethod = "staticmethod": object, B(K::Other);
         classmethod = "classmethod": object, B(K::Other);
