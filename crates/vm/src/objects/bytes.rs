@@ -494,9 +494,16 @@ fn bytes_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ba = is_bytearray(this);
     if is_index(vm, key) {
         let i = vm.index_to_i64(key)?;
-        let b = this_bytes(vm, this, "__getitem__")?;
-        return match norm_index(i, b.len()) {
-            Some(k) => Ok(Value::Int(i64::from(b[k]))),
+        let item = match this.payload() {
+            Some(Payload::Bytes(b)) => norm_index(i, b.len()).map(|k| b[k]),
+            Some(Payload::ByteArray(b)) => {
+                let b = b.borrow();
+                norm_index(i, b.len()).map(|k| b[k])
+            }
+            _ => None,
+        };
+        return match item {
+            Some(c) => Ok(Value::Int(i64::from(c))),
             None => Err(vm.index_error(if ba {
                 "bytearray index out of range"
             } else {
@@ -522,12 +529,17 @@ fn bytes_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn bytes_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__contains__", 1, 1)?;
-    let b = this_bytes(vm, this, "__contains__")?;
     let item = &rest[0];
     if is_index(vm, item) {
         let c = byte_value(vm, item)?;
-        return Ok(Value::Bool(b.contains(&c)));
+        let hit = match this.payload() {
+            Some(Payload::Bytes(b)) => b.contains(&c),
+            Some(Payload::ByteArray(b)) => b.borrow().contains(&c),
+            _ => false,
+        };
+        return Ok(Value::Bool(hit));
     }
+    let b = this_bytes(vm, this, "__contains__")?;
     let sub = buffer_arg(vm, item)?;
     Ok(Value::Bool(
         methods::find_sub(&b, &sub, 0, b.len()).is_some(),
