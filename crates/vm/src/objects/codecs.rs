@@ -738,6 +738,56 @@ fn encode_error_str(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> Py
     Ok(vm.new_string(msg))
 }
 
+/// `UnicodeDecodeError.__init__` / `UnicodeEncodeError.__init__`: five arguments become the
+/// members (CPython: `UnicodeDecodeError_init`).
+fn unicode_error_init(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(vm.type_error("descriptor '__init__' needs an argument"));
+    };
+    let decode = vm.isinstance_exact_or_sub(this, &vm.types.unicode_decode_error.clone());
+    let Some(Payload::Exception(d)) = this.payload() else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'UnicodeError' object"));
+    };
+    let tuple = vm.new_tuple(rest.to_vec());
+    *d.args.borrow_mut() = tuple;
+    if rest.len() != 5 || args.has_kwargs() {
+        return Err(vm.type_error(format!(
+            "function takes exactly 5 arguments ({} given)",
+            rest.len()
+        )));
+    }
+    let want_str = |vm: &mut Vm, v: &Value, n: usize| -> PyResult<()> {
+        if matches!(v.payload(), Some(Payload::Str(_))) {
+            return Ok(());
+        }
+        Err(vm.type_error(format!("argument {n} must be str, not {}", vm.type_name(v))))
+    };
+    want_str(vm, &rest[0], 1)?;
+    let obj = if decode {
+        match crate::objects::bytes::bytes_of(&rest[1]) {
+            Some(b) => vm.new_bytes(b),
+            None => {
+                return Err(vm.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(&rest[1])
+                )));
+            }
+        }
+    } else {
+        want_str(vm, &rest[1], 2)?;
+        rest[1].clone()
+    };
+    let start = vm.index_to_i64(&rest[2])?;
+    let end = vm.index_to_i64(&rest[3])?;
+    want_str(vm, &rest[4], 5)?;
+    d.set_field("encoding", rest[0].clone());
+    d.set_field("object", obj);
+    d.set_field("start", Value::Int(start));
+    d.set_field("end", Value::Int(end));
+    d.set_field("reason", rest[4].clone());
+    Ok(Value::None)
+}
+
 /// Register the `UnicodeError` attributes and the decode/encode error messages.
 pub fn init(vm: &mut Vm) {
     let ue = vm.types.unicode_error.clone();
@@ -749,11 +799,17 @@ pub fn init(vm: &mut Vm) {
     let de = vm.types.unicode_decode_error.clone();
     vm.add_methods(
         &de,
-        crate::methods![method "__str__" => decode_error_str, "";],
+        crate::methods![
+            method "__str__" => decode_error_str, "";
+            method "__init__" => unicode_error_init, "";
+        ],
     );
     let ee = vm.types.unicode_encode_error.clone();
     vm.add_methods(
         &ee,
-        crate::methods![method "__str__" => encode_error_str, "";],
+        crate::methods![
+            method "__str__" => encode_error_str, "";
+            method "__init__" => unicode_error_init, "";
+        ],
     );
 }
