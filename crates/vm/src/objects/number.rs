@@ -1,12 +1,17 @@
 //! `int`, `float`, `complex` and `bool` (CPython: `Objects/longobject.c`,
 //! `Objects/floatobject.c`, `Objects/complexobject.c`, `Objects/boolobject.c`).
 
+use std::cmp::Ordering;
+
 use krait_bytecode::BinaryOp;
-use num_bigint::BigInt;
+use krait_common::exc::ExceptionKind;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_traits::{One, ToPrimitive, Zero};
 
 use crate::object::{ObjRef, Payload};
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
 /// `a op b` on two inline ints when the result needs no allocation or error; `None` to take
 /// the general path.
@@ -125,7 +130,279 @@ impl Vm {
     }
 }
 
+/// An int operand borrowed from a value: `bool`, inline `int`, or a heap int (big, or an
+/// instance of an `int` subclass).
+#[derive(Clone, Copy)]
+pub enum IntRef<'a> {
+    /// Fits in 64 bits.
+    Small(i64),
+    /// A heap int.
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    /// The exact value.
+    pub fn to_big(self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(i),
+            IntRef::Big(b) => b.clone(),
+        }
+    }
+
+    /// The value when it fits in 64 bits.
+    pub fn to_i64(self) -> Option<i64> {
+        match self {
+            IntRef::Small(i) => Some(i),
+            IntRef::Big(b) => b.to_i64(),
+        }
+    }
+
+    /// Whether the value is negative.
+    pub fn is_negative(self) -> bool {
+        match self {
+            IntRef::Small(i) => i < 0,
+            IntRef::Big(b) => b.sign() == Sign::Minus,
+        }
+    }
+
+    /// Whether the value is zero.
+    pub fn is_zero(self) -> bool {
+        match self {
+            IntRef::Small(i) => i == 0,
+            IntRef::Big(b) => b.is_zero(),
+        }
+    }
+
+    /// The correctly rounded float value; `None` when it is too large for a float.
+    pub fn to_f64(self) -> Option<f64> {
+        match self {
+            IntRef::Small(i) => Some(i as f64),
+            IntRef::Big(b) => {
+                let m = ratio_to_f64(b.magnitude(), &BigUint::one());
+                if m.is_infinite() {
+                    None
+                } else if b.sign() == Sign::Minus {
+                    Some(-m)
+                } else {
+                    Some(m)
+                }
+            }
+        }
+    }
+}
+
+/// The int inside a value, if it is an int (bools included).
+#[inline]
+pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(IntRef::Small(*i)),
+        Value::Bool(b) => Some(IntRef::Small(i64::from(*b))),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Some(match b.to_i64() {
+                Some(i) => IntRef::Small(i),
+                None => IntRef::Big(b),
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The float inside a value, if it is a float (or a float subclass instance).
+#[inline]
+pub fn float_ref(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::Float(f) => Some(*f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `n / d` (both non-negative, `d > 0`) correctly rounded to a float, subnormals included;
+/// infinity when it is too large.
+pub fn ratio_to_f64(n: &BigUint, d: &BigUint) -> f64 {
+    if n.is_zero() {
+        return 0.0;
+    }
+    // The quotient lies in [2^(e-1), 2^(e+1)).
+    let e = n.bits() as i64 - d.bits() as i64;
+    if e > 1025 {
+        return f64::INFINITY;
+    }
+    if e < -1080 {
+        return 0.0;
+    }
+    // Keep at least 55 significant bits (two more than a double holds), but no bits below
+    // 2^-1076 (two below the smallest subnormal); fold the remainder into a sticky bit.
+    let lsb = (e - 56).max(-1076);
+    let (q, r) = if lsb >= 0 {
+        n.div_rem(&(d << (lsb as u64)))
+    } else {
+        (n << ((-lsb) as u64)).div_rem(d)
+    };
+    let q = q.to_u64().unwrap_or(u64::MAX) | u64::from(!r.is_zero());
+    // `q` has at most 58 bits; the conversion rounds once, the scaling is exact except for
+    // the final step into the subnormal range, which also rounds once from an exact value.
+    ldexp(q as f64, lsb)
+}
+
+/// `x * 2**exp` with one rounding (C's `ldexp`).
+pub fn ldexp(x: f64, exp: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let (m, e) = frexp(x);
+    let target = e.saturating_add(exp);
+    if target > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if target >= -1021 {
+        return ldexp_normal(m, target);
+    }
+    if target < -1075 {
+        return 0.0f64.copysign(x);
+    }
+    // Subnormal result: `m * 2^-1021` is exact, then one multiplication by a power of two
+    // rounds once.
+    let y = ldexp_normal(m, -1021);
+    y * f64::from_bits(((1023 + target + 1021) as u64) << 52)
+}
+
+/// `m * 2**e` for `0.5 <= |m| < 1` and a normal result.
+fn ldexp_normal(m: f64, e: i64) -> f64 {
+    let bits = m.to_bits();
+    let cur = ((bits >> 52) & 0x7ff) as i64; // 1022 for m in [0.5, 1)
+    let new = cur + e;
+    f64::from_bits((bits & !(0x7ff << 52)) | ((new as u64) << 52))
+}
+
+/// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1` (or `m == x` for 0, inf, nan).
+pub fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    if biased == 0 {
+        // Subnormal: normalise by 2^54 first.
+        let (m, e) = frexp(x * f64::from_bits((1023 + 54) << 52));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, biased - 1022)
+}
+
+/// The exact integer value of a finite integral float.
+pub fn bigint_from_integral_f64(f: f64) -> BigInt {
+    if f.abs() < 9.2e18 {
+        return BigInt::from(f as i64);
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let shift = biased - 1075;
+    let mag = BigInt::from(mant) << (shift.max(0) as u64);
+    if f < 0.0 { -mag } else { mag }
+}
+
+/// Compare a float with an int exactly; `None` when the float is NaN.
+pub fn cmp_float_int(f: f64, i: IntRef<'_>) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    if let IntRef::Small(n) = i
+        && n.unsigned_abs() <= 1 << 53
+    {
+        return f.partial_cmp(&(n as f64));
+    }
+    let t = f.trunc();
+    let tb = bigint_from_integral_f64(t);
+    Some(match tb.cmp(&i.to_big()) {
+        Ordering::Equal => {
+            let frac = f - t;
+            if frac > 0.0 {
+                Ordering::Greater
+            } else if frac < 0.0 {
+                Ordering::Less
+            } else {
+                Ordering::Equal
+            }
+        }
+        o => o,
+    })
+}
+
+/// Whether a float equals an int exactly.
+pub fn float_eq_int(f: f64, i: IntRef<'_>) -> bool {
+    cmp_float_int(f, i) == Some(Ordering::Equal)
+}
+
+impl Vm {
+    /// The float value of an int, with CPython's `OverflowError` when it is too large.
+    pub fn int_to_f64(&mut self, i: IntRef<'_>) -> PyResult<f64> {
+        i.to_f64()
+            .ok_or_else(|| self.overflow_error("int too large to convert to float"))
+    }
+
+    /// A float or int operand as a float; `None` when `v` is neither (`NotImplemented`).
+    pub fn float_operand(&mut self, v: &Value) -> PyResult<Option<f64>> {
+        if let Some(f) = float_ref(v) {
+            return Ok(Some(f));
+        }
+        match int_ref(v) {
+            Some(i) => self.int_to_f64(i).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `OverflowError: (34, 'Numerical result out of range')`, as C's `ERANGE` reads.
+    pub fn range_error(&mut self) -> PyErr {
+        let t = self.types.overflow_error.clone();
+        let msg = self.new_str("Numerical result out of range");
+        self.new_exception(&t, vec![Value::Int(34), msg])
+    }
+
+    /// An exact float value (or an instance of a float subclass `cls`).
+    pub fn float_of_class(&mut self, cls: &ObjRef, f: f64) -> Value {
+        if ObjRef::ptr_eq(cls, &self.types.float) {
+            Value::Float(f)
+        } else {
+            Value::Obj(self.new_object(cls, Payload::Float(f)))
+        }
+    }
+
+    /// An int value of class `cls` (exact `int` normalises; subclasses keep a heap payload).
+    pub fn int_of_class(&mut self, cls: &ObjRef, i: BigInt) -> Value {
+        if ObjRef::ptr_eq(cls, &self.types.int) {
+            Value::from_bigint(i, self)
+        } else {
+            Value::Obj(self.new_object(cls, Payload::Int(i)))
+        }
+    }
+
+    /// Raise the exception a `krait_common` error kind names.
+    pub fn common_error(&mut self, kind: ExceptionKind, msg: impl Into<String>) -> PyErr {
+        match kind {
+            ExceptionKind::ValueError => self.value_error(msg),
+            ExceptionKind::OverflowError => self.overflow_error(msg),
+            ExceptionKind::TypeError => self.type_error(msg),
+        }
+    }
+}
+
 /// Register the numeric types' methods.
 pub fn init(vm: &mut Vm) {
-    let _ = vm;
+    super::int::init(vm);
+    super::float::init(vm);
+    super::complex::init(vm);
 }

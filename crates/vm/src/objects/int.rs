@@ -1,0 +1,1027 @@
+//! `int` and `bool` methods (CPython: `Objects/longobject.c`, `Objects/boolobject.c`).
+//!
+//! Operands arrive as `Value::Int`, `Value::Bool` or a heap `Payload::Int` (a big int or an
+//! instance of an `int` subclass); [`int_ref`] views all three alike. Small operands take the
+//! allocation-free [`int_fast`] path, everything else goes through `BigInt`, and every result
+//! is normalised with `Value::from_bigint`. Results of arithmetic on subclass instances are
+//! plain ints, as in CPython.
+
+use krait_bytecode::{BinaryOp, CompareOp};
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Pow, Signed, Zero};
+
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::number::{IntRef, float_ref, int_fast, int_ref};
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Results above this many bits raise `MemoryError` instead of being computed.
+const MAX_RESULT_BITS: u64 = 1 << 28;
+
+/// `a op b` on two ints.
+pub fn int_binary(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, op: BinaryOp) -> PyResult<Value> {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b)
+        && let Some(r) = int_fast(x, y, op)
+    {
+        return Ok(r);
+    }
+    let r = match op {
+        BinaryOp::Add => a.to_big() + b.to_big(),
+        BinaryOp::Subtract => a.to_big() - b.to_big(),
+        BinaryOp::Multiply => a.to_big() * b.to_big(),
+        BinaryOp::FloorDivide => {
+            if b.is_zero() {
+                return Err(vm.zero_division("integer division or modulo by zero"));
+            }
+            a.to_big().div_floor(&b.to_big())
+        }
+        BinaryOp::Remainder => {
+            if b.is_zero() {
+                return Err(vm.zero_division("integer modulo by zero"));
+            }
+            a.to_big().mod_floor(&b.to_big())
+        }
+        BinaryOp::TrueDivide => return int_truediv(vm, a, b),
+        BinaryOp::Power => return int_pow(vm, a, b),
+        BinaryOp::Lshift => {
+            if b.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            if a.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            let Some(n) = b.to_i64() else {
+                return Err(vm.overflow_error("too many digits in integer"));
+            };
+            if n as u64 > MAX_RESULT_BITS {
+                return Err(vm.memory_error());
+            }
+            a.to_big() << (n as u64)
+        }
+        BinaryOp::Rshift => {
+            if b.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            match b.to_i64() {
+                Some(n) if n < (1 << 40) => a.to_big() >> (n as u64),
+                _ => BigInt::from(if a.is_negative() { -1 } else { 0 }),
+            }
+        }
+        BinaryOp::And => a.to_big() & b.to_big(),
+        BinaryOp::Or => a.to_big() | b.to_big(),
+        BinaryOp::Xor => a.to_big() ^ b.to_big(),
+        _ => return Ok(vm.not_implemented.clone()),
+    };
+    Ok(Value::from_bigint(r, vm))
+}
+
+fn int_truediv(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
+    if b.is_zero() {
+        return Err(vm.zero_division("division by zero"));
+    }
+    let (x, y) = (a.to_big(), b.to_big());
+    let m = crate::objects::number::ratio_to_f64(x.magnitude(), y.magnitude());
+    if m.is_infinite() {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    Ok(Value::Float(if neg { -m } else { m }))
+}
+
+fn int_pow(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
+    if b.is_negative() {
+        let x = vm.int_to_f64(a)?;
+        let y = vm.int_to_f64(b)?;
+        return crate::objects::float::float_pow(vm, x, y);
+    }
+    let base = a.to_big();
+    if base.is_zero() {
+        return Ok(Value::Int(i64::from(b.is_zero())));
+    }
+    if base.is_one() {
+        return Ok(Value::Int(1));
+    }
+    let odd = match b {
+        IntRef::Small(e) => e & 1 == 1,
+        IntRef::Big(e) => e.is_odd(),
+    };
+    if base == BigInt::from(-1) {
+        return Ok(Value::Int(if odd { -1 } else { 1 }));
+    }
+    let Some(e) = b.to_i64() else {
+        return Err(vm.memory_error());
+    };
+    if (base.bits() - 1).saturating_mul(e as u64) > MAX_RESULT_BITS {
+        return Err(vm.memory_error());
+    }
+    Ok(Value::from_bigint(Pow::pow(&base, e as u64), vm))
+}
+
+/// `pow(a, b, m)` on ints.
+fn int_pow_mod(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, m: IntRef<'_>) -> PyResult<Value> {
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let m = m.to_big();
+    let neg_mod = m.sign() == Sign::Minus;
+    let am = m.abs();
+    let mut base = a.to_big().mod_floor(&am);
+    let mut e = b.to_big();
+    if e.sign() == Sign::Minus {
+        match mod_inverse(&base, &am) {
+            Some(inv) => base = inv,
+            None => {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            }
+        }
+        e = -e;
+    }
+    let mut r = base.modpow(&e, &am);
+    if neg_mod && !r.is_zero() {
+        r -= &am;
+    }
+    Ok(Value::from_bigint(r, vm))
+}
+
+/// The inverse of `a` modulo `m` (`m > 0`, `0 <= a < m`).
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (BigInt::one(), BigInt::zero());
+    while !r.is_zero() {
+        let q = old_r.div_floor(&r);
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r.is_one() {
+        Some(old_s.mod_floor(m))
+    } else {
+        None
+    }
+}
+
+/// `a op b` when both are ints, else `NotImplemented`.
+fn binop_values(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+    match (int_ref(a), int_ref(b)) {
+        (Some(x), Some(y)) => int_binary(vm, x, y, op),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+/// `self` and the other operand of a binary dunder; `self` must be an int.
+fn operands<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    let (this, rest) = crate::native::method_args(vm, args, name, 1, 1)?;
+    check_self(vm, this, name)?;
+    Ok((this, &rest[0]))
+}
+
+fn check_self<'a>(vm: &mut Vm, this: &'a Value, name: &str) -> PyResult<IntRef<'a>> {
+    int_ref(this).ok_or_else(|| {
+        vm.type_error(format!(
+            "descriptor '{name}' requires a 'int' object but received a '{}'",
+            vm.type_name(this)
+        ))
+    })
+}
+
+fn self_int<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<IntRef<'a>> {
+    let (this, _) = crate::native::method_args(vm, args, name, 0, 0)?;
+    check_self(vm, this, name)
+}
+
+macro_rules! int_binops {
+    ($($name:ident, $rname:ident, $py:literal, $rpy:literal, $op:ident;)*) => { $(
+        fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let (a, b) = operands(vm, &args, $py)?;
+            binop_values(vm, a, b, BinaryOp::$op)
+        }
+        fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let (a, b) = operands(vm, &args, $rpy)?;
+            binop_values(vm, b, a, BinaryOp::$op)
+        }
+    )* };
+}
+
+int_binops! {
+    int_add, int_radd, "__add__", "__radd__", Add;
+    int_sub, int_rsub, "__sub__", "__rsub__", Subtract;
+    int_mul, int_rmul, "__mul__", "__rmul__", Multiply;
+    int_truediv_m, int_rtruediv, "__truediv__", "__rtruediv__", TrueDivide;
+    int_floordiv, int_rfloordiv, "__floordiv__", "__rfloordiv__", FloorDivide;
+    int_mod, int_rmod, "__mod__", "__rmod__", Remainder;
+    int_lshift, int_rlshift, "__lshift__", "__rlshift__", Lshift;
+    int_rshift, int_rrshift, "__rshift__", "__rrshift__", Rshift;
+    int_and, int_rand, "__and__", "__rand__", And;
+    int_or, int_ror, "__or__", "__ror__", Or;
+    int_xor, int_rxor, "__xor__", "__rxor__", Xor;
+}
+
+fn divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) else {
+        return Ok(vm.not_implemented.clone());
+    };
+    if y.is_zero() {
+        return Err(vm.zero_division("integer division or modulo by zero"));
+    }
+    if let (IntRef::Small(p), IntRef::Small(q)) = (x, y)
+        && let (Some(d), Some(m)) = (
+            int_fast(p, q, BinaryOp::FloorDivide),
+            int_fast(p, q, BinaryOp::Remainder),
+        )
+    {
+        return Ok(vm.new_tuple(vec![d, m]));
+    }
+    let (d, m) = x.to_big().div_mod_floor(&y.to_big());
+    let d = Value::from_bigint(d, vm);
+    let m = Value::from_bigint(m, vm);
+    Ok(vm.new_tuple(vec![d, m]))
+}
+
+fn int_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (a, b) = operands(vm, &args, "__divmod__")?;
+    divmod_values(vm, a, b)
+}
+
+fn int_rdivmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (a, b) = operands(vm, &args, "__rdivmod__")?;
+    divmod_values(vm, b, a)
+}
+
+fn pow_values(vm: &mut Vm, a: &Value, b: &Value, m: Option<&Value>) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) else {
+        if m.is_some_and(|m| !m.is_none()) && (float_ref(a).is_some() || float_ref(b).is_some()) {
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
+        }
+        return Ok(vm.not_implemented.clone());
+    };
+    match m {
+        None | Some(Value::None) => int_binary(vm, x, y, BinaryOp::Power),
+        Some(m) => match int_ref(m) {
+            Some(z) => int_pow_mod(vm, x, y, z),
+            None => Ok(vm.not_implemented.clone()),
+        },
+    }
+}
+
+fn int_pow_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__pow__", 1, 2)?;
+    check_self(vm, this, "__pow__")?;
+    pow_values(vm, this, &rest[0], rest.get(1))
+}
+
+fn int_rpow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__rpow__", 1, 2)?;
+    check_self(vm, this, "__rpow__")?;
+    pow_values(vm, &rest[0], this, rest.get(1))
+}
+
+// ----- comparison -----
+
+fn compare_values(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> Value {
+    let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) else {
+        return vm.not_implemented.clone();
+    };
+    let ord = match (x, y) {
+        (IntRef::Small(p), IntRef::Small(q)) => p.cmp(&q),
+        _ => x.to_big().cmp(&y.to_big()),
+    };
+    Value::Bool(crate::ops::cmp_ord(ord, op))
+}
+
+macro_rules! int_cmps {
+    ($($name:ident, $py:literal, $op:ident;)*) => { $(
+        fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let (a, b) = operands(vm, &args, $py)?;
+            Ok(compare_values(vm, a, b, CompareOp::$op))
+        }
+    )* };
+}
+
+int_cmps! {
+    int_eq, "__eq__", Eq;
+    int_ne, "__ne__", Ne;
+    int_lt, "__lt__", Lt;
+    int_le, "__le__", Le;
+    int_gt, "__gt__", Gt;
+    int_ge, "__ge__", Ge;
+}
+
+// ----- unary and conversions -----
+
+/// The exact-`int` value of an int.
+pub fn plain(vm: &Vm, i: IntRef<'_>) -> Value {
+    match i {
+        IntRef::Small(n) => Value::Int(n),
+        IntRef::Big(b) => Value::from_bigint(b.clone(), vm),
+    }
+}
+
+fn int_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__neg__")?;
+    Ok(match i {
+        IntRef::Small(n) if n != i64::MIN => Value::Int(-n),
+        _ => Value::from_bigint(-i.to_big(), vm),
+    })
+}
+
+fn int_pos(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__pos__")?;
+    Ok(plain(vm, i))
+}
+
+fn int_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__abs__")?;
+    Ok(match i {
+        IntRef::Small(n) if n != i64::MIN => Value::Int(n.abs()),
+        _ => Value::from_bigint(i.to_big().abs(), vm),
+    })
+}
+
+fn int_invert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__invert__")?;
+    Ok(match i {
+        IntRef::Small(n) => Value::Int(!n),
+        _ => Value::from_bigint(-i.to_big() - 1, vm),
+    })
+}
+
+fn int_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__bool__")?;
+    Ok(Value::Bool(!i.is_zero()))
+}
+
+fn int_int(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__int__")?;
+    Ok(plain(vm, i))
+}
+
+fn int_float(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__float__")?;
+    Ok(Value::Float(vm.int_to_f64(i)?))
+}
+
+fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__round__", 0, 1)?;
+    let i = check_self(vm, this, "__round__")?;
+    let nd = match rest.first() {
+        None | Some(Value::None) => return Ok(plain(vm, i)),
+        Some(v) => v,
+    };
+    let nd = vm.index_value(nd)?;
+    let nd = int_ref(&nd).map_or(IntRef::Small(0), |x| match x {
+        IntRef::Small(n) => IntRef::Small(n),
+        IntRef::Big(b) => IntRef::Small(if b.sign() == Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
+    });
+    let IntRef::Small(nd) = nd else {
+        return Ok(plain(vm, i));
+    };
+    if nd >= 0 {
+        return Ok(plain(vm, i));
+    }
+    let x = i.to_big();
+    // More digits dropped than the number has: the result is 0.
+    let max_digits = (x.bits() as i64) * 3 / 10 + 2;
+    if nd.unsigned_abs() as i64 > max_digits {
+        return Ok(Value::Int(0));
+    }
+    let p = Pow::pow(&BigInt::from(10), nd.unsigned_abs());
+    let (q, r) = x.div_mod_floor(&p);
+    let r2 = r * 2;
+    let q = if r2 > p || (r2 == p && q.is_odd()) {
+        q + 1
+    } else {
+        q
+    };
+    Ok(Value::from_bigint(q * p, vm))
+}
+
+fn int_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__hash__")?;
+    Ok(Value::Int(match i {
+        IntRef::Small(n) => krait_common::hash::hash_i64(n),
+        IntRef::Big(b) => krait_common::hash::hash_bigint(b),
+    }))
+}
+
+/// The `ValueError` of `sys.set_int_max_str_digits` for int→str.
+fn str_limit_error(vm: &mut Vm) -> crate::PyErr {
+    let limit = vm.int_max_str_digits;
+    vm.value_error(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    ))
+}
+
+/// `str(int)` with the digit limit.
+pub fn int_to_decimal(vm: &mut Vm, i: IntRef<'_>) -> PyResult<String> {
+    match i {
+        IntRef::Small(n) => Ok(n.to_string()),
+        IntRef::Big(b) => {
+            let limit = vm.int_max_str_digits as u64;
+            if limit > 0 && b.bits() * 3 / 10 > limit + 1 {
+                return Err(str_limit_error(vm));
+            }
+            let s = b.to_string();
+            let digits = s.len() - usize::from(s.starts_with('-'));
+            if limit > 0 && digits as u64 > limit {
+                return Err(str_limit_error(vm));
+            }
+            Ok(s)
+        }
+    }
+}
+
+fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__repr__")?;
+    let s = int_to_decimal(vm, i)?;
+    Ok(vm.new_string(s))
+}
+
+fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__format__", 1, 1)?;
+    let i = check_self(vm, this, "__format__")?;
+    let Some(Payload::Str(spec)) = rest[0].payload() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&rest[0])
+        )));
+    };
+    if spec.is_empty() {
+        return vm.str(this);
+    }
+    let spec = spec.as_str().into_owned();
+    let tn = vm.type_name(this);
+    if let IntRef::Big(b) = i {
+        let ty = spec.chars().last().unwrap_or('d');
+        if !matches!(
+            ty,
+            'b' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'
+        ) {
+            let limit = vm.int_max_str_digits as u64;
+            if limit > 0 && b.bits() * 3 / 10 > limit + 1 {
+                return Err(str_limit_error(vm));
+            }
+        }
+    }
+    let parsed = krait_common::format_spec::parse_format_spec(&spec, 'd', &tn)
+        .and_then(|p| krait_common::format_spec::format_int(&i.to_big(), &p, &tn));
+    match parsed {
+        Ok(s) => Ok(vm.new_string(s)),
+        Err(e) => {
+            let msg = e.to_string();
+            Err(vm.common_error(e.kind(), msg))
+        }
+    }
+}
+
+fn int_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "__getnewargs__")?;
+    let v = plain(vm, i);
+    Ok(vm.new_tuple(vec![v]))
+}
+
+fn int_bit_length(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "bit_length")?;
+    Ok(Value::Int(match i {
+        IntRef::Small(n) => i64::from(64 - n.unsigned_abs().leading_zeros()),
+        IntRef::Big(b) => b.bits() as i64,
+    }))
+}
+
+fn int_bit_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "bit_count")?;
+    Ok(Value::Int(match i {
+        IntRef::Small(n) => i64::from(n.unsigned_abs().count_ones()),
+        IntRef::Big(b) => b.magnitude().count_ones() as i64,
+    }))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let i = self_int(vm, &args, "as_integer_ratio")?;
+    let v = plain(vm, i);
+    Ok(vm.new_tuple(vec![v, Value::Int(1)]))
+}
+
+fn int_self_getter(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let i = check_self(vm, this, "real")?;
+    Ok(plain(vm, i))
+}
+
+fn int_zero_getter(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(0))
+}
+
+fn int_one_getter(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(1))
+}
+
+/// Bind a builtin's arguments by position and keyword (Argument Clinic's rules): `names`
+/// are the parameters, the first `npos` may be positional, the first `required` are required.
+pub fn bind_args(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    names: &[&str],
+    npos: usize,
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let pos = args.pos();
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    if pos.len() > npos {
+        return Err(vm.type_error(if npos == required {
+            format!(
+                "{fname}() takes exactly {npos} positional argument{} ({} given)",
+                if npos == 1 { "" } else { "s" },
+                pos.len()
+            )
+        } else {
+            format!(
+                "{fname}() takes at most {npos} positional argument{} ({} given)",
+                if npos == 1 { "" } else { "s" },
+                pos.len()
+            )
+        }));
+    }
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let name = vm.str_text(k);
+        match names.iter().position(|n| *n == name) {
+            Some(idx) if out[idx].is_some() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{name}') and position ({})",
+                    idx + 1
+                )));
+            }
+            Some(idx) => out[idx] = Some(v.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{name}' is an invalid keyword argument for {fname}()"
+                )));
+            }
+        }
+    }
+    for (idx, slot) in out.iter().enumerate().take(required) {
+        if slot.is_none() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[idx],
+                idx + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+fn byteorder_arg(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(false);
+    };
+    let Some(Payload::Str(s)) = v.payload() else {
+        return Err(vm.type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            vm.type_name(v)
+        )));
+    };
+    match &*s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
+fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some((this, _)) = args.values.split_first() else {
+        return Err(vm.type_error("descriptor 'to_bytes' needs an argument"));
+    };
+    let i = check_self(vm, this, "to_bytes")?;
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let a = bind_args(
+        vm,
+        &rest,
+        "to_bytes",
+        &["length", "byteorder", "signed"],
+        2,
+        0,
+    )?;
+    let length = match &a[0] {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let little = byteorder_arg(vm, a[1].as_ref(), "to_bytes")?;
+    let signed = match &a[2] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let x = i.to_big();
+    if !signed && x.sign() == Sign::Minus {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed {
+        x.to_signed_bytes_le()
+    } else {
+        x.to_bytes_le().1
+    };
+    if x.is_zero() {
+        bytes.clear();
+    }
+    if bytes.len() as u64 > length as u64 {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let fill = if x.sign() == Sign::Minus { 0xff } else { 0 };
+    bytes.resize(length as usize, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(bytes))
+}
+
+fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some((cls, _)) = args.values.split_first() else {
+        return Err(vm.type_error("descriptor 'from_bytes' needs an argument"));
+    };
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let a = bind_args(
+        vm,
+        &rest,
+        "from_bytes",
+        &["bytes", "byteorder", "signed"],
+        2,
+        1,
+    )?;
+    let little = byteorder_arg(vm, a[1].as_ref(), "from_bytes")?;
+    let signed = match &a[2] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let src = a[0].clone().unwrap_or(Value::None);
+    let mut data: Vec<u8> = match src.payload() {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        Some(Payload::ByteArray(b)) => b.borrow().clone(),
+        Some(Payload::Str(_)) => {
+            return Err(vm.type_error("cannot convert 'str' object to bytes"));
+        }
+        _ => {
+            let bt = Value::Obj(vm.types.bytes.clone());
+            let b = vm.call_pos(&bt, std::slice::from_ref(&src))?;
+            match b.payload() {
+                Some(Payload::Bytes(b)) => b.to_vec(),
+                _ => Vec::new(),
+            }
+        }
+    };
+    if !little {
+        data.reverse();
+    }
+    let x = if signed {
+        BigInt::from_signed_bytes_le(&data)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &data)
+    };
+    let v = Value::from_bigint(x, vm);
+    match cls {
+        Value::Obj(c) if ObjRef::ptr_eq(c, &vm.types.int) => Ok(v),
+        _ => vm.call_pos(cls, &[v]),
+    }
+}
+
+// ----- construction -----
+
+/// `int(s, base)` for str/bytes/bytearray `v`; `None` if `v` is none of them.
+fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Option<BigInt>> {
+    let (text, shown): (String, String) = match v.payload() {
+        Some(Payload::Str(s)) => {
+            let t = s.as_str().into_owned();
+            let t = krait_common::float_format::transform_decimal_and_space(&t).into_owned();
+            let t = if s.has_surrogates() {
+                String::from("\0")
+            } else {
+                t
+            };
+            let r = vm.repr_string(v)?;
+            (t, r)
+        }
+        Some(Payload::Bytes(b)) => (
+            String::from_utf8_lossy(b).into_owned(),
+            krait_common::repr::bytes_repr(b),
+        ),
+        Some(Payload::ByteArray(b)) => {
+            let b = b.borrow();
+            (
+                String::from_utf8_lossy(&b).into_owned(),
+                krait_common::repr::bytes_repr(&b),
+            )
+        }
+        _ => return Ok(None),
+    };
+    match krait_common::int_format::parse_int(&text, base) {
+        Ok(x) => {
+            let limit = vm.int_max_str_digits;
+            let radix = if base == 0 {
+                let t = text.trim().trim_start_matches(['+', '-']).as_bytes();
+                match t {
+                    [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..] => 2,
+                    _ => 10,
+                }
+            } else {
+                base
+            };
+            if limit > 0 && !radix.is_power_of_two() {
+                let digits = text.bytes().filter(u8::is_ascii_alphanumeric).count();
+                if digits > limit {
+                    return Err(vm.value_error(format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+            }
+            Ok(Some(x))
+        }
+        Err(e) => Err(vm.value_error(e.message(&shown))),
+    }
+}
+
+/// The exact value of a finite float truncated to an int, with CPython's errors.
+pub fn float_to_bigint(vm: &mut Vm, f: f64) -> PyResult<BigInt> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    Ok(crate::objects::number::bigint_from_integral_f64(f.trunc()))
+}
+
+/// `int(x)` for one argument (CPython's `PyNumber_Long`).
+pub fn int_from_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(i) = int_ref(v)
+        && !matches!(v, Value::Obj(_))
+    {
+        return Ok(plain(vm, i));
+    }
+    if let Some(f) = float_ref(v)
+        && matches!(v, Value::Float(_))
+    {
+        let b = float_to_bigint(vm, f)?;
+        return Ok(Value::from_bigint(b, vm));
+    }
+    if let Some(r) = vm.call_special(v, "__int__", &[])? {
+        return match int_ref(&r) {
+            Some(i) => Ok(plain(vm, i)),
+            None => Err(vm.type_error(format!(
+                "__int__ returned non-int (type {})",
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    if vm.lookup_special_str(v, "__index__").is_some() {
+        let r = vm.index_value(v)?;
+        if let Some(i) = int_ref(&r) {
+            return Ok(plain(vm, i));
+        }
+    }
+    if let Some(r) = vm.call_special(v, "__trunc__", &[])? {
+        if let Some(i) = int_ref(&r) {
+            return Ok(plain(vm, i));
+        }
+        if vm.lookup_special_str(&r, "__index__").is_none() {
+            return Err(vm.type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                vm.type_name(&r)
+            )));
+        }
+        let r = vm.index_value(&r)?;
+        if let Some(i) = int_ref(&r) {
+            return Ok(plain(vm, i));
+        }
+    }
+    if let Some(b) = int_from_text(vm, v, 10)? {
+        return Ok(Value::from_bigint(b, vm));
+    }
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some((cls, _)) = args.values.split_first() else {
+        return Err(vm.type_error("int.__new__(): not enough arguments"));
+    };
+    let Value::Obj(cls) = cls.clone() else {
+        return Err(vm.type_error("int.__new__(X): X is not a type object"));
+    };
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let pos = rest.pos();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let mut x = pos.first().cloned();
+    let mut base = pos.get(1).cloned();
+    for (k, v) in rest.kwargs() {
+        let name = vm.str_text(k);
+        match name.as_str() {
+            "base" if base.is_none() => base = Some(v.clone()),
+            "base" => {
+                return Err(
+                    vm.type_error("argument for int() given by name ('base') and position (2)")
+                );
+            }
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{name}' is an invalid keyword argument for int()"))
+                );
+            }
+        }
+    }
+    let v = match (x.take(), base) {
+        (None, None) => Value::Int(0),
+        (None, Some(_)) => {
+            return Err(vm.type_error("int() missing string argument"));
+        }
+        (Some(x), None) => int_from_value(vm, &x)?,
+        (Some(x), Some(b)) => {
+            let b = vm.index_value(&b)?;
+            let b = match int_ref(&b).and_then(IntRef::to_i64) {
+                Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+                _ => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+            };
+            match int_from_text(vm, &x, b)? {
+                Some(r) => Value::from_bigint(r, vm),
+                None => {
+                    return Err(vm.type_error("int() can't convert non-string with explicit base"));
+                }
+            }
+        }
+    };
+    if ObjRef::ptr_eq(&cls, &vm.types.int) {
+        return Ok(v);
+    }
+    let b = int_ref(&v).map(IntRef::to_big).unwrap_or_default();
+    Ok(vm.int_of_class(&cls, b))
+}
+
+// ----- bool -----
+
+fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let rest = &args.values[1.min(args.values.len())..];
+    if args.has_kwargs() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
+    }
+    match rest {
+        [] => Ok(Value::Bool(false)),
+        [x] => Ok(Value::Bool(vm.is_true(x)?)),
+        _ => Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            rest.len()
+        ))),
+    }
+}
+
+fn bool_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    match this {
+        Value::Bool(b) => Ok(vm.new_str(if *b { "True" } else { "False" })),
+        _ => Err(vm.type_error(format!(
+            "descriptor '__repr__' requires a 'bool' object but received a '{}'",
+            vm.type_name(this)
+        ))),
+    }
+}
+
+macro_rules! bool_binops {
+    ($($name:ident, $rname:ident, $py:literal, $op:ident;)*) => { $(
+        fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let (a, b) = operands(vm, &args, $py)?;
+            bool_bitop(vm, a, b, BinaryOp::$op)
+        }
+        fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let (a, b) = operands(vm, &args, $py)?;
+            bool_bitop(vm, b, a, BinaryOp::$op)
+        }
+    )* };
+}
+
+fn bool_bitop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            BinaryOp::And => x & y,
+            BinaryOp::Or => x | y,
+            _ => x ^ y,
+        }));
+    }
+    binop_values(vm, a, b, op)
+}
+
+bool_binops! {
+    bool_and, bool_rand, "__and__", And;
+    bool_or, bool_ror, "__or__", Or;
+    bool_xor, bool_rxor, "__xor__", Xor;
+}
+
+/// Register `int`'s and `bool`'s methods.
+pub fn init(vm: &mut Vm) {
+    let int = vm.types.int.clone();
+    vm.add_methods(
+        &int,
+        crate::methods![
+            staticmethod "__new__" => int_new, "";
+            method "__add__" => int_add, "";
+            method "__radd__" => int_radd, "";
+            method "__sub__" => int_sub, "";
+            method "__rsub__" => int_rsub, "";
+            method "__mul__" => int_mul, "";
+            method "__rmul__" => int_rmul, "";
+            method "__truediv__" => int_truediv_m, "";
+            method "__rtruediv__" => int_rtruediv, "";
+            method "__floordiv__" => int_floordiv, "";
+            method "__rfloordiv__" => int_rfloordiv, "";
+            method "__mod__" => int_mod, "";
+            method "__rmod__" => int_rmod, "";
+            method "__divmod__" => int_divmod, "";
+            method "__rdivmod__" => int_rdivmod, "";
+            method "__pow__" => int_pow_m, "";
+            method "__rpow__" => int_rpow, "";
+            method "__lshift__" => int_lshift, "";
+            method "__rlshift__" => int_rlshift, "";
+            method "__rshift__" => int_rshift, "";
+            method "__rrshift__" => int_rrshift, "";
+            method "__and__" => int_and, "";
+            method "__rand__" => int_rand, "";
+            method "__or__" => int_or, "";
+            method "__ror__" => int_ror, "";
+            method "__xor__" => int_xor, "";
+            method "__rxor__" => int_rxor, "";
+            method "__eq__" => int_eq, "";
+            method "__ne__" => int_ne, "";
+            method "__lt__" => int_lt, "";
+            method "__le__" => int_le, "";
+            method "__gt__" => int_gt, "";
+            method "__ge__" => int_ge, "";
+            method "__neg__" => int_neg, "";
+            method "__pos__" => int_pos, "";
+            method "__abs__" => int_abs, "";
+            method "__invert__" => int_invert, "";
+            method "__bool__" => int_bool, "";
+            method "__int__" => int_int, "";
+            method "__index__" => int_int, "";
+            method "__float__" => int_float, "";
+            method "__trunc__" => int_int, "";
+            method "__floor__" => int_int, "";
+            method "__ceil__" => int_int, "";
+            method "__round__" => int_round, "";
+            method "__hash__" => int_hash, "";
+            method "__repr__" => int_repr, "";
+            method "__format__" => int_format, "";
+            method "__getnewargs__" => int_getnewargs, "";
+            method "conjugate" => int_int, "Returns self, the complex conjugate of any int.";
+            method "bit_length" => int_bit_length, "Number of bits necessary to represent self in binary.";
+            method "bit_count" => int_bit_count, "Number of ones in the binary representation of the absolute value of self.";
+            method "to_bytes" => int_to_bytes, "Return an array of bytes representing an integer.";
+            classmethod "from_bytes" => int_from_bytes, "Return the integer represented by the given array of bytes.";
+            method "as_integer_ratio" => int_as_integer_ratio, "Return integer ratio.";
+        ],
+    );
+    vm.add_getset(&int, "real", int_self_getter, None);
+    vm.add_getset(&int, "numerator", int_self_getter, None);
+    vm.add_getset(&int, "imag", int_zero_getter, None);
+    vm.add_getset(&int, "denominator", int_one_getter, None);
+
+    let b = vm.types.bool_.clone();
+    vm.add_methods(
+        &b,
+        crate::methods![
+            staticmethod "__new__" => bool_new, "";
+            method "__repr__" => bool_repr, "";
+            method "__and__" => bool_and, "";
+            method "__rand__" => bool_rand, "";
+            method "__or__" => bool_or, "";
+            method "__ror__" => bool_ror, "";
+            method "__xor__" => bool_xor, "";
+            method "__rxor__" => bool_rxor, "";
+        ],
+    );
+}
