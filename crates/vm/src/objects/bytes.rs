@@ -95,7 +95,7 @@ pub fn this_bytes(vm: &mut Vm, this: &Value, name: &str) -> PyResult<Vec<u8>> {
         Some(Payload::Bytes(b)) => Ok(b.to_vec()),
         Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
         _ => Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'bytes' object but received a '{}'",
+            "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         ))),
     }
@@ -592,7 +592,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<i64>> {
 }
 
 /// `b * n` contents, with `MemoryError` for impossible sizes.
-pub fn repeat(vm: &mut Vm, b: &[u8], n: i64) -> PyResult<Vec<u8>> {
+pub fn repeat(vm: &mut Vm, b: &[u8], n: i64, bytearray: bool) -> PyResult<Vec<u8>> {
     if n <= 0 || b.is_empty() {
         return Ok(Vec::new());
     }
@@ -600,7 +600,10 @@ pub fn repeat(vm: &mut Vm, b: &[u8], n: i64) -> PyResult<Vec<u8>> {
         .checked_mul(n as u64)
         .filter(|t| *t <= (isize::MAX as u64));
     let Some(total) = total else {
-        return Err(vm.memory_error());
+        if bytearray {
+            return Err(vm.memory_error());
+        }
+        return Err(vm.overflow_error("repeated bytes are too long"));
     };
     let mut out: Vec<u8> = Vec::new();
     if out.try_reserve_exact(total as usize).is_err() {
@@ -628,7 +631,7 @@ fn bytes_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(this.clone());
     }
     let b = this_bytes(vm, this, "__mul__")?;
-    let out = repeat(vm, &b, n)?;
+    let out = repeat(vm, &b, n, is_bytearray(this))?;
     Ok(new_like(vm, this, out))
 }
 
@@ -643,7 +646,7 @@ fn bytes_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(not_int_repeat(vm, &rest[0]));
     };
     let b = this_bytes(vm, this, "__rmul__")?;
-    let out = repeat(vm, &b, n)?;
+    let out = repeat(vm, &b, n, is_bytearray(this))?;
     Ok(new_like(vm, this, out))
 }
 

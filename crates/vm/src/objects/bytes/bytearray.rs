@@ -278,7 +278,7 @@ fn ba_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(vm.not_implemented.clone());
     };
     let cur = data(vm, this, "__imul__")?.borrow().clone();
-    let out = super::repeat(vm, &cur, n)?;
+    let out = super::repeat(vm, &cur, n, true)?;
     let b = data(vm, this, "__imul__")?;
     if out.len() != cur.len() {
         check_resize(vm, b)?;
