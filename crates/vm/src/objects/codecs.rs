@@ -20,11 +20,19 @@ enum Codec {
     Utf8,
     Ascii,
     Latin1,
-    Cp1252,
+    /// A single-byte code page: `cp1252`, `iso8859_15`.
+    Charmap(CodePage),
     /// UTF-16: `None` = with BOM (native little-endian), `Some(true)` = big-endian.
     Utf16(Option<bool>),
     /// UTF-32, likewise.
     Utf32(Option<bool>),
+}
+
+/// The single-byte code pages Krait has.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum CodePage {
+    Cp1252,
+    Latin9,
 }
 
 /// CPython's `encodings.normalize_encoding` + the alias table, for the codecs we have.
@@ -46,7 +54,10 @@ fn lookup(name: &str) -> Option<Codec> {
         }
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "iso8859" => Codec::Latin1,
-        "cp1252" | "windows_1252" => Codec::Cp1252,
+        "cp1252" | "windows_1252" => Codec::Charmap(CodePage::Cp1252),
+        "iso8859_15" | "iso_8859_15" | "latin9" | "latin_9" | "l9" => {
+            Codec::Charmap(CodePage::Latin9)
+        }
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16(Some(true)),
@@ -277,7 +288,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<P
     {
         return Ok(PyStr::new(s));
     }
-    if b.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Cp1252) {
+    if b.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Charmap(_)) {
         // SAFETY-free: ASCII is UTF-8.
         return Ok(PyStr::new(std::str::from_utf8(b).unwrap_or_default()));
     }
@@ -285,7 +296,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<P
         Codec::Utf8 => "utf-8",
         Codec::Ascii => "ascii",
         Codec::Latin1 => "latin-1",
-        Codec::Cp1252 => "charmap",
+        Codec::Charmap(_) => "charmap",
         Codec::Utf16(Some(true)) => "utf-16-be",
         Codec::Utf16(_) => "utf-16-le",
         Codec::Utf32(Some(true)) => "utf-32-be",
@@ -311,10 +322,10 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<P
             }
         }
         Codec::Latin1 => d.out.extend(b.iter().map(|c| u32::from(*c))),
-        Codec::Cp1252 => {
+        Codec::Charmap(page) => {
             let mut i = 0;
             while let Some(&c) = b.get(i) {
-                match cp1252(c) {
+                match charmap_decode(page, c) {
                     Some(cp) => {
                         d.out.push(cp);
                         i += 1;
@@ -360,6 +371,31 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<P
 }
 
 /// The Windows-1252 table's upper half (`None` where the code page has a hole).
+fn charmap_decode(page: CodePage, b: u8) -> Option<u32> {
+    match page {
+        CodePage::Cp1252 => cp1252(b),
+        CodePage::Latin9 => Some(match b {
+            0xA4 => 0x20AC,
+            0xA6 => 0x0160,
+            0xA8 => 0x0161,
+            0xB4 => 0x017D,
+            0xB8 => 0x017E,
+            0xBC => 0x0152,
+            0xBD => 0x0153,
+            0xBE => 0x0178,
+            _ => u32::from(b),
+        }),
+    }
+}
+
+/// The byte a code page gives `cp`, if any.
+fn charmap_encode(page: CodePage, cp: u32) -> Option<u8> {
+    if cp < 0x80 {
+        return Some(cp as u8);
+    }
+    (0x80..=0xFFu8).find(|b| charmap_decode(page, *b) == Some(cp))
+}
+
 fn cp1252(b: u8) -> Option<u32> {
     const HIGH: [u16; 32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
@@ -508,7 +544,7 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
     if codec == Codec::Utf8 && !s.has_surrogates() {
         return Ok(s.wtf8().to_vec());
     }
-    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Cp1252) {
+    if s.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1 | Codec::Charmap(_)) {
         return Ok(s.wtf8().to_vec());
     }
     let cps = s.code_points();
@@ -516,7 +552,7 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
         Codec::Utf8 => ("utf-8", 0x110000),
         Codec::Ascii => ("ascii", 0x80),
         Codec::Latin1 => ("latin-1", 0x100),
-        Codec::Cp1252 => ("charmap", 0x100),
+        Codec::Charmap(_) => ("charmap", 0x100),
         Codec::Utf16(None) => ("utf-16", 0x110000),
         Codec::Utf16(Some(false)) => ("utf-16-le", 0x110000),
         Codec::Utf16(Some(true)) => ("utf-16-be", 0x110000),
@@ -533,7 +569,7 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
     let put = |out: &mut Vec<u8>, cp: u32| match codec {
         Codec::Utf8 => crate::objects::str::push_code_point(out, cp),
         Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
-        Codec::Cp1252 => out.push(cp as u8),
+        Codec::Charmap(page) => out.push(charmap_encode(page, cp).unwrap_or(b'?')),
         Codec::Utf16(order) => {
             let be = order == Some(true);
             let mut unit =
@@ -556,14 +592,14 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
     };
     let encodable = |cp: u32| -> bool {
         match codec {
-            Codec::Cp1252 => cp < 0x80 || (0xA0..0x100).contains(&cp),
+            Codec::Charmap(page) => charmap_encode(page, cp).is_some(),
             _ => cp < limit && !(0xD800..0xE000).contains(&cp),
         }
     };
     let reason = match codec {
         Codec::Ascii => "ordinal not in range(128)",
         Codec::Latin1 => "ordinal not in range(256)",
-        Codec::Cp1252 => "character maps to <undefined>",
+        Codec::Charmap(_) => "character maps to <undefined>",
         _ => "surrogates not allowed",
     };
     let mut i = 0;
