@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use crate::frame::{Frame, FrameInfo};
 use crate::object::{ObjRef, Payload};
 use crate::objects::exception::TracebackData;
-use crate::objects::typeobj::{is_subtype, type_data};
+use crate::objects::typeobj::is_subtype;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -181,122 +181,6 @@ impl Vm {
         Ok((exit, entered))
     }
 
-    /// The text of `str(exc)` for printing; falls back like CPython when `__str__` fails.
-    fn exception_str(&mut self, exc: &Value) -> String {
-        match self.str(exc) {
-            Ok(s) => self.str_text(&s),
-            Err(_) => String::from("<exception str() failed>"),
-        }
-    }
-
-    /// The last line of a traceback: `module.Name: message`.
-    pub fn format_exception_only(&mut self, exc: &Value) -> String {
-        let t = self.type_of(exc);
-        let module = self.type_module_name(&t);
-        let qual = type_data(&t).qualname.borrow().clone();
-        let name = if module == "builtins" || module == "__main__" {
-            qual
-        } else {
-            format!("{module}.{qual}")
-        };
-        let msg = self.exception_str(exc);
-        let mut out = if msg.is_empty() {
-            format!("{name}\n")
-        } else {
-            format!("{name}: {msg}\n")
-        };
-        if let Some(Payload::Exception(d)) = exc.payload()
-            && let Ok(Some(notes)) = self.notes_of(exc)
-        {
-            let _ = d;
-            out.push_str(&notes);
-        }
-        out
-    }
-
-    fn notes_of(&mut self, exc: &Value) -> PyResult<Option<String>> {
-        let key = self.intern("__notes__");
-        let Some(notes) = self.getattr_opt(exc, &key)? else {
-            return Ok(None);
-        };
-        let mut out = String::new();
-        match notes.payload() {
-            Some(Payload::List(_) | Payload::Tuple(_)) => {
-                for n in self.iterate(&notes)? {
-                    let s = if matches!(n.payload(), Some(Payload::Str(_))) {
-                        self.str_text(&n)
-                    } else {
-                        self.exception_str(&n)
-                    };
-                    out.push_str(&s);
-                    out.push('\n');
-                }
-            }
-            _ => {
-                let r = self
-                    .repr_string(&notes)
-                    .unwrap_or_else(|_| String::from("<__notes__ repr() failed>"));
-                out.push_str(&r);
-                out.push('\n');
-            }
-        }
-        Ok(Some(out))
-    }
-
-    /// The traceback entries of `exc`, outermost first, formatted as CPython prints them.
-    pub fn format_traceback(&mut self, tb: &Value) -> String {
-        let mut out = String::new();
-        let mut cur = tb.clone();
-        let mut last: Option<(String, u32, String)> = None;
-        let mut repeat = 0usize;
-        while let Some(Payload::Traceback(t)) = cur.payload() {
-            let Payload::Frame(fi) = &t.frame.payload else {
-                break;
-            };
-            let co = &fi.code.co;
-            let key = (co.filename.clone(), t.lineno, co.name.clone());
-            if last.as_ref() == Some(&key) {
-                repeat += 1;
-            } else {
-                if repeat > 3 {
-                    let n = repeat - 3;
-                    out.push_str(&format!(
-                        "  [Previous line repeated {} more time{}]\n",
-                        n,
-                        if n == 1 { "" } else { "s" }
-                    ));
-                }
-                repeat = 1;
-                last = Some(key);
-            }
-            if repeat <= 3 {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    co.filename, t.lineno, co.name
-                ));
-                let pos = co
-                    .positions
-                    .get(t.lasti as usize)
-                    .copied()
-                    .unwrap_or_default();
-                if let Some(src) = self.source_line(&co.filename, t.lineno) {
-                    crate::traceback::push_source_line(&mut out, &src, pos, t.lineno);
-                }
-            }
-            let next = t.next.borrow().clone();
-            cur = next;
-        }
-        if repeat > 3 {
-            let n = repeat - 3;
-            out.push_str(&format!(
-                "  [Previous line repeated {} more time{}]\n",
-                n,
-                if n == 1 { "" } else { "s" }
-            ));
-        }
-        out
-    }
-
     /// One line of a source file, if it can be found.
     pub fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
         if lineno == 0 {
@@ -319,38 +203,6 @@ impl Vm {
 
     /// The full report of an uncaught exception, with its chain, as `sys.excepthook` prints.
     pub fn format_exception(&mut self, exc: &Value) -> String {
-        let mut seen: Vec<usize> = Vec::new();
-        self.format_exception_rec(exc, &mut seen)
-    }
-
-    fn format_exception_rec(&mut self, exc: &Value, seen: &mut Vec<usize>) -> String {
-        let mut out = String::new();
-        seen.push(exc.identity());
-        if let Some(Payload::Exception(d)) = exc.payload() {
-            let cause = d.cause.borrow().clone();
-            let context = d.context.borrow().clone();
-            if !cause.is_none() && !seen.contains(&cause.identity()) {
-                out.push_str(&self.format_exception_rec(&cause, seen));
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if cause.is_none()
-                && !d.suppress_context.get()
-                && !context.is_none()
-                && !seen.contains(&context.identity())
-            {
-                out.push_str(&self.format_exception_rec(&context, seen));
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-            let tb = d.traceback.borrow().clone();
-            if !tb.is_none() {
-                out.push_str("Traceback (most recent call last):\n");
-                out.push_str(&self.format_traceback(&tb));
-            }
-        }
-        out.push_str(&self.format_exception_only(exc));
-        out
+        crate::traceback::format_exception(self, exc)
     }
 }
