@@ -157,7 +157,7 @@ pub fn parse_args<'a>(
             }
             None => {
                 return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for {fname}()"
                 )));
             }
         }
@@ -170,6 +170,53 @@ pub fn parse_args<'a>(
         )));
     }
     Ok(out)
+}
+
+/// `self` and the one argument of a METH_O method, with CPython's
+/// `bytes.join() takes exactly one argument (0 given)`.
+pub fn meth_o<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    crate::native::no_kwargs(vm, args, name)?;
+    match args.values {
+        [this, arg] => Ok((this, arg)),
+        [this, rest @ ..] => {
+            let ty = if is_bytearray(this) {
+                "bytearray"
+            } else if matches!(this.payload(), Some(Payload::Type(_))) {
+                match this {
+                    Value::Obj(o)
+                        if crate::objects::typeobj::is_subtype(o, &vm.types.bytearray) =>
+                    {
+                        "bytearray"
+                    }
+                    _ => "bytes",
+                }
+            } else {
+                "bytes"
+            };
+            Err(vm.type_error(format!(
+                "{ty}.{name}() takes exactly one argument ({} given)",
+                rest.len()
+            )))
+        }
+        [] => Err(vm.type_error(format!("descriptor '{name}' needs an argument"))),
+    }
+}
+
+/// `self` and 1 to 3 arguments, with the messages of `PyArg_ParseTuple("O|OO:find")`.
+pub fn finds_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Value, &'a [Value])> {
+    crate::native::no_kwargs(vm, args, name)?;
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(vm.type_error(format!("descriptor '{name}' needs an argument")));
+    };
+    match rest.len() {
+        0 => Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+        1..=3 => Ok((this, rest)),
+        n => Err(vm.type_error(format!("{name}() takes at most 3 arguments ({n} given)"))),
+    }
 }
 
 /// A string argument's text (encoding and error handler names).

@@ -159,7 +159,8 @@ fn ba_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "append", 1, 1)?;
+    let (this, rest) =
+        super::meth_o(vm, &args, "append").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let c = byte_value(vm, &rest[0])?;
     let b = data(vm, this, "append")?;
     check_resize(vm, b)?;
@@ -168,7 +169,8 @@ fn ba_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "extend", 1, 1)?;
+    let (this, rest) =
+        super::meth_o(vm, &args, "extend").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let v = &rest[0];
     let src = if let Some(b) = bytes_of(v) {
         b
@@ -218,7 +220,8 @@ fn ba_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "remove", 1, 1)?;
+    let (this, rest) =
+        super::meth_o(vm, &args, "remove").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let c = byte_value(vm, &rest[0])?;
     let b = data(vm, this, "remove")?;
     let pos = b.borrow().iter().position(|x| *x == c);

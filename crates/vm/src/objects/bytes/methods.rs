@@ -127,7 +127,7 @@ enum Search {
 }
 
 fn search(vm: &mut Vm, args: &Args<'_>, name: &str, kind: Search) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, args, name, 1, 3)?;
+    let (this, rest) = super::finds_args(vm, args, name)?;
     let b = this_bytes(vm, this, name)?;
     let sub = sub_arg(vm, &rest[0])?;
     let (s, e) = adjust(vm, rest.get(1), rest.get(2), b.len())?;
@@ -162,7 +162,7 @@ fn b_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn starts_ends(vm: &mut Vm, args: &Args<'_>, name: &str, ends: bool) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, args, name, 1, 3)?;
+    let (this, rest) = super::finds_args(vm, args, name)?;
     let b = this_bytes(vm, this, name)?;
     let (s, e) = adjust(vm, rest.get(1), rest.get(2), b.len())?;
     let cands: Vec<Value> = match rest[0].payload() {
@@ -359,7 +359,7 @@ fn b_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn partition(vm: &mut Vm, args: &Args<'_>, name: &str, right: bool) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, args, name, 1, 1)?;
+    let (this, rest) = super::meth_o(vm, args, name).map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let b = this_bytes(vm, this, name)?;
     let sep = buffer_arg(vm, &rest[0])?;
     if sep.is_empty() {
@@ -623,7 +623,8 @@ fn b_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "zfill", 1, 1)?;
+    let (this, rest) =
+        super::meth_o(vm, &args, "zfill").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let b = this_bytes(vm, this, "zfill")?;
     let width = vm.index_to_i64(&rest[0])?;
     if width <= b.len() as i64 {
@@ -722,7 +723,8 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "join", 1, 1)?;
+    let (this, rest) =
+        super::meth_o(vm, &args, "join").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let sep = this_bytes(vm, this, "join")?;
     let it = vm.iter(&rest[0])?;
     let mut out = Vec::new();
@@ -747,7 +749,7 @@ fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn affix(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, args, name, 1, 1)?;
+    let (this, rest) = super::meth_o(vm, args, name).map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let b = this_bytes(vm, this, name)?;
     let p = buffer_arg(vm, &rest[0])?;
     let out = if suffix {
@@ -859,7 +861,8 @@ fn b_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (cls, rest) = method_args(vm, &args, "fromhex", 1, 1)?;
+    let (cls, rest) =
+        super::meth_o(vm, &args, "fromhex").map(|(t, a)| (t, std::slice::from_ref(a)))?;
     let Some(Payload::Str(s)) = rest[0].payload() else {
         return Err(vm.type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -922,6 +925,9 @@ fn b_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
+    if args.pos().len() < 2 {
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
     let a = parse_args(vm, &args, "translate", &["table", "delete"], 1, true)?;
     let table = match &a[0] {
         Some(Value::None) | None => None,
