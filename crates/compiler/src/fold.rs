@@ -175,6 +175,15 @@ fn float_mod(a: f64, b: f64) -> f64 {
 
 fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     use Operator as O;
+    // `bool & bool` (and `|`, `^`) stays a bool, as `bool.__and__` returns.
+    if let (Constant::Bool(x), Constant::Bool(y)) = (l, r) {
+        match op {
+            O::BitAnd => return Some(Constant::Bool(x & y)),
+            O::BitOr => return Some(Constant::Bool(x | y)),
+            O::BitXor => return Some(Constant::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if is_int(l) && is_int(r) {
         let (a, b) = (as_big(l)?, as_big(r)?);
         return Some(match op {
