@@ -1,8 +1,10 @@
 //! The registry of built-in modules that `import` creates on first use.
 
+mod math;
+
 use crate::Vm;
 
 /// Register the built-in modules.
 pub fn register(vm: &mut Vm) {
-    let _ = vm;
+    vm.builtin_modules.push(("math", math::init));
 }

@@ -21,16 +21,12 @@ pub fn complex_ref(v: &Value) -> Option<C> {
 }
 
 fn check_self(vm: &mut Vm, this: &Value, name: &str) -> PyResult<C> {
-    complex_ref(this).ok_or_else(|| {
-        vm.type_error(format!(
-            "descriptor '{name}' requires a 'complex' object but received a '{}'",
-            vm.type_name(this)
-        ))
-    })
+    complex_ref(this)
+        .ok_or_else(|| crate::objects::number::descriptor_error(vm, name, "complex", this))
 }
 
 fn self_complex(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<C> {
-    let (this, _) = crate::native::method_args(vm, args, name, 0, 0)?;
+    let this = crate::objects::number::noargs(vm, args, "complex", name)?;
     check_self(vm, this, name)
 }
 
@@ -330,6 +326,10 @@ fn complex_imag(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::Float(check_self(vm, this, "imag")?.1))
 }
 
+fn readonly(vm: &mut Vm, _this: &Value, _v: Option<Value>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
 // ----- construction -----
 
 /// The longest float literal at the start of `s` (sign, digits with underscores, point,
@@ -440,6 +440,8 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Obj(cls) = cls.clone() else {
         return Err(vm.type_error("complex.__new__(X): X is not a type object"));
     };
+    let complex = vm.types.complex.clone();
+    crate::objects::number::check_new_subtype(vm, &cls, &complex, "complex")?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -452,7 +454,7 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(i) => imag_part(vm, i)?,
             None => (0.0, false, 0.0),
         };
-        return Ok(make(vm, &cls, -im.2, im.0));
+        return Ok(make(vm, &cls, 0.0 - im.2, im.0));
     };
     if let Some(Payload::Str(s)) = r.payload() {
         if i.is_some() {
@@ -573,6 +575,9 @@ pub fn init(vm: &mut Vm) {
             method "conjugate" => complex_conjugate, "Return the complex conjugate of its argument.";
         ],
     );
-    vm.add_getset(&t, "real", complex_real, None);
-    vm.add_getset(&t, "imag", complex_imag, None);
+    let doc = vm.new_str("Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0.");
+    vm.set_type_attr(&t, "__doc__", doc);
+    // `real` and `imag` are read-only members in CPython, hence the message.
+    vm.add_getset(&t, "real", complex_real, Some(readonly));
+    vm.add_getset(&t, "imag", complex_imag, Some(readonly));
 }

@@ -13,16 +13,11 @@ use crate::{PyResult, Vm};
 
 /// `self` of a float method.
 fn check_self(vm: &mut Vm, this: &Value, name: &str) -> PyResult<f64> {
-    float_ref(this).ok_or_else(|| {
-        vm.type_error(format!(
-            "descriptor '{name}' requires a 'float' object but received a '{}'",
-            vm.type_name(this)
-        ))
-    })
+    float_ref(this).ok_or_else(|| crate::objects::number::descriptor_error(vm, name, "float", this))
 }
 
 fn self_float(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<f64> {
-    let (this, _) = crate::native::method_args(vm, args, name, 0, 0)?;
+    let this = crate::objects::number::noargs(vm, args, "float", name)?;
     check_self(vm, this, name)
 }
 
@@ -519,6 +514,8 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Obj(cls) = cls.clone() else {
         return Err(vm.type_error("float.__new__(X): X is not a type object"));
     };
+    let float = vm.types.float.clone();
+    crate::objects::number::check_new_subtype(vm, &cls, &float, "float")?;
     if args.has_kwargs() {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
@@ -586,6 +583,8 @@ pub fn init(vm: &mut Vm) {
             classmethod "__getformat__" => float_getformat, "";
         ],
     );
+    let doc = vm.new_str("Convert a string or number to a floating point number, if possible.");
+    vm.set_type_attr(&t, "__doc__", doc);
     vm.add_getset(&t, "real", float_self_getter, None);
     vm.add_getset(&t, "imag", float_zero_getter, None);
 }

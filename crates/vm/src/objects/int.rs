@@ -179,16 +179,11 @@ fn operands<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value
 }
 
 fn check_self<'a>(vm: &mut Vm, this: &'a Value, name: &str) -> PyResult<IntRef<'a>> {
-    int_ref(this).ok_or_else(|| {
-        vm.type_error(format!(
-            "descriptor '{name}' requires a 'int' object but received a '{}'",
-            vm.type_name(this)
-        ))
-    })
+    int_ref(this).ok_or_else(|| crate::objects::number::descriptor_error(vm, name, "int", this))
 }
 
 fn self_int<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<IntRef<'a>> {
-    let (this, _) = crate::native::method_args(vm, args, name, 0, 0)?;
+    let this = crate::objects::number::noargs(vm, args, "int", name)?;
     check_self(vm, this, name)
 }
 
@@ -637,7 +632,8 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     } else {
         x.to_bytes_le().1
     };
-    if x.is_zero() {
+    // CPython gives b'' for 0 and, signed, for -1 at length 0 (no sign bit to check).
+    if x.is_zero() || (signed && length == 0 && x == BigInt::from(-1)) {
         bytes.clear();
     }
     if bytes.len() as u64 > length as u64 {
@@ -678,6 +674,12 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
         Some(Payload::Str(_)) => {
             return Err(vm.type_error("cannot convert 'str' object to bytes"));
+        }
+        _ if int_ref(&src).is_some() => {
+            return Err(vm.type_error(format!(
+                "cannot convert '{}' object to bytes",
+                vm.type_name(&src)
+            )));
         }
         _ => {
             let bt = Value::Obj(vm.types.bytes.clone());
@@ -828,6 +830,8 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Obj(cls) = cls.clone() else {
         return Err(vm.type_error("int.__new__(X): X is not a type object"));
     };
+    let int = vm.types.int.clone();
+    crate::objects::number::check_new_subtype(vm, &cls, &int, "int")?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -942,6 +946,10 @@ bool_binops! {
     bool_xor, bool_rxor, "__xor__", Xor;
 }
 
+const INT_DOC: &str = "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4";
+
+const BOOL_DOC: &str = "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.";
+
 /// Register `int`'s and `bool`'s methods.
 pub fn init(vm: &mut Vm) {
     let int = vm.types.int.clone();
@@ -1005,12 +1013,16 @@ pub fn init(vm: &mut Vm) {
             method "as_integer_ratio" => int_as_integer_ratio, "Return integer ratio.";
         ],
     );
+    let doc = vm.new_str(INT_DOC);
+    vm.set_type_attr(&int, "__doc__", doc);
     vm.add_getset(&int, "real", int_self_getter, None);
     vm.add_getset(&int, "numerator", int_self_getter, None);
     vm.add_getset(&int, "imag", int_zero_getter, None);
     vm.add_getset(&int, "denominator", int_one_getter, None);
 
     let b = vm.types.bool_.clone();
+    let doc = vm.new_str(BOOL_DOC);
+    vm.set_type_attr(&b, "__doc__", doc);
     vm.add_methods(
         &b,
         crate::methods![

@@ -347,6 +347,49 @@ pub fn float_eq_int(f: f64, i: IntRef<'_>) -> bool {
     cmp_float_int(f, i) == Some(Ordering::Equal)
 }
 
+/// The `self` of a builtin method that takes no arguments, with CPython's `METH_NOARGS`
+/// messages (`int.bit_length() takes no arguments (1 given)`).
+pub fn noargs<'a>(
+    vm: &mut Vm,
+    args: &crate::objects::function::Args<'a>,
+    ty: &str,
+    name: &str,
+) -> PyResult<&'a Value> {
+    if args.has_kwargs() {
+        return Err(vm.type_error(format!("{ty}.{name}() takes no keyword arguments")));
+    }
+    match args.values {
+        [this] => Ok(this),
+        [] => Err(vm.type_error(format!("unbound method {ty}.{name}() needs an argument"))),
+        _ => Err(vm.type_error(format!(
+            "{ty}.{name}() takes no arguments ({} given)",
+            args.values.len() - 1
+        ))),
+    }
+}
+
+/// CPython's message for a method descriptor applied to the wrong type.
+pub fn descriptor_error(vm: &mut Vm, name: &str, ty: &str, this: &Value) -> PyErr {
+    vm.type_error(format!(
+        "descriptor '{name}' for '{ty}' objects doesn't apply to a '{}' object",
+        vm.type_name(this)
+    ))
+}
+
+/// `TypeError: int.__new__(str): str is not a subtype of int` when `cls` is not a subtype.
+pub fn check_new_subtype(vm: &mut Vm, cls: &ObjRef, base: &ObjRef, what: &str) -> PyResult<()> {
+    if crate::objects::typeobj::is_subtype(cls, base) {
+        return Ok(());
+    }
+    let n = crate::objects::typeobj::type_data(cls)
+        .name
+        .borrow()
+        .clone();
+    Err(vm.type_error(format!(
+        "{what}.__new__({n}): {n} is not a subtype of {what}"
+    )))
+}
+
 impl Vm {
     /// The float value of an int, with CPython's `OverflowError` when it is too large.
     pub fn int_to_f64(&mut self, i: IntRef<'_>) -> PyResult<f64> {
