@@ -19,8 +19,40 @@ impl Vm {
     /// Wrap a fresh frame of a generator function in a generator, coroutine or async
     /// generator object (`RETURN_GENERATOR`).
     pub fn make_generator(&mut self, mut frame: Frame, fd: &FunctionData) -> Value {
-        // Skip RETURN_GENERATOR: the first resumption pushes `None` for the POP_TOP after it.
-        frame.ip = 1;
+        // Run the prologue (cells and free variables), then skip RETURN_GENERATOR: the first
+        // resumption pushes `None` for the POP_TOP after it.
+        let code = frame.code.clone();
+        for (i, ins) in code.co.instructions.iter().enumerate() {
+            match ins.op {
+                Opcode::RETURN_GENERATOR => {
+                    frame.ip = i + 1;
+                    break;
+                }
+                Opcode::MAKE_CELL => {
+                    let slot = ins.arg as usize;
+                    if let Some(v) = frame.fast.get_mut(slot) {
+                        let inner = std::mem::replace(v, Value::Null);
+                        *v = Value::Obj(self.new_cell(inner));
+                    }
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let closure = match frame.func.as_ref().map(|o| &o.payload) {
+                        Some(Payload::Function(fd)) => fd.closure.clone(),
+                        _ => None,
+                    };
+                    if let Some(cells) = closure {
+                        let n = ins.arg as usize;
+                        let start = frame.fast.len().saturating_sub(n);
+                        for (j, c) in cells.iter().enumerate().take(n) {
+                            if let Some(slot) = frame.fast.get_mut(start + j) {
+                                *slot = Value::Obj(c.clone());
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         let flags = frame.code.co.flags;
         let ty = if flags.has(CodeFlags::COROUTINE) {
             self.types.coroutine.clone()

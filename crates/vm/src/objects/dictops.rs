@@ -520,7 +520,9 @@ impl Vm {
                         None => v.clone(),
                     });
                 }
-                Payload::Generator(_) => return Ok(v.clone()),
+                Payload::Generator(_) if ObjRef::ptr_eq(&o.class(), &self.types.generator) => {
+                    return Ok(v.clone());
+                }
                 _ => {}
             }
         }
