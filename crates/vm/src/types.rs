@@ -31,7 +31,10 @@ macro_rules! builtin_types {
                 *type_data(&$obj).mro.borrow_mut() = vec![$obj.clone()];
                 *type_data(&$ty).mro.borrow_mut() = vec![$ty.clone(), $obj.clone()];
                 let make = |name: &str, base: &ObjRef, layout: Layout| {
-                    let t = ObjRef::new($ty.clone(), Payload::Type(Box::new(TypeData::new(name, vec![base.clone()], layout, true))));
+                    let mut td = TypeData::new(name, vec![base.clone()], layout, true);
+                    // Types CPython does not let you subclass (no `Py_TPFLAGS_BASETYPE`).
+                    td.base_type = !matches!(name, "bool" | "NoneType" | "NotImplementedType" | "ellipsis" | "range" | "slice" | "function" | "method" | "generator" | "coroutine" | "async_generator" | "builtin_function_or_method" | "code" | "cell");
+                    let t = ObjRef::new($ty.clone(), Payload::Type(Box::new(td)));
                     let mro = c3_mro(&t, std::slice::from_ref(base)).unwrap_or_else(|_| vec![t.clone()]);
                     *type_data(&t).mro.borrow_mut() = mro;
                     t
