@@ -604,7 +604,7 @@ impl Vm {
         match self.call_special(obj, "__delitem__", &[key])? {
             Some(_) => Ok(()),
             None => Err(self.type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 self.type_name(obj)
             ))),
         }

@@ -127,12 +127,15 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             };
             n.min(i128::from(i64::MAX)) as i64
         }
-        IterState::Dict { dict, len, .. } | IterState::DictRev { dict, len, .. } => {
-            match &dict.payload {
-                Payload::Dict(t) if t.borrow().len() == *len => *len as i64,
-                _ => 0,
-            }
+        IterState::Dict {
+            dict, len, left, ..
         }
+        | IterState::DictRev {
+            dict, len, left, ..
+        } => match &dict.payload {
+            Payload::Dict(t) if t.borrow().len() == *len => *left as i64,
+            _ => 0,
+        },
         IterState::Set { len, .. } => *len as i64,
         _ => 0,
     };

@@ -41,9 +41,11 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.set_type_attr(&t, "__hash__", Value::None);
-    vm.add_getset(&t, "start", slice_start, None);
-    vm.add_getset(&t, "stop", slice_stop, None);
-    vm.add_getset(&t, "step", slice_step, None);
+    let ro =
+        Some(crate::objects::range::readonly as fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>);
+    vm.add_getset(&t, "start", slice_start, ro);
+    vm.add_getset(&t, "stop", slice_stop, ro);
+    vm.add_getset(&t, "step", slice_step, ro);
     crate::objects::dictviews::init(vm);
 }
 

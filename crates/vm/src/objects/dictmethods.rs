@@ -26,7 +26,7 @@ fn this_dict<'a>(
     match this {
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => Ok((this, o, rest)),
         _ => Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'dict' object but received a '{}'",
+            "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         ))),
     }
@@ -331,6 +331,7 @@ pub fn dict_iter_obj(vm: &mut Vm, d: &ObjRef, kind: DictIterKind, reversed: bool
             dict: d.clone(),
             pos,
             len,
+            left: len,
             kind,
         }
     } else {
@@ -338,6 +339,7 @@ pub fn dict_iter_obj(vm: &mut Vm, d: &ObjRef, kind: DictIterKind, reversed: bool
             dict: d.clone(),
             pos: 0,
             len,
+            left: len,
             kind,
         }
     };
@@ -426,7 +428,7 @@ fn dict_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn dict_popitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, d, _) = this_dict(vm, &args, "popitem", 0, 0)?;
+    let (_, d, _) = this_dict(vm, &args, "dict.popitem", 0, 0)?;
     let t = table(d);
     let last = t.borrow().last_index();
     let Some(i) = last else {
@@ -467,26 +469,26 @@ fn dict_view(vm: &mut Vm, args: Args<'_>, name: &str, kind: DictIterKind) -> PyR
 }
 
 fn dict_keys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    dict_view(vm, args, "keys", DictIterKind::Keys)
+    dict_view(vm, args, "dict.keys", DictIterKind::Keys)
 }
 
 fn dict_values(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    dict_view(vm, args, "values", DictIterKind::Values)
+    dict_view(vm, args, "dict.values", DictIterKind::Values)
 }
 
 fn dict_items_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    dict_view(vm, args, "items", DictIterKind::Items)
+    dict_view(vm, args, "dict.items", DictIterKind::Items)
 }
 
 fn dict_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, d, _) = this_dict(vm, &args, "clear", 0, 0)?;
+    let (_, d, _) = this_dict(vm, &args, "dict.clear", 0, 0)?;
     let old = table(d).borrow_mut().clear();
     drop(old);
     Ok(Value::None)
 }
 
 fn dict_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, d, _) = this_dict(vm, &args, "copy", 0, 0)?;
+    let (_, d, _) = this_dict(vm, &args, "dict.copy", 0, 0)?;
     Ok(Value::Obj(copy_dict(vm, d)))
 }
 

@@ -219,7 +219,17 @@ impl Vm {
     /// A readable name for a callable, as CPython's `_PyObject_FunctionStr`.
     pub fn callable_name(&mut self, f: &Value) -> String {
         match f.payload() {
-            Some(Payload::Function(fd)) => format!("{}()", self.str_text(&fd.qualname.borrow())),
+            Some(Payload::Function(fd)) => {
+                // `_PyObject_FunctionStr`: `module.qualname()` unless the module is builtins.
+                let qual = self.str_text(&fd.qualname.borrow());
+                let module = fd.module.borrow().clone();
+                match module.payload() {
+                    Some(Payload::Str(m)) if m.wtf8() != b"builtins" => {
+                        format!("{}.{qual}()", self.str_text(&module))
+                    }
+                    _ => format!("{qual}()"),
+                }
+            }
             Some(Payload::Builtin(b)) => format!("{}()", b.name),
             _ => format!("{} object", self.type_name(f)),
         }
@@ -464,6 +474,7 @@ impl Vm {
                             dict: o.clone(),
                             pos: 0,
                             len,
+                            left: len,
                             kind: DictIterKind::Keys,
                         },
                     ));

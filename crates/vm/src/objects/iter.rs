@@ -39,6 +39,7 @@ pub enum IterState {
         dict: ObjRef,
         pos: usize,
         len: usize,
+        left: usize,
         kind: DictIterKind,
     },
     /// Backwards over a dict (`reversed(d)`, `reversed(d.keys())`): `pos` is one past the
@@ -47,6 +48,7 @@ pub enum IterState {
         dict: ObjRef,
         pos: usize,
         len: usize,
+        left: usize,
         kind: DictIterKind,
     },
     /// Not an iterator: a `dict_keys`/`dict_values`/`dict_items` view of a dict.

@@ -121,6 +121,7 @@ pub fn iter_next(
                 dict,
                 pos,
                 len,
+                left,
                 kind,
             } => {
                 let Payload::Dict(t) = &dict.payload else {
@@ -135,7 +136,16 @@ pub fn iter_next(
                 }
                 match t.next_entry(*pos) {
                     Some((i, e)) => {
-                        *pos = i + 1;
+                        if *left == 0 {
+                            *len = usize::MAX;
+                            drop(t);
+                            drop(st);
+                            return Err(
+                                vm.runtime_error("dictionary keys changed during iteration")
+                            );
+                        }
+                        *left -= 1;
+                        *pos = i;
                         let (k, v) = (e.key.clone(), e.value.clone());
                         let kind = *kind;
                         drop(t);
@@ -157,6 +167,7 @@ pub fn iter_next(
                 dict,
                 pos,
                 len,
+                left,
                 kind,
             } => {
                 let Payload::Dict(t) = &dict.payload else {
@@ -172,6 +183,7 @@ pub fn iter_next(
                 while *pos > 0 {
                     *pos -= 1;
                     if let Some(e) = t.entry(*pos) {
+                        *left = left.saturating_sub(1);
                         let (k, v) = (e.key.clone(), e.value.clone());
                         let kind = *kind;
                         drop(t);
@@ -214,7 +226,7 @@ pub fn iter_next(
                         return Err(vm.runtime_error("Set changed size during iteration"));
                     }
                     Ok(Some((i, k))) => {
-                        *pos = i + 1;
+                        *pos = i;
                         return Ok(Some(k));
                     }
                     Ok(None) => {

@@ -21,7 +21,7 @@ pub fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Valu
     match v.payload() {
         Some(Payload::List(l)) => Ok(l),
         _ => Err(vm.type_error(format!(
-            "descriptor requires a 'list' object but received a '{}'",
+            "descriptor for 'list' objects doesn't apply to a '{}' object",
             vm.type_name(v)
         ))),
     }
@@ -227,11 +227,8 @@ pub fn slice_items(items: &[Value], start: isize, step: isize, n: usize) -> Vec<
 
 /// The items of `v` for slice assignment (`PySequence_Fast` with CPython's message).
 fn fast_items(vm: &mut Vm, this: &Value, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
-    if v.is(this) {
-        if let Some(Payload::List(l)) = v.payload() {
-            return Ok(l.borrow().clone());
-        }
-    }
+    // `a[i:j] = a` copies `a` first: the clone below does exactly that.
+    let _ = this;
     match v.payload() {
         Some(Payload::List(l)) => return Ok(l.borrow().clone()),
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
@@ -343,7 +340,7 @@ fn list_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 let mut keep = Vec::with_capacity(old.len() - n);
                 let mut gone = Vec::with_capacity(n);
                 for (i, v) in old.into_iter().enumerate() {
-                    if i >= lo && (i - lo) % step == 0 && (i - lo) / step < n {
+                    if i >= lo && (i - lo).is_multiple_of(step) && (i - lo) / step < n {
                         gone.push(v);
                     } else {
                         keep.push(v);
@@ -448,13 +445,13 @@ fn list_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, rest) = this_list(vm, &args, "append", 1, 1)?;
+    let (_, l, rest) = this_list(vm, &args, "list.append", 1, 1)?;
     l.borrow_mut().push(rest[0].clone());
     Ok(Value::None)
 }
 
 fn list_extend_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, rest) = this_list(vm, &args, "extend", 1, 1)?;
+    let (_, l, rest) = this_list(vm, &args, "list.extend", 1, 1)?;
     let items = vm.iterate(&rest[0])?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
@@ -519,7 +516,7 @@ fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, rest) = this_list(vm, &args, "remove", 1, 1)?;
+    let (_, l, rest) = this_list(vm, &args, "list.remove", 1, 1)?;
     let mut i = 0;
     loop {
         let Some(item) = l.borrow().get(i).cloned() else {
@@ -557,7 +554,7 @@ fn list_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, rest) = this_list(vm, &args, "count", 1, 1)?;
+    let (_, l, rest) = this_list(vm, &args, "list.count", 1, 1)?;
     let mut n = 0;
     let mut i = 0;
     while let Some(item) = l.borrow().get(i).cloned() {
@@ -570,20 +567,20 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, _) = this_list(vm, &args, "clear", 0, 0)?;
+    let (_, l, _) = this_list(vm, &args, "list.clear", 0, 0)?;
     let old = std::mem::take(&mut *l.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
 fn list_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, _) = this_list(vm, &args, "copy", 0, 0)?;
+    let (_, l, _) = this_list(vm, &args, "list.copy", 0, 0)?;
     let v = l.borrow().clone();
     Ok(vm.new_list(v))
 }
 
 fn list_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, l, _) = this_list(vm, &args, "reverse", 0, 0)?;
+    let (_, l, _) = this_list(vm, &args, "list.reverse", 0, 0)?;
     l.borrow_mut().reverse();
     Ok(Value::None)
 }

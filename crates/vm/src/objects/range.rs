@@ -94,7 +94,7 @@ fn this_range<'a>(
     match range_of(this) {
         Some(r) => Ok((this, r, rest)),
         None => Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'range' object but received a '{}'",
+            "descriptor '{name}' for 'range' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         ))),
     }
@@ -152,9 +152,10 @@ pub fn init(vm: &mut Vm) {
             method "count" => range_count, "";
         ],
     );
-    vm.add_getset(&t, "start", range_start, None);
-    vm.add_getset(&t, "stop", range_stop, None);
-    vm.add_getset(&t, "step", range_step, None);
+    let ro = Some(readonly as fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>);
+    vm.add_getset(&t, "start", range_start, ro);
+    vm.add_getset(&t, "stop", range_stop, ro);
+    vm.add_getset(&t, "step", range_step, ro);
 }
 
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -448,6 +449,7 @@ fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
             n += 1;
         }
+        return Err(vm.value_error("sequence.index(x): x not in sequence"));
     }
     let s = vm.repr_string(&rest[0])?;
     Err(vm.value_error(format!("{s} is not in range")))
@@ -487,4 +489,9 @@ fn range_step(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         Some(r) => Ok(big_value(vm, r.step.clone())),
         None => Err(vm.type_error("expected a range")),
     }
+}
+
+/// The setter of a read-only member (`T_OBJECT` with `READONLY`): "readonly attribute".
+pub fn readonly(vm: &mut Vm, _this: &Value, _v: Option<Value>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
 }

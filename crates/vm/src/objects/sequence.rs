@@ -1,15 +1,14 @@
 //! Helpers shared by the sequence and container types: index conversion, lexicographic
 //! comparison (CPython: `Objects/listobject.c: list_richcompare`, `tuplerichcompare`), the
-//! recursive-repr guard (`Py_ReprEnter`/`Py_ReprLeave`) and the operator fallbacks CPython's
-//! `sq_concat`/`sq_repeat` slots produce in `Objects/abstract.c`.
+//! recursive-repr guard (`Py_ReprEnter`/`Py_ReprLeave`) and repeat counts.
 
-use krait_bytecode::{BinaryOp, CompareOp};
+use krait_bytecode::CompareOp;
 
 use crate::object::Payload;
 use crate::objects::str::PyStr;
 use crate::objects::typeobj::type_data;
 use crate::value::Value;
-use crate::{PyErr, PyResult, Vm};
+use crate::{PyResult, Vm};
 
 /// An index argument as `PyNumber_AsSsize_t(key, PyExc_IndexError)` reads it: `None` when
 /// the value has no `__index__`.
@@ -245,46 +244,5 @@ pub fn repeat_count(vm: &mut Vm, n: &Value, item_len: usize) -> PyResult<Option<
     match (item_len as u64).checked_mul(n) {
         Some(t) if t <= MAX_ITEMS as u64 => Ok(Some(n as usize)),
         _ => Err(vm.memory_error()),
-    }
-}
-
-/// The `TypeError` CPython's `sq_concat`/`sq_repeat` fallbacks raise when a binary operator
-/// found no method: `[1] + (1,)`, `[1] * 2.0`.
-pub fn binop_fallback_error(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> Option<PyErr> {
-    let seq_name = |vm: &Vm, v: &Value| -> Option<&'static str> {
-        let kind = vm.builtin_kind(v)?;
-        use crate::objects::typeobj::BuiltinKind as K;
-        Some(match kind {
-            K::List => "list",
-            K::Tuple => "tuple",
-            K::Str => "str",
-            K::Bytes => "bytes",
-            K::ByteArray => "bytearray",
-            _ => return None,
-        })
-    };
-    match op {
-        BinaryOp::Add => {
-            let name = seq_name(vm, a)?;
-            let other = vm.type_name(b);
-            Some(match name {
-                "bytes" | "bytearray" => vm.type_error(format!("can't concat {other} to {name}")),
-                _ => vm.type_error(format!(
-                    "can only concatenate {name} (not \"{other}\") to {name}"
-                )),
-            })
-        }
-        BinaryOp::Multiply => {
-            let count = if seq_name(vm, a).is_some() {
-                b
-            } else if seq_name(vm, b).is_some() {
-                a
-            } else {
-                return None;
-            };
-            let tn = vm.type_name(count);
-            Some(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")))
-        }
-        _ => None,
     }
 }

@@ -212,6 +212,41 @@ impl<V: Key> SetTable<V> {
         self.remove_at(idx)
     }
 
+    /// Whether nothing was ever inserted since the last rebuild (`so->fill == 0`).
+    pub fn is_pristine(&self) -> bool {
+        self.fill == 0
+    }
+
+    /// Grow before merging `incoming` keys, as `set_merge` and `set_update_internal` do.
+    pub fn presize(&mut self, incoming: usize) {
+        let mask = self.slots.len() - 1;
+        if (self.fill + incoming) * 5 >= mask * 3 {
+            self.resize((self.used + incoming) * 2);
+        }
+    }
+
+    /// `set_merge` into a pristine table: copy the slots when the sizes match and `other`
+    /// has no dummies, otherwise insert each key without comparisons.
+    pub fn merge_into_pristine(&mut self, other: &SetTable<V>) {
+        self.presize(other.used);
+        if self.slots.len() == other.slots.len() && other.fill == other.used {
+            self.slots = other.slots.clone();
+            self.fill = other.fill;
+            self.used = other.used;
+            self.version += 1;
+            return;
+        }
+        for s in &other.slots {
+            if let Slot::Full(h, k) = s {
+                let slot = self.find_empty(*h);
+                self.slots[slot] = Slot::Full(*h, k.clone());
+                self.fill += 1;
+                self.used += 1;
+            }
+        }
+        self.version += 1;
+    }
+
     fn find_empty(&self, hash: i64) -> usize {
         let mut st = self.probe_start(hash);
         loop {

@@ -51,12 +51,14 @@ impl Builder {
         }
     }
 
+    /// `set_copy`: a fresh table merged from `v`'s, as `make_new_set` lays it out.
     fn from_set(v: &Value) -> Builder {
-        let t = match v.payload() {
-            Some(Payload::Set(t)) => t.borrow().clone(),
-            Some(Payload::FrozenSet(t)) => t.clone(),
-            _ => SetTable::new(),
-        };
+        let mut t = SetTable::new();
+        match v.payload() {
+            Some(Payload::Set(o)) => t.merge_into_pristine(&o.borrow()),
+            Some(Payload::FrozenSet(o)) => t.merge_into_pristine(o),
+            _ => {}
+        }
         Builder {
             table: RefCell::new(t),
         }
@@ -182,7 +184,7 @@ fn this_set<'a>(
     let (this, rest) = method_args(vm, args, name, min, max)?;
     if !is_anyset(this) {
         return Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'set' object but received a '{}'",
+            "descriptor '{name}' for 'set' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         )));
     }
@@ -200,7 +202,7 @@ fn this_varargs<'a>(
     };
     if !is_anyset(this) {
         return Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'set' object but received a '{}'",
+            "descriptor '{name}' for 'set' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         )));
     }
@@ -343,9 +345,7 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let b = Builder::new();
     if let Some(v) = pos.first() {
-        for (h, k) in hashed_items(vm, v)? {
-            b.add(vm, k, h)?;
-        }
+        update_table(vm, &b.table, v)?;
     }
     let t = b.table.into_inner();
     Ok(Value::Obj(vm.new_object(&cls, Payload::FrozenSet(t))))
@@ -354,6 +354,30 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `s.update(it)` for a mutable set value.
 pub fn update_with(vm: &mut Vm, s: &Value, it: &Value) -> PyResult<()> {
     let t = mut_table(vm, s)?;
+    update_table(vm, t, it)
+}
+
+/// `set_update_internal`: sets merge (pre-sized, copied when the target is pristine),
+/// dicts pre-size and add with their stored hashes, other iterables add one by one.
+fn update_table(vm: &mut Vm, t: &RefCell<SetTable>, it: &Value) -> PyResult<()> {
+    if is_anyset(it) {
+        let pristine = t.borrow().is_pristine();
+        if pristine {
+            match it.payload() {
+                Some(Payload::Set(o)) => {
+                    let o = o.borrow().clone();
+                    t.borrow_mut().merge_into_pristine(&o);
+                }
+                Some(Payload::FrozenSet(o)) => t.borrow_mut().merge_into_pristine(o),
+                _ => {}
+            }
+            return Ok(());
+        }
+        t.borrow_mut().presize(set_len(it));
+    } else if let Some(Payload::Dict(d)) = it.payload() {
+        let n = d.borrow().len();
+        t.borrow_mut().presize(n);
+    }
     for (h, k) in hashed_items(vm, it)? {
         if let Err(slot) = vm.set_lookup(t, &k, h)? {
             t.borrow_mut().insert_at(slot, h, k);
@@ -478,9 +502,7 @@ cmp_method!(set_ge, CompareOp::Ge);
 pub fn union(vm: &mut Vm, a: &Value, others: &[Value]) -> PyResult<Value> {
     let b = Builder::from_set(a);
     for o in others {
-        for (h, k) in hashed_items(vm, o)? {
-            b.add(vm, k, h)?;
-        }
+        update_table(vm, &b.table, o)?;
     }
     Ok(b.finish(vm, is_frozen(a)))
 }
@@ -501,10 +523,44 @@ pub fn intersection(vm: &mut Vm, a: &Value, other: &Value) -> PyResult<Value> {
     Ok(b.finish(vm, is_frozen(a)))
 }
 
-/// `a - others...`
+/// `a - others...` (`set_difference_multi`; the first step is `set_difference`, which
+/// builds the result by filtering `a` unless `a` is much bigger than the other side).
 pub fn difference(vm: &mut Vm, a: &Value, others: &[Value]) -> PyResult<Value> {
-    let b = Builder::from_set(a);
-    for o in others {
+    let Some((first, rest)) = others.split_first() else {
+        return Ok(Builder::from_set(a).finish(vm, is_frozen(a)));
+    };
+    let other_size = if is_anyset(first) {
+        Some(set_len(first))
+    } else if let Some(Payload::Dict(d)) = first.payload() {
+        Some(d.borrow().len())
+    } else {
+        None
+    };
+    let b = match other_size {
+        Some(n) if (set_len(a) >> 2) <= n => {
+            let b = Builder::new();
+            for (h, k) in set_keys(a) {
+                let present = match first {
+                    Value::Obj(d) if matches!(d.payload, Payload::Dict(_)) => {
+                        vm.dict_get(d, &k)?.is_some()
+                    }
+                    _ => contains_hashed(vm, first, &k, h)?,
+                };
+                if !present {
+                    b.add(vm, k, h)?;
+                }
+            }
+            b
+        }
+        _ => {
+            let b = Builder::from_set(a);
+            for (h, k) in hashed_items(vm, first)? {
+                b.discard(vm, &k, h)?;
+            }
+            b
+        }
+    };
+    for o in rest {
         for (h, k) in hashed_items(vm, o)? {
             b.discard(vm, &k, h)?;
         }
@@ -512,16 +568,25 @@ pub fn difference(vm: &mut Vm, a: &Value, others: &[Value]) -> PyResult<Value> {
     Ok(b.finish(vm, is_frozen(a)))
 }
 
-/// `a ^ other`
+/// `a ^ other` (`set_symmetric_difference`: `set(other)`, then toggle `a`'s keys in it).
 pub fn symmetric_difference(vm: &mut Vm, a: &Value, other: &Value) -> PyResult<Value> {
-    let b = Builder::from_set(a);
-    let items = if is_anyset(other) {
-        set_keys(other)
+    let b = Builder::new();
+    update_table(vm, &b.table, other)?;
+    for (h, k) in set_keys(a) {
+        if !b.discard(vm, &k, h)? {
+            b.add(vm, k, h)?;
+        }
+    }
+    Ok(b.finish(vm, is_frozen(a)))
+}
+
+/// `set_symmetric_difference_update`: toggle each key of `other` (as a set) in `this`.
+fn toggle_keys(vm: &mut Vm, t: &RefCell<SetTable>, other: &Value) -> PyResult<()> {
+    let items = if is_anyset(other) || matches!(other.payload(), Some(Payload::Dict(_))) {
+        hashed_items(vm, other)?
     } else {
         let o = Builder::new();
-        for (h, k) in hashed_items(vm, other)? {
-            o.add(vm, k, h)?;
-        }
+        update_table(vm, &o.table, other)?;
         o.table
             .into_inner()
             .iter()
@@ -529,11 +594,15 @@ pub fn symmetric_difference(vm: &mut Vm, a: &Value, other: &Value) -> PyResult<V
             .collect()
     };
     for (h, k) in items {
-        if !b.discard(vm, &k, h)? {
-            b.add(vm, k, h)?;
+        match vm.set_lookup(t, &k, h)? {
+            Ok(slot) => {
+                let old = t.borrow_mut().remove_at(slot);
+                drop(old);
+            }
+            Err(slot) => t.borrow_mut().insert_at(slot, h, k),
         }
     }
-    Ok(b.finish(vm, is_frozen(a)))
+    Ok(())
 }
 
 fn set_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -643,12 +712,16 @@ fn difference_update(vm: &mut Vm, this: &Value, others: &[Value]) -> PyResult<()
 }
 
 fn symmetric_difference_update(vm: &mut Vm, this: &Value, other: &Value) -> PyResult<()> {
-    let r = symmetric_difference(vm, this, other)?;
-    assign_result(vm, this, &r)
+    let t = mut_table(vm, this)?;
+    if other.is(this) {
+        t.borrow_mut().clear();
+        return Ok(());
+    }
+    toggle_keys(vm, t, other)
 }
 
 fn set_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = this_set(vm, &args, "copy", 0, 0)?;
+    let (this, _) = this_set(vm, &args, "set.copy", 0, 0)?;
     if is_frozen(this) && crate::objects::sequence::is_builtin_exact(this) {
         return Ok(this.clone());
     }
@@ -678,7 +751,7 @@ fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "symmetric_difference", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.symmetric_difference", 1, 1)?;
     symmetric_difference(vm, this, &rest[0])
 }
 
@@ -695,13 +768,13 @@ fn as_set(vm: &mut Vm, other: &Value) -> PyResult<Value> {
 }
 
 fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "issubset", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.issubset", 1, 1)?;
     let other = as_set(vm, &rest[0])?;
     Ok(Value::Bool(is_subset(vm, this, &other)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "issuperset", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.issuperset", 1, 1)?;
     if is_anyset(&rest[0]) {
         return Ok(Value::Bool(is_subset(vm, &rest[0], this)?));
     }
@@ -714,7 +787,7 @@ fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "isdisjoint", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.isdisjoint", 1, 1)?;
     let it = vm.iter(&rest[0])?;
     while let Some(k) = vm.next(&it)? {
         if set_contains(vm, this, &k)? {
@@ -725,7 +798,7 @@ fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_add_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "add", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.add", 1, 1)?;
     let t = mut_table(vm, this)?;
     let h = vm.hash(&rest[0])?;
     if let Err(slot) = vm.set_lookup(t, &rest[0], h)? {
@@ -748,13 +821,13 @@ fn discard_key(vm: &mut Vm, this: &Value, key: &Value) -> PyResult<bool> {
 }
 
 fn set_discard(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "discard", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.discard", 1, 1)?;
     discard_key(vm, this, &rest[0])?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "remove", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.remove", 1, 1)?;
     if !discard_key(vm, this, &rest[0])? {
         return Err(vm.key_error(rest[0].clone()));
     }
@@ -762,7 +835,7 @@ fn set_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = this_set(vm, &args, "pop", 0, 0)?;
+    let (this, _) = this_set(vm, &args, "set.pop", 0, 0)?;
     let t = mut_table(vm, this)?;
     let k = t.borrow_mut().pop_any();
     match k {
@@ -772,7 +845,7 @@ fn set_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = this_set(vm, &args, "clear", 0, 0)?;
+    let (this, _) = this_set(vm, &args, "set.clear", 0, 0)?;
     let t = mut_table(vm, this)?;
     let old = std::mem::take(&mut *t.borrow_mut());
     let v = old.version;
@@ -806,7 +879,7 @@ fn set_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = this_set(vm, &args, "symmetric_difference_update", 1, 1)?;
+    let (this, rest) = this_set(vm, &args, "set.symmetric_difference_update", 1, 1)?;
     symmetric_difference_update(vm, this, &rest[0])?;
     Ok(Value::None)
 }

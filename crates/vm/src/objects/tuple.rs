@@ -28,7 +28,7 @@ fn this_tuple<'a>(
     match this.payload() {
         Some(Payload::Tuple(t)) => Ok((this, t, rest)),
         _ => Err(vm.type_error(format!(
-            "descriptor '{name}' requires a 'tuple' object but received a '{}'",
+            "descriptor '{name}' for 'tuple' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         ))),
     }
@@ -227,7 +227,7 @@ fn tuple_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn tuple_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, t, rest) = this_tuple(vm, &args, "count", 1, 1)?;
+    let (_, t, rest) = this_tuple(vm, &args, "tuple.count", 1, 1)?;
     let mut n = 0;
     for v in t {
         if vm.eq(v, &rest[0])? {
