@@ -138,7 +138,15 @@ pub fn init(vm: &mut Vm) {
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "exit", 0, 1)?;
     let t = vm.types.system_exit.clone();
-    Err(vm.new_exception(&t, a.to_vec()))
+    // `PyErr_SetObject`: None means no arguments, a tuple is the argument list.
+    let items = match a.first() {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => match v.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => vec![v.clone()],
+        },
+    };
+    Err(vm.new_exception(&t, items))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

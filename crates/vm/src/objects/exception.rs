@@ -120,6 +120,16 @@ pub fn init(vm: &mut Vm) {
     );
     kinds::init(vm);
     group::init(vm);
+    let tb = vm.types.traceback.clone();
+    vm.add_getset(&tb, "tb_frame", tb_frame, None);
+    vm.add_getset(&tb, "tb_next", tb_next, Some(tb_set_next));
+    vm.add_getset(&tb, "tb_lasti", tb_lasti, None);
+    vm.add_getset(&tb, "tb_lineno", tb_lineno, None);
+    let fr = vm.types.frame.clone();
+    vm.add_getset(&fr, "f_code", f_code, None);
+    vm.add_getset(&fr, "f_lineno", f_lineno, None);
+    vm.add_getset(&fr, "f_globals", f_globals, None);
+    vm.add_getset(&fr, "f_back", f_back, None);
     vm.add_getset(
         &be,
         "__dict__",
@@ -294,4 +304,82 @@ fn exc_set_suppress(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()>
     };
     exc_data(vm, this)?.suppress_context.set(b);
     Ok(())
+}
+
+fn tb_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a TracebackData> {
+    match v.payload() {
+        Some(Payload::Traceback(t)) => Ok(t),
+        _ => Err(vm.type_error("descriptor requires a 'traceback' object")),
+    }
+}
+
+fn tb_frame(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(tb_data(vm, this)?.frame.clone()))
+}
+
+fn tb_next(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(tb_data(vm, this)?.next.borrow().clone())
+}
+
+/// `tb_next` setter, refusing loops as CPython does.
+fn tb_set_next(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    };
+    if !v.is_none() {
+        if !matches!(v.payload(), Some(Payload::Traceback(_))) {
+            return Err(vm.type_error(format!(
+                "expected traceback object, got '{}'",
+                vm.type_name(&v)
+            )));
+        }
+        let mut cur = v.clone();
+        while let Some(Payload::Traceback(t)) = cur.payload() {
+            if cur.is(this) {
+                return Err(vm.value_error("traceback loop detected"));
+            }
+            let n = t.next.borrow().clone();
+            cur = n;
+        }
+    }
+    *tb_data(vm, this)?.next.borrow_mut() = v;
+    Ok(())
+}
+
+fn tb_lasti(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(tb_data(vm, this)?.lasti) * 2))
+}
+
+fn tb_lineno(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(tb_data(vm, this)?.lineno)))
+}
+
+fn frame_info<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a crate::frame::FrameInfo> {
+    match v.payload() {
+        Some(Payload::Frame(f)) => Ok(f),
+        _ => Err(vm.type_error("descriptor requires a 'frame' object")),
+    }
+}
+
+fn f_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let code = frame_info(vm, this)?.code.clone();
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.code.clone(),
+        Payload::Code(code),
+    )))
+}
+
+fn f_lineno(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(frame_info(vm, this)?.lineno.get())))
+}
+
+fn f_globals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(frame_info(vm, this)?.globals.clone()))
+}
+
+fn f_back(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(frame_info(vm, this)?
+        .back
+        .clone()
+        .map_or(Value::None, Value::Obj))
 }
