@@ -288,6 +288,19 @@ impl Vm {
         if let Some(q) = qualname {
             *type_data(&cls).qualname.borrow_mut() = q;
         }
+        // Defining `__eq__` without `__hash__` makes instances unhashable (CPython's
+        // `type_new_set_hash` via `inherit_slots`).
+        let (he, hh) = (self.hash_text("__eq__"), self.hash_text("__hash__"));
+        let (has_eq, has_hash) = {
+            let d = type_data(&cls).dict.borrow();
+            (
+                crate::objects::typeobj::dict_get_str(&d, "__eq__", he).is_some(),
+                crate::objects::typeobj::dict_get_str(&d, "__hash__", hh).is_some(),
+            )
+        };
+        if has_eq && !has_hash {
+            self.set_type_attr(&cls, "__hash__", Value::None);
+        }
         let h = self.hash_text("__module__");
         if crate::objects::typeobj::dict_get_str(&type_data(&cls).dict.borrow(), "__module__", h)
             .is_none()
