@@ -32,7 +32,9 @@ pub fn push_source_line(out: &mut String, margin: &str, line: &str, pos: Positio
     out.push_str("    ");
     out.extend(&chars[lead..]);
     out.push('\n');
-    if pos.line == 0 {
+    // No columns (CPython's -1), or an instruction that never ran (a generator thrown into
+    // before it started: `tb_lasti` -1).
+    if pos.line == 0 || (pos.line == pos.end_line && pos.end_col <= pos.col) {
         return;
     }
     let start = byte_to_char(line, pos.col as usize);

@@ -66,7 +66,11 @@ fn print_chained(vm: &mut Vm, ctx: &mut Ctx, exc: &Value, message: &str) {
     print_recursive(vm, ctx, exc);
     ctx.need_close = need_close;
     ctx.write_indented_margin();
+    ctx.out.push('\n');
+    ctx.write_indented_margin();
     ctx.out.push_str(message);
+    ctx.write_indented_margin();
+    ctx.out.push('\n');
 }
 
 fn print_cause_and_context(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) {
@@ -83,7 +87,7 @@ fn print_cause_and_context(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) {
                 vm,
                 ctx,
                 &cause,
-                "\nThe above exception was the direct cause of the following exception:\n\n",
+                "The above exception was the direct cause of the following exception:\n",
             );
         }
         return;
@@ -96,7 +100,7 @@ fn print_cause_and_context(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) {
             vm,
             ctx,
             &context,
-            "\nDuring handling of the above exception, another exception occurred:\n\n",
+            "During handling of the above exception, another exception occurred:\n",
         );
     }
 }
