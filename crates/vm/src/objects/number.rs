@@ -449,3 +449,76 @@ pub fn init(vm: &mut Vm) {
     super::float::init(vm);
     super::complex::init(vm);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big(s: &str) -> BigUint {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn ratio_rounds_correctly() {
+        let one = BigUint::one();
+        assert_eq!(ratio_to_f64(&big("1"), &big("3")), 1.0 / 3.0);
+        assert_eq!(ratio_to_f64(&big("2"), &big("3")), 2.0 / 3.0);
+        let p = |e: u32| BigUint::one() << e;
+        // 2^53 + 1 is a tie between 2^53 and 2^53 + 2: ties to even.
+        assert_eq!(ratio_to_f64(&(p(53) + 1u32), &one), 9007199254740992.0);
+        assert_eq!(ratio_to_f64(&(p(53) + 3u32), &one), 9007199254740996.0);
+        // Just above the tie rounds up (the sticky bit).
+        assert_eq!(
+            ratio_to_f64(&((p(53) + 1u32) * p(100) + 1u32), &p(100)),
+            9007199254740994.0
+        );
+        assert_eq!(ratio_to_f64(&one, &p(1074)), 5e-324);
+        assert_eq!(ratio_to_f64(&one, &p(1075)), 0.0);
+        assert_eq!(ratio_to_f64(&(p(1) + 1u32), &p(1076)), 5e-324);
+        assert_eq!(ratio_to_f64(&p(1023), &one), 2f64.powi(1023));
+        assert!(ratio_to_f64(&p(1024), &one).is_infinite());
+        // f64::MAX plus just under half an ulp stays finite.
+        assert_eq!(ratio_to_f64(&(p(1024) - p(970) - 1u32), &one), f64::MAX);
+        assert_eq!(ratio_to_f64(&one, &big("10000000000000000000000")), 1e-22);
+    }
+
+    #[test]
+    fn ldexp_and_frexp() {
+        assert_eq!(frexp(8.0), (0.5, 4));
+        assert_eq!(frexp(5e-324), (0.5, -1073));
+        assert_eq!(ldexp(1.0, -1074), 5e-324);
+        assert_eq!(ldexp(1.0, -1075), 0.0);
+        assert_eq!(ldexp(3.0, -1075), 1e-323);
+        assert_eq!(ldexp(1.0, 1023), 2f64.powi(1023));
+        assert!(ldexp(1.0, 1024).is_infinite());
+        assert_eq!(ldexp(0.75, i64::MIN), 0.0);
+        for x in [1.5, -3.25, 1e-310, 6.02e23] {
+            let (m, e) = frexp(x);
+            assert_eq!(ldexp(m, e), x);
+        }
+    }
+
+    #[test]
+    fn float_int_comparison_is_exact() {
+        let n = BigInt::from(1u64 << 53) + 1;
+        assert_eq!(
+            cmp_float_int(9007199254740992.0, IntRef::Big(&n)),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            cmp_float_int(0.5, IntRef::Small(0)),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(cmp_float_int(-0.5, IntRef::Small(0)), Some(Ordering::Less));
+        assert_eq!(cmp_float_int(f64::NAN, IntRef::Small(0)), None);
+        let huge = BigInt::from(10).pow(400u32);
+        assert_eq!(
+            cmp_float_int(f64::INFINITY, IntRef::Big(&huge)),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            cmp_float_int(1e300, IntRef::Big(&huge)),
+            Some(Ordering::Less)
+        );
+    }
+}
