@@ -568,7 +568,14 @@ impl Vm {
             }
             Constant::FrozenSet(items) => {
                 let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
-                self.new_frozenset_from(v).unwrap_or(Value::None)
+                // CPython's compiler rebuilds the set once from its own iteration order
+                // (`merge_consts_recursive`), which moves colliding keys; do the same.
+                let first = self.new_frozenset_from(v).unwrap_or(Value::None);
+                let order: Vec<Value> = crate::objects::setmethods::set_keys(&first)
+                    .into_iter()
+                    .map(|(_, k)| k)
+                    .collect();
+                self.new_frozenset_from(order).unwrap_or(Value::None)
             }
             Constant::Code(inner) => {
                 let code = self.load_code(inner.clone());

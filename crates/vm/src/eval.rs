@@ -556,9 +556,7 @@ impl Vm {
                 Opcode::SET_UPDATE => {
                     let it = pop!(f);
                     let set = peek(f, arg)?;
-                    for v in self.iterate(&it)? {
-                        self.set_add(&set, v)?;
-                    }
+                    crate::objects::setmethods::update_with(self, &set, &it)?;
                 }
                 Opcode::DICT_UPDATE => {
                     let m = pop!(f);
