@@ -214,20 +214,8 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let mut iters = Vec::new();
-    for (i, a) in args.pos()[1..].iter().enumerate() {
-        match vm.iter(a) {
-            Ok(it) => iters.push(it),
-            Err(e) => {
-                if vm.err_matches(&e, &vm.types.type_error.clone())
-                    && vm.lookup_special_str(a, "__iter__").is_none()
-                {
-                    return Err(
-                        vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-                    );
-                }
-                return Err(e);
-            }
-        }
+    for a in &args.pos()[1..] {
+        iters.push(vm.iter(a)?);
     }
     Ok(new_iter_obj(vm, &cls, IterState::Zip { iters, strict }))
 }

@@ -184,10 +184,17 @@ fn tuple_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, t, rest) = this_tuple(vm, &args, "__add__", 1, 1)?;
+    let (this, t, rest) = this_tuple(vm, &args, "__add__", 1, 1)?;
     let Some(Payload::Tuple(other)) = rest[0].payload() else {
         return Ok(vm.not_implemented.clone());
     };
+    // `tuple_concat` hands back an operand when the other is empty (exact tuples only).
+    if other.is_empty() && crate::objects::sequence::is_builtin_exact(this) {
+        return Ok(this.clone());
+    }
+    if t.is_empty() && crate::objects::sequence::is_builtin_exact(&rest[0]) {
+        return Ok(rest[0].clone());
+    }
     if t.len() + other.len() > crate::objects::sequence::MAX_ITEMS {
         return Err(vm.memory_error());
     }
