@@ -24,9 +24,17 @@ pub fn as_index(vm: &mut Vm, key: &Value) -> PyResult<Option<i64>> {
                 return Ok(None);
             }
             let v = vm.index_value(key)?;
+            let small = match &v {
+                Value::Obj(io) => match &io.payload {
+                    Payload::Int(b) => num_traits::ToPrimitive::to_i64(b),
+                    _ => None,
+                },
+                _ => None,
+            };
             match v {
                 Value::Int(i) => Ok(Some(i)),
                 Value::Bool(b) => Ok(Some(i64::from(b))),
+                _ if small.is_some() => Ok(small),
                 _ => Err(vm.index_error(format!(
                     "cannot fit '{}' into an index-sized integer",
                     vm.type_name(key)
