@@ -106,6 +106,8 @@ pub fn init(vm: &mut Vm) {
             method "__repr__" => exc_repr, "";
             method "with_traceback" => exc_with_traceback, "";
             method "add_note" => exc_add_note, "";
+            method "__reduce__" => exc_reduce, "";
+            method "__setstate__" => exc_setstate, "";
         ],
     );
     vm.add_getset(&be, "args", exc_get_args, Some(exc_set_args));
@@ -200,6 +202,41 @@ fn exc_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     Ok(vm.new_string(format!("{name}({inner})")))
+}
+
+/// `BaseException.__reduce__`: `(type, args)`, plus the instance dict when it is not empty.
+fn exc_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
+    let t = Value::Obj(vm.type_of(this));
+    let a = exc_data(vm, this)?.args.borrow().clone();
+    let dict = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    match dict {
+        Some(d) if matches!(&d.payload, Payload::Dict(t) if t.borrow().len() != 0) => {
+            Ok(vm.new_tuple(vec![t, a, Value::Obj(d)]))
+        }
+        _ => Ok(vm.new_tuple(vec![t, a])),
+    }
+}
+
+/// `BaseException.__setstate__`: copy the items of a dict into the instance.
+fn exc_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__setstate__", 1, 1)?;
+    let state = rest[0].clone();
+    if state.is_none() {
+        return Ok(Value::None);
+    }
+    if !matches!(state.payload(), Some(Payload::Dict(_))) {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    let keys = vm.iterate(&state)?;
+    for k in keys {
+        let v = vm.getitem(&state, &k)?;
+        let Value::Obj(name) = &k else {
+            continue;
+        };
+        vm.setattr(this, name, Some(v))?;
+    }
+    Ok(Value::None)
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
