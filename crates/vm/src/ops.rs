@@ -141,6 +141,17 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            // Mixed int and float: `i64 as f64` rounds once, exactly as `float.__add__` converts.
+            (Value::Int(x), Value::Float(y)) => {
+                if let Some(r) = number::float_fast(*x as f64, *y, op.base()) {
+                    return Ok(r);
+                }
+            }
+            (Value::Float(x), Value::Int(y)) => {
+                if let Some(r) = number::float_fast(*x, *y as f64, op.base()) {
+                    return Ok(r);
+                }
+            }
             _ => {}
         }
         if op.is_inplace()
@@ -258,6 +269,22 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_ord(x.cmp(y), op))),
             (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(cmp_float(*x, *y, op))),
+            (Value::Float(x), Value::Int(y)) => {
+                return Ok(Value::Bool(
+                    match number::cmp_float_int(*x, number::IntRef::Small(*y)) {
+                        Some(o) => cmp_ord(o, op),
+                        None => op == CompareOp::Ne,
+                    },
+                ));
+            }
+            (Value::Int(x), Value::Float(y)) => {
+                return Ok(Value::Bool(
+                    match number::cmp_float_int(*y, number::IntRef::Small(*x)) {
+                        Some(o) => cmp_ord(o.reverse(), op),
+                        None => op == CompareOp::Ne,
+                    },
+                ));
+            }
             _ => {}
         }
         let (name, rname) = (cmp_dunder(op), cmp_dunder(op.swapped()));
@@ -498,6 +525,29 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        // Exact builtin containers answer without a method call (`sq_contains` slots).
+        if let Value::Obj(o) = container
+            && o.with_class(|c| type_data(c).builtin)
+        {
+            match &o.payload {
+                Payload::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                Payload::Set(_) | Payload::FrozenSet(_) => {
+                    return crate::objects::setmethods::set_contains(self, container, item);
+                }
+                Payload::List(l) => {
+                    return crate::objects::list::list_contains_value(self, l, item);
+                }
+                Payload::Tuple(t) => {
+                    for v in t.iter() {
+                        if self.eq(v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                _ => {}
+            }
+        }
         if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
             return self.is_true(&r);
         }
@@ -523,6 +573,15 @@ impl Vm {
 
     /// `obj[key]`.
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = obj
+            && let Payload::Dict(_) = &o.payload
+            && o.with_class(|c| type_data(c).builtin)
+        {
+            return match self.dict_get(o, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            };
+        }
         if let (Value::Obj(o), Value::Int(i)) = (obj, key) {
             match &o.payload {
                 Payload::List(l) => {
@@ -658,8 +717,9 @@ impl Vm {
     pub fn type_module_name(&mut self, t: &ObjRef) -> String {
         let h = self.hash_text("__module__");
         match crate::objects::typeobj::dict_get_str(&type_data(t).dict.borrow(), "__module__", h) {
-            Some(v) => self.str_text(&v),
-            None => String::from("builtins"),
+            // A builtin type's own dict may hold a descriptor (`type.__module__` itself).
+            Some(v) if matches!(v.payload(), Some(Payload::Str(_))) => self.str_text(&v),
+            _ => String::from("builtins"),
         }
     }
 }

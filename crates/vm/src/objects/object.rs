@@ -723,8 +723,9 @@ fn type_get_module(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let t = as_type(vm, this)?;
     let h = vm.hash_text("__module__");
     match crate::objects::typeobj::dict_get_str(&type_data(&t).dict.borrow(), "__module__", h) {
-        Some(v) => Ok(v),
-        None => Ok(Value::Obj(vm.intern("builtins"))),
+        // `type`'s own dict holds this getset, not a module name.
+        Some(v) if !type_data(&t).builtin || matches!(v.payload(), Some(Payload::Str(_))) => Ok(v),
+        _ => Ok(Value::Obj(vm.intern("builtins"))),
     }
 }
 
