@@ -190,9 +190,13 @@ impl Vm {
                 };
                 if v.is_null() {
                     let tn = self.type_name(instance);
-                    return Err(
-                        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, m.0))
-                    );
+                    let err =
+                        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, m.0));
+                    if let Payload::Exception(d) = &err.0.payload {
+                        d.set_field("name", self.new_str(&m.0));
+                        d.set_field("obj", instance.clone());
+                    }
+                    return Err(err);
                 }
                 Ok(v)
             }
