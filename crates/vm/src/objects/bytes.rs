@@ -90,10 +90,16 @@ pub fn new_like(vm: &mut Vm, this: &Value, data: Vec<u8>) -> Value {
 }
 
 /// The bytes of `self` for a method of `bytes`/`bytearray`.
-pub fn this_bytes(vm: &mut Vm, this: &Value, name: &str) -> PyResult<Vec<u8>> {
+/// (`bytes` contents are borrowed; a `bytearray`'s are copied, since Python code run later
+/// may mutate it.)
+pub fn this_bytes<'a>(
+    vm: &mut Vm,
+    this: &'a Value,
+    name: &str,
+) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     match this.payload() {
-        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
-        Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
+        Some(Payload::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        Some(Payload::ByteArray(b)) => Ok(std::borrow::Cow::Owned(b.borrow().clone())),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
             vm.type_name(this)
@@ -476,7 +482,7 @@ fn compare(
         return Ok(vm.not_implemented.clone());
     }
     let b = buffer_arg(vm, other)?;
-    let c = a.cmp(&b);
+    let c = (*a).cmp(&b[..]);
     let r = match name {
         "__eq__" => c == std::cmp::Ordering::Equal,
         "__ne__" => c != std::cmp::Ordering::Equal,
@@ -595,7 +601,7 @@ fn bytes_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn bytes_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__add__", 1, 1)?;
-    let mut a = this_bytes(vm, this, "__add__")?;
+    let mut a = this_bytes(vm, this, "__add__")?.into_owned();
     let other = &rest[0];
     if let Some(Payload::MemoryView(m)) = other.payload() {
         memoryview::check_released(vm, m)?;
@@ -732,13 +738,13 @@ fn bytes_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(this.clone());
     }
     let b = this_bytes(vm, this, "__bytes__")?;
-    Ok(vm.new_bytes(b))
+    Ok(vm.new_bytes(b.into_owned()))
 }
 
 fn bytes_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__getnewargs__", 0, 0)?;
     let b = this_bytes(vm, this, "__getnewargs__")?;
-    let v = vm.new_bytes(b);
+    let v = vm.new_bytes(b.into_owned());
     Ok(vm.new_tuple(vec![v]))
 }
 

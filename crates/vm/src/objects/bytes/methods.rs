@@ -372,8 +372,8 @@ fn partition(vm: &mut Vm, args: &Args<'_>, name: &str, right: bool) -> PyResult<
     };
     let parts: [Vec<u8>; 3] = match found {
         Some(p) => [b[..p].to_vec(), sep.clone(), b[p + sep.len()..].to_vec()],
-        None if right => [Vec::new(), Vec::new(), b.clone()],
-        None => [b.clone(), Vec::new(), Vec::new()],
+        None if right => [Vec::new(), Vec::new(), b.to_vec()],
+        None => [b.to_vec(), Vec::new(), Vec::new()],
     };
     let exact_bytes = ObjRef::ptr_eq(&vm.type_of(this), &vm.types.bytes);
     let mut items = Vec::with_capacity(3);
@@ -593,7 +593,7 @@ fn justify(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         if ObjRef::ptr_eq(&vm.type_of(this), &vm.types.bytes) {
             return Ok(this.clone());
         }
-        return Ok(new_like(vm, this, b));
+        return Ok(new_like(vm, this, b.into_owned()));
     }
     let marg = (width - len) as usize;
     let (left, right) = match name {
@@ -628,7 +628,7 @@ fn b_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = this_bytes(vm, this, "zfill")?;
     let width = vm.index_to_i64(&rest[0])?;
     if width <= b.len() as i64 {
-        return Ok(new_like(vm, this, b));
+        return Ok(new_like(vm, this, b.into_owned()));
     }
     let fill = width as usize - b.len();
     let mut out = super::zeroed(vm, width as usize)?;
@@ -654,7 +654,7 @@ fn b_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = this_bytes(vm, &this, "expandtabs")?;
     let mut out = Vec::with_capacity(b.len());
     let mut col: i64 = 0;
-    for &c in &b {
+    for &c in b.iter() {
         match c {
             b'\t' => {
                 if tab > 0 {
@@ -755,12 +755,12 @@ fn affix(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResult<Val
     let out = if suffix {
         match b.strip_suffix(p.as_slice()) {
             Some(r) if !p.is_empty() => r.to_vec(),
-            _ => b.clone(),
+            _ => b.to_vec(),
         }
     } else {
         match b.strip_prefix(p.as_slice()) {
             Some(r) if !p.is_empty() => r.to_vec(),
-            _ => b.clone(),
+            _ => b.to_vec(),
         }
     };
     if out.len() == b.len() && ObjRef::ptr_eq(&vm.type_of(this), &vm.types.bytes) {
