@@ -208,7 +208,7 @@ impl Vm {
             } else {
                 let t = Value::Obj(beg.clone());
                 let empty = self.new_str("");
-                let l = self.new_list(vec![eg.clone()]);
+                let l = self.new_tuple(vec![eg.clone()]);
                 (self.call_pos(&t, &[empty, l])?, Value::None)
             }
         } else if group_members(eg).is_some() {
