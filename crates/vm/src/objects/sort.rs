@@ -119,27 +119,35 @@ impl Sorter<'_> {
         while b > mid && !self.lt(&v[b - 1], &v[mid - 1])? {
             b -= 1;
         }
-        // Take the gap out, merge it, and put it back; on error the unmerged rest follows
-        // the merged prefix so nothing is lost.
-        let mut gap: Vec<Item> = v.drain(a..b).collect();
-        let right: Vec<Item> = gap.split_off(mid - a);
-        let mut li = gap.into_iter().peekable();
-        let mut ri = right.into_iter().peekable();
-        let mut merged: Vec<Item> = Vec::with_capacity(b - a);
+        // `merge_lo`: move the left part out, then fill the gap from the front. The slots
+        // in `dest..r` are always empty placeholders and exactly as many as the left items
+        // not yet placed, so on error the rest of the left run drops back into them.
+        let mut left: Vec<Item> = (a..mid)
+            .map(|i| std::mem::replace(&mut v[i], hole()))
+            .collect();
+        let (mut li, mut r, mut dest) = (0, mid, a);
         let mut result = Ok(());
-        while let (Some(x), Some(y)) = (li.peek(), ri.peek()) {
-            match self.lt(y, x) {
-                Ok(true) => merged.extend(ri.next()),
-                Ok(false) => merged.extend(li.next()),
+        while li < left.len() && r < b {
+            match self.lt(&v[r], &left[li]) {
+                Ok(true) => {
+                    v.swap(dest, r);
+                    r += 1;
+                }
+                Ok(false) => {
+                    v[dest] = std::mem::replace(&mut left[li], hole());
+                    li += 1;
+                }
                 Err(e) => {
                     result = Err(e);
                     break;
                 }
             }
+            dest += 1;
         }
-        merged.extend(li);
-        merged.extend(ri);
-        v.splice(a..a, merged);
+        for item in left.drain(li..) {
+            v[dest] = item;
+            dest += 1;
+        }
         result
     }
 
@@ -203,6 +211,13 @@ impl Sorter<'_> {
             self.merge_at(v, runs, i)?;
         }
         Ok(())
+    }
+}
+
+fn hole() -> Item {
+    Item {
+        key: Value::Null,
+        value: Value::Null,
     }
 }
 
