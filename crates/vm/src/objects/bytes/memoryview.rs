@@ -138,7 +138,7 @@ fn format_size(fmt: &str) -> Option<usize> {
     let f = fmt.strip_prefix('@').unwrap_or(fmt);
     Some(match f {
         "B" | "b" | "c" | "?" => 1,
-        "H" | "h" | "e" => 2,
+        "H" | "h" => 2,
         "I" | "i" | "f" => 4,
         "L" | "l" | "Q" | "q" | "N" | "n" | "d" | "P" => 8,
         _ => return None,
@@ -147,18 +147,6 @@ fn format_size(fmt: &str) -> Option<usize> {
 
 fn fmt_char(fmt: &str) -> char {
     fmt.chars().last().unwrap_or('B')
-}
-
-fn half_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
-    let exp = i32::from((h >> 10) & 0x1F);
-    let frac = f64::from(h & 0x3FF);
-    match exp {
-        0 => sign * frac * 2f64.powi(-24),
-        31 if frac == 0.0 => sign * f64::INFINITY,
-        31 => f64::NAN,
-        _ => sign * (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
-    }
 }
 
 /// One element's value.
@@ -183,7 +171,6 @@ fn unpack(vm: &mut Vm, fmt: &str, b: &[u8]) -> Value {
         'l' | 'q' | 'n' => Value::Int(u as i64),
         'f' => Value::Float(f64::from(f32::from_bits(u as u32))),
         'd' => Value::Float(f64::from_bits(u)),
-        'e' => Value::Float(half_to_f64(u as u16)),
         _ => Value::Int(u as u8 as i64),
     }
 }
@@ -205,7 +192,7 @@ fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
             let t = vm.is_true(v)?;
             Ok(vec![u8::from(t)])
         }
-        'f' | 'd' | 'e' => {
+        'f' | 'd' => {
             let x = match v {
                 Value::Float(f) => *f,
                 Value::Int(i) => *i as f64,
@@ -217,8 +204,7 @@ fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
             };
             Ok(match c {
                 'f' => (x as f32).to_bits().to_le_bytes().to_vec(),
-                'd' => x.to_bits().to_le_bytes().to_vec(),
-                _ => return Err(vm.not_implemented_error("memoryview: format 'e' assignment")),
+                _ => x.to_bits().to_le_bytes().to_vec(),
             })
         }
         _ => {
@@ -669,7 +655,7 @@ fn mv_eq_impl(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
     }
     let mine = view_bytes(m);
     let norm = |f: &str| f.trim_start_matches('@').to_string();
-    if norm(&fmt) == norm(&m.format) && !matches!(fmt_char(&fmt), 'f' | 'd' | 'e') {
+    if norm(&fmt) == norm(&m.format) && !matches!(fmt_char(&fmt), 'f' | 'd') {
         return Ok(Some(mine == data));
     }
     let isz = format_size(&fmt).unwrap_or(1);
