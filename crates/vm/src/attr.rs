@@ -11,9 +11,10 @@ use crate::{PyErr, PyResult, Vm};
 impl Vm {
     /// `getattr(obj, name)`.
     pub fn getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+        match self.getattr_impl(obj, name)? {
+            Ok(v) => Ok(v),
+            Err(Some(e)) => Err(e),
+            Err(None) => Err(self.no_attribute(obj, name)),
         }
     }
 
@@ -26,38 +27,68 @@ impl Vm {
     /// `getattr(obj, name, None)`-like: `Ok(None)` when the attribute does not exist
     /// (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        Ok(self.getattr_impl(obj, name)?.ok())
+    }
+
+    /// Attribute lookup as `slot_tp_getattr_hook` does it: `__getattribute__`, then on
+    /// AttributeError `__getattr__`. `Ok(Err(Some(e)))` carries an AttributeError raised by
+    /// user code (so `getattr` reports it unchanged), `Ok(Err(None))` a plain miss.
+    fn getattr_impl(
+        &mut self,
+        obj: &Value,
+        name: &ObjRef,
+    ) -> PyResult<Result<Value, Option<PyErr>>> {
         if let Some(Payload::Super(_)) = obj.payload() {
-            return self.super_getattr(obj, name);
+            return Ok(self.super_getattr(obj, name)?.ok_or(None));
         }
         let custom = self.lookup_special_str(obj, "__getattribute__");
         let generic = matches!(
             custom.as_ref().and_then(|c| c.payload()),
             Some(Payload::Builtin(_)) | None
         );
-        let r = if generic {
-            self.generic_getattr(obj, name)
+        let attr_error = self.types.attribute_error.clone();
+        let miss = if generic {
+            match self.generic_getattr(obj, name) {
+                Ok(Some(v)) => return Ok(Ok(v)),
+                Ok(None) => None,
+                Err(e) if self.err_matches(&e, &attr_error) => Some(e),
+                Err(e) => return Err(e),
+            }
         } else {
             let f = custom.unwrap_or(Value::None);
             match self.call_method_value(&f, obj, &[Value::Obj(name.clone())]) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(None),
-                Err(e) => Err(e),
+                Ok(v) => return Ok(Ok(v)),
+                Err(e) if self.err_matches(&e, &attr_error) => Some(e),
+                Err(e) => return Err(e),
             }
         };
-        match r? {
-            Some(v) => Ok(Some(v)),
-            None => {
-                if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
-                    match self.call_method_value(&ga, obj, &[Value::Obj(name.clone())]) {
-                        Ok(v) => return Ok(Some(v)),
-                        Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => {
-                            return Ok(None);
-                        }
-                        Err(e) => return Err(e),
-                    }
-                }
-                Ok(None)
-            }
+        if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
+            let t = Value::Obj(self.type_of(obj));
+            let f = match ga.payload() {
+                Some(Payload::Function(_)) => return self.call_getattr_hook(&ga, obj, name, true),
+                _ => self.descriptor_get(&ga, obj, &t)?,
+            };
+            return self.call_getattr_hook(&f, obj, name, false);
+        }
+        Ok(Err(miss))
+    }
+
+    fn call_getattr_hook(
+        &mut self,
+        f: &Value,
+        obj: &Value,
+        name: &ObjRef,
+        with_self: bool,
+    ) -> PyResult<Result<Value, Option<PyErr>>> {
+        let r = if with_self {
+            self.call_method_value(f, obj, &[Value::Obj(name.clone())])
+        } else {
+            self.call_pos(f, &[Value::Obj(name.clone())])
+        };
+        match r {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(Err(Some(e))),
+            Err(e) => Err(e),
         }
     }
 

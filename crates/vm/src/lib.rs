@@ -12,6 +12,7 @@ pub mod host;
 pub mod import;
 pub mod matching;
 pub mod modules;
+pub mod names;
 pub mod native;
 pub mod object;
 pub mod objects;

@@ -67,7 +67,11 @@ impl Vm {
                 }
                 match self.classify(&source, blank) {
                     Chunk::Complete => {
-                        break self.compile_source(&source, "<stdin>", krait_compiler::Mode::Single);
+                        break self.compile_source(
+                            &source,
+                            "<stdin>",
+                            krait_compiler::Mode::Single,
+                        );
                     }
                     Chunk::Incomplete => prompt = "... ",
                     Chunk::Error(e) => break Err(e),

@@ -105,6 +105,8 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Value vectors of finished frames, reused by new frames.
     pub value_pool: Vec<Vec<Value>>,
+    /// Hashes of the names in `names::DUNDERS`.
+    pub dunder_hashes: Vec<i64>,
 }
 
 impl Vm {
@@ -170,6 +172,7 @@ impl Vm {
             main_globals: None,
             repr_guard: Vec::new(),
             value_pool: Vec::new(),
+            dunder_hashes: Vec::new(),
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -179,6 +182,10 @@ impl Vm {
             }
             vm.hash_secret = HashSecret::from_bytes(key);
         }
+        vm.dunder_hashes = crate::names::DUNDERS
+            .iter()
+            .map(|n| vm.hash_secret.hash_str_utf8(n))
+            .collect();
         crate::types::init_types(&mut vm);
         crate::builtins::init(&mut vm);
         crate::sysmodule::init(&mut vm);
@@ -372,6 +379,11 @@ impl Vm {
 
     /// The hash Python would give the text `s` (for name lookups by `&str`).
     pub fn hash_text(&self, s: &str) -> i64 {
+        if let Some(i) = crate::names::dunder_index(s)
+            && let Some(h) = self.dunder_hashes.get(i)
+        {
+            return *h;
+        }
         if s.is_empty() {
             0
         } else {
