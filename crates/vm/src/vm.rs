@@ -77,6 +77,8 @@ pub struct Vm {
     pub not_implemented: Value,
     /// `Ellipsis`
     pub ellipsis: Value,
+    /// `()`: CPython keeps one empty tuple, so `() is tuple()`.
+    pub empty_tuple: Value,
     /// Buffered stdout bytes not yet handed to the host.
     pub stdout_buf: Vec<u8>,
     /// Lowest address the Rust stack may reach before Python recursion is refused.
@@ -144,6 +146,10 @@ impl Vm {
             Payload::Plain,
         ));
         let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::Plain));
+        let empty_tuple = Value::Obj(ObjRef::new(
+            types.tuple.clone(),
+            Payload::Tuple(Vec::new().into_boxed_slice()),
+        ));
         let mut vm = Vm {
             types,
             builtins,
@@ -158,6 +164,7 @@ impl Vm {
             handled: Vec::new(),
             not_implemented,
             ellipsis,
+            empty_tuple,
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),
@@ -260,12 +267,16 @@ impl Vm {
             return 1;
         };
         let globals = md.dict.clone();
+        // CPython's `__main__` namespace, in its order.
+        let ann = self.new_dict();
+        self.set_dict_str(&globals, "__annotations__", Value::Obj(ann));
+        let bm = Value::Obj(self.builtins_module.clone());
+        self.set_dict_str(&globals, "__builtins__", bm);
         if !filename.starts_with('<') {
             let f = self.new_str(filename);
             self.set_dict_str(&globals, "__file__", f);
+            self.set_dict_str(&globals, "__cached__", Value::None);
         }
-        let bm = Value::Obj(self.builtins_module.clone());
-        self.set_dict_str(&globals, "__builtins__", bm);
         let key = self.new_str("__main__");
         let modules = self.modules.clone();
         let _ = self.dict_set(&modules, key, Value::Obj(main.clone()));
@@ -395,6 +406,9 @@ impl Vm {
 
     /// A new tuple.
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
         Value::Obj(ObjRef::new(
             self.types.tuple.clone(),
             Payload::Tuple(items.into_boxed_slice()),
