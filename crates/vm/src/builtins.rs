@@ -336,46 +336,51 @@ fn builtin_issubclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(vm.issubclass(&a[0], &a[1])?))
 }
 
-fn attr_name(vm: &mut Vm, v: &Value, func: &str) -> PyResult<ObjRef> {
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
     match v {
         Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
-        _ => Err(vm.type_error(format!("{func}(): attribute name must be string"))),
+        _ => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{t}'")))
+        }
     }
 }
 
 fn builtin_hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "hasattr", 2, 2)?;
-    let name = match &a[1] {
-        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
-        _ => return Err(vm.type_error("hasattr(): attribute name must be string")),
-    };
-    Ok(Value::Bool(vm.getattr_opt(&a[0], &name)?.is_some()))
+    let name = attr_name(vm, &a[1])?;
+    // `_PyObject_LookupAttr`: any AttributeError (also one raised by a property) is "no".
+    match vm.getattr(&a[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
 }
 
 fn builtin_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "getattr", 2, 3)?;
-    let name = match &a[1] {
-        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
-        _ => return Err(vm.type_error("getattr(): attribute name must be string")),
-    };
+    let name = attr_name(vm, &a[1])?;
     if a.len() == 3 {
-        return Ok(vm
-            .getattr_opt(&a[0], &name)?
-            .unwrap_or_else(|| a[2].clone()));
+        // Any AttributeError (also one a property raises) selects the default.
+        return match vm.getattr_opt(&a[0], &name) {
+            Ok(v) => Ok(v.unwrap_or_else(|| a[2].clone())),
+            Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(a[2].clone()),
+            Err(e) => Err(e),
+        };
     }
     vm.getattr(&a[0], &name)
 }
 
 fn builtin_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "setattr", 3, 3)?;
-    let name = attr_name(vm, &a[1], "setattr")?;
+    let name = attr_name(vm, &a[1])?;
     vm.setattr(&a[0], &name, Some(a[2].clone()))?;
     Ok(Value::None)
 }
 
 fn builtin_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "delattr", 2, 2)?;
-    let name = attr_name(vm, &a[1], "delattr")?;
+    let name = attr_name(vm, &a[1])?;
     vm.setattr(&a[0], &name, None)?;
     Ok(Value::None)
 }
