@@ -75,6 +75,39 @@ pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
     }
 }
 
+/// `PyBytes_FromObject`: the bytes of a buffer, or of an iterable of ints in range(256)
+/// (`int.from_bytes`, `bytes.join`-like callers). A str or int is refused with CPython's
+/// `cannot convert 'T' object to bytes`.
+pub fn bytes_from_object(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(Payload::MemoryView(m)) = v.payload() {
+        memoryview::check_released(vm, m)?;
+    }
+    if let Some(b) = bytes_of(v) {
+        return Ok(b);
+    }
+    let cannot = |vm: &mut Vm| {
+        let t = vm.type_name(v);
+        vm.type_error(format!("cannot convert '{t}' object to bytes"))
+    };
+    if matches!(v.payload(), Some(Payload::Str(_))) {
+        return Err(cannot(vm));
+    }
+    let it = match vm.iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => return Err(cannot(vm)),
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(&it)? {
+        let i = vm.index_to_i64(&x)?;
+        match u8::try_from(i) {
+            Ok(b) => out.push(b),
+            Err(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+        }
+    }
+    Ok(out)
+}
+
 /// Whether `v` is a `bytearray` (so results of its methods are bytearrays).
 pub fn is_bytearray(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::ByteArray(_)))
