@@ -106,7 +106,7 @@ impl Sorter<'_> {
     }
 
     /// Merge the adjacent sorted runs `v[lo..mid]` and `v[mid..hi]`, stably.
-    fn merge(&mut self, v: &mut Vec<Item>, lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+    fn merge(&mut self, v: &mut [Item], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
         // Skip the prefix of the left run already in place and the suffix of the right run.
         let mut a = lo;
         while a < mid && !self.lt(&v[mid], &v[a])? {
