@@ -420,10 +420,20 @@ impl Vm {
                 }
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = pop!(f);
-                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) {
-                        v
-                    } else {
-                        self.iter(&v)?
+                    let it = match &v {
+                        Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &self.types.generator) => v,
+                        Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &self.types.coroutine) => {
+                            let flags = code.co.flags.0;
+                            let ok = krait_bytecode::CodeFlags::COROUTINE
+                                | krait_bytecode::CodeFlags::ITERABLE_COROUTINE;
+                            if flags & ok == 0 {
+                                return Err(self
+                                    .type_error("cannot 'yield from' a coroutine object in a non-coroutine generator")
+                                    .into());
+                            }
+                            v
+                        }
+                        _ => self.iter(&v)?,
                     };
                     f.stack.push(it);
                 }
