@@ -151,7 +151,7 @@ impl Sorter<'_> {
         result
     }
 
-    fn sort(&mut self, v: &mut Vec<Item>) -> PyResult<()> {
+    fn sort(&mut self, v: &mut [Item]) -> PyResult<()> {
         let n = v.len();
         if n < 2 {
             return Ok(());
@@ -175,7 +175,7 @@ impl Sorter<'_> {
 
     fn merge_at(
         &mut self,
-        v: &mut Vec<Item>,
+        v: &mut [Item],
         runs: &mut Vec<(usize, usize)>,
         i: usize,
     ) -> PyResult<()> {
@@ -188,7 +188,7 @@ impl Sorter<'_> {
 
     fn merge_collapse(
         &mut self,
-        v: &mut Vec<Item>,
+        v: &mut [Item],
         runs: &mut Vec<(usize, usize)>,
         force: bool,
     ) -> PyResult<()> {
