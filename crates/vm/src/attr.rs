@@ -217,6 +217,8 @@ impl Vm {
                 }
                 let v = match instance.as_obj().map(|o| &o.payload) {
                     Some(Payload::Slots(s)) => s.borrow().get(m.1).cloned().unwrap_or(Value::Null),
+                    // A struct sequence's field (`sys.version_info.major`).
+                    Some(Payload::Tuple(t)) => t.get(m.1).cloned().unwrap_or(Value::Null),
                     _ => Value::Null,
                 };
                 if v.is_null() {
