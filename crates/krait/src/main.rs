@@ -180,6 +180,9 @@ fn main() {
                 }
             }
         }
+        if env::environ::var("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()) {
+            config.dont_write_bytecode = true;
+        }
         if env::environ::var("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
             config.unbuffered = true;
         }
