@@ -1105,15 +1105,11 @@ fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let Value::Obj(name) = vals[0].clone() else {
-        return Err(vm.type_error("__import__() argument 1 must be str, not int"));
+    // `PyImport_ImportModuleLevelObject`'s check.
+    let name = match &vals[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => o.clone(),
+        _ => return Err(vm.type_error("module name must be a string")),
     };
-    if !matches!(name.payload, Payload::Str(_)) {
-        return Err(vm.type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            vm.type_name(&vals[0])
-        )));
-    }
     let globals = match vals[1].as_obj() {
         Some(g) if matches!(g.payload, Payload::Dict(_)) => Some(g.clone()),
         _ => None,

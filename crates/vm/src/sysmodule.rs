@@ -3,6 +3,7 @@
 use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
+use crate::objects::typeobj::Layout;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -50,14 +51,163 @@ pub fn init(vm: &mut Vm) {
     s(vm, "maxunicode", Value::Int(0x10FFFF));
     let v = vm.new_str("3.11.7 (main, Krait) [Rust]");
     s(vm, "version", v);
-    let vi = vm.new_tuple(vec![
-        Value::Int(3),
-        Value::Int(11),
-        Value::Int(7),
-        vm.new_str("final"),
-        Value::Int(0),
-    ]);
-    s(vm, "version_info", vi);
+    let fin = vm.new_str("final");
+    let vi = struct_seq(
+        vm,
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            fin,
+            Value::Int(0),
+        ],
+    );
+    s(vm, "version_info", vi.clone());
+    let cfg = (
+        vm.config.optimize,
+        vm.config.dont_write_bytecode,
+        vm.config.hash_seed,
+        vm.config.inspect,
+        vm.config.isolated,
+        vm.config.ignore_environment,
+        vm.config.no_site,
+    );
+    let b = |x: bool| Value::Int(i64::from(x));
+    let flags = struct_seq(
+        vm,
+        "flags",
+        &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
+        ],
+        vec![
+            Value::Int(0),
+            b(cfg.3),
+            b(cfg.3),
+            Value::Int(i64::from(cfg.0)),
+            b(cfg.1),
+            b(cfg.4),
+            b(cfg.6),
+            b(cfg.5 || cfg.4),
+            Value::Int(0),
+            Value::Int(0),
+            Value::Int(0),
+            b(cfg.2 != Some(0)),
+            b(cfg.4),
+            Value::Bool(false),
+            Value::Int(0),
+            Value::Int(0),
+            Value::Bool(cfg.4),
+            Value::Int(-1),
+        ],
+    );
+    s(vm, "flags", flags);
+    let int_info = struct_seq(
+        vm,
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        vec![
+            Value::Int(30),
+            Value::Int(4),
+            Value::Int(4300),
+            Value::Int(640),
+        ],
+    );
+    s(vm, "int_info", int_info);
+    let rounds = Value::Int(1);
+    let float_info = struct_seq(
+        vm,
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(1024),
+            Value::Int(308),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(-1021),
+            Value::Int(-307),
+            Value::Int(15),
+            Value::Int(53),
+            Value::Float(f64::EPSILON),
+            Value::Int(2),
+            rounds,
+        ],
+    );
+    s(vm, "float_info", float_info);
+    let alg = vm.new_str("siphash13");
+    let hash_info = struct_seq(
+        vm,
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+        vec![
+            Value::Int(64),
+            Value::Int((1 << 61) - 1),
+            Value::Int(314159),
+            Value::Int(0),
+            Value::Int(1000003),
+            alg,
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    );
+    s(vm, "hash_info", hash_info);
+    let imp = namespace(vm);
+    let idict = imp.as_obj().and_then(|o| o.dict.borrow().clone());
+    if let Some(id) = idict {
+        let n = vm.new_str("krait");
+        vm.set_dict_str(&id, "name", n);
+        let t = vm.new_str("krait-311");
+        vm.set_dict_str(&id, "cache_tag", t);
+        vm.set_dict_str(&id, "version", vi);
+        vm.set_dict_str(&id, "hexversion", Value::Int(0x030B07F0));
+    }
+    s(vm, "implementation", imp);
     s(vm, "hexversion", Value::Int(0x030B07F0));
     let p = vm.new_str(if cfg!(target_os = "linux") {
         "linux"
@@ -80,7 +230,8 @@ pub fn init(vm: &mut Vm) {
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
-    s(vm, "dont_write_bytecode", Value::Bool(true));
+    let dwb = vm.config.dont_write_bytecode;
+    s(vm, "dont_write_bytecode", Value::Bool(dwb));
     let ps1 = vm.new_str(">>> ");
     s(vm, "ps1", ps1);
     let ps2 = vm.new_str("... ");
@@ -133,6 +284,109 @@ pub fn init(vm: &mut Vm) {
     let bm = Value::Obj(vm.builtins_module.clone());
     let k = vm.new_str("builtins");
     let _ = vm.dict_set(&vm.modules.clone(), k, bm);
+}
+
+/// A `PyStructSequence`: a tuple subclass `sys.<name>` whose fields are also attributes
+/// (CPython: `Objects/structseq.c`).
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    let tuple = vm.types.tuple.clone();
+    let t = vm.make_type(
+        name,
+        Some(&tuple),
+        Layout::Builtin(crate::objects::typeobj::BuiltinKind::Tuple),
+    );
+    let m = vm.new_str("sys");
+    vm.set_type_attr(&t, "__module__", m);
+    for (i, f) in fields.iter().enumerate() {
+        let d = Value::Obj(ObjRef::new(
+            vm.types.member_descriptor.clone(),
+            Payload::Member(Box::new((std::rc::Rc::from(*f), i))),
+        ));
+        vm.set_type_attr(&t, f, d);
+    }
+    let n = Value::Int(fields.len() as i64);
+    vm.set_type_attr(&t, "n_fields", n.clone());
+    vm.set_type_attr(&t, "n_sequence_fields", n);
+    vm.set_type_attr(&t, "n_unnamed_fields", Value::Int(0));
+    vm.add_methods(
+        &t,
+        crate::methods![
+            method "__repr__" => struct_seq_repr, "Return repr(self).";
+        ],
+    );
+    Value::Obj(vm.new_object(&t, Payload::Tuple(values.into_boxed_slice())))
+}
+
+/// `structseq_repr`: `sys.version_info(major=3, ...)`, field names from the type's members.
+fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let Some(Payload::Tuple(items)) = this.payload() else {
+        return Err(vm.type_error("descriptor '__repr__' requires a struct sequence"));
+    };
+    let items = items.to_vec();
+    let t = vm.type_of(this);
+    let mut names: Vec<(usize, std::rc::Rc<str>)> = Vec::new();
+    for e in crate::objects::typeobj::type_data(&t).dict.borrow().iter() {
+        if let Some(Payload::Member(m)) = e.value.payload() {
+            names.push((m.1, m.0.clone()));
+        }
+    }
+    names.sort();
+    let module = vm.type_module_name(&t);
+    let tn = crate::objects::typeobj::type_data(&t).name.borrow().clone();
+    let mut out = format!("{module}.{tn}(");
+    for (i, (idx, n)) in names.iter().enumerate() {
+        let Some(v) = items.get(*idx) else { continue };
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr_string(v)?;
+        out.push_str(&format!("{n}={r}"));
+    }
+    out.push(')');
+    Ok(vm.new_string(out))
+}
+
+/// A `types.SimpleNamespace`-like object (`sys.implementation`): attributes in a dict,
+/// shown as `namespace(a=1, ...)`.
+fn namespace(vm: &mut Vm) -> Value {
+    let obj = vm.types.object.clone();
+    let mut data = crate::objects::typeobj::TypeData::new(
+        "SimpleNamespace",
+        vec![obj.clone()],
+        Layout::Object,
+        false,
+    );
+    data.builtin = true;
+    let t = ObjRef::new(vm.types.type_.clone(), Payload::Type(Box::new(data)));
+    *crate::objects::typeobj::type_data(&t).mro.borrow_mut() = vec![t.clone(), obj];
+    let m = vm.new_str("types");
+    vm.set_type_attr(&t, "__module__", m);
+    vm.add_methods(
+        &t,
+        crate::methods![
+            method "__repr__" => namespace_repr, "Return repr(self).";
+        ],
+    );
+    Value::Obj(vm.new_object(&t, Payload::Plain))
+}
+
+fn namespace_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let mut out = String::from("namespace(");
+    let d = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    if let Some(d) = d {
+        let items = vm.dict_items(&Value::Obj(d))?;
+        for (i, (k, v)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let r = vm.repr_string(v)?;
+            out.push_str(&format!("{}={r}", vm.str_text(k)));
+        }
+    }
+    out.push(')');
+    Ok(vm.new_string(out))
 }
 
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
