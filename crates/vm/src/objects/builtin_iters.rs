@@ -183,7 +183,7 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     let Some(iterable) = iterable else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let count = match start {
         None => Value::Int(0),
