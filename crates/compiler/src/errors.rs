@@ -2,6 +2,7 @@
 //! same input (message, class and location), plus the `__future__` checks.
 
 use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, walk_expr};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_python_parser::{
     LexicalErrorType, Mode as PMode, ParseErrorType, ParseOptions, parse_unchecked,
@@ -24,6 +25,32 @@ pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileE
     let text = src.text;
     let offset = 0u32;
     let parsed = parse_unchecked(text, options);
+    let has_problems =
+        !parsed.errors().is_empty() || !parsed.unsupported_syntax_errors().is_empty();
+    if has_problems && let Some((anchor, e)) = crate::lex311::check(src) {
+        // A 3.11 tokenizer or literal error wins unless the parser failed before reaching it.
+        let first = parsed
+            .errors()
+            .iter()
+            .map(|e| e.location.start().to_usize())
+            .chain(
+                parsed
+                    .unsupported_syntax_errors()
+                    .iter()
+                    .filter(|u| {
+                        !matches!(
+                            u.kind,
+                            ruff_python_parser::UnsupportedSyntaxErrorKind::Pep701FString(_)
+                        )
+                    })
+                    .map(|u| u.range.start().to_usize()),
+            )
+            .min()
+            .unwrap_or(usize::MAX);
+        if anchor <= first {
+            return Err(e);
+        }
+    }
     if let Some(e) = lexer_level_error(src, &parsed, offset) {
         return Err(e);
     }
@@ -337,6 +364,10 @@ fn map_parse_error(
             e
         }
         ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+            ..
+        } => forgot_comma(src, parsed, range).unwrap_or_else(|| syn("invalid syntax")),
+        ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
             ..
         } => syn("expected ':'"),
@@ -438,6 +469,110 @@ fn map_parse_error(
         }
         _ => syn("invalid syntax"),
     }
+}
+
+/// Every expression's range, and whether CPython's `disjunction` could be that expression.
+struct ExprRanges(Vec<(TextRange, bool)>);
+
+impl<'a> SourceOrderVisitor<'a> for ExprRanges {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        let disjunction = match expr {
+            Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Starred(_) => false,
+            Expr::Tuple(t) => t.parenthesized,
+            Expr::Generator(g) => g.parenthesized,
+            _ => true,
+        };
+        self.0.push((expr.range(), disjunction));
+        walk_expr(self, expr);
+    }
+}
+
+fn expr_ranges(parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>) -> ExprRanges {
+    let mut v = ExprRanges(Vec::new());
+    v.visit_mod(parsed.syntax());
+    v
+}
+
+/// CPython's `invalid_expression`: two expressions side by side inside brackets read as a
+/// missing comma, "invalid syntax. Perhaps you forgot a comma?" over both.
+fn forgot_comma(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    range: TextRange,
+) -> Option<CompileError> {
+    let at = range.start();
+    let tokens = parsed.tokens();
+    let mut depth = 0i32;
+    let mut prev_end = None;
+    for t in tokens.iter() {
+        if t.start() >= at {
+            break;
+        }
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            _ => {}
+        }
+        if !t.kind().is_trivia() && t.kind() != TokenKind::NonLogicalNewline {
+            prev_end = Some(t.end());
+        }
+    }
+    if depth <= 0 {
+        return None;
+    }
+    let prev_end = prev_end?;
+    let ranges = expr_ranges(parsed);
+    let b = ranges
+        .0
+        .iter()
+        .filter(|(r, _)| r.start() == at)
+        .map(|(r, _)| *r)
+        .max_by_key(|r| r.end())
+        .or_else(|| {
+            let t = tokens.iter().find(|t| t.start() == at)?;
+            matches!(
+                t.kind(),
+                TokenKind::Name
+                    | TokenKind::Int
+                    | TokenKind::Float
+                    | TokenKind::Complex
+                    | TokenKind::String
+            )
+            .then(|| t.range())
+        })?;
+    let a = ranges
+        .0
+        .iter()
+        .filter(|(r, d)| *d && r.end() == prev_end)
+        .map(|(r, _)| *r)
+        .min_by_key(|r| r.start())?;
+    // Not for `NAME STRING` (`f"{x}y"`-like), soft keywords, or `print x`/`exec x`.
+    let first = tokens.iter().find(|t| t.start() >= a.start())?;
+    if first.kind().is_soft_keyword() {
+        return None;
+    }
+    if first.kind() == TokenKind::Name {
+        let second = tokens
+            .iter()
+            .find(|t| t.start() >= first.end() && !t.kind().is_trivia());
+        if second.is_some_and(|t| matches!(t.kind(), TokenKind::String | TokenKind::FStringStart)) {
+            return None;
+        }
+        let name = &src.text[first.range().start().to_usize()..first.range().end().to_usize()];
+        if a == first.range() && (name == "print" || name == "exec") {
+            return None;
+        }
+    }
+    Some(src.error_at(
+        ErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        TextRange::new(a.start(), b.end()),
+    ))
 }
 
 /// CPython's tokenizer check: indentation must compare the same whether a tab counts as

@@ -7,6 +7,7 @@
 mod compile;
 mod errors;
 mod fold;
+mod lex311;
 mod positions;
 mod strings;
 mod symtable;
