@@ -294,7 +294,8 @@ impl Vm {
         // Keyword arguments.
         for (name, value) in args.kwargs() {
             let Some(Payload::Str(n)) = name.payload() else {
-                return Err(self.type_error(format!("{fname}() keywords must be strings")));
+                // `_PyStack_UnpackDict` rejects these before any function name is known.
+                return Err(self.type_error("keywords must be strings"));
             };
             let idx = co.localsplus[..npos_params + nkwonly]
                 .iter()
