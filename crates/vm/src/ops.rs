@@ -510,7 +510,16 @@ impl Vm {
         }
         match self.call_special(v, "__len__", &[])? {
             Some(r) => {
-                let n = self.index_to_i64(&r)?;
+                // `PyNumber_AsSsize_t(res, PyExc_OverflowError)`.
+                let n = match self.index_to_i64(&r) {
+                    Err(e) if self.err_matches(&e, &self.types.overflow_error.clone()) => {
+                        let t = self.type_name(&r);
+                        return Err(self.overflow_error(format!(
+                            "cannot fit '{t}' into an index-sized integer"
+                        )));
+                    }
+                    r => r?,
+                };
                 if n < 0 {
                     return Err(self.value_error("__len__() should return >= 0"));
                 }
