@@ -39,6 +39,8 @@ pub fn init(vm: &mut Vm) {
             method "__or__" => union_or, "";
             method "__ror__" => union_ror, "";
             method "__getattr__" => alias_getattr, "";
+            method "__instancecheck__" => alias_instancecheck, "";
+            method "__subclasscheck__" => alias_subclasscheck, "";
         ],
     );
     vm.add_getset(&ga, "__origin__", alias_origin, None);
@@ -49,8 +51,8 @@ pub fn init(vm: &mut Vm) {
         &u,
         methods![
             method "__repr__" => union_repr, "";
-            method "__eq__" => alias_eq, "";
-            method "__hash__" => alias_hash, "";
+            method "__eq__" => union_eq, "";
+            method "__hash__" => union_hash, "";
             method "__or__" => union_or, "";
             method "__ror__" => union_ror, "";
             method "__instancecheck__" => union_instancecheck, "";
@@ -379,6 +381,54 @@ fn union_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(vm.new_string(parts.join(" | ")))
+}
+
+/// `ga_instancecheck`: a parameterized generic is not a class to test against.
+fn alias_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    method_args(vm, &args, "__instancecheck__", 1, 1)?;
+    Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn alias_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    method_args(vm, &args, "__subclasscheck__", 1, 1)?;
+    Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
+/// `union_richcompare`: unions are equal when their member sets are (`int | str == str | int`).
+fn union_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
+    let other = &rest[0];
+    if !ObjRef::ptr_eq(&vm.type_of(this), &vm.type_of(other)) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (_, a1) = alias_parts(vm, this)?;
+    let (_, a2) = alias_parts(vm, other)?;
+    let s1 = vm.iterate(&a1)?;
+    let s2 = vm.iterate(&a2)?;
+    for (xs, ys) in [(&s1, &s2), (&s2, &s1)] {
+        for x in xs {
+            let mut found = false;
+            for y in ys {
+                if vm.eq(x, y)? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(Value::Bool(false));
+            }
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `union_hash`: the hash of the frozenset of members.
+fn union_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    let (_, a) = alias_parts(vm, this)?;
+    let fs = vm.types.frozenset.clone();
+    let f = vm.call_pos(&Value::Obj(fs), &[a])?;
+    Ok(Value::Int(vm.hash(&f)?))
 }
 
 fn union_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
