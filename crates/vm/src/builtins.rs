@@ -515,6 +515,13 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
     let name = if is_max { "max" } else { "min" };
     let mut key = None;
     let mut default = None;
+    // `PyArg_ParseTupleAndKeywords(..., "|$OO:max", ...)` counts keywords first.
+    let nkw = args.kwargs().count();
+    if nkw > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({nkw} given)"
+        )));
+    }
     for (k, v) in args.kwargs() {
         match vm.str_text(k).as_str() {
             "key" => key = Some(v.clone()).filter(|k| !k.is_none()),
@@ -759,11 +766,37 @@ fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if vals.len() == 3 && !vals[2].is_none() {
         let m = vals[2].clone();
-        let r = match vm.lookup_special_str(&vals[0], "__pow__") {
+        let mut r = match vm.lookup_special_str(&vals[0], "__pow__") {
             Some(f) => vm.call_method_value(&f, &vals[0], &[vals[1].clone(), m])?,
             None => vm.not_implemented.clone(),
         };
+        if r.is(&vm.not_implemented)
+            && !ObjRef::ptr_eq(&vm.type_of(&vals[0]), &vm.type_of(&vals[1]))
+            && let Some(f) = vm.lookup_special_str(&vals[1], "__rpow__")
+        {
+            r = vm.call_method_value(&f, &vals[1], &[vals[0].clone(), vals[2].clone()])?;
+        }
         if r.is(&vm.not_implemented) {
+            // `ternary_op` tries the modulus's slot last: float's and complex's refuse a modulus.
+            let t = [&vals[0], &vals[1], &vals[2]].map(|v| vm.type_of(v));
+            let num = |vm: &Vm, t: &ObjRef| {
+                is_subtype(t, &vm.types.int)
+                    || is_subtype(t, &vm.types.float)
+                    || is_subtype(t, &vm.types.complex)
+            };
+            if num(vm, &t[0]) && num(vm, &t[1]) {
+                if is_subtype(&t[2], &vm.types.float)
+                    && !is_subtype(&t[0], &vm.types.complex)
+                    && !is_subtype(&t[1], &vm.types.complex)
+                {
+                    return Err(vm.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ));
+                }
+                if is_subtype(&t[2], &vm.types.complex) {
+                    return Err(vm.value_error("complex modulo"));
+                }
+            }
             return Err(vm.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
                 vm.type_name(&vals[0]),
@@ -789,7 +822,10 @@ fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    if vals.is_empty() || vals.len() > 2 {
+    if vals.is_empty() {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    }
+    if vals.len() > 2 {
         return Err(vm.type_error(format!(
             "round() takes at most 2 arguments ({} given)",
             vals.len()
