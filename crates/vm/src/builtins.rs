@@ -653,13 +653,16 @@ fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let sort = vm.getattr_str(&list, "sort")?;
     let kw: Vec<Value> = args.kwnames.to_vec();
     let vals: Vec<Value> = args.kwargs().map(|(_, v)| v.clone()).collect();
-    vm.call(
-        &sort,
-        Args {
-            values: &vals,
-            kwnames: &kw,
-        },
-    )?;
+    // CPython calls the bound `list.sort`, a counted builtin call.
+    vm.with_recursion_check(" while calling a Python object", |vm| {
+        vm.call(
+            &sort,
+            Args {
+                values: &vals,
+                kwnames: &kw,
+            },
+        )
+    })?;
     Ok(list)
 }
 

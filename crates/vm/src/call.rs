@@ -175,7 +175,7 @@ impl Vm {
 
     /// Push a frame record, refusing when the recursion limit or the Rust stack is reached.
     pub fn enter_frame(&mut self, frame: &Frame) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit || self.stack_exhausted() {
+        if self.recursion_depth() >= self.recursion_limit || self.stack_exhausted() {
             let t = self.types.recursion_error.clone();
             return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded"));
         }

@@ -306,6 +306,16 @@ impl Vm {
                         {
                             self.super_zero_arg(f)
                         }
+                        // `cfunction_enter_call`: a builtin counts against the recursion limit.
+                        Some(Payload::Builtin(_)) => {
+                            let args = Args {
+                                values: &f.stack[first..],
+                                kwnames: kw,
+                            };
+                            self.with_recursion_check(" while calling a Python object", |vm| {
+                                vm.call(&callable, args)
+                            })
+                        }
                         _ => self.call(
                             &callable,
                             Args {

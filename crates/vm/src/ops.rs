@@ -287,6 +287,12 @@ impl Vm {
             }
             _ => {}
         }
+        self.with_recursion_check(" in comparison", |vm| vm.do_richcompare(a, b, op))
+    }
+
+    /// The slot dispatch of a rich comparison, not counted against the recursion limit
+    /// (`list.sort` calls the type's slot directly, as `unsafe_object_compare` does).
+    pub fn do_richcompare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (name, rname) = (cmp_dunder(op), cmp_dunder(op.swapped()));
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -397,13 +403,11 @@ impl Vm {
             Value::Float(f) => return Ok(self.new_string(krait_common::repr::float_repr(*f))),
             _ => {}
         }
-        if self.stack_exhausted() {
-            let t = self.types.recursion_error.clone();
-            return Err(self.new_exception_msg(
-                &t,
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
+        self.with_recursion_check(" while getting the repr of an object", |vm| vm.repr_slot(v))
+    }
+
+    /// `tp_repr` of `v`'s type, not counted against the recursion limit.
+    fn repr_slot(&mut self, v: &Value) -> PyResult<Value> {
         match self.call_special(v, "__repr__", &[])? {
             Some(r) if matches!(r.payload(), Some(Payload::Str(_))) => Ok(r),
             Some(r) => Err(self.type_error(format!(
@@ -442,6 +446,21 @@ impl Vm {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => return self.repr(v),
             _ => {}
         }
+        self.with_recursion_check(" while getting the str of an object", |vm| {
+            // `object.__str__` calls the type's repr slot directly (`object_str`).
+            if let Some(Value::Obj(m)) = vm.lookup_special_str(v, "__str__")
+                && let Payload::Builtin(b) = &m.payload
+                && b.owner
+                    .as_ref()
+                    .is_some_and(|o| ObjRef::ptr_eq(o, &vm.types.object))
+            {
+                return vm.repr_slot(v);
+            }
+            vm.str_slot(v)
+        })
+    }
+
+    fn str_slot(&mut self, v: &Value) -> PyResult<Value> {
         match self.call_special(v, "__str__", &[])? {
             Some(r) if matches!(r.payload(), Some(Payload::Str(_))) => Ok(r),
             Some(r) => Err(self.type_error(format!(

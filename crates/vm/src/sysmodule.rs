@@ -417,7 +417,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
-    let depth = vm.frames.len();
+    let depth = vm.recursion_depth();
     if (n as usize) <= depth {
         return Err(vm.recursion_error(&format!(
             "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
@@ -590,6 +590,38 @@ fn stream_encoding(vm: &mut Vm, _this: &Value) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// Python frames plus counted native levels: what the recursion limit bounds.
+    pub fn recursion_depth(&self) -> usize {
+        self.frames.len() + self.native_depth
+    }
+
+    /// `_Py_EnterRecursiveCall(where)`: count one native level, or raise RecursionError with
+    /// CPython's message for that site (`where` starts with a space, or is empty).
+    pub fn enter_recursive_call(&mut self, where_: &str) -> PyResult<()> {
+        if self.recursion_depth() >= self.recursion_limit || self.stack_exhausted() {
+            return Err(self.recursion_error(&format!("maximum recursion depth exceeded{where_}")));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    /// `_Py_LeaveRecursiveCall`.
+    pub fn leave_recursive_call(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
+    }
+
+    /// Run `f` as one counted native level.
+    pub fn with_recursion_check<T>(
+        &mut self,
+        where_: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        self.enter_recursive_call(where_)?;
+        let r = f(self);
+        self.leave_recursive_call();
+        r
+    }
+
     /// Buffer bytes for standard output.
     pub fn write_stdout(&mut self, data: &[u8]) {
         self.stdout_buf.extend_from_slice(data);

@@ -69,6 +69,9 @@ pub struct Vm {
     pub config: Config,
     /// `sys.getrecursionlimit()`
     pub recursion_limit: usize,
+    /// Native levels counted against the recursion limit besides Python frames (CPython's
+    /// `_Py_EnterRecursiveCall` sites: builtin calls, `repr`, `str`, rich comparison).
+    pub native_depth: usize,
     /// Python frames currently running, innermost last.
     pub frames: Vec<FrameLink>,
     /// The exceptions being handled (`sys.exc_info()`), innermost last.
@@ -160,6 +163,7 @@ impl Vm {
             host,
             config,
             recursion_limit: 1000,
+            native_depth: 0,
             frames: Vec::new(),
             handled: Vec::new(),
             not_implemented,

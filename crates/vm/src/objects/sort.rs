@@ -38,7 +38,7 @@ impl Sorter<'_> {
             (Value::Float(p), Value::Float(q)) => return Ok(p < q),
             _ => {}
         }
-        let r = self.vm.compare(x, y, CompareOp::Lt)?;
+        let r = self.vm.do_richcompare(x, y, CompareOp::Lt)?;
         match r {
             Value::Bool(b) => Ok(b),
             other => self.vm.is_true(&other),
