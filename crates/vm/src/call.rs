@@ -99,12 +99,26 @@ impl Vm {
     ) -> PyResult<Value> {
         let mut values = match args.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            _ => self.iterate(args)?,
+            _ => {
+                let iterable = self.lookup_special_str(args, "__iter__").is_some()
+                    || self.lookup_special_str(args, "__getitem__").is_some();
+                if !iterable {
+                    let fname = self.callable_name(func);
+                    let tn = self.type_name(args);
+                    return Err(self.type_error(format!(
+                        "{fname} argument after * must be an iterable, not {tn}"
+                    )));
+                }
+                self.iterate(args)?
+            }
         };
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
             let items = self.dict_items(kw)?;
             for (k, v) in items {
+                if !matches!(k.payload(), Some(Payload::Str(_))) {
+                    return Err(self.type_error("keywords must be strings"));
+                }
                 names.push(k);
                 values.push(v);
             }
@@ -232,6 +246,7 @@ impl Vm {
             locals,
             ip: 0,
             kwnames: None,
+            locals_dict: None,
         }
     }
 
@@ -317,9 +332,18 @@ impl Vm {
                     }
                     None => {
                         if idx.is_some() {
+                            let posonly = &co.localsplus[..co.posonly_arg_count as usize];
+                            let names: Vec<String> = args
+                                .kwargs()
+                                .filter_map(|(k, _)| match k.payload() {
+                                    Some(Payload::Str(s)) => Some(s.as_str().into_owned()),
+                                    _ => None,
+                                })
+                                .filter(|k| posonly.iter().any(|p| p == k))
+                                .collect();
                             return Err(self.type_error(format!(
                                 "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
-                                n.as_str()
+                                names.join(", ")
                             )));
                         }
                         return Err(self.type_error(format!(

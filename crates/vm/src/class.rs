@@ -222,8 +222,9 @@ impl Vm {
                     return Err(self
                         .value_error(format!("'{n}' in __slots__ conflicts with class variable")));
                 }
+                let n = mangle(name, n);
                 new_slots.push(n.clone());
-                slot_names.push(n.clone());
+                slot_names.push(n);
             }
         }
         let mut td = TypeData::new(name, bases.clone(), layout, false);
@@ -242,6 +243,11 @@ impl Vm {
                     names.join(", ")
                 )));
             }
+        }
+        for b in &bases {
+            let mut subs = type_data(b).subclasses.borrow_mut();
+            subs.retain(|w| w.upgrade().is_some());
+            subs.push(cls.downgrade());
         }
         let mut classcell = None;
         let mut qualname = None;
@@ -322,6 +328,20 @@ impl Vm {
             .is_none()
         {
             self.set_type_attr(&cls, "__doc__", Value::None);
+        }
+        let weakref_slot = slots
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|n| n == "__weakref__"));
+        if weakref_slot {
+            let h = self.hash_text("__weakref__");
+            if lookup(&cls, "__weakref__", h).is_none() {
+                self.add_getset(
+                    &cls,
+                    "__weakref__",
+                    crate::objects::object::weakref_get,
+                    None,
+                );
+            }
         }
         if has_dict {
             let h = self.hash_text("__dict__");
@@ -718,4 +738,16 @@ pub fn bad_argument(vm: &mut Vm, fname: &str, pos: usize, expected: &str, got: &
     vm.type_error(format!(
         "{fname}() argument {pos} must be {expected}, not {tn}"
     ))
+}
+
+/// Private-name mangling of a `__slots__` entry (`__x` in class `C` is `_C__x`).
+fn mangle(class_name: &str, n: &str) -> String {
+    if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
+        return n.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return n.to_string();
+    }
+    format!("_{stripped}{n}")
 }

@@ -837,11 +837,18 @@ impl Vm {
 
     /// The locals of a frame as a mapping: the namespace of module and class bodies, a fresh
     /// dict of the bound fast locals (and cell contents) in functions.
-    fn locals_snapshot(&mut self, f: &Frame) -> PyResult<Value> {
+    fn locals_snapshot(&mut self, f: &mut Frame) -> PyResult<Value> {
         if let Some(l) = &f.locals {
             return Ok(l.clone());
         }
-        let d = self.new_dict();
+        let d = match &f.locals_dict {
+            Some(d) => d.clone(),
+            None => {
+                let d = self.new_dict();
+                f.locals_dict = Some(d.clone());
+                d
+            }
+        };
         for (i, name) in f.code.local_names.iter().enumerate() {
             let kind = f.code.co.localsplus_kinds[i];
             let mut v = f.fast[i].clone();
@@ -852,6 +859,8 @@ impl Vm {
             }
             if !v.is_null() {
                 self.dict_set(&d, Value::Obj(name.clone()), v)?;
+            } else {
+                self.dict_del(&d, &Value::Obj(name.clone()))?;
             }
         }
         Ok(Value::Obj(d))

@@ -41,6 +41,10 @@ pub struct Frame {
     pub ip: usize,
     /// Names set by `KW_NAMES` for the next call.
     pub kwnames: Option<Value>,
+    /// The dict `locals()` returns in a function frame: made on first use and refreshed from
+    /// the fast locals each time, so repeated calls return the same dict (CPython's
+    /// `f_locals`).
+    pub locals_dict: Option<ObjRef>,
 }
 
 /// What the eval loop reports when a frame stops running.

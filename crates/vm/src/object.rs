@@ -104,6 +104,8 @@ pub enum Payload {
     MappingProxy(Value),
     /// A standard stream: 0 stdin, 1 stdout, 2 stderr.
     Stream(u8),
+    /// `types.GenericAlias` / `types.UnionType`: origin (or `None`) and the args tuple.
+    Alias(Box<(Value, Value)>),
     /// The awaitables of coroutines and async generators (`asend`, `athrow`, `__await__`).
     Awaitable(Box<crate::generator::AwaitableData>),
 }
@@ -170,6 +172,11 @@ impl ObjRef {
         *self.0.class.borrow_mut() = Some(class);
     }
 
+    /// A weak reference to this object.
+    pub fn downgrade(&self) -> WeakObj {
+        WeakObj(Rc::downgrade(&self.0))
+    }
+
     /// Number of strong references (for `sys.getrefcount`).
     pub fn strong_count(&self) -> usize {
         Rc::strong_count(&self.0)
@@ -181,6 +188,17 @@ impl std::ops::Deref for ObjRef {
     #[inline]
     fn deref(&self) -> &Object {
         &self.0
+    }
+}
+
+/// A weak reference to a heap object (type subclass lists).
+#[derive(Clone)]
+pub struct WeakObj(std::rc::Weak<Object>);
+
+impl WeakObj {
+    /// The object, if it is still alive.
+    pub fn upgrade(&self) -> Option<ObjRef> {
+        self.0.upgrade().map(ObjRef)
     }
 }
 

@@ -176,7 +176,7 @@ impl Vm {
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            if base == BinaryOp::Power {
+            if op == BinaryOp::Power {
                 "** or pow()"
             } else {
                 op.symbol()
@@ -207,8 +207,11 @@ impl Vm {
         let mut slotb = slotb;
         if let (Some(sb), true) = (&slotb, is_subtype(&tb, &ta) && !same) {
             // A subclass that overrides the reflected method goes first.
-            let overrides = match &slota {
-                Some(sa) => !sa.is(sb),
+            // CPython's method_is_overloaded: the subclass's reflected method differs from
+            // the one the left operand's type would find.
+            let left_r = self.lookup_special_str(a, rdunder);
+            let overrides = match &left_r {
+                Some(lr) => !lr.is(sb),
                 None => true,
             };
             if overrides {
@@ -610,7 +613,9 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             };
         }
-        if let (Value::Obj(o), Value::Int(i)) = (obj, key) {
+        if let (Value::Obj(o), Value::Int(i)) = (obj, key)
+            && o.with_class(|c| type_data(c).builtin)
+        {
             match &o.payload {
                 Payload::List(l) => {
                     let l = l.borrow();
@@ -652,6 +657,9 @@ impl Vm {
     }
 
     fn call_class_getitem(&mut self, cls: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        if ObjRef::ptr_eq(cls, &self.types.type_) {
+            return Ok(Some(crate::objects::codeobj::type_getitem(self, key)));
+        }
         let name = self.intern("__class_getitem__");
         let clsv = Value::Obj(cls.clone());
         match self.getattr_opt(&clsv, &name)? {

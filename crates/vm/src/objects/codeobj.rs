@@ -74,7 +74,6 @@ pub fn init(vm: &mut Vm) {
         vm.types.dict.clone(),
         vm.types.set.clone(),
         vm.types.frozenset.clone(),
-        vm.types.type_.clone(),
         vm.types.enumerate.clone(),
         vm.types.dict_keys.clone(),
         vm.types.dict_values.clone(),
@@ -189,7 +188,7 @@ fn code_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn alias_parts(vm: &mut Vm, v: &Value) -> PyResult<(Value, Value)> {
     match v.payload() {
-        Some(Payload::Method(m)) => Ok((m.0.clone(), m.1.clone())),
+        Some(Payload::Alias(m)) => Ok((m.0.clone(), m.1.clone())),
         _ => Err(vm.type_error("expected a generic alias")),
     }
 }
@@ -204,11 +203,22 @@ fn class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_alias(vm, cls.clone(), params))
 }
 
+/// `type[X]`: `type` itself is subscriptable without a `__class_getitem__` (CPython special-
+/// cases it in `PyObject_GetItem`).
+pub fn type_getitem(vm: &mut Vm, key: &Value) -> Value {
+    let params = match key.payload() {
+        Some(Payload::Tuple(_)) => key.clone(),
+        _ => vm.new_tuple(vec![key.clone()]),
+    };
+    let t = Value::Obj(vm.types.type_.clone());
+    new_alias(vm, t, params)
+}
+
 /// A `types.GenericAlias(origin, args)`.
 pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> Value {
     Value::Obj(ObjRef::new(
         vm.types.generic_alias.clone(),
-        Payload::Method(Box::new((origin, args))),
+        Payload::Alias(Box::new((origin, args))),
     ))
 }
 
@@ -273,6 +283,28 @@ fn alias_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let (o1, a1) = alias_parts(vm, this)?;
     let (o2, a2) = alias_parts(vm, other)?;
+    if matches!(this, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.union_type)) {
+        // Unions compare as sets of their members.
+        let m1 = vm.iterate(&a1)?;
+        let m2 = vm.iterate(&a2)?;
+        let all_in = |vm: &mut Vm, xs: &[Value], ys: &[Value]| -> PyResult<bool> {
+            for x in xs {
+                let mut found = false;
+                for y in ys {
+                    if vm.eq(x, y)? {
+                        found = true;
+                        break;
+                    }
+                }
+                if !found {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let r = all_in(vm, &m1, &m2)? && all_in(vm, &m2, &m1)?;
+        return Ok(Value::Bool(r));
+    }
     let same_origin = vm.eq(&o1, &o2)?;
     Ok(Value::Bool(same_origin && vm.eq(&a1, &a2)?))
 }
@@ -354,7 +386,7 @@ fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let t = vm.new_tuple(members);
     Ok(Value::Obj(ObjRef::new(
         vm.types.union_type.clone(),
-        Payload::Method(Box::new((Value::None, t))),
+        Payload::Alias(Box::new((Value::None, t))),
     )))
 }
 

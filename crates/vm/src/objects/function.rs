@@ -166,6 +166,7 @@ pub fn init(vm: &mut Vm) {
         crate::methods![
             method "__repr__" => func_repr, "";
             method "__get__" => func_get, "";
+            method "__call__" => call_self, "";
         ],
     );
     vm.add_getset(&f, "__name__", func_name, Some(func_set_name));
@@ -195,13 +196,17 @@ pub fn init(vm: &mut Vm) {
         Some(crate::objects::object::instance_dict_set),
     );
     let m = vm.types.method.clone();
-    vm.add_methods(&m, crate::methods![ method "__repr__" => method_repr, ""; ]);
+    vm.add_methods(&m, crate::methods![ method "__repr__" => method_repr, ""; method "__call__" => call_self, ""; ]);
     vm.add_getset(&m, "__func__", method_func, None);
+    vm.add_methods(
+        &m,
+        crate::methods![ method "__getattr__" => method_getattr, ""; ],
+    );
     vm.add_getset(&m, "__self__", method_self, None);
     let b = vm.types.builtin_function.clone();
     vm.add_methods(
         &b,
-        crate::methods![ method "__repr__" => builtin_repr, ""; ],
+        crate::methods![ method "__repr__" => builtin_repr, ""; method "__call__" => call_self, ""; ],
     );
     vm.add_getset(&b, "__name__", builtin_name, None);
     vm.add_getset(&b, "__qualname__", builtin_name, None);
@@ -261,8 +266,32 @@ func_field!(func_name, func_set_name, name);
 func_field!(func_qualname, func_set_qualname, qualname);
 func_field!(func_doc, func_set_doc, doc);
 func_field!(func_module, func_set_module, module);
-func_field!(func_defaults, func_set_defaults, defaults);
-func_field!(func_kwdefaults, func_set_kwdefaults, kwdefaults);
+
+fn func_defaults(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(fdata(vm, this)?.defaults.borrow().clone())
+}
+
+fn func_set_defaults(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let v = v.unwrap_or(Value::None);
+    if !v.is_none() && !matches!(v.payload(), Some(crate::object::Payload::Tuple(_))) {
+        return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+    }
+    *fdata(vm, this)?.defaults.borrow_mut() = v;
+    Ok(())
+}
+
+fn func_kwdefaults(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(fdata(vm, this)?.kwdefaults.borrow().clone())
+}
+
+fn func_set_kwdefaults(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let v = v.unwrap_or(Value::None);
+    if !v.is_none() && !matches!(v.payload(), Some(crate::object::Payload::Dict(_))) {
+        return Err(vm.type_error("__kwdefaults__ must be set to a dict object"));
+    }
+    *fdata(vm, this)?.kwdefaults.borrow_mut() = v;
+    Ok(())
+}
 
 fn func_annotations(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let cur = fdata(vm, this)?.annotations.borrow().clone();
@@ -406,4 +435,31 @@ fn cell_contents(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         }
         _ => Err(vm.type_error("expected a cell")),
     }
+}
+
+/// `f.__call__(*args, **kwargs)` for functions, methods and builtins.
+fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    let this = this.clone();
+    vm.call(
+        &this,
+        Args {
+            values: &args.values[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// Attributes a bound method does not have itself come from its function (`__name__`,
+/// `__doc__`, `__qualname__`, ...), as `method_getattro` does.
+fn method_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__getattr__", 1, 1)?;
+    let (f, _) = method_parts(vm, this)?;
+    let Value::Obj(name) = &rest[0] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    let name = name.clone();
+    vm.getattr(&f, &name)
 }

@@ -362,8 +362,9 @@ fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(Payload::Type(t)) => t.name.borrow().clone(),
             _ => String::from("object"),
         };
-        let _ = n;
-        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::None)
 }
@@ -560,8 +561,22 @@ fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_list(mro))
 }
 
-fn type_subclasses(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(vm.new_list(Vec::new()))
+fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__subclasses__", 0, 0)?;
+    let t = this_type(vm, this, "type.__subclasses__")?;
+    let subs: Vec<Value> = type_data(&t)
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .map(Value::Obj)
+        .collect();
+    Ok(vm.new_list(subs))
+}
+
+/// `__weakref__` of instances: weak references are not tracked yet, so always `None`.
+pub fn weakref_get(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

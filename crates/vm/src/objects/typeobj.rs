@@ -73,6 +73,8 @@ pub struct TypeData {
     pub builtin: bool,
     /// Bumped when the namespace of this type or a base changes (for caches).
     pub version: Cell<u64>,
+    /// Direct subclasses (`__subclasses__()`), weakly held.
+    pub subclasses: RefCell<Vec<crate::object::WeakObj>>,
 }
 
 impl TypeData {
@@ -90,6 +92,7 @@ impl TypeData {
             base_type: true,
             builtin,
             version: Cell::new(0),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 }
