@@ -112,6 +112,10 @@ pub struct Vm {
     pub value_pool: Vec<Vec<Value>>,
     /// Hashes of the names in `names::DUNDERS`.
     pub dunder_hashes: Vec<i64>,
+    /// Serial number for NaNs made by `float()`: each gets its own payload bits, so two NaNs
+    /// made separately are not the same object (`float('nan') is float('nan')` is False, and
+    /// containers' identity shortcut does not make them equal), while one NaN stays itself.
+    pub nan_serial: u64,
 }
 
 impl Vm {
@@ -184,6 +188,7 @@ impl Vm {
             repr_guard: Vec::new(),
             value_pool: Vec::new(),
             dunder_hashes: Vec::new(),
+            nan_serial: 0,
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -390,6 +395,14 @@ impl Vm {
             Payload::Str(s) => self.str_hash(s),
             _ => 0,
         }
+    }
+
+    /// A NaN distinct (by identity) from every NaN made before, keeping the sign of `x`.
+    pub fn fresh_nan(&mut self, x: f64) -> f64 {
+        self.nan_serial = self.nan_serial.wrapping_add(1);
+        let payload = (self.nan_serial % 0x0007_FFFF_FFFF_FFFF) + 1;
+        let sign = x.to_bits() & (1 << 63);
+        f64::from_bits(sign | 0x7FF8_0000_0000_0000 | payload)
     }
 
     /// The hash Python would give the text `s` (for name lookups by `&str`).

@@ -529,6 +529,7 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             )));
         }
     };
+    let f = if f.is_nan() { vm.fresh_nan(f) } else { f };
     Ok(vm.float_of_class(&cls, f))
 }
 
