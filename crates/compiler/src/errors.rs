@@ -15,6 +15,30 @@ use crate::{CompileError, ErrorKind, Mode};
 type Parsed = (Vec<Stmt>, Option<Expr>);
 
 pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError> {
+    parse_inner(src, mode).map_err(|mut e| {
+        let text = src.text;
+        if mode == Mode::Eval && !text.ends_with(['\n', '\r']) {
+            // `eval()` source has no newline appended: the error line's text has none, and
+            // an error at the very end of input has offset 0.
+            let (last_line, _) = src.line_col(text.len() as u32);
+            if e.line == last_line
+                && let Some(t) = e.text.as_mut()
+            {
+                t.truncate(t.trim_end_matches(['\n', '\r']).len());
+                if e.kind == ErrorKind::SyntaxError
+                    && e.col as usize == t.chars().count() + 1
+                    && e.end_col == e.col
+                {
+                    e.col = 0;
+                    e.end_col = 0;
+                }
+            }
+        }
+        e
+    })
+}
+
+fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError> {
     let pmode = if mode == Mode::Eval {
         PMode::Expression
     } else {
@@ -55,6 +79,12 @@ pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileE
         return Err(e);
     }
     if let Some(err) = parsed.errors().first() {
+        // The tokenizer's TabError comes first unless the parser failed on an earlier line.
+        if let Some(e) = tab_error(src, &parsed)
+            && src.line_start(e.line) <= err.location.start().to_u32()
+        {
+            return Err(e);
+        }
         return Err(map_parse_error(
             src,
             &parsed,
@@ -78,6 +108,22 @@ pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileE
                     == Some("def") =>
             {
                 src.error_at(ErrorKind::SyntaxError, "expected '('", range)
+            }
+            K::UnpackingInComprehension(k) => {
+                if format!("{k:?}").contains("Dict") {
+                    let start = range.start();
+                    src.error_at(
+                        ErrorKind::SyntaxError,
+                        "dict unpacking cannot be used in dict comprehension",
+                        TextRange::new(start, start + TextSize::from(2)),
+                    )
+                } else {
+                    src.error_at(
+                        ErrorKind::SyntaxError,
+                        "iterable unpacking cannot be used in comprehension",
+                        range,
+                    )
+                }
             }
             K::TypeAliasStatement => {
                 let after = range.end().to_usize();
@@ -201,7 +247,7 @@ fn lexer_level_error(
                         return Some(src.error_at(
                             ErrorKind::SyntaxError,
                             format!("unmatched '{}'", close_char(kind)),
-                            range,
+                            TextRange::empty(range.start()),
                         ));
                     }
                     _ => {}
@@ -222,12 +268,53 @@ fn lexer_level_error(
             return Some(unterminated(src, shift(e.location, offset)));
         }
     }
-    if let Some((k, r)) = stack.first() {
-        return Some(src.error_at(
+    if let Some((k, r)) = stack.last() {
+        // CPython reports the innermost unclosed bracket when its parser ran into the end of
+        // input, or when the furthest token it read is on a later line than the bracket.
+        let significant = |t: &&ruff_python_ast::token::Token| {
+            !t.range().is_empty()
+                && !t.kind().is_trivia()
+                && !matches!(
+                    t.kind(),
+                    TokenKind::NonLogicalNewline
+                        | TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::EndOfFile
+                )
+        };
+        let err_at = errors[0].location.start();
+        let mut after = tokens
+            .iter()
+            .filter(significant)
+            .skip_while(|t| t.start() < err_at);
+        let err_tok = after.next();
+        let furthest = match (&errors[0].error, err_tok) {
+            (
+                ParseErrorType::ExpectedToken {
+                    expected:
+                        TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+                    ..
+                },
+                Some(t),
+            ) => Some(after.next().unwrap_or(t)),
+            (_, t) => t,
+        };
+        let report = match furthest {
+            None => true,
+            Some(t) => src.line_col(t.start().to_u32()).0 > src.line_col(r.start().to_u32()).0,
+        };
+        if !report {
+            return None;
+        }
+        let mut e = src.error_at(
             ErrorKind::SyntaxError,
             format!("'{}' was never closed", open_char(*k)),
             *r,
-        ));
+        );
+        e.end_line = e.line;
+        e.end_col = 0;
+        return Some(e);
     }
     None
 }
@@ -270,23 +357,65 @@ fn close_char(k: TokenKind) -> char {
     }
 }
 
-fn expected_block(src: &SourceFile<'_>, range: TextRange) -> CompileError {
-    // CPython names the block's header: "expected an indented block after 'if' statement on
-    // line 3".
-    let (line, _) = src.line_col(range.start().to_u32());
-    let mut header = line.saturating_sub(1);
-    while header > 0 {
-        let t = src.line_text(header).unwrap_or_default();
-        if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
+fn expected_block(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    range: TextRange,
+) -> CompileError {
+    // CPython names the block's header, "expected an indented block after 'if' statement on
+    // line 3", and points at the token that should have been indented.
+    let tokens = parsed.tokens();
+    let mut header_start = None;
+    let mut after_break = true;
+    for t in tokens.iter() {
+        if t.start() >= range.start() {
             break;
         }
-        header -= 1;
+        match t.kind() {
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => after_break = true,
+            k if k.is_trivia() || k == TokenKind::NonLogicalNewline => {}
+            _ => {
+                if after_break {
+                    header_start = Some(t.start());
+                }
+                after_break = false;
+            }
+        }
     }
+    let header = header_start.map_or(0, |h| src.line_col(h.to_u32()).0);
     let msg = match statement_word(src, header) {
         Some(w) => format!("expected an indented block after {w} on line {header}"),
         None => "expected an indented block".to_string(),
     };
-    src.error_at(ErrorKind::IndentationError, msg, range)
+    let next = tokens.iter().find(|t| {
+        t.start() >= range.start()
+            && !t.kind().is_trivia()
+            && !matches!(
+                t.kind(),
+                TokenKind::NonLogicalNewline
+                    | TokenKind::Newline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::EndOfFile
+            )
+    });
+    match next {
+        Some(t) => src.error_at(ErrorKind::IndentationError, msg, t.range()),
+        None => {
+            // At the end of input CPython points just past the last line's text.
+            let body = src.text.trim_end_matches(['\n', '\r']);
+            let (line, _) = src.line_col(body.len() as u32);
+            let mut e = src.error_at(
+                ErrorKind::IndentationError,
+                msg,
+                TextRange::empty(TextSize::from(body.len() as u32)),
+            );
+            e.line = line;
+            e.end_line = line;
+            e.end_col = e.col;
+            e
+        }
+    }
 }
 
 fn statement_word(src: &SourceFile<'_>, line: u32) -> Option<&'static str> {
@@ -321,7 +450,14 @@ fn map_parse_error(
     err: &ParseErrorType,
     range: TextRange,
 ) -> CompileError {
-    let _ = parsed;
+    // CPython's NEWLINE token has no width in error locations.
+    let range = match src
+        .text
+        .get(range.start().to_usize()..range.end().to_usize())
+    {
+        Some("\n" | "\r\n" | "\r") => TextRange::empty(range.start()),
+        _ => range,
+    };
     let syn = |msg: &str| src.error_at(ErrorKind::SyntaxError, msg, range);
     match err {
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
@@ -369,18 +505,20 @@ fn map_parse_error(
         } => forgot_comma(src, parsed, range).unwrap_or_else(|| syn("invalid syntax")),
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
-            ..
-        } => syn("expected ':'"),
+            found,
+        } => colon_error(src, parsed, *found, range).unwrap_or_else(|| syn("expected ':'")),
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Indent,
             ..
-        } => expected_block(src, range),
-        ParseErrorType::OtherError(m) if m.contains("indented block") => expected_block(src, range),
+        } => expected_block(src, parsed, range),
+        ParseErrorType::OtherError(m) if m.contains("indented block") => {
+            expected_block(src, parsed, range)
+        }
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidNamedAssignmentTarget
         | ParseErrorType::InvalidAnnotatedAssignmentTarget
         | ParseErrorType::InvalidAugmentedAssignmentTarget
-        | ParseErrorType::InvalidDeleteTarget => syn(&target_message(src, err, range)),
+        | ParseErrorType::InvalidDeleteTarget => syn(&target_message(src, parsed, err, range)),
         ParseErrorType::PositionalAfterKeywordArgument => {
             syn("positional argument follows keyword argument")
         }
@@ -396,7 +534,19 @@ fn map_parse_error(
         ParseErrorType::ParamAfterVarKeywordParam => {
             syn("arguments cannot follow var-keyword argument")
         }
-        ParseErrorType::ExpectedKeywordParam => syn("named arguments must follow bare *"),
+        ParseErrorType::ExpectedKeywordParam => {
+            // CPython points at the bare `*`.
+            let star = parsed
+                .tokens()
+                .iter()
+                .rfind(|t| t.kind() == TokenKind::Star && t.end() <= range.start())
+                .map_or(range, |t| t.range());
+            src.error_at(
+                ErrorKind::SyntaxError,
+                "named arguments must follow bare *",
+                star,
+            )
+        }
         ParseErrorType::VarParameterWithDefault => {
             syn("var-positional argument cannot have default value")
         }
@@ -404,7 +554,65 @@ fn map_parse_error(
             syn("iterable unpacking cannot be used in comprehension")
         }
         ParseErrorType::UnparenthesizedGeneratorExpression => {
-            syn("Generator expression must be parenthesized")
+            // A lone generator as a class's bases is not a call: 3.11 has no special message.
+            let toks: Vec<_> = parsed
+                .tokens()
+                .iter()
+                .filter(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                .map(|t| t.kind())
+                .collect();
+            let n = toks.len();
+            let class_bases = n >= 3
+                && toks[n - 1] == TokenKind::Lpar
+                && toks[n - 3] == TokenKind::Class
+                && src.text[range.end().to_usize()..]
+                    .trim_start()
+                    .starts_with(')');
+            if class_bases {
+                let at = parsed
+                    .tokens()
+                    .iter()
+                    .find(|t| {
+                        t.start() >= range.start()
+                            && matches!(t.kind(), TokenKind::For | TokenKind::Async)
+                    })
+                    .map_or(range, |t| t.range());
+                src.error_at(ErrorKind::SyntaxError, "invalid syntax", at)
+            } else {
+                syn("Generator expression must be parenthesized")
+            }
+        }
+        ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
+            // `f(1 = 2)`: CPython's `invalid_kwarg`.
+            let after_start = range.end().to_usize();
+            let rest = &src.text[after_start..];
+            let trimmed = rest.trim_start();
+            if trimmed.starts_with('=') && !trimmed.starts_with("==") {
+                let eq_end = after_start + (rest.len() - trimmed.len()) + 1;
+                src.error_at(
+                    ErrorKind::SyntaxError,
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    TextRange::new(range.start(), TextSize::from(eq_end as u32)),
+                )
+            } else {
+                syn("invalid syntax")
+            }
+        }
+        ParseErrorType::OtherError(m) if m == "Trailing comma not allowed" => {
+            let next = parsed
+                .tokens()
+                .iter()
+                .find(|t| t.start() >= range.end() && !t.kind().is_trivia())
+                .map_or(range, |t| t.range());
+            src.error_at(ErrorKind::SyntaxError, "invalid syntax", next)
+        }
+        ParseErrorType::OtherError(m) if m == "Pattern cannot follow a double star pattern" => {
+            let first = parsed
+                .tokens()
+                .iter()
+                .find(|t| t.start() >= range.start())
+                .map_or(range, |t| t.range());
+            src.error_at(ErrorKind::SyntaxError, "invalid syntax", first)
         }
         ParseErrorType::EmptySlice | ParseErrorType::EmptyDeleteTargets => syn("invalid syntax"),
         ParseErrorType::FStringError(e)
@@ -428,7 +636,30 @@ fn map_parse_error(
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Else,
             ..
-        } => syn("expected 'else' after 'if' expression"),
+        } => {
+            // CPython marks the whole `body if test`.
+            let mut all = AllExprs(Vec::new());
+            all.visit_mod(parsed.syntax());
+            let whole = all
+                .0
+                .iter()
+                .filter(|e| matches!(e, Expr::If(_)) && e.range().end() <= range.start())
+                .map(|e| e.range())
+                .filter(|r| {
+                    src.text[r.end().to_usize()..range.start().to_usize()]
+                        .trim()
+                        .is_empty()
+                })
+                .min_by_key(|r| r.start());
+            match whole {
+                Some(r) => src.error_at(
+                    ErrorKind::SyntaxError,
+                    "expected 'else' after 'if' expression",
+                    r,
+                ),
+                None => syn("expected 'else' after 'if' expression"),
+            }
+        }
         ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
             // CPython points just past the try body's last token.
             let before = src.text[..range.start().to_usize().min(src.text.len())].trim_end();
@@ -467,6 +698,29 @@ fn map_parse_error(
                 syn("invalid syntax")
             }
         }
+        ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
+            // CPython points at the first element of an unparenthesized tuple target.
+            let mut r = range;
+            if m.contains("tuple") && !src.text[range.start().to_usize()..].starts_with('(') {
+                let mut all = AllExprs(Vec::new());
+                all.visit_mod(parsed.syntax());
+                if let Some(first) = all
+                    .0
+                    .iter()
+                    .map(|e| e.range())
+                    .filter(|x| x.start() == range.start() && x.end() < range.end())
+                    .max_by_key(|x| x.end())
+                {
+                    r = first;
+                }
+            }
+            let mut msg = m.clone();
+            msg.replace_range(..1, "o");
+            src.error_at(ErrorKind::SyntaxError, msg, r)
+        }
+        ParseErrorType::OtherError(m) if m == "Expected one or more exception types" => {
+            syn("expected one or more exception types")
+        }
         _ => syn("invalid syntax"),
     }
 }
@@ -496,6 +750,121 @@ fn expr_ranges(parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>) -> Exp
     let mut v = ExprRanges(Vec::new());
     v.visit_mod(parsed.syntax());
     v
+}
+
+/// `expected ':'` where CPython has a better message: `if x = 1:` (`invalid_named_expression`)
+/// and `{1: 2, 3}` (`invalid_kvpair`).
+fn colon_error(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    found: TokenKind,
+    range: TextRange,
+) -> Option<CompileError> {
+    let tokens = parsed.tokens();
+    let before: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.end() <= range.start() && !t.kind().is_trivia())
+        .collect();
+    let mut all = AllExprs(Vec::new());
+    all.visit_mod(parsed.syntax());
+    if found == TokenKind::Equal {
+        let prev = before.last()?;
+        let after = tokens
+            .iter()
+            .find(|t| t.start() >= range.end() && !t.kind().is_trivia())?;
+        let value = all
+            .0
+            .iter()
+            .filter(|e| e.range().start() == after.start())
+            .map(|e| e.range())
+            .max_by_key(|r| r.end())
+            .unwrap_or(after.range());
+        if src.text[value.end().to_usize()..]
+            .trim_start()
+            .starts_with('=')
+        {
+            return None;
+        }
+        if prev.kind() == TokenKind::Name
+            && before
+                .len()
+                .checked_sub(2)
+                .and_then(|i| before.get(i))
+                .is_some_and(|t| {
+                    matches!(t.kind(), TokenKind::If | TokenKind::Elif | TokenKind::While)
+                })
+        {
+            return Some(src.error_at(
+                ErrorKind::SyntaxError,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                TextRange::new(prev.start(), value.end()),
+            ));
+        }
+        let target = all
+            .0
+            .iter()
+            .filter(|e| e.range().end() == prev.end())
+            .min_by_key(|e| e.range().start())?;
+        if !is_plain_bitwise_or(target, &all.0) {
+            return None;
+        }
+        return Some(src.error_at(
+            ErrorKind::SyntaxError,
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(target)
+            ),
+            target.range(),
+        ));
+    }
+    if matches!(found, TokenKind::Rbrace | TokenKind::Comma) {
+        // Inside a dict display (a `:` at this bracket level already)?
+        let mut depth = 0i32;
+        let mut saw_colon = false;
+        for t in before.iter().rev() {
+            match t.kind() {
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                TokenKind::Lpar | TokenKind::Lsqb => {
+                    if depth == 0 {
+                        return None;
+                    }
+                    depth -= 1;
+                }
+                TokenKind::Lbrace => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                TokenKind::Colon if depth == 0 => saw_colon = true,
+                TokenKind::Lambda if depth == 0 => return None,
+                _ => {}
+            }
+        }
+        if !saw_colon {
+            return None;
+        }
+        let prev = before.last()?;
+        let key = all
+            .0
+            .iter()
+            .filter(|e| e.range().end() == prev.end())
+            .map(|e| e.range())
+            .min_by_key(|r| r.start())?;
+        let last_char = src.text[..key.end().to_usize()]
+            .chars()
+            .last()
+            .map_or(1, char::len_utf8);
+        let mut e = src.error_at(
+            ErrorKind::SyntaxError,
+            "':' expected after dictionary key",
+            TextRange::empty(key.end() - TextSize::from(last_char as u32)),
+        );
+        e.end_line = src.line_col(key.end().to_u32()).0;
+        e.end_col = 0;
+        return Some(e);
+    }
+    None
 }
 
 /// CPython's `invalid_expression`: two expressions side by side inside brackets read as a
@@ -648,19 +1017,109 @@ fn tab_error(
                 TextRange::empty(t.start()),
             );
             e.col = 1;
+            e.end_line = e.line;
+            e.end_col = 0;
             return Some(e);
         }
     }
     None
 }
 
-fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) -> String {
+/// Every expression node, outermost first.
+struct AllExprs<'a>(Vec<&'a Expr>);
+
+impl<'a> SourceOrderVisitor<'a> for AllExprs<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.0.push(expr);
+        walk_expr(self, expr);
+    }
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "expression",
+    }
+}
+
+/// Whether CPython's `bitwise_or` rule could have produced `e` (what its
+/// "Maybe you meant '=='" alternative needs), and `e` does not start with a display it skips.
+fn is_plain_bitwise_or(e: &Expr, all: &[&Expr]) -> bool {
+    let simple = !matches!(
+        e,
+        Expr::BoolOp(_)
+            | Expr::Compare(_)
+            | Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::UnaryOp(ruff_python_ast::ExprUnaryOp {
+                op: ruff_python_ast::UnaryOp::Not,
+                ..
+            })
+    );
+    simple
+        && !all.iter().any(|x| {
+            x.range().start() == e.range().start()
+                && matches!(
+                    x,
+                    Expr::List(_)
+                        | Expr::Tuple(_)
+                        | Expr::Generator(_)
+                        | Expr::BooleanLiteral(_)
+                        | Expr::NoneLiteral(_)
+                )
+        })
+}
+
+fn target_message(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    err: &ParseErrorType,
+    range: TextRange,
+) -> String {
     let text = src
         .text
         .get(range.start().to_usize()..range.end().to_usize())
         .unwrap_or("")
         .trim();
-    let what = describe_source_expr(text);
+    let mut all = AllExprs(Vec::new());
+    all.visit_mod(parsed.syntax());
+    let node = all.0.iter().find(|e| e.range() == range).copied();
+    let what = node.map_or_else(|| describe_source_expr(text), expr_name);
     match err {
         ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
@@ -673,27 +1132,37 @@ fn target_message(src: &SourceFile<'_>, err: &ParseErrorType, range: TextRange) 
             "illegal target for annotation".to_string()
         }
         _ => {
-            // "here. Maybe you meant '=='" only when the whole left side of `=` is invalid.
+            // "here. Maybe you meant '=='" comes from `invalid_named_expression`: a first
+            // target (or tuple element) followed by `= value` with no further `=`.
             let line_start = src.text[..range.start().to_usize()]
                 .rfind('\n')
                 .map_or(0, |i| i + 1);
-            let before = src.text[line_start..range.start().to_usize()]
-                .trim()
-                .trim_end_matches('(')
-                .trim();
-            let after = src.text[range.end().to_usize()..]
-                .trim_start()
-                .trim_start_matches(')')
-                .trim_start();
-            let whole = (before.is_empty() || before.ends_with('='))
+            // The target may sit in its own parentheses, `(f()) = 1`, but not in a tuple's.
+            let mut before = src.text[line_start..range.start().to_usize()].trim_end();
+            let mut after = src.text[range.end().to_usize()..].trim_start();
+            let mut wrapped = false;
+            while let (Some(b), Some(a)) = (before.strip_suffix('('), after.strip_prefix(')')) {
+                before = b.trim_end();
+                after = a.trim_start();
+                wrapped = true;
+            }
+            let before = before.trim();
+            let line_end = after.find('\n').unwrap_or(after.len());
+            let value = after.get(1..line_end).unwrap_or("");
+            let more_eq = value.char_indices().any(|(i, c)| {
+                c == '='
+                    && !value[..i].ends_with(['=', '<', '>', '!'])
+                    && !value[i + 1..].starts_with('=')
+            });
+            let whole = (before.is_empty() || before.ends_with(','))
                 && after.starts_with('=')
-                && !after.starts_with("==");
-            if whole
-                && !matches!(
-                    what,
-                    "None" | "True" | "False" | "__debug__" | "ellipsis" | "lambda"
-                )
-            {
+                && !after.starts_with("==")
+                && !more_eq;
+            let plain = wrapped
+                || node.map_or(!matches!(what, "None" | "True" | "False"), |n| {
+                    is_plain_bitwise_or(n, &all.0)
+                });
+            if whole && plain && what != "__debug__" {
                 format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
             } else {
                 format!("cannot assign to {what}")
@@ -794,7 +1263,7 @@ pub(crate) fn check_future(src: &SourceFile<'_>, body: &[Stmt]) -> Result<bool, 
                             return Err(src.error_at(
                                 ErrorKind::SyntaxError,
                                 "not a chance",
-                                a.range,
+                                TextRange::empty(f.range.start()),
                             ));
                         }
                         other => {
