@@ -111,7 +111,7 @@ impl Vm {
             // A type looks along its own MRO, binding descriptors to the class.
             if let Payload::Type(_) = &o.payload {
                 if let Some(v) = lookup(o, &text, h) {
-                    return self.descriptor_get(&v, &Value::None, obj).map(Some);
+                    return self.descriptor_get(&v, &Value::Null, obj).map(Some);
                 }
             } else if let Some(d) = &*o.dict.borrow()
                 && let Payload::Dict(table) = &d.payload
@@ -153,7 +153,7 @@ impl Vm {
     }
 
     /// `attr.__get__(instance, owner)` for the descriptor kinds; other values come back as is.
-    /// `instance` is `None` for access through the class.
+    /// `instance` is `Null` for access through the class (`None` is a real instance).
     pub fn descriptor_get(
         &mut self,
         attr: &Value,
@@ -165,7 +165,7 @@ impl Vm {
         };
         match &a.payload {
             Payload::Function(_) => {
-                if instance.is_none() {
+                if instance.is_null() {
                     Ok(attr.clone())
                 } else {
                     Ok(self.new_method(attr.clone(), instance.clone()))
@@ -173,13 +173,13 @@ impl Vm {
             }
             Payload::Builtin(b) => {
                 if b.is_classmethod {
-                    let cls = if instance.is_none() {
+                    let cls = if instance.is_null() {
                         owner.clone()
                     } else {
                         Value::Obj(self.type_of(instance))
                     };
                     Ok(self.bind_builtin(a, cls))
-                } else if b.is_method && b.bound.is_none() && !instance.is_none() {
+                } else if b.is_method && b.bound.is_none() && !instance.is_null() {
                     Ok(self.bind_builtin(a, instance.clone()))
                 } else {
                     Ok(attr.clone())
@@ -187,7 +187,7 @@ impl Vm {
             }
             Payload::StaticMethod(f) => Ok(f.borrow().clone()),
             Payload::ClassMethod(f) => {
-                let cls = if instance.is_none() {
+                let cls = if instance.is_null() {
                     owner.clone()
                 } else {
                     Value::Obj(self.type_of(instance))
@@ -196,7 +196,7 @@ impl Vm {
                 Ok(self.new_method(f, cls))
             }
             Payload::Property(p) => {
-                if instance.is_none() {
+                if instance.is_null() {
                     return Ok(attr.clone());
                 }
                 let getter = p.borrow()[0].clone();
@@ -206,13 +206,13 @@ impl Vm {
                 self.call_pos(&getter, std::slice::from_ref(instance))
             }
             Payload::GetSet(g) => {
-                if instance.is_none() {
+                if instance.is_null() {
                     return Ok(attr.clone());
                 }
                 (g.get)(self, instance)
             }
             Payload::Member(m) => {
-                if instance.is_none() {
+                if instance.is_null() {
                     return Ok(attr.clone());
                 }
                 let v = match instance.as_obj().map(|o| &o.payload) {
@@ -235,7 +235,12 @@ impl Vm {
             }
             _ => {
                 if let Some(get) = self.lookup_special_str(attr, "__get__") {
-                    let inst = instance.clone();
+                    // Python-level `__get__` receives None for access through the class.
+                    let inst = if instance.is_null() {
+                        Value::None
+                    } else {
+                        instance.clone()
+                    };
                     return self.call_method_value(&get, attr, &[inst, owner.clone()]);
                 }
                 Ok(attr.clone())

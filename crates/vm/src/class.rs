@@ -401,7 +401,7 @@ impl Vm {
                 h,
             );
             if let Some(f) = found {
-                let bound = self.descriptor_get(&f, &Value::None, &clsv)?;
+                let bound = self.descriptor_get(&f, &Value::Null, &clsv)?;
                 let (names, values): (Vec<Value>, Vec<Value>) = kwargs.iter().cloned().unzip();
                 self.call(
                     &bound,
@@ -501,7 +501,7 @@ impl Vm {
                     );
                     if let Some(v) = found {
                         let inst = if matches!(&obj, Value::Obj(o) if ObjRef::ptr_eq(o, &start)) {
-                            Value::None
+                            Value::Null
                         } else {
                             obj.clone()
                         };

@@ -763,7 +763,7 @@ fn type_get_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     match v {
         Some(d) => {
             let ty = Value::Obj(t);
-            vm.descriptor_get(&d, &Value::None, &ty)
+            vm.descriptor_get(&d, &Value::Null, &ty)
         }
         None => Ok(Value::None),
     }
@@ -1108,7 +1108,13 @@ fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .get(1)
         .cloned()
         .unwrap_or_else(|| Value::Obj(vm.type_of(&rest[0])));
-    vm.descriptor_get(this, &rest[0], &owner)
+    // `wrap_descr_get`: an instance of None means access through the class.
+    let inst = if rest[0].is_none() {
+        Value::Null
+    } else {
+        rest[0].clone()
+    };
+    vm.descriptor_get(this, &inst, &owner)
 }
 
 fn staticmethod_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
