@@ -197,7 +197,7 @@ impl Vm {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
             frame_obj: None,
-            line: std::cell::Cell::new(0),
+            ip: std::cell::Cell::new(0),
         });
         Ok(())
     }

@@ -270,6 +270,9 @@ impl Vm {
                 }
                 Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
                 Opcode::CALL => {
+                    if let Some(link) = self.frames.last() {
+                        link.ip.set(f.ip.saturating_sub(1) as u32);
+                    }
                     let argc = arg as usize;
                     let n = f.stack.len();
                     if n < argc + 2 {

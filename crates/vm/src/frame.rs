@@ -65,8 +65,8 @@ pub struct FrameLink {
     pub globals: ObjRef,
     /// The frame object made for it, if one was needed.
     pub frame_obj: Option<ObjRef>,
-    /// The line last recorded for this frame (set before calls that may need it).
-    pub line: std::cell::Cell<u32>,
+    /// The instruction being run, recorded at `CALL` so natives (warnings) can find the line.
+    pub ip: std::cell::Cell<u32>,
 }
 
 /// A frame object's snapshot (`f_code`, `f_globals`, `f_lineno`, `f_back`).

@@ -668,7 +668,13 @@ impl Vm {
 
     /// The line being run in the innermost frame.
     pub fn current_line(&self) -> u32 {
-        self.frames.last().map_or(0, |f| f.line.get())
+        self.frames.last().map_or(0, |f| {
+            f.code
+                .co
+                .positions
+                .get(f.ip.get() as usize)
+                .map_or(0, |p| p.line)
+        })
     }
 
     /// `sys.displayhook`'s default: print `repr(v)` and keep it in `builtins._`.
