@@ -197,6 +197,14 @@ pub fn init(vm: &mut Vm) {
     );
     let m = vm.types.method.clone();
     vm.add_methods(&m, crate::methods![ method "__repr__" => method_repr, ""; method "__call__" => call_self, ""; ]);
+    vm.add_methods(
+        &m,
+        crate::methods![
+            method "__eq__" => method_eq, "Return self==value.";
+            method "__ne__" => method_ne, "Return self!=value.";
+            method "__hash__" => method_hash, "Return hash(self).";
+        ],
+    );
     vm.add_getset(&m, "__func__", method_func, None);
     vm.add_methods(
         &m,
@@ -209,11 +217,20 @@ pub fn init(vm: &mut Vm) {
         crate::methods![ method "__repr__" => builtin_repr, ""; method "__call__" => call_self, ""; ],
     );
     vm.add_getset(&b, "__name__", builtin_name, None);
-    vm.add_getset(&b, "__qualname__", builtin_name, None);
+    vm.add_getset(&b, "__qualname__", builtin_qualname, None);
     vm.add_getset(&b, "__self__", builtin_self, None);
+    vm.add_getset(&b, "__doc__", builtin_doc, None);
+    vm.add_getset(&b, "__module__", builtin_module, None);
+    vm.add_getset(&b, "__text_signature__", builtin_text_signature, None);
     let md = vm.types.method_descriptor.clone();
     vm.add_methods(&md, crate::methods![ method "__repr__" => descr_repr, ""; ]);
-    vm.add_getset(&md, "__name__", builtin_name, None);
+    for d in [md, vm.types.classmethod_descriptor.clone()] {
+        vm.add_getset(&d, "__name__", builtin_name, None);
+        vm.add_getset(&d, "__qualname__", builtin_qualname, None);
+        vm.add_getset(&d, "__doc__", builtin_doc, None);
+        vm.add_getset(&d, "__objclass__", descr_objclass, None);
+        vm.add_getset(&d, "__text_signature__", builtin_text_signature, None);
+    }
     let module = vm.types.module.clone();
     vm.add_methods(
         &module,
@@ -394,6 +411,92 @@ fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let n = bdata(vm, this)?.name;
     Ok(vm.new_str(n))
+}
+
+/// `meth_get__qualname__` / `descr_get_qualname`: `type.name` unless bound to a module.
+fn builtin_qualname(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let b = bdata(vm, this)?;
+    let name = b.name;
+    let owner = match (&b.bound, &b.owner) {
+        (Some(Value::Obj(o)), _) if matches!(o.payload, crate::object::Payload::Module(_)) => None,
+        (Some(Value::Obj(o)), _) if matches!(o.payload, crate::object::Payload::Type(_)) => {
+            Some(o.clone())
+        }
+        (Some(recv), _) => Some(vm.type_of(recv)),
+        (None, Some(o)) => Some(o.clone()),
+        (None, None) => None,
+    };
+    match owner {
+        Some(t) => {
+            let q = crate::objects::typeobj::type_data(&t)
+                .qualname
+                .borrow()
+                .clone();
+            Ok(vm.new_string(format!("{q}.{name}")))
+        }
+        None => Ok(vm.new_str(name)),
+    }
+}
+
+fn builtin_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match bdata(vm, this)?.doc {
+        Some(d) if !d.is_empty() => Ok(vm.new_str(d)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn builtin_text_signature(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    bdata(vm, this)?;
+    Ok(Value::None)
+}
+
+/// `m_module`: the defining module's name for module functions, None for methods.
+fn builtin_module(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match &bdata(vm, this)?.bound {
+        Some(Value::Obj(o)) if matches!(o.payload, crate::object::Payload::Module(_)) => {
+            let m = Value::Obj(o.clone());
+            let k = vm.intern("__name__");
+            Ok(vm.getattr_opt(&m, &k)?.unwrap_or(Value::None))
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+fn descr_objclass(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(bdata(vm, this)?
+        .owner
+        .clone()
+        .map_or(Value::None, Value::Obj))
+}
+
+/// `method_richcompare`: equal when the functions are equal and the receivers identical.
+fn method_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__eq__", 1, 1)?;
+    let other = &rest[0];
+    if !matches!(other.payload(), Some(crate::object::Payload::Method(_))) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (f1, s1) = method_parts(vm, this)?;
+    let (f2, s2) = method_parts(vm, other)?;
+    Ok(Value::Bool(s1.is(&s2) && vm.eq(&f1, &f2)?))
+}
+
+fn method_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let r = method_eq(vm, args)?;
+    Ok(match r {
+        Value::Bool(b) => Value::Bool(!b),
+        other => other,
+    })
+}
+
+/// `meth_hash`: the receiver's identity mixed with the function's hash.
+fn method_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__hash__", 0, 0)?;
+    let (f, s) = method_parts(vm, this)?;
+    let x = crate::ops::hash_identity(&s);
+    let y = vm.hash(&f)?;
+    let h = x ^ y;
+    Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
 fn builtin_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
