@@ -67,7 +67,7 @@ pub fn init(vm: &mut Vm) {
             method "__iter__" => list_iter, "";
             method "__reversed__" => list_reversed, "";
             method "__sizeof__" => list_sizeof, "";
-            method "append" => list_append, "";
+            method "append" => list_append, "Append object to the end of the list.";
             method "extend" => list_extend_m, "";
             method "insert" => list_insert, "";
             method "pop" => list_pop, "";

@@ -1844,7 +1844,7 @@ pub fn init(vm: &mut Vm) {
             method "endswith" => str_endswith, "";
             method "removeprefix" => str_removeprefix, "";
             method "removesuffix" => str_removesuffix, "";
-            method "upper" => str_upper, "";
+            method "upper" => str_upper, "Return a copy of the string converted to uppercase.";
             method "lower" => str_lower, "";
             method "casefold" => str_casefold, "";
             method "swapcase" => str_swapcase, "";
