@@ -2,6 +2,8 @@
 
 use krait_bytecode::{BinaryOp, CompareOp};
 
+mod docs;
+
 use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
@@ -112,7 +114,53 @@ pub fn init(vm: &mut Vm) {
     ];
     let bm = vm.builtins_module.clone();
     vm.add_functions(&bm, funcs);
+    add_docs(vm);
     vm.builtin_modules.push(("__future__", future_init));
+}
+
+/// Give the builtin functions and types their docstrings.
+fn add_docs(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    for (name, doc) in docs::FUNCTION_DOCS {
+        let h = vm.hash_text(name);
+        let found = match &b.payload {
+            Payload::Dict(t) => crate::objects::typeobj::dict_get_str(&t.borrow(), name, h),
+            _ => None,
+        };
+        let Some(Value::Obj(f)) = found else { continue };
+        let Payload::Builtin(data) = &f.payload else {
+            continue;
+        };
+        let with_doc = crate::objects::function::BuiltinData {
+            name: data.name,
+            func: data.func,
+            bound: data.bound.clone(),
+            owner: data.owner.clone(),
+            doc: Some(doc),
+            is_method: data.is_method,
+            is_classmethod: data.is_classmethod,
+            is_static: data.is_static,
+            needs_frame: data.needs_frame,
+        };
+        let v = Value::Obj(ObjRef::new(f.class(), Payload::Builtin(Box::new(with_doc))));
+        vm.set_dict_str(&b, name, v);
+    }
+    let dh = vm.hash_text("__doc__");
+    for (name, doc) in docs::TYPE_DOCS {
+        let h = vm.hash_text(name);
+        let found = match &b.payload {
+            Payload::Dict(t) => crate::objects::typeobj::dict_get_str(&t.borrow(), name, h),
+            _ => None,
+        };
+        // A type whose namespace already holds a `__doc__` descriptor keeps it.
+        if let Some(Value::Obj(t)) = found
+            && let Payload::Type(td) = &t.payload
+            && crate::objects::typeobj::dict_get_str(&td.dict.borrow(), "__doc__", dh).is_none()
+        {
+            let d = vm.new_str(doc);
+            vm.set_type_attr(&t, "__doc__", d);
+        }
+    }
 }
 
 /// The `__future__` module: the feature names, so `from __future__ import x` finds them.
