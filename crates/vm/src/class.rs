@@ -239,7 +239,7 @@ impl Vm {
                     .map(|h| type_data(h).name.borrow().clone())
                     .collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             }
