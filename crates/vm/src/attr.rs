@@ -201,7 +201,15 @@ impl Vm {
                 }
                 let getter = p.borrow()[0].clone();
                 if getter.is_none() {
-                    return Err(self.attribute_error("property has no getter"));
+                    // `property_descr_get`: named after `__set_name__` when it ran.
+                    let name = p.borrow()[4].clone();
+                    if name.is_none() {
+                        return Err(self.attribute_error("unreadable attribute"));
+                    }
+                    let (n, tn) = (self.str_text(&name), self.type_name(instance));
+                    return Err(self.attribute_error(format!(
+                        "property '{n}' of '{tn}' object has no getter"
+                    )));
                 }
                 self.call_pos(&getter, std::slice::from_ref(instance))
             }
