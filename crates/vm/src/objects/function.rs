@@ -279,8 +279,26 @@ macro_rules! func_field {
     };
 }
 
-func_field!(func_name, func_set_name, name);
-func_field!(func_qualname, func_set_qualname, qualname);
+/// `func_set_name` / `func_set_qualname`: only a str may be stored (and never deleted).
+macro_rules! func_str_field {
+    ($get:ident, $set:ident, $field:ident, $what:literal) => {
+        fn $get(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+            Ok(fdata(vm, this)?.$field.borrow().clone())
+        }
+        fn $set(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+            match v {
+                Some(v) if matches!(v.payload(), Some(crate::object::Payload::Str(_))) => {
+                    *fdata(vm, this)?.$field.borrow_mut() = v;
+                    Ok(())
+                }
+                _ => Err(vm.type_error(concat!($what, " must be set to a string object"))),
+            }
+        }
+    };
+}
+
+func_str_field!(func_name, func_set_name, name, "__name__");
+func_str_field!(func_qualname, func_set_qualname, qualname, "__qualname__");
 func_field!(func_doc, func_set_doc, doc);
 func_field!(func_module, func_set_module, module);
 
