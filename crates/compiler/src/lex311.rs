@@ -67,7 +67,19 @@ fn at_cur(src: &SourceFile<'_>, cur: usize, msg: impl Into<String>) -> CompileEr
     );
     e.col = e.col.saturating_sub(1);
     e.end_col = e.col;
+    tokenizer_text(src, &mut e);
     e
+}
+
+/// The tokenizer's error text is the raw line: no newline is added to a last line without one.
+fn tokenizer_text(src: &SourceFile<'_>, e: &mut CompileError) {
+    let (last, _) = src.line_col(src.text.len() as u32);
+    if e.line == last
+        && !src.text.ends_with(['\n', '\r'])
+        && let Some(t) = e.text.as_mut()
+    {
+        t.truncate(t.trim_end_matches(['\n', '\r']).len());
+    }
 }
 
 type ScanErr = Option<(usize, CompileError)>;
@@ -148,6 +160,9 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                 while j < b.len() && is_ident(b[j]) {
                     j += 1;
                 }
+                if let Some(e) = bad_identifier(src, i, j) {
+                    return Err(Some((i, e)));
+                }
                 if matches!(b.get(j), Some(b'\'' | b'"')) && valid_prefix(&b[i..j]) {
                     let end = scan_string(b, j).ok_or(None)?;
                     toks.push(Tok {
@@ -164,6 +179,10 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                     });
                     i = j;
                 }
+            }
+            c if c < 0x20 || c == 0x7f => {
+                let msg = format!("invalid non-printable character U+{c:04X}");
+                return Err(Some((i, at_cur(src, i + 1, msg))));
             }
             _ => {
                 match c {
@@ -190,6 +209,32 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
     }
     push_newline(&mut toks, b.len(), b.len());
     Ok(toks)
+}
+
+/// CPython's `verify_identifier`: a name holding non-ASCII characters must be a valid
+/// identifier; the error names the first character that is not.
+fn bad_identifier(src: &SourceFile<'_>, start: usize, end: usize) -> Option<CompileError> {
+    let name = src.text.get(start..end)?;
+    if name.is_ascii() {
+        return None;
+    }
+    for (k, (off, ch)) in name.char_indices().enumerate() {
+        let cp = u32::from(ch);
+        let ok = if k == 0 {
+            ch == '_' || krait_common::unicode::is_xid_start(cp)
+        } else {
+            krait_common::unicode::is_xid_continue(cp)
+        };
+        if !ok {
+            let msg = if krait_common::unicode::is_printable(cp) {
+                format!("invalid character '{ch}' (U+{cp:04X})")
+            } else {
+                format!("invalid non-printable character U+{cp:04X}")
+            };
+            return Some(at_cur(src, start + off + ch.len_utf8(), msg));
+        }
+    }
+    None
 }
 
 fn valid_prefix(p: &[u8]) -> bool {
@@ -246,14 +291,18 @@ impl NumErr {
     fn into_error(self, src: &SourceFile<'_>, start: usize) -> CompileError {
         match self {
             NumErr::Cur(cur, msg) => at_cur(src, cur, msg),
-            NumErr::Zeros(zeros_end) => src.error_at(
+            NumErr::Zeros(zeros_end) => {
+                let mut e = src.error_at(
                 ErrorKind::SyntaxError,
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 TextRange::new(
                     TextSize::from(start as u32),
                     TextSize::from(zeros_end.saturating_sub(1).max(start) as u32),
                 ),
-            ),
+            );
+                tokenizer_text(src, &mut e);
+                e
+            }
         }
     }
 }
