@@ -1080,19 +1080,31 @@ fn property_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = pos_args(vm, &args, "staticmethod", 2, 2)?;
     let cls = this_type(vm, &pos[0], "staticmethod.__new__")?;
-    Ok(Value::Obj(vm.new_object(
-        &cls,
-        Payload::StaticMethod(RefCell::new(pos[1].clone())),
-    )))
+    let o = vm.new_object(&cls, Payload::StaticMethod(RefCell::new(pos[1].clone())));
+    copy_wrapped_attrs(vm, &o, &pos[1])?;
+    Ok(Value::Obj(o))
+}
+
+/// `functools_wraps` in `sm_init`/`cm_init`: the wrapper's own `__dict__` gets the callable's
+/// `__module__`, `__name__`, `__qualname__` and `__doc__`.
+fn copy_wrapped_attrs(vm: &mut Vm, o: &ObjRef, callable: &Value) -> PyResult<()> {
+    let d = vm.new_dict();
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        let k = vm.intern(name);
+        if let Some(v) = vm.getattr_opt(callable, &k)? {
+            vm.set_dict_str(&d, name, v);
+        }
+    }
+    *o.dict.borrow_mut() = Some(d);
+    Ok(())
 }
 
 fn classmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = pos_args(vm, &args, "classmethod", 2, 2)?;
     let cls = this_type(vm, &pos[0], "classmethod.__new__")?;
-    Ok(Value::Obj(vm.new_object(
-        &cls,
-        Payload::ClassMethod(RefCell::new(pos[1].clone())),
-    )))
+    let o = vm.new_object(&cls, Payload::ClassMethod(RefCell::new(pos[1].clone())));
+    copy_wrapped_attrs(vm, &o, &pos[1])?;
+    Ok(Value::Obj(o))
 }
 
 fn wrapped(vm: &mut Vm, this: &Value) -> PyResult<Value> {
