@@ -103,6 +103,10 @@ impl Vm {
         let class_attr = lookup(&t, &text, h);
         if let Some(attr) = &class_attr
             && self.is_data_descriptor(attr)
+            && (!matches!(
+                attr.payload(),
+                Some(Payload::Plain | Payload::Slots(_)) | None
+            ) || self.lookup_special_str(attr, "__get__").is_some())
         {
             let tv = Value::Obj(t.clone());
             return self.descriptor_get(attr, obj, &tv).map(Some);
@@ -419,6 +423,8 @@ impl Vm {
                             self.call_method_value(&f, &attr, &args)?;
                             return Ok(());
                         }
+                        // A data descriptor missing the method for this operation refuses it.
+                        return Err(self.attribute_error(m));
                     }
                 }
             }

@@ -535,6 +535,7 @@ impl Vm {
             name: RefCell::new(self.new_str(&code.co.name)),
             qualname: RefCell::new(self.new_str(&code.co.qualname)),
             code: RefCell::new(code),
+            code_obj: RefCell::new(code_obj.clone()),
             globals: frame.globals.clone(),
             builtins: frame.builtins.clone(),
             defaults: RefCell::new(defaults.unwrap_or(Value::None)),

@@ -244,6 +244,28 @@ impl Vm {
                 )));
             }
         }
+        // A metaclass may override mro().
+        if !ObjRef::ptr_eq(meta, &self.types.type_) {
+            let h = self.hash_text("mro");
+            if let Some(m) = lookup(meta, "mro", h)
+                && !matches!(m.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.type_)))
+            {
+                let r = self.call_method_value(&m, &Value::Obj(cls.clone()), &[])?;
+                let mut mro = Vec::new();
+                for t in self.iterate(&r)? {
+                    match t {
+                        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => mro.push(o),
+                        other => {
+                            let tn = self.type_name(&other);
+                            return Err(
+                                self.type_error(format!("mro() returned a non-class ('{tn}')"))
+                            );
+                        }
+                    }
+                }
+                *type_data(&cls).mro.borrow_mut() = mro;
+            }
+        }
         for b in &bases {
             let mut subs = type_data(b).subclasses.borrow_mut();
             subs.retain(|w| w.upgrade().is_some());

@@ -519,14 +519,14 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        if let Value::Obj(o) = v {
+        if let Value::Obj(o) = v
+            && o.with_class(|c| type_data(c).builtin)
+        {
             match &o.payload {
                 Payload::Str(s) => return Ok(s.len()),
                 Payload::List(l) => return Ok(l.borrow().len()),
                 Payload::Tuple(t) => return Ok(t.len()),
-                Payload::Dict(d) if o.with_class(|c| type_data(c).builtin) => {
-                    return Ok(d.borrow().len());
-                }
+                Payload::Dict(d) => return Ok(d.borrow().len()),
                 _ => {}
             }
         }
@@ -578,6 +578,10 @@ impl Vm {
                 }
                 _ => {}
             }
+        }
+        if let Some(Value::None) = self.lookup_special_str(container, "__contains__") {
+            let tn = self.type_name(container);
+            return Err(self.type_error(format!("'{tn}' object is not a container")));
         }
         if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
             return self.is_true(&r);

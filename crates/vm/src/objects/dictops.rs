@@ -317,9 +317,10 @@ impl Vm {
 
     /// `list.extend(iterable)`.
     pub fn list_extend(&mut self, list: &Value, it: &Value) -> PyResult<()> {
+        let exact = matches!(it, Value::Obj(o) if o.with_class(|c| type_data(c).builtin));
         let items = match it.payload() {
-            Some(Payload::List(l)) => l.borrow().clone(),
-            Some(Payload::Tuple(t)) => t.to_vec(),
+            Some(Payload::List(l)) if exact => l.borrow().clone(),
+            Some(Payload::Tuple(t)) if exact => t.to_vec(),
             _ => match self.iterate(it) {
                 Ok(v) => v,
                 Err(e) => {
@@ -343,10 +344,14 @@ impl Vm {
 
     /// Collect an iterable into a vector.
     pub fn iterate(&mut self, v: &Value) -> PyResult<Vec<Value>> {
-        match v.payload() {
-            Some(Payload::List(l)) => return Ok(l.borrow().clone()),
-            Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
-            _ => {}
+        if let Value::Obj(o) = v
+            && o.with_class(|c| type_data(c).builtin)
+        {
+            match &o.payload {
+                Payload::List(l) => return Ok(l.borrow().clone()),
+                Payload::Tuple(t) => return Ok(t.to_vec()),
+                _ => {}
+            }
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();

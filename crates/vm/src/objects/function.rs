@@ -15,6 +15,8 @@ use crate::{PyResult, Vm};
 pub struct FunctionData {
     /// The code to run.
     pub code: RefCell<Rc<Code>>,
+    /// The `code` object `__code__` returns (the same object each time).
+    pub code_obj: RefCell<Value>,
     /// The module namespace it was defined in (`__globals__`).
     pub globals: ObjRef,
     /// The builtins namespace its frames use (from `globals['__builtins__']` at creation).
@@ -356,11 +358,18 @@ fn func_closure(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn func_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let code = fdata(vm, this)?.code.borrow().clone();
-    Ok(Value::Obj(ObjRef::new(
+    let fd = fdata(vm, this)?;
+    let cached = fd.code_obj.borrow().clone();
+    if !cached.is_none() {
+        return Ok(cached);
+    }
+    let code = fd.code.borrow().clone();
+    let v = Value::Obj(ObjRef::new(
         vm.types.code.clone(),
         crate::object::Payload::Code(code),
-    )))
+    ));
+    *fdata(vm, this)?.code_obj.borrow_mut() = v.clone();
+    Ok(v)
 }
 
 fn method_parts(vm: &mut Vm, this: &Value) -> PyResult<(Value, Value)> {
@@ -423,7 +432,55 @@ fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .clone()
         .map(|o| crate::objects::typeobj::type_data(&o).name.borrow().clone())
         .unwrap_or_default();
-    Ok(vm.new_string(format!("<method '{name}' of '{owner}' objects>")))
+    let kind = if is_slot_name(name) {
+        "slot wrapper"
+    } else {
+        "method"
+    };
+    Ok(vm.new_string(format!("<{kind} '{name}' of '{owner}' objects>")))
+}
+
+/// Whether a special method is one CPython implements through a type slot (its descriptor
+/// is a `wrapper_descriptor`, shown as "slot wrapper").
+fn is_slot_name(name: &str) -> bool {
+    name.starts_with("__")
+        && name.ends_with("__")
+        && !matches!(
+            name,
+            "__format__"
+                | "__dir__"
+                | "__sizeof__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__getnewargs__"
+                | "__getnewargs_ex__"
+                | "__getstate__"
+                | "__init_subclass__"
+                | "__subclasshook__"
+                | "__class_getitem__"
+                | "__round__"
+                | "__trunc__"
+                | "__floor__"
+                | "__ceil__"
+                | "__reversed__"
+                | "__length_hint__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+                | "__subclasses__"
+                | "__prepare__"
+                | "__mro_entries__"
+                | "__set_name__"
+                | "__enter__"
+                | "__exit__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__bytes__"
+                | "__complex__"
+                | "__missing__"
+                | "__fspath__"
+                | "__getformat__"
+                | "__setformat__"
+        )
 }
 
 fn builtin_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {

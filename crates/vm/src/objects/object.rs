@@ -511,6 +511,30 @@ fn type_new_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let winner = vm.calculate_metaclass(&meta, &bvals)?;
     let name = vm.str_text(&pos[1]);
     let kw: Vec<(Value, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
+    if !ObjRef::ptr_eq(&winner, &meta) {
+        // A more derived metaclass with its own __new__ takes over (type_new's
+        // `winner->tp_new != type_new` case).
+        let h = vm.hash_text("__new__");
+        if let Some(new) = crate::objects::typeobj::lookup(&winner, "__new__", h) {
+            let new = match new.payload() {
+                Some(Payload::StaticMethod(f)) => f.borrow().clone(),
+                _ => new,
+            };
+            let is_type_new = matches!(new.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &vm.types.type_)));
+            if !is_type_new {
+                let mut v = vec![Value::Obj(winner.clone())];
+                v.extend_from_slice(&pos[1..]);
+                v.extend(args.kwargs().map(|(_, v)| v.clone()));
+                return vm.call(
+                    &new,
+                    Args {
+                        values: &v,
+                        kwnames: args.kwnames,
+                    },
+                );
+            }
+        }
+    }
     let cls = vm.type_new(&winner, &name, bs, &pos[3], &kw)?;
     Ok(Value::Obj(cls))
 }

@@ -635,6 +635,14 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(o) = as_pystr(&rest[0]) else {
         return Ok(vm.not_implemented.clone());
     };
+    // CPython returns an operand itself when the other is empty (both exact str).
+    let exact = |v: &Value| matches!(v, Value::Obj(x) if ObjRef::ptr_eq(&x.class(), &vm.types.str));
+    if o.is_empty() && exact(&args.values[0]) {
+        return Ok(args.values[0].clone());
+    }
+    if s.is_empty() && exact(&rest[0]) {
+        return Ok(rest[0].clone());
+    }
     let mut out = Vec::with_capacity(s.wtf8().len() + o.wtf8().len());
     out.extend_from_slice(s.wtf8());
     out.extend_from_slice(o.wtf8());
