@@ -49,8 +49,14 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
     let text = src.text;
     let offset = 0u32;
     let parsed = parse_unchecked(text, options);
-    let has_problems =
-        !parsed.errors().is_empty() || !parsed.unsupported_syntax_errors().is_empty();
+    // 3.11's f-string rules are narrower than Ruff's (PEP 701), so f-strings are always
+    // checked.
+    let has_problems = !parsed.errors().is_empty()
+        || !parsed.unsupported_syntax_errors().is_empty()
+        || parsed
+            .tokens()
+            .iter()
+            .any(|t| t.kind() == TokenKind::FStringStart);
     if has_problems && let Some((anchor, e)) = crate::lex311::check(src) {
         // A 3.11 tokenizer or literal error wins unless the parser failed before reaching it.
         let first = parsed
@@ -178,7 +184,6 @@ fn lexer_level_error(
     }
     let tokens = parsed.tokens();
     let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
-    let mut prev: Option<(TokenKind, TextRange)> = None;
     let mut fstring_depth = 0usize;
     for t in tokens.iter() {
         let kind = t.kind();
@@ -192,32 +197,6 @@ fn lexer_level_error(
         }
         if fstring_depth > 0 {
             continue;
-        }
-        if kind == TokenKind::Int {
-            let text = &src.text[range.start().to_usize()..range.end().to_usize()];
-            let digits: String = text.chars().filter(|c| *c != '_').collect();
-            if digits.len() > 1
-                && digits.starts_with('0')
-                && digits.chars().all(|c| c.is_ascii_digit())
-                && digits.chars().any(|c| c != '0')
-            {
-                return Some(src.error_at(
-                    ErrorKind::SyntaxError,
-                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                    range,
-                ));
-            }
-        }
-        if let Some((pk, pr)) = prev
-            && (pk == TokenKind::Int || pk == TokenKind::Float)
-            && pr.end() == range.start()
-            && (kind == TokenKind::Name || kind.is_keyword())
-        {
-            return Some(src.error_at(
-                ErrorKind::SyntaxError,
-                "invalid decimal literal",
-                TextRange::new(pr.start(), range.start()),
-            ));
         }
         match kind {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push((kind, range)),
@@ -255,7 +234,6 @@ fn lexer_level_error(
             }
             _ => {}
         }
-        prev = Some((kind, range));
     }
     // Unterminated strings are reported before unclosed brackets.
     for e in errors {
@@ -520,7 +498,24 @@ fn map_parse_error(
         | ParseErrorType::InvalidAugmentedAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget => syn(&target_message(src, parsed, err, range)),
         ParseErrorType::PositionalAfterKeywordArgument => {
-            syn("positional argument follows keyword argument")
+            // Raised once the whole argument list is read: at the call's closing bracket.
+            let mut depth = 0i32;
+            let close = parsed.tokens().iter().find(|t| {
+                if t.start() < range.end() {
+                    return false;
+                }
+                match t.kind() {
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+                    _ => {}
+                }
+                depth < 0
+            });
+            src.error_at(
+                ErrorKind::SyntaxError,
+                "positional argument follows keyword argument",
+                close.map_or(range, |t| t.range()),
+            )
         }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             syn("positional argument follows keyword argument unpacking")
