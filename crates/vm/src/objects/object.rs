@@ -495,6 +495,10 @@ fn type_new_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(&pos[3])
         )));
     }
+    // `_PyType_CalculateMetaclass` runs over the bases' types first, so a non-type base
+    // is reported as a metaclass conflict.
+    let all_bases = bases.to_vec();
+    vm.calculate_metaclass(&meta, &all_bases)?;
     let mut bs = Vec::new();
     for b in bases.iter() {
         match b {
