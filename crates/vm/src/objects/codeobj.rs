@@ -27,6 +27,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&c, "co_consts", co_consts, None);
     vm.add_getset(&c, "co_nlocals", co_nlocals, None);
     vm.add_getset(&c, "co_stacksize", co_stacksize, None);
+    vm.add_getset(&c, "co_code", co_code, None);
     vm.add_methods(&c, methods![ method "__repr__" => code_repr, ""; ]);
     let ga = vm.types.generic_alias.clone();
     vm.add_methods(
@@ -96,6 +97,17 @@ fn code_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::frame::Code>> 
 fn str_tuple(vm: &mut Vm, items: &[&str]) -> Value {
     let v: Vec<Value> = items.iter().map(|s| Value::Obj(vm.intern(s))).collect();
     vm.new_tuple(v)
+}
+
+/// `co_code`: Krait's instructions as CPython-shaped code units (opcode byte, low operand byte).
+fn co_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let c = code_of(vm, this)?;
+    let mut b = Vec::with_capacity(c.co.instructions.len() * 2);
+    for ins in &c.co.instructions {
+        b.push(ins.op as u8);
+        b.push((ins.arg & 0xFF) as u8);
+    }
+    Ok(vm.new_bytes(b))
 }
 
 fn co_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
