@@ -478,6 +478,65 @@ fn map_parse_error(
             e
         }
         ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma,
+            found,
+        } if found.as_augmented_assign_operator().is_some() => {
+            // `a, b += 1`: the target is an unparenthesized tuple.
+            let start = logical_line_start(parsed, range.start()).unwrap_or(range.start());
+            let end = parsed
+                .tokens()
+                .iter()
+                .rfind(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                .map_or(range.start(), |t| t.end());
+            src.error_at(
+                ErrorKind::SyntaxError,
+                "'tuple' is an illegal expression for augmented assignment",
+                TextRange::new(start, end.max(start)),
+            )
+        }
+        ParseErrorType::ExpectedImaginaryNumber => {
+            let operand = src
+                .text
+                .get(range.start().to_usize()..)
+                .unwrap_or("")
+                .trim_start();
+            if operand.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+                syn("imaginary number required in complex literal")
+            } else {
+                syn("invalid syntax")
+            }
+        }
+        ParseErrorType::InvalidMatchPatternTarget => {
+            // Only `pattern as _` has its own message; `{**_}` is plain invalid syntax.
+            let after_as = parsed
+                .tokens()
+                .iter()
+                .rfind(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                .is_some_and(|t| t.kind() == TokenKind::As);
+            syn(if after_as {
+                "cannot use '_' as a target"
+            } else {
+                "invalid syntax"
+            })
+        }
+        ParseErrorType::OtherError(m)
+            if m == "Expected an identifier"
+                && parsed
+                    .tokens()
+                    .iter()
+                    .rfind(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                    .is_some_and(|t| t.kind() == TokenKind::As)
+                && logical_line_start(parsed, range.start()).is_some_and(|s| {
+                    parsed
+                        .tokens()
+                        .iter()
+                        .find(|t| t.start() == s)
+                        .is_some_and(|t| t.kind() == TokenKind::Case)
+                }) =>
+        {
+            syn("invalid pattern target")
+        }
+        ParseErrorType::ExpectedToken {
             expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
             ..
         } => forgot_comma(src, parsed, range).unwrap_or_else(|| syn("invalid syntax")),
@@ -937,6 +996,31 @@ fn forgot_comma(
         "invalid syntax. Perhaps you forgot a comma?",
         TextRange::new(a.start(), b.end()),
     ))
+}
+
+/// Where the logical line holding `at` starts (its first token).
+fn logical_line_start(
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    at: TextSize,
+) -> Option<TextSize> {
+    let mut start = None;
+    let mut after_break = true;
+    for t in parsed.tokens().iter() {
+        if t.start() >= at {
+            break;
+        }
+        match t.kind() {
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => after_break = true,
+            k if k.is_trivia() || k == TokenKind::NonLogicalNewline => {}
+            _ => {
+                if after_break {
+                    start = Some(t.start());
+                }
+                after_break = false;
+            }
+        }
+    }
+    start
 }
 
 /// CPython's tokenizer check: indentation must compare the same whether a tab counts as
