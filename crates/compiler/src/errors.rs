@@ -580,7 +580,17 @@ fn map_parse_error(
             syn("positional argument follows keyword argument unpacking")
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
-            syn("iterable argument unpacking follows keyword argument unpacking")
+            // CPython marks the `*`.
+            let star = parsed
+                .tokens()
+                .iter()
+                .find(|t| t.start() >= range.start() && t.kind() == TokenKind::Star)
+                .map_or(range, |t| t.range());
+            src.error_at(
+                ErrorKind::SyntaxError,
+                "iterable argument unpacking follows keyword argument unpacking",
+                star,
+            )
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
             syn("non-default argument follows default argument")

@@ -114,9 +114,24 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                 i += 1;
             }
             b'\\' => match b.get(i + 1) {
-                Some(b'\n') => i += 2,
-                Some(b'\r') => i += if b.get(i + 2) == Some(&b'\n') { 3 } else { 2 },
-                None => return Err(None),
+                Some(b'\n' | b'\r') | None => {
+                    let nl = match (b.get(i + 1), b.get(i + 2)) {
+                        (Some(b'\r'), Some(b'\n')) => 2,
+                        (None, _) => 0,
+                        _ => 1,
+                    };
+                    if i + 1 + nl >= b.len() {
+                        // A continuation with nothing after it.
+                        let at = TextSize::from((i + 1) as u32);
+                        let e = src.error_at(
+                            ErrorKind::SyntaxError,
+                            "unexpected EOF while parsing",
+                            TextRange::empty(at),
+                        );
+                        return Err(Some((i, e)));
+                    }
+                    i += 1 + nl;
+                }
                 Some(_) => {
                     let next_len = src.text[i + 1..].chars().next().map_or(1, char::len_utf8);
                     let mut e = at_cur(
@@ -125,6 +140,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                         "unexpected character after line continuation character",
                     );
                     e.end_col = 0;
+                    e.text = src.line_text(e.line);
                     return Err(Some((i, e)));
                 }
             },
