@@ -114,6 +114,8 @@ impl FormatSpec {
 /// A format failure, with CPython's message as its `Display`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
+    /// A width too large to pad to: `MemoryError` (CPython fails allocating the result).
+    TooWide,
     /// `Invalid format specifier '<spec>' for object of type '<type>'`.
     InvalidSpecifier {
         /// The whole spec.
@@ -228,6 +230,7 @@ impl fmt::Display for FormatError {
             MissingPrecision => f.write_str("Format specifier missing precision"),
             TooManyDigits => f.write_str("Too many decimal digits in format string"),
             PrecisionTooBig => f.write_str("precision too big"),
+            TooWide => f.write_str(""),
             StrSign => f.write_str("Sign not allowed in string format specifier"),
             StrSpace => f.write_str("Space not allowed in string format specifier"),
             StrNoNegZero => {
@@ -320,6 +323,9 @@ pub fn parse_format_spec(
         pos += 1;
     }
     out.width = read_integer(&c, &mut pos)?;
+    if out.width.is_some_and(|w| w > PAD_LIMIT) {
+        return Err(FormatError::TooWide);
+    }
     if at(pos) == Some(',') {
         out.grouping = Some(Grouping::Comma);
         pos += 1;
@@ -382,6 +388,10 @@ fn read_integer(c: &[char], pos: &mut usize) -> Result<Option<usize>, FormatErro
     }
     Ok(Some(usize::try_from(acc).unwrap_or(usize::MAX)))
 }
+
+/// The widest padding Krait attempts; beyond it formatting raises `MemoryError` where CPython
+/// would fail to allocate the result (rather than aborting the process on allocation failure).
+pub const PAD_LIMIT: usize = 1 << 32;
 
 /// A number split as CPython's `calc_number_widths` sees it.
 struct NumberParts<'a> {

@@ -306,10 +306,8 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .and_then(|p| krait_common::format_spec::format_complex(c.0, c.1, &p, &tn));
     match r {
         Ok(s) => Ok(vm.new_string(s)),
-        Err(e) => {
-            let msg = e.to_string();
-            Err(vm.common_error(e.kind(), msg))
-        }
+        // Also maps an impossible width to MemoryError.
+        Err(e) => Err(crate::objects::strmethods::format_error(vm, e)),
     }
 }
 

@@ -73,6 +73,10 @@ pub fn table_del_str(table: &mut DictTable, name: &str, hash: i64) -> bool {
     }
 }
 
+/// More items than a length hint may promise before collecting raises `MemoryError` (where
+/// CPython's preallocation fails), instead of iterating for hours or aborting on allocation.
+const MAX_PREALLOC_ITEMS: usize = 1 << 32;
+
 impl Vm {
     fn dict_table<'a>(&mut self, d: &'a ObjRef) -> PyResult<&'a RefCell<DictTable>> {
         match &d.payload {
@@ -350,6 +354,10 @@ impl Vm {
             match &o.payload {
                 Payload::List(l) => return Ok(l.borrow().clone()),
                 Payload::Tuple(t) => return Ok(t.to_vec()),
+                // `list_preallocate_exact` from the length hint: a huge range fails up front.
+                Payload::Range(r) if r.len_usize().is_none_or(|n| n > MAX_PREALLOC_ITEMS) => {
+                    return Err(self.memory_error());
+                }
                 _ => {}
             }
         }

@@ -470,10 +470,8 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .and_then(|p| krait_common::format_spec::format_int(&i.to_big(), &p, &tn));
     match parsed {
         Ok(s) => Ok(vm.new_string(s)),
-        Err(e) => {
-            let msg = e.to_string();
-            Err(vm.common_error(e.kind(), msg))
-        }
+        // Also maps an impossible width to MemoryError.
+        Err(e) => Err(crate::objects::strmethods::format_error(vm, e)),
     }
 }
 

@@ -247,6 +247,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                 i += 1;
             }
         }
+        if width > krait_common::format_spec::PAD_LIMIT {
+            return Err(vm.memory_error());
+        }
         // Precision.
         let mut prec: Option<usize> = None;
         if i < n && cps[i] == u32::from(b'.') {

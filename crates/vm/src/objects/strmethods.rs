@@ -733,6 +733,9 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// Turn a format-spec error into the Python exception CPython raises.
 pub fn format_error(vm: &mut Vm, e: krait_common::format_spec::FormatError) -> PyErr {
     use krait_common::exc::ExceptionKind;
+    if matches!(e, krait_common::format_spec::FormatError::TooWide) {
+        return vm.memory_error();
+    }
     match e.kind() {
         ExceptionKind::OverflowError => vm.overflow_error(e.to_string()),
         _ => vm.value_error(e.to_string()),

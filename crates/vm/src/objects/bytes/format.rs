@@ -128,6 +128,9 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
                 i += 1;
             }
         }
+        if spec.width > krait_common::format_spec::PAD_LIMIT {
+            return Err(vm.memory_error());
+        }
         if i < n && fmt[i] == b'.' {
             i += 1;
             let mut p = 0usize;
