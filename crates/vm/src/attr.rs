@@ -4,7 +4,7 @@
 //! last resort.
 
 use crate::object::{ObjRef, Payload};
-use crate::objects::typeobj::{dict_get_str, lookup, type_data};
+use crate::objects::typeobj::{dict_get_str, type_data};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -97,10 +97,10 @@ impl Vm {
         let Payload::Str(ns) = &name.payload else {
             return Ok(None);
         };
-        let text = ns.as_str().into_owned();
         let h = self.str_hash(ns);
         let t = self.type_of(obj);
-        let class_attr = lookup(&t, &text, h);
+        let text = ns.as_str();
+        let class_attr = self.type_lookup_obj(&t, name, &text, h);
         if let Some(attr) = &class_attr
             && self.is_data_descriptor(attr)
             && (!matches!(
@@ -114,18 +114,20 @@ impl Vm {
         if let Value::Obj(o) = obj {
             // A type looks along its own MRO, binding descriptors to the class.
             if let Payload::Type(_) = &o.payload {
-                if let Some(v) = lookup(o, &text, h) {
+                if let Some(v) = self.type_lookup_obj(o, name, &text, h) {
                     return self.descriptor_get(&v, &Value::Null, obj).map(Some);
                 }
             } else if let Some(d) = &*o.dict.borrow()
                 && let Payload::Dict(table) = &d.payload
-                && let Some(v) = dict_get_str(&table.borrow(), &text, h)
+                && let Some(v) =
+                    crate::objects::typeobj::dict_get_name(&table.borrow(), name, ns.wtf8(), h)
             {
                 return Ok(Some(v));
             }
             if let Payload::Module(m) = &o.payload
                 && let Payload::Dict(table) = &m.dict.payload
-                && let Some(v) = dict_get_str(&table.borrow(), &text, h)
+                && let Some(v) =
+                    crate::objects::typeobj::dict_get_name(&table.borrow(), name, ns.wtf8(), h)
             {
                 return Ok(Some(v));
             }
@@ -308,7 +310,7 @@ impl Vm {
             let h = self.str_hash(ns);
             let text = ns.as_str().into_owned();
             let t = self.type_of(obj);
-            if let Some(attr) = lookup(&t, &text, h) {
+            if let Some(attr) = self.type_lookup_obj(&t, name, &text, h) {
                 let plain = match attr.payload() {
                     Some(Payload::Function(_)) => true,
                     Some(Payload::Builtin(b)) => {
@@ -372,7 +374,7 @@ impl Vm {
         let text = ns.as_str().into_owned();
         let h = self.str_hash(ns);
         let t = self.type_of(obj);
-        if let Some(attr) = lookup(&t, &text, h) {
+        if let Some(attr) = self.type_lookup_obj(&t, name, &text, h) {
             match attr.payload() {
                 Some(Payload::Property(p)) => {
                     let idx = if value.is_some() { 1 } else { 2 };
@@ -459,6 +461,7 @@ impl Vm {
                 }
             }
             td.version.set(td.version.get() + 1);
+            self.types_changed();
             return Ok(());
         }
         let dict = match &o.payload {

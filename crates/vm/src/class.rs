@@ -271,6 +271,7 @@ impl Vm {
             subs.retain(|w| w.upgrade().is_some());
             subs.push(cls.downgrade());
         }
+        self.types_changed();
         let mut classcell = None;
         let mut qualname = None;
         for (k, v) in &items {
@@ -395,6 +396,7 @@ impl Vm {
                 }
             }
         }
+        self.types_changed();
         // __set_name__ on the namespace's values.
         let clsv = Value::Obj(cls.clone());
         for (k, v) in &items {
@@ -435,6 +437,7 @@ impl Vm {
                 break;
             }
         }
+        self.types_changed();
         Ok(cls)
     }
 

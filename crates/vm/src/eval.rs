@@ -377,12 +377,48 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let op = BinaryOp::from_u32(arg).ok_or(EvalError::Internal("bad binary op"))?;
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b)
-                        && let Some(r) = crate::objects::number::int_fast(*x, *y, op.base())
-                    {
-                        f.stack.push(r);
-                        continue;
+                    match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            if let Some(r) = crate::objects::number::int_fast(*x, *y, op.base()) {
+                                f.stack.push(r);
+                                continue;
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) => {
+                            if let Some(r) = crate::objects::number::float_fast(*x, *y, op.base()) {
+                                f.stack.push(r);
+                                continue;
+                            }
+                        }
+                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+                            if let Some(r) =
+                                crate::objects::number::float_fast(*x, *y as f64, op.base())
+                            {
+                                f.stack.push(r);
+                                continue;
+                            }
+                        }
+                        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+                            if let Some(r) =
+                                crate::objects::number::float_fast(*x as f64, *y, op.base())
+                            {
+                                f.stack.push(r);
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
+                    let a = if op == BinaryOp::InplaceAdd {
+                        match self.str_concat_in_place(f, a, &b) {
+                            Ok(r) => {
+                                f.stack.push(r);
+                                continue;
+                            }
+                            Err(a) => a,
+                        }
+                    } else {
+                        a
+                    };
                     let r = self.binary_op(&a, &b, op)?;
                     f.stack.push(r);
                 }
@@ -391,9 +427,16 @@ impl Vm {
                     let a = pop!(f);
                     let op =
                         CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        f.stack.push(Value::Bool(crate::ops::cmp_ord(x.cmp(y), op)));
-                        continue;
+                    match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            f.stack.push(Value::Bool(crate::ops::cmp_ord(x.cmp(y), op)));
+                            continue;
+                        }
+                        (Value::Float(x), Value::Float(y)) => {
+                            f.stack.push(Value::Bool(crate::ops::cmp_float(*x, *y, op)));
+                            continue;
+                        }
+                        _ => {}
                     }
                     let r = self.compare(&a, &b, op)?;
                     f.stack.push(r);
@@ -412,6 +455,12 @@ impl Vm {
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(f);
                     let obj = pop!(f);
+                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &key)
+                        && let Some(v) = self.exact_seq_item(o, *i)
+                    {
+                        f.stack.push(v);
+                        continue;
+                    }
                     let r = self.getitem(&obj, &key)?;
                     f.stack.push(r);
                 }
@@ -419,6 +468,23 @@ impl Vm {
                     let key = pop!(f);
                     let obj = pop!(f);
                     let v = pop!(f);
+                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &key)
+                        && let Payload::List(l) = &o.payload
+                        && ObjRef::ptr_eq(&o.class(), &self.types.list)
+                    {
+                        let mut l = l.borrow_mut();
+                        let n = l.len() as i64;
+                        let idx = if *i < 0 { *i + n } else { *i };
+                        if (0..n).contains(&idx) {
+                            let old = std::mem::replace(&mut l[idx as usize], v);
+                            drop(l);
+                            drop(old);
+                            continue;
+                        }
+                        drop(l);
+                        self.setitem(&obj, key, v)?;
+                        continue;
+                    }
                     self.setitem(&obj, key, v)?;
                 }
                 Opcode::DELETE_SUBSCR => {
@@ -867,6 +933,82 @@ impl Vm {
             }
         }
         Ok(Value::Obj(d))
+    }
+
+    /// `s += t` for a local `s` that holds the only other reference: drop the local's
+    /// reference first (the `STORE_FAST` that follows rebinds it anyway) and append in place,
+    /// as CPython's `unicode_concatenate` does, so building a string in a loop is linear.
+    fn str_concat_in_place(&mut self, f: &mut Frame, a: Value, b: &Value) -> Result<Value, Value> {
+        let (Value::Obj(ao), Value::Obj(bo)) = (&a, b) else {
+            return Err(a);
+        };
+        let str_t = &self.types.str;
+        if !matches!(ao.payload, Payload::Str(_))
+            || !ObjRef::ptr_eq(&ao.class(), str_t)
+            || !matches!(bo.payload, Payload::Str(_))
+            || !ObjRef::ptr_eq(&bo.class(), str_t)
+        {
+            return Err(a);
+        }
+        let Some(next) = f.code.co.instructions.get(f.ip) else {
+            return Err(a);
+        };
+        if next.op != Opcode::STORE_FAST {
+            return Err(a);
+        }
+        let idx = next.arg as usize;
+        match f.fast.get_mut(idx) {
+            Some(slot) if slot.is(&a) => *slot = Value::Null,
+            _ => return Err(a),
+        }
+        let mut a = a;
+        let appended = match &mut a {
+            Value::Obj(o) => match o.get_mut() {
+                Some(obj) => match (&mut obj.payload, &bo.payload) {
+                    (Payload::Str(s), Payload::Str(t)) => {
+                        s.push_str(t);
+                        true
+                    }
+                    _ => false,
+                },
+                None => false,
+            },
+            _ => false,
+        };
+        if appended {
+            Ok(a)
+        } else {
+            // Someone else holds it: put the local back and take the normal path.
+            if let Some(slot) = f.fast.get_mut(idx) {
+                *slot = a.clone();
+            }
+            Err(a)
+        }
+    }
+
+    /// `o[i]` for an exact list or tuple and an in-range index, without a method call.
+    #[inline]
+    fn exact_seq_item(&self, o: &ObjRef, i: i64) -> Option<Value> {
+        match &o.payload {
+            Payload::List(l) if ObjRef::ptr_eq(&o.class(), &self.types.list) => {
+                let l = l.borrow();
+                let idx = if i < 0 { i + l.len() as i64 } else { i };
+                if idx < 0 {
+                    None
+                } else {
+                    l.get(idx as usize).cloned()
+                }
+            }
+            Payload::Tuple(t) if ObjRef::ptr_eq(&o.class(), &self.types.tuple) => {
+                let idx = if i < 0 { i + t.len() as i64 } else { i };
+                if idx < 0 {
+                    None
+                } else {
+                    t.get(idx as usize).cloned()
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Check the interrupt flag (limits, signals, thread switches).

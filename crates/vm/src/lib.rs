@@ -1,6 +1,7 @@
 //! Krait's virtual machine: object model, eval loop, builtins and core modules.
 
 pub mod attr;
+pub mod attrcache;
 pub mod builtins;
 pub mod call;
 pub mod class;

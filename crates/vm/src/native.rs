@@ -36,6 +36,7 @@ impl Vm {
         let td = type_data(ty);
         table_set_str(&mut td.dict.borrow_mut(), Value::Obj(key), h, value);
         td.version.set(td.version.get() + 1);
+        self.types_changed();
     }
 
     /// Register a method table on a type.

@@ -172,6 +172,11 @@ impl ObjRef {
         *self.0.class.borrow_mut() = Some(class);
     }
 
+    /// The object itself, mutably, when this is its only reference.
+    pub fn get_mut(&mut self) -> Option<&mut Object> {
+        Rc::get_mut(&mut self.0)
+    }
+
     /// A weak reference to this object.
     pub fn downgrade(&self) -> WeakObj {
         WeakObj(Rc::downgrade(&self.0))

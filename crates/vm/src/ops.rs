@@ -6,7 +6,7 @@ use krait_bytecode::{BinaryOp, CompareOp, Opcode};
 
 use crate::object::{ObjRef, Payload};
 use crate::objects::number;
-use crate::objects::typeobj::{is_subtype, lookup, type_data};
+use crate::objects::typeobj::{is_subtype, type_data};
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
@@ -18,14 +18,14 @@ impl Vm {
         let Payload::Str(s) = &name.payload else {
             return None;
         };
-        lookup(&t, &s.as_str(), h)
+        let text = s.as_str().into_owned();
+        self.type_lookup_obj(&t, name, &text, h)
     }
 
     /// Look a special method up by text.
     pub fn lookup_special_str(&mut self, v: &Value, name: &str) -> Option<Value> {
         let t = self.type_of(v);
-        let h = self.hash_text(name);
-        lookup(&t, name, h)
+        self.type_lookup_str(&t, name)
     }
 
     /// The hash of a str object.

@@ -116,6 +116,10 @@ pub struct Vm {
     /// made separately are not the same object (`float('nan') is float('nan')` is False, and
     /// containers' identity shortcut does not make them equal), while one NaN stays itself.
     pub nan_serial: u64,
+    /// Moves whenever a type namespace changes or a type is made (see `attrcache`).
+    pub type_epoch: std::cell::Cell<u64>,
+    /// The type attribute lookup cache.
+    pub attr_cache: crate::attrcache::AttrCache,
 }
 
 impl Vm {
@@ -189,6 +193,8 @@ impl Vm {
             value_pool: Vec::new(),
             dunder_hashes: Vec::new(),
             nan_serial: 0,
+            type_epoch: std::cell::Cell::new(0),
+            attr_cache: Default::default(),
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();

@@ -825,6 +825,7 @@ fn type_set_abstract(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()
                 "__abstractmethods__",
                 h,
             );
+            vm.types_changed();
         }
     }
     Ok(())

@@ -11,7 +11,7 @@ use std::cell::Cell;
 
 /// The contents of a `str` object.
 pub struct PyStr {
-    bytes: Box<[u8]>,
+    bytes: Vec<u8>,
     char_len: usize,
     ascii: bool,
     surrogates: bool,
@@ -27,7 +27,7 @@ impl PyStr {
             s.chars().count()
         };
         PyStr {
-            bytes: s.as_bytes().into(),
+            bytes: s.as_bytes().to_vec(),
             char_len,
             ascii: char_len == s.len(),
             surrogates: false,
@@ -44,7 +44,7 @@ impl PyStr {
         };
         let ascii = char_len == s.len();
         PyStr {
-            bytes: s.into_bytes().into_boxed_slice(),
+            bytes: s.into_bytes(),
             char_len,
             ascii,
             surrogates: false,
@@ -64,7 +64,7 @@ impl PyStr {
         }
         let ascii = n == bytes.len();
         PyStr {
-            bytes: bytes.into_boxed_slice(),
+            bytes,
             char_len: n,
             ascii,
             surrogates,
@@ -82,7 +82,7 @@ impl PyStr {
         }
         let ascii = n == bytes.len();
         PyStr {
-            bytes: bytes.into_boxed_slice(),
+            bytes,
             char_len: n,
             ascii,
             surrogates,
@@ -109,6 +109,15 @@ impl PyStr {
     /// Whether the string holds lone surrogates (and so is not valid UTF-8).
     pub fn has_surrogates(&self) -> bool {
         self.surrogates
+    }
+
+    /// Append `other` in place (`s += t` when `s` has no other reference).
+    pub fn push_str(&mut self, other: &PyStr) {
+        self.bytes.extend_from_slice(&other.bytes);
+        self.char_len += other.char_len;
+        self.ascii &= other.ascii;
+        self.surrogates |= other.surrogates;
+        self.hash.set(-1);
     }
 
     /// The WTF-8 bytes.
