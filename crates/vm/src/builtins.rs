@@ -367,6 +367,17 @@ impl Vm {
         Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     }
 
+    /// CPython's symtable starts at three times the current depth against three times the
+    /// limit and a statement nests a few levels deep: compiling at the last levels fails.
+    pub fn compile_recursion_check(&mut self) -> PyResult<()> {
+        const SCALE: usize = 3;
+        const MIN_NESTING: usize = 4;
+        if self.recursion_depth() * SCALE + MIN_NESTING > self.recursion_limit * SCALE {
+            return Err(self.recursion_error("maximum recursion depth exceeded during compilation"));
+        }
+        Ok(())
+    }
+
     /// `RecursionError(msg)`
     pub fn recursion_error(&mut self, msg: &str) -> PyErr {
         let t = self.types.recursion_error.clone();
@@ -1083,6 +1094,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
             } else {
                 krait_compiler::Mode::Exec
             };
+            vm.compile_recursion_check()?;
             let co = vm.compile_source(&src, "<string>", mode)?;
             vm.load_code(co)
         }
@@ -1157,6 +1169,7 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if flags & 0x400 != 0 {
         return Err(vm.not_implemented_error("compile() to an AST is not supported yet"));
     }
+    vm.compile_recursion_check()?;
     let co = vm.compile_source(&src, &filename, mode)?;
     let code = vm.load_code(co);
     Ok(Value::Obj(ObjRef::new(
