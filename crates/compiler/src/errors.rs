@@ -57,8 +57,9 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
             .tokens()
             .iter()
             .any(|t| t.kind() == TokenKind::FStringStart);
-    if has_problems && let Some((anchor, e)) = crate::lex311::check(src) {
-        // A 3.11 tokenizer or literal error wins unless the parser failed before reaching it.
+    if has_problems {
+        let found = crate::lex311::check(src);
+        // Where the parser failed (the first error Ruff found).
         let first = parsed
             .errors()
             .iter()
@@ -77,11 +78,96 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
             )
             .min()
             .unwrap_or(usize::MAX);
-        if anchor <= first {
+        // The parser reads one token past the one it fails on before giving up.
+        let mut after = parsed.tokens().iter().filter(|t| {
+            !t.range().is_empty()
+                && !t.kind().is_trivia()
+                && t.kind() != TokenKind::NonLogicalNewline
+                && t.end().to_usize() > first
+        });
+        let _failed_on = after.next();
+        let reach = first.max(after.next().map_or(usize::MAX, |t| t.start().to_usize()));
+        // Indentation errors the tokenizer reports through `done` codes stop everything.
+        let tab_at = tab_error(src, &parsed).map(|te| src.line_start(te.line) as usize);
+        let indent_at = parsed
+            .errors()
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.error,
+                    ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+                        | ParseErrorType::UnexpectedIndentation
+                )
+            })
+            .map(|e| e.location.start().to_usize())
+            .chain(tab_at)
+            .min()
+            .unwrap_or(usize::MAX);
+        // A tokenizer exception wins even over a parser error found before it: after a
+        // parse failure CPython tokenizes the rest of the input and reports what that raises.
+        if let Some((at, e, true)) = &found.tokenizer
+            && *at < indent_at
+        {
+            return Err(e.clone());
+        }
+        // String-literal errors are raised when the parser reaches the strings.
+        if let Some((at, e)) = found.literal
+            && at <= reach
+            && at < indent_at
+        {
+            return Err(e);
+        }
+        // Line-continuation problems only when the parser got that far.
+        if let Some((at, e, false)) = found.tokenizer
+            && at < indent_at
+            && at <= reach
+        {
             return Err(e);
         }
     }
-    if let Some(e) = lexer_level_error(src, &parsed, offset) {
+    let lexer_error = lexer_level_error(src, &parsed, offset);
+    if let Some(te) = tab_error(src, &parsed) {
+        // The tokenizer's TabError comes first unless something failed on an earlier line.
+        let line_start = src.line_start(te.line) as usize;
+        let earlier = parsed.errors().iter().any(|e| {
+            let u = e.location.start().to_usize();
+            let u = match src.text.as_bytes().get(u) {
+                Some(b'\n' | b'\r') => u + 1,
+                _ => u,
+            };
+            u < line_start
+        }) || lexer_error.as_ref().is_some_and(|le| le.line < te.line);
+        if !earlier {
+            return Err(te);
+        }
+    }
+    if let Some(ie) = parsed.errors().iter().find(|e| {
+        matches!(
+            e.error,
+            ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+        )
+    }) {
+        // The tokenizer checks a line's dedent before reading its tokens: that error wins
+        // unless something failed on an earlier line.
+        let ie_line = src.line_col(ie.location.start().to_u32()).0;
+        let ie_line_start = src.line_start(ie_line) as usize;
+        let effective = |p: TextSize| {
+            let u = p.to_usize();
+            match src.text.as_bytes().get(u) {
+                Some(b'\n' | b'\r') => u + 1,
+                _ => u,
+            }
+        };
+        let parse_earlier = parsed
+            .errors()
+            .iter()
+            .any(|e| effective(e.location.start()) < ie_line_start);
+        let lex_earlier = lexer_error.as_ref().is_some_and(|le| le.line < ie_line);
+        if !parse_earlier && !lex_earlier {
+            return Err(map_parse_error(src, &parsed, &ie.error, ie.location));
+        }
+    }
+    if let Some(e) = lexer_error {
         return Err(e);
     }
     if let Some(err) = parsed.errors().first() {
@@ -131,6 +217,7 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
                     )
                 }
             }
+            K::UnparenthesizedExceptionTypes => multiple_exception_types(src, &parsed, range),
             K::TypeAliasStatement => {
                 let after = range.end().to_usize();
                 let skip = src.text[after..].len() - src.text[after..].trim_start().len();
@@ -185,9 +272,23 @@ fn lexer_level_error(
     let tokens = parsed.tokens();
     let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
     let mut fstring_depth = 0usize;
+    let unterminated_at = errors
+        .iter()
+        .filter(|e| match &e.error {
+            ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => true,
+            ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) => {
+                e.to_string().contains("nterminated")
+            }
+            _ => false,
+        })
+        .map(|e| e.location.start())
+        .min();
     for t in tokens.iter() {
         let kind = t.kind();
         let range = shift(t.range(), offset);
+        if unterminated_at.is_some_and(|u| range.start() >= u) {
+            break;
+        }
         match kind {
             TokenKind::FStringStart | TokenKind::TStringStart => fstring_depth += 1,
             TokenKind::FStringEnd | TokenKind::TStringEnd => {
@@ -235,16 +336,10 @@ fn lexer_level_error(
             _ => {}
         }
     }
-    // Unterminated strings are reported before unclosed brackets.
-    for e in errors {
-        if let ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) = &e.error {
-            return Some(unterminated(src, shift(e.location, offset)));
-        }
-        if let ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) = &e.error
-            && e.to_string().contains("nterminated")
-        {
-            return Some(unterminated(src, shift(e.location, offset)));
-        }
+    // Unterminated strings come from the 3.11 scan (`lex311`), in source order; past one,
+    // Ruff's tokens mean nothing.
+    if unterminated_at.is_some() {
+        return None;
     }
     if let Some((k, r)) = stack.last() {
         // CPython reports the innermost unclosed bracket when its parser ran into the end of
@@ -272,7 +367,19 @@ fn lexer_level_error(
                 ParseErrorType::ExpectedToken {
                     expected:
                         TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
-                    ..
+                    found:
+                        TokenKind::Name
+                        | TokenKind::Int
+                        | TokenKind::Float
+                        | TokenKind::Complex
+                        | TokenKind::String
+                        | TokenKind::FStringStart
+                        | TokenKind::Lpar
+                        | TokenKind::Lsqb
+                        | TokenKind::Lbrace
+                        | TokenKind::True
+                        | TokenKind::False
+                        | TokenKind::None,
                 },
                 Some(t),
             ) => Some(after.next().unwrap_or(t)),
@@ -297,7 +404,7 @@ fn lexer_level_error(
     None
 }
 
-fn unterminated(src: &SourceFile<'_>, r: TextRange) -> CompileError {
+pub(crate) fn unterminated(src: &SourceFile<'_>, r: TextRange) -> CompileError {
     let text = src.text.get(r.start().to_usize()..).unwrap_or("");
     let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
@@ -428,12 +535,23 @@ fn map_parse_error(
     err: &ParseErrorType,
     range: TextRange,
 ) -> CompileError {
-    // CPython's NEWLINE token has no width in error locations.
+    // CPython's NEWLINE token has no width in error locations, or starts at a comment that
+    // ends the line.
     let range = match src
         .text
         .get(range.start().to_usize()..range.end().to_usize())
     {
-        Some("\n" | "\r\n" | "\r") => TextRange::empty(range.start()),
+        Some("\n" | "\r\n" | "\r" | "") => parsed
+            .tokens()
+            .iter()
+            .rfind(|t| t.end() <= range.start() && t.kind() != TokenKind::NonLogicalNewline)
+            .filter(|t| {
+                t.kind() == TokenKind::Comment
+                    && src.text[t.end().to_usize()..range.start().to_usize()]
+                        .trim()
+                        .is_empty()
+            })
+            .map_or(TextRange::empty(range.start()), |t| t.range()),
         _ => range,
     };
     let syn = |msg: &str| src.error_at(ErrorKind::SyntaxError, msg, range);
@@ -478,11 +596,63 @@ fn map_parse_error(
             e
         }
         ParseErrorType::ExpectedToken {
+            expected: TokenKind::Rpar,
+            found: TokenKind::Lpar,
+        } if logical_line_start(parsed, range.start())
+            .and_then(|s| {
+                parsed
+                    .tokens()
+                    .iter()
+                    .find(|t| t.start() == s && !t.range().is_empty())
+            })
+            .is_some_and(|t| matches!(t.kind(), TokenKind::Def | TokenKind::Async))
+            && parsed
+                .tokens()
+                .iter()
+                .rfind(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                .is_some_and(|t| matches!(t.kind(), TokenKind::Lpar | TokenKind::Comma)) =>
+        {
+            // `def f((a)):`, up to the group's closing bracket.
+            let mut depth = 0i32;
+            let close = parsed.tokens().iter().find(|t| {
+                if t.start() < range.start() {
+                    return false;
+                }
+                match t.kind() {
+                    TokenKind::Lpar => depth += 1,
+                    TokenKind::Rpar => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            });
+            match close {
+                Some(c) => src.error_at(
+                    ErrorKind::SyntaxError,
+                    "Function parameters cannot be parenthesized",
+                    TextRange::new(range.start(), c.end()),
+                ),
+                None => syn("invalid syntax"),
+            }
+        }
+        ParseErrorType::ExpectedToken {
             expected: TokenKind::Comma,
             found,
         } if found.as_augmented_assign_operator().is_some() => {
             // `a, b += 1`: the target is an unparenthesized tuple.
             let start = logical_line_start(parsed, range.start()).unwrap_or(range.start());
+            let depth: i32 = parsed
+                .tokens()
+                .iter()
+                .filter(|t| t.start() >= start && t.end() <= range.start())
+                .map(|t| match t.kind() {
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => 1,
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => -1,
+                    _ => 0,
+                })
+                .sum();
+            if depth > 0 {
+                return syn("invalid syntax");
+            }
             let end = parsed
                 .tokens()
                 .iter()
@@ -530,7 +700,7 @@ fn map_parse_error(
                     parsed
                         .tokens()
                         .iter()
-                        .find(|t| t.start() == s)
+                        .find(|t| t.start() == s && !t.range().is_empty())
                         .is_some_and(|t| t.kind() == TokenKind::Case)
                 }) =>
         {
@@ -543,13 +713,80 @@ fn map_parse_error(
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
             found,
-        } => colon_error(src, parsed, *found, range).unwrap_or_else(|| syn("expected ':'")),
+        } => colon_error(src, parsed, *found, range).unwrap_or_else(|| {
+            // Only `def`, `try`, `finally` and `else` force the ':' (`&&':'`); the other
+            // compound statements say "expected ':'" only when the header line just ends.
+            let forced = logical_line_start(parsed, range.start())
+                .and_then(|s| {
+                    parsed
+                        .tokens()
+                        .iter()
+                        .find(|t| t.start() == s && !t.range().is_empty())
+                })
+                .is_some_and(|t| {
+                    matches!(
+                        t.kind(),
+                        TokenKind::Def | TokenKind::Try | TokenKind::Finally | TokenKind::Else
+                    ) || (t.kind() == TokenKind::Async
+                        && parsed
+                            .tokens()
+                            .iter()
+                            .find(|n| n.start() >= t.end() && !n.kind().is_trivia())
+                            .is_some_and(|n| n.kind() == TokenKind::Def))
+                });
+            if forced || *found == TokenKind::Newline {
+                syn("expected ':'")
+            } else {
+                syn("invalid syntax")
+            }
+        }),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Lpar,
+            ..
+        } if parsed
+            .tokens()
+            .iter()
+            .filter(|t| t.end() <= range.start() && !t.kind().is_trivia())
+            .map(|t| t.kind())
+            .collect::<Vec<_>>()
+            .ends_with(&[TokenKind::Def, TokenKind::Name]) =>
+        {
+            syn("expected '('")
+        }
+        ParseErrorType::OtherError(m)
+            if m.starts_with("Multiple exception types must be parenthesized") =>
+        {
+            multiple_exception_types(src, parsed, range)
+        }
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Indent,
             ..
         } => expected_block(src, parsed, range),
         ParseErrorType::OtherError(m) if m.contains("indented block") => {
             expected_block(src, parsed, range)
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget
+            if parsed
+                .tokens()
+                .iter()
+                .find(|t| t.start() >= range.end() && !t.kind().is_trivia())
+                .is_some_and(|colon| {
+                    colon.kind() == TokenKind::Colon
+                        && parsed
+                            .tokens()
+                            .iter()
+                            .find(|t| t.start() >= colon.end() && !t.kind().is_trivia())
+                            .is_none_or(|t| t.kind() == TokenKind::Newline)
+                }) =>
+        {
+            // `f(): ` with nothing after the ':' is not an annotation: plain invalid syntax at
+            // the ':'.
+            let colon = parsed
+                .tokens()
+                .iter()
+                .find(|t| t.start() >= range.end() && t.kind() == TokenKind::Colon)
+                .map_or(range, |t| t.range());
+            src.error_at(ErrorKind::SyntaxError, "invalid syntax", colon)
         }
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidNamedAssignmentTarget
@@ -725,13 +962,34 @@ fn map_parse_error(
             }
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
-            // CPython points just past the try body's last token.
+            // CPython points at the token after the try body, or just past the body at the
+            // end of input.
             let before = src.text[..range.start().to_usize().min(src.text.len())].trim_end();
-            src.error_at(
-                ErrorKind::SyntaxError,
-                "expected 'except' or 'finally' block",
-                TextRange::empty(TextSize::from(before.len() as u32)),
-            )
+            let next = parsed.tokens().iter().find(|t| {
+                t.start().to_usize() >= before.len()
+                    && !t.range().is_empty()
+                    && !t.kind().is_trivia()
+                    && !matches!(
+                        t.kind(),
+                        TokenKind::NonLogicalNewline
+                            | TokenKind::Newline
+                            | TokenKind::Indent
+                            | TokenKind::Dedent
+                            | TokenKind::EndOfFile
+                    )
+            });
+            match next {
+                Some(t) => src.error_at(
+                    ErrorKind::SyntaxError,
+                    "expected 'except' or 'finally' block",
+                    t.range(),
+                ),
+                None => src.error_at(
+                    ErrorKind::SyntaxError,
+                    "expected 'except' or 'finally' block",
+                    TextRange::empty(TextSize::from(before.len() as u32)),
+                ),
+            }
         }
         ParseErrorType::OtherError(m)
             if m.starts_with("Cannot have both 'except' and 'except*'") =>
@@ -1006,6 +1264,35 @@ fn forgot_comma(
         "invalid syntax. Perhaps you forgot a comma?",
         TextRange::new(a.start(), b.end()),
     ))
+}
+
+/// `except A, B:`: from the first type to the ':'.
+fn multiple_exception_types(
+    src: &SourceFile<'_>,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    range: TextRange,
+) -> CompileError {
+    let tokens = parsed.tokens();
+    let except = tokens
+        .iter()
+        .rfind(|t| t.start() <= range.start() && t.kind() == TokenKind::Except);
+    let first = except.and_then(|e| {
+        tokens
+            .iter()
+            .find(|t| t.start() >= e.end() && !t.kind().is_trivia() && t.kind() != TokenKind::Star)
+    });
+    let colon = tokens
+        .iter()
+        .find(|t| t.start() >= range.start() && t.kind() == TokenKind::Colon);
+    let r = match (first, colon) {
+        (Some(f), Some(c)) => TextRange::new(f.start(), c.start()),
+        _ => range,
+    };
+    src.error_at(
+        ErrorKind::SyntaxError,
+        "multiple exception types must be parenthesized",
+        r,
+    )
 }
 
 /// Where the logical line holding `at` starts (its first token).

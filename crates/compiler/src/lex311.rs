@@ -26,11 +26,17 @@ struct Tok {
 /// The first 3.11 tokenizer or literal error, with the byte offset of the token that causes it
 /// (so the caller can tell whether a parser error comes earlier). `None` when the scan finds
 /// nothing (or meets an unterminated string, which the caller reports itself).
-pub(crate) fn check(src: &SourceFile<'_>) -> Option<(usize, CompileError)> {
-    let toks = match scan(src) {
-        Ok(t) => t,
-        Err(e) => return e,
-    };
+pub(crate) struct Found {
+    /// The first tokenizer error: (token start, error, raised as an exception).
+    pub(crate) tokenizer: Option<(usize, CompileError, bool)>,
+    /// The first string-literal error before it: (start of the strings, error).
+    pub(crate) literal: Option<(usize, CompileError)>,
+}
+
+pub(crate) fn check(src: &SourceFile<'_>) -> Found {
+    let mut toks = Vec::new();
+    let tokenizer = scan(src, &mut toks).err().flatten();
+    let mut literal = None;
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != Kind::Str {
@@ -41,16 +47,22 @@ pub(crate) fn check(src: &SourceFile<'_>) -> Option<(usize, CompileError)> {
         while i < toks.len() && toks[i].kind == Kind::Str {
             i += 1;
         }
-        let next = toks.get(i).copied().unwrap_or(Tok {
-            kind: Kind::Newline,
-            start: src.text.len(),
-            end: src.text.len(),
-        });
+        let next = match toks.get(i) {
+            Some(t) => *t,
+            // The tokenizer failed while the parser looked past these strings.
+            None if tokenizer.is_some() => break,
+            None => Tok {
+                kind: Kind::Newline,
+                start: src.text.len(),
+                end: src.text.len(),
+            },
+        };
         if let Some(e) = check_group(src, &toks[first..i], next) {
-            return Some((toks[first].start, e));
+            literal = Some((toks[first].start, e));
+            break;
         }
     }
-    None
+    Found { tokenizer, literal }
 }
 
 fn is_ident(c: u8) -> bool {
@@ -82,11 +94,14 @@ fn tokenizer_text(src: &SourceFile<'_>, e: &mut CompileError) {
     }
 }
 
-type ScanErr = Option<(usize, CompileError)>;
+/// A tokenizer error: where its token starts, the error, and whether the tokenizer raises it
+/// as an exception (so it also wins over a parser error found earlier, as
+/// `_PyPegen_tokenize_full_source_to_check_for_errors` arranges) rather than through a
+/// `done` code (line continuation, end of input).
+type ScanErr = Option<(usize, CompileError, bool)>;
 
-fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
+fn scan(src: &SourceFile<'_>, toks: &mut Vec<Tok>) -> Result<(), ScanErr> {
     let b = src.text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::new();
     let mut depth = 0usize;
     let mut i = 0;
     let push_newline = |toks: &mut Vec<Tok>, at: usize, end: usize| {
@@ -109,7 +124,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
             }
             b'\n' | b'\r' => {
                 if depth == 0 {
-                    push_newline(&mut toks, i, i);
+                    push_newline(toks, i, i);
                 }
                 i += 1;
             }
@@ -128,7 +143,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                             "unexpected EOF while parsing",
                             TextRange::empty(at),
                         );
-                        return Err(Some((i, e)));
+                        return Err(Some((i, e, false)));
                     }
                     i += 1 + nl;
                 }
@@ -141,11 +156,11 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                     );
                     e.end_col = 0;
                     e.text = src.line_text(e.line);
-                    return Err(Some((i, e)));
+                    return Err(Some((i, e, false)));
                 }
             },
             b'0'..=b'9' => {
-                let end = scan_number(b, i).map_err(|e| Some((i, e.into_error(src, i))))?;
+                let end = scan_number(b, i).map_err(|e| Some((i, e.into_error(src, i), true)))?;
                 toks.push(Tok {
                     kind: Kind::Other,
                     start: i,
@@ -154,7 +169,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                 i = end;
             }
             b'.' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-                let end = scan_number(b, i).map_err(|e| Some((i, e.into_error(src, i))))?;
+                let end = scan_number(b, i).map_err(|e| Some((i, e.into_error(src, i), true)))?;
                 toks.push(Tok {
                     kind: Kind::Other,
                     start: i,
@@ -163,7 +178,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                 i = end;
             }
             b'\'' | b'"' => {
-                let end = scan_string(b, i).ok_or(None)?;
+                let end = scan_string(b, i).ok_or_else(|| unterminated_at(src, i, i))?;
                 toks.push(Tok {
                     kind: Kind::Str,
                     start: i,
@@ -177,10 +192,10 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
                     j += 1;
                 }
                 if let Some(e) = bad_identifier(src, i, j) {
-                    return Err(Some((i, e)));
+                    return Err(Some((i, e, true)));
                 }
                 if matches!(b.get(j), Some(b'\'' | b'"')) && valid_prefix(&b[i..j]) {
-                    let end = scan_string(b, j).ok_or(None)?;
+                    let end = scan_string(b, j).ok_or_else(|| unterminated_at(src, i, j))?;
                     toks.push(Tok {
                         kind: Kind::Str,
                         start: i,
@@ -198,7 +213,7 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
             }
             c if c < 0x20 || c == 0x7f => {
                 let msg = format!("invalid non-printable character U+{c:04X}");
-                return Err(Some((i, at_cur(src, i + 1, msg))));
+                return Err(Some((i, at_cur(src, i + 1, msg), true)));
             }
             _ => {
                 match c {
@@ -223,8 +238,8 @@ fn scan(src: &SourceFile<'_>) -> Result<Vec<Tok>, ScanErr> {
             }
         }
     }
-    push_newline(&mut toks, b.len(), b.len());
-    Ok(toks)
+    push_newline(toks, b.len(), b.len());
+    Ok(())
 }
 
 /// CPython's `verify_identifier`: a name holding non-ASCII characters must be a valid
@@ -251,6 +266,23 @@ fn bad_identifier(src: &SourceFile<'_>, start: usize, end: usize) -> Option<Comp
         }
     }
     None
+}
+
+/// The tokenizer's error for a string literal (prefix at `start`, quote at `quote`) that does
+/// not end.
+fn unterminated_at(src: &SourceFile<'_>, start: usize, quote: usize) -> ScanErr {
+    let b = src.text.as_bytes();
+    let q = b[quote];
+    let triple = b.get(quote + 1) == Some(&q) && b.get(quote + 2) == Some(&q);
+    let end = if triple {
+        src.text.len()
+    } else {
+        src.text[quote..]
+            .find(['\n', '\r'])
+            .map_or(src.text.len(), |n| quote + n)
+    };
+    let r = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
+    Some((start, crate::errors::unterminated(src, r), true))
 }
 
 fn valid_prefix(p: &[u8]) -> bool {
