@@ -284,6 +284,7 @@ impl Vm {
             is_classmethod: data.is_classmethod,
             is_static: false,
             needs_frame: false,
+            fastcall: data.fastcall,
         };
         Value::Obj(ObjRef::new(
             self.types.builtin_function.clone(),

@@ -118,6 +118,33 @@ pub fn init(vm: &mut Vm) {
     vm.builtin_modules.push(("__future__", future_init));
 }
 
+/// Builtins CPython 3.11 defines `METH_FASTCALL` (or calls through a dedicated specialized
+/// instruction, like `len` and `isinstance`): warm code calls them without a recursion check.
+const FASTCALL_BUILTINS: &[&str] = &[
+    "getattr",
+    "setattr",
+    "hasattr",
+    "delattr",
+    "isinstance",
+    "issubclass",
+    "len",
+    "iter",
+    "next",
+    "format",
+    "sorted",
+    "print",
+    "sum",
+    "round",
+    "pow",
+    "divmod",
+    "input",
+    "compile",
+    "__import__",
+    "__build_class__",
+    "open",
+    "anext",
+];
+
 /// Give the builtin functions and types their docstrings.
 fn add_docs(vm: &mut Vm) {
     let b = vm.builtins.clone();
@@ -141,6 +168,7 @@ fn add_docs(vm: &mut Vm) {
             is_classmethod: data.is_classmethod,
             is_static: data.is_static,
             needs_frame: data.needs_frame,
+            fastcall: FASTCALL_BUILTINS.contains(name),
         };
         let v = Value::Obj(ObjRef::new(f.class(), Payload::Builtin(Box::new(with_doc))));
         vm.set_dict_str(&b, name, v);

@@ -563,6 +563,7 @@ impl Vm {
         let names = co.names.iter().map(|n| self.intern(n)).collect();
         let local_names = co.localsplus.iter().map(|n| self.intern(n)).collect();
         Rc::new(Code {
+            warmup: std::cell::Cell::new(0),
             co,
             consts,
             names,

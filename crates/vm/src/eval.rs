@@ -94,7 +94,10 @@ impl Vm {
             let arg = ins.arg;
             match ins.op {
                 Opcode::NOP => {}
-                Opcode::RESUME => self.check_interrupt()?,
+                Opcode::RESUME => {
+                    code.tick_warmup();
+                    self.check_interrupt()?;
+                }
                 Opcode::POP_TOP => {
                     pop!(f);
                 }
@@ -309,8 +312,22 @@ impl Vm {
                         {
                             self.super_zero_arg(f)
                         }
-                        // `cfunction_enter_call`: a builtin counts against the recursion limit.
-                        Some(Payload::Builtin(_)) => {
+                        // `cfunction_enter_call`: a builtin counts against the recursion limit,
+                        // except a `METH_FASTCALL` one that a function's specialized call skips.
+                        Some(Payload::Builtin(b)) if !(b.fastcall && code.is_warm()) => {
+                            let args = Args {
+                                values: &f.stack[first..],
+                                kwnames: kw,
+                            };
+                            self.with_recursion_check(" while calling a Python object", |vm| {
+                                vm.call(&callable, args)
+                            })
+                        }
+                        // `_PyObject_MakeTpCall` checks the recursion limit for a class called
+                        // through `tp_call` (not specialized in 3.11).
+                        Some(Payload::Type(_))
+                            if crate::sysmodule::type_call_counts(&callable, code.is_warm()) =>
+                        {
                             let args = Args {
                                 values: &f.stack[first..],
                                 kwnames: kw,
@@ -529,6 +546,7 @@ impl Vm {
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip = arg as usize,
                 Opcode::JUMP_BACKWARD => {
                     f.ip = arg as usize;
+                    code.tick_warmup();
                     self.check_interrupt()?;
                 }
                 Opcode::POP_JUMP_IF_TRUE => {

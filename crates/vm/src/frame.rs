@@ -19,6 +19,30 @@ pub struct Code {
     pub names: Box<[ObjRef]>,
     /// `co_localsplus` names as interned str objects.
     pub local_names: Box<[ObjRef]>,
+    /// `RESUME`s and backward jumps run so far, saturating: CPython 3.11 specializes a code
+    /// object after [`Code::WARMUP`] of them, and specialized calls of `METH_FASTCALL` builtins
+    /// skip the recursion check, which decides which `RecursionError` message appears.
+    pub warmup: std::cell::Cell<u8>,
+}
+
+impl Code {
+    /// `QUICKENING_WARMUP_DELAY`.
+    pub const WARMUP: u8 = 8;
+
+    /// Count a `RESUME` or backward jump.
+    #[inline]
+    pub fn tick_warmup(&self) {
+        let w = self.warmup.get();
+        if w < Self::WARMUP {
+            self.warmup.set(w + 1);
+        }
+    }
+
+    /// Whether this code has been quickened (its calls are specialized).
+    #[inline]
+    pub fn is_warm(&self) -> bool {
+        self.warmup.get() >= Self::WARMUP
+    }
 }
 
 /// One activation of a code object.

@@ -22,6 +22,7 @@ impl Vm {
             is_classmethod: false,
             is_static: false,
             needs_frame: false,
+            fastcall: false,
         };
         Value::Obj(ObjRef::new(
             self.types.builtin_function.clone(),
@@ -52,6 +53,7 @@ impl Vm {
                 is_classmethod: d.kind == MethodKind::Class,
                 is_static: d.kind == MethodKind::Static,
                 needs_frame: false,
+                fastcall: false,
             };
             let class = match d.kind {
                 MethodKind::Instance => self.types.method_descriptor.clone(),
@@ -133,6 +135,7 @@ impl Vm {
                 is_classmethod: false,
                 is_static: false,
                 needs_frame: matches!(*name, "locals" | "vars" | "dir" | "exec" | "eval"),
+                fastcall: false,
             };
             let v = Value::Obj(ObjRef::new(
                 self.types.builtin_function.clone(),

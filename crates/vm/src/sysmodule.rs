@@ -286,6 +286,39 @@ pub fn init(vm: &mut Vm) {
     let _ = vm.dict_set(&vm.modules.clone(), k, bm);
 }
 
+/// Whether calling type `t` from bytecode goes through `_PyObject_MakeTpCall` (and so counts
+/// against the recursion limit) in CPython 3.11: classes always do; builtin types with a
+/// `tp_vectorcall` never do, and warm code reaches the others through specialized
+/// instructions (`PRECALL_NO_KW_STR_1`, `PRECALL_BUILTIN_CLASS`, ...).
+pub fn type_call_counts(t: &Value, warm: bool) -> bool {
+    let Some(Payload::Type(td)) = t.payload() else {
+        return false;
+    };
+    if !td.builtin {
+        return true;
+    }
+    if warm {
+        return false;
+    }
+    !matches!(
+        td.name.borrow().as_str(),
+        "bool"
+            | "float"
+            | "list"
+            | "tuple"
+            | "dict"
+            | "set"
+            | "frozenset"
+            | "range"
+            | "type"
+            | "enumerate"
+            | "reversed"
+            | "map"
+            | "filter"
+            | "zip"
+    )
+}
+
 /// A `PyStructSequence`: a tuple subclass `sys.<name>` whose fields are also attributes
 /// (CPython: `Objects/structseq.c`).
 fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> Value {

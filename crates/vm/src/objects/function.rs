@@ -101,6 +101,9 @@ pub struct BuiltinData {
     pub is_static: bool,
     /// Whether the eval loop must publish the caller's locals first (`locals()`, `exec`).
     pub needs_frame: bool,
+    /// A `METH_FASTCALL` builtin in CPython: called from a function's (warm, specialized) code
+    /// it does not count against the recursion limit.
+    pub fastcall: bool,
 }
 
 /// A module object.
