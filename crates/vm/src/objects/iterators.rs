@@ -250,44 +250,22 @@ pub fn iter_next(
         _ => return Ok(None),
     };
     match snapshot {
-        Snap::GetItem(obj, index) => match vm.getitem(&obj, &Value::Int(index)) {
-            Ok(v) => {
-                if let IterState::GetItem { index, .. } = &mut *state.borrow_mut() {
+        Snap::GetItem(obj, index) => {
+            let item = vm.getitem(&obj, &Value::Int(index));
+            sequence_step(vm, state, item, |st| {
+                if let IterState::GetItem { index, .. } = st {
                     *index += 1;
                 }
-                Ok(Some(v))
-            }
-            Err(e) => {
-                let ie = vm.types.index_error.clone();
-                let si = vm.types.stop_iteration.clone();
-                if vm.err_matches(&e, &ie) || vm.err_matches(&e, &si) {
-                    *state.borrow_mut() = IterState::Done;
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            }
-        },
+            })
+        }
         Snap::Reversed(seq, remaining) => {
             let i = remaining - 1;
-            match vm.getitem(&seq, &Value::Int(i as i64)) {
-                Ok(v) => {
-                    if let IterState::Reversed { remaining, .. } = &mut *state.borrow_mut() {
-                        *remaining = i;
-                    }
-                    Ok(Some(v))
+            let item = vm.getitem(&seq, &Value::Int(i as i64));
+            sequence_step(vm, state, item, |st| {
+                if let IterState::Reversed { remaining, .. } = st {
+                    *remaining = i;
                 }
-                Err(e) => {
-                    let ie = vm.types.index_error.clone();
-                    let si = vm.types.stop_iteration.clone();
-                    if vm.err_matches(&e, &ie) || vm.err_matches(&e, &si) {
-                        *state.borrow_mut() = IterState::Done;
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                }
-            }
+            })
         }
         Snap::Call(func, sentinel) => {
             let v = match vm.call_pos(&func, &[]) {
@@ -394,4 +372,30 @@ enum Snap {
     Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
+}
+
+/// One step of the sequence protocol: on success advance the state; IndexError or
+/// StopIteration from `__getitem__` ends the iteration.
+fn sequence_step(
+    vm: &mut Vm,
+    state: &RefCell<IterState>,
+    item: PyResult<Value>,
+    advance: impl FnOnce(&mut IterState),
+) -> PyResult<Option<Value>> {
+    match item {
+        Ok(v) => {
+            advance(&mut state.borrow_mut());
+            Ok(Some(v))
+        }
+        Err(e) => {
+            let ie = vm.types.index_error.clone();
+            let si = vm.types.stop_iteration.clone();
+            if vm.err_matches(&e, &ie) || vm.err_matches(&e, &si) {
+                *state.borrow_mut() = IterState::Done;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }

@@ -60,9 +60,9 @@ pub fn init(vm: &mut Vm) {
             method "__instancecheck__" => type_instancecheck, "";
             method "__subclasscheck__" => type_subclasscheck, "";
             method "__dir__" => object_dir, "";
-            method "__getattribute__" => type_getattribute, "";
-            method "__setattr__" => type_setattr, "";
-            method "__delattr__" => type_delattr, "";
+            method "__getattribute__" => object_getattribute, "";
+            method "__setattr__" => object_setattr, "";
+            method "__delattr__" => object_delattr, "";
             method "__sizeof__" => object_sizeof, "";
             classmethod "__prepare__" => type_prepare, "";
         ],
@@ -634,29 +634,6 @@ fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
-}
-
-fn type_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "__getattribute__", 1, 1)?;
-    let name = name_arg(vm, &rest[0])?;
-    match vm.generic_getattr(this, &name)? {
-        Some(v) => Ok(v),
-        None => Err(vm.no_attribute(this, &name)),
-    }
-}
-
-fn type_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "__setattr__", 2, 2)?;
-    let name = name_arg(vm, &rest[0])?;
-    vm.generic_setattr(this, &name, Some(rest[1].clone()))?;
-    Ok(Value::None)
-}
-
-fn type_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, rest) = method_args(vm, &args, "__delattr__", 1, 1)?;
-    let name = name_arg(vm, &rest[0])?;
-    vm.generic_setattr(this, &name, None)?;
-    Ok(Value::None)
 }
 
 fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
