@@ -361,6 +361,16 @@ impl Vm {
             ),
             K::PermissionDenied => (self.types.permission_error.clone(), 13, "Permission denied"),
             K::AlreadyExists => (self.types.file_exists_error.clone(), 17, "File exists"),
+            K::IsADirectory => (
+                self.types.is_a_directory_error.clone(),
+                21,
+                "Is a directory",
+            ),
+            K::NotADirectory => (
+                self.types.not_a_directory_error.clone(),
+                20,
+                "Not a directory",
+            ),
             _ => (
                 self.types.os_error.clone(),
                 e.raw_os_error().unwrap_or(5),
