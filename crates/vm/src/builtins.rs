@@ -3,6 +3,7 @@
 use krait_bytecode::{BinaryOp, CompareOp};
 
 mod docs;
+mod io;
 
 use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};
@@ -106,7 +107,7 @@ pub fn init(vm: &mut Vm) {
         ("__import__", builtin_import),
         ("__build_class__", builtin_build_class),
         ("input", builtin_input),
-        ("open", builtin_open),
+        ("open", io::builtin_open),
         ("breakpoint", builtin_breakpoint),
         ("help", builtin_help),
         ("aiter", builtin_aiter),
@@ -1269,10 +1270,6 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(vm.new_string(s))
-}
-
-fn builtin_open(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(vm.not_implemented_error("open() is not supported yet"))
 }
 
 fn builtin_breakpoint(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -82,6 +82,8 @@ pub struct Vm {
     pub ellipsis: Value,
     /// `()`: CPython keeps one empty tuple, so `() is tuple()`.
     pub empty_tuple: Value,
+    /// The text and binary file types `open()` returns, made on first use.
+    pub file_types: Option<(ObjRef, ObjRef)>,
     /// Buffered stdout bytes not yet handed to the host.
     pub stdout_buf: Vec<u8>,
     /// Lowest address the Rust stack may reach before Python recursion is refused.
@@ -177,6 +179,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             empty_tuple,
+            file_types: None,
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),
