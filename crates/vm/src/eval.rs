@@ -453,6 +453,17 @@ impl Vm {
                             f.stack.push(Value::Bool(crate::ops::cmp_float(*x, *y, op)));
                             continue;
                         }
+                        (Value::Obj(x), Value::Obj(y)) => {
+                            // Exact strs: WTF-8 byte order is code-point order.
+                            if let (Payload::Str(sx), Payload::Str(sy)) = (&x.payload, &y.payload)
+                                && x.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
+                                && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
+                            {
+                                let o = sx.wtf8().cmp(sy.wtf8());
+                                f.stack.push(Value::Bool(crate::ops::cmp_ord(o, op)));
+                                continue;
+                            }
+                        }
                         _ => {}
                     }
                     let r = self.compare(&a, &b, op)?;
