@@ -158,10 +158,22 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
                 _ => u,
             }
         };
-        let parse_earlier = parsed
-            .errors()
-            .iter()
-            .any(|e| effective(e.location.start()) < ie_line_start);
+        let parse_earlier = parsed.errors().iter().any(|e| {
+            // Only a missing indented block makes the parser read the next line's indent.
+            let block = matches!(
+                &e.error,
+                ParseErrorType::ExpectedToken {
+                    expected: TokenKind::Indent,
+                    ..
+                }
+            ) || matches!(&e.error, ParseErrorType::OtherError(m) if m.contains("indented block"));
+            let at = if block {
+                effective(e.location.start())
+            } else {
+                e.location.start().to_usize()
+            };
+            at < ie_line_start
+        });
         let lex_earlier = lexer_error.as_ref().is_some_and(|le| le.line < ie_line);
         if !parse_earlier && !lex_earlier {
             return Err(map_parse_error(src, &parsed, &ie.error, ie.location));
@@ -307,31 +319,8 @@ fn lexer_level_error(
                     TokenKind::Rsqb => TokenKind::Lsqb,
                     _ => TokenKind::Lbrace,
                 };
-                match stack.pop() {
-                    Some((k, r)) if k != open => {
-                        let msg = format!(
-                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                            close_char(kind),
-                            open_char(k)
-                        );
-                        let (l1, _) = src.line_col(r.start().to_u32());
-                        let (l2, _) = src.line_col(range.start().to_u32());
-                        let msg = if l1 != l2 {
-                            format!("{msg} on line {l1}")
-                        } else {
-                            msg
-                        };
-                        return Some(src.error_at(ErrorKind::SyntaxError, msg, range));
-                    }
-                    None => {
-                        return Some(src.error_at(
-                            ErrorKind::SyntaxError,
-                            format!("unmatched '{}'", close_char(kind)),
-                            TextRange::empty(range.start()),
-                        ));
-                    }
-                    _ => {}
-                }
+                // Mismatched and unmatched closers are the 3.11 scan's (`lex311`) to report.
+                let _ = (open, stack.pop());
             }
             _ => {}
         }
@@ -431,14 +420,6 @@ fn open_char(k: TokenKind) -> char {
         TokenKind::Lpar => '(',
         TokenKind::Lsqb => '[',
         _ => '{',
-    }
-}
-
-fn close_char(k: TokenKind) -> char {
-    match k {
-        TokenKind::Rpar => ')',
-        TokenKind::Rsqb => ']',
-        _ => '}',
     }
 }
 
@@ -1198,24 +1179,24 @@ fn forgot_comma(
 ) -> Option<CompileError> {
     let at = range.start();
     let tokens = parsed.tokens();
-    let mut depth = 0i32;
+    let mut opens: Vec<TextSize> = Vec::new();
     let mut prev_end = None;
     for t in tokens.iter() {
         if t.start() >= at {
             break;
         }
         match t.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => opens.push(t.end()),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                opens.pop();
+            }
             _ => {}
         }
         if !t.kind().is_trivia() && t.kind() != TokenKind::NonLogicalNewline {
             prev_end = Some(t.end());
         }
     }
-    if depth <= 0 {
-        return None;
-    }
+    let inner = *opens.last()?;
     let prev_end = prev_end?;
     let ranges = expr_ranges(parsed);
     let b = ranges
@@ -1239,7 +1220,7 @@ fn forgot_comma(
     let a = ranges
         .0
         .iter()
-        .filter(|(r, d)| *d && r.end() == prev_end)
+        .filter(|(r, d)| *d && r.end() == prev_end && r.start() >= inner)
         .map(|(r, _)| *r)
         .min_by_key(|r| r.start())?;
     // Not for `NAME STRING` (`f"{x}y"`-like), soft keywords, or `print x`/`exec x`.

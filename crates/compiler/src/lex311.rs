@@ -103,6 +103,7 @@ type ScanErr = Option<(usize, CompileError, bool)>;
 fn scan(src: &SourceFile<'_>, toks: &mut Vec<Tok>) -> Result<(), ScanErr> {
     let b = src.text.as_bytes();
     let mut depth = 0usize;
+    let mut opens: Vec<(u8, usize)> = Vec::new();
     let mut i = 0;
     let push_newline = |toks: &mut Vec<Tok>, at: usize, end: usize| {
         if toks.last().is_some_and(|t| t.kind != Kind::Newline) {
@@ -217,8 +218,49 @@ fn scan(src: &SourceFile<'_>, toks: &mut Vec<Tok>) -> Result<(), ScanErr> {
             }
             _ => {
                 match c {
-                    b'(' | b'[' | b'{' => depth += 1,
-                    b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                    b'(' | b'[' | b'{' => {
+                        depth += 1;
+                        opens.push((c, i));
+                    }
+                    b')' | b']' | b'}' => {
+                        depth = depth.saturating_sub(1);
+                        let want = match c {
+                            b')' => b'(',
+                            b']' => b'[',
+                            _ => b'{',
+                        };
+                        match opens.pop() {
+                            None => {
+                                let e = src.error_at(
+                                    ErrorKind::SyntaxError,
+                                    format!("unmatched '{}'", c as char),
+                                    TextRange::empty(TextSize::from(i as u32)),
+                                );
+                                return Err(Some((i, e, true)));
+                            }
+                            Some((o, at)) if o != want => {
+                                let (l1, _) = src.line_col(at as u32);
+                                let (l2, _) = src.line_col(i as u32);
+                                let mut msg = format!(
+                                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                    c as char, o as char
+                                );
+                                if l1 != l2 {
+                                    msg.push_str(&format!(" on line {l1}"));
+                                }
+                                let e = src.error_at(
+                                    ErrorKind::SyntaxError,
+                                    msg,
+                                    TextRange::new(
+                                        TextSize::from(i as u32),
+                                        TextSize::from(i as u32 + 1),
+                                    ),
+                                );
+                                return Err(Some((i, e, true)));
+                            }
+                            Some(_) => {}
+                        }
+                    }
                     _ => {}
                 }
                 let rest = &b[i..];
