@@ -209,6 +209,11 @@ pub fn init(vm: &mut Vm) {
     }
     s(vm, "implementation", imp);
     s(vm, "hexversion", Value::Int(0x030B07F0));
+    s(vm, "api_version", Value::Int(1013));
+    let c = vm.new_str(
+        "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.",
+    );
+    s(vm, "copyright", c);
     let p = vm.new_str(if cfg!(target_os = "linux") {
         "linux"
     } else if cfg!(target_os = "macos") {
@@ -263,6 +268,7 @@ pub fn init(vm: &mut Vm) {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),
+        ("_getframe", sys_getframe),
     ];
     vm.add_functions(&sys, funcs);
     let st = vm.types.stream.clone();
@@ -434,6 +440,44 @@ fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         },
     };
     Err(vm.new_exception(&t, items))
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the running frame `depth` levels up, with its
+/// `f_back` chain.
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "_getframe", 0, 1)?;
+    let depth = match a.first() {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 0,
+    };
+    let n = vm.frames.len();
+    let Some(top) = usize::try_from(depth)
+        .ok()
+        .filter(|d| *d < n)
+        .map(|d| n - 1 - d)
+    else {
+        return Err(vm.value_error("call stack is not deep enough"));
+    };
+    let mut back: Option<ObjRef> = None;
+    for link in vm.frames[..=top].iter() {
+        let lineno = link
+            .code
+            .co
+            .positions
+            .get(link.ip.get() as usize)
+            .map_or(link.code.co.first_line, |p| p.line);
+        let info = crate::frame::FrameInfo {
+            code: link.code.clone(),
+            globals: link.globals.clone(),
+            lineno: std::cell::Cell::new(lineno),
+            back: back.take(),
+        };
+        back = Some(ObjRef::new(
+            vm.types.frame.clone(),
+            Payload::Frame(Box::new(info)),
+        ));
+    }
+    Ok(back.map_or(Value::None, Value::Obj))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
