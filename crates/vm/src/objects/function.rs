@@ -417,9 +417,25 @@ fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         (Some(recv), _) if !matches!(recv.payload(), Some(crate::object::Payload::Module(_))) => {
             let recv = recv.clone();
             let tn = vm.type_name(&recv);
+            // A bound slot wrapper is a `method-wrapper`.
+            let text = if b.is_method && is_slot_name(name) {
+                format!(
+                    "<method-wrapper '{name}' of {tn} object at {:#x}>",
+                    recv.identity()
+                )
+            } else {
+                format!(
+                    "<built-in method {name} of {tn} object at {:#x}>",
+                    recv.identity()
+                )
+            };
+            Ok(vm.new_string(text))
+        }
+        // `__new__` is a builtin bound to its type (`tp_new_wrapper`).
+        (None, Some(owner)) if b.is_static => {
+            let at = Value::Obj(owner.clone()).identity();
             Ok(vm.new_string(format!(
-                "<built-in method {name} of {tn} object at {:#x}>",
-                recv.identity()
+                "<built-in method {name} of type object at {at:#x}>"
             )))
         }
         _ => Ok(vm.new_string(format!("<built-in function {name}>"))),
