@@ -239,12 +239,15 @@ pub fn dicts_equal(vm: &mut Vm, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
         let next = table(a)
             .borrow()
             .next_entry(pos)
-            .map(|(p, e)| (p, e.key.clone(), e.value.clone()));
-        let Some((p, k, v)) = next else {
+            .map(|(p, e)| (p, e.hash, e.key.clone(), e.value.clone()));
+        let Some((p, h, k, v)) = next else {
             return Ok(true);
         };
         pos = p;
-        match vm.dict_get(b, &k)? {
+        // `dict_equal` looks up with the stored hash: no second `__hash__` call.
+        let idx = vm.dict_lookup(b, &k, h)?;
+        let found = idx.and_then(|i| table(b).borrow().entry(i).map(|e| e.value.clone()));
+        match found {
             Some(bv) => {
                 if !vm.eq(&v, &bv)? {
                     return Ok(false);
