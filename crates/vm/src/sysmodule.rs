@@ -281,9 +281,18 @@ pub fn init(vm: &mut Vm) {
             method "read" => stream_read, "";
             method "isatty" => stream_isatty, "";
             method "fileno" => stream_fileno, "";
+            method "readable" => stream_readable, "";
+            method "writable" => stream_writable, "";
+            method "writelines" => stream_writelines, "";
+            method "__repr__" => stream_repr, "";
         ],
     );
     vm.add_getset(&st, "encoding", stream_encoding, None);
+    vm.add_getset(&st, "name", stream_name, None);
+    vm.add_getset(&st, "mode", stream_mode, None);
+    vm.add_getset(&st, "errors", stream_errors, None);
+    vm.add_getset(&st, "closed", stream_false, None);
+    vm.add_getset(&st, "line_buffering", stream_line_buffering, None);
     let sysv = Value::Obj(sys.clone());
     let k = vm.new_str("sys");
     let _ = vm.dict_set(&vm.modules.clone(), k, sysv);
@@ -660,6 +669,73 @@ fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "fileno", 0, 0)?;
     Ok(Value::Int(i64::from(stream_fd(vm, this)?)))
+}
+
+fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "readable", 0, 0)?;
+    Ok(Value::Bool(stream_fd(vm, this)? == 0))
+}
+
+fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "writable", 0, 0)?;
+    Ok(Value::Bool(stream_fd(vm, this)? != 0))
+}
+
+fn stream_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "writelines", 1, 1)?;
+    let this = this.clone();
+    let w = vm.getattr_str(&this, "write")?;
+    for line in vm.iterate(&rest[0])? {
+        vm.call_pos(&w, &[line])?;
+    }
+    Ok(Value::None)
+}
+
+fn stream_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let fd = stream_fd(vm, this)?;
+    let (name, mode) = stream_name_mode(fd);
+    Ok(vm.new_string(format!(
+        "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"
+    )))
+}
+
+fn stream_name_mode(fd: u8) -> (&'static str, &'static str) {
+    match fd {
+        0 => ("<stdin>", "r"),
+        1 => ("<stdout>", "w"),
+        _ => ("<stderr>", "w"),
+    }
+}
+
+fn stream_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fd = stream_fd(vm, this)?;
+    Ok(vm.new_str(stream_name_mode(fd).0))
+}
+
+fn stream_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fd = stream_fd(vm, this)?;
+    Ok(vm.new_str(stream_name_mode(fd).1))
+}
+
+/// With `PYTHONIOENCODING=utf-8` CPython's streams are strict, stderr backslash-replacing.
+fn stream_errors(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fd = stream_fd(vm, this)?;
+    Ok(vm.new_str(if fd == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    }))
+}
+
+fn stream_false(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    stream_fd(vm, this)?;
+    Ok(Value::Bool(false))
+}
+
+fn stream_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fd = stream_fd(vm, this)?;
+    Ok(Value::Bool(fd != 0 && vm.host.stdin_is_tty()))
 }
 
 fn stream_encoding(vm: &mut Vm, _this: &Value) -> PyResult<Value> {
