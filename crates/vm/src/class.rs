@@ -437,6 +437,10 @@ impl Vm {
                 break;
             }
         }
+        let h = self.hash_text("__del__");
+        type_data(&cls)
+            .has_del
+            .set(lookup(&cls, "__del__", h).is_some());
         self.types_changed();
         Ok(cls)
     }

@@ -25,6 +25,15 @@ macro_rules! pop {
     };
 }
 
+/// Run queued finalizers (`__del__`, generator close) if an object needing one was freed.
+macro_rules! finalize {
+    ($vm:expr) => {
+        if crate::object::finalizers_pending() {
+            $vm.run_finalizers();
+        }
+    };
+}
+
 #[cold]
 fn stack_underflow() -> EvalError {
     EvalError::Internal("value stack underflow")
@@ -95,6 +104,7 @@ impl Vm {
             match ins.op {
                 Opcode::NOP => {}
                 Opcode::RESUME => {
+                    finalize!(self);
                     code.tick_warmup();
                     self.check_interrupt()?;
                 }
@@ -273,6 +283,7 @@ impl Vm {
                 }
                 Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
                 Opcode::CALL => {
+                    finalize!(self);
                     if let Some(link) = self.frames.last() {
                         link.ip.set(f.ip.saturating_sub(1) as u32);
                     }
@@ -348,6 +359,7 @@ impl Vm {
                     f.stack.push(result?);
                 }
                 Opcode::CALL_FUNCTION_EX => {
+                    finalize!(self);
                     let kwargs = if arg & 1 == 1 { Some(pop!(f)) } else { None };
                     let args = pop!(f);
                     let func = pop!(f);
@@ -556,6 +568,7 @@ impl Vm {
                 }
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip = arg as usize,
                 Opcode::JUMP_BACKWARD => {
+                    finalize!(self);
                     f.ip = arg as usize;
                     code.tick_warmup();
                     self.check_interrupt()?;

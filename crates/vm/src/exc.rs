@@ -32,6 +32,7 @@ impl Vm {
             globals: frame.globals.clone(),
             lineno: Cell::new(lineno),
             back: None,
+            locals: frame.fast.clone(),
         };
         let frame_obj = ObjRef::new(self.types.frame.clone(), Payload::Frame(Box::new(info)));
         let next = data.traceback.borrow().clone();

@@ -103,6 +103,9 @@ pub struct FrameInfo {
     pub lineno: std::cell::Cell<u32>,
     /// `f_back`
     pub back: Option<ObjRef>,
+    /// The frame's fast locals when the snapshot was taken: a traceback keeps them alive, as a
+    /// CPython frame object does, until the exception is gone.
+    pub locals: Vec<Value>,
 }
 
 /// Generator, coroutine and async-generator state.

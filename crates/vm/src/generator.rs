@@ -845,6 +845,7 @@ fn get_frame(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         globals: f.globals.clone(),
         lineno: Cell::new(line),
         back: None,
+        locals: Vec::new(),
     };
     Ok(Value::Obj(ObjRef::new(
         vm.types.frame.clone(),

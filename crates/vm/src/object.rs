@@ -28,6 +28,8 @@ pub struct Object {
     pub dict: RefCell<Option<ObjRef>>,
     /// What the object holds.
     pub payload: Payload,
+    /// Set once the object's finalizer has been queued (it runs at most once).
+    finalized: Cell<bool>,
 }
 
 /// What a heap object holds, by builtin kind. Subclass instances carry their base's payload.
@@ -117,6 +119,7 @@ impl ObjRef {
             class: RefCell::new(Some(class)),
             dict: RefCell::new(None),
             payload,
+            finalized: Cell::new(false),
         }))
     }
 
@@ -126,6 +129,7 @@ impl ObjRef {
             class: RefCell::new(None),
             dict: RefCell::new(None),
             payload,
+            finalized: Cell::new(false),
         }))
     }
 
@@ -135,6 +139,7 @@ impl ObjRef {
             class: RefCell::new(Some(class)),
             dict: RefCell::new(Some(dict)),
             payload,
+            finalized: Cell::new(false),
         }))
     }
 
@@ -209,3 +214,67 @@ impl WeakObj {
 
 /// An object's hash cache, for types that cache (str).
 pub type HashCache = Cell<i64>;
+
+thread_local! {
+    /// Objects whose last reference went away while they need a finalizer (`__del__`, or a
+    /// suspended generator to close). `Drop` cannot reach the interpreter, so it moves the
+    /// object's contents into a fresh object queued here; the eval loop runs the finalizers
+    /// at its next check (`Vm::run_finalizers`). Resurrection keeps the fresh object.
+    static PENDING: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether finalizers are waiting to run.
+#[inline]
+pub fn finalizers_pending() -> bool {
+    HAS_PENDING.try_with(|c| c.get()).unwrap_or(false)
+}
+
+/// The next object waiting for its finalizer.
+pub fn next_pending_finalizer() -> Option<ObjRef> {
+    let next = PENDING.try_with(|q| q.borrow_mut().pop()).ok().flatten();
+    if next.is_none() {
+        let _ = HAS_PENDING.try_with(|c| c.set(false));
+    }
+    next
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        if self.finalized.get() {
+            return;
+        }
+        let wants = match &self.payload {
+            // Async generators are finalised through event-loop hooks, not here.
+            Payload::Generator(g) => {
+                g.started.get()
+                    && g.frame.borrow().is_some()
+                    && !g
+                        .code
+                        .co
+                        .flags
+                        .has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
+            }
+            _ => match &*self.class.borrow() {
+                Some(c) => match &c.payload {
+                    Payload::Type(td) => td.has_del.get(),
+                    _ => false,
+                },
+                None => false,
+            },
+        };
+        if !wants {
+            return;
+        }
+        let revived = Object {
+            class: RefCell::new(self.class.borrow_mut().take()),
+            dict: RefCell::new(self.dict.borrow_mut().take()),
+            payload: std::mem::replace(&mut self.payload, Payload::Plain),
+            finalized: Cell::new(true),
+        };
+        let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef(Rc::new(revived))));
+        if queued.is_ok() {
+            let _ = HAS_PENDING.try_with(|c| c.set(true));
+        }
+    }
+}

@@ -300,15 +300,64 @@ impl Vm {
         let _ = self.dict_set(&modules, key, Value::Obj(main.clone()));
         self.main_globals = Some(globals.clone());
         let result = match self.compile_source(source, filename, krait_compiler::Mode::Exec) {
-            Ok(co) => self.run_code(co, globals, None).map(|_| ()),
+            Ok(co) => self.run_code(co, globals.clone(), None).map(|_| ()),
             Err(e) => Err(e),
         };
         let status = match result {
             Ok(()) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        self.finalize_main(&globals);
         self.flush_stdout();
         status
+    }
+
+    /// At exit, clear `__main__`'s namespace as CPython's module cleanup does (names starting
+    /// with one underscore first, then the rest; `__builtins__` stays) and run the finalizers
+    /// that frees.
+    pub fn finalize_main(&mut self, globals: &ObjRef) {
+        let keys: Vec<Value> = match &globals.payload {
+            Payload::Dict(t) => t.borrow().iter().map(|e| e.key.clone()).collect(),
+            _ => return,
+        };
+        for underscore_pass in [true, false] {
+            for k in &keys {
+                let name = self.str_text(k);
+                if name == "__builtins__"
+                    || (name.starts_with('_') && !name.starts_with("__")) != underscore_pass
+                {
+                    continue;
+                }
+                let _ = self.dict_set(globals, k.clone(), Value::None);
+                self.run_finalizers();
+            }
+        }
+        self.run_finalizers();
+    }
+
+    /// Run the finalizers queued by freed objects: `__del__` methods and `close()` of
+    /// suspended generators. Errors are reported as CPython reports unraisable exceptions.
+    pub fn run_finalizers(&mut self) {
+        while let Some(obj) = crate::object::next_pending_finalizer() {
+            let v = Value::Obj(obj);
+            let (r, what) = if let Some(Payload::Generator(_)) = v.payload() {
+                let r = self
+                    .getattr_str(&v, "close")
+                    .and_then(|c| self.call_pos(&c, &[]));
+                (r, v.clone())
+            } else {
+                match self.lookup_special_str(&v, "__del__") {
+                    Some(f) => (self.call_method_value(&f, &v, &[]), f),
+                    None => continue,
+                }
+            };
+            if let Err(e) = r {
+                self.flush_stdout();
+                let who = self.repr_string(&what).unwrap_or_default();
+                let text = self.format_exception(&Value::Obj(e.0));
+                self.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
+            }
+        }
     }
 
     /// Report an exception that reached the top level; the exit status it implies.

@@ -75,6 +75,8 @@ pub struct TypeData {
     pub version: Cell<u64>,
     /// Direct subclasses (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<crate::object::WeakObj>>,
+    /// Whether instances have a `__del__` to run when freed.
+    pub has_del: Cell<bool>,
 }
 
 impl TypeData {
@@ -93,6 +95,7 @@ impl TypeData {
             builtin,
             version: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
+            has_del: Cell::new(false),
         }
     }
 }
