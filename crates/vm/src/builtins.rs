@@ -1195,6 +1195,13 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.index_to_i64(v)?,
         None => 0,
     };
+    // `PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK`: the future-feature bits, CO_NESTED,
+    // and ONLY_AST, DONT_IMPLY_DEDENT, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT,
+    // ALLOW_INCOMPLETE_INPUT.
+    const ALLOWED: i64 = 0x01FE_0000 | 0x10 | 0x400 | 0x200 | 0x1000 | 0x2000 | 0x4000;
+    if flags & !ALLOWED != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
     if flags & 0x400 != 0 {
         return Err(vm.not_implemented_error("compile() to an AST is not supported yet"));
     }
