@@ -7,4 +7,5 @@ pub mod environ;
 pub mod fs;
 pub mod process;
 pub mod random;
+pub mod signals;
 pub mod stdio;

@@ -199,6 +199,7 @@ fn main() {
 fn run(config: Config, program: Program) -> i32 {
     let inspect = config.inspect;
     let mut vm = Vm::new(Box::new(OsHost), config);
+    env::signals::install_sigint(vm.interrupt.clone());
     let here = 0u8;
     let top = &here as *const u8 as usize;
     vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);
@@ -237,6 +238,9 @@ fn run(config: Config, program: Program) -> i32 {
     };
     if inspect {
         return vm.run_repl(false);
+    }
+    if vm.exit_by_sigint {
+        env::signals::exit_by_sigint();
     }
     status
 }

@@ -480,6 +480,7 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             globals: link.globals.clone(),
             lineno: std::cell::Cell::new(lineno),
             back: back.take(),
+            locals: Vec::new(),
         };
         back = Some(ObjRef::new(
             vm.types.frame.clone(),

@@ -122,6 +122,9 @@ pub struct Vm {
     pub type_epoch: std::cell::Cell<u64>,
     /// The type attribute lookup cache.
     pub attr_cache: crate::attrcache::AttrCache,
+    /// Set when the program ended by an uncaught KeyboardInterrupt: the CLI then exits by
+    /// SIGINT, as CPython does.
+    pub exit_by_sigint: bool,
 }
 
 impl Vm {
@@ -198,6 +201,7 @@ impl Vm {
             nan_serial: 0,
             type_epoch: std::cell::Cell::new(0),
             attr_cache: Default::default(),
+            exit_by_sigint: false,
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -369,6 +373,7 @@ impl Vm {
         self.print_exception(&e);
         let ki = self.types.keyboard_interrupt.clone();
         if self.err_matches(&e, &ki) {
+            self.exit_by_sigint = true;
             return 130;
         }
         1
