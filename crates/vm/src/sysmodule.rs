@@ -7,6 +7,8 @@ use crate::objects::typeobj::Layout;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+mod warnings;
+
 /// Fill the `sys` module.
 pub fn init(vm: &mut Vm) {
     let sys = vm.sys.clone();
@@ -293,6 +295,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&st, "errors", stream_errors, None);
     vm.add_getset(&st, "closed", stream_false, None);
     vm.add_getset(&st, "line_buffering", stream_line_buffering, None);
+    warnings::register(vm);
     let sysv = Value::Obj(sys.clone());
     let k = vm.new_str("sys");
     let _ = vm.dict_set(&vm.modules.clone(), k, sysv);
@@ -798,26 +801,9 @@ impl Vm {
         let _ = self.host.write_stderr(data);
     }
 
-    /// Issue a warning: printed to stderr once per location, as the default filters do.
+    /// Issue a warning from native code, attributed to the innermost Python frame.
     pub fn warn(&mut self, category: &ObjRef, msg: &str) -> PyResult<()> {
-        let (filename, lineno) = match self.frames.last() {
-            Some(f) => (f.code.co.filename.clone(), self.current_line()),
-            None => (String::from("sys"), 1),
-        };
-        let name = crate::objects::typeobj::type_data(category)
-            .name
-            .borrow()
-            .clone();
-        let key = format!("{filename}:{lineno}:{name}:{msg}");
-        if !self.warned.insert(key) {
-            return Ok(());
-        }
-        let mut text = format!("{filename}:{lineno}: {name}: {msg}\n");
-        if let Some(line) = self.source_line(&filename, lineno) {
-            text.push_str(&format!("  {}\n", line.trim()));
-        }
-        self.write_stderr(text.as_bytes());
-        Ok(())
+        self.warn_at(category, None, msg, 1)
     }
 
     /// The line being run in the innermost frame.

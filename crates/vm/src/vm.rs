@@ -84,6 +84,8 @@ pub struct Vm {
     pub empty_tuple: Value,
     /// The text and binary file types `open()` returns, made on first use.
     pub file_types: Option<(ObjRef, ObjRef)>,
+    /// `warnings.filters`, made with the default filters on first use.
+    pub warn_filters: Option<ObjRef>,
     /// Buffered stdout bytes not yet handed to the host.
     pub stdout_buf: Vec<u8>,
     /// Lowest address the Rust stack may reach before Python recursion is refused.
@@ -183,6 +185,7 @@ impl Vm {
             ellipsis,
             empty_tuple,
             file_types: None,
+            warn_filters: None,
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),

@@ -1,0 +1,407 @@
+//! Warnings (CPython: `Python/_warnings.c`): the filter list, the default filters of a
+//! release build, and the `warnings` module's `warn`, `simplefilter`, `filterwarnings` and
+//! `resetwarnings`. Message and module filters match as case-insensitive / exact prefixes of
+//! the text rather than as regular expressions.
+
+use crate::native::pos_args;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::typeobj::is_subtype;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Register the `warnings` module.
+pub(super) fn register(vm: &mut Vm) {
+    vm.builtin_modules.push(("warnings", warnings_init));
+}
+
+fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    vm.add_functions(
+        m,
+        &[
+            ("warn", warnings_warn),
+            ("simplefilter", warnings_simplefilter),
+            ("filterwarnings", warnings_filterwarnings),
+            ("resetwarnings", warnings_resetwarnings),
+        ],
+    );
+    let filters = Value::Obj(filter_list(vm));
+    if let Payload::Module(md) = &m.payload {
+        let d = md.dict.clone();
+        vm.set_dict_str(&d, "filters", filters);
+    }
+    Ok(())
+}
+
+/// The filter list, made with the default filters on first use.
+fn filter_list(vm: &mut Vm) -> ObjRef {
+    if let Some(f) = &vm.warn_filters {
+        return f.clone();
+    }
+    let main = vm.new_str("__main__");
+    let dep = Value::Obj(vm.types.deprecation_warning.clone());
+    let mut items = vec![filter_tuple(
+        vm,
+        "default",
+        Value::None,
+        dep.clone(),
+        main,
+        0,
+    )];
+    for t in [
+        vm.types.deprecation_warning.clone(),
+        vm.types.pending_deprecation_warning.clone(),
+        vm.types.import_warning.clone(),
+        vm.types.resource_warning.clone(),
+    ] {
+        items.push(filter_tuple(
+            vm,
+            "ignore",
+            Value::None,
+            Value::Obj(t),
+            Value::None,
+            0,
+        ));
+    }
+    let l = vm.new_list(items);
+    let Value::Obj(o) = l else {
+        unreachable!("new_list makes an object")
+    };
+    vm.warn_filters = Some(o.clone());
+    o
+}
+
+fn filter_tuple(
+    vm: &mut Vm,
+    action: &str,
+    message: Value,
+    category: Value,
+    module: Value,
+    lineno: i64,
+) -> Value {
+    let a = vm.new_str(action);
+    vm.new_tuple(vec![a, message, category, module, Value::Int(lineno)])
+}
+
+/// What to do with one warning: the first matching filter's action, else "default".
+fn action_for(vm: &mut Vm, category: &ObjRef, text: &str, module: &str, lineno: u32) -> String {
+    let filters = filter_list(vm);
+    let items = match &filters.payload {
+        Payload::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    for f in items {
+        let Some(Payload::Tuple(t)) = f.payload() else {
+            continue;
+        };
+        if t.len() != 5 {
+            continue;
+        }
+        let msg_ok = match t[1].payload() {
+            Some(Payload::Str(s)) => text.to_lowercase().starts_with(&s.as_str().to_lowercase()),
+            _ => true,
+        };
+        let cat_ok = match &t[2] {
+            Value::Obj(c) if matches!(c.payload, Payload::Type(_)) => is_subtype(category, c),
+            _ => true,
+        };
+        let mod_ok = match t[3].payload() {
+            Some(Payload::Str(s)) => module == s.as_str(),
+            _ => true,
+        };
+        let line_ok = match t[4] {
+            Value::Int(0) => true,
+            Value::Int(n) => n == i64::from(lineno),
+            _ => true,
+        };
+        if msg_ok && cat_ok && mod_ok && line_ok {
+            return vm.str_text(&t[0]);
+        }
+    }
+    String::from("default")
+}
+
+impl Vm {
+    /// Issue a warning attributed to the frame `stacklevel` levels up (1 = the innermost),
+    /// filtered, and printed to stderr as the default `showwarning` does.
+    pub fn warn_at(
+        &mut self,
+        category: &ObjRef,
+        message: Option<Value>,
+        text: &str,
+        stacklevel: usize,
+    ) -> PyResult<()> {
+        let n = self.frames.len();
+        let (filename, lineno, module) = match n.checked_sub(stacklevel.max(1)) {
+            Some(i) => {
+                let f = &self.frames[i];
+                let line = f
+                    .code
+                    .co
+                    .positions
+                    .get(f.ip.get() as usize)
+                    .map_or(0, |p| p.line);
+                let globals = f.globals.clone();
+                let filename = f.code.co.filename.clone();
+                let k = self.new_str("__name__");
+                let module = match self.dict_get(&globals, &k) {
+                    Ok(Some(v)) => self.str_text(&v),
+                    _ => String::from("<string>"),
+                };
+                (filename, line, module)
+            }
+            None => (String::from("sys"), 1, String::from("sys")),
+        };
+        let action = action_for(self, category, text, &module, lineno);
+        let name = crate::objects::typeobj::type_data(category)
+            .name
+            .borrow()
+            .clone();
+        let key = match action.as_str() {
+            "ignore" => return Ok(()),
+            "error" => {
+                let exc = match message {
+                    Some(m) => m,
+                    None => {
+                        let t = self.new_str(text);
+                        self.call_pos(&Value::Obj(category.clone()), &[t])?
+                    }
+                };
+                return Err(crate::PyErr(match exc {
+                    Value::Obj(o) => o,
+                    _ => return Err(self.type_error("warning is not an exception")),
+                }));
+            }
+            "always" => None,
+            "once" => Some(format!("once:{name}:{text}")),
+            "module" => Some(format!("module:{module}:{name}:{text}")),
+            _ => Some(format!("{filename}:{lineno}:{name}:{text}")),
+        };
+        if let Some(key) = key
+            && !self.warned.insert(key)
+        {
+            return Ok(());
+        }
+        let mut out = format!("{filename}:{lineno}: {name}: {text}\n");
+        if let Some(line) = self.source_line(&filename, lineno) {
+            let line = line.trim();
+            if !line.is_empty() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        self.flush_stdout();
+        self.write_stderr(out.as_bytes());
+        Ok(())
+    }
+}
+
+/// `warnings.warn(message, category=None, stacklevel=1, source=None)`.
+fn warnings_warn(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = ["message", "category", "stacklevel", "source"];
+    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
+    let pos = args.pos();
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "warn() takes at most 4 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    for (i, v) in pos.iter().enumerate() {
+        vals[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => {
+                return Err(
+                    vm.type_error(format!("warn() got an unexpected keyword argument '{kn}'"))
+                );
+            }
+        }
+    }
+    let Some(message) = vals[0].clone() else {
+        return Err(vm.type_error("warn() missing required argument 'message' (pos 1)"));
+    };
+    let warning = vm.types.warning.clone();
+    let msg_type = vm.type_of(&message);
+    let (category, instance) = if is_subtype(&msg_type, &warning) {
+        (msg_type, Some(message.clone()))
+    } else {
+        let c = match &vals[1] {
+            None | Some(Value::None) => vm.types.user_warning.clone(),
+            Some(Value::Obj(c)) if matches!(c.payload, Payload::Type(_)) => {
+                if !is_subtype(c, &warning) {
+                    // CPython names the category's own type (a class's metaclass).
+                    let n = vm.type_name(&Value::Obj(c.clone()));
+                    return Err(
+                        vm.type_error(format!("category must be a Warning subclass, not '{n}'"))
+                    );
+                }
+                c.clone()
+            }
+            Some(other) => {
+                let n = vm.type_name(other);
+                return Err(
+                    vm.type_error(format!("category must be a Warning subclass, not '{n}'"))
+                );
+            }
+        };
+        (c, None)
+    };
+    let text = vm.str_string(&message)?;
+    let level = match &vals[2] {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 1,
+    };
+    let level = usize::try_from(level).unwrap_or(1);
+    vm.warn_at(&category, instance, &text, level)?;
+    Ok(Value::None)
+}
+
+fn check_action(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let a = vm.str_text(v);
+    if !matches!(
+        a.as_str(),
+        "error" | "ignore" | "always" | "default" | "module" | "once"
+    ) {
+        // `warnings.simplefilter`'s assert.
+        let t = vm.types.assertion_error.clone();
+        return Err(vm.new_exception_msg(&t, format!("invalid action: '{a}'")));
+    }
+    Ok(v.clone())
+}
+
+fn add_filter(vm: &mut Vm, item: Value, append: bool) {
+    let filters = filter_list(vm);
+    if let Payload::List(l) = &filters.payload {
+        let mut l = l.borrow_mut();
+        l.retain(|f| !matches!((f, &item), (Value::Obj(a), Value::Obj(b)) if tuple_eq(a, b)));
+        if append {
+            l.push(item);
+        } else {
+            l.insert(0, item);
+        }
+    }
+    vm.warned.clear();
+}
+
+/// Filter tuples made here hold strs, types, None and ints: compare them by identity/value.
+fn tuple_eq(a: &ObjRef, b: &ObjRef) -> bool {
+    match (&a.payload, &b.payload) {
+        (Payload::Tuple(x), Payload::Tuple(y)) => {
+            x.len() == y.len()
+                && x.iter().zip(y.iter()).all(|(p, q)| {
+                    p.is(q)
+                        || matches!((p.payload(), q.payload()), (Some(Payload::Str(s)), Some(Payload::Str(t))) if s.wtf8() == t.wtf8())
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `warnings.simplefilter(action, category=Warning, lineno=0, append=False)`.
+fn warnings_simplefilter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = ["action", "category", "lineno", "append"];
+    let vals = keyword_values(vm, &args, "simplefilter", &names)?;
+    let Some(action) = vals[0].clone() else {
+        return Err(vm.type_error("simplefilter() missing required argument 'action'"));
+    };
+    let action = check_action(vm, &action)?;
+    let category = vals[1]
+        .clone()
+        .unwrap_or_else(|| Value::Obj(vm.types.warning.clone()));
+    let lineno = match &vals[2] {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 0,
+    };
+    let append = match &vals[3] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let item = vm.new_tuple(vec![
+        action,
+        Value::None,
+        category,
+        Value::None,
+        Value::Int(lineno),
+    ]);
+    add_filter(vm, item, append);
+    Ok(Value::None)
+}
+
+/// `warnings.filterwarnings(action, message="", category=Warning, module="", lineno=0,
+/// append=False)`.
+fn warnings_filterwarnings(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = [
+        "action", "message", "category", "module", "lineno", "append",
+    ];
+    let vals = keyword_values(vm, &args, "filterwarnings", &names)?;
+    let Some(action) = vals[0].clone() else {
+        return Err(vm.type_error("filterwarnings() missing required argument 'action'"));
+    };
+    let action = check_action(vm, &action)?;
+    let text_or_none = |vm: &mut Vm, v: &Option<Value>| match v {
+        Some(v) if !vm.str_text(v).is_empty() => v.clone(),
+        _ => Value::None,
+    };
+    let message = text_or_none(vm, &vals[1]);
+    let module = text_or_none(vm, &vals[3]);
+    let category = vals[2]
+        .clone()
+        .unwrap_or_else(|| Value::Obj(vm.types.warning.clone()));
+    let lineno = match &vals[4] {
+        Some(v) => vm.index_to_i64(v)?,
+        None => 0,
+    };
+    let append = match &vals[5] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let item = vm.new_tuple(vec![action, message, category, module, Value::Int(lineno)]);
+    add_filter(vm, item, append);
+    Ok(Value::None)
+}
+
+fn warnings_resetwarnings(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "resetwarnings", 0, 0)?;
+    let filters = filter_list(vm);
+    if let Payload::List(l) = &filters.payload {
+        l.borrow_mut().clear();
+    }
+    vm.warned.clear();
+    Ok(Value::None)
+}
+
+/// Positional-or-keyword arguments by name.
+fn keyword_values(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
+    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
+    let pos = args.pos();
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} arguments ({} given)",
+            names.len(),
+            pos.len()
+        )));
+    }
+    for (i, v) in pos.iter().enumerate() {
+        vals[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{kn}'"
+                )));
+            }
+        }
+    }
+    Ok(vals)
+}
