@@ -62,6 +62,14 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         };
+        // PEP 562: a module's own `__getattr__`.
+        if let Some(Payload::Module(m)) = obj.payload() {
+            let d = m.dict.clone();
+            let k = self.intern("__getattr__");
+            if let Some(f) = self.dict_get_str_obj(&d, &k) {
+                return self.call_getattr_hook(&f, obj, name, false);
+            }
+        }
         if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
             let t = Value::Obj(self.type_of(obj));
             let f = match ga.payload() {
@@ -474,12 +482,29 @@ impl Vm {
                 Some(v) => self.dict_set(&d, Value::Obj(name.clone()), v),
                 None => {
                     if self.dict_del(&d, &Value::Obj(name.clone()))?.is_none() {
-                        return Err(self.no_attribute(obj, name));
+                        // `_PyObject_GenericSetAttrWithDict` names the type, even for modules.
+                        let err = self.no_attribute_set(obj, &text);
+                        if let Payload::Exception(ed) = &err.0.payload {
+                            ed.set_field("name", Value::Obj(name.clone()));
+                            ed.set_field("obj", obj.clone());
+                        }
+                        return Err(err);
                     }
                     Ok(())
                 }
             },
-            None => Err(self.no_attribute_set(obj, &text)),
+            None => {
+                // No instance dict: an attribute the class has is read-only.
+                let t = self.type_of(obj);
+                let h = self.str_hash(ns);
+                if self.type_lookup_obj(&t, name, &text, h).is_some() {
+                    let tn = self.type_name(obj);
+                    return Err(self.attribute_error(format!(
+                        "'{tn}' object attribute '{text}' is read-only"
+                    )));
+                }
+                Err(self.no_attribute_set(obj, &text))
+            }
         }
     }
 

@@ -316,12 +316,21 @@ impl Vm {
         let kf = self.intern("__file__");
         let file = self.getattr_opt(m, &kf)?.map(|v| self.str_text(&v));
         let mn = modname.unwrap_or_else(|| String::from("<unknown module name>"));
-        let msg = match file {
+        let msg = match &file {
             Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
             None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
         };
         let t = self.types.import_error.clone();
-        Err(self.new_exception_msg(&t, msg))
+        let err = self.new_exception_msg(&t, msg);
+        if let Payload::Exception(d) = &err.0.payload {
+            let mv = self.new_str(&mn);
+            d.set_field("name", mv);
+            if let Some(f) = &file {
+                let fv = self.new_str(f);
+                d.set_field("path", fv);
+            }
+        }
+        Err(err)
     }
 
     /// `IMPORT_STAR`.

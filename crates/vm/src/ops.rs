@@ -113,12 +113,8 @@ impl Vm {
                         ))),
                     };
                 }
-                if let Some(r) = self.call_special(v, "__len__", &[])? {
-                    let n = self.index_to_i64(&r)?;
-                    if n < 0 {
-                        return Err(self.value_error("__len__() should return >= 0"));
-                    }
-                    return Ok(n != 0);
+                if self.lookup_special_str(v, "__len__").is_some() {
+                    return Ok(self.len(v)? != 0);
                 }
                 Ok(true)
             }

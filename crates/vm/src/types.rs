@@ -37,6 +37,7 @@ macro_rules! builtin_types {
                     let t = ObjRef::new($ty.clone(), Payload::Type(Box::new(td)));
                     let mro = c3_mro(&t, std::slice::from_ref(base)).unwrap_or_else(|_| vec![t.clone()]);
                     *type_data(&t).mro.borrow_mut() = mro;
+                    type_data(base).subclasses.borrow_mut().push(t.downgrade());
                     t
                 };
                 $( let $f = make($name, &$base, $layout); )*
