@@ -374,10 +374,57 @@ fn lexer_level_error(
             ) => Some(after.next().unwrap_or(t)),
             (_, t) => t,
         };
-        let report = match furthest {
-            None => true,
-            Some(t) => src.line_col(t.start().to_u32()).0 > src.line_col(r.start().to_u32()).0,
-        };
+        // The parser reads on through a bracket that opens where it failed (`if F{...`).
+        let before: Vec<TokenKind> = tokens
+            .iter()
+            .filter(|t| t.end() <= err_at && !t.kind().is_trivia())
+            .map(|t| t.kind())
+            .collect();
+        let after_expression = matches!(
+            before.last(),
+            Some(
+                TokenKind::Name
+                    | TokenKind::Int
+                    | TokenKind::Float
+                    | TokenKind::Complex
+                    | TokenKind::String
+                    | TokenKind::FStringEnd
+                    | TokenKind::Rpar
+                    | TokenKind::Rsqb
+                    | TokenKind::Rbrace
+            )
+        ) && !matches!(
+            before.len().checked_sub(2).and_then(|i| before.get(i)),
+            Some(
+                TokenKind::Def
+                    | TokenKind::Class
+                    | TokenKind::As
+                    | TokenKind::Import
+                    | TokenKind::From
+                    | TokenKind::Global
+                    | TokenKind::Nonlocal
+            )
+        );
+        let in_pattern = logical_line_start(parsed, err_at)
+            .and_then(|s| {
+                tokens
+                    .iter()
+                    .find(|t| t.start() == s && !t.range().is_empty())
+            })
+            .is_some_and(|t| t.kind() == TokenKind::Case);
+        let opens_here = after_expression
+            && !in_pattern
+            && err_tok.is_some_and(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace
+                ) && stack.iter().any(|(_, b)| b.start() >= t.start())
+            });
+        let report = opens_here
+            || match furthest {
+                None => true,
+                Some(t) => src.line_col(t.start().to_u32()).0 > src.line_col(r.start().to_u32()).0,
+            };
         if !report {
             return None;
         }
