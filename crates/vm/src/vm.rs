@@ -86,6 +86,8 @@ pub struct Vm {
     pub file_types: Option<(ObjRef, ObjRef)>,
     /// `warnings.filters`, made with the default filters on first use.
     pub warn_filters: Option<ObjRef>,
+    /// Inside `catch_warnings(record=True)`: the log list and the `WarningMessage` type.
+    pub warn_log: Option<(ObjRef, ObjRef)>,
     /// Buffered stdout bytes not yet handed to the host.
     pub stdout_buf: Vec<u8>,
     /// Lowest address the Rust stack may reach before Python recursion is refused.
@@ -186,6 +188,7 @@ impl Vm {
             empty_tuple,
             file_types: None,
             warn_filters: None,
+            warn_log: None,
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),

@@ -26,11 +26,180 @@ fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         ],
     );
     let filters = Value::Obj(filter_list(vm));
+    let wm = plain_class(vm, "WarningMessage");
+    let cw = plain_class(vm, "catch_warnings");
+    vm.add_methods(
+        &cw,
+        crate::methods![
+            method "__init__" => cw_init, "";
+            method "__enter__" => cw_enter, "";
+            method "__exit__" => cw_exit, "";
+        ],
+    );
+    vm.add_methods(&wm, crate::methods![ method "__str__" => wm_str, ""; ]);
+    vm.set_type_attr(&cw, "_message_type", Value::Obj(wm.clone()));
     if let Payload::Module(md) = &m.payload {
         let d = md.dict.clone();
         vm.set_dict_str(&d, "filters", filters);
+        vm.set_dict_str(&d, "WarningMessage", Value::Obj(wm));
+        vm.set_dict_str(&d, "catch_warnings", Value::Obj(cw));
     }
     Ok(())
+}
+
+/// A class of the `warnings` module whose instances keep attributes in a `__dict__`.
+fn plain_class(vm: &mut Vm, name: &str) -> ObjRef {
+    let obj = vm.types.object.clone();
+    let data = crate::objects::typeobj::TypeData::new(
+        name,
+        vec![obj.clone()],
+        crate::objects::typeobj::Layout::Object,
+        false,
+    );
+    let t = ObjRef::new(vm.types.type_.clone(), Payload::Type(Box::new(data)));
+    *crate::objects::typeobj::type_data(&t).mro.borrow_mut() = vec![t.clone(), obj];
+    let m = vm.new_str("warnings");
+    vm.set_type_attr(&t, "__module__", m);
+    t
+}
+
+fn attr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
+    vm.getattr_str(o, name)
+}
+
+fn set_attr(vm: &mut Vm, o: &Value, name: &str, v: Value) -> PyResult<()> {
+    let k = vm.intern(name);
+    vm.setattr(o, &k, Some(v))
+}
+
+/// `catch_warnings(*, record=False, module=None, action=None, category=Warning, lineno=0,
+/// append=False)`.
+fn cw_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first().cloned() else {
+        return Err(vm.type_error("catch_warnings.__init__ needs self"));
+    };
+    if args.pos().len() > 1 {
+        return Err(vm.type_error(
+            "catch_warnings.__init__() takes 1 positional argument but more were given",
+        ));
+    }
+    let mut record = Value::Bool(false);
+    let mut action = Value::None;
+    let mut category = Value::Obj(vm.types.warning.clone());
+    for (k, v) in args.kwargs() {
+        match vm.str_text(k).as_str() {
+            "record" => record = v.clone(),
+            "action" => action = v.clone(),
+            "category" => category = v.clone(),
+            "module" | "lineno" | "append" => {}
+            other => {
+                return Err(vm.type_error(format!(
+                    "catch_warnings.__init__() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    set_attr(vm, &this, "_record", record)?;
+    set_attr(vm, &this, "_action", action)?;
+    set_attr(vm, &this, "_category", category)?;
+    set_attr(vm, &this, "_entered", Value::Bool(false))?;
+    Ok(Value::None)
+}
+
+fn cw_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__enter__", 0, 0)?;
+    let this = this.clone();
+    let entered = attr(vm, &this, "_entered")?;
+    if vm.is_true(&entered)? {
+        let r = vm.repr_string(&this)?;
+        return Err(vm.runtime_error(format!("Cannot enter {r} twice")));
+    }
+    set_attr(vm, &this, "_entered", Value::Bool(true))?;
+    let filters = filter_list(vm);
+    let saved = match &filters.payload {
+        Payload::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let saved = vm.new_list(saved);
+    set_attr(vm, &this, "_saved_filters", saved)?;
+    let prev_log = match vm.warn_log.clone() {
+        Some((l, t)) => vm.new_tuple(vec![Value::Obj(l), Value::Obj(t)]),
+        None => Value::None,
+    };
+    set_attr(vm, &this, "_saved_log", prev_log)?;
+    vm.warned.clear();
+    let action = attr(vm, &this, "_action")?;
+    if !action.is_none() {
+        let action = check_action(vm, &action)?;
+        let category = attr(vm, &this, "_category")?;
+        let item = vm.new_tuple(vec![
+            action,
+            Value::None,
+            category,
+            Value::None,
+            Value::Int(0),
+        ]);
+        add_filter(vm, item, false);
+    }
+    let record = attr(vm, &this, "_record")?;
+    if vm.is_true(&record)? {
+        let log = vm.new_list(Vec::new());
+        let wm = attr(vm, &this, "_message_type")?;
+        if let (Value::Obj(l), Value::Obj(t)) = (&log, &wm) {
+            vm.warn_log = Some((l.clone(), t.clone()));
+        }
+        return Ok(log);
+    }
+    Ok(Value::None)
+}
+
+fn cw_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__exit__", 0, 3)?;
+    let this = this.clone();
+    let saved = attr(vm, &this, "_saved_filters")?;
+    let items = match saved.payload() {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let filters = filter_list(vm);
+    if let Payload::List(l) = &filters.payload {
+        *l.borrow_mut() = items;
+    }
+    let prev = attr(vm, &this, "_saved_log")?;
+    vm.warn_log = match prev.payload() {
+        Some(Payload::Tuple(t)) => match (t.first(), t.get(1)) {
+            (Some(Value::Obj(l)), Some(Value::Obj(ty))) => Some((l.clone(), ty.clone())),
+            _ => None,
+        },
+        _ => None,
+    };
+    vm.warned.clear();
+    Ok(Value::None)
+}
+
+/// `WarningMessage.__str__`, as `warnings.WarningMessage` formats itself.
+fn wm_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__str__", 0, 0)?;
+    let this = this.clone();
+    let mut parts = Vec::new();
+    for name in ["message", "category", "filename", "lineno", "line"] {
+        let v = attr(vm, &this, name)?;
+        let shown = if name == "category" {
+            match &v {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                    let n = crate::objects::typeobj::type_data(o).name.borrow().clone();
+                    format!("'{n}'")
+                }
+                _ => vm.repr_string(&v)?,
+            }
+        } else if name == "lineno" {
+            vm.str_string(&v)?
+        } else {
+            vm.repr_string(&v)?
+        };
+        parts.push(format!("{name} : {shown}"));
+    }
+    Ok(vm.new_string(format!("{{{}}}", parts.join(", "))))
 }
 
 /// The filter list, made with the default filters on first use.
@@ -180,6 +349,34 @@ impl Vm {
         if let Some(key) = key
             && !self.warned.insert(key)
         {
+            return Ok(());
+        }
+        if let Some((log, wm)) = self.warn_log.clone() {
+            let exc = match message {
+                Some(m) => m,
+                None => {
+                    let t = self.new_str(text);
+                    self.call_pos(&Value::Obj(category.clone()), &[t])?
+                }
+            };
+            let rec = Value::Obj(self.new_object(&wm, Payload::Plain));
+            let fname = self.new_str(&filename);
+            let fields = [
+                ("message", exc),
+                ("category", Value::Obj(category.clone())),
+                ("filename", fname),
+                ("lineno", Value::Int(i64::from(lineno))),
+                ("file", Value::None),
+                ("line", Value::None),
+                ("source", Value::None),
+            ];
+            for (k, v) in fields {
+                let k = self.intern(k);
+                self.setattr(&rec, &k, Some(v))?;
+            }
+            if let Payload::List(l) = &log.payload {
+                l.borrow_mut().push(rec);
+            }
             return Ok(());
         }
         let mut out = format!("{filename}:{lineno}: {name}: {text}\n");
