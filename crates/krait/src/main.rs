@@ -46,6 +46,7 @@ fn main() {
     let args = env::environ::args();
     let mut config = Config::default();
     let mut program = None;
+    let mut dash = false;
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -59,10 +60,13 @@ fn main() {
         }
         if a == "-" {
             program = Some(Program::Stdin);
+            dash = true;
+            i += 1;
             break;
         }
         if !a.starts_with('-') || a.len() == 1 {
             program = Some(Program::File(a.clone()));
+            i += 1;
             break;
         }
         let flags: Vec<char> = a[1..].chars().collect();
@@ -133,11 +137,7 @@ fn main() {
             break;
         }
     }
-    let rest: Vec<String> = if i < args.len() {
-        args[i + 1..].to_vec()
-    } else {
-        Vec::new()
-    };
+    let rest: Vec<String> = args.get(i..).map(<[String]>::to_vec).unwrap_or_default();
     let program = program.unwrap_or(Program::Stdin);
     let cwd = env::fs::getcwd().unwrap_or_default();
     let (argv0, path0) = match &program {
@@ -157,7 +157,14 @@ fn main() {
             };
             (f.clone(), abs)
         }
-        Program::Stdin => (String::new(), String::new()),
+        Program::Stdin => (
+            if dash {
+                String::from("-")
+            } else {
+                String::new()
+            },
+            String::new(),
+        ),
     };
     config.argv = std::iter::once(argv0).chain(rest).collect();
     config.path = vec![path0];
