@@ -979,7 +979,34 @@ fn map_parse_error(
                         .trim()
                         .is_empty()
                 })
-                .min_by_key(|r| r.start());
+                .min_by_key(|r| r.start())
+                .or_else(|| {
+                    // Ruff folded what follows into the expression: rebuild `body if test`
+                    // from the tokens.
+                    let toks: Vec<_> = parsed
+                        .tokens()
+                        .iter()
+                        .filter(|t| t.end() <= range.start() && !t.kind().is_trivia())
+                        .collect();
+                    let end = toks.last()?.end();
+                    let mut depth = 0i32;
+                    let if_tok = toks.iter().rev().find(|t| {
+                        match t.kind() {
+                            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+                            _ => {}
+                        }
+                        depth == 0 && t.kind() == TokenKind::If
+                    })?;
+                    let body_end = toks.iter().rfind(|t| t.end() <= if_tok.start())?.end();
+                    let body = all
+                        .0
+                        .iter()
+                        .filter(|e| e.range().end() == body_end)
+                        .map(|e| e.range())
+                        .min_by_key(|r| r.start())?;
+                    Some(TextRange::new(body.start(), end))
+                });
             match whole {
                 Some(r) => src.error_at(
                     ErrorKind::SyntaxError,
