@@ -864,6 +864,9 @@ fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if r.is(&vm.not_implemented)
             && !ObjRef::ptr_eq(&vm.type_of(&vals[0]), &vm.type_of(&vals[1]))
             && let Some(f) = vm.lookup_special_str(&vals[1], "__rpow__")
+            // Only a builtin slot takes the modulus: a Python class's slot_nb_power refuses
+            // three-argument pow through __rpow__.
+            && matches!(f.payload(), Some(Payload::Builtin(_)))
         {
             r = vm.call_method_value(&f, &vals[1], &[vals[0].clone(), vals[2].clone()])?;
         }

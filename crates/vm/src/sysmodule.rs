@@ -239,6 +239,8 @@ pub fn init(vm: &mut Vm) {
     s(vm, "base_exec_prefix", pre);
     let dwb = vm.config.dont_write_bytecode;
     s(vm, "dont_write_bytecode", Value::Bool(dwb));
+    let frs = vm.new_str("short");
+    s(vm, "float_repr_style", frs);
     let ps1 = vm.new_str(">>> ");
     s(vm, "ps1", ps1);
     let ps2 = vm.new_str("... ");

@@ -129,6 +129,8 @@ pub struct Vm {
     /// Set when the program ended by an uncaught KeyboardInterrupt: the CLI then exits by
     /// SIGINT, as CPython does.
     pub exit_by_sigint: bool,
+    /// The `SourceFileLoader` class, once made.
+    pub loader_class: Option<ObjRef>,
 }
 
 impl Vm {
@@ -208,6 +210,7 @@ impl Vm {
             type_epoch: std::cell::Cell::new(0),
             attr_cache: Default::default(),
             exit_by_sigint: false,
+            loader_class: None,
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -304,6 +307,9 @@ impl Vm {
             let f = self.new_str(filename);
             self.set_dict_str(&globals, "__file__", f);
             self.set_dict_str(&globals, "__cached__", Value::None);
+            if let Ok(loader) = self.source_file_loader("__main__", filename) {
+                self.set_dict_str(&globals, "__loader__", loader);
+            }
         }
         let key = self.new_str("__main__");
         let modules = self.modules.clone();
@@ -368,6 +374,32 @@ impl Vm {
                 self.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
             }
         }
+    }
+
+    /// A `SourceFileLoader`-like object (`name`, `path`) for a module run from a file: the
+    /// class is made on first use in `_frozen_importlib_external`, as CPython's is named.
+    pub fn source_file_loader(&mut self, name: &str, path: &str) -> PyResult<Value> {
+        let cls = match self.loader_class.clone() {
+            Some(c) => c,
+            None => {
+                let ns = Value::Obj(self.new_dict());
+                let m = self.new_str("_frozen_importlib_external");
+                let k = Value::Obj(self.intern("__module__"));
+                self.setitem(&ns, k, m)?;
+                let meta = self.types.type_.clone();
+                let c = self.type_new(&meta, "SourceFileLoader", Vec::new(), &ns, &[])?;
+                self.loader_class = Some(c.clone());
+                c
+            }
+        };
+        let obj = self.call_pos(&Value::Obj(cls), &[])?;
+        let n = self.new_str(name);
+        let p = self.new_str(path);
+        let kn = self.intern("name");
+        let kp = self.intern("path");
+        self.setattr(&obj, &kn, Some(n))?;
+        self.setattr(&obj, &kp, Some(p))?;
+        Ok(obj)
     }
 
     /// Report an exception that reached the top level; the exit status it implies.

@@ -45,6 +45,7 @@ pub fn init(vm: &mut Vm) {
     for ty in [
         vm.types.list_iterator.clone(),
         vm.types.tuple_iterator.clone(),
+        vm.types.str_iterator.clone(),
         vm.types.range_iterator.clone(),
         vm.types.dict_keyiterator.clone(),
         vm.types.dict_valueiterator.clone(),
@@ -112,6 +113,13 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             };
             len.saturating_sub(*index) as i64
         }
+        IterState::Str { s, byte_pos } => match &s.payload {
+            Payload::Str(ps) => {
+                let rest = ps.wtf8().get(*byte_pos..).unwrap_or(&[]);
+                rest.iter().filter(|b| (**b & 0xC0) != 0x80).count() as i64
+            }
+            _ => 0,
+        },
         IterState::Reversed { seq, remaining } => match seq.payload() {
             Some(Payload::List(l)) if *remaining > l.borrow().len() => 0,
             _ => *remaining as i64,
@@ -275,7 +283,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let has_getitem = vm.lookup_special_str(seq, "__getitem__").is_some();
     let is_mapping = matches!(seq.payload(), Some(Payload::Dict(_)));
-    if !has_getitem || is_mapping || vm.lookup_special_str(seq, "__len__").is_none() {
+    if !has_getitem || is_mapping {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let n = vm.len(seq)?;

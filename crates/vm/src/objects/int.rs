@@ -835,10 +835,11 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     let pos = rest.pos();
-    if pos.len() > 2 {
+    // Argument Clinic checks the total count before the keyword names.
+    if rest.values.len() > 2 {
         return Err(vm.type_error(format!(
             "int() takes at most 2 arguments ({} given)",
-            pos.len()
+            rest.values.len()
         )));
     }
     let mut x = pos.first().cloned();

@@ -109,10 +109,35 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let old = std::mem::take(&mut *l.borrow_mut());
     drop(old);
     if let Some(it) = pos.first() {
+        // `list_extend` presizes with `PyObject_LengthHint`, which validates a user hint.
+        let builtin = matches!(it, Value::Obj(o) if o.with_class(|c| crate::objects::typeobj::type_data(c).builtin));
+        if !builtin && vm.lookup_special_str(it, "__len__").is_none() {
+            length_hint_check(vm, it)?;
+        }
         let items = vm.iterate(it)?;
         l.borrow_mut().extend(items);
     }
     Ok(Value::None)
+}
+
+/// Call a user `__length_hint__` as `PyObject_LengthHint` does, with its checks.
+fn length_hint_check(vm: &mut Vm, it: &Value) -> PyResult<()> {
+    let Some(r) = vm.call_special(it, "__length_hint__", &[])? else {
+        return Ok(());
+    };
+    if r.is(&vm.not_implemented) {
+        return Ok(());
+    }
+    let is_int =
+        matches!(r, Value::Int(_) | Value::Bool(_)) || matches!(r.payload(), Some(Payload::Int(_)));
+    if !is_int {
+        let tn = vm.type_name(&r);
+        return Err(vm.type_error(format!("__length_hint__ must be an integer, not {tn}")));
+    }
+    if matches!(r, Value::Int(n) if n < 0) {
+        return Err(vm.value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(())
 }
 
 fn list_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
