@@ -640,6 +640,20 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
                     }
                 }
             }
+            "namereplace" => {
+                for &c in &cps[i..end] {
+                    let named = char::from_u32(c).and_then(unicode_names2::name);
+                    let t = match named {
+                        Some(n) => format!("\\N{{{n}}}"),
+                        None if c < 0x100 => format!("\\x{c:02x}"),
+                        None if c < 0x10000 => format!("\\u{c:04x}"),
+                        None => format!("\\U{c:08x}"),
+                    };
+                    for ch in t.bytes() {
+                        put(&mut out, u32::from(ch));
+                    }
+                }
+            }
             "surrogateescape" => {
                 for (k, &c) in cps[i..end].iter().enumerate() {
                     if (0xDC80..0xDD00).contains(&c) {
