@@ -198,21 +198,99 @@ fn future_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         return Ok(());
     };
     let d = md.dict.clone();
-    let features = [
-        ("nested_scopes", 0x0010),
-        ("generators", 0),
-        ("division", 0x20000),
-        ("absolute_import", 0x40000),
-        ("with_statement", 0x80000),
-        ("print_function", 0x100000),
-        ("unicode_literals", 0x200000),
-        ("barry_as_FLUFL", 0x400000),
-        ("generator_stop", 0x800000),
-        ("annotations", 0x1000000),
+    // (name, optional release, mandatory release or None, compiler flag), as Lib/__future__.py.
+    type Release = (i64, i64, i64, &'static str, i64);
+    let features: [(&str, Release, Option<Release>, i64); 10] = [
+        (
+            "nested_scopes",
+            (2, 1, 0, "beta", 1),
+            Some((2, 2, 0, "alpha", 0)),
+            0x0010,
+        ),
+        (
+            "generators",
+            (2, 2, 0, "alpha", 1),
+            Some((2, 3, 0, "final", 0)),
+            0,
+        ),
+        (
+            "division",
+            (2, 2, 0, "alpha", 2),
+            Some((3, 0, 0, "alpha", 0)),
+            0x20000,
+        ),
+        (
+            "absolute_import",
+            (2, 5, 0, "alpha", 1),
+            Some((3, 0, 0, "alpha", 0)),
+            0x40000,
+        ),
+        (
+            "with_statement",
+            (2, 5, 0, "alpha", 1),
+            Some((2, 6, 0, "alpha", 0)),
+            0x80000,
+        ),
+        (
+            "print_function",
+            (2, 6, 0, "alpha", 2),
+            Some((3, 0, 0, "alpha", 0)),
+            0x100000,
+        ),
+        (
+            "unicode_literals",
+            (2, 6, 0, "alpha", 2),
+            Some((3, 0, 0, "alpha", 0)),
+            0x200000,
+        ),
+        (
+            "barry_as_FLUFL",
+            (3, 1, 0, "alpha", 2),
+            Some((4, 0, 0, "alpha", 0)),
+            0x400000,
+        ),
+        (
+            "generator_stop",
+            (3, 5, 0, "beta", 1),
+            Some((3, 7, 0, "alpha", 0)),
+            0x800000,
+        ),
+        ("annotations", (3, 7, 0, "beta", 1), None, 0x1000000),
     ];
+    let ns = Value::Obj(vm.new_dict());
+    let module_name = vm.new_str("__future__");
+    let k = Value::Obj(vm.intern("__module__"));
+    vm.setitem(&ns, k, module_name)?;
+    let meta = vm.types.type_.clone();
+    let cls = Value::Obj(vm.type_new(&meta, "_Feature", Vec::new(), &ns, &[])?);
+    vm.set_dict_str(&d, "_Feature", cls.clone());
+    let release = |vm: &mut Vm, r: Release| {
+        let level = vm.new_str(r.3);
+        vm.new_tuple(vec![
+            Value::Int(r.0),
+            Value::Int(r.1),
+            Value::Int(r.2),
+            level,
+            Value::Int(r.4),
+        ])
+    };
     let mut names = Vec::new();
-    for (name, flag) in features {
-        vm.set_dict_str(&d, name, Value::Int(flag));
+    for (name, optional, mandatory, flag) in features {
+        let f = vm.call_pos(&cls, &[])?;
+        let opt = release(vm, optional);
+        let man = match mandatory {
+            Some(r) => release(vm, r),
+            None => Value::None,
+        };
+        for (attr, v) in [
+            ("optional", opt),
+            ("mandatory", man),
+            ("compiler_flag", Value::Int(flag)),
+        ] {
+            let k = vm.intern(attr);
+            vm.setattr(&f, &k, Some(v))?;
+        }
+        vm.set_dict_str(&d, name, f);
         names.push(vm.new_str(name));
     }
     let all = vm.new_list(names);

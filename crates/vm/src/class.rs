@@ -61,6 +61,18 @@ impl Vm {
             Some(Payload::StaticMethod(f)) => f.borrow().clone(),
             _ => new,
         };
+        // A builtin type without a constructor of its own (no `tp_new`) inherits none.
+        if type_data(cls).builtin
+            && !ObjRef::ptr_eq(cls, &self.types.object)
+            && matches!(new.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.object)))
+            && !matches!(
+                type_data(cls).layout,
+                crate::objects::typeobj::Layout::Object
+            )
+        {
+            let n = type_data(cls).name.borrow().clone();
+            return Err(self.type_error(format!("cannot create '{n}' instances")));
+        }
         let mut v = Vec::with_capacity(args.values.len() + 1);
         v.push(Value::Obj(cls.clone()));
         v.extend_from_slice(args.values);
