@@ -687,7 +687,10 @@ impl Transformer for Folder<'_> {
     fn visit_stmt(&self, stmt: &mut Stmt) {
         if let Stmt::For(f) = stmt {
             self.visit_expr(&mut f.iter);
-            self.fold_iter(&mut f.iter);
+            // CPython folds a list/set display into a constant only for plain `for`.
+            if !f.is_async {
+                self.fold_iter(&mut f.iter);
+            }
             self.visit_expr(&mut f.target);
             for s in f.body.iter_mut().chain(f.orelse.iter_mut()) {
                 self.visit_stmt(s);
