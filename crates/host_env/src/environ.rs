@@ -23,3 +23,10 @@ pub fn args() -> Vec<String> {
         .map(|a| a.to_string_lossy().into_owned())
         .collect()
 }
+
+/// The running executable's path (`sys.executable`), if the OS says.
+pub fn current_exe() -> Option<String> {
+    std::env::current_exe()
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned())
+}

@@ -167,6 +167,7 @@ fn main() {
         ),
     };
     config.argv = std::iter::once(argv0).chain(rest).collect();
+    config.executable = env::environ::current_exe().unwrap_or_default();
     config.path = vec![path0];
     if !config.ignore_environment {
         if let Some(pp) = env::environ::var("PYTHONPATH") {

@@ -431,7 +431,12 @@ impl Vm {
             }
         }
         self.flush_stdout();
-        let msg = format!("{}: No module named {name}\n", "krait");
+        let exe = if self.config.executable.is_empty() {
+            "krait".to_string()
+        } else {
+            self.config.executable.clone()
+        };
+        let msg = format!("{exe}: No module named {name}\n");
         self.write_stderr(msg.as_bytes());
         1
     }

@@ -230,7 +230,8 @@ pub fn init(vm: &mut Vm) {
         "big"
     });
     s(vm, "byteorder", bo);
-    let ex = vm.new_str("");
+    let exe = vm.config.executable.clone();
+    let ex = vm.new_str(&exe);
     s(vm, "executable", ex);
     let pre = vm.new_str("/usr");
     s(vm, "prefix", pre.clone());

@@ -47,6 +47,8 @@ pub struct Config {
     pub dont_write_bytecode: bool,
     /// `-i`
     pub inspect: bool,
+    /// `sys.executable`: the interpreter's own path (empty when embedded).
+    pub executable: String,
 }
 
 /// One interpreter.
