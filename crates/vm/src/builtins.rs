@@ -574,7 +574,7 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return Ok(Value::Obj(ObjRef::new(
             t,
-            Payload::Iter(std::cell::RefCell::new(st)),
+            Payload::Iter(Box::new(std::cell::RefCell::new(st))),
         )));
     }
     vm.iter(&a[0])

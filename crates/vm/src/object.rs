@@ -55,13 +55,13 @@ pub enum Payload {
     /// `list`
     List(RefCell<Vec<Value>>),
     /// `dict`
-    Dict(RefCell<DictTable>),
+    Dict(Box<RefCell<DictTable>>),
     /// `set`
-    Set(RefCell<SetTable>),
+    Set(Box<RefCell<SetTable>>),
     /// `frozenset`
-    FrozenSet(SetTable),
+    FrozenSet(Box<SetTable>),
     /// `range`
-    Range(iter::RangeData),
+    Range(Box<iter::RangeData>),
     /// `slice`
     Slice(Box<[Value; 3]>),
     /// `type` (and metaclass instances)
@@ -83,7 +83,7 @@ pub enum Payload {
     /// A generator, coroutine or async generator.
     Generator(Box<crate::frame::GeneratorData>),
     /// Builtin iterators and other small internal kinds.
-    Iter(RefCell<iter::IterState>),
+    Iter(Box<RefCell<iter::IterState>>),
     /// `property`: fget, fset, fdel, doc, name (from `__set_name__`).
     Property(Box<RefCell<[Value; 5]>>),
     /// `staticmethod` / `classmethod` wrappers (the wrapped callable).
@@ -278,3 +278,7 @@ impl Drop for Object {
         }
     }
 }
+
+// Every heap object pays for the widest payload: keep large variants boxed so this holds.
+const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
+const _: () = assert!(std::mem::size_of::<Object>() <= 88);

@@ -147,7 +147,7 @@ impl Vm {
         let new_dict = || {
             ObjRef::new(
                 dict_t.clone(),
-                Payload::Dict(std::cell::RefCell::new(DictTable::new())),
+                Payload::Dict(Box::new(std::cell::RefCell::new(DictTable::new()))),
             )
         };
         let builtins = new_dict();
@@ -547,7 +547,7 @@ impl Vm {
     pub fn new_dict(&self) -> ObjRef {
         ObjRef::new(
             self.types.dict.clone(),
-            Payload::Dict(std::cell::RefCell::new(DictTable::new())),
+            Payload::Dict(Box::new(std::cell::RefCell::new(DictTable::new()))),
         )
     }
 

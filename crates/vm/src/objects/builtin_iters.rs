@@ -151,7 +151,7 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn new_iter_obj(vm: &mut Vm, cls: &ObjRef, state: IterState) -> Value {
-    Value::Obj(vm.new_object(cls, Payload::Iter(RefCell::new(state))))
+    Value::Obj(vm.new_object(cls, Payload::Iter(Box::new(RefCell::new(state)))))
 }
 
 fn cls_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<ObjRef> {

@@ -745,10 +745,10 @@ fn bytes_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     Ok(Value::Obj(ObjRef::new(
         ty,
-        Payload::Iter(RefCell::new(IterState::Seq {
+        Payload::Iter(Box::new(RefCell::new(IterState::Seq {
             seq: this.clone(),
             index: 0,
-        })),
+        }))),
     )))
 }
 

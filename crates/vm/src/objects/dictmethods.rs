@@ -91,7 +91,7 @@ fn dict_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = cls.clone();
     Ok(Value::Obj(vm.new_object(
         &cls,
-        Payload::Dict(RefCell::new(DictTable::new())),
+        Payload::Dict(Box::new(RefCell::new(DictTable::new()))),
     )))
 }
 
@@ -346,7 +346,10 @@ pub fn dict_iter_obj(vm: &mut Vm, d: &ObjRef, kind: DictIterKind, reversed: bool
             kind,
         }
     };
-    Value::Obj(ObjRef::new(ty, Payload::Iter(RefCell::new(state))))
+    Value::Obj(ObjRef::new(
+        ty,
+        Payload::Iter(Box::new(RefCell::new(state))),
+    ))
 }
 
 fn dict_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -362,7 +365,10 @@ fn dict_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// A new exact dict with the same items.
 pub fn copy_dict(vm: &mut Vm, d: &ObjRef) -> ObjRef {
     let t = table(d).borrow().clone();
-    ObjRef::new(vm.types.dict.clone(), Payload::Dict(RefCell::new(t)))
+    ObjRef::new(
+        vm.types.dict.clone(),
+        Payload::Dict(Box::new(RefCell::new(t))),
+    )
 }
 
 fn dict_or(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -464,10 +470,10 @@ fn dict_view(vm: &mut Vm, args: Args<'_>, name: &str, kind: DictIterKind) -> PyR
     };
     Ok(Value::Obj(ObjRef::new(
         ty,
-        Payload::Iter(RefCell::new(IterState::DictView {
+        Payload::Iter(Box::new(RefCell::new(IterState::DictView {
             dict: d.clone(),
             kind,
-        })),
+        }))),
     )))
 }
 

@@ -245,7 +245,7 @@ impl Vm {
     pub fn new_set_from(&mut self, items: Vec<Value>) -> PyResult<Value> {
         let s = Value::Obj(ObjRef::new(
             self.types.set.clone(),
-            Payload::Set(RefCell::new(SetTable::new())),
+            Payload::Set(Box::new(RefCell::new(SetTable::new()))),
         ));
         for v in items {
             self.set_add(&s, v)?;
@@ -262,7 +262,7 @@ impl Vm {
         };
         Ok(Value::Obj(ObjRef::new(
             self.types.frozenset.clone(),
-            Payload::FrozenSet(table),
+            Payload::FrozenSet(Box::new(table)),
         )))
     }
 
@@ -442,7 +442,10 @@ impl Vm {
     // ----- iteration -----
 
     fn new_iter(&self, ty: &ObjRef, state: IterState) -> Value {
-        Value::Obj(ObjRef::new(ty.clone(), Payload::Iter(RefCell::new(state))))
+        Value::Obj(ObjRef::new(
+            ty.clone(),
+            Payload::Iter(Box::new(RefCell::new(state))),
+        ))
     }
 
     /// `iter(v)`.

@@ -363,7 +363,7 @@ fn proxy_dict(vm: &mut Vm, m: &Value) -> Option<ObjRef> {
                 let t: DictTable = type_data(o).dict.borrow().clone();
                 Some(ObjRef::new(
                     vm.types.dict.clone(),
-                    Payload::Dict(std::cell::RefCell::new(t)),
+                    Payload::Dict(Box::new(std::cell::RefCell::new(t))),
                 ))
             }
             _ => None,

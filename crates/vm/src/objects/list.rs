@@ -449,10 +449,10 @@ fn list_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.list_iterator.clone();
     Ok(Value::Obj(ObjRef::new(
         t,
-        Payload::Iter(RefCell::new(IterState::Seq {
+        Payload::Iter(Box::new(RefCell::new(IterState::Seq {
             seq: this.clone(),
             index: 0,
-        })),
+        }))),
     )))
 }
 
@@ -462,10 +462,10 @@ fn list_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.list_reverseiterator.clone();
     Ok(Value::Obj(ObjRef::new(
         t,
-        Payload::Iter(RefCell::new(IterState::Reversed {
+        Payload::Iter(Box::new(RefCell::new(IterState::Reversed {
             seq: this.clone(),
             remaining,
-        })),
+        }))),
     )))
 }
 

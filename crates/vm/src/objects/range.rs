@@ -102,7 +102,10 @@ fn this_range<'a>(
 
 /// A new range object.
 pub fn new_range(vm: &mut Vm, r: RangeData) -> Value {
-    Value::Obj(ObjRef::new(vm.types.range.clone(), Payload::Range(r)))
+    Value::Obj(ObjRef::new(
+        vm.types.range.clone(),
+        Payload::Range(Box::new(r)),
+    ))
 }
 
 /// An int value as a `BigInt` (`None` for non-ints).
@@ -352,7 +355,7 @@ fn range_iterator(vm: &mut Vm, start: BigInt, step: BigInt, len: BigInt) -> Valu
     };
     Value::Obj(ObjRef::new(
         vm.types.range_iterator.clone(),
-        Payload::Iter(RefCell::new(state)),
+        Payload::Iter(Box::new(RefCell::new(state))),
     ))
 }
 

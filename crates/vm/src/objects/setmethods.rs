@@ -87,12 +87,12 @@ impl Builder {
         if frozen {
             Value::Obj(ObjRef::new(
                 vm.types.frozenset.clone(),
-                Payload::FrozenSet(t),
+                Payload::FrozenSet(Box::new(t)),
             ))
         } else {
             Value::Obj(ObjRef::new(
                 vm.types.set.clone(),
-                Payload::Set(RefCell::new(t)),
+                Payload::Set(Box::new(RefCell::new(t))),
             ))
         }
     }
@@ -133,7 +133,7 @@ fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
                 }
                 let fs = Value::Obj(ObjRef::new(
                     vm.types.frozenset.clone(),
-                    Payload::FrozenSet(t),
+                    Payload::FrozenSet(Box::new(t)),
                 ));
                 let h = vm.hash(&fs)?;
                 return Ok((fs, h));
@@ -294,7 +294,7 @@ fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = cls.clone();
     Ok(Value::Obj(vm.new_object(
         &cls,
-        Payload::Set(RefCell::new(SetTable::new())),
+        Payload::Set(Box::new(RefCell::new(SetTable::new()))),
     )))
 }
 
@@ -348,7 +348,9 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         update_table(vm, &b.table, v)?;
     }
     let t = b.table.into_inner();
-    Ok(Value::Obj(vm.new_object(&cls, Payload::FrozenSet(t))))
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::FrozenSet(Box::new(t))),
+    ))
 }
 
 /// `s.update(it)` for a mutable set value.
@@ -445,11 +447,11 @@ fn set_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.set_iterator.clone();
     Ok(Value::Obj(ObjRef::new(
         t,
-        Payload::Iter(RefCell::new(IterState::Set {
+        Payload::Iter(Box::new(RefCell::new(IterState::Set {
             set: o.clone(),
             pos: 0,
             len,
-        })),
+        }))),
     )))
 }
 
@@ -650,7 +652,7 @@ fn assign_result(vm: &mut Vm, this: &Value, result: &Value) -> PyResult<()> {
     let t = mut_table(vm, this)?;
     let new = match result.payload() {
         Some(Payload::Set(r)) => r.borrow().clone(),
-        Some(Payload::FrozenSet(r)) => r.clone(),
+        Some(Payload::FrozenSet(r)) => (**r).clone(),
         _ => SetTable::new(),
     };
     let version = t.borrow().version;

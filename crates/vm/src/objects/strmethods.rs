@@ -723,10 +723,10 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.clone_iter_types().2;
     Ok(Value::Obj(ObjRef::new(
         t,
-        Payload::Iter(RefCell::new(IterState::Str {
+        Payload::Iter(Box::new(RefCell::new(IterState::Str {
             s: o.clone(),
             byte_pos: 0,
-        })),
+        }))),
     )))
 }
 

@@ -220,10 +220,10 @@ fn tuple_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.tuple_iterator.clone();
     Ok(Value::Obj(ObjRef::new(
         t,
-        Payload::Iter(RefCell::new(IterState::Seq {
+        Payload::Iter(Box::new(RefCell::new(IterState::Seq {
             seq: this.clone(),
             index: 0,
-        })),
+        }))),
     )))
 }
 
