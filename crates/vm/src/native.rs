@@ -230,3 +230,23 @@ pub fn as_pystr(v: &Value) -> Option<&PyStr> {
         _ => None,
     }
 }
+
+/// A value that must be a type (the `cls` of a `__new__`), with CPython's message
+/// `what(X): X is not a type object (T)`.
+pub fn type_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o.clone()),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{what}(X): X is not a type object ({tn})")))
+        }
+    }
+}
+
+/// The class argument of `name.__new__(cls, ...)`.
+pub fn new_cls(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<ObjRef> {
+    match args.values.first() {
+        Some(v) => type_arg(vm, v, &format!("{name}.__new__")),
+        None => Err(vm.type_error(format!("{name}.__new__(): not enough arguments"))),
+    }
+}

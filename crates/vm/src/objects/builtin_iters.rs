@@ -155,10 +155,7 @@ fn new_iter_obj(vm: &mut Vm, cls: &ObjRef, state: IterState) -> Value {
 }
 
 fn cls_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<ObjRef> {
-    match args.values.first() {
-        Some(Value::Obj(c)) if matches!(c.payload, Payload::Type(_)) => Ok(c.clone()),
-        _ => Err(vm.type_error("__new__(X): X is not a type object")),
-    }
+    crate::native::new_cls(vm, args, "object")
 }
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -405,15 +405,8 @@ fn construct(
     Ok(Some(out))
 }
 
-fn cls_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<ObjRef> {
-    match args.values.first() {
-        Some(Value::Obj(o)) if matches!(o.payload, Payload::Type(_)) => Ok(o.clone()),
-        _ => Err(vm.type_error(format!("{name}.__new__(X): X is not a type object"))),
-    }
-}
-
 fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let cls = cls_arg(vm, &args, "bytes")?;
+    let cls = crate::native::new_cls(vm, &args, "bytes")?;
     // `bytes(b)` of an exact bytes object is that object.
     if let [_, src] = args.values
         && !args.has_kwargs()
@@ -436,7 +429,7 @@ pub fn make_bytes(vm: &mut Vm, cls: &ObjRef, data: Vec<u8>) -> Value {
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let cls = cls_arg(vm, &args, "bytearray")?;
+    let cls = crate::native::new_cls(vm, &args, "bytearray")?;
     let p = Payload::ByteArray(ByteArrayData::new(Vec::new()));
     if ObjRef::ptr_eq(&cls, &vm.types.bytearray) {
         return Ok(Value::Obj(ObjRef::new(cls, p)));

@@ -435,9 +435,7 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((cls, _)) = args.values.split_first() else {
         return Err(vm.type_error("complex.__new__(): not enough arguments"));
     };
-    let Value::Obj(cls) = cls.clone() else {
-        return Err(vm.type_error("complex.__new__(X): X is not a type object"));
-    };
+    let cls = crate::native::type_arg(vm, cls, "complex.__new__")?;
     let complex = vm.types.complex.clone();
     crate::objects::number::check_new_subtype(vm, &cls, &complex, "complex")?;
     let rest = Args {

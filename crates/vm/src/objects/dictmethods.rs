@@ -85,9 +85,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 fn dict_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first() else {
-        return Err(vm.type_error("dict.__new__(X): X is not a type object"));
-    };
+    let cls = &crate::native::new_cls(vm, &args, "dict")?;
     let cls = cls.clone();
     Ok(Value::Obj(vm.new_object(
         &cls,

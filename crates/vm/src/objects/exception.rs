@@ -144,9 +144,7 @@ fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Value::Obj(cls)) = args.values.first() else {
         return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
     };
-    if !matches!(cls.payload, Payload::Type(_)) {
-        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
-    }
+    let cls = &crate::native::type_arg(vm, &Value::Obj(cls.clone()), "BaseException.__new__")?;
     let a = vm.new_tuple(args.pos()[1..].to_vec());
     let data = ExceptionData::new(a);
     let cls = cls.clone();

@@ -509,9 +509,7 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((cls, rest)) = args.values.split_first() else {
         return Err(vm.type_error("float.__new__(): not enough arguments"));
     };
-    let Value::Obj(cls) = cls.clone() else {
-        return Err(vm.type_error("float.__new__(X): X is not a type object"));
-    };
+    let cls = crate::native::type_arg(vm, cls, "float.__new__")?;
     let float = vm.types.float.clone();
     crate::objects::number::check_new_subtype(vm, &cls, &float, "float")?;
     if args.has_kwargs() {

@@ -825,9 +825,7 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((cls, _)) = args.values.split_first() else {
         return Err(vm.type_error("int.__new__(): not enough arguments"));
     };
-    let Value::Obj(cls) = cls.clone() else {
-        return Err(vm.type_error("int.__new__(X): X is not a type object"));
-    };
+    let cls = crate::native::type_arg(vm, cls, "int.__new__")?;
     let int = vm.types.int.clone();
     crate::objects::number::check_new_subtype(vm, &cls, &int, "int")?;
     let rest = Args {

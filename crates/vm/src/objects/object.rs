@@ -162,23 +162,13 @@ fn noop_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn this_type(vm: &mut Vm, v: &Value, what: &str) -> PyResult<ObjRef> {
-    match v {
-        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => Ok(o.clone()),
-        _ => Err(vm.type_error(format!(
-            "{what}(X): X is not a type object ({})",
-            vm.type_name(v)
-        ))),
-    }
-}
-
 // ----- object -----
 
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(first) = args.values.first() else {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
-    let cls = this_type(vm, first, "object.__new__")?;
+    let cls = crate::native::type_arg(vm, first, "object.__new__")?;
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
@@ -466,7 +456,7 @@ fn type_new_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(first) = pos.first() else {
         return Err(vm.type_error("type.__new__(): not enough arguments"));
     };
-    let meta = this_type(vm, first, "type.__new__")?;
+    let meta = crate::native::type_arg(vm, first, "type.__new__")?;
     if pos.len() == 2 && ObjRef::ptr_eq(&meta, &vm.types.type_) && !args.has_kwargs() {
         return Ok(Value::Obj(vm.type_of(&pos[1])));
     }
@@ -555,7 +545,7 @@ fn type_call_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(first) = args.values.first() else {
         return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
-    let cls = this_type(vm, first, "type.__call__")?;
+    let cls = crate::native::type_arg(vm, first, "type.__call__")?;
     vm.type_call(
         &cls,
         Args {
@@ -567,7 +557,7 @@ fn type_call_native(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let t = this_type(vm, this, "type.__repr__")?;
+    let t = crate::native::type_arg(vm, this, "type.__repr__")?;
     let module = vm.type_module_name(&t);
     let q = type_data(&t).qualname.borrow().clone();
     Ok(vm.new_string(if module == "builtins" {
@@ -579,7 +569,7 @@ fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "mro", 0, 0)?;
-    let t = this_type(vm, this, "type.mro")?;
+    let t = crate::native::type_arg(vm, this, "type.mro")?;
     let mro: Vec<Value> = type_data(&t)
         .mro
         .borrow()
@@ -591,7 +581,7 @@ fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__subclasses__", 0, 0)?;
-    let t = this_type(vm, this, "type.__subclasses__")?;
+    let t = crate::native::type_arg(vm, this, "type.__subclasses__")?;
     let subs: Vec<Value> = type_data(&t)
         .subclasses
         .borrow()
@@ -609,7 +599,7 @@ pub fn weakref_get(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
 
 fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__instancecheck__", 1, 1)?;
-    let t = this_type(vm, this, "type.__instancecheck__")?;
+    let t = crate::native::type_arg(vm, this, "type.__instancecheck__")?;
     let ot = vm.type_of(&rest[0]);
     if is_subtype(&ot, &t) {
         return Ok(Value::Bool(true));
@@ -627,7 +617,7 @@ fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__subclasscheck__", 1, 1)?;
-    let t = this_type(vm, this, "type.__subclasscheck__")?;
+    let t = crate::native::type_arg(vm, this, "type.__subclasscheck__")?;
     match &rest[0] {
         Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
             Ok(Value::Bool(is_subtype(o, &t)))
@@ -641,7 +631,7 @@ fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn as_type(vm: &mut Vm, this: &Value) -> PyResult<ObjRef> {
-    this_type(vm, this, "type")
+    crate::native::type_arg(vm, this, "type")
 }
 
 fn type_get_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -917,7 +907,7 @@ fn property_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(first) = args.values.first() else {
         return Err(vm.type_error("property.__new__(): not enough arguments"));
     };
-    let cls = this_type(vm, first, "property.__new__")?;
+    let cls = crate::native::type_arg(vm, first, "property.__new__")?;
     let cell = RefCell::new([
         Value::None,
         Value::None,
@@ -1085,7 +1075,7 @@ fn property_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = pos_args(vm, &args, "staticmethod", 2, 2)?;
-    let cls = this_type(vm, &pos[0], "staticmethod.__new__")?;
+    let cls = crate::native::type_arg(vm, &pos[0], "staticmethod.__new__")?;
     let o = vm.new_object(&cls, Payload::StaticMethod(RefCell::new(pos[1].clone())));
     copy_wrapped_attrs(vm, &o, &pos[1])?;
     Ok(Value::Obj(o))
@@ -1107,7 +1097,7 @@ fn copy_wrapped_attrs(vm: &mut Vm, o: &ObjRef, callable: &Value) -> PyResult<()>
 
 fn classmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = pos_args(vm, &args, "classmethod", 2, 2)?;
-    let cls = this_type(vm, &pos[0], "classmethod.__new__")?;
+    let cls = crate::native::type_arg(vm, &pos[0], "classmethod.__new__")?;
     let o = vm.new_object(&cls, Payload::ClassMethod(RefCell::new(pos[1].clone())));
     copy_wrapped_attrs(vm, &o, &pos[1])?;
     Ok(Value::Obj(o))

@@ -288,9 +288,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first() else {
-        return Err(vm.type_error("set.__new__(X): X is not a type object"));
-    };
+    let cls = &crate::native::new_cls(vm, &args, "set")?;
     let cls = cls.clone();
     Ok(Value::Obj(vm.new_object(
         &cls,
@@ -321,9 +319,7 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first() else {
-        return Err(vm.type_error("frozenset.__new__(X): X is not a type object"));
-    };
+    let cls = &crate::native::new_cls(vm, &args, "frozenset")?;
     let cls = cls.clone();
     if args.has_kwargs() {
         return Err(vm.type_error("frozenset() takes no keyword arguments"));

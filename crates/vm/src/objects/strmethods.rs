@@ -388,9 +388,7 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((cls, rest)) = pos.split_first() else {
         return Err(vm.type_error("str.__new__(): not enough arguments"));
     };
-    let Some(cls) = cls.as_obj().cloned() else {
-        return Err(vm.type_error("str.__new__(X): X is not a type object"));
-    };
+    let cls = crate::native::type_arg(vm, cls, "str.__new__")?;
     let names = ["object", "encoding", "errors"];
     if rest.len() > 3 {
         return Err(vm.type_error(format!(

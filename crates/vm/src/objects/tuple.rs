@@ -64,9 +64,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.values.first() else {
-        return Err(vm.type_error("tuple.__new__(X): X is not a type object"));
-    };
+    let cls = &crate::native::new_cls(vm, &args, "tuple")?;
     let cls = cls.clone();
     if args.has_kwargs() {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
