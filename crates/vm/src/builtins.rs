@@ -362,7 +362,7 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 out.push_str(&sep);
             }
             let s = vm.str(a)?;
-            out.push_str(&vm.str_text_wtf8(&s));
+            out.push_str(&vm.str_text(&s));
         }
         out.push_str(&end);
         write_to(vm, &file, &out)?;
@@ -648,11 +648,6 @@ impl Vm {
         let d = m.dict.clone();
         let k = self.intern(name);
         self.dict_get_str_obj(&d, &k)
-    }
-
-    /// The text of a str value, keeping lone surrogates as WTF-8 replacement (for output).
-    pub fn str_text_wtf8(&self, v: &Value) -> String {
-        self.str_text(v)
     }
 }
 

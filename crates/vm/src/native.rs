@@ -150,11 +150,6 @@ impl Vm {
         let t = self.types.not_implemented_error.clone();
         self.new_exception_msg(&t, msg)
     }
-
-    /// A new exception of a type with a message (generic form).
-    pub fn err_msg(&mut self, ty: &ObjRef, msg: impl Into<String>) -> PyErr {
-        self.new_exception_msg(ty, msg)
-    }
 }
 
 /// Reject keyword arguments: `name() takes no keyword arguments`.

@@ -11,17 +11,6 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 
 impl Vm {
-    /// Look a special method up on the type of `v` (never on the instance).
-    pub fn lookup_special(&mut self, v: &Value, name: &ObjRef) -> Option<Value> {
-        let t = self.type_of(v);
-        let h = self.str_obj_hash(name);
-        let Payload::Str(s) = &name.payload else {
-            return None;
-        };
-        let text = s.as_str().into_owned();
-        self.type_lookup_obj(&t, name, &text, h)
-    }
-
     /// Look a special method up by text.
     pub fn lookup_special_str(&mut self, v: &Value, name: &str) -> Option<Value> {
         let t = self.type_of(v);

@@ -809,17 +809,6 @@ impl Vm {
         self.warn_at(category, None, msg, 1)
     }
 
-    /// The line being run in the innermost frame.
-    pub fn current_line(&self) -> u32 {
-        self.frames.last().map_or(0, |f| {
-            f.code
-                .co
-                .positions
-                .get(f.ip.get() as usize)
-                .map_or(0, |p| p.line)
-        })
-    }
-
     /// `sys.displayhook`'s default: print `repr(v)` and keep it in `builtins._`.
     pub fn default_display_hook(&mut self, v: &Value) -> PyResult<()> {
         if v.is_none() {

@@ -776,7 +776,7 @@ fn type_get_abstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => {
             let k = vm.intern("__abstractmethods__");
-            Err(vm.attribute_error_named(this, &k, "__abstractmethods__"))
+            Err(vm.no_attribute(this, &k))
         }
     }
 }
@@ -808,7 +808,7 @@ fn type_get_annotations(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         None => {
             if type_data(&t).builtin {
                 let k = vm.intern("__annotations__");
-                return Err(vm.attribute_error_named(this, &k, "__annotations__"));
+                return Err(vm.no_attribute(this, &k));
             }
             let d = Value::Obj(vm.new_dict());
             vm.set_type_attr(&t, "__annotations__", d.clone());
@@ -1206,16 +1206,6 @@ fn ellipsis_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 impl Vm {
-    /// An AttributeError naming the attribute, with `name`/`obj` set.
-    pub fn attribute_error_named(
-        &mut self,
-        obj: &Value,
-        name: &ObjRef,
-        _text: &str,
-    ) -> crate::PyErr {
-        self.no_attribute(obj, name)
-    }
-
     /// Compare two values with a rich comparison and return the truth of the result.
     pub fn compare_bool(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<bool> {
         let r = self.compare(a, b, op)?;
