@@ -1,6 +1,8 @@
 //! Code objects: what the compiler produces and the VM runs (CPython's `PyCodeObject`).
 
-use std::sync::Arc;
+use alloc::string::String;
+use alloc::sync::Arc;
+use alloc::vec::Vec;
 
 use num_bigint::BigInt;
 

@@ -2,8 +2,11 @@
 //! indices, since Krait's instructions have no cache entries). The golden files under
 //! `tests/dis/` are made with it.
 
-use std::collections::BTreeSet;
-use std::fmt::Write;
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt::Write;
 
 use krait_common::repr;
 

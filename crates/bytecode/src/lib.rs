@@ -5,6 +5,12 @@
 //! module) so that compiled code reads like CPython's `dis` output. The deliberate differences are
 //! listed at the top of [`opcode`].
 
+#![no_std]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
 mod code;
 mod dis;
 mod opcode;
