@@ -15,3 +15,10 @@ pub fn monotonic() -> f64 {
     static START: OnceLock<Instant> = OnceLock::new();
     START.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
+
+/// Block the thread for `secs` seconds.
+pub fn sleep(secs: f64) {
+    if secs > 0.0 && secs.is_finite() {
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    }
+}

@@ -30,3 +30,16 @@ pub fn current_exe() -> Option<String> {
         .ok()
         .map(|p| p.to_string_lossy().into_owned())
 }
+
+/// Set a variable for this process and the processes it starts.
+pub fn set_var(name: &str, value: &str) {
+    // SAFETY: the interpreter runs Python on one thread at a time; nothing else in Krait
+    // reads the environment concurrently.
+    unsafe { std::env::set_var(name, value) }
+}
+
+/// Remove a variable.
+pub fn remove_var(name: &str) {
+    // SAFETY: as for `set_var`.
+    unsafe { std::env::remove_var(name) }
+}

@@ -1,15 +1,83 @@
-//! Files and directories.
+//! Files and directories: paths, stat, directories, and the table of open files.
 
-use std::io;
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::io::AsRawFd;
 
-/// File metadata.
+/// `open(2)` flags as Linux numbers them (what `os.O_*` expose).
+pub mod flags {
+    /// Read only.
+    pub const O_RDONLY: i32 = 0;
+    /// Write only.
+    pub const O_WRONLY: i32 = 1;
+    /// Read and write.
+    pub const O_RDWR: i32 = 2;
+    /// Create if missing.
+    pub const O_CREAT: i32 = 0o100;
+    /// With `O_CREAT`: fail if it exists.
+    pub const O_EXCL: i32 = 0o200;
+    /// Truncate to zero length.
+    pub const O_TRUNC: i32 = 0o1000;
+    /// Every write appends.
+    pub const O_APPEND: i32 = 0o2000;
+    /// Must be a directory.
+    pub const O_DIRECTORY: i32 = 0o200000;
+    /// Do not follow a final symlink.
+    pub const O_NOFOLLOW: i32 = 0o400000;
+    /// Close on exec.
+    pub const O_CLOEXEC: i32 = 0o2000000;
+}
+
+/// File metadata (the fields of `os.stat_result`).
+#[derive(Clone, Debug, Default)]
 pub struct Metadata {
-    /// Whether it is a directory.
-    pub is_dir: bool,
-    /// Size in bytes.
+    /// `st_mode`: type and permission bits.
+    pub mode: u32,
+    /// `st_ino`
+    pub ino: u64,
+    /// `st_dev`
+    pub dev: u64,
+    /// `st_nlink`
+    pub nlink: u64,
+    /// `st_uid`
+    pub uid: u32,
+    /// `st_gid`
+    pub gid: u32,
+    /// `st_size`
     pub size: u64,
-    /// Modification time, seconds since the epoch.
-    pub mtime: f64,
+    /// `st_atime_ns`
+    pub atime_ns: i64,
+    /// `st_mtime_ns`
+    pub mtime_ns: i64,
+    /// `st_ctime_ns`
+    pub ctime_ns: i64,
+    /// `st_blksize`
+    pub blksize: u64,
+    /// `st_blocks`
+    pub blocks: u64,
+    /// `st_rdev`
+    pub rdev: u64,
+}
+
+fn metadata(m: &std::fs::Metadata) -> Metadata {
+    let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+    Metadata {
+        mode: m.mode(),
+        ino: m.ino(),
+        dev: m.dev(),
+        nlink: m.nlink(),
+        uid: m.uid(),
+        gid: m.gid(),
+        size: m.size(),
+        atime_ns: ns(m.atime(), m.atime_nsec()),
+        mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+        ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+        blksize: m.blksize(),
+        blocks: m.blocks(),
+        rdev: m.rdev(),
+    }
 }
 
 /// Read a whole file.
@@ -19,20 +87,205 @@ pub fn read(path: &str) -> io::Result<Vec<u8>> {
 
 /// Metadata of `path`, following symlinks.
 pub fn stat(path: &str) -> io::Result<Metadata> {
-    let m = std::fs::metadata(path)?;
-    let mtime = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0.0, |d| d.as_secs_f64());
-    Ok(Metadata {
-        is_dir: m.is_dir(),
-        size: m.len(),
-        mtime,
-    })
+    Ok(metadata(&std::fs::metadata(path)?))
+}
+
+/// Metadata of `path` itself (a symlink is not followed).
+pub fn lstat(path: &str) -> io::Result<Metadata> {
+    Ok(metadata(&std::fs::symlink_metadata(path)?))
+}
+
+/// What kind of thing a directory entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+    /// A symbolic link.
+    Symlink,
+    /// Anything else (device, fifo, socket).
+    Other,
+}
+
+/// One entry of a directory listing.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The name within the directory.
+    pub name: String,
+    /// Its kind (not following symlinks).
+    pub kind: Kind,
+    /// Its inode number.
+    pub ino: u64,
+}
+
+/// The entries of a directory, without `.` and `..`, in the order the OS gives.
+pub fn listdir(path: &str) -> io::Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(path)? {
+        let e = e?;
+        let t = e.file_type()?;
+        let kind = if t.is_symlink() {
+            Kind::Symlink
+        } else if t.is_dir() {
+            Kind::Dir
+        } else if t.is_file() {
+            Kind::File
+        } else {
+            Kind::Other
+        };
+        out.push(Entry {
+            name: e.file_name().to_string_lossy().into_owned(),
+            kind,
+            ino: std::os::unix::fs::DirEntryExt::ino(&e),
+        });
+    }
+    Ok(out)
+}
+
+/// Make a directory with permission bits `mode` (before the umask).
+pub fn mkdir(path: &str, mode: u32) -> io::Result<()> {
+    std::fs::DirBuilder::new().mode(mode).create(path)
+}
+
+/// Remove an empty directory.
+pub fn rmdir(path: &str) -> io::Result<()> {
+    std::fs::remove_dir(path)
+}
+
+/// Remove a file.
+pub fn unlink(path: &str) -> io::Result<()> {
+    std::fs::remove_file(path)
+}
+
+/// Rename `src` to `dst`, replacing `dst` if it is a file.
+pub fn rename(src: &str, dst: &str) -> io::Result<()> {
+    std::fs::rename(src, dst)
+}
+
+/// The target of a symlink.
+pub fn readlink(path: &str) -> io::Result<String> {
+    Ok(std::fs::read_link(path)?.to_string_lossy().into_owned())
+}
+
+/// The absolute path with every symlink and `..` resolved.
+pub fn realpath(path: &str) -> io::Result<String> {
+    Ok(std::fs::canonicalize(path)?.to_string_lossy().into_owned())
 }
 
 /// The current directory.
 pub fn getcwd() -> io::Result<String> {
     Ok(std::env::current_dir()?.to_string_lossy().into_owned())
+}
+
+/// Change the current directory.
+pub fn chdir(path: &str) -> io::Result<()> {
+    std::env::set_current_dir(path)
+}
+
+/// The files a process opened through [`Files::open`], by descriptor number. Descriptors
+/// 0, 1 and 2 are the standard streams; others not in the table are refused (`EBADF`), so
+/// the interpreter can only use descriptors it opened.
+#[derive(Default)]
+pub struct Files {
+    open: HashMap<i32, File>,
+}
+
+fn ebadf() -> io::Error {
+    io::Error::from_raw_os_error(9)
+}
+
+impl Files {
+    /// Open `path` with `open(2)` flags and permission bits; returns the descriptor.
+    pub fn open(&mut self, path: &str, oflags: i32, mode: u32) -> io::Result<i32> {
+        use flags::*;
+        let acc = oflags & 3;
+        let mut o = OpenOptions::new();
+        o.read(acc == O_RDONLY || acc == O_RDWR)
+            .write(acc == O_WRONLY || acc == O_RDWR)
+            .append(oflags & O_APPEND != 0)
+            .truncate(oflags & O_TRUNC != 0)
+            .mode(mode)
+            .custom_flags(oflags & !(3 | O_APPEND | O_TRUNC | O_CREAT | O_EXCL));
+        if oflags & O_CREAT != 0 {
+            if oflags & O_EXCL != 0 {
+                o.create_new(true);
+            } else {
+                o.create(true);
+            }
+        }
+        let f = o.open(path)?;
+        let fd = f.as_raw_fd();
+        self.open.insert(fd, f);
+        Ok(fd)
+    }
+
+    fn get(&mut self, fd: i32) -> io::Result<&mut File> {
+        self.open.get_mut(&fd).ok_or_else(ebadf)
+    }
+
+    /// Read at most `n` bytes.
+    pub fn read(&mut self, fd: i32, n: usize) -> io::Result<Vec<u8>> {
+        if fd == 0 {
+            let mut buf = vec![0; n];
+            let got = io::stdin().lock().read(&mut buf)?;
+            buf.truncate(got);
+            return Ok(buf);
+        }
+        let f = self.get(fd)?;
+        let mut buf = vec![0; n.min(1 << 26)];
+        let got = f.read(&mut buf)?;
+        buf.truncate(got);
+        Ok(buf)
+    }
+
+    /// Write some of `data`; returns how much was written.
+    pub fn write(&mut self, fd: i32, data: &[u8]) -> io::Result<usize> {
+        match fd {
+            1 => io::stdout().lock().write(data),
+            2 => io::stderr().lock().write(data),
+            _ => self.get(fd)?.write(data),
+        }
+    }
+
+    /// Move the position (`whence` 0 start, 1 current, 2 end); returns the new position.
+    pub fn seek(&mut self, fd: i32, offset: i64, whence: i32) -> io::Result<u64> {
+        let to = match whence {
+            0 => SeekFrom::Start(u64::try_from(offset).map_err(|_| einval())?),
+            1 => SeekFrom::Current(offset),
+            2 => SeekFrom::End(offset),
+            _ => return Err(einval()),
+        };
+        self.get(fd)?.seek(to)
+    }
+
+    /// Cut or extend the file to `len` bytes.
+    pub fn truncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
+        self.get(fd)?.set_len(len)
+    }
+
+    /// Metadata of an open file.
+    pub fn fstat(&mut self, fd: i32) -> io::Result<Metadata> {
+        Ok(metadata(&self.get(fd)?.metadata()?))
+    }
+
+    /// Close a descriptor.
+    pub fn close(&mut self, fd: i32) -> io::Result<()> {
+        self.open.remove(&fd).map(drop).ok_or_else(ebadf)
+    }
+
+    /// Whether the descriptor is a terminal.
+    pub fn isatty(&mut self, fd: i32) -> bool {
+        use std::io::IsTerminal;
+        match fd {
+            0 => io::stdin().is_terminal(),
+            1 => io::stdout().is_terminal(),
+            2 => io::stderr().is_terminal(),
+            _ => self.open.get(&fd).is_some_and(|f| f.is_terminal()),
+        }
+    }
+}
+
+fn einval() -> io::Error {
+    io::Error::from_raw_os_error(22)
 }

@@ -6,3 +6,8 @@ pub fn exit(code: i32) -> ! {
     #[allow(clippy::exit)]
     std::process::exit(code)
 }
+
+/// This process's id.
+pub fn pid() -> u32 {
+    std::process::id()
+}

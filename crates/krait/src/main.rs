@@ -1,7 +1,8 @@
 //! The `krait` command: CPython's command line (`python3 [options] [-c cmd | -m mod | file | -] [args]`).
 
+use krait::os::{RealClock, RealStdio, mount_readonly};
 use krait_host_env as env;
-use krait_vm::host::OsHost;
+use krait_vm::host::{Clock, Host, OsHost, SandboxHost};
 use krait_vm::{Config, Vm};
 
 /// Stack size of the thread that runs Python code: deep enough for the default recursion
@@ -33,7 +34,21 @@ Options (and corresponding environment variables):
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
+
+Sandbox options (Krait):
+--sandbox          : run against an in-memory host: no access to files, environment,
+                     processes or sockets of this machine (see docs/security.md)
+--sandbox-dir DIR  : with --sandbox, copy DIR in read-only (and start there)
+--sandbox-env N=V  : with --sandbox, give the program this environment variable
 ";
+
+/// `--sandbox` settings.
+#[derive(Default)]
+struct SandboxOpts {
+    on: bool,
+    dirs: Vec<String>,
+    env: Vec<(String, String)>,
+}
 
 enum Program {
     Command(String),
@@ -47,9 +62,36 @@ fn main() {
     let mut config = Config::default();
     let mut program = None;
     let mut dash = false;
+    let mut sandbox = SandboxOpts::default();
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
+        if a == "--sandbox" {
+            sandbox.on = true;
+            i += 1;
+            continue;
+        }
+        if a == "--sandbox-dir" || a == "--sandbox-env" {
+            let Some(v) = args.get(i + 1) else {
+                eprint_err(&format!("Argument expected for the {a} option\n{USAGE}"));
+                env::process::exit(2);
+            };
+            if a == "--sandbox-dir" {
+                sandbox.dirs.push(v.clone());
+            } else {
+                match v.split_once('=') {
+                    Some((k, val)) if !k.is_empty() => {
+                        sandbox.env.push((k.to_string(), val.to_string()));
+                    }
+                    _ => {
+                        eprint_err(&format!("--sandbox-env expects NAME=VALUE, not {v}\n"));
+                        env::process::exit(2);
+                    }
+                }
+            }
+            i += 2;
+            continue;
+        }
         if a == "--version" {
             println_out("Python 3.11.7");
             env::process::exit(0);
@@ -198,15 +240,48 @@ fn main() {
     let status = std::thread::Builder::new()
         .name(String::from("main"))
         .stack_size(STACK_SIZE)
-        .spawn(move || run(config, program))
+        .spawn(move || run(config, program, sandbox))
         .map(|h| h.join().unwrap_or(1))
         .unwrap_or(1);
     env::process::exit(status);
 }
 
-fn run(config: Config, program: Program) -> i32 {
+/// The host the program runs against: the OS, or a sandbox populated as the options say.
+fn make_host(sandbox: &SandboxOpts) -> Result<Box<dyn Host>, String> {
+    if !sandbox.on {
+        if !sandbox.dirs.is_empty() || !sandbox.env.is_empty() {
+            return Err(String::from(
+                "--sandbox-dir and --sandbox-env need --sandbox",
+            ));
+        }
+        return Ok(Box::new(OsHost::default()));
+    }
+    let mut host = SandboxHost::new()
+        .with_stdio(Box::new(RealStdio))
+        .with_clock(Clock::Source(Box::new(RealClock)))
+        .with_env(sandbox.env.clone());
+    let mut first = None;
+    for d in &sandbox.dirs {
+        let at = mount_readonly(&mut host, d).map_err(|e| format!("--sandbox-dir {d}: {e}"))?;
+        first.get_or_insert(at);
+    }
+    if let Some(at) = first {
+        host.set_cwd(&at)
+            .map_err(|e| format!("--sandbox-dir: {e}"))?;
+    }
+    Ok(Box::new(host))
+}
+
+fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {
     let inspect = config.inspect;
-    let mut vm = Vm::new(Box::new(OsHost), config);
+    let host = match make_host(&sandbox) {
+        Ok(h) => h,
+        Err(msg) => {
+            eprint_err(&format!("krait: {msg}\n"));
+            return 2;
+        }
+    };
+    let mut vm = Vm::new(host, config);
     env::signals::install_sigint(vm.interrupt.clone());
     let here = 0u8;
     let top = &here as *const u8 as usize;

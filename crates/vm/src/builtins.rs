@@ -3,7 +3,7 @@
 use krait_bytecode::{BinaryOp, CompareOp};
 
 mod docs;
-mod io;
+pub mod io;
 
 use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};

@@ -1,17 +1,92 @@
 //! The `Host` seam: every operation that reaches outside the interpreter goes through the
-//! `Host` object the interpreter was built with. `SandboxHost` (here) has no host at all;
-//! `OsHost` (in `host/os.rs`, only with the `host` feature) is the real operating system through
-//! the `krait-host-env` crate.
+//! `Host` object the interpreter was built with. `SandboxHost` (in `host/sandbox.rs`) has no
+//! host at all: an in-memory file system, a given environment, a fixed or embedder-supplied
+//! clock and seeded randomness. `OsHost` (in `host/os.rs`, only with the `host` feature) is
+//! the real operating system through the `krait-host-env` crate.
+//!
+//! Errors are `io::Error`s carrying a Linux errno (`io::Error::from_raw_os_error`), which the
+//! VM turns into CPython's `OSError` subclass and message (`[Errno 2] No such file or
+//! directory: 'x'`).
 
-use std::collections::HashMap;
 use std::io;
 
 #[cfg(feature = "host")]
 mod os;
+mod sandbox;
 #[cfg(feature = "host")]
 pub use os::OsHost;
+pub use sandbox::{Clock, MemStdio, SandboxHost, SandboxStdio, TimeSource};
 
-/// Metadata of a file, as much of `os.stat_result` as the VM needs so far.
+/// Linux errno values the hosts report.
+pub mod errno {
+    /// Operation not permitted
+    pub const EPERM: i32 = 1;
+    /// No such file or directory
+    pub const ENOENT: i32 = 2;
+    /// Bad file descriptor
+    pub const EBADF: i32 = 9;
+    /// Permission denied
+    pub const EACCES: i32 = 13;
+    /// File exists
+    pub const EEXIST: i32 = 17;
+    /// Not a directory
+    pub const ENOTDIR: i32 = 20;
+    /// Is a directory
+    pub const EISDIR: i32 = 21;
+    /// Invalid argument
+    pub const EINVAL: i32 = 22;
+    /// No space left on device
+    pub const ENOSPC: i32 = 28;
+    /// Read-only file system
+    pub const EROFS: i32 = 30;
+    /// Directory not empty
+    pub const ENOTEMPTY: i32 = 39;
+    /// Too many levels of symbolic links
+    pub const ELOOP: i32 = 40;
+}
+
+/// `open` flags, numbered as Linux numbers them (what `os.O_*` expose).
+pub mod oflags {
+    /// Read only.
+    pub const O_RDONLY: i32 = 0;
+    /// Write only.
+    pub const O_WRONLY: i32 = 1;
+    /// Read and write.
+    pub const O_RDWR: i32 = 2;
+    /// Create if missing.
+    pub const O_CREAT: i32 = 0o100;
+    /// With `O_CREAT`: fail if it exists.
+    pub const O_EXCL: i32 = 0o200;
+    /// Truncate to zero length.
+    pub const O_TRUNC: i32 = 0o1000;
+    /// Every write appends.
+    pub const O_APPEND: i32 = 0o2000;
+    /// Must be a directory.
+    pub const O_DIRECTORY: i32 = 0o200000;
+    /// Do not follow a final symlink.
+    pub const O_NOFOLLOW: i32 = 0o400000;
+    /// Close on exec.
+    pub const O_CLOEXEC: i32 = 0o2000000;
+}
+
+/// The file-type bits of `st_mode`.
+pub mod mode {
+    /// Mask of the type bits.
+    pub const S_IFMT: u32 = 0o170000;
+    /// Directory.
+    pub const S_IFDIR: u32 = 0o040000;
+    /// Regular file.
+    pub const S_IFREG: u32 = 0o100000;
+    /// Symbolic link.
+    pub const S_IFLNK: u32 = 0o120000;
+}
+
+/// An error with a Linux errno.
+pub fn os_err(errno: i32) -> io::Error {
+    io::Error::from_raw_os_error(errno)
+}
+
+/// Metadata of a file: the fields of `os.stat_result`.
 #[derive(Clone, Debug, Default)]
 pub struct FileStat {
     /// Whether it is a directory.
@@ -20,10 +95,59 @@ pub struct FileStat {
     pub size: u64,
     /// Modification time, seconds since the epoch.
     pub mtime: f64,
+    /// `st_mode`: type and permission bits.
+    pub mode: u32,
+    /// `st_ino`
+    pub ino: u64,
+    /// `st_dev`
+    pub dev: u64,
+    /// `st_nlink`
+    pub nlink: u64,
+    /// `st_uid`
+    pub uid: u32,
+    /// `st_gid`
+    pub gid: u32,
+    /// `st_atime_ns`
+    pub atime_ns: i64,
+    /// `st_mtime_ns`
+    pub mtime_ns: i64,
+    /// `st_ctime_ns`
+    pub ctime_ns: i64,
+    /// `st_blksize`
+    pub blksize: u64,
+    /// `st_blocks`
+    pub blocks: u64,
+    /// `st_rdev`
+    pub rdev: u64,
+}
+
+/// What a directory entry is (without following symlinks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+    /// A symbolic link.
+    Symlink,
+    /// Anything else.
+    Other,
+}
+
+/// One entry of a directory listing (`os.scandir`'s `DirEntry`).
+#[derive(Clone, Debug)]
+pub struct DirEntry {
+    /// The name within the directory.
+    pub name: String,
+    /// What it is.
+    pub kind: EntryKind,
+    /// Its inode number.
+    pub ino: u64,
 }
 
 /// What the interpreter may ask of its host. Every method has a refusing default, so a host
-/// grants only what it implements.
+/// grants only what it implements: file system calls fail with `EACCES`, processes and
+/// sockets with `EPERM`.
 pub trait Host {
     /// Write to standard output.
     fn write_stdout(&mut self, data: &[u8]) -> io::Result<()>;
@@ -45,18 +169,101 @@ pub trait Host {
     fn stdin_is_tty(&self) -> bool {
         false
     }
+
+    // Files by descriptor.
+
+    /// Open `path` with `oflags` (see [`oflags`]) and permission bits `mode`; a descriptor.
+    fn open(&mut self, _path: &str, _oflags: i32, _mode: u32) -> io::Result<i32> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Read at most `n` bytes from a descriptor; empty at end of file.
+    fn read(&mut self, _fd: i32, _n: usize) -> io::Result<Vec<u8>> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Write to a descriptor; how many bytes were written.
+    fn write(&mut self, _fd: i32, _data: &[u8]) -> io::Result<usize> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Move a descriptor's position (`whence` 0 start, 1 current, 2 end); the new position.
+    fn seek(&mut self, _fd: i32, _offset: i64, _whence: i32) -> io::Result<u64> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Cut or extend an open file to `len` bytes.
+    fn truncate(&mut self, _fd: i32, _len: u64) -> io::Result<()> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Metadata of an open file.
+    fn fstat(&mut self, _fd: i32) -> io::Result<FileStat> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Close a descriptor.
+    fn close(&mut self, _fd: i32) -> io::Result<()> {
+        Err(os_err(errno::EBADF))
+    }
+    /// Whether a descriptor is a terminal.
+    fn isatty(&mut self, _fd: i32) -> bool {
+        false
+    }
+
+    // Paths.
+
     /// Read a whole file.
     fn read_file(&mut self, path: &str) -> io::Result<Vec<u8>> {
-        Err(denied(path))
+        let fd = self.open(path, oflags::O_RDONLY | oflags::O_CLOEXEC, 0)?;
+        let mut out = Vec::new();
+        let r = loop {
+            match self.read(fd, 1 << 16) {
+                Ok(b) if b.is_empty() => break Ok(out),
+                Ok(b) => out.extend_from_slice(&b),
+                Err(e) => break Err(e),
+            }
+        };
+        let _ = self.close(fd);
+        r
     }
-    /// Metadata of a path.
-    fn stat(&mut self, path: &str) -> io::Result<FileStat> {
-        Err(denied(path))
+    /// Metadata of a path, following symlinks.
+    fn stat(&mut self, _path: &str) -> io::Result<FileStat> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Metadata of a path itself (a final symlink is not followed).
+    fn lstat(&mut self, path: &str) -> io::Result<FileStat> {
+        self.stat(path)
+    }
+    /// The entries of a directory, without `.` and `..`.
+    fn listdir(&mut self, _path: &str) -> io::Result<Vec<DirEntry>> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Make a directory.
+    fn mkdir(&mut self, _path: &str, _mode: u32) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Remove an empty directory.
+    fn rmdir(&mut self, _path: &str) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Remove a file.
+    fn unlink(&mut self, _path: &str) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Rename, replacing the destination.
+    fn rename(&mut self, _src: &str, _dst: &str) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// The target of a symlink.
+    fn readlink(&mut self, _path: &str) -> io::Result<String> {
+        Err(os_err(errno::EINVAL))
     }
     /// The current directory.
     fn getcwd(&mut self) -> io::Result<String> {
         Ok(String::from("/"))
     }
+    /// Change the current directory.
+    fn chdir(&mut self, _path: &str) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+
+    // Environment.
+
     /// An environment variable.
     fn env_var(&mut self, _name: &str) -> Option<String> {
         None
@@ -65,6 +272,17 @@ pub trait Host {
     fn env_vars(&mut self) -> Vec<(String, String)> {
         Vec::new()
     }
+    /// Set a variable (`os.environ[k] = v`, `os.putenv`).
+    fn set_env_var(&mut self, _name: &str, _value: &str) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Remove a variable (`del os.environ[k]`, `os.unsetenv`).
+    fn unset_env_var(&mut self, _name: &str) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+
+    // Clocks and randomness.
+
     /// Wall-clock time, seconds since the epoch.
     fn time(&mut self) -> f64 {
         0.0
@@ -73,85 +291,25 @@ pub trait Host {
     fn monotonic(&mut self) -> f64 {
         0.0
     }
+    /// Wait `secs` seconds.
+    fn sleep(&mut self, _secs: f64) {}
     /// Random bytes (`os.urandom`, hash seeds).
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         Ok(vec![0; n])
     }
-}
 
-fn denied(path: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::PermissionDenied,
-        format!("sandbox: no access to {path}"),
-    )
-}
+    // Processes and sockets: refused unless a host grants them.
 
-/// A host with nothing behind it: output is collected in memory, files come from an
-/// in-memory map, the clock stands still, randomness is fixed.
-#[derive(Default)]
-pub struct SandboxHost {
-    /// Everything written to stdout.
-    pub stdout: Vec<u8>,
-    /// Everything written to stderr.
-    pub stderr: Vec<u8>,
-    /// What `input()`/`sys.stdin` read.
-    pub stdin: Vec<u8>,
-    stdin_pos: usize,
-    /// Files visible to the program, by absolute path.
-    pub files: HashMap<String, Vec<u8>>,
-    /// The environment.
-    pub env: HashMap<String, String>,
-}
-
-impl Host for SandboxHost {
-    fn write_stdout(&mut self, data: &[u8]) -> io::Result<()> {
-        self.stdout.extend_from_slice(data);
-        Ok(())
+    /// This process's id.
+    fn getpid(&mut self) -> u32 {
+        1
     }
-    fn write_stderr(&mut self, data: &[u8]) -> io::Result<()> {
-        self.stderr.extend_from_slice(data);
-        Ok(())
+    /// Start a process (`os.system`, `subprocess`, `fork`/`exec`).
+    fn spawn(&mut self, _argv: &[String]) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
     }
-    fn read_stdin_line(&mut self) -> io::Result<Vec<u8>> {
-        let rest = &self.stdin[self.stdin_pos..];
-        let n = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(rest.len(), |i| i + 1);
-        self.stdin_pos += n;
-        Ok(rest[..n].to_vec())
-    }
-    fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
-        let rest = self.stdin[self.stdin_pos..].to_vec();
-        self.stdin_pos = self.stdin.len();
-        Ok(rest)
-    }
-    fn read_file(&mut self, path: &str) -> io::Result<Vec<u8>> {
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "No such file or directory"))
-    }
-    fn stat(&mut self, path: &str) -> io::Result<FileStat> {
-        match self.files.get(path) {
-            Some(f) => Ok(FileStat {
-                is_dir: false,
-                size: f.len() as u64,
-                mtime: 0.0,
-            }),
-            None => Err(io::Error::new(
-                io::ErrorKind::NotFound,
-                "No such file or directory",
-            )),
-        }
-    }
-    fn env_var(&mut self, name: &str) -> Option<String> {
-        self.env.get(name).cloned()
-    }
-    fn env_vars(&mut self) -> Vec<(String, String)> {
-        self.env
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+    /// Make a socket.
+    fn socket(&mut self, _family: i32, _kind: i32, _proto: i32) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
     }
 }

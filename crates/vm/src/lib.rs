@@ -18,6 +18,7 @@ pub mod native;
 pub mod object;
 pub mod objects;
 pub mod ops;
+pub mod oserror;
 pub mod repl;
 pub mod sysmodule;
 pub mod traceback;

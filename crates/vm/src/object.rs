@@ -106,6 +106,8 @@ pub enum Payload {
     MappingProxy(Value),
     /// A standard stream: 0 stdin, 1 stdout, 2 stderr.
     Stream(u8),
+    /// A file object of `open()` (`FileIO`, `Buffered*`, `TextIOWrapper`).
+    File(Box<crate::builtins::io::FileObj>),
     /// `types.GenericAlias` / `types.UnionType`: origin (or `None`) and the args tuple.
     Alias(Box<(Value, Value)>),
     /// The awaitables of coroutines and async generators (`asend`, `athrow`, `__await__`).

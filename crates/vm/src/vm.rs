@@ -84,8 +84,8 @@ pub struct Vm {
     pub ellipsis: Value,
     /// `()`: CPython keeps one empty tuple, so `() is tuple()`.
     pub empty_tuple: Value,
-    /// The text and binary file types `open()` returns, made on first use.
-    pub file_types: Option<(ObjRef, ObjRef)>,
+    /// `open()`'s file types (made on first use) and the files still open.
+    pub io: crate::builtins::io::IoState,
     /// `warnings.filters`, made with the default filters on first use.
     pub warn_filters: Option<ObjRef>,
     /// Inside `catch_warnings(record=True)`: the log list and the `WarningMessage` type.
@@ -190,7 +190,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             empty_tuple,
-            file_types: None,
+            io: crate::builtins::io::IoState::default(),
             warn_filters: None,
             warn_log: None,
             stdout_buf: Vec::new(),
@@ -326,6 +326,7 @@ impl Vm {
             Err(e) => self.handle_uncaught(e),
         };
         self.finalize_main(&globals);
+        self.close_open_files();
         self.flush_stdout();
         status
     }

@@ -1,58 +1,210 @@
-//! `open()` for reading (CPython: `Modules/_io`): the whole file is read through the host at
-//! open time, decoded as UTF-8 with universal newlines for text mode, and served from memory.
-//! Writing needs a host seam that does not exist yet and raises `NotImplementedError`.
+//! `open()` and its file objects (CPython: `Modules/_io`): `FileIO` (raw, `buffering=0`),
+//! `BufferedReader`/`BufferedWriter`/`BufferedRandom` and `TextIOWrapper`, over a descriptor
+//! of the interpreter's `Host`. One state per open file is shared by its layers (`f.buffer`,
+//! `f.raw`). Writes are buffered (8 KiB, as `io.DEFAULT_BUFFER_SIZE`) and flushed on
+//! `flush`, `seek`, reads, `close`, when the object is freed (its `__del__`, queued as
+//! CPython's finalizer) and at interpreter exit (`Vm::close_open_files`).
+//!
+//! Text mode supports universal newlines (`newline=None`), `''`, `'\n'`, `'\r'`, `'\r\n'`,
+//! and the encodings of `codecs`. Reading in text mode loads the rest of the file at the
+//! first read, so `tell()` is the byte offset (CPython's cookie for stateless decoders).
 
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use crate::host::oflags::*;
 use crate::native::method_args;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
-use crate::objects::typeobj::{BuiltinKind, Layout};
+use crate::objects::str::PyStr;
+use crate::objects::typeobj::{BuiltinKind, Layout, type_data};
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
-/// The state an open file keeps in its cell: `(data, pos, closed, name, mode)`, where `data`
-/// is a str (text mode) or bytes (binary mode) and `pos` a byte offset into it.
-const DATA: usize = 0;
-const POS: usize = 1;
-const CLOSED: usize = 2;
-const NAME: usize = 3;
-const MODE: usize = 4;
+const BUFFER_SIZE: usize = 8192;
 
-/// Make the file types (`_io.TextIOWrapper` and `_io.BufferedReader`).
-fn init(vm: &mut Vm) -> (ObjRef, ObjRef) {
-    let mut out = Vec::new();
-    for name in ["TextIOWrapper", "BufferedReader"] {
-        let object = vm.types.object.clone();
+/// The per-interpreter `_io` state: the file types and the open files (for exit).
+#[derive(Default)]
+pub struct IoState {
+    types: Option<IoTypes>,
+    open: Vec<Weak<RefCell<FileState>>>,
+}
+
+#[derive(Clone)]
+struct IoTypes {
+    file_io: ObjRef,
+    reader: ObjRef,
+    writer: ObjRef,
+    random: ObjRef,
+    text: ObjRef,
+    unsupported: ObjRef,
+}
+
+/// Which layer of a file an object is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// `FileIO`
+    Raw,
+    /// `BufferedReader`/`BufferedWriter`/`BufferedRandom`
+    Buffered,
+    /// `TextIOWrapper`
+    Text,
+}
+
+struct TextCfg {
+    encoding: String,
+    errors: String,
+    newline: Option<String>,
+}
+
+/// An open file shared by its layers.
+pub struct FileState {
+    fd: i32,
+    closefd: bool,
+    closed: bool,
+    readable: bool,
+    writable: bool,
+    raw_mode: &'static str,
+    mode: String,
+    name: Value,
+    wbuf: Vec<u8>,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    text: Option<TextCfg>,
+}
+
+/// The payload of a file object.
+pub struct FileObj {
+    st: Rc<RefCell<FileState>>,
+    layer: Layer,
+}
+
+fn io_types(vm: &mut Vm) -> IoTypes {
+    if let Some(t) = &vm.io.types {
+        return t.clone();
+    }
+    let object = vm.types.object.clone();
+    let mut made = Vec::new();
+    for name in [
+        "FileIO",
+        "BufferedReader",
+        "BufferedWriter",
+        "BufferedRandom",
+        "TextIOWrapper",
+    ] {
         let t = vm.make_type(name, Some(&object), Layout::Builtin(BuiltinKind::Other));
         let m = vm.new_str("_io");
         vm.set_type_attr(&t, "__module__", m);
         vm.add_methods(
             &t,
             crate::methods![
-                method "read" => file_read, "Read at most size characters from stream.";
+                method "read" => file_read, "Read and return up to n bytes or characters.";
                 method "readline" => file_readline, "Read until newline or EOF.";
                 method "readlines" => file_readlines, "Return a list of lines from the stream.";
-                method "write" => file_write, "Write string to stream.";
+                method "write" => file_write, "Write to the stream.";
+                method "writelines" => file_writelines, "Write a list of lines to stream.";
+                method "flush" => file_flush, "Flush write buffers.";
                 method "close" => file_close, "Flush and close the IO object.";
+                method "seek" => file_seek, "Change the stream position.";
+                method "tell" => file_tell, "Return current stream position.";
+                method "truncate" => file_truncate, "Truncate file to size bytes.";
+                method "fileno" => file_fileno, "Return the underlying file descriptor.";
+                method "isatty" => file_isatty, "Return whether this is an 'interactive' stream.";
                 method "readable" => file_readable, "Return whether object was opened for reading.";
                 method "writable" => file_writable, "Return whether object was opened for writing.";
+                method "seekable" => file_seekable, "Return whether object supports random access.";
                 method "__iter__" => file_iter, "Implement iter(self).";
                 method "__next__" => file_next, "Implement next(self).";
                 method "__enter__" => file_iter, "";
                 method "__exit__" => file_exit, "";
+                method "__del__" => file_del, "";
                 method "__repr__" => file_repr, "Return repr(self).";
             ],
         );
+        if name != "TextIOWrapper" {
+            vm.add_methods(
+                &t,
+                crate::methods![
+                    method "read1" => file_read, "Read and return up to n bytes.";
+                    method "readall" => file_readall, "Read until EOF.";
+                ],
+            );
+        }
         vm.add_getset(&t, "closed", file_closed, None);
         vm.add_getset(&t, "name", file_name, None);
         vm.add_getset(&t, "mode", file_mode, None);
-        out.push(t);
+        match name {
+            "TextIOWrapper" => {
+                vm.add_getset(&t, "buffer", file_buffer, None);
+                vm.add_getset(&t, "encoding", file_encoding, None);
+                vm.add_getset(&t, "errors", file_errors, None);
+                vm.add_getset(&t, "newlines", file_newlines, None);
+                vm.add_getset(&t, "line_buffering", file_line_buffering, None);
+            }
+            "FileIO" => vm.add_getset(&t, "closefd", file_closefd, None),
+            _ => vm.add_getset(&t, "raw", file_raw, None),
+        }
+        type_data(&t).has_del.set(true);
+        made.push(t);
     }
-    let b = out.pop().unwrap_or_else(|| vm.types.object.clone());
-    let t = out.pop().unwrap_or_else(|| vm.types.object.clone());
-    (t, b)
+    let bases = vm.new_tuple(vec![
+        Value::Obj(vm.types.os_error.clone()),
+        Value::Obj(vm.types.value_error.clone()),
+    ]);
+    let ns = vm.new_dict();
+    let modname = vm.new_str("io");
+    vm.set_dict_str(&ns, "__module__", modname);
+    let name = vm.new_str("UnsupportedOperation");
+    let ty = Value::Obj(vm.types.type_.clone());
+    let unsupported = match vm.call_pos(&ty, &[name, bases, Value::Obj(ns)]) {
+        Ok(Value::Obj(o)) => o,
+        _ => vm.types.os_error.clone(),
+    };
+    let t = IoTypes {
+        file_io: made[0].clone(),
+        reader: made[1].clone(),
+        writer: made[2].clone(),
+        random: made[3].clone(),
+        text: made[4].clone(),
+        unsupported,
+    };
+    vm.io.types = Some(t.clone());
+    t
 }
 
-/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, ...)`.
+/// `io.UnsupportedOperation(msg)`.
+fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    let t = io_types(vm).unsupported;
+    vm.new_exception_msg(&t, msg)
+}
+
+fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Value {
+    let t = io_types(vm);
+    let cls = {
+        let s = st.borrow();
+        match layer {
+            Layer::Raw => t.file_io,
+            Layer::Text => t.text,
+            Layer::Buffered if s.readable && s.writable => t.random,
+            Layer::Buffered if s.writable => t.writer,
+            Layer::Buffered => t.reader,
+        }
+    };
+    Value::Obj(ObjRef::new(
+        cls,
+        Payload::File(Box::new(FileObj {
+            st: st.clone(),
+            layer,
+        })),
+    ))
+}
+
+fn normalize_encoding(e: &str) -> String {
+    e.to_ascii_lowercase().replace('_', "-")
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+/// closefd=True, opener=None)`.
 pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let names = [
         "file",
@@ -107,73 +259,155 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         },
     };
-    let (binary, writing) = parse_mode(vm, &mode)?;
-    if binary && vals[3].as_ref().is_some_and(|v| !v.is_none()) {
-        return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+    let buffering = match &vals[2] {
+        None => -1,
+        Some(v) => vm.index_to_i64(v)?,
+    };
+    let str_opt = |vm: &mut Vm, v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => match v.payload() {
+                Some(Payload::Str(_)) => Ok(Some(vm.str_text(v))),
+                _ => Err(vm.type_error(format!(
+                    "open() argument '{what}' must be str or None, not {}",
+                    vm.type_name(v)
+                ))),
+            },
+        }
+    };
+    let encoding = str_opt(vm, &vals[3], "encoding")?;
+    let errors = str_opt(vm, &vals[4], "errors")?;
+    let newline = str_opt(vm, &vals[5], "newline")?;
+    let closefd = match &vals[6] {
+        None => true,
+        Some(v) => vm.is_true(v)?,
+    };
+    let m = parse_mode(vm, &mode)?;
+    if m.binary {
+        if encoding.is_some() {
+            return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+        }
+        if errors.is_some() {
+            return Err(vm.value_error("binary mode doesn't take an errors argument"));
+        }
+        if newline.is_some() {
+            return Err(vm.value_error("binary mode doesn't take a newline argument"));
+        }
     }
-    let path = match file.payload() {
-        Some(Payload::Str(_)) => vm.str_text(&file),
-        Some(Payload::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
-        _ if matches!(file, Value::Int(_)) => {
-            return Err(
-                vm.not_implemented_error("open() of a file descriptor is not supported yet")
-            );
+    if let Some(nl) = &newline
+        && !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n")
+    {
+        return Err(vm.value_error(format!("illegal newline value: {nl}")));
+    }
+    if buffering == 0 && !m.binary {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    if let Some(e) = &encoding {
+        crate::objects::codecs::check_encoding(vm, e)?;
+    }
+    vm.run_finalizers();
+    let (fd, name) = match &file {
+        Value::Int(n) => {
+            let fd =
+                i32::try_from(*n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?;
+            if fd < 0 {
+                return Err(vm.value_error("negative file descriptor"));
+            }
+            (fd, file.clone())
         }
         _ => {
-            return Err(vm.type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                vm.type_name(&file)
-            )));
-        }
-    };
-    if writing {
-        return Err(vm.not_implemented_error("open() for writing is not supported yet"));
-    }
-    let raw = match vm.host.read_file(&path) {
-        Ok(raw) => raw,
-        Err(e) => return Err(vm.os_error_from(e, &path)),
-    };
-    let data = if binary {
-        vm.new_bytes(raw)
-    } else {
-        match String::from_utf8(raw) {
-            Ok(s) => vm.new_string(s.replace("\r\n", "\n").replace('\r', "\n")),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let byte = e.as_bytes().get(at).copied().unwrap_or(0);
-                let t = vm.types.unicode_decode_error.clone();
-                return Err(vm.new_exception_msg(
-                    &t,
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {at}: invalid start byte"
-                    ),
-                ));
+            let p = match file.payload() {
+                Some(Payload::Str(_) | Payload::Bytes(_)) => vm.path_arg(&file, "open", "file")?,
+                _ if vm.lookup_special_str(&file, "__fspath__").is_some() => {
+                    vm.path_arg(&file, "open", "file")?
+                }
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        vm.type_name(&file)
+                    )));
+                }
+            };
+            if !closefd {
+                return Err(vm.value_error("Cannot use closefd=False with file name"));
             }
+            let fd = match &vals[7] {
+                Some(opener) if !opener.is_none() => {
+                    let r =
+                        vm.call_pos(opener, &[p.obj.clone(), Value::Int(i64::from(m.flags))])?;
+                    let n = vm.index_to_i64(&r)?;
+                    if n < 0 {
+                        return Err(vm.value_error(format!("opener returned {n}")));
+                    }
+                    i32::try_from(n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?
+                }
+                _ => match vm.host.open(&p.path, m.flags, 0o666) {
+                    Ok(fd) => fd,
+                    Err(e) => return Err(vm.os_error_io(&e, Some(&file))),
+                },
+            };
+            match vm.host.fstat(fd) {
+                Ok(s) if s.is_dir => {
+                    let _ = vm.host.close(fd);
+                    return Err(vm.os_error_errno(crate::host::errno::EISDIR, Some(&file), None));
+                }
+                _ => {}
+            }
+            (fd, file.clone())
         }
     };
-    let name = file.clone();
-    let mode_v = vm.new_string(mode);
-    let state = vm.new_tuple(vec![data, Value::Int(0), Value::Bool(false), name, mode_v]);
-    let types = match vm.file_types.clone() {
-        Some(t) => t,
-        None => {
-            let t = init(vm);
-            vm.file_types = Some(t.clone());
-            t
-        }
+    if m.append {
+        let _ = vm.host.seek(fd, 0, 2);
+    }
+    let text = if m.binary {
+        None
+    } else {
+        Some(TextCfg {
+            encoding: encoding.unwrap_or_else(|| String::from("UTF-8")),
+            errors: errors.unwrap_or_else(|| String::from("strict")),
+            newline,
+        })
     };
-    let cls = if binary { types.1 } else { types.0 };
-    Ok(Value::Obj(ObjRef::new(
-        cls,
-        Payload::Cell(std::cell::RefCell::new(state)),
-    )))
+    let st = Rc::new(RefCell::new(FileState {
+        fd,
+        closefd,
+        closed: false,
+        readable: m.readable,
+        writable: m.writable,
+        raw_mode: m.raw_mode,
+        mode: mode.clone(),
+        name,
+        wbuf: Vec::new(),
+        rbuf: Vec::new(),
+        rpos: 0,
+        text,
+    }));
+    vm.io.open.retain(|w| w.strong_count() > 0);
+    vm.io.open.push(Rc::downgrade(&st));
+    let layer = if !m.binary {
+        Layer::Text
+    } else if buffering == 0 {
+        Layer::Raw
+    } else {
+        Layer::Buffered
+    };
+    Ok(new_file_object(vm, &st, layer))
 }
 
-/// Check a mode string as `_io.open` does; returns (binary, writing).
-fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool)> {
+struct Mode {
+    binary: bool,
+    readable: bool,
+    writable: bool,
+    append: bool,
+    flags: i32,
+    raw_mode: &'static str,
+}
+
+/// Check a mode string as `_io.open` does.
+fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
     let mut seen = String::new();
     for c in mode.chars() {
-        if !"rwxabt+".contains(c) || seen.contains(c) {
+        if !"rwxabtU+".contains(c) || seen.contains(c) {
             return Err(vm.value_error(format!("invalid mode: '{mode}'")));
         }
         seen.push(c);
@@ -185,6 +419,9 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool)> {
     let updating = seen.contains('+');
     let text = seen.contains('t');
     let binary = seen.contains('b');
+    if seen.contains('U') {
+        return Err(vm.value_error(format!("invalid mode: '{mode}'")));
+    }
     if text && binary {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
@@ -200,56 +437,146 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<(bool, bool)> {
             "Must have exactly one of create/read/write/append mode and at most one plus",
         ));
     }
-    Ok((binary, creating || writing || appending || updating))
-}
-
-fn state(vm: &mut Vm, this: &Value) -> PyResult<Vec<Value>> {
-    match this.payload() {
-        Some(Payload::Cell(c)) => match c.borrow().payload() {
-            Some(Payload::Tuple(t)) if t.len() == 5 => Ok(t.to_vec()),
-            _ => Err(vm.type_error("not an open file")),
-        },
-        _ => Err(vm.type_error("not an open file")),
+    let mut flags = O_CLOEXEC
+        | if updating {
+            O_RDWR
+        } else if reading {
+            O_RDONLY
+        } else {
+            O_WRONLY
+        };
+    if creating {
+        flags |= O_CREAT | O_EXCL;
     }
+    if writing {
+        flags |= O_CREAT | O_TRUNC;
+    }
+    if appending {
+        flags |= O_CREAT | O_APPEND;
+    }
+    let raw_mode = match (creating, reading, writing, updating) {
+        (true, _, _, false) => "xb",
+        (true, _, _, true) => "xb+",
+        (_, true, _, false) => "rb",
+        (_, true, _, true) => "rb+",
+        (_, _, true, false) => "wb",
+        (_, _, true, true) => "wb+",
+        (_, _, _, false) => "ab",
+        (_, _, _, true) => "ab+",
+    };
+    Ok(Mode {
+        binary,
+        readable: reading || updating,
+        writable: creating || writing || appending || updating,
+        append: appending,
+        flags,
+        raw_mode,
+    })
 }
 
-fn set_state(vm: &mut Vm, this: &Value, st: Vec<Value>) {
-    let t = vm.new_tuple(st);
-    if let Some(Payload::Cell(c)) = this.payload() {
-        *c.borrow_mut() = t;
+fn file_of(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
+    match this.payload() {
+        Some(Payload::File(f)) => Ok((f.st.clone(), f.layer)),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires an '_io' file object but received '{}'",
+            vm.type_name(this)
+        ))),
     }
 }
 
 /// The state of a file that must be open (`ValueError: I/O operation on closed file.`).
-fn open_state(vm: &mut Vm, this: &Value) -> PyResult<Vec<Value>> {
-    let st = state(vm, this)?;
-    if matches!(st[CLOSED], Value::Bool(true)) {
+fn open_file(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
+    let (st, layer) = file_of(vm, this)?;
+    if st.borrow().closed {
         return Err(vm.value_error("I/O operation on closed file."));
     }
-    Ok(st)
+    Ok((st, layer))
 }
 
-fn data_bytes(st: &[Value]) -> &[u8] {
-    match st[DATA].payload() {
-        Some(Payload::Bytes(b)) => b,
-        Some(Payload::Str(s)) => s.wtf8(),
-        _ => &[],
+/// Hand the write buffer to the host.
+fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    loop {
+        let (fd, pending) = {
+            let s = st.borrow();
+            if s.wbuf.is_empty() {
+                return Ok(());
+            }
+            (s.fd, s.wbuf.clone())
+        };
+        match vm.host.write(fd, &pending) {
+            Ok(0) => return Err(vm.os_error_errno(5, None, None)),
+            Ok(n) => {
+                st.borrow_mut().wbuf.drain(..n.min(pending.len()));
+            }
+            Err(e) => {
+                st.borrow_mut().wbuf.clear();
+                return Err(vm.os_error_io(&e, None));
+            }
+        }
     }
 }
 
-fn pos_of(st: &[Value]) -> usize {
-    match st[POS] {
-        Value::Int(i) => usize::try_from(i).unwrap_or(0),
-        _ => 0,
+/// Give back read-ahead: move the host position to the logical one.
+fn drop_readahead(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    let (fd, unread) = {
+        let s = st.borrow();
+        (s.fd, s.rbuf.len() - s.rpos)
+    };
+    if unread > 0 {
+        vm.host
+            .seek(fd, -(unread as i64), 1)
+            .map_err(|e| vm.os_error_io(&e, None))?;
     }
+    let mut s = st.borrow_mut();
+    s.rbuf.clear();
+    s.rpos = 0;
+    Ok(())
 }
 
-/// Make the result value of a slice of the data (str in text mode, bytes in binary mode).
-fn piece(vm: &mut Vm, st: &[Value], bytes: &[u8]) -> Value {
-    match st[DATA].payload() {
-        Some(Payload::Bytes(_)) => vm.new_bytes(bytes.to_vec()),
-        _ => vm.new_string(String::from_utf8_lossy(bytes).into_owned()),
+/// Read more from the host into the read-ahead; false at end of file.
+fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool> {
+    flush_writes(vm, st)?;
+    let fd = st.borrow().fd;
+    let got = vm
+        .host
+        .read(fd, want.max(BUFFER_SIZE))
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    if got.is_empty() {
+        return Ok(false);
     }
+    let mut s = st.borrow_mut();
+    if s.rpos > 0 {
+        let p = s.rpos;
+        s.rbuf.drain(..p);
+        s.rpos = 0;
+    }
+    s.rbuf.extend_from_slice(&got);
+    Ok(true)
+}
+
+fn fill_all(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    while fill(vm, st, 1 << 16)? {}
+    Ok(())
+}
+
+fn take(st: &Rc<RefCell<FileState>>, n: usize) -> Vec<u8> {
+    let mut s = st.borrow_mut();
+    let start = s.rpos;
+    let end = start.saturating_add(n).min(s.rbuf.len());
+    s.rpos = end;
+    s.rbuf[start..end].to_vec()
+}
+
+fn unread(st: &Rc<RefCell<FileState>>) -> usize {
+    let s = st.borrow();
+    s.rbuf.len() - s.rpos
+}
+
+fn check_readable(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    if !st.borrow().readable {
+        return Err(unsupported(vm, "not readable"));
+    }
+    Ok(())
 }
 
 fn size_arg(vm: &mut Vm, rest: &[Value]) -> PyResult<Option<usize>> {
@@ -262,112 +589,493 @@ fn size_arg(vm: &mut Vm, rest: &[Value]) -> PyResult<Option<usize>> {
     }
 }
 
-/// The end of `n` units (chars in text mode, bytes in binary mode) from `start`.
-fn advance(data: &[u8], start: usize, n: usize, text: bool) -> usize {
-    if !text {
-        return start.saturating_add(n).min(data.len());
-    }
-    let mut end = start;
-    let mut left = n;
-    while end < data.len() && left > 0 {
-        end += 1;
-        while end < data.len() && data[end] & 0xC0 == 0x80 {
-            end += 1;
+/// Translate line endings read in text mode to `\n`.
+fn translate_in(bytes: &[u8], newline: Option<&str>) -> Vec<u8> {
+    match newline {
+        None => {
+            let mut out = Vec::with_capacity(bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\r' {
+                    out.push(b'\n');
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                } else {
+                    out.push(bytes[i]);
+                }
+                i += 1;
+            }
+            out
         }
-        left -= 1;
+        Some(nl @ ("\r" | "\r\n")) => {
+            let nl = nl.as_bytes();
+            let mut out = Vec::with_capacity(bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(nl) {
+                    out.push(b'\n');
+                    i += nl.len();
+                } else {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+            out
+        }
+        _ => bytes.to_vec(),
     }
-    end
+}
+
+fn decode(vm: &mut Vm, st: &Rc<RefCell<FileState>>, raw: &[u8]) -> PyResult<Value> {
+    let (enc, errors, newline) = {
+        let s = st.borrow();
+        let t = s.text.as_ref();
+        (
+            t.map_or_else(|| String::from("utf-8"), |t| t.encoding.clone()),
+            t.map_or_else(|| String::from("strict"), |t| t.errors.clone()),
+            t.and_then(|t| t.newline.clone()),
+        )
+    };
+    let bytes = translate_in(raw, newline.as_deref());
+    let s = crate::objects::codecs::decode(vm, &bytes, &enc, &errors)?;
+    Ok(vm.new_pystr(s))
+}
+
+/// The end (exclusive) of the line starting at `start` in `data`, by the file's newline rule.
+fn line_end(data: &[u8], start: usize, text: Option<&TextCfg>) -> Option<usize> {
+    let rest = &data[start..];
+    match text.map(|t| t.newline.as_deref()) {
+        None | Some(Some("\n")) => rest.iter().position(|&b| b == b'\n').map(|i| start + i + 1),
+        Some(None) | Some(Some("")) => {
+            let i = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+            if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') {
+                Some(start + i + 2)
+            } else {
+                Some(start + i + 1)
+            }
+        }
+        Some(Some(nl)) => {
+            let nl = nl.as_bytes();
+            rest.windows(nl.len())
+                .position(|w| w == nl)
+                .map(|i| start + i + nl.len())
+        }
+    }
+}
+
+fn is_utf8(st: &Rc<RefCell<FileState>>) -> bool {
+    st.borrow().text.as_ref().is_none_or(|t| {
+        matches!(
+            normalize_encoding(&t.encoding).as_str(),
+            "utf-8" | "utf8" | "u8" | "utf"
+        )
+    })
+}
+
+fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
+    let (st, layer) = open_file(vm, this)?;
+    check_readable(vm, &st)?;
+    flush_writes(vm, &st)?;
+    if layer != Layer::Text {
+        let bytes = match n {
+            None => {
+                fill_all(vm, &st)?;
+                take(&st, usize::MAX)
+            }
+            Some(n) => {
+                while unread(&st) < n && fill(vm, &st, n - unread(&st))? {
+                    if layer == Layer::Raw {
+                        break;
+                    }
+                }
+                take(&st, n)
+            }
+        };
+        return Ok(vm.new_bytes(bytes));
+    }
+    fill_all(vm, &st)?;
+    let raw = match n {
+        None => take(&st, usize::MAX),
+        Some(n) => {
+            // n characters, a CRLF counting as one under universal newlines.
+            let utf8 = is_utf8(&st);
+            let (start, data_len, end) = {
+                let s = st.borrow();
+                let data = &s.rbuf;
+                let mut end = s.rpos;
+                let mut left = n;
+                let universal = s.text.as_ref().is_some_and(|t| t.newline.is_none());
+                while end < data.len() && left > 0 {
+                    let crlf = universal && data[end] == b'\r' && data.get(end + 1) == Some(&b'\n');
+                    end += if crlf { 2 } else { 1 };
+                    while utf8 && end < data.len() && data[end] & 0xC0 == 0x80 {
+                        end += 1;
+                    }
+                    left -= 1;
+                }
+                (s.rpos, data.len(), end)
+            };
+            let _ = data_len;
+            take(&st, end - start)
+        }
+    };
+    decode(vm, &st, &raw)
+}
+
+fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Value> {
+    let (st, layer) = open_file(vm, this)?;
+    check_readable(vm, &st)?;
+    flush_writes(vm, &st)?;
+    loop {
+        let found = {
+            let s = st.borrow();
+            let end = line_end(&s.rbuf, s.rpos, s.text.as_ref());
+            // A lone '\r' at the end of the buffer may start a CRLF.
+            end.filter(|&e| !(s.rbuf[e - 1] == b'\r' && e == s.rbuf.len() && s.text.is_some()))
+        };
+        if found.is_some() || limit.is_some_and(|l| unread(&st) >= l.saturating_mul(4)) {
+            break;
+        }
+        if !fill(vm, &st, BUFFER_SIZE)? {
+            break;
+        }
+    }
+    let utf8 = is_utf8(&st);
+    let len = {
+        let s = st.borrow();
+        let mut end = line_end(&s.rbuf, s.rpos, s.text.as_ref()).unwrap_or(s.rbuf.len());
+        if let Some(l) = limit {
+            let mut e = s.rpos;
+            let mut left = l;
+            while e < end && left > 0 {
+                e += 1;
+                while layer == Layer::Text && utf8 && e < end && s.rbuf[e] & 0xC0 == 0x80 {
+                    e += 1;
+                }
+                left -= 1;
+            }
+            end = e;
+        }
+        end - s.rpos
+    };
+    let raw = take(&st, len);
+    if layer == Layer::Text {
+        decode(vm, &st, &raw)
+    } else {
+        Ok(vm.new_bytes(raw))
+    }
 }
 
 fn file_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "read", 0, 1)?;
-    let mut st = open_state(vm, this)?;
     let n = size_arg(vm, rest)?;
-    let text = matches!(st[DATA].payload(), Some(Payload::Str(_)));
-    let data = data_bytes(&st).to_vec();
-    let start = pos_of(&st).min(data.len());
-    let end = match n {
-        None => data.len(),
-        Some(n) => advance(&data, start, n, text),
-    };
-    let r = piece(vm, &st, &data[start..end]);
-    st[POS] = Value::Int(end as i64);
-    set_state(vm, this, st);
-    Ok(r)
+    read_impl(vm, this, n)
 }
 
-fn read_line(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Value> {
-    let mut st = open_state(vm, this)?;
-    let text = matches!(st[DATA].payload(), Some(Payload::Str(_)));
-    let data = data_bytes(&st).to_vec();
-    let start = pos_of(&st).min(data.len());
-    let mut end = match data[start..].iter().position(|&b| b == b'\n') {
-        Some(i) => start + i + 1,
-        None => data.len(),
-    };
-    if let Some(n) = limit {
-        end = end.min(advance(&data, start, n, text));
-    }
-    let r = piece(vm, &st, &data[start..end]);
-    st[POS] = Value::Int(end as i64);
-    set_state(vm, this, st);
-    Ok(r)
+fn file_readall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "readall", 0, 0)?;
+    read_impl(vm, this, None)
 }
 
 fn file_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "readline", 0, 1)?;
     let n = size_arg(vm, rest)?;
-    read_line(vm, this, n)
+    readline_impl(vm, this, n)
 }
 
 fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = method_args(vm, &args, "readlines", 0, 1)?;
+    let (this, rest) = method_args(vm, &args, "readlines", 0, 1)?;
+    let hint = size_arg(vm, rest)?.filter(|&h| h > 0);
     let mut lines = Vec::new();
+    let mut total = 0;
     loop {
-        let line = read_line(vm, this, None)?;
-        if vm.len(&line)? == 0 {
+        let line = readline_impl(vm, this, None)?;
+        let n = vm.len(&line)?;
+        if n == 0 {
             break;
         }
         lines.push(line);
+        total += n;
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
     }
     Ok(vm.new_list(lines))
 }
 
+fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
+    let (st, layer) = open_file(vm, this)?;
+    if !st.borrow().writable {
+        let msg = if layer == Layer::Text {
+            "not writable"
+        } else {
+            "write"
+        };
+        return Err(unsupported(vm, msg));
+    }
+    let (bytes, count) = if layer == Layer::Text {
+        let Some(Payload::Str(s)) = data.payload() else {
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(data)
+            )));
+        };
+        let (enc, errors, newline) = {
+            let s = st.borrow();
+            let t = s.text.as_ref();
+            (
+                t.map_or_else(|| String::from("utf-8"), |t| t.encoding.clone()),
+                t.map_or_else(|| String::from("strict"), |t| t.errors.clone()),
+                t.and_then(|t| t.newline.clone()),
+            )
+        };
+        let count = s.len();
+        let translated;
+        let s: &PyStr = match newline.as_deref() {
+            Some(nl @ ("\r" | "\r\n")) if s.wtf8().contains(&b'\n') => {
+                let mut out = Vec::with_capacity(s.wtf8().len() + 16);
+                for &b in s.wtf8() {
+                    if b == b'\n' {
+                        out.extend_from_slice(nl.as_bytes());
+                    } else {
+                        out.push(b);
+                    }
+                }
+                translated = PyStr::from_wtf8(out);
+                &translated
+            }
+            _ => s,
+        };
+        (crate::objects::codecs::encode(vm, s, &enc, &errors)?, count)
+    } else {
+        let b = crate::objects::bytes::buffer_arg(vm, data)?;
+        let n = b.len();
+        (b, n)
+    };
+    if layer == Layer::Text {
+        // The text layer read ahead in chunks: CPython's buffer position is after what it
+        // pulled, so a write goes there (here, the end of what was read).
+        let mut s = st.borrow_mut();
+        s.rbuf.clear();
+        s.rpos = 0;
+    } else {
+        drop_readahead(vm, &st)?;
+    }
+    let fd = st.borrow().fd;
+    if layer == Layer::Raw {
+        return vm
+            .host
+            .write(fd, &bytes)
+            .map_err(|e| vm.os_error_io(&e, None));
+    }
+    st.borrow_mut().wbuf.extend_from_slice(&bytes);
+    if st.borrow().wbuf.len() >= BUFFER_SIZE {
+        flush_writes(vm, &st)?;
+    }
+    Ok(count)
+}
+
 fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = method_args(vm, &args, "write", 1, 1)?;
-    open_state(vm, this)?;
-    Err(vm.new_exception_msg(&vm.types.os_error.clone(), "not writable"))
+    let (this, rest) = method_args(vm, &args, "write", 1, 1)?;
+    let n = write_impl(vm, this, &rest[0])?;
+    Ok(Value::Int(n as i64))
+}
+
+fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "writelines", 1, 1)?;
+    open_file(vm, this)?;
+    for line in vm.iterate(&rest[0])? {
+        write_impl(vm, this, &line)?;
+    }
+    Ok(Value::None)
+}
+
+fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "flush", 0, 0)?;
+    let (st, _) = open_file(vm, this)?;
+    flush_writes(vm, &st)?;
+    Ok(Value::None)
+}
+
+/// Flush and close (idempotent); the descriptor is closed even if the flush fails.
+fn close_state(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    if st.borrow().closed {
+        return Ok(());
+    }
+    let flushed = flush_writes(vm, st);
+    let (fd, closefd) = {
+        let mut s = st.borrow_mut();
+        s.closed = true;
+        s.rbuf.clear();
+        s.rpos = 0;
+        (s.fd, s.closefd)
+    };
+    if closefd {
+        vm.host.close(fd).map_err(|e| vm.os_error_io(&e, None))?;
+    }
+    flushed
 }
 
 fn file_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "close", 0, 0)?;
-    let mut st = state(vm, this)?;
-    st[CLOSED] = Value::Bool(true);
-    set_state(vm, this, st);
+    let (st, _) = file_of(vm, this)?;
+    close_state(vm, &st)?;
     Ok(Value::None)
+}
+
+fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__exit__", 0, 3)?;
+    let (st, _) = file_of(vm, this)?;
+    close_state(vm, &st)?;
+    Ok(Value::None)
+}
+
+fn file_del(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__del__", 0, 0)?;
+    let (st, _) = file_of(vm, this)?;
+    // Only the last layer object closes: `f.buffer` going away leaves `f` open. (`st` is
+    // one count, this object another.)
+    if Rc::strong_count(&st) <= 2 {
+        let _ = close_state(vm, &st);
+    }
+    Ok(Value::None)
+}
+
+fn tell_impl(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<u64> {
+    let fd = st.borrow().fd;
+    let pos = vm
+        .host
+        .seek(fd, 0, 1)
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    let s = st.borrow();
+    Ok((pos + s.wbuf.len() as u64).saturating_sub((s.rbuf.len() - s.rpos) as u64))
+}
+
+fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "seek", 1, 2)?;
+    let (st, layer) = open_file(vm, this)?;
+    let offset = vm.index_to_i64(&rest[0])?;
+    let whence = match rest.get(1) {
+        Some(w) => vm.index_to_i64(w)?,
+        None => 0,
+    };
+    if layer == Layer::Text {
+        if whence == 1 && offset != 0 {
+            return Err(unsupported(vm, "can't do nonzero cur-relative seeks"));
+        }
+        if whence == 2 && offset != 0 {
+            return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
+        }
+        if whence == 0 && offset < 0 {
+            return Err(vm.value_error(format!("negative seek position {offset}")));
+        }
+    }
+    if !(0..=2).contains(&whence) {
+        let msg = if layer == Layer::Text {
+            format!("invalid whence ({whence}, should be 0, 1 or 2)")
+        } else {
+            format!("whence value {whence} unsupported")
+        };
+        return Err(vm.value_error(msg));
+    }
+    flush_writes(vm, &st)?;
+    let offset = if whence == 1 {
+        offset - unread(&st) as i64
+    } else {
+        offset
+    };
+    {
+        let mut s = st.borrow_mut();
+        s.rbuf.clear();
+        s.rpos = 0;
+    }
+    let fd = st.borrow().fd;
+    let pos = vm
+        .host
+        .seek(fd, offset, whence as i32)
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    Ok(Value::Int(pos as i64))
+}
+
+fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "tell", 0, 0)?;
+    let (st, _) = open_file(vm, this)?;
+    Ok(Value::Int(tell_impl(vm, &st)? as i64))
+}
+
+fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "truncate", 0, 1)?;
+    let (st, layer) = open_file(vm, this)?;
+    if !st.borrow().writable {
+        let msg = if layer == Layer::Text {
+            "not writable"
+        } else {
+            "truncate"
+        };
+        return Err(unsupported(vm, msg));
+    }
+    flush_writes(vm, &st)?;
+    let size = match rest.first() {
+        None | Some(Value::None) => tell_impl(vm, &st)?,
+        Some(v) => {
+            let n = vm.index_to_i64(v)?;
+            u64::try_from(n)
+                .map_err(|_| vm.os_error_errno(crate::host::errno::EINVAL, None, None))?
+        }
+    };
+    drop_readahead(vm, &st)?;
+    let fd = st.borrow().fd;
+    vm.host
+        .truncate(fd, size)
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    Ok(Value::Int(size as i64))
+}
+
+fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "fileno", 0, 0)?;
+    let (st, _) = open_file(vm, this)?;
+    let fd = st.borrow().fd;
+    Ok(Value::Int(i64::from(fd)))
+}
+
+fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "isatty", 0, 0)?;
+    let (st, _) = open_file(vm, this)?;
+    let fd = st.borrow().fd;
+    Ok(Value::Bool(vm.host.isatty(fd)))
 }
 
 fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "readable", 0, 0)?;
-    open_state(vm, this)?;
-    Ok(Value::Bool(true))
+    let (st, _) = open_file(vm, this)?;
+    let r = st.borrow().readable;
+    Ok(Value::Bool(r))
 }
 
 fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "writable", 0, 0)?;
-    open_state(vm, this)?;
-    Ok(Value::Bool(false))
+    let (st, _) = open_file(vm, this)?;
+    let w = st.borrow().writable;
+    Ok(Value::Bool(w))
+}
+
+fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "seekable", 0, 0)?;
+    let (st, _) = open_file(vm, this)?;
+    let fd = st.borrow().fd;
+    Ok(Value::Bool(vm.host.seek(fd, 0, 1).is_ok()))
 }
 
 fn file_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__iter__", 0, 0)?;
-    open_state(vm, this)?;
+    open_file(vm, this)?;
     Ok(this.clone())
 }
 
 fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__next__", 0, 0)?;
-    let line = read_line(vm, this, None)?;
+    let line = readline_impl(vm, this, None)?;
     if vm.len(&line)? == 0 {
         let t = vm.types.stop_iteration.clone();
         return Err(vm.new_exception(&t, vec![]));
@@ -375,43 +1083,118 @@ fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(line)
 }
 
-fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = method_args(vm, &args, "__exit__", 0, 3)?;
-    let mut st = state(vm, this)?;
-    st[CLOSED] = Value::Bool(true);
-    set_state(vm, this, st);
-    Ok(Value::None)
-}
-
 fn file_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let st = state(vm, this)?;
+    let (st, layer) = file_of(vm, this)?;
     let tn = vm.type_name(this);
-    let name = vm.repr_string(&st[NAME])?;
-    if matches!(st[CLOSED], Value::Bool(true)) {
-        return Ok(vm.new_string(format!("<_io.{tn} name={name}>")));
-    }
-    if matches!(st[DATA].payload(), Some(Payload::Bytes(_))) {
-        return Ok(vm.new_string(format!("<_io.{tn} name={name}>")));
-    }
-    let mode = vm.repr_string(&st[MODE])?;
-    Ok(vm.new_string(format!(
-        "<_io.{tn} name={name} mode={mode} encoding='UTF-8'>"
-    )))
+    let (name, closed, mode, raw_mode, closefd) = {
+        let s = st.borrow();
+        (
+            s.name.clone(),
+            s.closed,
+            s.mode.clone(),
+            s.raw_mode,
+            s.closefd,
+        )
+    };
+    let name = vm.repr_string(&name)?;
+    let text = match layer {
+        Layer::Raw if closed => format!("<_io.{tn} [closed]>"),
+        Layer::Raw => format!(
+            "<_io.{tn} name={name} mode='{raw_mode}' closefd={}>",
+            if closefd { "True" } else { "False" }
+        ),
+        Layer::Buffered => format!("<_io.{tn} name={name}>"),
+        Layer::Text => {
+            let enc = st
+                .borrow()
+                .text
+                .as_ref()
+                .map_or_else(String::new, |t| t.encoding.clone());
+            let mode = vm.new_string(mode);
+            let mode = vm.repr_string(&mode)?;
+            let enc = vm.new_string(enc);
+            let enc = vm.repr_string(&enc)?;
+            format!("<_io.{tn} name={name} mode={mode} encoding={enc}>")
+        }
+    };
+    Ok(vm.new_string(text))
 }
 
 fn file_closed(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(state(vm, this)?[CLOSED].clone())
+    let (st, _) = file_of(vm, this)?;
+    let c = st.borrow().closed;
+    Ok(Value::Bool(c))
 }
 
 fn file_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(state(vm, this)?[NAME].clone())
+    let (st, _) = file_of(vm, this)?;
+    let n = st.borrow().name.clone();
+    Ok(n)
 }
 
 fn file_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let st = state(vm, this)?;
-    if matches!(st[DATA].payload(), Some(Payload::Bytes(_))) {
-        return Ok(vm.new_str("rb"));
+    let (st, layer) = file_of(vm, this)?;
+    let s = st.borrow();
+    Ok(match layer {
+        Layer::Text => vm.new_str(&s.mode),
+        _ => vm.new_str(s.raw_mode),
+    })
+}
+
+fn file_closefd(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let (st, _) = file_of(vm, this)?;
+    let c = st.borrow().closefd;
+    Ok(Value::Bool(c))
+}
+
+fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let (st, _) = file_of(vm, this)?;
+    Ok(new_file_object(vm, &st, Layer::Buffered))
+}
+
+fn file_raw(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let (st, _) = file_of(vm, this)?;
+    Ok(new_file_object(vm, &st, Layer::Raw))
+}
+
+fn text_cfg<T>(vm: &mut Vm, this: &Value, f: impl Fn(&TextCfg) -> T) -> PyResult<T> {
+    let (st, _) = file_of(vm, this)?;
+    let s = st.borrow();
+    match &s.text {
+        Some(t) => Ok(f(t)),
+        None => Err(vm.type_error("not a text file")),
     }
-    Ok(st[MODE].clone())
+}
+
+fn file_encoding(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let e = text_cfg(vm, this, |t| t.encoding.clone())?;
+    Ok(vm.new_string(e))
+}
+
+fn file_errors(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let e = text_cfg(vm, this, |t| t.errors.clone())?;
+    Ok(vm.new_string(e))
+}
+
+fn file_newlines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    text_cfg(vm, this, |_| ())?;
+    Ok(Value::None)
+}
+
+fn file_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    text_cfg(vm, this, |_| ())?;
+    Ok(Value::Bool(false))
+}
+
+impl Vm {
+    /// At exit, flush and close every file still open (CPython flushes them as the last
+    /// references go during finalization).
+    pub fn close_open_files(&mut self) {
+        self.run_finalizers();
+        let open: Vec<_> = self.io.open.drain(..).filter_map(|w| w.upgrade()).collect();
+        for st in open {
+            let _ = close_state(self, &st);
+        }
+    }
 }

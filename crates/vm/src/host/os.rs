@@ -4,11 +4,33 @@ use std::io;
 
 use krait_host_env as env;
 
-use super::{FileStat, Host};
+use super::{DirEntry, EntryKind, FileStat, Host, mode};
 
 /// The host that is the real operating system.
 #[derive(Default)]
-pub struct OsHost;
+pub struct OsHost {
+    files: env::fs::Files,
+}
+
+fn file_stat(m: env::fs::Metadata) -> FileStat {
+    FileStat {
+        is_dir: m.mode & mode::S_IFMT == mode::S_IFDIR,
+        size: m.size,
+        mtime: m.mtime_ns as f64 / 1e9,
+        mode: m.mode,
+        ino: m.ino,
+        dev: m.dev,
+        nlink: m.nlink,
+        uid: m.uid,
+        gid: m.gid,
+        atime_ns: m.atime_ns,
+        mtime_ns: m.mtime_ns,
+        ctime_ns: m.ctime_ns,
+        blksize: m.blksize,
+        blocks: m.blocks,
+        rdev: m.rdev,
+    }
+}
 
 impl Host for OsHost {
     fn write_stdout(&mut self, data: &[u8]) -> io::Result<()> {
@@ -29,33 +51,106 @@ impl Host for OsHost {
     fn stdin_is_tty(&self) -> bool {
         env::stdio::stdin_is_tty()
     }
+
+    fn open(&mut self, path: &str, oflags: i32, perm: u32) -> io::Result<i32> {
+        self.files.open(path, oflags, perm)
+    }
+    fn read(&mut self, fd: i32, n: usize) -> io::Result<Vec<u8>> {
+        self.files.read(fd, n)
+    }
+    fn write(&mut self, fd: i32, data: &[u8]) -> io::Result<usize> {
+        self.files.write(fd, data)
+    }
+    fn seek(&mut self, fd: i32, offset: i64, whence: i32) -> io::Result<u64> {
+        self.files.seek(fd, offset, whence)
+    }
+    fn truncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
+        self.files.truncate(fd, len)
+    }
+    fn fstat(&mut self, fd: i32) -> io::Result<FileStat> {
+        self.files.fstat(fd).map(file_stat)
+    }
+    fn close(&mut self, fd: i32) -> io::Result<()> {
+        self.files.close(fd)
+    }
+    fn isatty(&mut self, fd: i32) -> bool {
+        self.files.isatty(fd)
+    }
+
     fn read_file(&mut self, path: &str) -> io::Result<Vec<u8>> {
         env::fs::read(path)
     }
     fn stat(&mut self, path: &str) -> io::Result<FileStat> {
-        let m = env::fs::stat(path)?;
-        Ok(FileStat {
-            is_dir: m.is_dir,
-            size: m.size,
-            mtime: m.mtime,
-        })
+        env::fs::stat(path).map(file_stat)
+    }
+    fn lstat(&mut self, path: &str) -> io::Result<FileStat> {
+        env::fs::lstat(path).map(file_stat)
+    }
+    fn listdir(&mut self, path: &str) -> io::Result<Vec<DirEntry>> {
+        Ok(env::fs::listdir(path)?
+            .into_iter()
+            .map(|e| DirEntry {
+                name: e.name,
+                kind: match e.kind {
+                    env::fs::Kind::File => EntryKind::File,
+                    env::fs::Kind::Dir => EntryKind::Dir,
+                    env::fs::Kind::Symlink => EntryKind::Symlink,
+                    env::fs::Kind::Other => EntryKind::Other,
+                },
+                ino: e.ino,
+            })
+            .collect())
+    }
+    fn mkdir(&mut self, path: &str, perm: u32) -> io::Result<()> {
+        env::fs::mkdir(path, perm)
+    }
+    fn rmdir(&mut self, path: &str) -> io::Result<()> {
+        env::fs::rmdir(path)
+    }
+    fn unlink(&mut self, path: &str) -> io::Result<()> {
+        env::fs::unlink(path)
+    }
+    fn rename(&mut self, src: &str, dst: &str) -> io::Result<()> {
+        env::fs::rename(src, dst)
+    }
+    fn readlink(&mut self, path: &str) -> io::Result<String> {
+        env::fs::readlink(path)
     }
     fn getcwd(&mut self) -> io::Result<String> {
         env::fs::getcwd()
     }
+    fn chdir(&mut self, path: &str) -> io::Result<()> {
+        env::fs::chdir(path)
+    }
+
     fn env_var(&mut self, name: &str) -> Option<String> {
         env::environ::var(name)
     }
     fn env_vars(&mut self) -> Vec<(String, String)> {
         env::environ::vars()
     }
+    fn set_env_var(&mut self, name: &str, value: &str) -> io::Result<()> {
+        env::environ::set_var(name, value);
+        Ok(())
+    }
+    fn unset_env_var(&mut self, name: &str) -> io::Result<()> {
+        env::environ::remove_var(name);
+        Ok(())
+    }
+
     fn time(&mut self) -> f64 {
         env::clock::time()
     }
     fn monotonic(&mut self) -> f64 {
         env::clock::monotonic()
     }
+    fn sleep(&mut self, secs: f64) {
+        env::clock::sleep(secs);
+    }
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         env::random::urandom(n)
+    }
+    fn getpid(&mut self) -> u32 {
+        env::process::pid()
     }
 }
