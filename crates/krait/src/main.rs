@@ -210,7 +210,13 @@ fn main() {
     };
     config.argv = std::iter::once(argv0).chain(rest).collect();
     config.executable = env::environ::current_exe().unwrap_or_default();
-    config.path = vec![path0];
+    // `-I` implies `-P`: the script's folder (or '' for -c) is not put on sys.path.
+    config.path = if config.isolated {
+        Vec::new()
+    } else {
+        vec![path0]
+    };
+    config.stdlib = stdlib_dir();
     if !config.ignore_environment {
         if let Some(pp) = env::environ::var("PYTHONPATH") {
             config
@@ -270,6 +276,15 @@ fn make_host(sandbox: &SandboxOpts) -> Result<Box<dyn Host>, String> {
             .map_err(|e| format!("--sandbox-dir: {e}"))?;
     }
     Ok(Box::new(host))
+}
+
+/// CPython 3.11's `Lib/`: `$KRAIT_STDLIB` (honoured even under `-E`/`-I`: it says where the
+/// library is, as a build setting would), else the folder found when Krait was built.
+fn stdlib_dir() -> String {
+    match env::environ::var("KRAIT_STDLIB") {
+        Some(p) if !p.is_empty() => p,
+        _ => String::from(env!("KRAIT_BUILD_STDLIB")),
+    }
 }
 
 fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {

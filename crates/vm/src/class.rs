@@ -239,6 +239,13 @@ impl Vm {
                 slot_names.push(n);
             }
         }
+        // Instances of builtin-based classes carry their base's payload, which has no slot
+        // storage: their `__slots__` names live in an instance dict instead.
+        if layout != Layout::Object && !new_slots.is_empty() {
+            has_dict = true;
+            new_slots.clear();
+            slot_names = base_slots.clone();
+        }
         let mut td = TypeData::new(name, bases.clone(), layout, false);
         td.has_dict = has_dict;
         td.slot_names = slot_names.clone();

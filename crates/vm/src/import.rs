@@ -203,7 +203,39 @@ impl Vm {
             }
         }
         let t = self.types.module_not_found_error.clone();
-        Err(self.module_not_found(&t, format!("No module named '{name}'"), name))
+        let mut msg = format!("No module named '{name}'");
+        if parent.is_none()
+            && let Some(hint) = self.stdlib_hint()
+        {
+            msg.push_str(&hint);
+        }
+        Err(self.module_not_found(&t, msg, name))
+    }
+
+    /// When no usable standard library is configured, the explanation appended to the first
+    /// failed top-level import (once: later failures read as CPython's).
+    fn stdlib_hint(&mut self) -> Option<String> {
+        if self.mods.stdlib_hint_given {
+            return None;
+        }
+        let dir = self.config.stdlib.clone();
+        let hint = if dir.is_empty() {
+            String::from(
+                " (Krait found no standard library: set KRAIT_STDLIB to a CPython 3.11 Lib/ folder)",
+            )
+        } else if self
+            .host
+            .stat(&format!("{}/os.py", dir.trim_end_matches('/')))
+            .is_ok_and(|s| !s.is_dir)
+        {
+            return None;
+        } else {
+            format!(
+                " (the standard library folder {dir:?} has no os.py: set KRAIT_STDLIB to a CPython 3.11 Lib/ folder)"
+            )
+        };
+        self.mods.stdlib_hint_given = true;
+        Some(hint)
     }
 
     fn module_not_found(&mut self, t: &ObjRef, msg: String, name: &str) -> PyErr {

@@ -1,12 +1,79 @@
-//! The registry of built-in modules that `import` creates on first use.
+//! The registry of built-in modules that `import` creates on first use, and the per-interpreter
+//! state they keep.
 
+mod atexit;
+mod errno;
+mod gc;
 mod math;
 mod posix;
+mod string;
+mod thread;
+mod weakref;
+
+use std::collections::HashMap;
 
 use crate::Vm;
+use crate::object::{ObjRef, Payload, WeakObj};
+use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, type_data};
+use crate::value::Value;
+
+pub(crate) use weakref::weakref_callbacks;
+
+/// What the native modules remember between calls, per interpreter.
+#[derive(Default)]
+pub struct ModState {
+    /// Whether the missing-standard-library hint was already given (`import.rs`).
+    pub stdlib_hint_given: bool,
+    /// Weak references by their referent's address (`weakref.rs`).
+    pub(crate) weakrefs: HashMap<usize, Vec<WeakObj>>,
+    /// The `_weakref` types, once made.
+    pub(crate) weak_types: Option<weakref::WeakTypes>,
+    /// `_thread.LockType`, once made.
+    pub(crate) lock_type: Option<ObjRef>,
+    /// `gc.isenabled()` / `gc.get_threshold()` as last set.
+    pub(crate) gc_enabled: Option<bool>,
+    pub(crate) gc_threshold: Option<(i64, i64, i64)>,
+    /// `atexit` functions: the callable, its positional and keyword arguments.
+    pub(crate) atexit: Vec<(Value, Value, Value)>,
+}
 
 /// Register the built-in modules.
 pub fn register(vm: &mut Vm) {
-    vm.builtin_modules.push(("math", math::init));
-    vm.builtin_modules.push(("posix", posix::init));
+    let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[
+        ("math", math::init),
+        ("posix", posix::init),
+        ("_weakref", weakref::init),
+        ("_thread", thread::init),
+        ("_string", string::init),
+        ("errno", errno::init),
+        ("gc", gc::init),
+        ("atexit", atexit::init),
+    ];
+    vm.builtin_modules.extend_from_slice(mods);
+}
+
+/// A builtin type `module.name` for a native module (instances are `Payload::Native`);
+/// `subclassable` as CPython's `Py_TPFLAGS_BASETYPE`.
+pub(crate) fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> ObjRef {
+    let object = vm.types.object.clone();
+    let mut data = TypeData::new(
+        name,
+        vec![object.clone()],
+        Layout::Builtin(BuiltinKind::Other),
+        true,
+    );
+    data.base_type = subclassable;
+    let t = ObjRef::new(vm.types.type_.clone(), Payload::Type(Box::new(data)));
+    *type_data(&t).mro.borrow_mut() = vec![t.clone(), object];
+    let m = vm.new_str(module);
+    vm.set_type_attr(&t, "__module__", m);
+    t
+}
+
+/// Set `name` in a module's namespace.
+pub(crate) fn set_attr(vm: &mut Vm, m: &ObjRef, name: &str, v: Value) {
+    if let Payload::Module(md) = &m.payload {
+        let d = md.dict.clone();
+        vm.set_dict_str(&d, name, v);
+    }
 }

@@ -245,3 +245,61 @@ pub fn new_cls(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<ObjRef> {
         None => Err(vm.type_error(format!("{name}.__new__(): not enough arguments"))),
     }
 }
+
+/// The state of a native module's object, if `v` holds a `T` (`Payload::Native`).
+pub fn native_ref<T: 'static>(v: &Value) -> Option<&T> {
+    match v.payload() {
+        Some(Payload::Native(b)) => b.downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+/// Bind positional and keyword arguments to the parameters `names` (CPython's
+/// `_PyArg_UnpackKeywords`, with its messages): the first `required` must be given; a missing
+/// optional one is `Value::Null`.
+pub fn bind_args(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Value>> {
+    let pos = args.pos();
+    if pos.len() > names.len() {
+        let n = names.len();
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
+    let mut out = vec![Value::Null; names.len()];
+    out[..pos.len()].clone_from_slice(pos);
+    for (k, v) in args.kwargs() {
+        let key = vm.str_text(k);
+        match names.iter().position(|n| *n == key) {
+            Some(i) if i < pos.len() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{key}') and position ({})",
+                    i + 1
+                )));
+            }
+            Some(i) => out[i] = v.clone(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{key}'"
+                )));
+            }
+        }
+    }
+    for (i, v) in out.iter().enumerate().take(required) {
+        if v.is_null() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}

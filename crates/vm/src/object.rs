@@ -30,6 +30,9 @@ pub struct Object {
     pub payload: Payload,
     /// Set once the object's finalizer has been queued (it runs at most once).
     finalized: Cell<bool>,
+    /// Set once a weak reference to the object was made: its death is then reported to the
+    /// interpreter (weakref callbacks, `modules/weakref.rs`).
+    weakly_referenced: Cell<bool>,
 }
 
 /// What a heap object holds, by builtin kind. Subclass instances carry their base's payload.
@@ -112,6 +115,9 @@ pub enum Payload {
     Alias(Box<(Value, Value)>),
     /// The awaitables of coroutines and async generators (`asend`, `athrow`, `__await__`).
     Awaitable(Box<crate::generator::AwaitableData>),
+    /// The state of an instance of a native module's type (`deque`, `weakref`, a lock, ...):
+    /// each module downcasts to its own struct (`native::native_ref`).
+    Native(Box<dyn std::any::Any>),
 }
 
 impl ObjRef {
@@ -122,6 +128,7 @@ impl ObjRef {
             dict: RefCell::new(None),
             payload,
             finalized: Cell::new(false),
+            weakly_referenced: Cell::new(false),
         }))
     }
 
@@ -132,6 +139,7 @@ impl ObjRef {
             dict: RefCell::new(None),
             payload,
             finalized: Cell::new(false),
+            weakly_referenced: Cell::new(false),
         }))
     }
 
@@ -142,6 +150,7 @@ impl ObjRef {
             dict: RefCell::new(Some(dict)),
             payload,
             finalized: Cell::new(false),
+            weakly_referenced: Cell::new(false),
         }))
     }
 
@@ -189,6 +198,11 @@ impl ObjRef {
         WeakObj(Rc::downgrade(&self.0))
     }
 
+    /// Mark the object as weakly referenced, so its death is queued for the interpreter.
+    pub fn set_weakly_referenced(&self) {
+        self.0.weakly_referenced.set(true);
+    }
+
     /// Number of strong references (for `sys.getrefcount`).
     pub fn strong_count(&self) -> usize {
         Rc::strong_count(&self.0)
@@ -224,6 +238,16 @@ thread_local! {
     /// at its next check (`Vm::run_finalizers`). Resurrection keeps the fresh object.
     static PENDING: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+    /// Addresses of weakly referenced objects that died: their weak references' callbacks run
+    /// at the next check, before finalizers.
+    static DEAD_WEAK: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The addresses of weakly referenced objects that died since the last call.
+pub fn take_dead_weakly_referenced() -> Vec<usize> {
+    DEAD_WEAK
+        .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
+        .unwrap_or_default()
 }
 
 /// Whether finalizers are waiting to run.
@@ -235,7 +259,10 @@ pub fn finalizers_pending() -> bool {
 /// The next object waiting for its finalizer.
 pub fn next_pending_finalizer() -> Option<ObjRef> {
     let next = PENDING.try_with(|q| q.borrow_mut().pop()).ok().flatten();
-    if next.is_none() {
+    let dead_weak = DEAD_WEAK
+        .try_with(|q| !q.borrow().is_empty())
+        .unwrap_or(false);
+    if next.is_none() && !dead_weak {
         let _ = HAS_PENDING.try_with(|c| c.set(false));
     }
     next
@@ -243,6 +270,12 @@ pub fn next_pending_finalizer() -> Option<ObjRef> {
 
 impl Drop for Object {
     fn drop(&mut self) {
+        if self.weakly_referenced.get() {
+            let addr = self as *const Object as *const () as usize;
+            if DEAD_WEAK.try_with(|q| q.borrow_mut().push(addr)).is_ok() {
+                let _ = HAS_PENDING.try_with(|c| c.set(true));
+            }
+        }
         if self.finalized.get() {
             return;
         }
@@ -273,6 +306,7 @@ impl Drop for Object {
             dict: RefCell::new(self.dict.borrow_mut().take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
+            weakly_referenced: Cell::new(false),
         };
         let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef(Rc::new(revived))));
         if queued.is_ok() {

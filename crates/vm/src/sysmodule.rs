@@ -38,11 +38,13 @@ pub fn init(vm: &mut Vm) {
         .collect();
     let orig_argv = vm.new_list(orig_argv);
     s(vm, "orig_argv", orig_argv);
+    let stdlib = vm.config.stdlib.clone();
     let path: Vec<Value> = vm
         .config
         .path
         .clone()
         .iter()
+        .chain((!stdlib.is_empty()).then_some(&stdlib))
         .map(|a| vm.new_str(a))
         .collect();
     let path = vm.new_list(path);
@@ -233,8 +235,10 @@ pub fn init(vm: &mut Vm) {
     let exe = vm.config.executable.clone();
     let ex = vm.new_str(&exe);
     s(vm, "executable", ex);
-    let pre = vm.new_str("/usr");
+    let pre = vm.new_str(&stdlib_prefix(&stdlib));
     s(vm, "prefix", pre.clone());
+    let platlibdir = vm.new_str("lib");
+    s(vm, "platlibdir", platlibdir);
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
@@ -305,6 +309,28 @@ pub fn init(vm: &mut Vm) {
     let bm = Value::Obj(vm.builtins_module.clone());
     let k = vm.new_str("builtins");
     let _ = vm.dict_set(&vm.modules.clone(), k, bm);
+}
+
+/// `sys.prefix` for a standard library at `stdlib`: `<prefix>/lib/python3.11` is CPython's
+/// layout (so `site` finds `<prefix>/lib/python3.11/site-packages`); a bare `Lib/` (a source
+/// checkout) has its parent as prefix.
+fn stdlib_prefix(stdlib: &str) -> String {
+    let trimmed = stdlib.trim_end_matches('/');
+    if trimmed.is_empty() {
+        return String::from("/usr/local");
+    }
+    let parent = |p: &str| -> String {
+        match p.rfind('/') {
+            Some(0) => String::from("/"),
+            Some(i) => p[..i].to_string(),
+            None => String::from("."),
+        }
+    };
+    match trimmed.strip_suffix("/lib/python3.11") {
+        Some(pre) if !pre.is_empty() => pre.to_string(),
+        Some(_) => String::from("/"),
+        None => parent(trimmed),
+    }
 }
 
 /// Whether calling type `t` from bytecode goes through `_PyObject_MakeTpCall` (and so counts

@@ -49,6 +49,8 @@ pub struct Config {
     pub inspect: bool,
     /// `sys.executable`: the interpreter's own path (empty when embedded).
     pub executable: String,
+    /// CPython 3.11's `Lib/` folder, put on `sys.path` after `path` (empty: none found).
+    pub stdlib: String,
 }
 
 /// One interpreter.
@@ -110,6 +112,8 @@ pub struct Vm {
     pub warned: std::collections::HashSet<String>,
     /// `sys.get_int_max_str_digits()`
     pub int_max_str_digits: usize,
+    /// State of the native standard-library modules (`modules.rs`).
+    pub mods: crate::modules::ModState,
     /// Built-in modules importable by name, made on first import.
     pub builtin_modules: Vec<(&'static str, fn(&mut Vm, &ObjRef) -> PyResult<()>)>,
     /// The `__main__` namespace, once a program runs.
@@ -203,6 +207,7 @@ impl Vm {
             frame_locals: Vec::new(),
             warned: Default::default(),
             int_max_str_digits: 4300,
+            mods: Default::default(),
             builtin_modules: Vec::new(),
             main_globals: None,
             repr_guard: Vec::new(),
@@ -325,6 +330,7 @@ impl Vm {
             Ok(()) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        self.run_atexit();
         self.finalize_main(&globals);
         self.close_open_files();
         self.flush_stdout();
@@ -357,6 +363,7 @@ impl Vm {
     /// Run the finalizers queued by freed objects: `__del__` methods and `close()` of
     /// suspended generators. Errors are reported as CPython reports unraisable exceptions.
     pub fn run_finalizers(&mut self) {
+        crate::modules::weakref_callbacks(self);
         while let Some(obj) = crate::object::next_pending_finalizer() {
             let v = Value::Obj(obj);
             let (r, what) = if let Some(Payload::Generator(_)) = v.payload() {

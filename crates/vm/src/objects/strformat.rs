@@ -522,11 +522,11 @@ fn render(
     Ok(())
 }
 
-type Field<'c> = (&'c [u32], Option<u32>, &'c [u32], bool, usize);
+pub(crate) type Field<'c> = (&'c [u32], Option<u32>, &'c [u32], bool, usize);
 
 /// CPython's `parse_field`: from just after a `{`, the field name, conversion and spec, and
 /// where the text resumes.
-fn parse_field<'c>(vm: &mut Vm, cps: &'c [u32], start: usize) -> PyResult<Field<'c>> {
+pub(crate) fn parse_field<'c>(vm: &mut Vm, cps: &'c [u32], start: usize) -> PyResult<Field<'c>> {
     let n = cps.len();
     let mut k = start;
     let mut c = 0;
