@@ -50,6 +50,7 @@ pub fn register(vm: &mut Vm) {
         ("atexit", atexit::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
+    crate::sysmodule::set_builtin_module_names(vm);
 }
 
 /// A builtin type `module.name` for a native module (instances are `Payload::Native`);

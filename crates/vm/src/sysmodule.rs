@@ -250,9 +250,6 @@ pub fn init(vm: &mut Vm) {
     s(vm, "ps1", ps1);
     let ps2 = vm.new_str("... ");
     s(vm, "ps2", ps2);
-    let bmn: Vec<Value> = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
-    let bmn = vm.new_tuple(bmn);
-    s(vm, "builtin_module_names", bmn);
     let stdin = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(0)));
     let stdout = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(1)));
     let stderr = Value::Obj(ObjRef::new(vm.types.stream.clone(), Payload::Stream(2)));
@@ -273,6 +270,7 @@ pub fn init(vm: &mut Vm) {
         ("getrefcount", sys_getrefcount),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("displayhook", sys_displayhook),
@@ -309,6 +307,19 @@ pub fn init(vm: &mut Vm) {
     let bm = Value::Obj(vm.builtins_module.clone());
     let k = vm.new_str("builtins");
     let _ = vm.dict_set(&vm.modules.clone(), k, bm);
+}
+
+/// `sys.builtin_module_names`: a sorted tuple of the modules made in Rust (`os` looks for
+/// `posix` here), set once every module is registered.
+pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
+    let mut names: Vec<&str> = vm.builtin_modules.iter().map(|(n, _)| *n).collect();
+    names.extend(["builtins", "sys"]);
+    names.sort_unstable();
+    names.dedup();
+    let items: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
+    let t = vm.new_tuple(items);
+    let sys = vm.sys.clone();
+    crate::modules::set_attr(vm, &sys, "builtin_module_names", t);
 }
 
 /// `sys.prefix` for a standard library at `stdlib`: `<prefix>/lib/python3.11` is CPython's
@@ -602,6 +613,11 @@ fn sys_getrefcount(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sys_getdefaultencoding(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "getfilesystemencodeerrors", 0, 0)?;
+    Ok(vm.new_str("surrogateescape"))
 }
 
 fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
