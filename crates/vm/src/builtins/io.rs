@@ -353,7 +353,7 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 }
                 _ => {}
             }
-            (fd, file.clone())
+            (fd, p.obj)
         }
     };
     if m.append {
@@ -484,11 +484,29 @@ fn file_of(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer
     }
 }
 
-/// The state of a file that must be open (`ValueError: I/O operation on closed file.`).
-fn open_file(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
+/// CPython's message for `op` on a closed file: each layer words it its own way.
+fn closed_message(layer: Layer, op: &str) -> &'static str {
+    const PLAIN: &str = "I/O operation on closed file";
+    match (layer, op) {
+        (Layer::Raw, _) => PLAIN,
+        (_, "fileno" | "seekable" | "isatty" | "readable" | "writable") => PLAIN,
+        (Layer::Text, _) => "I/O operation on closed file.",
+        (Layer::Buffered, "write") => "write to closed file",
+        (Layer::Buffered, "flush") => "flush of closed file",
+        (Layer::Buffered, "readline" | "__next__") => "readline of closed file",
+        (Layer::Buffered, "truncate") => "truncate of closed file",
+        (Layer::Buffered, "read" | "read1" | "readall") => "read of closed file",
+        (Layer::Buffered, "seek") => "seek of closed file",
+        (Layer::Buffered, "tell") => PLAIN,
+        (Layer::Buffered, _) => "I/O operation on closed file.",
+    }
+}
+
+/// The state of a file that must be open for `op` (else CPython's `ValueError`).
+fn open_file(vm: &mut Vm, this: &Value, op: &str) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
     let (st, layer) = file_of(vm, this)?;
     if st.borrow().closed {
-        return Err(vm.value_error("I/O operation on closed file."));
+        return Err(vm.value_error(closed_message(layer, op)));
     }
     Ok((st, layer))
 }
@@ -572,9 +590,14 @@ fn unread(st: &Rc<RefCell<FileState>>) -> usize {
     s.rbuf.len() - s.rpos
 }
 
-fn check_readable(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+fn check_readable(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> PyResult<()> {
     if !st.borrow().readable {
-        return Err(unsupported(vm, "not readable"));
+        let msg = match layer {
+            Layer::Text => "not readable",
+            Layer::Buffered => "read",
+            Layer::Raw => "File not open for reading",
+        };
+        return Err(unsupported(vm, msg));
     }
     Ok(())
 }
@@ -589,7 +612,8 @@ fn size_arg(vm: &mut Vm, rest: &[Value]) -> PyResult<Option<usize>> {
     }
 }
 
-/// Translate line endings read in text mode to `\n`.
+/// Translate line endings read in text mode to `\n` (only universal newlines translate;
+/// an explicit `newline` returns line endings untranslated).
 fn translate_in(bytes: &[u8], newline: Option<&str>) -> Vec<u8> {
     match newline {
         None => {
@@ -605,21 +629,6 @@ fn translate_in(bytes: &[u8], newline: Option<&str>) -> Vec<u8> {
                     out.push(bytes[i]);
                 }
                 i += 1;
-            }
-            out
-        }
-        Some(nl @ ("\r" | "\r\n")) => {
-            let nl = nl.as_bytes();
-            let mut out = Vec::with_capacity(bytes.len());
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i..].starts_with(nl) {
-                    out.push(b'\n');
-                    i += nl.len();
-                } else {
-                    out.push(bytes[i]);
-                    i += 1;
-                }
             }
             out
         }
@@ -674,8 +683,8 @@ fn is_utf8(st: &Rc<RefCell<FileState>>) -> bool {
 }
 
 fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
-    let (st, layer) = open_file(vm, this)?;
-    check_readable(vm, &st)?;
+    let (st, layer) = open_file(vm, this, "read")?;
+    check_readable(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     if layer != Layer::Text {
         let bytes = match n {
@@ -724,8 +733,8 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
 }
 
 fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Value> {
-    let (st, layer) = open_file(vm, this)?;
-    check_readable(vm, &st)?;
+    let (st, layer) = open_file(vm, this, "readline")?;
+    check_readable(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     loop {
         let found = {
@@ -786,6 +795,7 @@ fn file_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "readlines", 0, 1)?;
+    open_file(vm, this, "readlines")?;
     let hint = size_arg(vm, rest)?.filter(|&h| h > 0);
     let mut lines = Vec::new();
     let mut total = 0;
@@ -805,7 +815,7 @@ fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
-    let (st, layer) = open_file(vm, this)?;
+    let (st, layer) = open_file(vm, this, "write")?;
     if !st.borrow().writable {
         let msg = if layer == Layer::Text {
             "not writable"
@@ -884,7 +894,7 @@ fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "writelines", 1, 1)?;
-    open_file(vm, this)?;
+    open_file(vm, this, "writelines")?;
     for line in vm.iterate(&rest[0])? {
         write_impl(vm, this, &line)?;
     }
@@ -893,7 +903,7 @@ fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "flush", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "flush")?;
     flush_writes(vm, &st)?;
     Ok(Value::None)
 }
@@ -954,7 +964,7 @@ fn tell_impl(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<u64> {
 
 fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "seek", 1, 2)?;
-    let (st, layer) = open_file(vm, this)?;
+    let (st, layer) = open_file(vm, this, "seek")?;
     let offset = vm.index_to_i64(&rest[0])?;
     let whence = match rest.get(1) {
         Some(w) => vm.index_to_i64(w)?,
@@ -1000,13 +1010,13 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "tell", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "tell")?;
     Ok(Value::Int(tell_impl(vm, &st)? as i64))
 }
 
 fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "truncate", 0, 1)?;
-    let (st, layer) = open_file(vm, this)?;
+    let (st, layer) = open_file(vm, this, "truncate")?;
     if !st.borrow().writable {
         let msg = if layer == Layer::Text {
             "not writable"
@@ -1034,42 +1044,42 @@ fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "fileno", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "fileno")?;
     let fd = st.borrow().fd;
     Ok(Value::Int(i64::from(fd)))
 }
 
 fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "isatty", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "isatty")?;
     let fd = st.borrow().fd;
     Ok(Value::Bool(vm.host.isatty(fd)))
 }
 
 fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "readable", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "readable")?;
     let r = st.borrow().readable;
     Ok(Value::Bool(r))
 }
 
 fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "writable", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "writable")?;
     let w = st.borrow().writable;
     Ok(Value::Bool(w))
 }
 
 fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "seekable", 0, 0)?;
-    let (st, _) = open_file(vm, this)?;
+    let (st, _) = open_file(vm, this, "seekable")?;
     let fd = st.borrow().fd;
     Ok(Value::Bool(vm.host.seek(fd, 0, 1).is_ok()))
 }
 
 fn file_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__iter__", 0, 0)?;
-    open_file(vm, this)?;
+    open_file(vm, this, "__iter__")?;
     Ok(this.clone())
 }
 

@@ -132,6 +132,8 @@ pub struct SandboxHost {
     rng: u64,
     stdio: Box<dyn SandboxStdio>,
     used: usize,
+    /// Set while the embedder populates the sandbox (`add_*`): permission bits do not apply.
+    privileged: bool,
     /// Most bytes all files together may hold (`ENOSPC` beyond).
     pub quota: usize,
 }
@@ -163,10 +165,24 @@ impl SandboxHost {
             rng: 0,
             stdio: Box::new(MemStdio::default()),
             used: 0,
+            privileged: false,
             quota: 1 << 30,
         };
         let _ = h.mkdir("/tmp", 0o1777);
+        // Like a real system, the root is not writable by the program: it writes under /tmp
+        // or where the embedder made room.
+        if let Some(Some(root)) = h.inodes.get_mut(ROOT) {
+            root.perm = 0o555;
+        }
         h
+    }
+
+    /// Run `f` as the embedder, with permission bits not applying.
+    fn privileged<T>(&mut self, f: impl FnOnce(&mut Self) -> io::Result<T>) -> io::Result<T> {
+        let was = std::mem::replace(&mut self.privileged, true);
+        let r = f(self);
+        self.privileged = was;
+        r
     }
 
     /// Use these standard streams.
@@ -196,6 +212,10 @@ impl SandboxHost {
     /// Put a file in the sandbox, making its parent directories; `perm` e.g. `0o644`, or
     /// `0o444` for read-only.
     pub fn add_file(&mut self, path: &str, data: Vec<u8>, perm: u32) -> io::Result<()> {
+        self.privileged(|h| h.add_file_inner(path, data, perm))
+    }
+
+    fn add_file_inner(&mut self, path: &str, data: Vec<u8>, perm: u32) -> io::Result<()> {
         self.make_parents(path)?;
         let fd = self.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)?;
         let r = self.write(fd, &data).map(drop);
@@ -206,6 +226,10 @@ impl SandboxHost {
 
     /// Make a directory and its parents.
     pub fn add_dir(&mut self, path: &str, perm: u32) -> io::Result<()> {
+        self.privileged(|h| h.add_dir_inner(path, perm))
+    }
+
+    fn add_dir_inner(&mut self, path: &str, perm: u32) -> io::Result<()> {
         self.make_parents(path)?;
         match self.mkdir(path, 0o700) {
             Ok(()) => {}
@@ -217,6 +241,10 @@ impl SandboxHost {
 
     /// Put a symlink in the sandbox.
     pub fn add_symlink(&mut self, path: &str, target: &str) -> io::Result<()> {
+        self.privileged(|h| h.add_symlink_inner(path, target))
+    }
+
+    fn add_symlink_inner(&mut self, path: &str, target: &str) -> io::Result<()> {
         self.make_parents(path)?;
         let now = self.now_ns();
         let (dir, name) = self.parent_of(path)?;
@@ -313,7 +341,7 @@ impl SandboxHost {
             let Node::Dir(entries) = &dir.node else {
                 return Err(os_err(ENOTDIR));
             };
-            if dir.perm & 0o100 == 0 {
+            if dir.perm & 0o100 == 0 && !self.privileged {
                 return Err(os_err(EACCES));
             }
             if name == ".." {
@@ -374,7 +402,7 @@ impl SandboxHost {
     }
 
     fn check_writable_dir(&self, dir: usize) -> io::Result<()> {
-        if self.inode(dir)?.perm & 0o200 == 0 {
+        if !self.privileged && self.inode(dir)?.perm & 0o200 == 0 {
             return Err(os_err(EACCES));
         }
         Ok(())
@@ -515,7 +543,10 @@ impl Host for SandboxHost {
             _ => {}
         }
         // A file this call created may be opened whatever its new permission bits say.
-        if !created && ((readable && i.perm & 0o400 == 0) || (writable && i.perm & 0o200 == 0)) {
+        if !created
+            && !self.privileged
+            && ((readable && i.perm & 0o400 == 0) || (writable && i.perm & 0o200 == 0))
+        {
             return Err(os_err(EACCES));
         }
         if writable && oflags & O_TRUNC != 0 {

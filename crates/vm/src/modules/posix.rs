@@ -220,9 +220,6 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         ("X_OK", 1),
         ("W_OK", 2),
         ("R_OK", 4),
-        ("SEEK_SET", 0),
-        ("SEEK_CUR", 1),
-        ("SEEK_END", 2),
         ("EX_OK", 0),
     ] {
         vm.set_dict_str(&d, name, Value::Int(i64::from(v)));

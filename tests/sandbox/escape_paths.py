@@ -1,0 +1,76 @@
+# Paths outside the virtual file system do not exist in it; `..` stops at the sandbox root.
+import posix
+
+outside = [
+    '/etc/passwd', '/etc/hostname', '/etc/shadow', '/root', '/home', '/usr/bin/python3',
+    '/proc/self/environ', '/proc/self/mem', '/proc/self/cwd', '/proc/1/root', '/dev/urandom',
+    '/dev/mem', '/sys/kernel', '../../../../../../etc/passwd', '/tmp/../etc/passwd',
+    '//etc//passwd', '/./etc/./passwd', 'etc/passwd', b'/etc/passwd', '/work', '/var/log',
+]
+for p in outside:
+    for how in ('r', 'rb', 'w', 'a', 'x', 'r+'):
+        try:
+            f = open(p, how)
+        except (FileNotFoundError, PermissionError, IsADirectoryError):
+            continue
+        # Creating a new file is allowed only in writable virtual directories, never
+        # under a path that names a host directory.
+        f.close()
+        assert how != 'r' and how != 'rb', (p, how)
+        raise AssertionError(f'opened {p!r} with {how!r}')
+    for fn in (posix.stat, posix.lstat, posix.listdir):
+        try:
+            fn(p)
+        except (FileNotFoundError, PermissionError, NotADirectoryError):
+            pass
+        else:
+            raise AssertionError(f'{fn.__name__}({p!r}) succeeded')
+
+# The root holds only what the sandbox made (and the read-only mount, if any).
+names = set(posix.listdir('/'))
+assert names <= {'tmp', 'work', 'home', 'private', 'var'} | {posix.environ.get(b'MOUNT', b'/x').split(b'/')[1].decode()}, names
+assert 'etc' not in names and 'proc' not in names and 'dev' not in names, names
+
+# `..` never climbs above the sandbox root.
+posix.chdir('/')
+for _ in range(5):
+    posix.chdir('..')
+assert posix.getcwd() == '/', posix.getcwd()
+assert posix.listdir('/../../..') == posix.listdir('/')
+
+# Errors use CPython's wording and carry the file name.
+try:
+    open('/etc/passwd')
+except FileNotFoundError as e:
+    assert str(e) == "[Errno 2] No such file or directory: '/etc/passwd'", str(e)
+    assert e.errno == 2 and e.filename == '/etc/passwd'
+
+# Symlinks: none of the host's exist here; the mount (CLI harness) keeps only inside ones.
+mount = posix.environ.get(b'MOUNT')
+if mount is not None:
+    m = mount.decode()
+    assert open(m + '/inside.txt').read() == 'inside\n'
+    assert open(m + '/link_inside').read() == 'inside\n'
+    for bad in ('link_passwd', 'link_etc', 'link_up'):
+        try:
+            open(m + '/' + bad + '/passwd' if bad == 'link_etc' else m + '/' + bad).read()
+        except (FileNotFoundError, PermissionError, NotADirectoryError, IsADirectoryError):
+            pass
+        else:
+            raise AssertionError(bad)
+        assert bad not in posix.listdir(m), posix.listdir(m)
+    # The mount is read-only.
+    for how in ('w', 'a', 'r+'):
+        try:
+            open(m + '/inside.txt', how)
+        except PermissionError:
+            pass
+        else:
+            raise AssertionError(how)
+    try:
+        open(m + '/krait_probe_new.txt', 'w')
+    except PermissionError:
+        pass
+    else:
+        raise AssertionError('created a file in the read-only mount')
+print('ok')
