@@ -1,5 +1,14 @@
 # Paths outside the virtual file system do not exist in it; `..` stops at the sandbox root.
 import posix
+import sys
+
+# Directories the sandbox was lent (the CLI lends the standard library, at its own path on
+# sys.path, and MOUNT): their parents exist in the virtual file system, empty but for them.
+lent_paths = [p for p in sys.path if p.startswith('/')]
+lent_paths.append(posix.environ.get(b'MOUNT', b'/tmp').decode())
+
+def lent_parent(p):
+    return isinstance(p, str) and any(l.startswith(p.rstrip('/') + '/') for l in lent_paths)
 
 outside = [
     '/etc/passwd', '/etc/hostname', '/etc/shadow', '/root', '/home', '/usr/bin/python3',
@@ -11,7 +20,7 @@ for p in outside:
     for how in ('r', 'rb', 'w', 'a', 'x', 'r+'):
         try:
             f = open(p, how)
-        except (FileNotFoundError, PermissionError, IsADirectoryError):
+        except (FileNotFoundError, PermissionError, IsADirectoryError, FileExistsError):
             continue
         # Creating a new file is allowed only in writable virtual directories, never
         # under a path that names a host directory.
@@ -20,15 +29,19 @@ for p in outside:
         raise AssertionError(f'opened {p!r} with {how!r}')
     for fn in (posix.stat, posix.lstat, posix.listdir):
         try:
-            fn(p)
+            r = fn(p)
         except (FileNotFoundError, PermissionError, NotADirectoryError):
             pass
         else:
-            raise AssertionError(f'{fn.__name__}({p!r}) succeeded')
+            # Only a virtual parent of a lent directory exists, holding just the way down.
+            assert lent_parent(p), f'{fn.__name__}({p!r}) succeeded'
+            if fn is posix.listdir:
+                assert all(lent_parent(p.rstrip('/') + '/' + n) for n in r), (p, r)
 
 # The root holds only what the sandbox made (and the read-only mount, if any).
 names = set(posix.listdir('/'))
-assert names <= {'tmp', 'work', 'home', 'private', 'var'} | {posix.environ.get(b'MOUNT', b'/x').split(b'/')[1].decode()}, names
+lent = {p.split('/')[1] for p in lent_paths}
+assert names <= {'tmp'} | lent, (names, lent)
 assert 'etc' not in names and 'proc' not in names and 'dev' not in names, names
 
 # `..` never climbs above the sandbox root.

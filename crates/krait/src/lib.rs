@@ -3,10 +3,13 @@
 //! [`run_sandboxed`] runs a program against a [`SandboxHost`]: an in-memory file system,
 //! only the environment given, a fixed clock unless the embedder supplies one, seeded
 //! randomness, and no processes or sockets. With the `host` feature, [`os`] adds what an
-//! embedder on a real machine needs to populate a sandbox safely: a read-only copy of a host
-//! directory ([`os::mount_readonly`]), the real clock read-only and the real standard streams.
+//! embedder on a real machine needs to populate a sandbox safely: a read-only, confined view
+//! of a host directory ([`os::mount_readonly`]), the real clock read-only and the real
+//! standard streams.
 
-pub use krait_vm::host::{Clock, Host, MemStdio, SandboxHost, SandboxStdio, TimeSource};
+pub use krait_vm::host::{
+    Clock, FileStat, Host, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource,
+};
 pub use krait_vm::{Config, Vm};
 
 /// Run `source` (named `filename` in tracebacks) as `__main__` in a fresh interpreter over
@@ -57,7 +60,7 @@ pub mod os {
 
     use krait_host_env as env;
 
-    use super::{SandboxHost, SandboxStdio, TimeSource};
+    use super::{FileStat, MountSource, SandboxHost, SandboxStdio, TimeSource};
 
     /// The real clock, read-only (the sandbox cannot set it); `sleep` really waits.
     pub struct RealClock;
@@ -95,68 +98,95 @@ pub mod os {
         }
     }
 
-    /// Most bytes [`mount_readonly`] copies in.
-    pub const MOUNT_LIMIT: u64 = 256 << 20;
-
-    /// Copy the host directory `dir` into the sandbox, read-only (files `0o444`, directories
-    /// `0o555`), at the same absolute path (after resolving symlinks); returns that path.
+    /// Lend the sandbox the host directory `dir`, read-only and read lazily, at the same
+    /// path if it is absolute, else at its resolved absolute path; returns that path.
     ///
-    /// Confinement: `dir` is resolved with `realpath` first; every entry is examined with
-    /// `lstat`; a symlink is followed only if its `realpath` stays under the resolved `dir`
-    /// (it is then copied as the file or directory it names), otherwise skipped. Nothing
-    /// outside `dir` is read, and the sandbox never reaches the host afterwards.
+    /// Confinement ([`HostDir`]): `dir` is resolved with `realpath` once; every later request
+    /// names a path below it built from listed names, is resolved with `realpath` again and
+    /// refused unless it stays under the resolved `dir`; symlinks that leave it are not
+    /// listed. Only reads are ever made.
     pub fn mount_readonly(host: &mut SandboxHost, dir: &str) -> io::Result<String> {
         let root = env::fs::realpath(dir)?;
-        let mut budget = MOUNT_LIMIT;
-        copy_dir(host, &root, &root, &mut budget, 0)?;
-        Ok(root)
+        let at = if dir.starts_with('/') {
+            dir.trim_end_matches('/').to_string()
+        } else {
+            root.clone()
+        };
+        host.mount(&at, Box::new(HostDir { root }))?;
+        Ok(at)
     }
 
-    fn inside(root: &str, path: &str) -> bool {
-        path == root || path.starts_with(&format!("{}/", root.trim_end_matches('/')))
+    /// A host directory as a sandbox [`MountSource`], confined to `root`.
+    pub struct HostDir {
+        root: String,
     }
 
-    fn copy_dir(
-        host: &mut SandboxHost,
-        root: &str,
-        dir: &str,
-        budget: &mut u64,
-        depth: usize,
-    ) -> io::Result<()> {
-        if depth > 64 {
-            return Ok(());
+    impl HostDir {
+        fn inside(&self, path: &str) -> bool {
+            path == self.root || path.starts_with(&format!("{}/", self.root.trim_end_matches('/')))
         }
-        host.add_dir(dir, 0o755)?;
-        for e in env::fs::listdir(dir)? {
-            let path = format!("{}/{}", dir.trim_end_matches('/'), e.name);
-            let real = match e.kind {
-                env::fs::Kind::Symlink => match env::fs::realpath(&path) {
-                    Ok(r) if inside(root, &r) => r,
-                    _ => continue,
-                },
-                _ => path.clone(),
-            };
-            let Ok(meta) = env::fs::stat(&real) else {
-                continue;
-            };
-            if meta.mode & 0o170000 == 0o040000 {
-                if e.kind == env::fs::Kind::Symlink {
-                    // A symlink to a directory inside the mount: link it, copy nothing twice.
-                    host.add_symlink(&path, &real)?;
-                } else {
-                    copy_dir(host, root, &path, budget, depth + 1)?;
-                }
-            } else if meta.mode & 0o170000 == 0o100000 {
-                if meta.size > *budget {
-                    return Err(io::Error::other(format!(
-                        "{root}: more than {MOUNT_LIMIT} bytes to mount"
-                    )));
-                }
-                *budget -= meta.size;
-                let data = env::fs::read(&real)?;
-                host.add_file(&path, data, 0o444)?;
+
+        /// The real path of `rel` below the root, if it stays there.
+        fn confine(&self, rel: &str) -> io::Result<String> {
+            if rel
+                .split('/')
+                .any(|c| c == ".." || c == "." || (c.is_empty() && !rel.is_empty()))
+            {
+                return Err(io::Error::from_raw_os_error(2));
             }
+            let path = if rel.is_empty() {
+                self.root.clone()
+            } else {
+                format!("{}/{rel}", self.root.trim_end_matches('/'))
+            };
+            let real = env::fs::realpath(&path)?;
+            if !self.inside(&real) {
+                return Err(io::Error::from_raw_os_error(2));
+            }
+            Ok(real)
         }
-        host.add_dir(dir, 0o555)
+    }
+
+    fn file_stat(m: env::fs::Metadata) -> FileStat {
+        FileStat {
+            is_dir: m.mode & 0o170000 == 0o040000,
+            size: m.size,
+            mtime: m.mtime_ns as f64 / 1e9,
+            mode: m.mode,
+            ino: m.ino,
+            dev: m.dev,
+            nlink: m.nlink,
+            uid: m.uid,
+            gid: m.gid,
+            atime_ns: m.atime_ns,
+            mtime_ns: m.mtime_ns,
+            ctime_ns: m.ctime_ns,
+            blksize: m.blksize,
+            blocks: m.blocks,
+            rdev: m.rdev,
+        }
+    }
+
+    impl MountSource for HostDir {
+        fn listdir(&mut self, rel: &str) -> io::Result<Vec<(String, FileStat)>> {
+            let dir = self.confine(rel)?;
+            let mut out = Vec::new();
+            for e in env::fs::listdir(&dir)? {
+                let path = format!("{}/{}", dir.trim_end_matches('/'), e.name);
+                let real = match env::fs::realpath(&path) {
+                    Ok(r) if self.inside(&r) => r,
+                    _ => continue,
+                };
+                if let Ok(m) = env::fs::stat(&real) {
+                    out.push((e.name, file_stat(m)));
+                }
+            }
+            Ok(out)
+        }
+
+        fn read(&mut self, rel: &str) -> io::Result<Vec<u8>> {
+            let real = self.confine(rel)?;
+            env::fs::read(&real)
+        }
     }
 }

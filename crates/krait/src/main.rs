@@ -253,7 +253,7 @@ fn main() {
 }
 
 /// The host the program runs against: the OS, or a sandbox populated as the options say.
-fn make_host(sandbox: &SandboxOpts) -> Result<Box<dyn Host>, String> {
+fn make_host(sandbox: &SandboxOpts, stdlib: &str) -> Result<Box<dyn Host>, String> {
     if !sandbox.on {
         if !sandbox.dirs.is_empty() || !sandbox.env.is_empty() {
             return Err(String::from(
@@ -266,6 +266,11 @@ fn make_host(sandbox: &SandboxOpts) -> Result<Box<dyn Host>, String> {
         .with_stdio(Box::new(RealStdio))
         .with_clock(Clock::Source(Box::new(RealClock)))
         .with_env(sandbox.env.clone());
+    // The standard library is lent read-only, so `import os` works in the sandbox (if it
+    // is missing, imports fail later with the usual message).
+    if !stdlib.is_empty() {
+        let _ = mount_readonly(&mut host, stdlib);
+    }
     let mut first = None;
     for d in &sandbox.dirs {
         let at = mount_readonly(&mut host, d).map_err(|e| format!("--sandbox-dir {d}: {e}"))?;
@@ -289,7 +294,7 @@ fn stdlib_dir() -> String {
 
 fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {
     let inspect = config.inspect;
-    let host = match make_host(&sandbox) {
+    let host = match make_host(&sandbox, &config.stdlib) {
         Ok(h) => h,
         Err(msg) => {
             eprint_err(&format!("krait: {msg}\n"));

@@ -15,7 +15,7 @@ mod os;
 mod sandbox;
 #[cfg(feature = "host")]
 pub use os::OsHost;
-pub use sandbox::{Clock, MemStdio, SandboxHost, SandboxStdio, TimeSource};
+pub use sandbox::{Clock, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource};
 
 /// Linux errno values the hosts report.
 pub mod errno {

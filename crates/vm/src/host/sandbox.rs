@@ -84,6 +84,19 @@ pub trait TimeSource {
     fn sleep(&mut self, secs: f64);
 }
 
+/// A read-only directory tree the embedder lends the sandbox (e.g. the standard library),
+/// read lazily: a directory is listed when the program first looks into it, a file is read
+/// when first opened. The source confines itself (it must never answer for paths outside
+/// its tree); the sandbox only ever asks for paths made of names the source listed.
+pub trait MountSource {
+    /// The entries of directory `rel` (`""` is the mount's root): names with metadata.
+    /// Only regular files and directories; the source resolves symlinks itself and leaves
+    /// out those it refuses.
+    fn listdir(&mut self, rel: &str) -> io::Result<Vec<(String, FileStat)>>;
+    /// The contents of file `rel`.
+    fn read(&mut self, rel: &str) -> io::Result<Vec<u8>>;
+}
+
 /// The sandbox's clock.
 pub enum Clock {
     /// A virtual clock starting at this epoch time: it stands still except that `sleep`
@@ -100,9 +113,12 @@ enum Node {
     Symlink(String),
 }
 
-#[derive(Clone)]
 struct Inode {
     node: Node,
+    /// Contents still in a mount source: `(mount, relative path)`.
+    lazy: Option<(usize, String)>,
+    /// The size of a lazy file.
+    lazy_size: u64,
     perm: u32,
     nlink: u64,
     atime_ns: i64,
@@ -131,6 +147,7 @@ pub struct SandboxHost {
     slept: f64,
     rng: u64,
     stdio: Box<dyn SandboxStdio>,
+    mounts: Vec<Box<dyn MountSource>>,
     used: usize,
     /// Set while the embedder populates the sandbox (`add_*`): permission bits do not apply.
     privileged: bool,
@@ -151,6 +168,8 @@ impl SandboxHost {
         let mut h = SandboxHost {
             inodes: vec![Some(Inode {
                 node: Node::Dir(BTreeMap::new()),
+                lazy: None,
+                lazy_size: 0,
                 perm: 0o755,
                 nlink: 2,
                 atime_ns: 0,
@@ -164,6 +183,7 @@ impl SandboxHost {
             slept: 0.0,
             rng: 0,
             stdio: Box::new(MemStdio::default()),
+            mounts: Vec::new(),
             used: 0,
             privileged: false,
             quota: 1 << 30,
@@ -250,6 +270,8 @@ impl SandboxHost {
         let (dir, name) = self.parent_of(path)?;
         let ino = self.alloc(Inode {
             node: Node::Symlink(target.to_string()),
+            lazy: None,
+            lazy_size: 0,
             perm: 0o777,
             nlink: 1,
             atime_ns: now,
@@ -257,6 +279,79 @@ impl SandboxHost {
             ctime_ns: now,
         });
         self.link(dir, &name, ino)
+    }
+
+    /// Lend the sandbox a read-only tree at `at` (which must not exist yet; its parents are
+    /// made). See [`MountSource`].
+    pub fn mount(&mut self, at: &str, source: Box<dyn MountSource>) -> io::Result<()> {
+        self.privileged(|h| {
+            h.make_parents(at)?;
+            let (dir, name) = h.parent_of(at)?;
+            let now = h.now_ns();
+            h.mounts.push(source);
+            let ino = h.alloc(Inode {
+                node: Node::Dir(BTreeMap::new()),
+                lazy: Some((h.mounts.len() - 1, String::new())),
+                lazy_size: 0,
+                perm: 0o555,
+                nlink: 2,
+                atime_ns: now,
+                mtime_ns: now,
+                ctime_ns: now,
+            });
+            h.link(dir, &name, ino)
+        })
+    }
+
+    /// Bring a lazy inode's contents in from its mount source.
+    fn materialize(&mut self, ino: usize) -> io::Result<()> {
+        let Some((mount, rel)) = self.inode(ino)?.lazy.clone() else {
+            return Ok(());
+        };
+        let is_dir = matches!(self.inode(ino)?.node, Node::Dir(_));
+        let src = self.mounts.get_mut(mount).ok_or_else(|| os_err(ENOENT))?;
+        if !is_dir {
+            let data = src.read(&rel)?;
+            let i = self.inode_mut(ino)?;
+            i.node = Node::File(data);
+            i.lazy = None;
+            return Ok(());
+        }
+        let listing = src.listdir(&rel)?;
+        let mut entries = BTreeMap::new();
+        for (name, st) in listing {
+            if name.is_empty() || name == "." || name == ".." || name.contains('/') {
+                continue;
+            }
+            let kind = st.mode & mode::S_IFMT;
+            if kind != mode::S_IFDIR && kind != mode::S_IFREG {
+                continue;
+            }
+            let child_rel = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let child = self.alloc(Inode {
+                node: if kind == mode::S_IFDIR {
+                    Node::Dir(BTreeMap::new())
+                } else {
+                    Node::File(Vec::new())
+                },
+                lazy: Some((mount, child_rel)),
+                lazy_size: st.size,
+                perm: (st.mode & 0o7777) & !0o7222,
+                nlink: if kind == mode::S_IFDIR { 2 } else { 1 },
+                atime_ns: st.atime_ns,
+                mtime_ns: st.mtime_ns,
+                ctime_ns: st.ctime_ns,
+            });
+            entries.insert(name, child);
+        }
+        let i = self.inode_mut(ino)?;
+        i.node = Node::Dir(entries);
+        i.lazy = None;
+        Ok(())
     }
 
     /// Set the current directory (the directory must exist).
@@ -319,7 +414,7 @@ impl SandboxHost {
     }
 
     /// Resolve `path` to an inode; a final symlink is followed if `follow`.
-    fn resolve(&self, path: &str, follow: bool) -> io::Result<usize> {
+    fn resolve(&mut self, path: &str, follow: bool) -> io::Result<usize> {
         if path.is_empty() {
             return Err(os_err(ENOENT));
         }
@@ -337,6 +432,9 @@ impl SandboxHost {
                 continue;
             }
             let cur = *stack.last().unwrap_or(&ROOT);
+            if matches!(self.inode(cur)?.node, Node::Dir(_)) {
+                self.materialize(cur)?;
+            }
             let dir = self.inode(cur)?;
             let Node::Dir(entries) = &dir.node else {
                 return Err(os_err(ENOTDIR));
@@ -377,7 +475,7 @@ impl SandboxHost {
     }
 
     /// The directory that would hold `path`, and the last component's name.
-    fn parent_of(&self, path: &str) -> io::Result<(usize, String)> {
+    fn parent_of(&mut self, path: &str) -> io::Result<(usize, String)> {
         let abs = self.absolute(path);
         let trimmed = abs.trim_end_matches('/');
         let (dir, name) = match trimmed.rfind('/') {
@@ -388,6 +486,9 @@ impl SandboxHost {
             return Err(os_err(if name.is_empty() { EEXIST } else { EINVAL }));
         }
         let dir_ino = self.resolve(if dir.is_empty() { "/" } else { dir }, true)?;
+        if matches!(self.inode(dir_ino)?.node, Node::Dir(_)) {
+            self.materialize(dir_ino)?;
+        }
         match &self.inode(dir_ino)?.node {
             Node::Dir(_) => Ok((dir_ino, name.to_string())),
             _ => Err(os_err(ENOTDIR)),
@@ -455,6 +556,7 @@ impl SandboxHost {
     fn stat_of(&self, ino: usize) -> io::Result<FileStat> {
         let i = self.inode(ino)?;
         let (kind, size) = match &i.node {
+            Node::File(_) if i.lazy.is_some() => (mode::S_IFREG, i.lazy_size),
             Node::File(d) => (mode::S_IFREG, d.len() as u64),
             Node::Dir(_) => (mode::S_IFDIR, 4096),
             Node::Symlink(t) => (mode::S_IFLNK, t.len() as u64),
@@ -521,6 +623,8 @@ impl Host for SandboxHost {
                 }
                 let ino = self.alloc(Inode {
                     node: Node::File(Vec::new()),
+                    lazy: None,
+                    lazy_size: 0,
                     perm: perm & 0o7777,
                     nlink: 1,
                     atime_ns: now,
@@ -535,6 +639,9 @@ impl Host for SandboxHost {
             }
             Err(e) => return Err(e),
         };
+        if !writable {
+            self.materialize(ino)?;
+        }
         let i = self.inode(ino)?;
         match &i.node {
             Node::Dir(_) if writable => return Err(os_err(EISDIR)),
@@ -719,6 +826,7 @@ impl Host for SandboxHost {
 
     fn listdir(&mut self, path: &str) -> io::Result<Vec<DirEntry>> {
         let ino = self.resolve(path, true)?;
+        self.materialize(ino)?;
         if self.inode(ino)?.perm & 0o400 == 0 {
             return Err(os_err(EACCES));
         }
@@ -747,6 +855,8 @@ impl Host for SandboxHost {
         let now = self.now_ns();
         let ino = self.alloc(Inode {
             node: Node::Dir(BTreeMap::new()),
+            lazy: None,
+            lazy_size: 0,
             perm: perm & 0o7777,
             nlink: 2,
             atime_ns: now,
@@ -766,6 +876,7 @@ impl Host for SandboxHost {
             .entries(dir)?
             .get(&name)
             .ok_or_else(|| os_err(ENOENT))?;
+        self.check_writable_dir(dir)?;
         match &self.inode(ino)?.node {
             Node::Dir(e) if !e.is_empty() => return Err(os_err(ENOTEMPTY)),
             Node::Dir(_) => {}
@@ -800,6 +911,7 @@ impl Host for SandboxHost {
             .get(&sname)
             .ok_or_else(|| os_err(ENOENT))?;
         let (ddir, dname) = self.parent_of(dst)?;
+        self.check_writable_dir(sdir)?;
         let src_is_dir = matches!(self.inode(ino)?.node, Node::Dir(_));
         if src_is_dir {
             // A directory cannot move into itself or below itself.
