@@ -11,3 +11,15 @@ pub fn exit(code: i32) -> ! {
 pub fn pid() -> u32 {
     std::process::id()
 }
+
+/// Run `argv` (program and arguments) to completion with the standard streams inherited;
+/// its wait status as `waitpid` reports it (`os.system`'s result).
+pub fn run(argv: &[String]) -> std::io::Result<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    let Some((prog, args)) = argv.split_first() else {
+        return Err(std::io::Error::from_raw_os_error(22));
+    };
+    let _ = crate::stdio::flush();
+    let status = std::process::Command::new(prog).args(args).status()?;
+    Ok(status.into_raw())
+}

@@ -76,3 +76,16 @@ fn sandbox_clock_and_randomness_are_deterministic() {
     assert_eq!(a, b);
     assert_eq!(a.0, 0);
 }
+
+#[test]
+fn sandbox_clock_is_virtual() {
+    // A fixed clock: sleeping advances it at once, without waiting.
+    let src = "import time\na = time.time()\ntime.sleep(1000)\nprint(a, time.time() - a, time.monotonic())\n";
+    let start = std::time::Instant::now();
+    let (status, out, err) = run(src.to_string());
+    assert_eq!(
+        (status, out.as_str(), err.as_str()),
+        (0, "0.0 1000.0 1000.0\n", "")
+    );
+    assert!(start.elapsed().as_secs() < 60);
+}

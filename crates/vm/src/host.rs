@@ -304,8 +304,12 @@ pub trait Host {
     fn getpid(&mut self) -> u32 {
         1
     }
-    /// Start a process (`os.system`, `subprocess`, `fork`/`exec`).
+    /// Run `argv` to completion (`os.system`); its wait status.
     fn spawn(&mut self, _argv: &[String]) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `fork`, `exec*`, `kill`: process control no host grants yet.
+    fn process_control(&mut self, _what: &str) -> io::Result<()> {
         Err(os_err(errno::EPERM))
     }
     /// Make a socket.

@@ -8,6 +8,7 @@ mod math;
 mod posix;
 mod string;
 mod thread;
+mod time;
 mod weakref;
 
 use std::collections::HashMap;
@@ -48,6 +49,7 @@ pub fn register(vm: &mut Vm) {
         ("errno", errno::init),
         ("gc", gc::init),
         ("atexit", atexit::init),
+        ("time", time::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

@@ -740,8 +740,17 @@ fn posix_unsetenv(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Process creation goes to `Host::spawn`; hosts that do not grant it refuse with `EPERM`.
 fn spawn(vm: &mut Vm, argv: Vec<String>) -> PyResult<Value> {
+    vm.flush_stdout();
     match vm.host.spawn(&argv) {
         Ok(status) => Ok(Value::Int(i64::from(status))),
+        Err(e) => Err(vm.os_error_io(&e, None)),
+    }
+}
+
+/// fork/exec/kill: refused by every host so far (`EPERM`).
+fn process_control(vm: &mut Vm, what: &str) -> PyResult<Value> {
+    match vm.host.process_control(what) {
+        Ok(()) => Ok(Value::None),
         Err(e) => Err(vm.os_error_io(&e, None)),
     }
 }
@@ -754,16 +763,16 @@ fn posix_system(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn posix_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "fork", &[], 0, 0)?;
-    spawn(vm, Vec::new())
+    process_control(vm, "fork")
 }
 
 fn posix_execv(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "execv", &["path", "argv", "env"], 2, 3)?;
-    let p = vm.path_arg(a[0].as_ref().unwrap_or(&Value::None), "execv", "path")?;
-    spawn(vm, vec![p.path])
+    vm.path_arg(a[0].as_ref().unwrap_or(&Value::None), "execv", "path")?;
+    process_control(vm, "execv")
 }
 
 fn posix_kill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "kill", &["pid", "signal"], 2, 2)?;
-    spawn(vm, Vec::new())
+    process_control(vm, "kill")
 }
