@@ -16,7 +16,8 @@ for mod in ('subprocess', 'socket', '_socket', 'ctypes', '_ctypes', '_posixsubpr
             'select', 'mmap', 'fcntl', 'signal', 'pty', 'resource'):
     try:
         m = __import__(mod)
-    except ImportError:
+    except Exception:
+        # Not importable (yet): ImportError, or a dependency failing to load.
         continue
     # If a module imports (once the stdlib is importable), its OS entry points must refuse.
     for name, args in (('Popen', (['true'],)), ('socket', ()), ('CDLL', (None,)),

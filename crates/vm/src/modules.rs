@@ -50,6 +50,7 @@ pub fn register(vm: &mut Vm) {
         ("gc", gc::init),
         ("atexit", atexit::init),
         ("time", time::init),
+        ("_io", crate::builtins::io::init_module),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

@@ -1208,3 +1208,33 @@ impl Vm {
         }
     }
 }
+
+/// The `_io` module: the native file types and `open`, plus `io_prelude.py` (the abstract
+/// bases, `StringIO`, `BytesIO`, `BufferedRWPair`, `IncrementalNewlineDecoder`).
+pub fn init_module(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    let t = io_types(vm);
+    let Payload::Module(md) = &m.payload else {
+        return Ok(());
+    };
+    let d = md.dict.clone();
+    vm.set_dict_str(&d, "DEFAULT_BUFFER_SIZE", Value::Int(BUFFER_SIZE as i64));
+    let blocking = Value::Obj(vm.types.blocking_io_error.clone());
+    vm.set_dict_str(&d, "BlockingIOError", blocking);
+    vm.set_dict_str(&d, "UnsupportedOperation", Value::Obj(t.unsupported));
+    vm.set_dict_str(&d, "FileIO", Value::Obj(t.file_io));
+    vm.set_dict_str(&d, "BufferedReader", Value::Obj(t.reader));
+    vm.set_dict_str(&d, "BufferedWriter", Value::Obj(t.writer));
+    vm.set_dict_str(&d, "BufferedRandom", Value::Obj(t.random));
+    vm.set_dict_str(&d, "TextIOWrapper", Value::Obj(t.text));
+    let open = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "open")?;
+    vm.set_dict_str(&d, "open", open);
+    let bm = Value::Obj(vm.builtins_module.clone());
+    vm.set_dict_str(&d, "__builtins__", bm);
+    let co = vm.compile_source(
+        include_str!("io_prelude.py"),
+        "<_io>",
+        krait_compiler::Mode::Exec,
+    )?;
+    vm.run_code(co, d, None)?;
+    Ok(())
+}
