@@ -86,4 +86,34 @@ if mount is not None:
         pass
     else:
         raise AssertionError('created a file in the read-only mount')
+
+# Symlinks made inside the sandbox point at sandbox paths: outside targets do not exist.
+for i, target in enumerate(('/etc/passwd', '../../../../../etc/passwd', '/proc/self/root/etc/passwd',
+                            '/', '..', '/tmp/../../etc')):
+    link = '/tmp/krait_probe_link%d' % i
+    posix.symlink(target, link)
+    assert posix.readlink(link) == target
+    for suffix in ('', '/passwd', '/etc/passwd'):
+        try:
+            data = open(link + suffix).read()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+            continue
+        raise AssertionError((target, suffix, data[:20]))
+    posix.unlink(link)
+# A symlink loop is an error, not a hang.
+posix.symlink('/tmp/krait_probe_loop', '/tmp/krait_probe_loop')
+try:
+    open('/tmp/krait_probe_loop')
+except OSError as e:
+    assert e.errno == 40, e
+posix.unlink('/tmp/krait_probe_loop')
+# Lent trees stay read-only: no chmod, no utime.
+for p in [p for p in lent_paths if p != '/tmp']:
+    for call in (lambda: posix.chmod(p, 0o777), lambda: posix.utime(p, (0, 0))):
+        try:
+            call()
+        except OSError as e:
+            assert e.errno in (30, 2), e
+        else:
+            raise AssertionError('changed a lent directory')
 print('ok')

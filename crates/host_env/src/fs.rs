@@ -168,6 +168,35 @@ pub fn readlink(path: &str) -> io::Result<String> {
     Ok(std::fs::read_link(path)?.to_string_lossy().into_owned())
 }
 
+/// Make a symlink at `path` pointing to `target`.
+pub fn symlink(target: &str, path: &str) -> io::Result<()> {
+    std::os::unix::fs::symlink(target, path)
+}
+
+/// Set the permission bits of `path`.
+pub fn chmod(path: &str, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+/// Set the access and modification times of `path` (nanoseconds since the epoch).
+pub fn utime(path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
+    let t = |ns: i64| {
+        let d = std::time::Duration::from_nanos(ns.unsigned_abs());
+        if ns >= 0 {
+            std::time::UNIX_EPOCH + d
+        } else {
+            std::time::UNIX_EPOCH - d
+        }
+    };
+    let f = File::open(path)?;
+    f.set_times(
+        std::fs::FileTimes::new()
+            .set_accessed(t(atime_ns))
+            .set_modified(t(mtime_ns)),
+    )
+}
+
 /// The absolute path with every symlink and `..` resolved.
 pub fn realpath(path: &str) -> io::Result<String> {
     Ok(std::fs::canonicalize(path)?.to_string_lossy().into_owned())

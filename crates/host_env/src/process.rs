@@ -23,3 +23,16 @@ pub fn run(argv: &[String]) -> std::io::Result<i32> {
     let status = std::process::Command::new(prog).args(args).status()?;
     Ok(status.into_raw())
 }
+
+unsafe extern "C" {
+    fn getuid() -> u32;
+    fn geteuid() -> u32;
+    fn getgid() -> u32;
+    fn getegid() -> u32;
+}
+
+/// The real and effective user and group ids: `(uid, euid, gid, egid)`.
+pub fn ids() -> (u32, u32, u32, u32) {
+    // SAFETY: these calls take no arguments, cannot fail and only read process state.
+    unsafe { (getuid(), geteuid(), getgid(), getegid()) }
+}

@@ -253,6 +253,18 @@ pub trait Host {
     fn readlink(&mut self, _path: &str) -> io::Result<String> {
         Err(os_err(errno::EINVAL))
     }
+    /// Make a symlink at `path` pointing to `target`.
+    fn symlink(&mut self, _target: &str, _path: &str) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Set permission bits.
+    fn chmod(&mut self, _path: &str, _mode: u32) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Set access and modification times (nanoseconds since the epoch).
+    fn utime(&mut self, _path: &str, _atime_ns: i64, _mtime_ns: i64) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
     /// The current directory.
     fn getcwd(&mut self) -> io::Result<String> {
         Ok(String::from("/"))
@@ -303,6 +315,10 @@ pub trait Host {
     /// This process's id.
     fn getpid(&mut self) -> u32 {
         1
+    }
+    /// The real and effective user and group ids: `(uid, euid, gid, egid)`.
+    fn ids(&mut self) -> (u32, u32, u32, u32) {
+        (1000, 1000, 1000, 1000)
     }
     /// Run `argv` to completion (`os.system`); its wait status.
     fn spawn(&mut self, _argv: &[String]) -> io::Result<i32> {

@@ -116,6 +116,15 @@ impl Host for OsHost {
     fn readlink(&mut self, path: &str) -> io::Result<String> {
         env::fs::readlink(path)
     }
+    fn symlink(&mut self, target: &str, path: &str) -> io::Result<()> {
+        env::fs::symlink(target, path)
+    }
+    fn chmod(&mut self, path: &str, mode: u32) -> io::Result<()> {
+        env::fs::chmod(path, mode)
+    }
+    fn utime(&mut self, path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
+        env::fs::utime(path, atime_ns, mtime_ns)
+    }
     fn getcwd(&mut self) -> io::Result<String> {
         env::fs::getcwd()
     }
@@ -152,6 +161,9 @@ impl Host for OsHost {
     }
     fn getpid(&mut self) -> u32 {
         env::process::pid()
+    }
+    fn ids(&mut self) -> (u32, u32, u32, u32) {
+        env::process::ids()
     }
     fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
         env::process::run(argv)

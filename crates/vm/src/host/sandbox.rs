@@ -148,6 +148,8 @@ pub struct SandboxHost {
     rng: u64,
     stdio: Box<dyn SandboxStdio>,
     mounts: Vec<Box<dyn MountSource>>,
+    /// Inodes of lent trees: their permission bits and times cannot change.
+    lent: std::collections::HashSet<usize>,
     used: usize,
     /// Set while the embedder populates the sandbox (`add_*`): permission bits do not apply.
     privileged: bool,
@@ -184,6 +186,7 @@ impl SandboxHost {
             rng: 0,
             stdio: Box::new(MemStdio::default()),
             mounts: Vec::new(),
+            lent: std::collections::HashSet::new(),
             used: 0,
             privileged: false,
             quota: 1 << 30,
@@ -299,6 +302,7 @@ impl SandboxHost {
                 mtime_ns: now,
                 ctime_ns: now,
             });
+            h.lent.insert(ino);
             h.link(dir, &name, ino)
         })
     }
@@ -346,6 +350,7 @@ impl SandboxHost {
                 mtime_ns: st.mtime_ns,
                 ctime_ns: st.ctime_ns,
             });
+            self.lent.insert(child);
             entries.insert(name, child);
         }
         let i = self.inode_mut(ino)?;
@@ -578,6 +583,11 @@ impl SandboxHost {
             blocks: size.div_ceil(512),
             rdev: 0,
         })
+    }
+
+    /// Whether an inode belongs to a lent (read-only) tree.
+    fn is_lent(&self, ino: usize) -> bool {
+        self.lent.contains(&ino)
     }
 
     fn file(&mut self, fd: i32) -> io::Result<&mut OpenFile> {
@@ -957,6 +967,55 @@ impl Host for SandboxHost {
             Node::Symlink(t) => Ok(t.clone()),
             _ => Err(os_err(EINVAL)),
         }
+    }
+
+    fn symlink(&mut self, target: &str, path: &str) -> io::Result<()> {
+        // The target is only text: it is resolved inside the sandbox when used.
+        let now = self.now_ns();
+        let (dir, name) = self.parent_of(path)?;
+        if self.entries(dir)?.contains_key(&name) {
+            return Err(os_err(EEXIST));
+        }
+        let ino = self.alloc(Inode {
+            node: Node::Symlink(target.to_string()),
+            lazy: None,
+            lazy_size: 0,
+            perm: 0o777,
+            nlink: 1,
+            atime_ns: now,
+            mtime_ns: now,
+            ctime_ns: now,
+        });
+        if let Err(e) = self.link(dir, &name, ino) {
+            self.inodes[ino] = None;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn chmod(&mut self, path: &str, perm: u32) -> io::Result<()> {
+        let ino = self.resolve(path, true)?;
+        if self.inode(ino)?.lazy.is_some() || self.is_lent(ino) {
+            return Err(os_err(EROFS));
+        }
+        let now = self.now_ns();
+        let i = self.inode_mut(ino)?;
+        i.perm = perm & 0o7777;
+        i.ctime_ns = now;
+        Ok(())
+    }
+
+    fn utime(&mut self, path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
+        let ino = self.resolve(path, true)?;
+        if self.is_lent(ino) {
+            return Err(os_err(EROFS));
+        }
+        let now = self.now_ns();
+        let i = self.inode_mut(ino)?;
+        i.atime_ns = atime_ns;
+        i.mtime_ns = mtime_ns;
+        i.ctime_ns = now;
+        Ok(())
     }
 
     fn getcwd(&mut self) -> io::Result<String> {

@@ -197,6 +197,22 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("execve", posix_execv),
             ("kill", posix_kill),
             ("cpu_count", posix_cpu_count),
+            ("symlink", posix_symlink),
+            ("chmod", posix_chmod),
+            ("utime", posix_utime),
+            ("truncate", posix_truncate),
+            ("getuid", posix_getuid),
+            ("geteuid", posix_geteuid),
+            ("getgid", posix_getgid),
+            ("getegid", posix_getegid),
+            ("device_encoding", posix_device_encoding),
+            ("WIFEXITED", posix_wifexited),
+            ("WEXITSTATUS", posix_wexitstatus),
+            ("WIFSIGNALED", posix_wifsignaled),
+            ("WTERMSIG", posix_wtermsig),
+            ("WIFSTOPPED", posix_wifstopped),
+            ("WSTOPSIG", posix_wexitstatus),
+            ("waitstatus_to_exitcode", posix_waitstatus_to_exitcode),
         ],
     );
     let Payload::Module(md) = &m.payload else {
@@ -775,4 +791,187 @@ fn posix_execv(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn posix_kill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "kill", &["pid", "signal"], 2, 2)?;
     process_control(vm, "kill")
+}
+
+fn posix_symlink(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(
+        vm,
+        &args,
+        "symlink",
+        &["src", "dst", "target_is_directory", "dir_fd"],
+        2,
+        3,
+    )?;
+    let src = a[0].clone().unwrap_or(Value::None);
+    let dst = a[1].clone().unwrap_or(Value::None);
+    let s = path(vm, &src, "symlink", "src")?;
+    let d = path(vm, &dst, "symlink", "dst")?;
+    vm.run_finalizers();
+    match vm.host.symlink(&s.path, &d.path) {
+        Ok(()) => Ok(Value::None),
+        Err(e) => {
+            let errno = crate::oserror::errno_of(&e);
+            Err(vm.os_error_errno(errno, Some(&s.obj), Some(&d.obj)))
+        }
+    }
+}
+
+fn posix_chmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (p, a) = one_path(vm, &args, "chmod", &["mode", "dir_fd", "follow_symlinks"])?;
+    let Some(m) = a[1].clone() else {
+        return Err(vm.type_error("chmod() missing required argument 'mode' (pos 2)"));
+    };
+    let mode = vm.index_to_i64(&m)?;
+    vm.host
+        .chmod(&p.path, (mode & 0o7777) as u32)
+        .map_err(|e| host_err(vm, &e, &p))?;
+    Ok(Value::None)
+}
+
+fn posix_utime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (p, a) = one_path(
+        vm,
+        &args,
+        "utime",
+        &["times", "ns", "dir_fd", "follow_symlinks"],
+    )?;
+    let pair = |vm: &mut Vm, v: &Value, what: &str, ns: bool| -> PyResult<(i64, i64)> {
+        let items = match v.payload() {
+            Some(Payload::Tuple(t)) if t.len() == 2 => t.to_vec(),
+            _ => {
+                return Err(vm.type_error(if ns {
+                    format!("utime: '{what}' must be a tuple of two ints")
+                } else {
+                    format!("utime: '{what}' must be either a tuple of two ints or None")
+                }));
+            }
+        };
+        let mut out = [0i64; 2];
+        for (i, x) in items.iter().enumerate() {
+            out[i] = if ns {
+                vm.index_to_i64(x)?
+            } else {
+                match x {
+                    Value::Float(f) => (f * 1e9) as i64,
+                    _ => vm.index_to_i64(x)?.saturating_mul(1_000_000_000),
+                }
+            };
+        }
+        Ok((out[0], out[1]))
+    };
+    let times = a[1].clone().filter(|v| !v.is_none());
+    let ns = a[2].clone();
+    let (at, mt) = match (times, ns) {
+        (Some(_), Some(_)) => {
+            return Err(
+                vm.value_error("utime: you may specify either 'times' or 'ns' but not both")
+            );
+        }
+        (Some(t), None) => pair(vm, &t, "times", false)?,
+        (None, Some(n)) => pair(vm, &n, "ns", true)?,
+        (None, None) => {
+            let now = (vm.host.time() * 1e9) as i64;
+            (now, now)
+        }
+    };
+    vm.host
+        .utime(&p.path, at, mt)
+        .map_err(|e| host_err(vm, &e, &p))?;
+    Ok(Value::None)
+}
+
+fn posix_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (p, a) = one_path(vm, &args, "truncate", &["length"])?;
+    let Some(l) = a[1].clone() else {
+        return Err(vm.type_error("truncate() missing required argument 'length' (pos 2)"));
+    };
+    let len = vm.index_to_i64(&l)?;
+    let len = u64::try_from(len).map_err(|_| vm.os_error_errno(22, Some(&p.obj), None))?;
+    let fd = vm
+        .host
+        .open(&p.path, crate::host::oflags::O_WRONLY, 0)
+        .map_err(|e| host_err(vm, &e, &p))?;
+    let r = vm.host.truncate(fd, len);
+    let _ = vm.host.close(fd);
+    r.map_err(|e| host_err(vm, &e, &p))?;
+    Ok(Value::None)
+}
+
+fn id_value(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    pick: fn((u32, u32, u32, u32)) -> u32,
+) -> PyResult<Value> {
+    bind(vm, &args, name, &[], 0, 0)?;
+    let ids = vm.host.ids();
+    Ok(Value::Int(i64::from(pick(ids))))
+}
+
+fn posix_getuid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    id_value(vm, args, "getuid", |i| i.0)
+}
+
+fn posix_geteuid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    id_value(vm, args, "geteuid", |i| i.1)
+}
+
+fn posix_getgid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    id_value(vm, args, "getgid", |i| i.2)
+}
+
+fn posix_getegid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    id_value(vm, args, "getegid", |i| i.3)
+}
+
+fn posix_device_encoding(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    bind(vm, &args, "device_encoding", &["fd"], 1, 1)?;
+    Ok(Value::None)
+}
+
+fn status_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<i64> {
+    let a = bind(vm, args, name, &["status"], 1, 1)?;
+    vm.index_to_i64(a[0].as_ref().unwrap_or(&Value::None))
+}
+
+fn posix_wifexited(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFEXITED")?;
+    Ok(Value::Bool(s & 0x7f == 0))
+}
+
+fn posix_wexitstatus(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WEXITSTATUS")?;
+    Ok(Value::Int((s >> 8) & 0xff))
+}
+
+fn posix_wifsignaled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFSIGNALED")?;
+    Ok(Value::Bool((((s & 0x7f) + 1) as i8 >> 1) > 0))
+}
+
+fn posix_wtermsig(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WTERMSIG")?;
+    Ok(Value::Int(s & 0x7f))
+}
+
+fn posix_wifstopped(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFSTOPPED")?;
+    Ok(Value::Bool(s & 0xff == 0x7f))
+}
+
+fn posix_waitstatus_to_exitcode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "waitstatus_to_exitcode")?;
+    if s & 0x7f == 0 {
+        return Ok(Value::Int((s >> 8) & 0xff));
+    }
+    if (((s & 0x7f) + 1) as i8 >> 1) > 0 {
+        return Ok(Value::Int(-(s & 0x7f)));
+    }
+    if s & 0xff == 0x7f {
+        return Err(vm.value_error(format!(
+            "process stopped by delivery of signal {}",
+            (s >> 8) & 0xff
+        )));
+    }
+    Err(vm.value_error(format!("invalid wait status: {s}")))
 }
