@@ -293,9 +293,19 @@ impl Files {
         self.get(fd)?.set_len(len)
     }
 
-    /// Metadata of an open file.
+    /// Metadata of an open file (or of a standard stream).
     pub fn fstat(&mut self, fd: i32) -> io::Result<Metadata> {
-        Ok(metadata(&self.get(fd)?.metadata()?))
+        use std::os::fd::AsFd;
+        let owned = match fd {
+            0 => Some(io::stdin().as_fd().try_clone_to_owned()?),
+            1 => Some(io::stdout().as_fd().try_clone_to_owned()?),
+            2 => Some(io::stderr().as_fd().try_clone_to_owned()?),
+            _ => None,
+        };
+        match owned {
+            Some(o) => Ok(metadata(&File::from(o).metadata()?)),
+            None => Ok(metadata(&self.get(fd)?.metadata()?)),
+        }
     }
 
     /// Close a descriptor.

@@ -89,3 +89,84 @@ fn sandbox_clock_is_virtual() {
     );
     assert!(start.elapsed().as_secs() < 60);
 }
+
+mod memfs {
+    //! `SandboxHost`'s file system through the `Host` trait, for what Python cannot set up.
+    use krait::{Host, SandboxHost};
+
+    const RW_CREATE: i32 = 0o2 | 0o100;
+
+    fn errno<T: std::fmt::Debug>(r: std::io::Result<T>) -> i32 {
+        r.expect_err("should fail").raw_os_error().unwrap_or(-1)
+    }
+
+    #[test]
+    fn quota_is_enforced() {
+        let mut h = SandboxHost::new();
+        h.quota = 100;
+        let fd = h.open("/tmp/q", RW_CREATE, 0o600).expect("open");
+        assert_eq!(h.write(fd, &[0; 60]).expect("write"), 60);
+        assert_eq!(errno(h.write(fd, &[0; 60])), 28);
+        assert_eq!(errno(h.truncate(fd, 1000)), 28);
+        h.truncate(fd, 0).expect("shrink");
+        // The position stays at 60: writing 90 there would make a 150-byte file.
+        assert_eq!(errno(h.write(fd, &[0; 90])), 28);
+        h.seek(fd, 0, 0).expect("seek");
+        assert_eq!(h.write(fd, &[0; 90]).expect("write"), 90);
+    }
+
+    #[test]
+    fn unlinked_file_lives_while_open() {
+        let mut h = SandboxHost::new();
+        let fd = h.open("/tmp/u", RW_CREATE, 0o600).expect("open");
+        h.write(fd, b"data").expect("write");
+        h.unlink("/tmp/u").expect("unlink");
+        assert_eq!(errno(h.stat("/tmp/u")), 2);
+        h.seek(fd, 0, 0).expect("seek");
+        assert_eq!(h.read(fd, 10).expect("read"), b"data");
+        h.close(fd).expect("close");
+        assert_eq!(errno(h.close(fd)), 9);
+    }
+
+    #[test]
+    fn permissions_and_structure() {
+        let mut h = SandboxHost::new();
+        assert_eq!(
+            errno(h.open("/x", RW_CREATE, 0o600)),
+            13,
+            "the root is read-only"
+        );
+        assert_eq!(errno(h.mkdir("/y", 0o755)), 13);
+        h.mkdir("/tmp/d", 0o755).expect("mkdir");
+        assert_eq!(errno(h.mkdir("/tmp/d", 0o755)), 17);
+        assert_eq!(errno(h.rename("/tmp/d", "/tmp/d/inside")), 22);
+        h.add_file("/tmp/d/ro", b"x".to_vec(), 0o444).expect("add");
+        assert_eq!(errno(h.open("/tmp/d/ro", 0o1, 0)), 13);
+        assert_eq!(errno(h.rmdir("/tmp/d")), 39);
+        assert_eq!(errno(h.unlink("/tmp/d")), 21);
+        assert_eq!(errno(h.rmdir("/tmp/d/ro")), 20);
+        assert_eq!(errno(h.stat("/tmp/d/ro/x")), 20);
+        h.chdir("/tmp/d").expect("chdir");
+        h.chdir("../../../..").expect("chdir up");
+        assert_eq!(h.getcwd().expect("cwd"), "/");
+        // A dangling symlink is not a way to create files elsewhere.
+        h.symlink("/nowhere/f", "/tmp/dangling").expect("symlink");
+        assert_eq!(errno(h.open("/tmp/dangling", RW_CREATE, 0o600)), 40);
+        assert_eq!(errno(h.stat("/nowhere")), 2);
+        assert!(
+            h.listdir("/")
+                .expect("root")
+                .iter()
+                .all(|e| e.name == "tmp")
+        );
+    }
+
+    #[test]
+    fn processes_and_sockets_are_refused() {
+        let mut h = SandboxHost::new();
+        assert_eq!(errno(h.spawn(&["/bin/sh".to_string()])), 1);
+        assert_eq!(errno(h.socket(2, 1, 0)), 1);
+        assert_eq!(errno(h.process_control("fork")), 1);
+        assert!(h.env_vars().is_empty());
+    }
+}
