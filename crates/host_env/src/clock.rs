@@ -18,7 +18,7 @@ pub fn monotonic() -> f64 {
 
 /// Block the thread for `secs` seconds.
 pub fn sleep(secs: f64) {
-    if secs > 0.0 && secs.is_finite() {
-        std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    if let Ok(d) = std::time::Duration::try_from_secs_f64(secs) {
+        std::thread::sleep(d);
     }
 }

@@ -1094,7 +1094,8 @@ impl Host for SandboxHost {
     }
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         // SplitMix64: deterministic for a seed, which is the point of a sandbox.
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::new();
+        out.try_reserve_exact(n).map_err(|_| os_err(12))?;
         while out.len() < n {
             self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut z = self.rng;

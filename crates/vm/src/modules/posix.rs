@@ -687,7 +687,11 @@ fn posix_urandom(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Ok(n) = usize::try_from(n) else {
         return Err(vm.value_error("negative argument not allowed"));
     };
-    let b = vm.host.urandom(n).map_err(|e| vm.os_error_io(&e, None))?;
+    let b = match vm.host.urandom(n) {
+        Ok(b) => b,
+        Err(e) if e.raw_os_error() == Some(12) => return Err(vm.memory_error()),
+        Err(e) => return Err(vm.os_error_io(&e, None)),
+    };
     Ok(vm.new_bytes(b))
 }
 

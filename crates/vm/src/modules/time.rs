@@ -283,6 +283,10 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
+    // CPython converts to a 64-bit count of nanoseconds first.
+    if secs * 1e9 >= 9.223_372_036_854_775_807e18 {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
     vm.flush_stdout();
     vm.host.sleep(secs);
     Ok(Value::None)
