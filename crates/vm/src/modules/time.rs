@@ -284,7 +284,7 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     // CPython converts to a 64-bit count of nanoseconds first.
-    if secs * 1e9 >= 9.223_372_036_854_775_807e18 {
+    if secs * 1e9 >= i64::MAX as f64 {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
     vm.flush_stdout();
