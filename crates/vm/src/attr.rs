@@ -4,7 +4,7 @@
 //! last resort.
 
 use crate::object::{ObjRef, Payload};
-use crate::objects::typeobj::{dict_get_str, type_data};
+use crate::objects::typeobj::type_data;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -107,8 +107,7 @@ impl Vm {
         };
         let h = self.str_hash(ns);
         let t = self.type_of(obj);
-        let text = ns.as_str();
-        let class_attr = self.type_lookup_obj(&t, name, &text, h);
+        let class_attr = self.type_lookup_obj(&t, name, h);
         if let Some(attr) = &class_attr
             && self.is_data_descriptor(attr)
             && (!matches!(
@@ -122,7 +121,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             // A type looks along its own MRO, binding descriptors to the class.
             if let Payload::Type(_) = &o.payload {
-                if let Some(v) = self.type_lookup_obj(o, name, &text, h) {
+                if let Some(v) = self.type_lookup_obj(o, name, h) {
                     return self.descriptor_get(&v, &Value::Null, obj).map(Some);
                 }
             } else if let Some(d) = &*o.dict.borrow()
@@ -317,9 +316,8 @@ impl Vm {
         );
         if !is_type && generic {
             let h = self.str_hash(ns);
-            let text = ns.as_str().into_owned();
             let t = self.type_of(obj);
-            if let Some(attr) = self.type_lookup_obj(&t, name, &text, h) {
+            if let Some(attr) = self.type_lookup_obj(&t, name, h) {
                 let plain = match attr.payload() {
                     Some(Payload::Function(_)) => true,
                     Some(Payload::Builtin(b)) => {
@@ -330,9 +328,13 @@ impl Vm {
                 let in_dict = match obj.as_obj() {
                     Some(o) => match &*o.dict.borrow() {
                         Some(d) => match &d.payload {
-                            Payload::Dict(table) => {
-                                dict_get_str(&table.borrow(), &text, h).is_some()
-                            }
+                            Payload::Dict(table) => crate::objects::typeobj::dict_find_name(
+                                &table.borrow(),
+                                name,
+                                ns.wtf8(),
+                                h,
+                            )
+                            .is_some(),
                             _ => false,
                         },
                         None => false,
@@ -380,10 +382,10 @@ impl Vm {
         let Payload::Str(ns) = &name.payload else {
             return Err(self.type_error("attribute name must be string"));
         };
-        let text = ns.as_str().into_owned();
+        let text = ns.as_str();
         let h = self.str_hash(ns);
         let t = self.type_of(obj);
-        if let Some(attr) = self.type_lookup_obj(&t, name, &text, h) {
+        if let Some(attr) = self.type_lookup_obj(&t, name, h) {
             match attr.payload() {
                 Some(Payload::Property(p)) => {
                     let idx = if value.is_some() { 1 } else { 2 };
@@ -497,7 +499,7 @@ impl Vm {
                 // No instance dict: an attribute the class has is read-only.
                 let t = self.type_of(obj);
                 let h = self.str_hash(ns);
-                if self.type_lookup_obj(&t, name, &text, h).is_some() {
+                if self.type_lookup_obj(&t, name, h).is_some() {
                     let tn = self.type_name(obj);
                     return Err(self.attribute_error(format!(
                         "'{tn}' object attribute '{text}' is read-only"

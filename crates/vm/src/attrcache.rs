@@ -11,11 +11,12 @@ use crate::value::Value;
 
 const SIZE: usize = 4096;
 
-/// What a cached name is: an interned str object, or an entry of `names::DUNDERS`.
+/// What a cached name is: an interned str object, or static text by address and length
+/// (two `&'static str` with the same address and length are the same text).
 #[derive(Clone)]
 enum Key {
     Obj(ObjRef),
-    Dunder(usize),
+    Static(usize, usize),
 }
 
 #[derive(Clone)]
@@ -40,13 +41,7 @@ impl Vm {
     }
 
     /// `_PyType_Lookup(t, name)` for a str object name, cached.
-    pub fn type_lookup_obj(
-        &mut self,
-        t: &ObjRef,
-        name: &ObjRef,
-        text: &str,
-        h: i64,
-    ) -> Option<Value> {
+    pub fn type_lookup_obj(&mut self, t: &ObjRef, name: &ObjRef, h: i64) -> Option<Value> {
         let slot = ((t.addr() >> 4) ^ (name.addr() >> 3).wrapping_mul(31)) & (SIZE - 1);
         let epoch = self.type_epoch.get();
         if let Some(Some(e)) = self.attr_cache.entries.get(slot)
@@ -56,7 +51,10 @@ impl Vm {
         {
             return e.value.clone();
         }
-        let value = lookup(t, text, h);
+        let value = match &name.payload {
+            crate::object::Payload::Str(s) => lookup(t, &s.as_str(), h),
+            _ => None,
+        };
         self.store(
             slot,
             Entry {
@@ -69,27 +67,26 @@ impl Vm {
         value
     }
 
-    /// `_PyType_Lookup(t, name)` for a name given as text; cached for special-method names.
-    pub fn type_lookup_str(&mut self, t: &ObjRef, name: &str) -> Option<Value> {
-        let h = self.hash_text(name);
-        let Some(i) = crate::names::dunder_index(name) else {
-            return lookup(t, name, h);
-        };
-        let slot = ((t.addr() >> 4) ^ (i + 1).wrapping_mul(0x9E37)) & (SIZE - 1);
+    /// `_PyType_Lookup(t, name)` for a name given as static text (special-method names), cached
+    /// by the text's address: a hit costs no hashing and no string compare.
+    pub fn type_lookup_str(&mut self, t: &ObjRef, name: &'static str) -> Option<Value> {
+        let addr = name.as_ptr() as usize;
+        let slot = ((t.addr() >> 4) ^ (addr >> 1).wrapping_mul(0x9E37)) & (SIZE - 1);
         let epoch = self.type_epoch.get();
         if let Some(Some(e)) = self.attr_cache.entries.get(slot)
             && e.epoch == epoch
             && ObjRef::ptr_eq(&e.ty, t)
-            && matches!(&e.key, Key::Dunder(k) if *k == i)
+            && matches!(&e.key, Key::Static(a, n) if *a == addr && *n == name.len())
         {
             return e.value.clone();
         }
+        let h = self.hash_text(name);
         let value = lookup(t, name, h);
         self.store(
             slot,
             Entry {
                 ty: t.clone(),
-                key: Key::Dunder(i),
+                key: Key::Static(addr, name.len()),
                 epoch,
                 value: value.clone(),
             },

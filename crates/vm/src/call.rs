@@ -265,11 +265,11 @@ impl Vm {
     /// Bind call arguments to the frame's parameter slots (`initialize_locals`), with
     /// CPython's error messages.
     fn bind_args(&mut self, frame: &mut Frame, fd: &FunctionData, args: Args<'_>) -> PyResult<()> {
-        let co = frame.code.co.clone();
-        let npos_params = co.arg_count as usize;
-        let nkwonly = co.kwonly_arg_count as usize;
-        let has_varargs = co.flags.has(CodeFlags::VARARGS);
-        let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
+        let npos_params = frame.code.co.arg_count as usize;
+        let nkwonly = frame.code.co.kwonly_arg_count as usize;
+        let flags = frame.code.co.flags;
+        let has_varargs = flags.has(CodeFlags::VARARGS);
+        let has_varkw = flags.has(CodeFlags::VARKEYWORDS);
         let pos = args.pos();
         // The common shape: exactly the positional parameters, nothing else.
         if args.kwnames.is_empty()
@@ -277,10 +277,12 @@ impl Vm {
             && !has_varargs
             && !has_varkw
             && pos.len() == npos_params
+            && let Some(params) = frame.fast.get_mut(..npos_params)
         {
-            frame.fast[..npos_params].clone_from_slice(pos);
+            params.clone_from_slice(pos);
             return Ok(());
         }
+        let co = frame.code.co.clone();
         let fname = self.func_qualname(fd);
 
         // Positional arguments.
@@ -560,10 +562,16 @@ impl Vm {
             .iter()
             .map(|c| self.constant_value(c))
             .collect();
-        let names = co.names.iter().map(|n| self.intern(n)).collect();
+        let names: Box<[ObjRef]> = co.names.iter().map(|n| self.intern(n)).collect();
         let local_names = co.localsplus.iter().map(|n| self.intern(n)).collect();
+        let global_cache = names.iter().map(|_| Default::default()).collect();
+        let attr_cache = names.iter().map(|_| Default::default()).collect();
+        let store_cache = names.iter().map(|_| Default::default()).collect();
         Rc::new(Code {
             warmup: std::cell::Cell::new(0),
+            global_cache,
+            attr_cache,
+            store_cache,
             co,
             consts,
             names,

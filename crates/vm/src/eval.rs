@@ -10,9 +10,11 @@ use std::sync::atomic::Ordering;
 
 use krait_bytecode::{BinaryOp, CompareOp, Opcode};
 
-use crate::frame::{Exit, Frame};
+use crate::frame::{Code, Exit, Frame, GLOBAL_IN_BUILTINS, GLOBAL_IN_GLOBALS};
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
+use crate::objects::iter::IterState;
+use crate::objects::typeobj::dict_find_name;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -235,11 +237,10 @@ impl Vm {
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
-                    let name = code.names[(arg >> 1) as usize].clone();
                     if arg & 1 == 1 {
                         f.stack.push(Value::Null);
                     }
-                    let v = self.load_global(f, &name)?;
+                    let v = self.load_global_cached(f, &code, (arg >> 1) as usize)?;
                     f.stack.push(v);
                 }
                 Opcode::STORE_GLOBAL => {
@@ -256,13 +257,13 @@ impl Vm {
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f);
-                    let v = self.getattr(&obj, &code.names[arg as usize])?;
+                    let v = self.load_attr_cached(&code, arg as usize, &obj)?;
                     f.stack.push(v);
                 }
                 Opcode::STORE_ATTR => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.setattr(&obj, &code.names[arg as usize], Some(v))?;
+                    self.store_attr_cached(&code, arg as usize, &obj, v)?;
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!(f);
@@ -270,7 +271,7 @@ impl Vm {
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(f);
-                    match self.load_method(&obj, &code.names[arg as usize])? {
+                    match self.load_method_cached(&code, arg as usize, &obj)? {
                         (meth, true) => {
                             f.stack.push(meth);
                             f.stack.push(obj);
@@ -557,6 +558,27 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Opcode::FOR_ITER => {
+                    // A small range steps in place: no reference-count traffic, no dispatch.
+                    let stepped = match f.stack.last() {
+                        Some(Value::Obj(o)) => match &o.payload {
+                            Payload::Iter(state) => match &mut *state.borrow_mut() {
+                                IterState::Range { next, stop, step }
+                                    if *step > 0 && *next < *stop =>
+                                {
+                                    let v = *next;
+                                    *next = next.checked_add(*step).unwrap_or(*stop);
+                                    Some(v)
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(v) = stepped {
+                        f.stack.push(Value::Int(v));
+                        continue;
+                    }
                     let it = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     match self.next(&it)? {
                         Some(v) => f.stack.push(v),
@@ -1121,6 +1143,65 @@ impl Vm {
             return Ok(v);
         }
         self.load_builtin(f, name)
+    }
+
+    /// `LOAD_GLOBAL` through the code object's cache (see [`crate::frame::GlobalCache`]).
+    #[inline]
+    fn load_global_cached(&mut self, f: &Frame, code: &Code, ni: usize) -> PyResult<Value> {
+        let (Some(slot), Some(name)) = (code.global_cache.get(ni), code.names.get(ni)) else {
+            return Err(self.system_error_msg("bad global name index"));
+        };
+        if let (Payload::Dict(g), Payload::Dict(b)) = (&f.globals.payload, &f.builtins.payload) {
+            match slot.kind.get() {
+                GLOBAL_IN_GLOBALS => {
+                    if let Some(e) = g.borrow().entry(slot.index.get() as usize)
+                        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
+                    {
+                        return Ok(e.value.clone());
+                    }
+                }
+                GLOBAL_IN_BUILTINS => {
+                    let same_globals = matches!(&*slot.globals.borrow(),
+                        Some(d) if ObjRef::ptr_eq(d, &f.globals));
+                    if same_globals
+                        && g.borrow().version == slot.version.get()
+                        && let Some(e) = b.borrow().entry(slot.index.get() as usize)
+                        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
+                    {
+                        return Ok(e.value.clone());
+                    }
+                }
+                _ => {}
+            }
+            // Miss: look the name up and remember where it was found.
+            if let Payload::Str(ns) = &name.payload {
+                let h = self.str_hash(ns);
+                let gt = g.borrow();
+                if let Some(i) = dict_find_name(&gt, name, ns.wtf8(), h) {
+                    slot.kind.set(GLOBAL_IN_GLOBALS);
+                    slot.index.set(i as u32);
+                    return gt
+                        .entry(i)
+                        .map(|e| e.value.clone())
+                        .ok_or_else(|| self.system_error_msg("bad dict entry"));
+                }
+                let version = gt.version;
+                drop(gt);
+                let bt = b.borrow();
+                if let Some(i) = dict_find_name(&bt, name, ns.wtf8(), h) {
+                    slot.kind.set(GLOBAL_IN_BUILTINS);
+                    slot.index.set(i as u32);
+                    slot.version.set(version);
+                    *slot.globals.borrow_mut() = Some(f.globals.clone());
+                    return bt
+                        .entry(i)
+                        .map(|e| e.value.clone())
+                        .ok_or_else(|| self.system_error_msg("bad dict entry"));
+                }
+            }
+        }
+        let name = name.clone();
+        self.load_global(f, &name)
     }
 
     fn load_builtin(&mut self, f: &Frame, name: &ObjRef) -> PyResult<Value> {

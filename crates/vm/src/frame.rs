@@ -23,7 +23,38 @@ pub struct Code {
     /// object after [`Code::WARMUP`] of them, and specialized calls of `METH_FASTCALL` builtins
     /// skip the recursion check, which decides which `RecursionError` message appears.
     pub warmup: std::cell::Cell<u8>,
+    /// `LOAD_GLOBAL`'s inline cache, one slot per entry of `names` (all loads of one name in
+    /// a code object share it).
+    pub global_cache: Box<[GlobalCache]>,
+    /// The attribute caches of `LOAD_ATTR` and `LOAD_METHOD`, one slot per entry of `names`.
+    pub attr_cache: Box<[crate::inline_cache::AttrCache]>,
+    /// The attribute caches of `STORE_ATTR` (what a store decides differs from a load).
+    pub store_cache: Box<[crate::inline_cache::AttrCache]>,
 }
+
+/// Where a global name was last found (CPython 3.11's `LOAD_GLOBAL_MODULE`/`_BUILTIN`
+/// specialisations). A hit is validated without hashing: the entry at `index` must still hold
+/// the very name object (dict keys are unique, so its value is the name's value); for a builtin,
+/// the globals dict must also be the same dict, unchanged in its keys since the name was found
+/// missing there.
+#[derive(Default)]
+pub struct GlobalCache {
+    /// `GLOBAL_EMPTY`, `GLOBAL_IN_GLOBALS` or `GLOBAL_IN_BUILTINS`.
+    pub kind: std::cell::Cell<u8>,
+    /// The entry index in the dict where the name was found.
+    pub index: std::cell::Cell<u32>,
+    /// For a builtin: the globals dict's keys version when the name was missing from it.
+    pub version: std::cell::Cell<u64>,
+    /// For a builtin: the globals dict, kept alive so its address identifies it.
+    pub globals: std::cell::RefCell<Option<ObjRef>>,
+}
+
+/// An empty [`GlobalCache`].
+pub const GLOBAL_EMPTY: u8 = 0;
+/// The name was found in the globals dict.
+pub const GLOBAL_IN_GLOBALS: u8 = 1;
+/// The name was found in the builtins dict.
+pub const GLOBAL_IN_BUILTINS: u8 = 2;
 
 impl Code {
     /// `QUICKENING_WARMUP_DELAY`.

@@ -11,6 +11,7 @@ pub mod frame;
 pub mod generator;
 pub mod host;
 pub mod import;
+pub mod inline_cache;
 pub mod matching;
 pub mod modules;
 pub mod names;

@@ -12,7 +12,7 @@ use crate::{PyResult, Vm};
 
 impl Vm {
     /// Look a special method up by text.
-    pub fn lookup_special_str(&mut self, v: &Value, name: &str) -> Option<Value> {
+    pub fn lookup_special_str(&mut self, v: &Value, name: &'static str) -> Option<Value> {
         let t = self.type_of(v);
         self.type_lookup_str(&t, name)
     }
@@ -42,7 +42,7 @@ impl Vm {
     pub fn call_special(
         &mut self,
         v: &Value,
-        name: &str,
+        name: &'static str,
         args: &[Value],
     ) -> PyResult<Option<Value>> {
         match self.lookup_special_str(v, name) {
@@ -177,8 +177,8 @@ impl Vm {
         &mut self,
         a: &Value,
         b: &Value,
-        dunder: &str,
-        rdunder: &str,
+        dunder: &'static str,
+        rdunder: &'static str,
     ) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);

@@ -92,6 +92,7 @@ impl<V: Slot> DictTable<V> {
     }
 
     /// Start probing for `hash`.
+    #[inline]
     pub fn probe_start(&self, hash: i64) -> ProbeState {
         let mask = self.indices.len().wrapping_sub(1);
         ProbeState {
@@ -102,6 +103,7 @@ impl<V: Slot> DictTable<V> {
     }
 
     /// Continue a probe: the next entry with the same hash, or the vacant slot.
+    #[inline]
     pub fn probe(&self, hash: i64, mut st: ProbeState) -> Probe {
         if self.indices.is_empty() {
             return Probe::Vacant { slot: usize::MAX };

@@ -211,6 +211,13 @@ pub fn dict_get_str(table: &DictTable, name: &str, hash: i64) -> Option<Value> {
 /// Find a str key given as a str object: identity first (interned names), then text.
 #[inline]
 pub fn dict_get_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) -> Option<Value> {
+    let i = dict_find_name(table, name, text, hash)?;
+    table.entry(i).map(|e| e.value.clone())
+}
+
+/// The entry index of a str key given as a str object (see [`dict_get_name`]).
+#[inline]
+pub fn dict_find_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) -> Option<usize> {
     let mut st = table.probe_start(hash);
     loop {
         match table.probe(hash, st) {
@@ -219,12 +226,12 @@ pub fn dict_get_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) -
                 let e = table.entry(entry)?;
                 if let Value::Obj(k) = &e.key {
                     if ObjRef::ptr_eq(k, name) {
-                        return Some(e.value.clone());
+                        return Some(entry);
                     }
                     if let Payload::Str(s) = &k.payload
                         && s.wtf8() == text
                     {
-                        return Some(e.value.clone());
+                        return Some(entry);
                     }
                 }
                 st = next;

@@ -1,0 +1,316 @@
+//! Inline caches for `LOAD_ATTR`, `LOAD_METHOD` and `STORE_ATTR` on instances (CPython 3.11's
+//! `LOAD_ATTR_INSTANCE_VALUE`, `LOAD_ATTR_SLOT`, `LOAD_METHOD_WITH_DICT`, `STORE_ATTR_...`
+//! specialisations, in one slot per name of a code object).
+//!
+//! A slot records what the generic lookup decided for one type: the instance dict, a
+//! `__slots__` member, a plain class value, or a plain function to call as a method. It is valid
+//! while the object's type is the recorded one and the interpreter's `type_epoch` has not moved
+//! (any change to any type namespace moves it), so the type-side facts still hold; the
+//! instance-side facts (what the instance dict holds) are checked on every hit. A miss takes the
+//! generic path, which stays the only one that runs Python code.
+
+use std::cell::{Cell, RefCell};
+
+use crate::frame::Code;
+use crate::object::{ObjRef, Payload};
+use crate::objects::typeobj::dict_find_name;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Nothing cached.
+const EMPTY: u8 = 0;
+/// The attribute lives in the instance dict (the type has no data descriptor for it).
+const INSTANCE: u8 = 1;
+/// A `__slots__` member: the value is in the instance's slot `index`.
+const SLOT: u8 = 2;
+/// The instance dict first, else the type's plain (descriptor-less) value `value`.
+const CLASS_VALUE: u8 = 3;
+/// `LOAD_METHOD`: the type's plain function `value`, unless the instance dict shadows it.
+const METHOD: u8 = 4;
+
+/// One cache slot (see the module docs).
+#[derive(Default)]
+pub struct AttrCache {
+    kind: Cell<u8>,
+    /// The address of the type the slot is for (kept alive by `ty`).
+    ty_addr: Cell<usize>,
+    epoch: Cell<u64>,
+    /// `SLOT`: the member's slot; the dict kinds: the entry index where the name was last found.
+    index: Cell<u32>,
+    ty: RefCell<Option<ObjRef>>,
+    value: RefCell<Option<Value>>,
+}
+
+impl AttrCache {
+    /// The object, if the slot holds `kind`-agnostic facts valid for its type right now.
+    #[inline]
+    fn valid_for<'a>(&self, vm: &Vm, obj: &'a Value) -> Option<&'a ObjRef> {
+        let Value::Obj(o) = obj else {
+            return None;
+        };
+        if self.kind.get() == EMPTY
+            || self.epoch.get() != vm.type_epoch.get()
+            || !o.with_class(|c| c.addr() == self.ty_addr.get())
+        {
+            return None;
+        }
+        Some(o)
+    }
+}
+
+/// Whether objects of this payload use the plain instance protocol (types, modules and
+/// `super` objects have lookups of their own).
+fn cacheable(o: &ObjRef) -> bool {
+    !matches!(
+        o.payload,
+        Payload::Type(_) | Payload::Module(_) | Payload::Super(_)
+    )
+}
+
+/// Look `name` up in an object's instance dict (str keys by identity or text). `hint` is the
+/// entry index where it was last found: instances of one class usually have their attributes
+/// at the same positions (set in the same order by `__init__`), so most hits cost one
+/// identity compare instead of a probe.
+#[inline]
+fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, hint: &Cell<u32>) -> Option<Value> {
+    let d = o.dict.borrow();
+    let Payload::Dict(t) = &d.as_ref()?.payload else {
+        return None;
+    };
+    let t = t.borrow();
+    if let Some(e) = t.entry(hint.get() as usize)
+        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
+    {
+        return Some(e.value.clone());
+    }
+    let Payload::Str(ns) = &name.payload else {
+        return None;
+    };
+    let i = dict_find_name(&t, name, ns.wtf8(), vm.str_hash(ns))?;
+    hint.set(i as u32);
+    t.entry(i).map(|e| e.value.clone())
+}
+
+impl Vm {
+    /// `LOAD_ATTR` of `code.names[ni]` through the slot for that name.
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        code: &Code,
+        ni: usize,
+        obj: &Value,
+    ) -> PyResult<Value> {
+        let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
+            return Err(self.system_error_msg("bad attribute name index"));
+        };
+        if let Some(o) = slot.valid_for(self, obj) {
+            match slot.kind.get() {
+                INSTANCE => {
+                    if let Some(v) = instance_dict_get(self, o, name, &slot.index) {
+                        return Ok(v);
+                    }
+                }
+                CLASS_VALUE => {
+                    if let Some(v) = instance_dict_get(self, o, name, &slot.index) {
+                        return Ok(v);
+                    }
+                    if let Some(v) = &*slot.value.borrow() {
+                        return Ok(v.clone());
+                    }
+                }
+                SLOT => {
+                    if let Payload::Slots(s) = &o.payload
+                        && let Some(v) = s.borrow().get(slot.index.get() as usize)
+                        && !v.is_null()
+                    {
+                        return Ok(v.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.fill_attr_cache(slot, obj, name, false);
+        self.getattr(obj, name)
+    }
+
+    /// `LOAD_METHOD` of `code.names[ni]`: `(function, true)` to call with `obj` first, else
+    /// `(attribute, false)`.
+    pub(crate) fn load_method_cached(
+        &mut self,
+        code: &Code,
+        ni: usize,
+        obj: &Value,
+    ) -> PyResult<(Value, bool)> {
+        let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
+            return Err(self.system_error_msg("bad attribute name index"));
+        };
+        if let Some(o) = slot.valid_for(self, obj)
+            && slot.kind.get() == METHOD
+            && let Some(f) = &*slot.value.borrow()
+        {
+            let shadowed = o.dict.borrow().is_some()
+                && instance_dict_get(self, o, name, &slot.index).is_some();
+            if !shadowed {
+                return Ok((f.clone(), true));
+            }
+        }
+        self.fill_attr_cache(slot, obj, name, true);
+        self.load_method(obj, name)
+    }
+
+    /// `STORE_ATTR`: replace an existing instance-dict entry or a `__slots__` member directly
+    /// when the slot says the type's generic `__setattr__` would do just that.
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        code: &Code,
+        ni: usize,
+        obj: &Value,
+        value: Value,
+    ) -> PyResult<()> {
+        let (Some(slot), Some(name)) = (code.store_cache.get(ni), code.names.get(ni)) else {
+            return Err(self.system_error_msg("bad attribute name index"));
+        };
+        if let Some(o) = slot.valid_for(self, obj) {
+            match slot.kind.get() {
+                INSTANCE => {
+                    if let Payload::Str(ns) = &name.payload
+                        && let Some(d) = &*o.dict.borrow()
+                        && let Payload::Dict(t) = &d.payload
+                    {
+                        let mut t = t.borrow_mut();
+                        let hint = slot.index.get() as usize;
+                        let at_hint = t.entry(hint).is_some_and(
+                            |e| matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name)),
+                        );
+                        let found = if at_hint {
+                            Some(hint)
+                        } else {
+                            let h = self.str_hash(ns);
+                            dict_find_name(&t, name, ns.wtf8(), h)
+                        };
+                        if let Some(i) = found {
+                            slot.index.set(i as u32);
+                            let old = t.set_value(i, value);
+                            drop(t);
+                            drop(old);
+                            return Ok(());
+                        }
+                    }
+                }
+                SLOT => {
+                    if let Payload::Slots(s) = &o.payload
+                        && let Some(cell) = s.borrow_mut().get_mut(slot.index.get() as usize)
+                    {
+                        let old = std::mem::replace(cell, value);
+                        drop(old);
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.fill_store_cache(slot, obj, name);
+        self.setattr(obj, name, Some(value))
+    }
+
+    /// Record what the generic attribute lookup of `name` on `obj`'s type decides.
+    fn fill_attr_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef, method: bool) {
+        slot.kind.set(EMPTY);
+        let Value::Obj(o) = obj else {
+            return;
+        };
+        if !cacheable(o) {
+            return;
+        }
+        let custom = self.lookup_special_str(obj, "__getattribute__");
+        if !matches!(
+            custom.as_ref().and_then(|c| c.payload()),
+            Some(Payload::Builtin(_)) | None
+        ) {
+            return;
+        }
+        let Payload::Str(ns) = &name.payload else {
+            return;
+        };
+        let t = o.class();
+        let h = self.str_hash(ns);
+        let class_attr = self.type_lookup_obj(&t, name, h);
+        let (kind, index, value) = match class_attr {
+            None => (INSTANCE, 0, None),
+            Some(a) => match a.payload() {
+                Some(Payload::Member(m)) if matches!(o.payload, Payload::Slots(_)) => {
+                    (SLOT, m.1 as u32, None)
+                }
+                Some(Payload::Function(_)) if method => (METHOD, 0, Some(a)),
+                Some(Payload::Builtin(b))
+                    if method && b.is_method && b.bound.is_none() && !b.is_classmethod =>
+                {
+                    (METHOD, 0, Some(a))
+                }
+                Some(Payload::Function(_) | Payload::Builtin(_)) => return,
+                _ => {
+                    if self.is_data_descriptor(&a)
+                        || self.lookup_special_str(&a, "__get__").is_some()
+                    {
+                        return;
+                    }
+                    (CLASS_VALUE, 0, Some(a))
+                }
+            },
+        };
+        if method && kind != METHOD {
+            return;
+        }
+        self.set_slot(slot, t, kind, index, value);
+    }
+
+    /// Record what the generic `__setattr__` of `name` on `obj`'s type decides.
+    fn fill_store_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef) {
+        slot.kind.set(EMPTY);
+        let Value::Obj(o) = obj else {
+            return;
+        };
+        if !cacheable(o) {
+            return;
+        }
+        let custom = self.lookup_special_str(obj, "__setattr__");
+        if !matches!(
+            custom.as_ref().and_then(|c| c.payload()),
+            Some(Payload::Builtin(_)) | None
+        ) {
+            return;
+        }
+        let Payload::Str(ns) = &name.payload else {
+            return;
+        };
+        let t = o.class();
+        let h = self.str_hash(ns);
+        let (kind, index) = match self.type_lookup_obj(&t, name, h) {
+            None => (INSTANCE, 0),
+            Some(a) => match a.payload() {
+                Some(Payload::Member(m)) if matches!(o.payload, Payload::Slots(_)) => {
+                    (SLOT, m.1 as u32)
+                }
+                Some(Payload::Function(_)) => (INSTANCE, 0),
+                _ if self.is_data_descriptor(&a) => return,
+                _ => (INSTANCE, 0),
+            },
+        };
+        self.set_slot(slot, t, kind, index, None);
+    }
+
+    fn set_slot(&self, slot: &AttrCache, t: ObjRef, kind: u8, index: u32, value: Option<Value>) {
+        slot.ty_addr.set(t.addr());
+        *slot.ty.borrow_mut() = Some(t);
+        *slot.value.borrow_mut() = value;
+        slot.index.set(index);
+        slot.epoch.set(self.type_epoch.get());
+        slot.kind.set(kind);
+    }
+
+    /// A `SystemError` for a broken VM invariant.
+    #[cold]
+    pub(crate) fn system_error_msg(&mut self, msg: &str) -> crate::PyErr {
+        let t = self.types.system_error.clone();
+        self.new_exception_msg(&t, format!("internal error: {msg}"))
+    }
+}
