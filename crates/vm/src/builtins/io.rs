@@ -130,6 +130,17 @@ fn io_types(vm: &mut Vm) -> IoTypes {
                 ],
             );
         }
+        let ctor: crate::objects::function::NativeFn = match name {
+            "FileIO" => fileio_new,
+            "TextIOWrapper" => textio_new,
+            _ => buffered_new,
+        };
+        vm.add_methods(
+            &t,
+            crate::methods![
+                staticmethod "__new__" => ctor, "Create and return a new object.";
+            ],
+        );
         vm.add_getset(&t, "closed", file_closed, None);
         vm.add_getset(&t, "name", file_name, None);
         vm.add_getset(&t, "mode", file_mode, None);
@@ -305,8 +316,41 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(e) = &encoding {
         crate::objects::codecs::check_encoding(vm, e)?;
     }
+    let opener = vals[7].clone().filter(|o| !o.is_none());
+    let text = if m.binary {
+        None
+    } else {
+        Some(TextCfg {
+            encoding: encoding.unwrap_or_else(|| String::from("UTF-8")),
+            errors: errors.unwrap_or_else(|| String::from("strict")),
+            newline,
+        })
+    };
+    let st = open_state(vm, &file, &m, &mode, closefd, opener.as_ref(), "open")?;
+    st.borrow_mut().text = text;
+    let layer = if !m.binary {
+        Layer::Text
+    } else if buffering == 0 {
+        Layer::Raw
+    } else {
+        Layer::Buffered
+    };
+    Ok(new_file_object(vm, &st, layer))
+}
+
+/// Open `file` (a path or a descriptor) for `m` through the host (CPython's `FileIO`
+/// constructor): the shared state, registered for closing at exit.
+fn open_state(
+    vm: &mut Vm,
+    file: &Value,
+    m: &Mode,
+    mode: &str,
+    closefd: bool,
+    opener: Option<&Value>,
+    func: &str,
+) -> PyResult<Rc<RefCell<FileState>>> {
     vm.run_finalizers();
-    let (fd, name) = match &file {
+    let (fd, name) = match file {
         Value::Int(n) => {
             let fd =
                 i32::try_from(*n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?;
@@ -317,22 +361,22 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             let p = match file.payload() {
-                Some(Payload::Str(_) | Payload::Bytes(_)) => vm.path_arg(&file, "open", "file")?,
-                _ if vm.lookup_special_str(&file, "__fspath__").is_some() => {
-                    vm.path_arg(&file, "open", "file")?
+                Some(Payload::Str(_) | Payload::Bytes(_)) => vm.path_arg(file, func, "file")?,
+                _ if vm.lookup_special_str(file, "__fspath__").is_some() => {
+                    vm.path_arg(file, func, "file")?
                 }
                 _ => {
                     return Err(vm.type_error(format!(
                         "expected str, bytes or os.PathLike object, not {}",
-                        vm.type_name(&file)
+                        vm.type_name(file)
                     )));
                 }
             };
             if !closefd {
                 return Err(vm.value_error("Cannot use closefd=False with file name"));
             }
-            let fd = match &vals[7] {
-                Some(opener) if !opener.is_none() => {
+            let fd = match opener {
+                Some(opener) => {
                     let r =
                         vm.call_pos(opener, &[p.obj.clone(), Value::Int(i64::from(m.flags))])?;
                     let n = vm.index_to_i64(&r)?;
@@ -341,15 +385,15 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     }
                     i32::try_from(n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?
                 }
-                _ => match vm.host.open(&p.path, m.flags, 0o666) {
+                None => match vm.host.open(&p.path, m.flags, 0o666) {
                     Ok(fd) => fd,
-                    Err(e) => return Err(vm.os_error_io(&e, Some(&file))),
+                    Err(e) => return Err(vm.os_error_io(&e, Some(file))),
                 },
             };
             match vm.host.fstat(fd) {
                 Ok(s) if s.is_dir => {
                     let _ = vm.host.close(fd);
-                    return Err(vm.os_error_errno(crate::host::errno::EISDIR, Some(&file), None));
+                    return Err(vm.os_error_errno(crate::host::errno::EISDIR, Some(file), None));
                 }
                 _ => {}
             }
@@ -359,15 +403,6 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if m.append {
         let _ = vm.host.seek(fd, 0, 2);
     }
-    let text = if m.binary {
-        None
-    } else {
-        Some(TextCfg {
-            encoding: encoding.unwrap_or_else(|| String::from("UTF-8")),
-            errors: errors.unwrap_or_else(|| String::from("strict")),
-            newline,
-        })
-    };
     let st = Rc::new(RefCell::new(FileState {
         fd,
         closefd,
@@ -375,23 +410,211 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         readable: m.readable,
         writable: m.writable,
         raw_mode: m.raw_mode,
-        mode: mode.clone(),
+        mode: mode.to_string(),
         name,
         wbuf: Vec::new(),
         rbuf: Vec::new(),
         rpos: 0,
-        text,
+        text: None,
     }));
     vm.io.open.retain(|w| w.strong_count() > 0);
     vm.io.open.push(Rc::downgrade(&st));
-    let layer = if !m.binary {
-        Layer::Text
-    } else if buffering == 0 {
-        Layer::Raw
-    } else {
-        Layer::Buffered
+    Ok(st)
+}
+
+/// Bind `args` (after `cls`) to `names`, CPython's style of messages for `func`.
+fn bind_new(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    func: &str,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let pos = &args.pos()[1.min(args.pos().len())..];
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{func}() takes at most {} arguments ({} given)",
+            names.len(),
+            pos.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        out[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) if out[i].is_none() => out[i] = Some(v.clone()),
+            Some(i) => {
+                return Err(vm.type_error(format!(
+                    "argument for {func}() given by name ('{kn}') and position ({})",
+                    i + 1
+                )));
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{kn}' is an invalid keyword argument for {func}()"
+                )));
+            }
+        }
+    }
+    for (i, name) in names.iter().enumerate().take(required) {
+        if out[i].is_none() {
+            return Err(vm.type_error(format!(
+                "{func}() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// `FileIO(file, mode='r', closefd=True, opener=None)`.
+fn fileio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "FileIO")?;
+    let a = bind_new(
+        vm,
+        &args,
+        "FileIO",
+        &["file", "mode", "closefd", "opener"],
+        1,
+    )?;
+    let file = a[0].clone().unwrap_or(Value::None);
+    let mode = match &a[1] {
+        None => String::from("r"),
+        Some(v) => match v.payload() {
+            Some(Payload::Str(_)) => vm.str_text(v),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "FileIO() argument 'mode' must be str, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        },
     };
-    Ok(new_file_object(vm, &st, layer))
+    if mode.contains('t') || mode.contains('U') {
+        return Err(vm.value_error(format!("invalid mode: {mode}")));
+    }
+    let m = parse_mode(vm, &mode)?;
+    let closefd = match &a[2] {
+        Some(v) => vm.is_true(v)?,
+        None => true,
+    };
+    let opener = a[3].clone().filter(|o| !o.is_none());
+    let st = open_state(vm, &file, &m, &mode, closefd, opener.as_ref(), "FileIO")?;
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        Payload::File(Box::new(FileObj {
+            st,
+            layer: Layer::Raw,
+        })),
+    )))
+}
+
+/// `BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192)` over a `FileIO`.
+fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "BufferedReader")?;
+    let name = crate::objects::typeobj::type_data(&cls)
+        .name
+        .borrow()
+        .clone();
+    let a = bind_new(vm, &args, &name, &["raw", "buffer_size"], 1)?;
+    let raw = a[0].clone().unwrap_or(Value::None);
+    if let Some(b) = &a[1] {
+        let n = vm.index_to_i64(b)?;
+        if n <= 0 {
+            return Err(vm.value_error("buffer size must be strictly positive"));
+        }
+    }
+    let st = match raw.payload() {
+        Some(Payload::File(f)) => f.st.clone(),
+        _ => {
+            return Err(vm.not_implemented_error(format!(
+                "{name}() over a {} is not supported yet (only over _io.FileIO)",
+                vm.type_name(&raw)
+            )));
+        }
+    };
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        Payload::File(Box::new(FileObj {
+            st,
+            layer: Layer::Buffered,
+        })),
+    )))
+}
+
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+/// write_through=False)` over an `open()` binary file.
+fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "TextIOWrapper")?;
+    let a = bind_new(
+        vm,
+        &args,
+        "TextIOWrapper",
+        &[
+            "buffer",
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
+        1,
+    )?;
+    let buffer = a[0].clone().unwrap_or(Value::None);
+    let mut texts = Vec::new();
+    for (i, what) in [(1, "encoding"), (2, "errors"), (3, "newline")] {
+        texts.push(match &a[i] {
+            None | Some(Value::None) => None,
+            Some(v) => match v.payload() {
+                Some(Payload::Str(_)) => Some(vm.str_text(v)),
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "TextIOWrapper() argument '{what}' must be str or None, not {}",
+                        vm.type_name(v)
+                    )));
+                }
+            },
+        });
+    }
+    if let Some(nl) = &texts[2]
+        && !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n")
+    {
+        return Err(vm.value_error(format!("illegal newline value: {nl}")));
+    }
+    if let Some(e) = &texts[0] {
+        crate::objects::codecs::check_encoding(vm, e)?;
+    }
+    let st = match buffer.payload() {
+        Some(Payload::File(f)) => f.st.clone(),
+        _ => {
+            return Err(vm.not_implemented_error(format!(
+                "TextIOWrapper() over a {} is not supported yet (only over open()'s binary files)",
+                vm.type_name(&buffer)
+            )));
+        }
+    };
+    let mut texts = texts.into_iter();
+    st.borrow_mut().text = Some(TextCfg {
+        encoding: texts
+            .next()
+            .flatten()
+            .unwrap_or_else(|| String::from("UTF-8")),
+        errors: texts
+            .next()
+            .flatten()
+            .unwrap_or_else(|| String::from("strict")),
+        newline: texts.next().flatten(),
+    });
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        Payload::File(Box::new(FileObj {
+            st,
+            layer: Layer::Text,
+        })),
+    )))
 }
 
 struct Mode {
@@ -739,9 +962,14 @@ fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Va
     loop {
         let found = {
             let s = st.borrow();
-            let end = line_end(&s.rbuf, s.rpos, s.text.as_ref());
+            let text = if layer == Layer::Text {
+                s.text.as_ref()
+            } else {
+                None
+            };
+            let end = line_end(&s.rbuf, s.rpos, text);
             // A lone '\r' at the end of the buffer may start a CRLF.
-            end.filter(|&e| !(s.rbuf[e - 1] == b'\r' && e == s.rbuf.len() && s.text.is_some()))
+            end.filter(|&e| !(s.rbuf[e - 1] == b'\r' && e == s.rbuf.len() && text.is_some()))
         };
         if found.is_some() || limit.is_some_and(|l| unread(&st) >= l.saturating_mul(4)) {
             break;
@@ -753,7 +981,12 @@ fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Va
     let utf8 = is_utf8(&st);
     let len = {
         let s = st.borrow();
-        let mut end = line_end(&s.rbuf, s.rpos, s.text.as_ref()).unwrap_or(s.rbuf.len());
+        let text = if layer == Layer::Text {
+            s.text.as_ref()
+        } else {
+            None
+        };
+        let mut end = line_end(&s.rbuf, s.rpos, text).unwrap_or(s.rbuf.len());
         if let Some(l) = limit {
             let mut e = s.rpos;
             let mut left = l;
