@@ -18,6 +18,8 @@ assert os.path.isdir(base + '/a') and os.path.isfile(base + '/a/f.txt')
 assert os.path.getsize(base + '/a/f.txt') == 10
 assert sorted(os.listdir(base + '/a')) == ['b', 'f.txt']
 assert sorted(e.name for e in os.scandir(base + '/a')) == ['b', 'f.txt']
+walked = [(d, sorted(ds), sorted(fs)) for d, ds, fs in os.walk(base)]
+assert walked == [(base, ['a'], []), (base + '/a', ['b'], ['f.txt']), (base + '/a/b', [], [])], walked
 os.replace(base + '/a/f.txt', base + '/a/b/g.txt')
 assert os.listdir(base + '/a/b') == ['g.txt']
 os.chdir(base + '/a')

@@ -276,6 +276,7 @@ pub fn init(vm: &mut Vm) {
         ("displayhook", sys_displayhook),
         ("excepthook", sys_excepthook),
         ("_getframe", sys_getframe),
+        ("audit", sys_audit),
     ];
     vm.add_functions(&sys, funcs);
     let st = vm.types.stream.clone();
@@ -883,4 +884,14 @@ impl Vm {
         let text = self.format_exception(&exc);
         self.write_stderr(text.as_bytes());
     }
+}
+
+/// `sys.audit(event, *args)`: no audit hooks can be installed (`sys.addaudithook` does not
+/// exist yet), so, as in CPython without hooks, nothing happens.
+fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::no_kwargs(vm, &args, "audit")?;
+    if args.pos().is_empty() {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    Ok(Value::None)
 }
