@@ -136,10 +136,9 @@ impl Vm {
         match v.payload() {
             Some(Payload::Str(_)) => {
                 let path = self.str_text(v);
+                // CPython encodes str paths first (PyUnicode_FSConverter), which words it so.
                 if path.contains('\0') {
-                    return Err(
-                        self.value_error(format!("{func}: embedded null character in {what}"))
-                    );
+                    return Err(self.value_error("embedded null byte"));
                 }
                 return Ok(PathArg {
                     path,
@@ -149,7 +148,11 @@ impl Vm {
             }
             Some(Payload::Bytes(b)) => {
                 if b.contains(&0) {
-                    return Err(self.value_error(format!("{func}: embedded null byte")));
+                    return Err(self.value_error(if func == "open" || func == "FileIO" {
+                        String::from("embedded null byte")
+                    } else {
+                        format!("{func}: embedded null character in {what}")
+                    }));
                 }
                 let path = String::from_utf8_lossy(b).into_owned();
                 return Ok(PathArg {
