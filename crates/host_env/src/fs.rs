@@ -313,6 +313,32 @@ impl Files {
         self.open.remove(&fd).map(drop).ok_or_else(ebadf)
     }
 
+    /// A new descriptor for the same open file (close-on-exec).
+    pub fn dup(&mut self, fd: i32) -> io::Result<i32> {
+        let f = self.get(fd)?.try_clone()?;
+        let n = f.as_raw_fd();
+        self.open.insert(n, f);
+        Ok(n)
+    }
+
+    /// A pipe: (read end, write end), both close-on-exec.
+    pub fn pipe(&mut self) -> io::Result<(i32, i32)> {
+        use std::os::fd::FromRawFd;
+        unsafe extern "C" {
+            fn pipe2(fds: *mut i32, flags: i32) -> i32;
+        }
+        let mut fds = [0i32; 2];
+        // SAFETY: pipe2 writes two descriptors into `fds`.
+        if unsafe { pipe2(fds.as_mut_ptr(), flags::O_CLOEXEC) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        for fd in fds {
+            // SAFETY: pipe2 just created `fd`; nothing else owns it.
+            self.open.insert(fd, unsafe { File::from_raw_fd(fd) });
+        }
+        Ok((fds[0], fds[1]))
+    }
+
     /// Whether the descriptor is a terminal.
     pub fn isatty(&mut self, fd: i32) -> bool {
         use std::io::IsTerminal;

@@ -38,3 +38,28 @@ pub fn read_stdin_all() -> io::Result<Vec<u8>> {
 pub fn stdin_is_tty() -> bool {
     io::stdin().is_terminal()
 }
+
+#[repr(C)]
+#[derive(Default)]
+struct Winsize {
+    rows: u16,
+    cols: u16,
+    xpixel: u16,
+    ypixel: u16,
+}
+
+unsafe extern "C" {
+    fn ioctl(fd: i32, request: u64, ...) -> i32;
+}
+
+/// The size of the terminal on descriptor `fd`: (columns, lines).
+pub fn terminal_size(fd: i32) -> io::Result<(u16, u16)> {
+    const TIOCGWINSZ: u64 = 0x5413;
+    let mut w = Winsize::default();
+    // SAFETY: TIOCGWINSZ writes one `struct winsize` into `w`; a bad fd only fails.
+    let r = unsafe { ioctl(fd, TIOCGWINSZ, &mut w as *mut Winsize) };
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok((w.cols, w.rows))
+}

@@ -204,6 +204,18 @@ pub trait Host {
     fn isatty(&mut self, _fd: i32) -> bool {
         false
     }
+    /// The terminal size on a descriptor: (columns, lines).
+    fn terminal_size(&mut self, _fd: i32) -> io::Result<(u16, u16)> {
+        Err(os_err(25))
+    }
+    /// A second descriptor for an open file.
+    fn dup(&mut self, _fd: i32) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// A pipe: (read end, write end).
+    fn pipe(&mut self) -> io::Result<(i32, i32)> {
+        Err(os_err(errno::EPERM))
+    }
 
     // Paths.
 
@@ -319,6 +331,19 @@ pub trait Host {
     /// The real and effective user and group ids: `(uid, euid, gid, egid)`.
     fn ids(&mut self) -> (u32, u32, u32, u32) {
         (1000, 1000, 1000, 1000)
+    }
+    /// The supplementary group ids.
+    fn groups(&mut self) -> Vec<u32> {
+        Vec::new()
+    }
+    /// Set the file-creation mask; the previous one.
+    fn umask(&mut self, _mask: u32) -> u32 {
+        0o022
+    }
+    /// CPU and elapsed times: user, system, children's user and system, elapsed.
+    fn cpu_times(&mut self) -> [f64; 5] {
+        let t = self.monotonic();
+        [t, 0.0, 0.0, 0.0, t]
     }
     /// Run `argv` to completion (`os.system`); its wait status.
     fn spawn(&mut self, _argv: &[String]) -> io::Result<i32> {

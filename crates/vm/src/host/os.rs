@@ -76,6 +76,15 @@ impl Host for OsHost {
     fn isatty(&mut self, fd: i32) -> bool {
         self.files.isatty(fd)
     }
+    fn terminal_size(&mut self, fd: i32) -> io::Result<(u16, u16)> {
+        env::stdio::terminal_size(fd)
+    }
+    fn dup(&mut self, fd: i32) -> io::Result<i32> {
+        self.files.dup(fd)
+    }
+    fn pipe(&mut self) -> io::Result<(i32, i32)> {
+        self.files.pipe()
+    }
 
     fn read_file(&mut self, path: &str) -> io::Result<Vec<u8>> {
         env::fs::read(path)
@@ -164,6 +173,15 @@ impl Host for OsHost {
     }
     fn ids(&mut self) -> (u32, u32, u32, u32) {
         env::process::ids()
+    }
+    fn groups(&mut self) -> Vec<u32> {
+        env::process::groups()
+    }
+    fn umask(&mut self, mask: u32) -> u32 {
+        env::process::set_umask(mask)
+    }
+    fn cpu_times(&mut self) -> [f64; 5] {
+        env::process::cpu_times()
     }
     fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
         env::process::run(argv)

@@ -151,6 +151,8 @@ pub struct SandboxHost {
     /// Inodes of lent trees: their permission bits and times cannot change.
     lent: std::collections::HashSet<usize>,
     used: usize,
+    /// `os.umask` (recorded; the virtual file system keeps the modes it is given).
+    umask: u32,
     /// Set while the embedder populates the sandbox (`add_*`): permission bits do not apply.
     privileged: bool,
     /// Most bytes all files together may hold (`ENOSPC` beyond).
@@ -189,6 +191,7 @@ impl SandboxHost {
             lent: std::collections::HashSet::new(),
             used: 0,
             privileged: false,
+            umask: 0o022,
             quota: 1 << 30,
         };
         let _ = h.mkdir("/tmp", 0o1777);
@@ -1016,6 +1019,10 @@ impl Host for SandboxHost {
         i.mtime_ns = mtime_ns;
         i.ctime_ns = now;
         Ok(())
+    }
+
+    fn umask(&mut self, mask: u32) -> u32 {
+        std::mem::replace(&mut self.umask, mask & 0o777)
     }
 
     fn getcwd(&mut self) -> io::Result<String> {

@@ -151,6 +151,37 @@ def scandir(path='.'):
     return ScandirIterator([_make_entry(*e) for e in _scandir(path)])
 
 
+def _structseq(qualname, module, fields):
+    class S(tuple):
+        n_sequence_fields = len(fields)
+        n_fields = len(fields)
+        n_unnamed_fields = 0
+
+        def __new__(cls, seq, dict=None):
+            seq = tuple(seq)
+            if len(seq) != len(fields):
+                raise TypeError(f"{module}.{qualname}() takes a {len(fields)}-sequence "
+                                f"({len(seq)}-sequence given)")
+            return tuple.__new__(cls, seq)
+
+        def __repr__(self):
+            inner = ', '.join(f'{n}={v!r}' for n, v in zip(fields, self))
+            return f'{module}.{qualname}({inner})'
+
+        def __reduce__(self):
+            return (type(self), (tuple(self),))
+
+    for i, n in enumerate(fields):
+        setattr(S, n, property(lambda self, i=i: self[i]))
+    S.__name__ = S.__qualname__ = qualname
+    S.__module__ = module
+    return S
+
+
+times_result = _structseq('times_result', 'posix',
+                          ('user', 'system', 'children_user', 'children_system', 'elapsed'))
+terminal_size = _structseq('terminal_size', 'os', ('columns', 'lines'))
+
 for _c in (DirEntry, ScandirIterator):
     _c.__module__ = 'posix'
 del _c
@@ -213,6 +244,12 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("WIFSTOPPED", posix_wifstopped),
             ("WSTOPSIG", posix_wexitstatus),
             ("waitstatus_to_exitcode", posix_waitstatus_to_exitcode),
+            ("umask", posix_umask),
+            ("getgroups", posix_getgroups),
+            ("times", posix_times),
+            ("get_terminal_size", posix_get_terminal_size),
+            ("dup", posix_dup),
+            ("pipe", posix_pipe),
         ],
     );
     let Payload::Module(md) = &m.payload else {
@@ -978,4 +1015,63 @@ fn posix_waitstatus_to_exitcode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> 
         )));
     }
     Err(vm.value_error(format!("invalid wait status: {s}")))
+}
+
+fn module_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    match vm.sys_module("posix") {
+        Some(m) => vm.getattr_str(&m, name),
+        None => Err(vm.runtime_error("the posix module is gone from sys.modules")),
+    }
+}
+
+fn posix_umask(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(vm, &args, "umask", &["mask"], 1, 1)?;
+    let m = vm.index_to_i64(a[0].as_ref().unwrap_or(&Value::None))?;
+    Ok(Value::Int(i64::from(vm.host.umask((m & 0o777) as u32))))
+}
+
+fn posix_getgroups(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    bind(vm, &args, "getgroups", &[], 0, 0)?;
+    let g = vm.host.groups();
+    let items = g.into_iter().map(|x| Value::Int(i64::from(x))).collect();
+    Ok(vm.new_list(items))
+}
+
+fn posix_times(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    bind(vm, &args, "times", &[], 0, 0)?;
+    let t = vm.host.cpu_times();
+    let items = vm.new_tuple(t.iter().map(|x| Value::Float(*x)).collect());
+    let cls = module_attr(vm, "times_result")?;
+    vm.call_pos(&cls, &[items])
+}
+
+fn posix_get_terminal_size(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(vm, &args, "get_terminal_size", &["fd"], 0, 1)?;
+    let fd = match &a[0] {
+        Some(v) => fd_arg(vm, v)?,
+        None => 1,
+    };
+    let (cols, lines) = vm
+        .host
+        .terminal_size(fd)
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    let items = vm.new_tuple(vec![
+        Value::Int(i64::from(cols)),
+        Value::Int(i64::from(lines)),
+    ]);
+    let cls = module_attr(vm, "terminal_size")?;
+    vm.call_pos(&cls, &[items])
+}
+
+fn posix_dup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(vm, &args, "dup", &["fd"], 1, 1)?;
+    let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
+    let n = vm.host.dup(fd).map_err(|e| vm.os_error_io(&e, None))?;
+    Ok(Value::Int(i64::from(n)))
+}
+
+fn posix_pipe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    bind(vm, &args, "pipe", &[], 0, 0)?;
+    let (r, w) = vm.host.pipe().map_err(|e| vm.os_error_io(&e, None))?;
+    Ok(vm.new_tuple(vec![Value::Int(i64::from(r)), Value::Int(i64::from(w))]))
 }
