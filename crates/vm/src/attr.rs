@@ -42,10 +42,10 @@ impl Vm {
             return Ok(self.super_getattr(obj, name)?.ok_or(None));
         }
         let custom = self.lookup_special_str(obj, "__getattribute__");
-        let generic = matches!(
-            custom.as_ref().and_then(|c| c.payload()),
-            Some(Payload::Builtin(_)) | None
-        );
+        let generic = match &custom {
+            None => true,
+            Some(c) => self.is_core_attr_slot(c),
+        };
         let attr_error = self.types.attribute_error.clone();
         let miss = if generic {
             match self.generic_getattr(obj, name) {
@@ -310,10 +310,10 @@ impl Vm {
             Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
         );
         let custom = self.lookup_special_str(obj, "__getattribute__");
-        let generic = matches!(
-            custom.as_ref().and_then(|c| c.payload()),
-            Some(Payload::Builtin(_)) | None
-        );
+        let generic = match &custom {
+            None => true,
+            Some(c) => self.is_core_attr_slot(c),
+        };
         if !is_type && generic {
             let h = self.str_hash(ns);
             let t = self.type_of(obj);
@@ -360,7 +360,7 @@ impl Vm {
             },
         );
         if let Some(f) = custom
-            && !matches!(f.payload(), Some(Payload::Builtin(_)))
+            && !self.is_core_attr_slot(&f)
         {
             let mut args = vec![Value::Obj(name.clone())];
             if let Some(v) = value {
@@ -370,6 +370,14 @@ impl Vm {
             return Ok(());
         }
         self.generic_setattr(obj, name, value)
+    }
+
+    /// Whether an attribute hook is `object`'s or `type`'s own (handled inline); native
+    /// modules' types (weak proxies) define their own, which must be called.
+    fn is_core_attr_slot(&self, f: &Value) -> bool {
+        matches!(f.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_none_or(|o| {
+            ObjRef::ptr_eq(o, &self.types.object) || ObjRef::ptr_eq(o, &self.types.type_)
+        }))
     }
 
     /// `object.__setattr__` / `object.__delattr__`.

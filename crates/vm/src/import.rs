@@ -88,11 +88,13 @@ impl Vm {
                 let k = self.intern(&item_s);
                 if self.getattr_opt(&module, &k)?.is_none() {
                     let sub = format!("{abs}.{item_s}");
+                    // `_handle_fromlist`: only the submodule itself being missing is ignored;
+                    // a module it imports being missing is the caller's error.
                     match self.import_dotted(&sub) {
                         Ok(_) => {}
                         Err(e)
-                            if self.err_matches(&e, &self.types.module_not_found_error.clone()) => {
-                        }
+                            if self.err_matches(&e, &self.types.module_not_found_error.clone())
+                                && self.error_name(&e).as_deref() == Some(sub.as_str()) => {}
                         Err(e) => return Err(e),
                     }
                 }
@@ -236,6 +238,15 @@ impl Vm {
         };
         self.mods.stdlib_hint_given = true;
         Some(hint)
+    }
+
+    /// The `name` attribute of an `ImportError`.
+    fn error_name(&mut self, e: &PyErr) -> Option<String> {
+        let v = Value::Obj(e.0.clone());
+        match self.getattr_str(&v, "name") {
+            Ok(n) if !n.is_none() => Some(self.str_text(&n)),
+            _ => None,
+        }
     }
 
     fn module_not_found(&mut self, t: &ObjRef, msg: String, name: &str) -> PyErr {

@@ -2,8 +2,11 @@
 //! state they keep.
 
 mod atexit;
+mod codecs;
+mod collections;
 mod errno;
 mod gc;
+mod itertools;
 mod math;
 mod posix;
 mod string;
@@ -34,6 +37,14 @@ pub struct ModState {
     /// `gc.isenabled()` / `gc.get_threshold()` as last set.
     pub(crate) gc_enabled: Option<bool>,
     pub(crate) gc_threshold: Option<(i64, i64, i64)>,
+    /// The `itertools` types, in `itertools::TYPES` order.
+    pub(crate) itertools_types: Option<Vec<ObjRef>>,
+    /// `collections.deque` and its iterator type.
+    pub(crate) deque_types: Option<(ObjRef, ObjRef)>,
+    /// `_codecs`: search functions, found codecs by normalised name, error handlers by name.
+    pub(crate) codec_search: Vec<Value>,
+    pub(crate) codec_cache: HashMap<String, Value>,
+    pub(crate) codec_errors: HashMap<String, Value>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
 }
@@ -51,6 +62,9 @@ pub fn register(vm: &mut Vm) {
         ("atexit", atexit::init),
         ("time", time::init),
         ("_io", crate::builtins::io::init_module),
+        ("itertools", itertools::init),
+        ("_collections", collections::init),
+        ("_codecs", codecs::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

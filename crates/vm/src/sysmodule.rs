@@ -239,6 +239,8 @@ pub fn init(vm: &mut Vm) {
     s(vm, "prefix", pre.clone());
     let platlibdir = vm.new_str("lib");
     s(vm, "platlibdir", platlibdir);
+    let abiflags = vm.new_str("");
+    s(vm, "abiflags", abiflags);
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);

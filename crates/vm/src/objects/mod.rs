@@ -20,6 +20,7 @@ pub mod list;
 pub mod number;
 pub mod object;
 pub mod range;
+pub mod reduce;
 pub mod sequence;
 pub mod set;
 pub mod setmethods;

@@ -36,7 +36,9 @@ pub fn init(vm: &mut Vm) {
             method "__format__" => object_format, "";
             method "__dir__" => object_dir, "";
             method "__sizeof__" => object_sizeof, "";
-            method "__reduce_ex__" => object_reduce_ex, "";
+            method "__reduce_ex__" => super::reduce::object_reduce_ex, "";
+            method "__reduce__" => super::reduce::object_reduce, "";
+            method "__getstate__" => super::reduce::object_getstate, "";
             classmethod "__init_subclass__" => object_init_subclass, "";
             classmethod "__subclasshook__" => object_subclasshook, "";
         ],
@@ -340,10 +342,6 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_this, _) = method_args(vm, &args, "__sizeof__", 0, 0)?;
     Ok(Value::Int(16))
-}
-
-fn object_reduce_ex(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(vm.not_implemented_error("pickling is not supported yet"))
 }
 
 fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

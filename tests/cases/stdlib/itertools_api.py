@@ -1,0 +1,28 @@
+import itertools as it
+from itertools import *
+print(list(islice(count(), 5)), list(islice(count(2.5, 0.5), 3)), repr(count(3)), repr(count(1, 2)))
+print(list(islice(cycle('ABC'), 7)), list(repeat(1, 3)), repr(repeat('a', 2)), repr(repeat(3)))
+print(list(accumulate([1,2,3,4])), list(accumulate([1,2,3], lambda a,b: a*b)), list(accumulate([1,2], initial=10)))
+print(list(chain('ab', [1, 2])), list(chain.from_iterable(['xy', 'z'])))
+print(list(compress('ABCDEF', [1,0,1,0,1,1])), list(dropwhile(lambda x: x<5, [1,4,6,4,1])), list(takewhile(lambda x: x<5, [1,4,6,4,1])))
+print(list(filterfalse(lambda x: x%2, range(10))), list(filterfalse(None, [0, 1, '', 'a'])), list(starmap(pow, [(2,5), (3,2)])))
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)), list(islice('ABCDEFG', 0, None, 2)))
+print(list(pairwise('ABCDE')), list(zip_longest('ABCD', 'xy', fillvalue='-')))
+print([(k, list(g)) for k, g in groupby('AAAABBBCCDAABBB')], [k for k, g in groupby('AAAABBBCCD')])
+g = groupby([1,1,2,3,3], key=lambda x: x)
+a = list(g)
+print([(k, list(v)) for k, v in a])
+x, y = tee(iter([1,2,3]))
+print(list(x), list(y))
+print(list(product('AB', 'xy')), list(product(range(2), repeat=2)))
+print(list(permutations(range(3))), list(permutations('ABC', 2)))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('AB', 3)))
+print(list(combinations_with_replacement('ABC', 2)))
+print(list(product()), list(permutations([])), list(combinations([], 0)))
+try:
+    list(islice('abc', -1))
+except ValueError as e: print(e)
+try:
+    permutations('abc', -1)
+except ValueError as e: print(e)
+print(type(count()).__name__, type(chain()).__module__)
