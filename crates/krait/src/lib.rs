@@ -16,6 +16,7 @@ pub use krait_vm::{Config, Vm};
 /// `host`; the exit status.
 pub fn run_sandboxed(host: SandboxHost, config: Config, source: &str, filename: &str) -> i32 {
     let mut vm = Vm::new(Box::new(host), config);
+    krait_stdlib::register(&mut vm);
     vm.run_main(source, filename)
 }
 

@@ -302,6 +302,7 @@ fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {
         }
     };
     let mut vm = Vm::new(host, config);
+    krait_stdlib::register(&mut vm);
     env::signals::install_sigint(vm.interrupt.clone());
     let here = 0u8;
     let top = &here as *const u8 as usize;

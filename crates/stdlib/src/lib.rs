@@ -1,1 +1,14 @@
-//! Krait's native standard-library modules.
+//! Krait's native standard-library modules: the accelerators CPython builds as extension
+//! modules (`_sre`, ...), registered on an interpreter by [`register`].
+
+mod random;
+mod sha512;
+mod sre;
+
+/// Make this crate's modules importable in `vm`.
+pub fn register(vm: &mut krait_vm::Vm) {
+    sre::register(vm);
+    random::register(vm);
+    sha512::register(vm);
+    krait_vm::sysmodule::set_builtin_module_names(vm);
+}

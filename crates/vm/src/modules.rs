@@ -1,14 +1,20 @@
 //! The registry of built-in modules that `import` creates on first use, and the per-interpreter
 //! state they keep.
 
+mod ast;
+mod ast_nodes;
 mod atexit;
 mod codecs;
 mod collections;
+mod contextvars;
 mod errno;
 mod gc;
+mod imp;
 mod itertools;
+mod marshal;
 mod math;
 mod posix;
+mod signal;
 mod string;
 mod thread;
 mod time;
@@ -45,6 +51,14 @@ pub struct ModState {
     pub(crate) codec_search: Vec<Value>,
     pub(crate) codec_cache: HashMap<String, Value>,
     pub(crate) codec_errors: HashMap<String, Value>,
+    /// `_contextvars`: its types and the current context.
+    pub(crate) ctx_types: Option<contextvars::CtxTypes>,
+    pub(crate) context: Option<Value>,
+    /// `_signal`: the handler of each signal number, and `set_wakeup_fd`'s descriptor.
+    pub(crate) signal_handlers: Vec<Value>,
+    pub(crate) wakeup_fd: i64,
+    /// Types made by native modules outside this crate (`krait-stdlib`), by a name they choose.
+    pub ext_types: HashMap<&'static str, ObjRef>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
 }
@@ -65,6 +79,11 @@ pub fn register(vm: &mut Vm) {
         ("itertools", itertools::init),
         ("_collections", collections::init),
         ("_codecs", codecs::init),
+        ("_ast", ast::init),
+        ("_imp", imp::init),
+        ("marshal", marshal::init),
+        ("_contextvars", contextvars::init),
+        ("_signal", signal::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);
@@ -72,7 +91,7 @@ pub fn register(vm: &mut Vm) {
 
 /// A builtin type `module.name` for a native module (instances are `Payload::Native`);
 /// `subclassable` as CPython's `Py_TPFLAGS_BASETYPE`.
-pub(crate) fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> ObjRef {
+pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> ObjRef {
     let object = vm.types.object.clone();
     let mut data = TypeData::new(
         name,
@@ -89,7 +108,7 @@ pub(crate) fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool
 }
 
 /// Set `name` in a module's namespace.
-pub(crate) fn set_attr(vm: &mut Vm, m: &ObjRef, name: &str, v: Value) {
+pub fn set_attr(vm: &mut Vm, m: &ObjRef, name: &str, v: Value) {
     if let Payload::Module(md) = &m.payload {
         let d = md.dict.clone();
         vm.set_dict_str(&d, name, v);

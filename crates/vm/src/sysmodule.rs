@@ -241,6 +241,13 @@ pub fn init(vm: &mut Vm) {
     s(vm, "platlibdir", platlibdir);
     let abiflags = vm.new_str("");
     s(vm, "abiflags", abiflags);
+    // importlib's hooks: Krait's import does not consult them yet.
+    let meta_path = vm.new_list(Vec::new());
+    s(vm, "meta_path", meta_path);
+    let path_hooks = vm.new_list(Vec::new());
+    s(vm, "path_hooks", path_hooks);
+    let cache = Value::Obj(vm.new_dict());
+    s(vm, "path_importer_cache", cache);
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
@@ -314,7 +321,7 @@ pub fn init(vm: &mut Vm) {
 
 /// `sys.builtin_module_names`: a sorted tuple of the modules made in Rust (`os` looks for
 /// `posix` here), set once every module is registered.
-pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
+pub fn set_builtin_module_names(vm: &mut Vm) {
     let mut names: Vec<&str> = vm.builtin_modules.iter().map(|(n, _)| *n).collect();
     names.extend(["builtins", "sys"]);
     names.sort_unstable();

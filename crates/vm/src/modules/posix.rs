@@ -224,6 +224,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("unsetenv", posix_unsetenv),
             ("system", posix_system),
             ("fork", posix_fork),
+            ("register_at_fork", posix_register_at_fork),
             ("execv", posix_execv),
             ("execve", posix_execv),
             ("kill", posix_kill),
@@ -816,6 +817,25 @@ fn posix_system(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "system", &["command"], 1, 1)?;
     let cmd = vm.path_arg(a[0].as_ref().unwrap_or(&Value::None), "system", "command")?;
     spawn(vm, vec!["/bin/sh".into(), "-c".into(), cmd.path])
+}
+
+/// `register_at_fork(*, before, after_in_child, after_in_parent)`: the callables are checked
+/// as CPython does; `fork` is refused, so they would never run and are not kept.
+fn posix_register_at_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = ["before", "after_in_child", "after_in_parent"];
+    if !args.pos().is_empty() {
+        return Err(vm.type_error("register_at_fork() takes no positional arguments"));
+    }
+    let a = crate::native::bind_args(vm, &args, "register_at_fork", &names, 0)?;
+    if a.iter().all(Value::is_null) {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (v, n) in a.iter().zip(names) {
+        if !v.is_null() && vm.lookup_special_str(v, "__call__").is_none() {
+            return Err(vm.type_error(format!("'{n}' must be callable, not {}", vm.type_name(v))));
+        }
+    }
+    Ok(Value::None)
 }
 
 fn posix_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

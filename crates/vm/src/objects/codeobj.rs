@@ -33,6 +33,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(
         &ga,
         methods![
+            staticmethod "__new__" => alias_new, "";
             method "__repr__" => alias_repr, "";
             method "__call__" => alias_call, "";
             method "__eq__" => alias_eq, "";
@@ -224,6 +225,30 @@ pub fn type_getitem(vm: &mut Vm, key: &Value) -> Value {
     };
     let t = Value::Obj(vm.types.type_.clone());
     new_alias(vm, t, params)
+}
+
+/// `types.GenericAlias(origin, args)` called directly (`ga_new`): a non-tuple `args` becomes
+/// a 1-tuple.
+fn alias_new(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "GenericAlias")?;
+    if args.has_kwargs() {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    let a = &args.values[1..];
+    if a.len() != 2 {
+        return Err(vm.type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            a.len()
+        )));
+    }
+    let params = match a[1].payload() {
+        Some(Payload::Tuple(_)) => a[1].clone(),
+        _ => vm.new_tuple(vec![a[1].clone()]),
+    };
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        Payload::Alias(Box::new((a[0].clone(), params))),
+    )))
 }
 
 /// A `types.GenericAlias(origin, args)`.

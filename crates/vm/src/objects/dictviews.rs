@@ -99,6 +99,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(
         &mp,
         crate::methods![
+            staticmethod "__new__" => proxy_new, "";
             method "__getitem__" => proxy_getitem, "";
             method "__len__" => proxy_len, "";
             method "__contains__" => proxy_contains, "";
@@ -386,6 +387,25 @@ fn proxy_target(
         None => m,
     };
     Ok((target, rest.to_vec()))
+}
+
+/// `mappingproxy(mapping)` (`mappingproxy_new`): any mapping but a list or tuple.
+fn proxy_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "mappingproxy")?;
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let a = crate::native::bind_args(vm, &rest, "mappingproxy", &["mapping"], 1)?;
+    let m = a[0].clone();
+    let sequence = matches!(m.payload(), Some(Payload::List(_) | Payload::Tuple(_)));
+    if sequence || vm.lookup_special_str(&m, "__getitem__").is_none() {
+        let tn = vm.type_name(&m);
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {tn}"
+        )));
+    }
+    Ok(Value::Obj(ObjRef::new(cls, Payload::MappingProxy(m))))
 }
 
 fn proxy_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

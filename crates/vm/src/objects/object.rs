@@ -81,14 +81,19 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&ty, "__base__", type_get_base, None);
     vm.add_getset(&ty, "__dict__", type_get_dict, None);
     vm.add_getset(&ty, "__module__", type_get_module, Some(type_set_module));
-    vm.add_getset(&ty, "__doc__", type_get_doc, None);
+    vm.add_getset(&ty, "__doc__", type_get_doc, Some(type_set_doc));
     vm.add_getset(
         &ty,
         "__abstractmethods__",
         type_get_abstract,
         Some(type_set_abstract),
     );
-    vm.add_getset(&ty, "__annotations__", type_get_annotations, None);
+    vm.add_getset(
+        &ty,
+        "__annotations__",
+        type_get_annotations,
+        Some(type_set_annotations),
+    );
     // Instances with a __dict__ expose it.
     let sup = vm.types.super_.clone();
     vm.add_methods(
@@ -760,6 +765,43 @@ fn type_get_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         }
         None => Ok(Value::None),
     }
+}
+
+/// A heap type's namespace entry `name` set or deleted (`type_set_doc`,
+/// `type_set_annotations`); builtin types refuse.
+fn set_heap_type_entry(vm: &mut Vm, this: &Value, name: &str, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    if type_data(&t).builtin {
+        let n = type_data(&t).name.borrow().clone();
+        return Err(vm.type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{n}'"
+        )));
+    }
+    match v {
+        Some(v) => vm.set_type_attr(&t, name, v),
+        None => {
+            let h = vm.hash_text(name);
+            let removed = crate::objects::dictops::table_del_str(
+                &mut type_data(&t).dict.borrow_mut(),
+                name,
+                h,
+            );
+            vm.types_changed();
+            if !removed {
+                let k = vm.intern(name);
+                return Err(vm.no_attribute(this, &k));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn type_set_doc(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    set_heap_type_entry(vm, this, "__doc__", v)
+}
+
+fn type_set_annotations(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    set_heap_type_entry(vm, this, "__annotations__", v)
 }
 
 fn type_get_abstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {

@@ -13,6 +13,8 @@ use crate::{PyResult, Vm};
 /// Register the `warnings` module.
 pub(super) fn register(vm: &mut Vm) {
     vm.builtin_modules.push(("warnings", warnings_init));
+    // `importlib._bootstrap` and others import the C half by its own name.
+    vm.builtin_modules.push(("_warnings", warnings_init));
 }
 
 fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {

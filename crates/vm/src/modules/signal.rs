@@ -1,0 +1,233 @@
+//! `_signal`, without reaching the OS yet (CPython: `Modules/signalmodule.c`): the signal
+//! numbers of Linux, and a handler table that `signal`/`getsignal` read and write with
+//! CPython's checks and initial state (SIGINT → `default_int_handler`, SIGPIPE and SIGXFSZ
+//! ignored). Ctrl-C raises `KeyboardInterrupt` through the interpreter's own check; Python
+//! handlers are recorded but not yet called when a signal arrives.
+
+use crate::native::{bind_args, pos_args};
+use crate::object::ObjRef;
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Linux's numbers (x86-64 and aarch64), as CPython's `_signal` has them.
+const CONSTANTS: &[(&str, i64)] = &[
+    ("ITIMER_REAL", 0),
+    ("ITIMER_VIRTUAL", 1),
+    ("ITIMER_PROF", 2),
+    ("NSIG", NSIG),
+    ("SIGHUP", 1),
+    ("SIGINT", SIGINT),
+    ("SIGQUIT", 3),
+    ("SIGILL", 4),
+    ("SIGTRAP", 5),
+    ("SIGABRT", 6),
+    ("SIGIOT", 6),
+    ("SIGBUS", 7),
+    ("SIGFPE", 8),
+    ("SIGKILL", SIGKILL),
+    ("SIGUSR1", 10),
+    ("SIGSEGV", 11),
+    ("SIGUSR2", 12),
+    ("SIGPIPE", SIGPIPE),
+    ("SIGALRM", 14),
+    ("SIGTERM", 15),
+    ("SIGSTKFLT", 16),
+    ("SIGCHLD", 17),
+    ("SIGCLD", 17),
+    ("SIGCONT", 18),
+    ("SIGSTOP", SIGSTOP),
+    ("SIGTSTP", 20),
+    ("SIGTTIN", 21),
+    ("SIGTTOU", 22),
+    ("SIGURG", 23),
+    ("SIGXCPU", 24),
+    ("SIGXFSZ", SIGXFSZ),
+    ("SIGVTALRM", 26),
+    ("SIGPROF", 27),
+    ("SIGWINCH", 28),
+    ("SIGIO", 29),
+    ("SIGPOLL", 29),
+    ("SIGPWR", 30),
+    ("SIGSYS", 31),
+    ("SIGRTMIN", 34),
+    ("SIGRTMAX", 64),
+    ("SIG_DFL", SIG_DFL),
+    ("SIG_IGN", SIG_IGN),
+    ("SIG_BLOCK", 0),
+    ("SIG_UNBLOCK", 1),
+    ("SIG_SETMASK", 2),
+];
+
+const NSIG: i64 = 65;
+const SIGINT: i64 = 2;
+const SIGKILL: i64 = 9;
+const SIGPIPE: i64 = 13;
+const SIGSTOP: i64 = 19;
+const SIGXFSZ: i64 = 25;
+const SIG_DFL: i64 = 0;
+const SIG_IGN: i64 = 1;
+
+pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    for (n, v) in CONSTANTS {
+        super::set_attr(vm, m, n, Value::Int(*v));
+    }
+    vm.add_functions(
+        m,
+        &[
+            ("signal", signal),
+            ("getsignal", getsignal),
+            ("default_int_handler", default_int_handler),
+            ("valid_signals", valid_signals),
+            ("set_wakeup_fd", set_wakeup_fd),
+            ("siginterrupt", siginterrupt),
+            ("pthread_sigmask", pthread_sigmask),
+            ("sigpending", sigpending),
+            ("alarm", alarm),
+            ("strsignal", strsignal),
+        ],
+    );
+    let err = Value::Obj(vm.types.os_error.clone());
+    super::set_attr(vm, m, "ItimerError", err);
+    if vm.mods.signal_handlers.is_empty() {
+        let k = vm.intern("default_int_handler");
+        let dih = vm.getattr(&Value::Obj(m.clone()), &k)?;
+        let mut table = vec![Value::Int(SIG_DFL); NSIG as usize];
+        table[SIGINT as usize] = dih;
+        table[SIGPIPE as usize] = Value::Int(SIG_IGN);
+        table[SIGXFSZ as usize] = Value::Int(SIG_IGN);
+        vm.mods.signal_handlers = table;
+    }
+    Ok(())
+}
+
+fn signum(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let n = vm.index_to_i64(v)?;
+    if !(1..NSIG).contains(&n) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    Ok(n as usize)
+}
+
+fn signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "signal", 2, 2)?;
+    let n = signum(vm, &a[0])?;
+    let handler = a[1].clone();
+    let is_constant = matches!(handler, Value::Int(SIG_DFL) | Value::Int(SIG_IGN));
+    if !is_constant && vm.lookup_special_str(&handler, "__call__").is_none() {
+        return Err(vm.type_error(
+            "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
+        ));
+    }
+    if n as i64 == SIGKILL || n as i64 == SIGSTOP {
+        let t = vm.types.os_error.clone();
+        let msg = vm.new_str("Invalid argument");
+        return Err(vm.new_exception(&t, vec![Value::Int(22), msg]));
+    }
+    let old = std::mem::replace(&mut vm.mods.signal_handlers[n], handler);
+    Ok(old)
+}
+
+fn getsignal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "getsignal", 1, 1)?;
+    let n = signum(vm, &a[0])?;
+    Ok(vm.mods.signal_handlers[n].clone())
+}
+
+fn default_int_handler(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let t = vm.types.keyboard_interrupt.clone();
+    Err(vm.new_exception(&t, Vec::new()))
+}
+
+fn valid_signals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "valid_signals", 0, 0)?;
+    // glibc reserves 32 and 33 for its threads.
+    let items: Vec<Value> = (1..NSIG)
+        .filter(|n| *n != 32 && *n != 33)
+        .map(Value::Int)
+        .collect();
+    vm.new_set_from(items)
+}
+
+fn set_wakeup_fd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(
+        vm,
+        &args,
+        "set_wakeup_fd",
+        &["fd", "warn_on_full_buffer"],
+        1,
+    )?;
+    let fd = vm.index_to_i64(&a[0])?;
+    Ok(Value::Int(std::mem::replace(&mut vm.mods.wakeup_fd, fd)))
+}
+
+fn siginterrupt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "siginterrupt", 2, 2)?;
+    signum(vm, &a[0])?;
+    Ok(Value::None)
+}
+
+fn pthread_sigmask(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "pthread_sigmask", 2, 2)?;
+    let how = vm.index_to_i64(&a[0])?;
+    if !(0..=2).contains(&how) {
+        let t = vm.types.os_error.clone();
+        let msg = vm.new_str("Invalid argument");
+        return Err(vm.new_exception(&t, vec![Value::Int(22), msg]));
+    }
+    for s in vm.iterate(&a[1])? {
+        signum(vm, &s)?;
+    }
+    vm.new_set_from(Vec::new())
+}
+
+fn sigpending(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "sigpending", 0, 0)?;
+    vm.new_set_from(Vec::new())
+}
+
+fn alarm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "alarm", 1, 1)?;
+    Err(vm.not_implemented_error("signal.alarm needs host timers (not yet in Krait)"))
+}
+
+/// `strsignal(n)`: glibc's descriptions.
+fn strsignal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "strsignal", 1, 1)?;
+    let n = signum(vm, &a[0])?;
+    let text = match n {
+        1 => "Hangup",
+        2 => "Interrupt",
+        3 => "Quit",
+        4 => "Illegal instruction",
+        5 => "Trace/breakpoint trap",
+        6 => "Aborted",
+        7 => "Bus error",
+        8 => "Floating point exception",
+        9 => "Killed",
+        10 => "User defined signal 1",
+        11 => "Segmentation fault",
+        12 => "User defined signal 2",
+        13 => "Broken pipe",
+        14 => "Alarm clock",
+        15 => "Terminated",
+        16 => "Stack fault",
+        17 => "Child exited",
+        18 => "Continued",
+        19 => "Stopped (signal)",
+        20 => "Stopped",
+        21 => "Stopped (tty input)",
+        22 => "Stopped (tty output)",
+        23 => "Urgent I/O condition",
+        24 => "CPU time limit exceeded",
+        25 => "File size limit exceeded",
+        26 => "Virtual timer expired",
+        27 => "Profiling timer expired",
+        28 => "Window changed",
+        29 => "I/O possible",
+        30 => "Power failure",
+        31 => "Bad system call",
+        _ => return Ok(Value::None),
+    };
+    Ok(vm.new_str(text))
+}
