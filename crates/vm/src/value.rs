@@ -12,7 +12,6 @@ use num_traits::ToPrimitive;
 use crate::object::{ObjRef, Payload};
 
 /// A Python value.
-#[derive(Clone)]
 pub enum Value {
     /// The VM's internal "no value" marker: an unbound local, the `NULL` of the call
     /// protocol. Never visible to Python code.
@@ -30,6 +29,23 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Clone for Value {
+    /// A bitwise copy plus a reference-count increment for objects. The derived clone rebuilds
+    /// the value variant by variant (a one-byte tag store and a payload store), and the 16-byte
+    /// load that then moves it onto the value stack cannot be forwarded from those two narrower
+    /// stores: a stall of a dozen cycles on every `LOAD_FAST`. Copying the bits avoids it.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if let Value::Obj(o) = self {
+            std::mem::forget(o.clone());
+        }
+        // SAFETY: `self` is a valid `Value`; the copy is a second owner only for the `Obj`
+        // variant, whose strong count was incremented above (the forgotten clone), and every
+        // other variant is plain data with no ownership.
+        unsafe { std::ptr::read(self) }
+    }
+}
 
 impl Value {
     /// Whether this is the internal `NULL` marker.

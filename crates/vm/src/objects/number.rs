@@ -13,71 +13,80 @@ use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+/// `a op b` on two inline ints when the result is an int that needs no allocation or error;
+/// `None` to take a wider path.
+#[inline(always)]
+pub fn int_arith(a: i64, b: i64, op: BinaryOp) -> Option<i64> {
+    match op {
+        BinaryOp::Add => a.checked_add(b),
+        BinaryOp::Subtract => a.checked_sub(b),
+        BinaryOp::Multiply => a.checked_mul(b),
+        BinaryOp::FloorDivide if b != 0 => {
+            let q = a.checked_div(b)?;
+            Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        BinaryOp::Remainder if b != 0 => {
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            })
+        }
+        BinaryOp::And => Some(a & b),
+        BinaryOp::Or => Some(a | b),
+        BinaryOp::Xor => Some(a ^ b),
+        BinaryOp::Lshift if (0..63).contains(&b) => {
+            let r = a.checked_shl(b as u32)?;
+            if r >> b == a { Some(r) } else { None }
+        }
+        BinaryOp::Rshift if b >= 0 => Some(if b >= 64 {
+            if a < 0 { -1 } else { 0 }
+        } else {
+            a >> b
+        }),
+        BinaryOp::Power if (0..64).contains(&b) => a.checked_pow(b as u32),
+        _ => None,
+    }
+}
+
 /// `a op b` on two inline ints when the result needs no allocation or error; `None` to take
 /// the general path.
 #[inline]
 pub fn int_fast(a: i64, b: i64, op: BinaryOp) -> Option<Value> {
+    if let Some(r) = int_arith(a, b, op) {
+        return Some(Value::Int(r));
+    }
     match op {
-        BinaryOp::Add => a.checked_add(b).map(Value::Int),
-        BinaryOp::Subtract => a.checked_sub(b).map(Value::Int),
-        BinaryOp::Multiply => a.checked_mul(b).map(Value::Int),
-        BinaryOp::FloorDivide if b != 0 => {
-            let q = a.checked_div(b)?;
-            Some(Value::Int(if (a % b != 0) && ((a < 0) != (b < 0)) {
-                q - 1
-            } else {
-                q
-            }))
-        }
-        BinaryOp::Remainder if b != 0 => {
-            let r = a.checked_rem(b)?;
-            Some(Value::Int(if r != 0 && ((r < 0) != (b < 0)) {
-                r + b
-            } else {
-                r
-            }))
-        }
-        BinaryOp::And => Some(Value::Int(a & b)),
-        BinaryOp::Or => Some(Value::Int(a | b)),
-        BinaryOp::Xor => Some(Value::Int(a ^ b)),
-        BinaryOp::Lshift if (0..63).contains(&b) => {
-            let r = a.checked_shl(b as u32)?;
-            if r >> b == a {
-                Some(Value::Int(r))
-            } else {
-                None
-            }
-        }
-        BinaryOp::Rshift if b >= 0 => Some(Value::Int(if b >= 64 {
-            if a < 0 { -1 } else { 0 }
-        } else {
-            a >> b
-        })),
-        BinaryOp::TrueDivide if b != 0 => {
-            if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
-                Some(Value::Float(a as f64 / b as f64))
-            } else {
-                None
-            }
-        }
-        BinaryOp::Power if (0..64).contains(&b) => {
-            let r = a.checked_pow(b as u32)?;
-            Some(Value::Int(r))
+        BinaryOp::TrueDivide
+            if b != 0 && a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) =>
+        {
+            Some(Value::Float(a as f64 / b as f64))
         }
         _ => None,
     }
 }
 
 /// `a op b` on two floats when no error is possible; `None` to take the general path.
-#[inline]
-pub fn float_fast(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
+#[inline(always)]
+pub fn float_arith(a: f64, b: f64, op: BinaryOp) -> Option<f64> {
     match op {
-        BinaryOp::Add => Some(Value::Float(a + b)),
-        BinaryOp::Subtract => Some(Value::Float(a - b)),
-        BinaryOp::Multiply => Some(Value::Float(a * b)),
-        BinaryOp::TrueDivide if b != 0.0 => Some(Value::Float(a / b)),
+        BinaryOp::Add => Some(a + b),
+        BinaryOp::Subtract => Some(a - b),
+        BinaryOp::Multiply => Some(a * b),
+        BinaryOp::TrueDivide if b != 0.0 => Some(a / b),
         _ => None,
     }
+}
+
+/// [`float_arith`] as a value.
+#[inline]
+pub fn float_fast(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
+    float_arith(a, b, op).map(Value::Float)
 }
 
 impl Vm {
