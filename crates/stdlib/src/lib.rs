@@ -4,11 +4,13 @@
 mod random;
 mod sha512;
 mod sre;
+mod struct_;
 
 /// Make this crate's modules importable in `vm`.
 pub fn register(vm: &mut krait_vm::Vm) {
     sre::register(vm);
     random::register(vm);
     sha512::register(vm);
+    struct_::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }

@@ -210,6 +210,13 @@ pub fn init(vm: &mut Vm) {
         vm.set_dict_str(&id, "cache_tag", t);
         vm.set_dict_str(&id, "version", vi);
         vm.set_dict_str(&id, "hexversion", Value::Int(0x030B07F0));
+        // `sysconfig` finds `_sysconfigdata_<abiflags>_<platform>_<multiarch>` by it.
+        let multiarch = vm.new_str(if cfg!(target_arch = "aarch64") {
+            "aarch64-linux-gnu"
+        } else {
+            "x86_64-linux-gnu"
+        });
+        vm.set_dict_str(&id, "_multiarch", multiarch);
     }
     s(vm, "implementation", imp);
     s(vm, "hexversion", Value::Int(0x030B07F0));

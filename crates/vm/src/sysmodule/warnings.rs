@@ -17,6 +17,59 @@ pub(super) fn register(vm: &mut Vm) {
     vm.builtin_modules.push(("_warnings", warnings_init));
 }
 
+/// `warnings._deprecated(name, message=..., *, remove)`: a `DeprecationWarning` naming the
+/// version that removes `name`, or `RuntimeError` once that version (past its alpha) is here.
+fn warnings_deprecated(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(vm, &args, "_deprecated", &["name", "message", "remove"], 1)?;
+    if a[2].is_null() {
+        return Err(
+            vm.type_error("_deprecated() missing 1 required keyword-only argument: 'remove'")
+        );
+    }
+    let remove = vm.iterate(&a[2])?;
+    let (major, minor) = match remove.as_slice() {
+        [x, y, ..] => (vm.index_to_i64(x)?, vm.index_to_i64(y)?),
+        _ => return Err(vm.type_error("remove must be a (major, minor) tuple")),
+    };
+    let name = vm.repr_string(&a[0])?;
+    let version = format!("{major}.{minor}");
+    // This is 3.11 final: anything up to 3.11 is past due.
+    if (3, 11) >= (major, minor) {
+        return Err(vm.runtime_error(format!(
+            "{name} was slated for removal after Python {version} alpha"
+        )));
+    }
+    let msg = if a[1].is_null() {
+        vm.new_string(format!(
+            "{name} is deprecated and slated for removal in Python {version}"
+        ))
+    } else {
+        let fmt = vm.getattr_str(&a[1], "format")?;
+        let n = vm.new_str("name");
+        let r = vm.new_str("remove");
+        let rv = vm.new_string(version);
+        vm.call(
+            &fmt,
+            Args {
+                values: &[a[0].clone(), rv],
+                kwnames: &[n, r],
+            },
+        )?
+    };
+    let m = vm.import_dotted("warnings")?;
+    let warn = vm.getattr_str(&m, "warn")?;
+    let cat = Value::Obj(vm.types.deprecation_warning.clone());
+    let k = vm.new_str("stacklevel");
+    vm.call(
+        &warn,
+        Args {
+            values: &[msg, cat, Value::Int(3)],
+            kwnames: &[k],
+        },
+    )?;
+    Ok(Value::None)
+}
+
 fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.add_functions(
         m,
@@ -25,6 +78,7 @@ fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("simplefilter", warnings_simplefilter),
             ("filterwarnings", warnings_filterwarnings),
             ("resetwarnings", warnings_resetwarnings),
+            ("_deprecated", warnings_deprecated),
         ],
     );
     let filters = Value::Obj(filter_list(vm));
