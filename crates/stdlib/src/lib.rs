@@ -1,6 +1,7 @@
 //! Krait's native standard-library modules: the accelerators CPython builds as extension
 //! modules (`_sre`, ...), registered on an interpreter by [`register`].
 
+mod binascii;
 mod random;
 mod sha512;
 mod sre;
@@ -12,5 +13,6 @@ pub fn register(vm: &mut krait_vm::Vm) {
     random::register(vm);
     sha512::register(vm);
     struct_::register(vm);
+    binascii::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }

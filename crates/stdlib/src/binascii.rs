@@ -1,0 +1,308 @@
+//! `binascii`: base64, hex and CRC conversions (CPython: `Modules/binascii.c`), with
+//! CPython's lenient and strict base64 decoding and its error messages. The quoted-printable
+//! and uu codecs are not here yet (`quopri` falls back to its pure-Python version).
+
+use krait_vm::native::{as_pystr, bind_args};
+use krait_vm::object::ObjRef;
+use krait_vm::objects::bytes::buffer_arg;
+use krait_vm::objects::function::Args;
+use krait_vm::value::Value;
+use krait_vm::{PyErr, PyResult, Vm};
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+pub(crate) fn register(vm: &mut Vm) {
+    vm.builtin_modules.push(("binascii", init));
+}
+
+fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    let meta = vm.types.type_.clone();
+    for (name, base) in [
+        ("Error", vm.types.value_error.clone()),
+        ("Incomplete", vm.types.exception.clone()),
+    ] {
+        let ns = vm.new_dict();
+        let modname = vm.new_str("binascii");
+        vm.set_dict_str(&ns, "__module__", modname);
+        let t = vm.type_new(&meta, name, vec![base], &Value::Obj(ns), &[])?;
+        if name == "Error" {
+            vm.mods.ext_types.insert("binascii.Error", t.clone());
+        }
+        krait_vm::modules::set_attr(vm, m, name, Value::Obj(t));
+    }
+    vm.add_functions(
+        m,
+        &[
+            ("a2b_base64", a2b_base64),
+            ("b2a_base64", b2a_base64),
+            ("hexlify", hexlify),
+            ("b2a_hex", b2a_hex),
+            ("unhexlify", unhexlify),
+            ("a2b_hex", a2b_hex),
+            ("crc32", crc32),
+            ("crc_hqx", crc_hqx),
+        ],
+    );
+    Ok(())
+}
+
+fn error(vm: &mut Vm, msg: impl Into<String>) -> PyErr {
+    match vm.mods.ext_types.get("binascii.Error").cloned() {
+        Some(t) => vm.new_exception_msg(&t, msg),
+        None => vm.value_error(msg),
+    }
+}
+
+/// `ascii_buffer_converter`: bytes-like, or a str of ASCII characters.
+fn ascii_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(s) = as_pystr(v) {
+        if !s.is_ascii() {
+            return Err(vm.value_error("string argument should contain only ASCII characters"));
+        }
+        return Ok(s.wtf8().to_vec());
+    }
+    match krait_vm::objects::bytes::bytes_of(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "argument should be bytes, buffer or ASCII string, not '{tn}'"
+            )))
+        }
+    }
+}
+
+fn a2b_base64(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "a2b_base64", &["data", "strict_mode"], 1)?;
+    let data = ascii_data(vm, &a[0])?;
+    let strict = !a[1].is_null() && vm.is_true(&a[1])?;
+    if strict && data.first() == Some(&b'=') {
+        return Err(error(vm, "Leading padding not allowed"));
+    }
+    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 3);
+    let (mut quad, mut left, mut pads) = (0u8, 0u8, 0u8);
+    let mut padding_started = false;
+    let mut done = false;
+    for (i, &c) in data.iter().enumerate() {
+        if c == b'=' {
+            padding_started = true;
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    if strict && i + 1 < data.len() {
+                        return Err(error(vm, "Excess data after padding"));
+                    }
+                    done = true;
+                    break;
+                }
+            }
+            continue;
+        }
+        let Some(v) = B64.iter().position(|x| *x == c) else {
+            if strict {
+                return Err(error(vm, "Only base64 data is allowed"));
+            }
+            continue;
+        };
+        if strict && padding_started {
+            return Err(error(vm, "Discontinuous padding not allowed"));
+        }
+        let v = v as u8;
+        pads = 0;
+        match quad {
+            0 => {
+                quad = 1;
+                left = v;
+            }
+            1 => {
+                quad = 2;
+                out.push((left << 2) | (v >> 4));
+                left = v & 0x0f;
+            }
+            2 => {
+                quad = 3;
+                out.push((left << 4) | (v >> 2));
+                left = v & 0x03;
+            }
+            _ => {
+                quad = 0;
+                out.push((left << 6) | v);
+                left = 0;
+            }
+        }
+    }
+    if !done && quad != 0 {
+        return Err(if quad == 1 {
+            error(
+                vm,
+                format!(
+                    "Invalid base64-encoded string: number of data characters ({}) cannot be 1 more than a multiple of 4",
+                    out.len() / 3 * 4 + 1
+                ),
+            )
+        } else {
+            error(vm, "Incorrect padding")
+        });
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn b2a_base64(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "b2a_base64", &["data", "newline"], 1)?;
+    let data = buffer_arg(vm, &a[0])?;
+    let newline = a[1].is_null() || vm.is_true(&a[1])?;
+    let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        out.push(B64[(n >> 18) as usize & 63]);
+        out.push(B64[(n >> 12) as usize & 63]);
+        out.push(if chunk.len() > 1 {
+            B64[(n >> 6) as usize & 63]
+        } else {
+            b'='
+        });
+        out.push(if chunk.len() > 2 {
+            B64[n as usize & 63]
+        } else {
+            b'='
+        });
+    }
+    if newline {
+        out.push(b'\n');
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn hex_common(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    let a = bind_args(vm, &args, name, &["data", "sep", "bytes_per_sep"], 1)?;
+    let data = buffer_arg(vm, &a[0])?;
+    let digits: Vec<u8> = data
+        .iter()
+        .flat_map(|b| {
+            let h = b"0123456789abcdef";
+            [h[usize::from(b >> 4)], h[usize::from(b & 15)]]
+        })
+        .collect();
+    if a[1].is_null() || a[1].is_none() {
+        return Ok(vm.new_bytes(digits));
+    }
+    let sep = match as_pystr(&a[1]) {
+        Some(s) => s.wtf8().to_vec(),
+        None => buffer_arg(vm, &a[1])?,
+    };
+    if sep.len() != 1 {
+        return Err(vm.value_error("sep must be length 1."));
+    }
+    let per = if a[2].is_null() {
+        1
+    } else {
+        vm.index_to_i64(&a[2])?
+    };
+    if per == 0 || data.is_empty() {
+        return Ok(vm.new_bytes(digits));
+    }
+    let group = per.unsigned_abs() as usize;
+    let n = data.len();
+    let mut out = Vec::with_capacity(digits.len() + n);
+    for i in 0..n {
+        // Groups count from the right for a positive size, from the left for a negative one.
+        let boundary = if per > 0 {
+            i > 0 && (n - i) % group == 0
+        } else {
+            i > 0 && i % group == 0
+        };
+        if boundary {
+            out.push(sep[0]);
+        }
+        out.extend_from_slice(&digits[2 * i..2 * i + 2]);
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn hexlify(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    hex_common(vm, args, "hexlify")
+}
+
+fn b2a_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    hex_common(vm, args, "b2a_hex")
+}
+
+fn unhex_common(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    let a = bind_args(vm, &args, name, &["hexstr"], 1)?;
+    let data = ascii_data(vm, &a[0])?;
+    if data.len() % 2 != 0 {
+        return Err(error(vm, "Odd-length string"));
+    }
+    let mut out = Vec::with_capacity(data.len() / 2);
+    for pair in data.chunks(2) {
+        let hi = char::from(pair[0]).to_digit(16);
+        let lo = char::from(pair[1]).to_digit(16);
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => return Err(error(vm, "Non-hexadecimal digit found")),
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn unhexlify(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    unhex_common(vm, args, "unhexlify")
+}
+
+fn a2b_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    unhex_common(vm, args, "a2b_hex")
+}
+
+/// A CRC's starting value: any int, reduced to its low `bits` bits.
+fn crc_start(vm: &mut Vm, v: &Value, bits: u32) -> PyResult<u32> {
+    if v.is_null() {
+        return Ok(0);
+    }
+    let n = vm.index_value(v)?;
+    let Some(i) = krait_vm::objects::number::int_ref(&n) else {
+        return Ok(0);
+    };
+    let big = i.to_big();
+    let mask = (num_bigint::BigInt::from(1u64) << bits) - 1;
+    let low = big & mask;
+    Ok(u32::try_from(low).unwrap_or(0))
+}
+
+fn crc32(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "crc32", &["data", "crc"], 1)?;
+    let data = buffer_arg(vm, &a[0])?;
+    let mut crc = !crc_start(vm, &a[1], 32)?;
+    for &b in &data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    Ok(Value::Int(i64::from(!crc)))
+}
+
+fn crc_hqx(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "crc_hqx", &["data", "crc"], 2)?;
+    let data = buffer_arg(vm, &a[0])?;
+    let mut crc = crc_start(vm, &a[1], 16)? as u16;
+    for &b in &data {
+        crc ^= u16::from(b) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    Ok(Value::Int(i64::from(crc)))
+}
