@@ -41,6 +41,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("acosh", math_acosh),
             ("atanh", math_atanh),
             ("cbrt", math_cbrt),
+            ("erf", math_erf),
+            ("erfc", math_erfc),
             ("fabs", math_fabs),
             ("atan2", math_atan2),
             ("pow", math_pow),
@@ -119,6 +121,23 @@ fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
 }
 
+// The C library's error functions, which CPython 3.11 calls (`math_1(erf)`): Rust's `f64`
+// has none, and another implementation would differ in the last bits.
+unsafe extern "C" {
+    fn erf(x: f64) -> f64;
+    fn erfc(x: f64) -> f64;
+}
+
+fn c_erf(x: f64) -> f64 {
+    // SAFETY: `erf` is a pure libm function of one double, defined for every input.
+    unsafe { erf(x) }
+}
+
+fn c_erfc(x: f64) -> f64 {
+    // SAFETY: `erfc` is a pure libm function of one double, defined for every input.
+    unsafe { erfc(x) }
+}
+
 /// CPython's `math_1`.
 fn math_1(
     vm: &mut Vm,
@@ -169,6 +188,8 @@ unary! {
     math_acosh, "acosh", f64::acosh, false;
     math_atanh, "atanh", atanh, false;
     math_cbrt, "cbrt", f64::cbrt, false;
+    math_erf, "erf", c_erf, false;
+    math_erfc, "erfc", c_erfc, false;
     math_fabs, "fabs", f64::abs, false;
     math_degrees, "degrees", |x| x * (180.0 / std::f64::consts::PI), true;
     math_radians, "radians", |x| x * (std::f64::consts::PI / 180.0), false;
