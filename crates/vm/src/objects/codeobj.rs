@@ -28,7 +28,14 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&c, "co_nlocals", co_nlocals, None);
     vm.add_getset(&c, "co_stacksize", co_stacksize, None);
     vm.add_getset(&c, "co_code", co_code, None);
-    vm.add_methods(&c, methods![ method "__repr__" => code_repr, ""; ]);
+    vm.add_methods(
+        &c,
+        methods![
+            method "__repr__" => code_repr, "";
+            method "co_positions" => co_positions, "";
+            method "co_lines" => co_lines, "";
+        ],
+    );
     let ga = vm.types.generic_alias.clone();
     vm.add_methods(
         &ga,
@@ -93,6 +100,64 @@ fn code_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::frame::Code>> 
         Some(Payload::Code(c)) => Ok(c.clone()),
         _ => Err(vm.type_error("expected a code object")),
     }
+}
+
+/// `code.co_positions()`: `(line, end_line, col, end_col)` per instruction (Krait's
+/// instructions are one code unit each, so `tb_lasti // 2` indexes this); unknown parts are
+/// `None`.
+fn co_positions(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "co_positions", 0, 0)?;
+    let code = code_of(vm, this)?;
+    let opt = |n: u32, known: bool| {
+        if known {
+            Value::Int(i64::from(n))
+        } else {
+            Value::None
+        }
+    };
+    let items: Vec<Value> = code
+        .co
+        .positions
+        .iter()
+        .map(|p| {
+            let known = p.line != 0;
+            vm.new_tuple(vec![
+                opt(p.line, known),
+                opt(p.end_line, known),
+                opt(p.col, known),
+                opt(p.end_col, known),
+            ])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.iter(&list)
+}
+
+/// `code.co_lines()`: `(start, end, line)` byte ranges of instructions sharing a line.
+fn co_lines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "co_lines", 0, 0)?;
+    let code = code_of(vm, this)?;
+    let mut items = Vec::new();
+    let mut start = 0usize;
+    let positions = &code.co.positions;
+    for i in 1..=positions.len() {
+        if i == positions.len() || positions[i].line != positions[start].line {
+            let line = positions[start].line;
+            let lv = if line == 0 {
+                Value::None
+            } else {
+                Value::Int(i64::from(line))
+            };
+            items.push(vm.new_tuple(vec![
+                Value::Int(2 * start as i64),
+                Value::Int(2 * i as i64),
+                lv,
+            ]));
+            start = i;
+        }
+    }
+    let list = vm.new_list(items);
+    vm.iter(&list)
 }
 
 fn str_tuple(vm: &mut Vm, items: &[&str]) -> Value {
