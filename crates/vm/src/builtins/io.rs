@@ -1224,7 +1224,7 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     flush_writes(vm, &st)?;
     let offset = if whence == 1 {
-        offset - unread(&st) as i64
+        offset.saturating_sub(unread(&st) as i64)
     } else {
         offset
     };
