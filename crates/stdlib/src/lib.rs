@@ -2,6 +2,7 @@
 //! modules (`_sre`, ...), registered on an interpreter by [`register`].
 
 mod binascii;
+mod csv;
 mod random;
 mod sha512;
 mod sre;
@@ -14,5 +15,6 @@ pub fn register(vm: &mut krait_vm::Vm) {
     sha512::register(vm);
     struct_::register(vm);
     binascii::register(vm);
+    csv::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }

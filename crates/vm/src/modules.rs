@@ -59,6 +59,9 @@ pub struct ModState {
     pub(crate) wakeup_fd: i64,
     /// Types made by native modules outside this crate (`krait-stdlib`), by a name they choose.
     pub ext_types: HashMap<&'static str, ObjRef>,
+    /// Values and numbers those modules keep per interpreter, by a name they choose.
+    pub ext_values: HashMap<&'static str, Value>,
+    pub ext_ints: HashMap<&'static str, i64>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
 }
