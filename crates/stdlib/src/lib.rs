@@ -3,6 +3,7 @@
 
 mod binascii;
 mod csv;
+mod hashes;
 mod random;
 mod sha512;
 mod sre;
@@ -16,5 +17,6 @@ pub fn register(vm: &mut krait_vm::Vm) {
     struct_::register(vm);
     binascii::register(vm);
     csv::register(vm);
+    hashes::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }

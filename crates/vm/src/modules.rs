@@ -13,6 +13,7 @@ mod imp;
 mod itertools;
 mod marshal;
 mod math;
+mod operator;
 mod posix;
 mod signal;
 mod string;
@@ -87,6 +88,7 @@ pub fn register(vm: &mut Vm) {
         ("marshal", marshal::init),
         ("_contextvars", contextvars::init),
         ("_signal", signal::init),
+        ("_operator", operator::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);
