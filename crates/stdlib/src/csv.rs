@@ -241,7 +241,7 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
         Some(q) => {
             let q = match q {
                 Value::Int(i) => i,
-                Value::Bool(b) => i64::from(b),
+                Value::Bool(b) => i64::from(b.get()),
                 other => match krait_vm::objects::number::int_ref(&other) {
                     Some(_) => vm.index_to_i64(&other)?,
                     None => return Err(vm.type_error("\"quoting\" must be an integer")),
@@ -358,11 +358,11 @@ fn d_escapechar(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn d_doublequote(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(dia(vm, this)?.doublequote))
+    Ok(Value::bool(dia(vm, this)?.doublequote))
 }
 
 fn d_skipinitialspace(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(dia(vm, this)?.skipinitialspace))
+    Ok(Value::bool(dia(vm, this)?.skipinitialspace))
 }
 
 fn d_lineterminator(vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -375,7 +375,7 @@ fn d_quoting(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn d_strict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(dia(vm, this)?.strict))
+    Ok(Value::bool(dia(vm, this)?.strict))
 }
 
 fn register_dialect(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

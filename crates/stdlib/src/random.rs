@@ -211,7 +211,7 @@ fn random_random(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut g = mt(vm, this)?.0.borrow_mut();
     let a = g.next_u32() >> 5;
     let b = g.next_u32() >> 6;
-    Ok(Value::Float(
+    Ok(Value::float(
         (f64::from(a) * 67_108_864.0 + f64::from(b)) * (1.0 / 9_007_199_254_740_992.0),
     ))
 }

@@ -168,12 +168,12 @@ fn char_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<u32> {
 
 fn ascii_iscased(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = char_arg(vm, &args, "ascii_iscased")?;
-    Ok(Value::Bool(engine::ascii_iscased(c)))
+    Ok(Value::bool(engine::ascii_iscased(c)))
 }
 
 fn unicode_iscased(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = char_arg(vm, &args, "unicode_iscased")?;
-    Ok(Value::Bool(engine::unicode_iscased(c)))
+    Ok(Value::bool(engine::unicode_iscased(c)))
 }
 
 fn ascii_tolower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -685,13 +685,13 @@ fn pattern_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(vm.not_implemented.clone());
     };
     if this.identity() == rest[0].identity() {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     let same = a.flags == b.flags
         && a.is_bytes == b.is_bytes
         && a.code == b.code
         && vm.eq(&a.source, &b.source)?;
-    Ok(Value::Bool(same))
+    Ok(Value::bool(same))
 }
 
 fn pattern_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -477,15 +477,15 @@ fn unpack_slice(vm: &mut Vm, l: &Layout, data: &[u8]) -> PyResult<Value> {
                     }
                     let v = match code {
                         b'c' => vm.new_bytes(vec![data[at]]),
-                        b'?' => Value::Bool(data[at] != 0),
-                        b'e' => Value::Float(f16_value(u16::from_le_bytes([raw[0], raw[1]]))),
-                        b'f' => Value::Float(f64::from(f32::from_le_bytes([
+                        b'?' => Value::bool(data[at] != 0),
+                        b'e' => Value::float(f16_value(u16::from_le_bytes([raw[0], raw[1]]))),
+                        b'f' => Value::float(f64::from(f32::from_le_bytes([
                             raw[0], raw[1], raw[2], raw[3],
                         ]))),
                         b'd' => {
                             let mut w = [0u8; 8];
                             w.copy_from_slice(&raw);
-                            Value::Float(f64::from_le_bytes(w))
+                            Value::float(f64::from_le_bytes(w))
                         }
                         _ => {
                             let unsigned =

@@ -54,14 +54,14 @@ pub fn init(vm: &mut Vm) {
     vm.set_dict_str(&b, "EnvironmentError", ose.clone());
     vm.set_dict_str(&b, "IOError", ose);
     vm.set_dict_str(&b, "None", Value::None);
-    vm.set_dict_str(&b, "True", Value::Bool(true));
-    vm.set_dict_str(&b, "False", Value::Bool(false));
+    vm.set_dict_str(&b, "True", Value::bool(true));
+    vm.set_dict_str(&b, "False", Value::bool(false));
     let e = vm.ellipsis.clone();
     vm.set_dict_str(&b, "Ellipsis", e);
     let ni = vm.not_implemented.clone();
     vm.set_dict_str(&b, "NotImplemented", ni);
     let debug = vm.config.optimize == 0;
-    vm.set_dict_str(&b, "__debug__", Value::Bool(debug));
+    vm.set_dict_str(&b, "__debug__", Value::bool(debug));
     let n = vm.new_str("builtins");
     vm.set_dict_str(&b, "__name__", n);
     vm.set_dict_str(&b, "__doc__", Value::None);
@@ -494,12 +494,12 @@ impl Vm {
 
 fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "isinstance", 2, 2)?;
-    Ok(Value::Bool(vm.isinstance(&a[0], &a[1])?))
+    Ok(Value::bool(vm.isinstance(&a[0], &a[1])?))
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "issubclass", 2, 2)?;
-    Ok(Value::Bool(vm.issubclass(&a[0], &a[1])?))
+    Ok(Value::bool(vm.issubclass(&a[0], &a[1])?))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
@@ -517,8 +517,8 @@ fn builtin_hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let name = attr_name(vm, &a[1])?;
     // `_PyObject_LookupAttr`: any AttributeError (also one raised by a property) is "no".
     match vm.getattr(&a[0], &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Ok(_) => Ok(Value::bool(true)),
+        Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(Value::bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -653,14 +653,14 @@ impl Vm {
 
 fn builtin_callable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "callable", 1, 1)?;
-    Ok(Value::Bool(vm.is_callable(&a[0])))
+    Ok(Value::bool(vm.is_callable(&a[0])))
 }
 
 fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "abs", 1, 1)?;
     match &a[0] {
         Value::Int(i) if *i != i64::MIN => return Ok(Value::Int(i.abs())),
-        Value::Float(f) => return Ok(Value::Float(f.abs())),
+        Value::Float(f) => return Ok(Value::float(f.get().abs())),
         _ => {}
     }
     match vm.call_special(&a[0], "__abs__", &[])? {
@@ -787,10 +787,10 @@ fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.iter(&a[0])?;
     while let Some(v) = vm.next(&it)? {
         if !vm.is_true(&v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn builtin_any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -798,10 +798,10 @@ fn builtin_any(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.iter(&a[0])?;
     while let Some(v) = vm.next(&it)? {
         if vm.is_true(&v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -831,7 +831,7 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "chr", 1, 1)?;
     let i = match &a[0] {
         Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
+        Value::Bool(b) => i64::from(b.get()),
         Value::Float(_) => {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
         }

@@ -584,10 +584,10 @@ impl Vm {
         match c {
             Constant::None => Value::None,
             Constant::Ellipsis => self.ellipsis.clone(),
-            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Bool(b) => Value::bool(*b),
             Constant::Int(i) => Value::Int(*i),
             Constant::BigInt(b) => Value::from_bigint(b.clone(), self),
-            Constant::Float(f) => Value::Float(*f),
+            Constant::Float(f) => Value::float(*f),
             Constant::Complex(re, im) => self.new_complex(*re, *im),
             Constant::Str(cps) => match c.as_string() {
                 Some(s) if s.len() <= 40 => Value::Obj(self.intern(&s)),

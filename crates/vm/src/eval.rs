@@ -401,7 +401,7 @@ impl Vm {
                 Opcode::UNARY_NOT => {
                     let v = pop!(f);
                     let b = self.is_true(&v)?;
-                    push(&mut f.stack, Value::Bool(!b));
+                    push(&mut f.stack, Value::bool(!b));
                 }
                 Opcode::BINARY_OP => {
                     let op = BinaryOp::from_u32(arg).ok_or(EvalError::Internal("bad binary op"))?;
@@ -428,23 +428,23 @@ impl Vm {
                                 }
                             }
                             (Value::Float(x), Value::Float(y)) => {
-                                if let Some(r) = float_arith(*x, *y, base) {
+                                if let Some(r) = float_arith(x.get(), y.get(), base) {
                                     f.stack.truncate(n - 1);
-                                    f.stack[n - 2] = Value::Float(r);
+                                    f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
                             }
                             (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
-                                if let Some(r) = float_arith(*x, *y as f64, base) {
+                                if let Some(r) = float_arith(x.get(), *y as f64, base) {
                                     f.stack.truncate(n - 1);
-                                    f.stack[n - 2] = Value::Float(r);
+                                    f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
                             }
                             (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
-                                if let Some(r) = float_arith(*x as f64, *y, base) {
+                                if let Some(r) = float_arith(*x as f64, y.get(), base) {
                                     f.stack.truncate(n - 1);
-                                    f.stack[n - 2] = Value::Float(r);
+                                    f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
                             }
@@ -474,11 +474,14 @@ impl Vm {
                         CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
                     match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => {
-                            push(&mut f.stack, Value::Bool(crate::ops::cmp_ord(x.cmp(y), op)));
+                            push(&mut f.stack, Value::bool(crate::ops::cmp_ord(x.cmp(y), op)));
                             continue;
                         }
                         (Value::Float(x), Value::Float(y)) => {
-                            push(&mut f.stack, Value::Bool(crate::ops::cmp_float(*x, *y, op)));
+                            push(
+                                &mut f.stack,
+                                Value::bool(crate::ops::cmp_float(x.get(), y.get(), op)),
+                            );
                             continue;
                         }
                         (Value::Obj(x), Value::Obj(y)) => {
@@ -488,7 +491,7 @@ impl Vm {
                                 && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
                             {
                                 let o = sx.wtf8().cmp(sy.wtf8());
-                                push(&mut f.stack, Value::Bool(crate::ops::cmp_ord(o, op)));
+                                push(&mut f.stack, Value::bool(crate::ops::cmp_ord(o, op)));
                                 continue;
                             }
                         }
@@ -500,13 +503,13 @@ impl Vm {
                 Opcode::IS_OP => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    push(&mut f.stack, Value::Bool(a.is(&b) != (arg == 1)));
+                    push(&mut f.stack, Value::bool(a.is(&b) != (arg == 1)));
                 }
                 Opcode::CONTAINS_OP => {
                     let container = pop!(f);
                     let item = pop!(f);
                     let r = self.contains(&container, &item)?;
-                    push(&mut f.stack, Value::Bool(r != (arg == 1)));
+                    push(&mut f.stack, Value::bool(r != (arg == 1)));
                 }
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(f);
@@ -619,7 +622,7 @@ impl Vm {
                 Opcode::POP_JUMP_IF_FALSE => {
                     let v = pop!(f);
                     if let Value::Bool(b) = v {
-                        if !b {
+                        if !b.get() {
                             f.ip = arg as usize;
                         }
                         continue;
@@ -854,7 +857,7 @@ impl Vm {
                     let ty = pop!(f);
                     let exc = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     let r = self.exception_matches(&exc, &ty)?;
-                    push(&mut f.stack, Value::Bool(r));
+                    push(&mut f.stack, Value::bool(r));
                 }
                 Opcode::CHECK_EG_MATCH => {
                     let ty = pop!(f);
@@ -898,12 +901,12 @@ impl Vm {
                 Opcode::MATCH_MAPPING => {
                     let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     let r = self.is_mapping_for_match(&v);
-                    push(&mut f.stack, Value::Bool(r));
+                    push(&mut f.stack, Value::bool(r));
                 }
                 Opcode::MATCH_SEQUENCE => {
                     let v = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     let r = self.is_sequence_for_match(&v);
-                    push(&mut f.stack, Value::Bool(r));
+                    push(&mut f.stack, Value::bool(r));
                 }
                 Opcode::MATCH_KEYS => {
                     let n = f.stack.len();

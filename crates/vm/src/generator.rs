@@ -788,19 +788,19 @@ fn gen_repr(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<V
 
 fn get_running(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let o = this_gen(vm, this)?;
-    Ok(Value::Bool(gen_data(&o).is_some_and(|g| g.running.get())))
+    Ok(Value::bool(gen_data(&o).is_some_and(|g| g.running.get())))
 }
 
 fn get_ag_running(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let o = this_gen(vm, this)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         gen_data(&o).is_some_and(|g| g.async_flags.get().0),
     ))
 }
 
 fn get_suspended(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let o = this_gen(vm, this)?;
-    Ok(Value::Bool(gen_data(&o).is_some_and(|g| {
+    Ok(Value::bool(gen_data(&o).is_some_and(|g| {
         g.started.get() && !g.running.get() && g.frame.borrow().is_some()
     })))
 }

@@ -77,10 +77,10 @@ impl Vm {
     /// `bool(v)`.
     pub fn is_true(&mut self, v: &Value) -> PyResult<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Value::Bool(b) => Ok(b.get()),
             Value::None | Value::Null => Ok(false),
             Value::Int(i) => Ok(*i != 0),
-            Value::Float(f) => Ok(*f != 0.0),
+            Value::Float(f) => Ok(f.get() != 0.0),
             Value::Obj(o) => {
                 let builtin = o.with_class(|c| type_data(c).builtin);
                 if builtin {
@@ -95,7 +95,7 @@ impl Vm {
                 }
                 if let Some(r) = self.call_special(v, "__bool__", &[])? {
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Bool(b) => Ok(b.get()),
                         other => Err(self.type_error(format!(
                             "__bool__ should return bool, returned {}",
                             self.type_name(&other)
@@ -122,18 +122,18 @@ impl Vm {
                 }
             }
             (Value::Float(x), Value::Float(y)) => {
-                if let Some(r) = number::float_fast(*x, *y, op.base()) {
+                if let Some(r) = number::float_fast(x.get(), y.get(), op.base()) {
                     return Ok(r);
                 }
             }
             // Mixed int and float: `i64 as f64` rounds once, exactly as `float.__add__` converts.
             (Value::Int(x), Value::Float(y)) => {
-                if let Some(r) = number::float_fast(*x as f64, *y, op.base()) {
+                if let Some(r) = number::float_fast(*x as f64, y.get(), op.base()) {
                     return Ok(r);
                 }
             }
             (Value::Float(x), Value::Int(y)) => {
-                if let Some(r) = number::float_fast(*x, *y as f64, op.base()) {
+                if let Some(r) = number::float_fast(x.get(), *y as f64, op.base()) {
                     return Ok(r);
                 }
             }
@@ -230,7 +230,7 @@ impl Vm {
                     return Ok(Value::Int(n));
                 }
             }
-            (Opcode::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
+            (Opcode::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::float(-f.get())),
             (Opcode::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
             (Opcode::UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
             _ => {}
@@ -255,19 +255,21 @@ impl Vm {
     /// `a op b` for a rich comparison (CPython's `do_richcompare`).
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         match (a, b) {
-            (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_ord(x.cmp(y), op))),
-            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(cmp_float(*x, *y, op))),
+            (Value::Int(x), Value::Int(y)) => return Ok(Value::bool(cmp_ord(x.cmp(y), op))),
+            (Value::Float(x), Value::Float(y)) => {
+                return Ok(Value::bool(cmp_float(x.get(), y.get(), op)));
+            }
             (Value::Float(x), Value::Int(y)) => {
-                return Ok(Value::Bool(
-                    match number::cmp_float_int(*x, number::IntRef::Small(*y)) {
+                return Ok(Value::bool(
+                    match number::cmp_float_int(x.get(), number::IntRef::Small(*y)) {
                         Some(o) => cmp_ord(o, op),
                         None => op == CompareOp::Ne,
                     },
                 ));
             }
             (Value::Int(x), Value::Float(y)) => {
-                return Ok(Value::Bool(
-                    match number::cmp_float_int(*y, number::IntRef::Small(*x)) {
+                return Ok(Value::bool(
+                    match number::cmp_float_int(y.get(), number::IntRef::Small(*x)) {
                         Some(o) => cmp_ord(o.reverse(), op),
                         None => op == CompareOp::Ne,
                     },
@@ -306,8 +308,8 @@ impl Vm {
             return Ok(r);
         }
         match op {
-            CompareOp::Eq => Ok(Value::Bool(a.is(b))),
-            CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
+            CompareOp::Eq => Ok(Value::bool(a.is(b))),
+            CompareOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -344,9 +346,9 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(krait_common::hash::hash_i64(*i)),
-            Value::Bool(b) => Ok(i64::from(*b)),
+            Value::Bool(b) => Ok(i64::from(b.get())),
             Value::Float(f) => {
-                Ok(krait_common::hash::hash_float(*f).unwrap_or_else(|| hash_identity(v)))
+                Ok(krait_common::hash::hash_float(f.get()).unwrap_or_else(|| hash_identity(v)))
             }
             Value::None | Value::Null => Ok(hash_identity(v)),
             Value::Obj(o) => {
@@ -363,7 +365,7 @@ impl Vm {
                         let r = self.call_method_value(&h, v, &[])?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                            Value::Bool(b) => Ok(i64::from(b)),
+                            Value::Bool(b) => Ok(i64::from(b.get())),
                             Value::Obj(ref ro) if matches!(ro.payload, Payload::Int(_)) => {
                                 let Payload::Int(big) = &ro.payload else {
                                     unreachable!()
@@ -385,10 +387,14 @@ impl Vm {
         match v {
             Value::None => return Ok(Value::Obj(self.intern("None"))),
             Value::Bool(b) => {
-                return Ok(Value::Obj(self.intern(if *b { "True" } else { "False" })));
+                return Ok(Value::Obj(self.intern(if b.get() {
+                    "True"
+                } else {
+                    "False"
+                })));
             }
             Value::Int(i) => return Ok(self.new_string(i.to_string())),
-            Value::Float(f) => return Ok(self.new_string(krait_common::repr::float_repr(*f))),
+            Value::Float(f) => return Ok(self.new_string(krait_common::repr::float_repr(f.get()))),
             _ => {}
         }
         self.with_recursion_check(" while getting the repr of an object", |vm| vm.repr_slot(v))
@@ -713,7 +719,7 @@ impl Vm {
     pub fn index_to_i64(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(i64::from(*b)),
+            Value::Bool(b) => Ok(i64::from(b.get())),
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
                 let Payload::Int(b) = &o.payload else {
                     unreachable!()

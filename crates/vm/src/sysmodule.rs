@@ -116,10 +116,10 @@ pub fn init(vm: &mut Vm) {
             Value::Int(0),
             b(cfg.2 != Some(0)),
             b(cfg.4),
-            Value::Bool(false),
+            Value::bool(false),
             Value::Int(0),
             Value::Int(0),
-            Value::Bool(cfg.4),
+            Value::bool(cfg.4),
             Value::Int(-1),
         ],
     );
@@ -159,15 +159,15 @@ pub fn init(vm: &mut Vm) {
             "rounds",
         ],
         vec![
-            Value::Float(f64::MAX),
+            Value::float(f64::MAX),
             Value::Int(1024),
             Value::Int(308),
-            Value::Float(f64::MIN_POSITIVE),
+            Value::float(f64::MIN_POSITIVE),
             Value::Int(-1021),
             Value::Int(-307),
             Value::Int(15),
             Value::Int(53),
-            Value::Float(f64::EPSILON),
+            Value::float(f64::EPSILON),
             Value::Int(2),
             rounds,
         ],
@@ -259,7 +259,7 @@ pub fn init(vm: &mut Vm) {
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
     let dwb = vm.config.dont_write_bytecode;
-    s(vm, "dont_write_bytecode", Value::Bool(dwb));
+    s(vm, "dont_write_bytecode", Value::bool(dwb));
     let frs = vm.new_str("short");
     s(vm, "float_repr_style", frs);
     let ps1 = vm.new_str(">>> ");
@@ -729,7 +729,7 @@ fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "isatty", 0, 0)?;
     let fd = stream_fd(vm, this)?;
-    Ok(Value::Bool(fd == 0 && vm.host.stdin_is_tty()))
+    Ok(Value::bool(fd == 0 && vm.host.stdin_is_tty()))
 }
 
 fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -739,12 +739,12 @@ fn stream_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "readable", 0, 0)?;
-    Ok(Value::Bool(stream_fd(vm, this)? == 0))
+    Ok(Value::bool(stream_fd(vm, this)? == 0))
 }
 
 fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "writable", 0, 0)?;
-    Ok(Value::Bool(stream_fd(vm, this)? != 0))
+    Ok(Value::bool(stream_fd(vm, this)? != 0))
 }
 
 fn stream_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -796,12 +796,12 @@ fn stream_errors(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn stream_false(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     stream_fd(vm, this)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn stream_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let fd = stream_fd(vm, this)?;
-    Ok(Value::Bool(fd != 0 && vm.host.stdin_is_tty()))
+    Ok(Value::bool(fd != 0 && vm.host.stdin_is_tty()))
 }
 
 fn stream_encoding(vm: &mut Vm, _this: &Value) -> PyResult<Value> {

@@ -18,17 +18,52 @@ pub enum Value {
     Null,
     /// `None`
     None,
-    /// `True` / `False`
-    Bool(bool),
+    /// `True` / `False` (see [`BoolWord`]).
+    Bool(BoolWord),
     /// An `int` that fits in 64 bits (exact type `int`).
     Int(i64),
-    /// A `float` (exact type `float`).
-    Float(f64),
+    /// A `float` (exact type `float`), as its bits (see [`FloatBits`]).
+    Float(FloatBits),
     /// Any other object.
     Obj(ObjRef),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+
+/// A float payload kept as its IEEE bits. With every payload an 8-byte integer or pointer at
+/// the same offset, `Value` is a scalar pair to the code generator: it lives in two registers
+/// and moves as two 8-byte words. With an `f64` (or a one-byte `bool`) among the payloads it
+/// is an in-memory aggregate, built by narrow stores and moved by one 16-byte load, which
+/// stalls on store forwarding wherever a value is made and then pushed or returned.
+#[derive(Clone, Copy, Debug)]
+pub struct FloatBits(u64);
+
+impl FloatBits {
+    /// The float.
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+
+    /// The bits.
+    #[inline(always)]
+    pub fn to_bits(self) -> u64 {
+        self.0
+    }
+}
+
+/// A bool payload as a machine word, for the same reason as [`FloatBits`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct BoolWord(u64);
+
+impl BoolWord {
+    /// The bool.
+    #[inline(always)]
+    pub fn get(self) -> bool {
+        self.0 != 0
+    }
+}
 
 impl Clone for Value {
     /// A bitwise copy plus a reference-count increment for objects. The derived clone rebuilds
@@ -48,6 +83,27 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// A float value.
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        Value::Float(FloatBits(f.to_bits()))
+    }
+
+    /// A bool value.
+    #[inline(always)]
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(BoolWord(u64::from(b)))
+    }
+
+    /// The float, if this is an inline float.
+    #[inline(always)]
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Float(f) => Some(f.get()),
+            _ => None,
+        }
+    }
+
     /// Whether this is the internal `NULL` marker.
     #[inline]
     pub fn is_null(&self) -> bool {
@@ -82,7 +138,7 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) | (Value::None, Value::None) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Bool(a), Value::Bool(b)) => a.get() == b.get(),
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
@@ -105,16 +161,16 @@ impl Value {
             // Inline values have no address; derive something stable and distinct per value.
             Value::Null => 0,
             Value::None => 0x10,
-            Value::Bool(b) => 0x20 + usize::from(*b) * 0x10,
+            Value::Bool(b) => 0x20 + usize::from(b.get()) * 0x10,
             Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x1000_0000),
-            Value::Float(f) => (f.to_bits() as usize) | 1,
+            Value::Float(f) => (f.get().to_bits() as usize) | 1,
         }
     }
 }
 
 impl From<bool> for Value {
     fn from(b: bool) -> Value {
-        Value::Bool(b)
+        Value::bool(b)
     }
 }
 
@@ -126,7 +182,7 @@ impl From<i64> for Value {
 
 impl From<f64> for Value {
     fn from(f: f64) -> Value {
-        Value::Float(f)
+        Value::float(f)
     }
 }
 

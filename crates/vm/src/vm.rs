@@ -440,7 +440,7 @@ impl Vm {
         match &code {
             Value::None => 0,
             Value::Int(i) => *i as i32,
-            Value::Bool(b) => i32::from(*b),
+            Value::Bool(b) => i32::from(b.get()),
             _ => {
                 self.flush_stdout();
                 let text = match self.str(&code) {

@@ -1286,28 +1286,28 @@ fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "isatty", 0, 0)?;
     let (st, _) = open_file(vm, this, "isatty")?;
     let fd = st.borrow().fd;
-    Ok(Value::Bool(vm.host.isatty(fd)))
+    Ok(Value::bool(vm.host.isatty(fd)))
 }
 
 fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "readable", 0, 0)?;
     let (st, _) = open_file(vm, this, "readable")?;
     let r = st.borrow().readable;
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "writable", 0, 0)?;
     let (st, _) = open_file(vm, this, "writable")?;
     let w = st.borrow().writable;
-    Ok(Value::Bool(w))
+    Ok(Value::bool(w))
 }
 
 fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "seekable", 0, 0)?;
     let (st, _) = open_file(vm, this, "seekable")?;
     let fd = st.borrow().fd;
-    Ok(Value::Bool(vm.host.seek(fd, 0, 1).is_ok()))
+    Ok(Value::bool(vm.host.seek(fd, 0, 1).is_ok()))
 }
 
 fn file_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1367,7 +1367,7 @@ fn file_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn file_closed(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let (st, _) = file_of(vm, this)?;
     let c = st.borrow().closed;
-    Ok(Value::Bool(c))
+    Ok(Value::bool(c))
 }
 
 fn file_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -1388,7 +1388,7 @@ fn file_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 fn file_closefd(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let (st, _) = file_of(vm, this)?;
     let c = st.borrow().closefd;
-    Ok(Value::Bool(c))
+    Ok(Value::bool(c))
 }
 
 fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -1427,7 +1427,7 @@ fn file_newlines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn file_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     text_cfg(vm, this, |_| ())?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 impl Vm {

@@ -412,7 +412,7 @@ fn ex_decode(vm: &mut Vm, args: Args<'_>, fname: &str, unit: usize) -> PyResult<
         a[1].clone()
     });
     inner.push(if a[3].is_null() {
-        Value::Bool(false)
+        Value::bool(false)
     } else {
         a[3].clone()
     });
@@ -443,7 +443,7 @@ fn bom_decode(vm: &mut Vm, args: Args<'_>, fname: &str, unit: usize) -> PyResult
     });
     v.push(Value::Int(0));
     v.push(if a[2].is_null() {
-        Value::Bool(false)
+        Value::bool(false)
     } else {
         a[2].clone()
     });

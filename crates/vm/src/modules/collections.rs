@@ -480,13 +480,13 @@ fn deque_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let state = d.state.get();
     for v in snapshot(d) {
         if vm.eq(&v, &rest[0])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
         if d.state.get() != state {
             return Err(vm.runtime_error("deque mutated during iteration"));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn make_iter(vm: &mut Vm, this: &Value, reverse: bool) -> PyResult<Value> {

@@ -231,7 +231,7 @@ fn context_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__contains__", 1, 1)?;
     key_var(vm, &rest[0])?;
     let vars = ctx(vm, this)?.vars.clone();
-    Ok(Value::Bool(vm.dict_get(&vars, &rest[0])?.is_some()))
+    Ok(Value::bool(vm.dict_get(&vars, &rest[0])?.is_some()))
 }
 
 fn context_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -74,7 +74,7 @@ fn disable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn isenabled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "isenabled", 0, 0)?;
-    Ok(Value::Bool(vm.mods.gc_enabled.unwrap_or(true)))
+    Ok(Value::bool(vm.mods.gc_enabled.unwrap_or(true)))
 }
 
 fn get_threshold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -108,7 +108,7 @@ fn empty_list(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 
 fn is_tracked(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "is_tracked", 1, 1)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn nothing(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -40,7 +40,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
 }
 
 fn false_fn(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn none_fn(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

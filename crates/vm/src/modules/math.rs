@@ -78,11 +78,11 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         return Ok(());
     };
     let d = md.dict.clone();
-    vm.set_dict_str(&d, "pi", Value::Float(std::f64::consts::PI));
-    vm.set_dict_str(&d, "e", Value::Float(std::f64::consts::E));
-    vm.set_dict_str(&d, "tau", Value::Float(std::f64::consts::TAU));
-    vm.set_dict_str(&d, "inf", Value::Float(f64::INFINITY));
-    vm.set_dict_str(&d, "nan", Value::Float(f64::NAN));
+    vm.set_dict_str(&d, "pi", Value::float(std::f64::consts::PI));
+    vm.set_dict_str(&d, "e", Value::float(std::f64::consts::E));
+    vm.set_dict_str(&d, "tau", Value::float(std::f64::consts::TAU));
+    vm.set_dict_str(&d, "inf", Value::float(f64::INFINITY));
+    vm.set_dict_str(&d, "nan", Value::float(f64::NAN));
     Ok(())
 }
 
@@ -159,7 +159,7 @@ fn math_1(
             domain_error(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! unary {
@@ -238,19 +238,19 @@ fn math_log(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if den == 0.0 {
             return Err(vm.zero_division("float division by zero"));
         }
-        return Ok(Value::Float(num / den));
+        return Ok(Value::float(num / den));
     }
-    Ok(Value::Float(num))
+    Ok(Value::float(num))
 }
 
 fn math_log2(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "log2", 1, 1)?;
-    Ok(Value::Float(log_of(vm, &a[0], f64::log2)?))
+    Ok(Value::float(log_of(vm, &a[0], f64::log2)?))
 }
 
 fn math_log10(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "log10", 1, 1)?;
-    Ok(Value::Float(log_of(vm, &a[0], f64::log10)?))
+    Ok(Value::float(log_of(vm, &a[0], f64::log10)?))
 }
 
 fn two_floats(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> {
@@ -262,24 +262,24 @@ fn two_floats(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> 
 
 fn math_atan2(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (y, x) = two_floats(vm, &args, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn math_copysign(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "copysign")?;
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn math_fmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -323,7 +323,7 @@ fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         r
     };
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `floor`/`ceil`: ints unchanged, floats rounded, others through `__floor__`/`__ceil__`.
@@ -331,7 +331,7 @@ fn floor_ceil(vm: &mut Vm, args: &Args<'_>, name: &str, up: bool) -> PyResult<Va
     let a = crate::native::pos_args(vm, args, name, 1, 1)?;
     let v = &a[0];
     if let Value::Float(f) = v {
-        let r = if up { f.ceil() } else { f.floor() };
+        let r = if up { f.get().ceil() } else { f.get().floor() };
         return to_int(vm, r);
     }
     if let Some(i) = int_ref(v)
@@ -364,7 +364,7 @@ fn math_trunc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "trunc", 1, 1)?;
     let v = &a[0];
     if let Value::Float(f) = v {
-        return to_int(vm, *f);
+        return to_int(vm, f.get());
     }
     match vm.call_special(v, "__trunc__", &[])? {
         Some(r) => Ok(r),
@@ -377,17 +377,17 @@ fn math_trunc(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn math_isnan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "isnan", 1, 1)?;
-    Ok(Value::Bool(to_f64(vm, &a[0])?.is_nan()))
+    Ok(Value::bool(to_f64(vm, &a[0])?.is_nan()))
 }
 
 fn math_isinf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "isinf", 1, 1)?;
-    Ok(Value::Bool(to_f64(vm, &a[0])?.is_infinite()))
+    Ok(Value::bool(to_f64(vm, &a[0])?.is_infinite()))
 }
 
 fn math_isfinite(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "isfinite", 1, 1)?;
-    Ok(Value::Bool(to_f64(vm, &a[0])?.is_finite()))
+    Ok(Value::bool(to_f64(vm, &a[0])?.is_finite()))
 }
 
 fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -413,13 +413,13 @@ fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if x == y {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
     ))
 }
@@ -432,14 +432,14 @@ fn math_modf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     } else {
         (x.fract(), x.trunc())
     };
-    Ok(vm.new_tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(vm.new_tuple(vec![Value::float(frac), Value::float(int)]))
 }
 
 fn math_frexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "frexp", 1, 1)?;
     let x = to_f64(vm, &a[0])?;
     let (m, e) = frexp(x);
-    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(e)]))
+    Ok(vm.new_tuple(vec![Value::float(m), Value::Int(e)]))
 }
 
 fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -455,7 +455,7 @@ fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn dl_mul(x: f64, y: f64) -> (f64, f64) {
@@ -525,7 +525,7 @@ fn math_hypot(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for a in args.values {
         v.push(to_f64(vm, a)?);
     }
-    Ok(Value::Float(norm_of(v)))
+    Ok(Value::float(norm_of(v)))
 }
 
 fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -551,7 +551,7 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let y = to_f64(vm, y)?;
         diffs.push(x - y);
     }
-    Ok(Value::Float(norm_of(diffs)))
+    Ok(Value::float(norm_of(diffs)))
 }
 
 /// `fsum`: Shewchuk's exact summation with CPython's final rounding fix-up (`math_fsum`).
@@ -597,7 +597,7 @@ fn math_fsum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(vm.value_error("-inf + inf in fsum"));
         }
-        return Ok(Value::Float(special_sum));
+        return Ok(Value::float(special_sum));
     }
     let mut hi = 0.0;
     let mut n = partials.len();
@@ -625,7 +625,7 @@ fn math_fsum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 fn math_prod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -763,7 +763,7 @@ fn math_perm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn math_nextafter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "nextafter")?;
-    Ok(Value::Float(next_after(x, y)))
+    Ok(Value::float(next_after(x, y)))
 }
 
 fn next_after(x: f64, y: f64) -> f64 {
@@ -785,11 +785,11 @@ fn math_ulp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "ulp", 1, 1)?;
     let x = to_f64(vm, &a[0])?.abs();
     if x.is_nan() || x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x2 = next_after(x, f64::INFINITY);
     if x2.is_infinite() {
-        return Ok(Value::Float(x - next_after(x, -f64::INFINITY)));
+        return Ok(Value::float(x - next_after(x, -f64::INFINITY)));
     }
-    Ok(Value::Float(x2 - x))
+    Ok(Value::float(x2 - x))
 }

@@ -24,13 +24,13 @@ fn compare_digest(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     vm.type_error("comparing strings with non-ASCII characters is not supported")
                 );
             }
-            Ok(Value::Bool(x.wtf8() == y.wtf8()))
+            Ok(Value::bool(x.wtf8() == y.wtf8()))
         }
         (None, None) => {
             let x = crate::objects::bytes::bytes_of(&a[0]);
             let y = crate::objects::bytes::bytes_of(&a[1]);
             match (x, y) {
-                (Some(x), Some(y)) => Ok(Value::Bool(x == y)),
+                (Some(x), Some(y)) => Ok(Value::bool(x == y)),
                 _ => {
                     let (ta, tb) = (vm.type_name(&a[0]), vm.type_name(&a[1]));
                     Err(vm.type_error(format!(

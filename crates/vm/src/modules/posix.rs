@@ -378,9 +378,9 @@ fn stat_value(vm: &mut Vm, s: &FileStat) -> PyResult<Value> {
         Value::Int(secs(s.atime_ns)),
         Value::Int(secs(s.mtime_ns)),
         Value::Int(secs(s.ctime_ns)),
-        Value::Float(fsecs(s.atime_ns)),
-        Value::Float(fsecs(s.mtime_ns)),
-        Value::Float(fsecs(s.ctime_ns)),
+        Value::float(fsecs(s.atime_ns)),
+        Value::float(fsecs(s.mtime_ns)),
+        Value::float(fsecs(s.ctime_ns)),
     ];
     for ns in [s.atime_ns, s.mtime_ns, s.ctime_ns] {
         items.push(Value::Int(ns));
@@ -593,13 +593,13 @@ fn posix_access(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let mode = vm.index_to_i64(&m)?;
     let Ok(s) = vm.host.stat(&p.path) else {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     };
     let bits = (s.mode >> 6) & 7;
     let ok = (mode & 4 == 0 || bits & 4 != 0)
         && (mode & 2 == 0 || bits & 2 != 0)
         && (mode & 1 == 0 || bits & 1 != 0);
-    Ok(Value::Bool(ok))
+    Ok(Value::bool(ok))
 }
 
 fn posix_rename(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -716,7 +716,7 @@ fn posix_ftruncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn posix_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "isatty", &["fd"], 1, 1)?;
     let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
-    Ok(Value::Bool(vm.host.isatty(fd)))
+    Ok(Value::bool(vm.host.isatty(fd)))
 }
 
 fn posix_urandom(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -913,7 +913,7 @@ fn posix_utime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 vm.index_to_i64(x)?
             } else {
                 match x {
-                    Value::Float(f) => (f * 1e9) as i64,
+                    Value::Float(f) => (f.get() * 1e9) as i64,
                     _ => vm.index_to_i64(x)?.saturating_mul(1_000_000_000),
                 }
             };
@@ -997,7 +997,7 @@ fn status_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<i64> {
 
 fn posix_wifexited(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = status_arg(vm, &args, "WIFEXITED")?;
-    Ok(Value::Bool(s & 0x7f == 0))
+    Ok(Value::bool(s & 0x7f == 0))
 }
 
 fn posix_wexitstatus(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1007,7 +1007,7 @@ fn posix_wexitstatus(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn posix_wifsignaled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = status_arg(vm, &args, "WIFSIGNALED")?;
-    Ok(Value::Bool((((s & 0x7f) + 1) as i8 >> 1) > 0))
+    Ok(Value::bool((((s & 0x7f) + 1) as i8 >> 1) > 0))
 }
 
 fn posix_wtermsig(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1017,7 +1017,7 @@ fn posix_wtermsig(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn posix_wifstopped(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = status_arg(vm, &args, "WIFSTOPPED")?;
-    Ok(Value::Bool(s & 0xff == 0x7f))
+    Ok(Value::bool(s & 0xff == 0x7f))
 }
 
 fn posix_waitstatus_to_exitcode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1060,7 +1060,7 @@ fn posix_getgroups(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn posix_times(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "times", &[], 0, 0)?;
     let t = vm.host.cpu_times();
-    let items = vm.new_tuple(t.iter().map(|x| Value::Float(*x)).collect());
+    let items = vm.new_tuple(t.iter().map(|x| Value::float(*x)).collect());
     let cls = module_attr(vm, "times_result")?;
     vm.call_pos(&cls, &[items])
 }

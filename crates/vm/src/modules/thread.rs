@@ -79,7 +79,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     super::set_attr(vm, m, "RLock", Value::Obj(rlock));
     let err = Value::Obj(vm.types.runtime_error.clone());
     super::set_attr(vm, m, "error", err);
-    super::set_attr(vm, m, "TIMEOUT_MAX", Value::Float(9223372036.0));
+    super::set_attr(vm, m, "TIMEOUT_MAX", Value::float(9223372036.0));
     // `_thread._local`: with one thread, a plain object with a `__dict__` is thread-local.
     let ns = vm.new_dict();
     let modname = vm.new_str("_thread");
@@ -118,7 +118,7 @@ fn count(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn daemon_threads_allowed(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn start_new_thread(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
@@ -154,7 +154,7 @@ fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, f64)> {
     let timeout = match &a[1] {
         Value::Null => -1.0,
         Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         v => {
             let tn = vm.type_name(v);
             return Err(vm.type_error(format!(
@@ -184,12 +184,12 @@ fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = lock_of(vm, &this)?;
     if !l.locked.get() {
         l.locked.set(true);
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if blocking && timeout < 0.0 {
         return Err(vm.runtime_error("deadlock: acquiring a held lock with no other thread"));
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -214,7 +214,7 @@ fn lock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn lock_locked(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "locked", 0, 0)?;
-    Ok(Value::Bool(lock_of(vm, this)?.locked.get()))
+    Ok(Value::bool(lock_of(vm, this)?.locked.get()))
 }
 
 fn lock_reinit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -262,7 +262,7 @@ fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(n) => l.count.set(n),
         None => return Err(vm.overflow_error("Internal lock count overflowed")),
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -281,7 +281,7 @@ fn rlock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn rlock_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "_is_owned", 0, 0)?;
-    Ok(Value::Bool(rlock_of(vm, this)?.count.get() > 0))
+    Ok(Value::bool(rlock_of(vm, this)?.count.get() > 0))
 }
 
 fn rlock_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -230,7 +230,7 @@ fn no_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
 
 fn time_time(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     no_args(vm, &args, "time")?;
-    Ok(Value::Float(vm.host.time()))
+    Ok(Value::float(vm.host.time()))
 }
 
 fn time_time_ns(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -240,7 +240,7 @@ fn time_time_ns(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn time_monotonic(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     no_args(vm, &args, "monotonic")?;
-    Ok(Value::Float(vm.host.monotonic()))
+    Ok(Value::float(vm.host.monotonic()))
 }
 
 fn time_monotonic_ns(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -258,12 +258,12 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let secs = match secs {
         Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         v => {
             let f = vm.getattr_str(v, "__float__").ok();
             match f {
                 Some(f) => match vm.call_pos(&f, &[])? {
-                    Value::Float(x) => x,
+                    Value::Float(x) => x.get(),
                     _ => {
                         return Err(
                             vm.type_error("'float' object cannot be interpreted as an integer")

@@ -309,14 +309,14 @@ fn ref_compare(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<bool
 
 fn ref_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(match ref_compare(vm, &args, "__eq__")? {
-        Some(b) => Value::Bool(b),
+        Some(b) => Value::bool(b),
         None => vm.not_implemented.clone(),
     })
 }
 
 fn ref_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(match ref_compare(vm, &args, "__ne__")? {
-        Some(b) => Value::Bool(!b),
+        Some(b) => Value::bool(!b),
         None => vm.not_implemented.clone(),
     })
 }
@@ -467,7 +467,7 @@ fn proxy_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn proxy_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__bool__", 0, 0)?;
     let t = referent(vm, this)?;
-    Ok(Value::Bool(vm.is_true(&t)?))
+    Ok(Value::bool(vm.is_true(&t)?))
 }
 
 fn proxy_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -491,7 +491,7 @@ fn proxy_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn proxy_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__contains__", 1, 1)?;
     let t = referent(vm, this)?;
-    Ok(Value::Bool(vm.contains(&t, &rest[0])?))
+    Ok(Value::bool(vm.contains(&t, &rest[0])?))
 }
 
 fn proxy_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -501,7 +501,7 @@ fn proxy_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(d) if d.kind != Kind::Ref => referent(vm, &rest[0])?,
         _ => rest[0].clone(),
     };
-    Ok(Value::Bool(vm.eq(&t, &other)?))
+    Ok(Value::bool(vm.eq(&t, &other)?))
 }
 
 fn proxy_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

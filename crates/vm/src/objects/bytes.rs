@@ -514,7 +514,7 @@ fn compare(
         "__ne__" => c != std::cmp::Ordering::Equal,
         _ => c == op || (eq && c == std::cmp::Ordering::Equal),
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn bytes_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -616,11 +616,11 @@ fn bytes_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(Payload::ByteArray(b)) => b.borrow().contains(&c),
             _ => false,
         };
-        return Ok(Value::Bool(hit));
+        return Ok(Value::bool(hit));
     }
     let b = this_bytes(vm, this, "__contains__")?;
     let sub = buffer_arg(vm, item)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         methods::find_sub(&b, &sub, 0, b.len()).is_some(),
     ))
 }

@@ -405,10 +405,10 @@ fn alias_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Ok(true)
         };
         let r = all_in(vm, &m1, &m2)? && all_in(vm, &m2, &m1)?;
-        return Ok(Value::Bool(r));
+        return Ok(Value::bool(r));
     }
     let same_origin = vm.eq(&o1, &o2)?;
-    Ok(Value::Bool(same_origin && vm.eq(&a1, &a2)?))
+    Ok(Value::bool(same_origin && vm.eq(&a1, &a2)?))
 }
 
 fn alias_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -549,11 +549,11 @@ fn union_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 }
             }
             if !found {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 /// `union_hash`: the hash of the frozenset of members.
@@ -573,10 +573,10 @@ fn union_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
         }
         if vm.isinstance(&rest[0], &m)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn union_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -584,8 +584,8 @@ fn union_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, a) = alias_parts(vm, this)?;
     for m in vm.iterate(&a)? {
         if vm.issubclass(&rest[0], &m)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }

@@ -202,7 +202,7 @@ fn richcompare(vm: &mut Vm, args: Args<'_>, op: CompareOp) -> PyResult<Value> {
     let (this, rest) = crate::native::method_args(vm, &args, name, 1, 1)?;
     let x = check_self(vm, this, name)?;
     Ok(match equal(vm, x, &rest[0]) {
-        Some(e) => Value::Bool(e == (op == CompareOp::Eq)),
+        Some(e) => Value::bool(e == (op == CompareOp::Eq)),
         None => vm.not_implemented.clone(),
     })
 }
@@ -249,21 +249,21 @@ fn complex_complex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn complex_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (re, im) = self_complex(vm, &args, "__abs__")?;
     if re.is_infinite() || im.is_infinite() {
-        return Ok(Value::Float(f64::INFINITY));
+        return Ok(Value::float(f64::INFINITY));
     }
     if re.is_nan() || im.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     let r = re.hypot(im);
     if r.is_infinite() {
         return Err(vm.overflow_error("absolute value too large"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn complex_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = self_complex(vm, &args, "__bool__")?;
-    Ok(Value::Bool(c.0 != 0.0 || c.1 != 0.0))
+    Ok(Value::bool(c.0 != 0.0 || c.1 != 0.0))
 }
 
 fn complex_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -313,15 +313,15 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn complex_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = self_complex(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::Float(c.0), Value::Float(c.1)]))
+    Ok(vm.new_tuple(vec![Value::float(c.0), Value::float(c.1)]))
 }
 
 fn complex_real(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Float(check_self(vm, this, "real")?.0))
+    Ok(Value::float(check_self(vm, this, "real")?.0))
 }
 
 fn complex_imag(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Float(check_self(vm, this, "imag")?.1))
+    Ok(Value::float(check_self(vm, this, "imag")?.1))
 }
 
 fn readonly(vm: &mut Vm, _this: &Value, _v: Option<Value>) -> PyResult<()> {

@@ -260,7 +260,7 @@ fn dict_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, d, rest) = this_dict(vm, &args, "__eq__", 1, 1)?;
     match &rest[0] {
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => {
-            Ok(Value::Bool(dicts_equal(vm, d, o)?))
+            Ok(Value::bool(dicts_equal(vm, d, o)?))
         }
         _ => Ok(vm.not_implemented.clone()),
     }
@@ -270,7 +270,7 @@ fn dict_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, d, rest) = this_dict(vm, &args, "__ne__", 1, 1)?;
     match &rest[0] {
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => {
-            Ok(Value::Bool(!dicts_equal(vm, d, o)?))
+            Ok(Value::bool(!dicts_equal(vm, d, o)?))
         }
         _ => Ok(vm.not_implemented.clone()),
     }
@@ -288,7 +288,7 @@ fn dict_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn dict_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, d, rest) = this_dict(vm, &args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(vm.dict_get(d, &rest[0])?.is_some()))
+    Ok(Value::bool(vm.dict_get(d, &rest[0])?.is_some()))
 }
 
 fn dict_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

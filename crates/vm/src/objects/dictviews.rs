@@ -199,7 +199,7 @@ pub fn view_contains_value(
 
 fn view_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, d, kind, rest) = this_view(vm, &args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(view_contains_value(vm, &d, kind, &rest[0])?))
+    Ok(Value::bool(view_contains_value(vm, &d, kind, &rest[0])?))
 }
 
 /// `all_contained_in(a, b)`: every item of `a` is in `b`.
@@ -231,7 +231,7 @@ fn view_compare(vm: &mut Vm, args: Args<'_>, op: CompareOp) -> PyResult<Value> {
         CompareOp::Gt => la > lb && all_contained_in(vm, other, this)?,
         CompareOp::Ge => la >= lb && all_contained_in(vm, other, this)?,
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 fn view_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -339,10 +339,10 @@ fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.iter(&rest[0])?;
     while let Some(x) = vm.next(&it)? {
         if view_contains_value(vm, &d, kind, &x)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 // ----- mappingproxy -----
@@ -420,7 +420,7 @@ fn proxy_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn proxy_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (t, rest) = proxy_target(vm, &args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(vm.contains(&t, &rest[0])?))
+    Ok(Value::bool(vm.contains(&t, &rest[0])?))
 }
 
 fn proxy_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -329,7 +329,7 @@ fn exc_set_context(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> 
 }
 
 fn exc_get_suppress(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Bool(exc_data(vm, this)?.suppress_context.get()))
+    Ok(Value::bool(exc_data(vm, this)?.suppress_context.get()))
 }
 
 fn exc_set_suppress(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {

@@ -72,17 +72,17 @@ fn is_odd_integer(y: f64) -> bool {
 /// gives a complex result.
 pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
-        return Ok(Value::Float(1.0));
+        return Ok(Value::float(1.0));
     }
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if y.is_nan() {
-        return Ok(Value::Float(if x == 1.0 { 1.0 } else { y }));
+        return Ok(Value::float(if x == 1.0 { 1.0 } else { y }));
     }
     if y.is_infinite() {
         let ax = x.abs();
-        return Ok(Value::Float(if ax == 1.0 {
+        return Ok(Value::float(if ax == 1.0 {
             1.0
         } else if (y > 0.0) == (ax > 1.0) {
             y.abs()
@@ -92,7 +92,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     }
     if x.is_infinite() {
         let odd = is_odd_integer(y);
-        return Ok(Value::Float(if x > 0.0 {
+        return Ok(Value::float(if x > 0.0 {
             if y > 0.0 { x } else { 0.0 }
         } else if y > 0.0 {
             if odd { x } else { -x }
@@ -106,7 +106,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         if y < 0.0 {
             return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
         }
-        return Ok(Value::Float(if is_odd_integer(y) { x } else { 0.0 }));
+        return Ok(Value::float(if is_odd_integer(y) { x } else { 0.0 }));
     }
     let mut base = x;
     let mut negate = false;
@@ -118,13 +118,13 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         negate = is_odd_integer(y);
     }
     if base == 1.0 {
-        return Ok(Value::Float(if negate { -1.0 } else { 1.0 }));
+        return Ok(Value::float(if negate { -1.0 } else { 1.0 }));
     }
     let r = base.powf(y);
     if r.is_infinite() {
         return Err(vm.range_error());
     }
-    Ok(Value::Float(if negate { -r } else { r }))
+    Ok(Value::float(if negate { -r } else { r }))
 }
 
 #[derive(Clone, Copy)]
@@ -146,7 +146,7 @@ fn binop(vm: &mut Vm, a: &Value, b: &Value, op: Op) -> PyResult<Value> {
     let Some(y) = vm.float_operand(b)? else {
         return Ok(vm.not_implemented.clone());
     };
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         Op::Add => x + y,
         Op::Sub => x - y,
         Op::Mul => x * y,
@@ -173,7 +173,7 @@ fn binop(vm: &mut Vm, a: &Value, b: &Value, op: Op) -> PyResult<Value> {
                 return Err(vm.zero_division("float divmod()"));
             }
             let (d, m) = float_divmod(x, y);
-            return Ok(vm.new_tuple(vec![Value::Float(d), Value::Float(m)]));
+            return Ok(vm.new_tuple(vec![Value::float(d), Value::float(m)]));
         }
         Op::Pow => return float_pow(vm, x, y),
     }))
@@ -229,10 +229,10 @@ fn float_rpow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn compare(vm: &mut Vm, x: f64, other: &Value, op: CompareOp) -> Value {
     if let Some(y) = float_ref(other) {
-        return Value::Bool(crate::ops::cmp_float(x, y, op));
+        return Value::bool(crate::ops::cmp_float(x, y, op));
     }
     match int_ref(other) {
-        Some(i) => Value::Bool(match cmp_float_int(x, i) {
+        Some(i) => Value::bool(match cmp_float_int(x, i) {
             Some(o) => crate::ops::cmp_ord(o, op),
             None => op == CompareOp::Ne,
         }),
@@ -261,23 +261,23 @@ float_cmps! {
 // ----- unary and conversions -----
 
 fn float_neg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(-self_float(vm, &args, "__neg__")?))
+    Ok(Value::float(-self_float(vm, &args, "__neg__")?))
 }
 
 fn float_pos(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args, "__pos__")?))
+    Ok(Value::float(self_float(vm, &args, "__pos__")?))
 }
 
 fn float_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args, "__abs__")?.abs()))
+    Ok(Value::float(self_float(vm, &args, "__abs__")?.abs()))
 }
 
 fn float_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(self_float(vm, &args, "__bool__")? != 0.0))
+    Ok(Value::bool(self_float(vm, &args, "__bool__")? != 0.0))
 }
 
 fn float_float(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_float(vm, &args, "__float__")?))
+    Ok(Value::float(self_float(vm, &args, "__float__")?))
 }
 
 fn to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
@@ -317,20 +317,20 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 None => 0,
             };
             if !x.is_finite() || x == 0.0 {
-                return Ok(Value::Float(x));
+                return Ok(Value::float(x));
             }
             // Past these bounds rounding is the identity or gives a signed zero.
             if n > 400 {
-                return Ok(Value::Float(x));
+                return Ok(Value::float(x));
             }
             if n < -400 {
-                return Ok(Value::Float(0.0f64.copysign(x)));
+                return Ok(Value::float(0.0f64.copysign(x)));
             }
             let r = krait_common::float_format::round_float(x, n as i32);
             if r.is_infinite() {
                 return Err(vm.overflow_error("rounded value too large to represent"));
             }
-            Ok(Value::Float(r))
+            Ok(Value::float(r))
         }
     }
 }
@@ -373,12 +373,12 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn float_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let f = self_float(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::Float(f)]))
+    Ok(vm.new_tuple(vec![Value::float(f)]))
 }
 
 fn float_is_integer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let f = self_float(vm, &args, "is_integer")?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -418,17 +418,17 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     match cls {
-        Value::Obj(c) if ObjRef::ptr_eq(c, &vm.types.float) => Ok(Value::Float(f)),
-        _ => vm.call_pos(cls, &[Value::Float(f)]),
+        Value::Obj(c) if ObjRef::ptr_eq(c, &vm.types.float) => Ok(Value::float(f)),
+        _ => vm.call_pos(cls, &[Value::float(f)]),
     }
 }
 
 fn float_self_getter(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Float(check_self(vm, this, "real")?))
+    Ok(Value::float(check_self(vm, this, "real")?))
 }
 
 fn float_zero_getter(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
-    Ok(Value::Float(0.0))
+    Ok(Value::float(0.0))
 }
 
 fn float_getformat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -445,7 +445,7 @@ fn float_getformat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `float(x)` for one argument (CPython's `PyNumber_Float`).
 pub fn float_from_value(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Value::Float(f) = v {
-        return Ok(*f);
+        return Ok(f.get());
     }
     if let Some(i) = int_ref(v)
         && !matches!(v, Value::Obj(_))

@@ -572,13 +572,13 @@ fn method_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let (f1, s1) = method_parts(vm, this)?;
     let (f2, s2) = method_parts(vm, other)?;
-    Ok(Value::Bool(s1.is(&s2) && vm.eq(&f1, &f2)?))
+    Ok(Value::bool(s1.is(&s2) && vm.eq(&f1, &f2)?))
 }
 
 fn method_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let r = method_eq(vm, args)?;
     Ok(match r {
-        Value::Bool(b) => Value::Bool(!b),
+        Value::Bool(b) => Value::bool(!b.get()),
         other => other,
     })
 }

@@ -87,7 +87,7 @@ fn int_truediv(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
         return Err(vm.overflow_error("integer division result too large for a float"));
     }
     let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
-    Ok(Value::Float(if neg { -m } else { m }))
+    Ok(Value::float(if neg { -m } else { m }))
 }
 
 fn int_pow(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
@@ -285,7 +285,7 @@ fn compare_values(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> Value {
         (IntRef::Small(p), IntRef::Small(q)) => p.cmp(&q),
         _ => x.to_big().cmp(&y.to_big()),
     };
-    Value::Bool(crate::ops::cmp_ord(ord, op))
+    Value::bool(crate::ops::cmp_ord(ord, op))
 }
 
 macro_rules! int_cmps {
@@ -347,7 +347,7 @@ fn int_invert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn int_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = self_int(vm, &args, "__bool__")?;
-    Ok(Value::Bool(!i.is_zero()))
+    Ok(Value::bool(!i.is_zero()))
 }
 
 fn int_int(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -357,7 +357,7 @@ fn int_int(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn int_float(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = self_int(vm, &args, "__float__")?;
-    Ok(Value::Float(vm.int_to_f64(i)?))
+    Ok(Value::float(vm.int_to_f64(i)?))
 }
 
 fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -893,8 +893,8 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
     match rest {
-        [] => Ok(Value::Bool(false)),
-        [x] => Ok(Value::Bool(vm.is_true(x)?)),
+        [] => Ok(Value::bool(false)),
+        [x] => Ok(Value::bool(vm.is_true(x)?)),
         _ => Err(vm.type_error(format!(
             "bool expected at most 1 argument, got {}",
             rest.len()
@@ -905,7 +905,7 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn bool_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
     match this {
-        Value::Bool(b) => Ok(vm.new_str(if *b { "True" } else { "False" })),
+        Value::Bool(b) => Ok(vm.new_str(if b.get() { "True" } else { "False" })),
         _ => Err(vm.type_error(format!(
             "descriptor '__repr__' requires a 'bool' object but received a '{}'",
             vm.type_name(this)
@@ -928,10 +928,10 @@ macro_rules! bool_binops {
 
 fn bool_bitop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
-        return Ok(Value::Bool(match op {
-            BinaryOp::And => x & y,
-            BinaryOp::Or => x | y,
-            _ => x ^ y,
+        return Ok(Value::bool(match op {
+            BinaryOp::And => x.get() & y.get(),
+            BinaryOp::Or => x.get() | y.get(),
+            _ => x.get() ^ y.get(),
         }));
     }
     binop_values(vm, a, b, op)

@@ -199,7 +199,7 @@ pub fn list_contains_value(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: &Value) -> P
 
 fn list_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, l, rest) = this_list(vm, &args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(list_contains_value(vm, l, &rest[0])?))
+    Ok(Value::bool(list_contains_value(vm, l, &rest[0])?))
 }
 
 fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -65,7 +65,7 @@ pub fn int_fast(a: i64, b: i64, op: BinaryOp) -> Option<Value> {
         BinaryOp::TrueDivide
             if b != 0 && a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) =>
         {
-            Some(Value::Float(a as f64 / b as f64))
+            Some(Value::float(a as f64 / b as f64))
         }
         _ => None,
     }
@@ -86,7 +86,7 @@ pub fn float_arith(a: f64, b: f64, op: BinaryOp) -> Option<f64> {
 /// [`float_arith`] as a value.
 #[inline]
 pub fn float_fast(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
-    float_arith(a, b, op).map(Value::Float)
+    float_arith(a, b, op).map(Value::float)
 }
 
 impl Vm {
@@ -102,7 +102,7 @@ impl Vm {
     pub fn index_value(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(_) => Ok(v.clone()),
-            Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+            Value::Bool(b) => Ok(Value::Int(i64::from(b.get()))),
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => Ok(v.clone()),
             _ => match self.call_special(v, "__index__", &[])? {
                 Some(r @ (Value::Int(_) | Value::Bool(_))) => Ok(r),
@@ -123,7 +123,7 @@ impl Vm {
     pub fn to_bigint(&mut self, v: &Value) -> PyResult<BigInt> {
         match v {
             Value::Int(i) => Ok(BigInt::from(*i)),
-            Value::Bool(b) => Ok(BigInt::from(i64::from(*b))),
+            Value::Bool(b) => Ok(BigInt::from(i64::from(b.get()))),
             Value::Obj(o) => match &o.payload {
                 Payload::Int(b) => Ok(b.clone()),
                 _ => Err(self.type_error(format!(
@@ -205,7 +205,7 @@ impl IntRef<'_> {
 pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
     match v {
         Value::Int(i) => Some(IntRef::Small(*i)),
-        Value::Bool(b) => Some(IntRef::Small(i64::from(*b))),
+        Value::Bool(b) => Some(IntRef::Small(i64::from(b.get()))),
         Value::Obj(o) => match &o.payload {
             Payload::Int(b) => Some(match b.to_i64() {
                 Some(i) => IntRef::Small(i),
@@ -221,7 +221,7 @@ pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
 #[inline]
 pub fn float_ref(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,
@@ -427,7 +427,7 @@ impl Vm {
     /// An exact float value (or an instance of a float subclass `cls`).
     pub fn float_of_class(&mut self, cls: &ObjRef, f: f64) -> Value {
         if ObjRef::ptr_eq(cls, &self.types.float) {
-            Value::Float(f)
+            Value::float(f)
         } else {
             Value::Obj(self.new_object(cls, Payload::Float(f)))
         }

@@ -234,7 +234,7 @@ fn object_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
     Ok(if this.is(&rest[0]) {
-        Value::Bool(true)
+        Value::bool(true)
     } else {
         vm.not_implemented.clone()
     })
@@ -251,7 +251,7 @@ fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(r);
     }
     let b = vm.is_true(&r)?;
-    Ok(Value::Bool(!b))
+    Ok(Value::bool(!b))
 }
 
 fn object_cmp_ni(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
@@ -605,7 +605,7 @@ fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = crate::native::type_arg(vm, this, "type.__instancecheck__")?;
     let ot = vm.type_of(&rest[0]);
     if is_subtype(&ot, &t) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     // An object's __class__ may differ from its type (proxies).
     let key = vm.intern("__class__");
@@ -613,9 +613,9 @@ fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         && matches!(c.payload, Payload::Type(_))
         && !ObjRef::ptr_eq(&c, &ot)
     {
-        return Ok(Value::Bool(is_subtype(&c, &t)));
+        return Ok(Value::bool(is_subtype(&c, &t)));
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -623,7 +623,7 @@ fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = crate::native::type_arg(vm, this, "type.__subclasscheck__")?;
     match &rest[0] {
         Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
-            Ok(Value::Bool(is_subtype(o, &t)))
+            Ok(Value::bool(is_subtype(o, &t)))
         }
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
@@ -1105,10 +1105,10 @@ fn property_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         if let Some(v) = vm.getattr_opt(f, &k)?
             && vm.is_true(&v)?
         {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 // ----- staticmethod / classmethod -----
@@ -1195,8 +1195,8 @@ fn wrapper_isabstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let f = wrapped(vm, this)?;
     let k = vm.intern("__isabstractmethod__");
     match vm.getattr_opt(&f, &k)? {
-        Some(v) => Ok(Value::Bool(vm.is_true(&v)?)),
-        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::bool(vm.is_true(&v)?)),
+        None => Ok(Value::bool(false)),
     }
 }
 
@@ -1214,7 +1214,7 @@ fn none_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn false_bool(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn ni_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1231,7 +1231,7 @@ fn ni_repr(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 fn ni_bool(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     let t = vm.types.deprecation_warning.clone();
     vm.warn(&t, "NotImplemented should not be used in a boolean context")?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn ellipsis_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -112,7 +112,7 @@ pub fn new_range(vm: &mut Vm, r: RangeData) -> Value {
 pub fn int_value(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(i64::from(*b))),
+        Value::Bool(b) => Some(BigInt::from(i64::from(b.get()))),
         _ => match v.payload() {
             Some(Payload::Int(b)) => Some(b.clone()),
             _ => None,
@@ -206,7 +206,7 @@ fn range_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn range_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, r, _) = this_range(vm, &args, "__bool__", 0, 0)?;
-    Ok(Value::Bool(!r.length().is_zero()))
+    Ok(Value::bool(!r.length().is_zero()))
 }
 
 /// Whether `v` is exactly an int or bool (the O(1) membership path).
@@ -221,15 +221,15 @@ fn exact_int(vm: &Vm, v: &Value) -> Option<BigInt> {
 fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, r, rest) = this_range(vm, &args, "__contains__", 1, 1)?;
     if let Some(i) = exact_int(vm, &rest[0]) {
-        return Ok(Value::Bool(r.contains_int(&i)));
+        return Ok(Value::bool(r.contains_int(&i)));
     }
     let it = vm.iter(this)?;
     while let Some(x) = vm.next(&it)? {
         if vm.eq(&x, &rest[0])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 /// `_PySlice_GetLongIndices`: a slice's bounds against a (big) length.
@@ -393,7 +393,7 @@ fn ranges_equal(a: &RangeData, b: &RangeData) -> bool {
 fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, r, rest) = this_range(vm, &args, "__eq__", 1, 1)?;
     match range_of(&rest[0]) {
-        Some(o) => Ok(Value::Bool(ranges_equal(r, o))),
+        Some(o) => Ok(Value::bool(ranges_equal(r, o))),
         None => Ok(vm.not_implemented.clone()),
     }
 }
@@ -401,7 +401,7 @@ fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, r, rest) = this_range(vm, &args, "__ne__", 1, 1)?;
     match range_of(&rest[0]) {
-        Some(o) => Ok(Value::Bool(!ranges_equal(r, o))),
+        Some(o) => Ok(Value::bool(!ranges_equal(r, o))),
         None => Ok(vm.not_implemented.clone()),
     }
 }

@@ -15,7 +15,7 @@ use crate::{PyResult, Vm};
 pub fn as_index(vm: &mut Vm, key: &Value) -> PyResult<Option<i64>> {
     match key {
         Value::Int(i) => Ok(Some(*i)),
-        Value::Bool(b) => Ok(Some(i64::from(*b))),
+        Value::Bool(b) => Ok(Some(i64::from(b.get()))),
         Value::Float(_) | Value::None | Value::Null => Ok(None),
         Value::Obj(o) => {
             if !matches!(o.payload, Payload::Int(_))
@@ -33,7 +33,7 @@ pub fn as_index(vm: &mut Vm, key: &Value) -> PyResult<Option<i64>> {
             };
             match v {
                 Value::Int(i) => Ok(Some(i)),
-                Value::Bool(b) => Ok(Some(i64::from(b))),
+                Value::Bool(b) => Ok(Some(i64::from(b.get()))),
                 _ if small.is_some() => Ok(small),
                 _ => Err(vm.index_error(format!(
                     "cannot fit '{}' into an index-sized integer",
@@ -48,7 +48,7 @@ pub fn as_index(vm: &mut Vm, key: &Value) -> PyResult<Option<i64>> {
 pub fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Bool(b) => Ok(i64::from(b.get())),
         _ => {
             let ok = matches!(v.payload(), Some(Payload::Int(_)))
                 || vm.lookup_special_str(v, "__index__").is_some();
@@ -60,7 +60,7 @@ pub fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             let r = vm.index_value(v)?;
             Ok(match &r {
                 Value::Int(i) => *i,
-                Value::Bool(b) => i64::from(*b),
+                Value::Bool(b) => i64::from(b.get()),
                 _ => match r.payload() {
                     Some(Payload::Int(b)) if num_traits::Signed::is_negative(b) => i64::MIN,
                     _ => i64::MAX,
@@ -132,21 +132,21 @@ fn seq_len(v: &Value) -> usize {
 pub fn seq_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (la, lb) = (seq_len(a), seq_len(b));
     if la != lb && matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(Value::Bool(op == CompareOp::Ne));
+        return Ok(Value::bool(op == CompareOp::Ne));
     }
     let mut i = 0;
     loop {
         let (la, lb) = (seq_len(a), seq_len(b));
         if i >= la || i >= lb {
-            return Ok(Value::Bool(crate::ops::cmp_ord(la.cmp(&lb), op)));
+            return Ok(Value::bool(crate::ops::cmp_ord(la.cmp(&lb), op)));
         }
         let (Some(x), Some(y)) = (seq_item(a, i), seq_item(b, i)) else {
-            return Ok(Value::Bool(crate::ops::cmp_ord(la.cmp(&lb), op)));
+            return Ok(Value::bool(crate::ops::cmp_ord(la.cmp(&lb), op)));
         };
         if !vm.eq(&x, &y)? {
             return match op {
-                CompareOp::Eq => Ok(Value::Bool(false)),
-                CompareOp::Ne => Ok(Value::Bool(true)),
+                CompareOp::Eq => Ok(Value::bool(false)),
+                CompareOp::Ne => Ok(Value::bool(true)),
                 _ => vm.compare(&x, &y, op),
             };
         }
@@ -219,7 +219,7 @@ pub const MAX_ITEMS: usize = 1 << 31;
 pub fn repeat_count(vm: &mut Vm, n: &Value, item_len: usize) -> PyResult<Option<usize>> {
     let n = match n {
         Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
+        Value::Bool(b) => i64::from(b.get()),
         Value::Float(_) | Value::None => return Ok(None),
         _ => {
             if !matches!(n.payload(), Some(Payload::Int(_)))
@@ -230,7 +230,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value, item_len: usize) -> PyResult<Option<
             let v = vm.index_value(n)?;
             match &v {
                 Value::Int(i) => *i,
-                Value::Bool(b) => i64::from(*b),
+                Value::Bool(b) => i64::from(b.get()),
                 _ => match v.payload() {
                     Some(Payload::Int(b)) if num_traits::Signed::is_negative(b) => 0,
                     _ => {

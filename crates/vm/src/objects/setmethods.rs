@@ -431,7 +431,7 @@ fn set_len_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn set_contains_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = this_set(vm, &args, "__contains__", 1, 1)?;
-    Ok(Value::Bool(set_contains(vm, this, &rest[0])?))
+    Ok(Value::bool(set_contains(vm, this, &rest[0])?))
 }
 
 fn set_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -478,7 +478,7 @@ pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
         CompareOp::Lt => la < lb && is_subset(vm, a, b)?,
         CompareOp::Gt => la > lb && is_subset(vm, b, a)?,
     };
-    Ok(Value::Bool(r))
+    Ok(Value::bool(r))
 }
 
 macro_rules! cmp_method {
@@ -768,20 +768,20 @@ fn as_set(vm: &mut Vm, other: &Value) -> PyResult<Value> {
 fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = this_set(vm, &args, "set.issubset", 1, 1)?;
     let other = as_set(vm, &rest[0])?;
-    Ok(Value::Bool(is_subset(vm, this, &other)?))
+    Ok(Value::bool(is_subset(vm, this, &other)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = this_set(vm, &args, "set.issuperset", 1, 1)?;
     if is_anyset(&rest[0]) {
-        return Ok(Value::Bool(is_subset(vm, &rest[0], this)?));
+        return Ok(Value::bool(is_subset(vm, &rest[0], this)?));
     }
     for (h, k) in hashed_items(vm, &rest[0])? {
         if !contains_hashed(vm, this, &k, h)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -789,10 +789,10 @@ fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.iter(&rest[0])?;
     while let Some(k) = vm.next(&it)? {
         if set_contains(vm, this, &k)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn set_add_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

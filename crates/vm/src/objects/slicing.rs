@@ -13,7 +13,7 @@ pub fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<isize>> {
     match v {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i as isize)),
-        Value::Bool(b) => Ok(Some(isize::from(*b))),
+        Value::Bool(b) => Ok(Some(isize::from(b.get()))),
         _ => {
             let has_index = matches!(v.payload(), Some(Payload::Int(_)))
                 || vm.lookup_special_str(v, "__index__").is_some();
@@ -32,7 +32,7 @@ pub fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<isize>> {
 fn clamp_index(v: &Value) -> isize {
     match v {
         Value::Int(i) => *i as isize,
-        Value::Bool(b) => isize::from(*b),
+        Value::Bool(b) => isize::from(b.get()),
         _ => match v.payload() {
             Some(Payload::Int(b)) => {
                 if b.is_negative() {

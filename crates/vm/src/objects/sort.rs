@@ -35,12 +35,12 @@ impl Sorter<'_> {
         // Inline fast paths for the common homogeneous cases.
         match (x, y) {
             (Value::Int(p), Value::Int(q)) => return Ok(p < q),
-            (Value::Float(p), Value::Float(q)) => return Ok(p < q),
+            (Value::Float(p), Value::Float(q)) => return Ok(p.get() < q.get()),
             _ => {}
         }
         let r = self.vm.do_richcompare(x, y, CompareOp::Lt)?;
         match r {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => self.vm.is_true(&other),
         }
     }
@@ -246,7 +246,7 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "key" => key = v.clone(),
             "reverse" => {
                 reverse = match v {
-                    Value::Bool(b) => *b,
+                    Value::Bool(b) => b.get(),
                     Value::Int(i) => *i != 0,
                     Value::Float(_) => {
                         return Err(

@@ -41,7 +41,7 @@ impl PctArgs<'_> {
 fn pct_int(vm: &mut Vm, v: &Value, integer_only: bool) -> PyResult<Option<BigInt>> {
     match v {
         Value::Int(i) => return Ok(Some(BigInt::from(*i))),
-        Value::Bool(b) => return Ok(Some(BigInt::from(i64::from(*b)))),
+        Value::Bool(b) => return Ok(Some(BigInt::from(i64::from(b.get())))),
         _ => {}
     }
     if let Some(Payload::Int(b)) = v.payload() {
@@ -56,7 +56,7 @@ fn pct_int(vm: &mut Vm, v: &Value, integer_only: bool) -> PyResult<Option<BigInt
         return Ok(None);
     }
     let f = match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         _ => match v.payload() {
             Some(Payload::Float(f)) => Some(*f),
             _ => None,
@@ -90,9 +90,9 @@ fn float_trunc_bigint(f: f64) -> BigInt {
 /// `float(v)` for `%f` and friends; `None` when `v` is not a real number.
 pub fn pct_float(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     match v {
-        Value::Float(f) => return Ok(Some(*f)),
+        Value::Float(f) => return Ok(Some(f.get())),
         Value::Int(i) => return Ok(Some(*i as f64)),
-        Value::Bool(b) => return Ok(Some(f64::from(u8::from(*b)))),
+        Value::Bool(b) => return Ok(Some(f64::from(u8::from(b.get())))),
         _ => {}
     }
     match v.payload() {
@@ -107,7 +107,7 @@ pub fn pct_float(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     }
     if let Some(r) = vm.call_special(v, "__float__", &[])? {
         return match r {
-            Value::Float(f) => Ok(Some(f)),
+            Value::Float(f) => Ok(Some(f.get())),
             _ => match r.payload() {
                 Some(Payload::Float(f)) => Ok(Some(*f)),
                 _ => Err(vm.type_error(format!(

@@ -361,7 +361,7 @@ fn from_cps(vm: &Vm, cps: &[u32]) -> Value {
 }
 
 fn bool_v(b: bool) -> Value {
-    Value::Bool(b)
+    Value::bool(b)
 }
 
 /// A byte-offset slice of `s` for char range `[a, b)` (clamped indices).
@@ -1297,10 +1297,10 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResul
                 )));
             };
             if tail_match(vm, s, sub, start, end, at_end) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::bool(true));
             }
         }
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let Some(sub) = as_pystr(arg) else {
         return Err(vm.type_error(format!(
@@ -1308,7 +1308,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResul
             vm.type_name(arg)
         )));
     };
-    Ok(Value::Bool(tail_match(vm, s, sub, start, end, at_end)))
+    Ok(Value::bool(tail_match(vm, s, sub, start, end, at_end)))
 }
 
 fn str_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1424,9 +1424,9 @@ fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn pred_impl(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(u32) -> bool) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, name, 0, 0)?;
     if s.is_empty() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
-    Ok(Value::Bool(s.chars().all(f)))
+    Ok(Value::bool(s.chars().all(f)))
 }
 
 fn str_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1450,12 +1450,12 @@ fn str_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, "isprintable", 0, 0)?;
-    Ok(Value::Bool(s.chars().all(uni::is_printable)))
+    Ok(Value::bool(s.chars().all(uni::is_printable)))
 }
 
 fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, "isascii", 0, 0)?;
-    Ok(Value::Bool(s.is_ascii()))
+    Ok(Value::bool(s.is_ascii()))
 }
 
 fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1463,13 +1463,13 @@ fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut cased = false;
     for c in s.chars() {
         if uni::is_upper(c) || uni::is_title(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
         if uni::is_lower(c) {
             cased = true;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1477,13 +1477,13 @@ fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut cased = false;
     for c in s.chars() {
         if uni::is_lower(c) || uni::is_title(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
         if uni::is_upper(c) {
             cased = true;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1493,13 +1493,13 @@ fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for c in s.chars() {
         if uni::is_upper(c) || uni::is_title(c) {
             if prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             prev_cased = true;
             cased = true;
         } else if uni::is_lower(c) {
             if !prev_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             prev_cased = true;
             cased = true;
@@ -1507,12 +1507,12 @@ fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             prev_cased = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_isidentifier(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, "isidentifier", 0, 0)?;
-    Ok(Value::Bool(uni::is_identifier(&s.code_points())))
+    Ok(Value::bool(uni::is_identifier(&s.code_points())))
 }
 
 // ----- layout -----

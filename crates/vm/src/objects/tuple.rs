@@ -153,10 +153,10 @@ fn tuple_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, t, rest) = this_tuple(vm, &args, "__contains__", 1, 1)?;
     for v in t {
         if vm.eq(v, &rest[0])? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn tuple_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

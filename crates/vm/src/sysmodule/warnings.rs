@@ -139,7 +139,7 @@ fn cw_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "catch_warnings.__init__() takes 1 positional argument but more were given",
         ));
     }
-    let mut record = Value::Bool(false);
+    let mut record = Value::bool(false);
     let mut action = Value::None;
     let mut category = Value::Obj(vm.types.warning.clone());
     for (k, v) in args.kwargs() {
@@ -158,7 +158,7 @@ fn cw_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     set_attr(vm, &this, "_record", record)?;
     set_attr(vm, &this, "_action", action)?;
     set_attr(vm, &this, "_category", category)?;
-    set_attr(vm, &this, "_entered", Value::Bool(false))?;
+    set_attr(vm, &this, "_entered", Value::bool(false))?;
     Ok(Value::None)
 }
 
@@ -170,7 +170,7 @@ fn cw_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let r = vm.repr_string(&this)?;
         return Err(vm.runtime_error(format!("Cannot enter {r} twice")));
     }
-    set_attr(vm, &this, "_entered", Value::Bool(true))?;
+    set_attr(vm, &this, "_entered", Value::bool(true))?;
     let filters = filter_list(vm);
     let saved = match &filters.payload {
         Payload::List(l) => l.borrow().clone(),

@@ -364,13 +364,13 @@ fn print_file_and_line(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) -> Option<Value>
     };
     let lineno = match get(vm, "lineno")? {
         Value::Int(n) => n,
-        Value::Bool(b) => i64::from(b),
+        Value::Bool(b) => i64::from(b.get()),
         _ => return None,
     };
     let offset = match get(vm, "offset")? {
         Value::None => -1,
         Value::Int(n) => n,
-        Value::Bool(b) => i64::from(b),
+        Value::Bool(b) => i64::from(b.get()),
         _ => return None,
     };
     let exact = crate::object::ObjRef::ptr_eq(&vm.type_of(exc), &vm.types.syntax_error);

@@ -270,7 +270,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn to_bigint(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(i64::from(*b))),
+        Value::Bool(b) => Some(BigInt::from(i64::from(b.get()))),
         _ => match v.payload() {
             Some(Payload::Int(b)) => Some(b.clone()),
             _ => None,
@@ -291,7 +291,7 @@ fn int_arg(vm: &mut Vm, v: &Value, c: u8) -> PyResult<BigInt> {
     }
     if decimal {
         if let Value::Float(f) = v {
-            return float_to_int(vm, *f);
+            return float_to_int(vm, f.get());
         }
         if let Some(Payload::Float(f)) = v.payload() {
             return float_to_int(vm, *f);
@@ -330,9 +330,9 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<BigInt> {
 
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => return Ok(*f),
+        Value::Float(f) => return Ok(f.get()),
         Value::Int(i) => return Ok(*i as f64),
-        Value::Bool(b) => return Ok(f64::from(u8::from(*b))),
+        Value::Bool(b) => return Ok(f64::from(u8::from(b.get()))),
         _ => {}
     }
     if let Some(Payload::Float(f)) = v.payload() {
@@ -351,7 +351,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         let ft = Value::Obj(vm.types.float.clone());
         let r = vm.call_pos(&ft, std::slice::from_ref(v))?;
         if let Value::Float(f) = r {
-            return Ok(f);
+            return Ok(f.get());
         }
         if let Some(Payload::Float(f)) = r.payload() {
             return Ok(*f);

@@ -159,7 +159,7 @@ fn unpack(vm: &mut Vm, fmt: &str, b: &[u8]) -> Value {
         'B' => Value::Int(u as u8 as i64),
         'b' => Value::Int(i64::from(u as u8 as i8)),
         'c' => vm.new_bytes(vec![u as u8]),
-        '?' => Value::Bool(u as u8 != 0),
+        '?' => Value::bool(u as u8 != 0),
         'H' => Value::Int(u as u16 as i64),
         'h' => Value::Int(i64::from(u as u16 as i16)),
         'I' => Value::Int(u as u32 as i64),
@@ -169,8 +169,8 @@ fn unpack(vm: &mut Vm, fmt: &str, b: &[u8]) -> Value {
             Err(_) => Value::from_bigint(BigInt::from(u), vm),
         },
         'l' | 'q' | 'n' => Value::Int(u as i64),
-        'f' => Value::Float(f64::from(f32::from_bits(u as u32))),
-        'd' => Value::Float(f64::from_bits(u)),
+        'f' => Value::float(f64::from(f32::from_bits(u as u32))),
+        'd' => Value::float(f64::from_bits(u)),
         _ => Value::Int(u as u8 as i64),
     }
 }
@@ -194,9 +194,9 @@ fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
         }
         'f' | 'd' => {
             let x = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => f.get(),
                 Value::Int(i) => *i as f64,
-                Value::Bool(b) => f64::from(u8::from(*b)),
+                Value::Bool(b) => f64::from(u8::from(b.get())),
                 _ => match v.payload() {
                     Some(Payload::Float(f)) => *f,
                     _ => return Err(bad_type(vm)),
@@ -218,7 +218,7 @@ fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
             }
             let big: BigInt = match vm.index_value(v)? {
                 Value::Int(i) => BigInt::from(i),
-                Value::Bool(b) => BigInt::from(i64::from(b)),
+                Value::Bool(b) => BigInt::from(i64::from(b.get())),
                 r => match r.payload() {
                     Some(Payload::Int(b)) => b.clone(),
                     _ => return Err(bad_type(vm)),
@@ -350,16 +350,16 @@ getter!(get_suboffsets, |vm, m| {
     let _ = m;
     vm.new_tuple(vec![])
 });
-getter!(get_readonly, |vm, m| Value::Bool(m.readonly));
+getter!(get_readonly, |vm, m| Value::bool(m.readonly));
 getter!(get_nbytes, |vm, m| Value::Int(
     (m.nitems() * m.itemsize) as i64
 ));
 getter!(get_obj, |vm, m| m.obj.clone());
-getter!(get_c_contiguous, |vm, m| Value::Bool(m.c_contiguous()));
-getter!(get_f_contiguous, |vm, m| Value::Bool(
+getter!(get_c_contiguous, |vm, m| Value::bool(m.c_contiguous()));
+getter!(get_f_contiguous, |vm, m| Value::bool(
     m.shape.len() <= 1 && m.c_contiguous()
 ));
-getter!(get_contiguous, |vm, m| Value::Bool(m.c_contiguous()));
+getter!(get_contiguous, |vm, m| Value::bool(m.c_contiguous()));
 
 fn mv_tobytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
@@ -679,7 +679,7 @@ fn mv_eq_impl(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
 fn mv_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
     match mv_eq_impl(vm, this, &rest[0])? {
-        Some(b) => Ok(Value::Bool(b)),
+        Some(b) => Ok(Value::bool(b)),
         None => Ok(vm.not_implemented.clone()),
     }
 }
@@ -687,7 +687,7 @@ fn mv_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn mv_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__ne__", 1, 1)?;
     match mv_eq_impl(vm, this, &rest[0])? {
-        Some(b) => Ok(Value::Bool(!b)),
+        Some(b) => Ok(Value::bool(!b)),
         None => Ok(vm.not_implemented.clone()),
     }
 }

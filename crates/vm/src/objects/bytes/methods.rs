@@ -192,10 +192,10 @@ fn starts_ends(vm: &mut Vm, args: &Args<'_>, name: &str, ends: bool) -> PyResult
             region.starts_with(&p)
         };
         if hit {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn b_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -508,7 +508,7 @@ fn b_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn predicate(vm: &mut Vm, args: &Args<'_>, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let (this, _) = method_args(vm, args, name, 0, 0)?;
     let b = this_bytes(vm, this, name)?;
-    Ok(Value::Bool(f(&b)))
+    Ok(Value::bool(f(&b)))
 }
 
 fn istitle(b: &[u8]) -> bool {
