@@ -28,6 +28,7 @@ use crate::object::{ObjRef, Payload, WeakObj};
 use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, type_data};
 use crate::value::Value;
 
+pub(crate) use codecs::codec_lookup;
 pub(crate) use weakref::weakref_callbacks;
 
 /// What the native modules remember between calls, per interpreter.

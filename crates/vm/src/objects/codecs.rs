@@ -280,7 +280,7 @@ impl Decoder<'_> {
 /// Decode `b` with the named codec and error handler.
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyStr> {
     let Some(codec) = lookup(encoding) else {
-        return Err(unknown_encoding(vm, encoding));
+        return registry_decode(vm, b, encoding, errors);
     };
     // Fast path: valid UTF-8 (and ASCII for the ASCII-compatible codecs).
     if let Codec::Utf8 = codec
@@ -536,10 +536,55 @@ fn decode_utf32(vm: &mut Vm, d: &mut Decoder<'_>, mut i: usize, be: bool) -> PyR
 
 // ----- encoding -----
 
+/// A codec Krait does not have natively, through the codec registry (`encodings`): its
+/// encoder must give bytes (`_PyCodec_EncodeText`).
+fn registry_encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let f = vm.getitem(&info, &Value::Int(0))?;
+    let sv = vm.new_pystr(PyStr::from_wtf8(s.wtf8().to_vec()));
+    let ev = vm.new_str(errors);
+    let r = vm.call_pos(&f, &[sv, ev])?;
+    let out = match r.payload() {
+        Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => t[0].clone(),
+        _ => return Err(vm.type_error("encoder must return a tuple (object, integer)")),
+    };
+    match out.payload() {
+        Some(crate::object::Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => {
+            let tn = vm.type_name(&out);
+            Err(vm.type_error(format!(
+                "'{encoding}' encoder returned '{tn}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types"
+            )))
+        }
+    }
+}
+
+/// Decoding through the codec registry; the decoder must give a str.
+fn registry_decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyStr> {
+    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let f = vm.getitem(&info, &Value::Int(1))?;
+    let bv = vm.new_bytes(b.to_vec());
+    let ev = vm.new_str(errors);
+    let r = vm.call_pos(&f, &[bv, ev])?;
+    let out = match r.payload() {
+        Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => t[0].clone(),
+        _ => return Err(vm.type_error("decoder must return a tuple (object, integer)")),
+    };
+    match crate::native::as_pystr(&out) {
+        Some(s) => Ok(PyStr::from_wtf8(s.wtf8().to_vec())),
+        None => {
+            let tn = vm.type_name(&out);
+            Err(vm.type_error(format!(
+                "'{encoding}' decoder returned '{tn}' instead of 'str'; use codecs.decode() to decode to arbitrary types"
+            )))
+        }
+    }
+}
+
 /// Encode `s` with the named codec and error handler.
 pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let Some(codec) = lookup(encoding) else {
-        return Err(unknown_encoding(vm, encoding));
+        return registry_encode(vm, s, encoding, errors);
     };
     if codec == Codec::Utf8 && !s.has_surrogates() {
         return Ok(s.wtf8().to_vec());

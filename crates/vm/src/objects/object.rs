@@ -43,6 +43,11 @@ pub fn init(vm: &mut Vm) {
             classmethod "__subclasshook__" => object_subclasshook, "";
         ],
     );
+    let builtin = vm.types.builtin_function.clone();
+    vm.add_methods(
+        &builtin,
+        methods![ method "__reduce__" => super::reduce::builtin_reduce, ""; ],
+    );
     vm.add_getset(
         &object,
         "__class__",

@@ -154,3 +154,24 @@ fn default_getstate(vm: &mut Vm, this: &Value, required: bool) -> PyResult<Value
     }
     Ok(state)
 }
+
+/// `builtin_function_or_method.__reduce__` (`meth_reduce`): a module-level function pickles as
+/// its name (found again by module and qualified name); a bound method as
+/// `getattr(self, name)`.
+pub(crate) fn builtin_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
+    let (name, bound) = match this.payload() {
+        Some(Payload::Builtin(b)) => (b.name, b.bound.clone()),
+        _ => return Err(vm.type_error("descriptor '__reduce__' requires a builtin function")),
+    };
+    match bound {
+        None => Ok(vm.new_str(name)),
+        Some(m) if matches!(m.payload(), Some(Payload::Module(_))) => Ok(vm.new_str(name)),
+        Some(obj) => {
+            let getattr = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "getattr")?;
+            let n = vm.new_str(name);
+            let args = vm.new_tuple(vec![obj, n]);
+            Ok(vm.new_tuple(vec![getattr, args]))
+        }
+    }
+}
