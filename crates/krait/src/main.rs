@@ -3,6 +3,7 @@
 use krait::os::{RealClock, RealStdio, mount_readonly};
 use krait_host_env as env;
 use krait_vm::host::{Clock, Host, OsHost, SandboxHost};
+use krait_vm::limits::LimitKind;
 use krait_vm::{Config, Vm};
 
 /// Stack size of the thread that runs Python code: deep enough for the default recursion
@@ -60,6 +61,7 @@ enum Program {
 fn main() {
     let args = env::environ::args();
     let mut config = Config::default();
+    let mut limits = Limits::default();
     let mut program = None;
     let mut dash = false;
     let mut sandbox = SandboxOpts::default();
@@ -99,6 +101,9 @@ fn main() {
         if a == "--help" {
             print_out(HELP);
             env::process::exit(0);
+        }
+        if parse_limit_option(&args, &mut i, &mut limits) {
+            continue;
         }
         if a == "-" {
             program = Some(Program::Stdin);
@@ -246,7 +251,7 @@ fn main() {
     let status = std::thread::Builder::new()
         .name(String::from("main"))
         .stack_size(STACK_SIZE)
-        .spawn(move || run(config, program, sandbox))
+        .spawn(move || run(config, program, sandbox, limits))
         .map(|h| h.join().unwrap_or(1))
         .unwrap_or(1);
     env::process::exit(status);
@@ -292,7 +297,7 @@ fn stdlib_dir() -> String {
     }
 }
 
-fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {
+fn run(config: Config, program: Program, sandbox: SandboxOpts, limits: Limits) -> i32 {
     let inspect = config.inspect;
     let host = match make_host(&sandbox, &config.stdlib) {
         Ok(h) => h,
@@ -301,12 +306,33 @@ fn run(config: Config, program: Program, sandbox: SandboxOpts) -> i32 {
             return 2;
         }
     };
+    let before = krait_vm::limits::thread_allocated();
     let mut vm = Vm::new(host, config);
     krait_stdlib::register(&mut vm);
+    vm.limits
+        .add_memory(krait_vm::limits::thread_allocated() - before);
     env::signals::install_sigint(vm.interrupt.clone());
     let here = 0u8;
     let top = &here as *const u8 as usize;
     vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);
+    if let Some(n) = limits.recursion {
+        vm.recursion_limit = n;
+    }
+    vm.limits.max_instructions = limits.instructions;
+    vm.limits.max_memory = limits.memory;
+    vm.limits.timeout = limits.timeout;
+    vm.limits.clock = Some(env::clock::monotonic);
+    vm.limits_enter();
+    let status = run_program(&mut vm, program, inspect);
+    if let Some(kind) = vm.limits_exit().or(vm.limits.last_tripped) {
+        vm.flush_stdout();
+        eprint_err(&format!("krait: {}\n", limits.describe(kind)));
+        return 1;
+    }
+    status
+}
+
+fn run_program(vm: &mut Vm, program: Program, inspect: bool) -> i32 {
     let status = match program {
         Program::Command(cmd) => vm.run_main(&cmd, "<string>"),
         Program::File(path) => match env::fs::read(&path) {
@@ -360,4 +386,86 @@ fn println_out(s: &str) {
 
 fn eprint_err(s: &str) {
     let _ = env::stdio::write_stderr(s.as_bytes());
+}
+
+/// The resource limits given on the command line (`--max-instructions` and friends).
+#[derive(Default)]
+struct Limits {
+    instructions: Option<u64>,
+    memory: Option<usize>,
+    timeout: Option<f64>,
+    recursion: Option<usize>,
+}
+
+impl Limits {
+    /// The one line reported when `kind` ended the run.
+    fn describe(&self, kind: LimitKind) -> String {
+        match kind {
+            LimitKind::Instructions => format!(
+                "instruction limit of {} exceeded",
+                self.instructions.unwrap_or_default()
+            ),
+            LimitKind::Memory => format!(
+                "memory limit of {} bytes exceeded",
+                self.memory.unwrap_or_default()
+            ),
+            LimitKind::Time => format!(
+                "time limit of {} seconds exceeded",
+                self.timeout.unwrap_or_default()
+            ),
+            LimitKind::Cancelled => String::from("interrupted"),
+        }
+    }
+}
+
+/// Parse `--max-instructions N`, `--max-memory BYTES`, `--timeout SECONDS` or
+/// `--recursion-limit N` (also `--opt=value`) at `args[*i]`; advance `i` past it. Exits with
+/// status 2 on a bad value.
+fn parse_limit_option(args: &[String], i: &mut usize, limits: &mut Limits) -> bool {
+    let a = &args[*i];
+    let (name, inline) = match a.split_once('=') {
+        Some((n, v)) => (n, Some(v.to_string())),
+        None => (a.as_str(), None),
+    };
+    if !matches!(
+        name,
+        "--max-instructions" | "--max-memory" | "--timeout" | "--recursion-limit"
+    ) {
+        return false;
+    }
+    let value = match inline {
+        Some(v) => v,
+        None => {
+            *i += 1;
+            args.get(*i).cloned().unwrap_or_default()
+        }
+    };
+    *i += 1;
+    let bad = || -> ! {
+        eprint_err(&format!(
+            "krait: invalid value {value:?} for {name}\n{USAGE}Try `python -h' for more information.\n"
+        ));
+        env::process::exit(2);
+    };
+    match name {
+        "--max-instructions" => limits.instructions = Some(value.parse().unwrap_or_else(|_| bad())),
+        "--max-memory" => limits.memory = Some(value.parse().unwrap_or_else(|_| bad())),
+        "--recursion-limit" => {
+            limits.recursion = Some(
+                value
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .unwrap_or_else(|| bad()),
+            )
+        }
+        _ => {
+            let secs: f64 = value.parse().unwrap_or_else(|_| bad());
+            if !(secs.is_finite() && secs >= 0.0) {
+                bad();
+            }
+            limits.timeout = Some(secs);
+        }
+    }
+    true
 }

@@ -6,8 +6,6 @@
 //! the handler; with no row, the error leaves the frame. Backward jumps and `RESUME` check the
 //! interrupt flag — the one check that serves limits, signals and thread switching.
 
-use std::sync::atomic::Ordering;
-
 use krait_bytecode::{BinaryOp, CompareOp, Opcode};
 
 use crate::frame::{Code, Exit, Frame, GLOBAL_IN_BUILTINS, GLOBAL_IN_GLOBALS};
@@ -53,6 +51,10 @@ impl From<PyErr> for EvalError {
     }
 }
 
+/// Instructions counted for entering (or resuming) a frame: a function body runs at least a
+/// few before its first backward jump or return.
+const RESUME_COST: i64 = 8;
+
 impl Vm {
     /// Run `frame` until it returns or yields.
     pub fn execute(&mut self, frame: &mut Frame) -> PyResult<Exit> {
@@ -78,7 +80,12 @@ impl Vm {
                         self.set_context(&err);
                     }
                     self.add_traceback(&err, frame, at as u32);
-                    match frame.code.co.handler_for(at as u32).copied() {
+                    // A tripped limit unwinds through every handler (`except`, `finally`, `with`).
+                    let handler = match self.limits.tripped {
+                        None => frame.code.co.handler_for(at as u32).copied(),
+                        Some(_) => None,
+                    };
+                    match handler {
                         Some(h) => {
                             frame.stack.truncate(h.depth as usize);
                             if h.lasti {
@@ -108,7 +115,7 @@ impl Vm {
                 Opcode::RESUME => {
                     finalize!(self);
                     code.tick_warmup();
-                    self.check_interrupt()?;
+                    self.check_interrupt(RESUME_COST)?;
                 }
                 Opcode::POP_TOP => {
                     pop!(f);
@@ -609,9 +616,11 @@ impl Vm {
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip = arg as usize,
                 Opcode::JUMP_BACKWARD => {
                     finalize!(self);
+                    // The loop body's length stands for the instructions one iteration ran.
+                    let cost = f.ip.saturating_sub(arg as usize) as i64;
                     f.ip = arg as usize;
                     code.tick_warmup();
-                    self.check_interrupt()?;
+                    self.check_interrupt(cost)?;
                 }
                 Opcode::POP_JUMP_IF_TRUE => {
                     let v = pop!(f);
@@ -1093,15 +1102,12 @@ impl Vm {
         }
     }
 
-    /// Check the interrupt flag (limits, signals, thread switches).
-    #[inline]
-    pub fn check_interrupt(&mut self) -> PyResult<()> {
-        if self.interrupt.load(Ordering::Relaxed) {
-            self.interrupt.store(false, Ordering::Relaxed);
-            let t = self.types.keyboard_interrupt.clone();
-            return Err(self.new_exception(&t, vec![]));
-        }
-        Ok(())
+    /// The interrupt check (limits, signals, host cancel; see `limits.rs`): count `cost`
+    /// instructions against the tick counter, and look at everything else only when it runs
+    /// out, in the cold `limits_slow_check`.
+    #[inline(always)]
+    pub fn check_interrupt(&mut self, cost: i64) -> PyResult<()> {
+        self.tick(cost)
     }
 
     fn unbound_local(&mut self, name: &str) -> PyErr {

@@ -122,7 +122,9 @@ impl Vm {
         }
         // Break a cycle: if err appears in the context chain of handled, cut it there.
         let mut o = handled.clone();
+        let mut steps = 0i64;
         while let Payload::Exception(d) = &o.payload {
+            steps += 1;
             let next = d.context.borrow().clone();
             match next {
                 Value::Obj(n) => {
@@ -140,6 +142,8 @@ impl Vm {
         if let Payload::Exception(d) = &err.0.payload {
             *d.context.borrow_mut() = Value::Obj(handled);
         }
+        // Long context chains (exception storms) are work the limits must see.
+        self.charge(steps);
     }
 
     /// `except T:` matching, with CPython's check that `T` is an exception class (or tuple).

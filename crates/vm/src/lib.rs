@@ -12,6 +12,7 @@ pub mod generator;
 pub mod host;
 pub mod import;
 pub mod inline_cache;
+pub mod limits;
 pub mod matching;
 pub mod modules;
 pub mod names;

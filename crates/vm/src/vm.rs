@@ -137,6 +137,8 @@ pub struct Vm {
     pub exit_by_sigint: bool,
     /// The `SourceFileLoader` class, once made.
     pub loader_class: Option<ObjRef>,
+    /// Resource limits and their running state (`limits.rs`).
+    pub limits: crate::limits::LimitState,
 }
 
 impl Vm {
@@ -218,6 +220,7 @@ impl Vm {
             attr_cache: Default::default(),
             exit_by_sigint: false,
             loader_class: None,
+            limits: Default::default(),
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -365,6 +368,10 @@ impl Vm {
     pub fn run_finalizers(&mut self) {
         crate::modules::weakref_callbacks(self);
         while let Some(obj) = crate::object::next_pending_finalizer() {
+            if self.limit_tripped() {
+                // A limit is unwinding: no Python code runs, and the object is just freed.
+                continue;
+            }
             let v = Value::Obj(obj);
             let (r, what) = if let Some(Payload::Generator(_)) = v.payload() {
                 let r = self
@@ -414,6 +421,10 @@ impl Vm {
 
     /// Report an exception that reached the top level; the exit status it implies.
     pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
+        if self.limit_tripped() {
+            // The embedder (or the CLI) reports which limit ended the run.
+            return 1;
+        }
         let se = self.types.system_exit.clone();
         if self.err_matches(&e, &se) {
             return self.system_exit_status(&e);

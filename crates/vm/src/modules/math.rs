@@ -645,19 +645,26 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 /// The product of the integers in `lo..hi`, by binary splitting.
-fn range_product(lo: u64, hi: u64) -> BigInt {
+/// The product `lo * (lo+1) * ... * (hi-1)` by binary splitting; each multiplication counts
+/// against the interpreter's limits (in proportion to its size), so a huge factorial stops
+/// at the next step once a limit is due.
+fn range_product(vm: &mut Vm, lo: u64, hi: u64) -> PyResult<BigInt> {
     if hi <= lo {
-        return BigInt::one();
+        return Ok(BigInt::one());
     }
     if hi - lo <= 16 {
         let mut p = BigInt::from(lo);
         for k in lo + 1..hi {
             p *= k;
         }
-        return p;
+        vm.tick(1)?;
+        return Ok(p);
     }
     let mid = lo + (hi - lo) / 2;
-    range_product(lo, mid) * range_product(mid, hi)
+    let a = range_product(vm, lo, mid)?;
+    let b = range_product(vm, mid, hi)?;
+    vm.tick(1 + ((a.bits() + b.bits()) / 4096) as i64)?;
+    Ok(a * b)
 }
 
 fn math_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -669,10 +676,14 @@ fn math_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(n) = n.to_u64().filter(|n| *n <= i64::MAX as u64) else {
         return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807"));
     };
+    // n! has about n·log2(n) bits, and the last multiplication holds it and both halves:
+    // refuse up front what the heap cap cannot hold.
+    vm.check_alloc((n.saturating_mul(u64::from(64 - n.leading_zeros())) / 4) as usize)?;
     if n > 20_000_000 {
         return Err(vm.memory_error());
     }
-    Ok(Value::from_bigint(range_product(1, n + 1), vm))
+    let p = range_product(vm, 1, n + 1)?;
+    Ok(Value::from_bigint(p, vm))
 }
 
 fn math_gcd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -288,6 +288,7 @@ pub fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 
 /// A zero-filled buffer of `n` bytes, or `MemoryError`.
 pub fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    vm.check_alloc(n)?;
     let mut v: Vec<u8> = Vec::new();
     if n > (isize::MAX as usize) / 2 || v.try_reserve_exact(n).is_err() {
         return Err(vm.memory_error());
@@ -684,6 +685,7 @@ pub fn repeat(vm: &mut Vm, b: &[u8], n: i64, bytearray: bool) -> PyResult<Vec<u8
         }
         return Err(vm.overflow_error("repeated bytes are too long"));
     };
+    vm.check_alloc(total as usize)?;
     let mut out: Vec<u8> = Vec::new();
     if out.try_reserve_exact(total as usize).is_err() {
         return Err(vm.memory_error());

@@ -585,6 +585,8 @@ impl Vm {
 
     /// `next(it)`: `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Native loops over iterators (`sum`, `list`, `join`, ...) count against the limits.
+        self.tick(1)?;
         if let Value::Obj(o) = it {
             if let Payload::Iter(state) = &o.payload {
                 return crate::objects::iterators::iter_next(self, o, state);

@@ -30,7 +30,11 @@ pub fn int_binary(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, op: BinaryOp) -> Py
     let r = match op {
         BinaryOp::Add => a.to_big() + b.to_big(),
         BinaryOp::Subtract => a.to_big() - b.to_big(),
-        BinaryOp::Multiply => a.to_big() * b.to_big(),
+        BinaryOp::Multiply => {
+            let (x, y) = (a.to_big(), b.to_big());
+            vm.check_alloc(((x.bits() + y.bits()) / 8) as usize)?;
+            x * y
+        }
         BinaryOp::FloorDivide => {
             if b.is_zero() {
                 return Err(vm.zero_division("integer division or modulo by zero"));
@@ -55,6 +59,7 @@ pub fn int_binary(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, op: BinaryOp) -> Py
             let Some(n) = b.to_i64() else {
                 return Err(vm.overflow_error("too many digits in integer"));
             };
+            vm.check_alloc(((a.to_big().bits() + n as u64) / 8) as usize)?;
             if n as u64 > MAX_RESULT_BITS {
                 return Err(vm.memory_error());
             }
@@ -113,6 +118,7 @@ fn int_pow(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
     let Some(e) = b.to_i64() else {
         return Err(vm.memory_error());
     };
+    vm.check_alloc(((base.bits() - 1).saturating_mul(e as u64) / 8) as usize)?;
     if (base.bits() - 1).saturating_mul(e as u64) > MAX_RESULT_BITS {
         return Err(vm.memory_error());
     }

@@ -249,6 +249,11 @@ pub fn repeat_count(vm: &mut Vm, n: &Value, item_len: usize) -> PyResult<Option<
         return Ok(Some(0));
     }
     let n = n as u64;
+    vm.check_alloc(
+        (item_len as u64)
+            .saturating_mul(n)
+            .saturating_mul(std::mem::size_of::<Value>() as u64) as usize,
+    )?;
     match (item_len as u64).checked_mul(n) {
         Some(t) if t <= MAX_ITEMS as u64 => Ok(Some(n as usize)),
         _ => Err(vm.memory_error()),

@@ -31,6 +31,8 @@ struct Sorter<'a> {
 
 impl Sorter<'_> {
     fn lt(&mut self, a: &Item, b: &Item) -> PyResult<bool> {
+        // A sort of a huge list is a long native operation: it counts against the limits.
+        self.vm.tick(1)?;
         let (x, y) = (&a.key, &b.key);
         // Inline fast paths for the common homogeneous cases.
         match (x, y) {

@@ -674,6 +674,7 @@ pub fn repeat_bytes(vm: &mut Vm, b: &[u8], count: &Value) -> PyResult<Option<Vec
     else {
         return Err(vm.overflow_error("repeated string is too long"));
     };
+    vm.check_alloc(total as usize)?;
     let mut out: Vec<u8> = Vec::new();
     if total > (1u64 << 40) || out.try_reserve_exact(total as usize).is_err() {
         return Err(vm.memory_error());
@@ -823,7 +824,12 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    total += sep.wtf8().len() * items.len().saturating_sub(1);
+    total = total.saturating_add(
+        sep.wtf8()
+            .len()
+            .saturating_mul(items.len().saturating_sub(1)),
+    );
+    vm.check_alloc(total)?;
     let mut out = Vec::with_capacity(total);
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -1564,6 +1570,7 @@ fn just_impl(vm: &mut Vm, args: Args<'_>, name: &str, kind: u8) -> PyResult<Valu
         return Ok(same(vm, this, s));
     }
     let marg = (width - len) as usize;
+    vm.check_alloc(marg.saturating_add(s.wtf8().len()))?;
     if marg > (1usize << 36) {
         return Err(vm.memory_error());
     }
