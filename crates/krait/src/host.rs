@@ -1,0 +1,248 @@
+//! The host an embedded interpreter runs with: the sandbox or the OS underneath, with
+//! standard streams redirected as the embedder asked.
+
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use krait_vm::host::{DirEntry, FileStat, Host, SandboxStdio};
+
+/// Where an embedded interpreter's stdout or stderr goes.
+pub enum Output {
+    /// Collected in memory; read with `Interpreter::take_stdout` / `take_stderr`.
+    Capture,
+    /// Handed to a callback, chunk by chunk, as the program writes (stdout is line-buffered
+    /// by the interpreter, so chunks are usually whole lines).
+    Callback(Box<dyn FnMut(&[u8]) + Send>),
+    /// Thrown away.
+    Discard,
+    /// The process's own stream (only with the `host` feature and without `sandboxed()`;
+    /// otherwise the same as `Discard`).
+    Inherit,
+}
+
+pub(crate) enum Sink {
+    Buffer(Arc<Mutex<Vec<u8>>>),
+    Callback(Box<dyn FnMut(&[u8]) + Send>),
+    Discard,
+    Inherit,
+}
+
+impl Sink {
+    pub(crate) fn new(o: Output, buf: &Arc<Mutex<Vec<u8>>>) -> Sink {
+        match o {
+            Output::Capture => Sink::Buffer(buf.clone()),
+            Output::Callback(f) => Sink::Callback(f),
+            Output::Discard => Sink::Discard,
+            Output::Inherit => Sink::Inherit,
+        }
+    }
+}
+
+/// The embedder's standard streams: output sinks and the stdin it supplied.
+pub(crate) struct EmbedStdio {
+    pub(crate) stdout: Sink,
+    pub(crate) stderr: Sink,
+    pub(crate) stdin: Vec<u8>,
+    pub(crate) pos: usize,
+}
+
+fn write(
+    sink: &mut Sink,
+    data: &[u8],
+    inherit: impl FnOnce(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    match sink {
+        Sink::Buffer(b) => {
+            if let Ok(mut b) = b.lock() {
+                b.extend_from_slice(data);
+            }
+            Ok(())
+        }
+        Sink::Callback(f) => {
+            f(data);
+            Ok(())
+        }
+        Sink::Discard => Ok(()),
+        Sink::Inherit => inherit(data),
+    }
+}
+
+impl EmbedStdio {
+    fn line(&mut self) -> Vec<u8> {
+        let rest = self.stdin.get(self.pos..).unwrap_or_default();
+        let n = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        let line = rest[..n].to_vec();
+        self.pos += n;
+        line
+    }
+
+    fn all(&mut self) -> Vec<u8> {
+        let rest = self.stdin.get(self.pos..).unwrap_or_default().to_vec();
+        self.pos = self.stdin.len();
+        rest
+    }
+}
+
+// In a sandbox, `Inherit` has no process stream to reach: it discards.
+impl SandboxStdio for EmbedStdio {
+    fn write_stdout(&mut self, data: &[u8]) -> io::Result<()> {
+        write(&mut self.stdout, data, |_| Ok(()))
+    }
+    fn write_stderr(&mut self, data: &[u8]) -> io::Result<()> {
+        write(&mut self.stderr, data, |_| Ok(()))
+    }
+    fn read_stdin_line(&mut self) -> io::Result<Vec<u8>> {
+        Ok(self.line())
+    }
+    fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
+        Ok(self.all())
+    }
+}
+
+/// The OS host with the embedder's standard streams (stdin from the OS unless supplied).
+pub(crate) struct EmbedHost {
+    pub(crate) inner: Box<dyn Host>,
+    pub(crate) stdio: EmbedStdio,
+    pub(crate) own_stdin: bool,
+}
+
+// Everything not about the standard streams goes to `inner` unchanged: keep this list in step
+// with the `Host` trait (a method missing here would fall back to the trait's refusal).
+impl Host for EmbedHost {
+    fn write_stdout(&mut self, data: &[u8]) -> io::Result<()> {
+        let inner = &mut self.inner;
+        write(&mut self.stdio.stdout, data, |d| inner.write_stdout(d))
+    }
+    fn write_stderr(&mut self, data: &[u8]) -> io::Result<()> {
+        let inner = &mut self.inner;
+        write(&mut self.stdio.stderr, data, |d| inner.write_stderr(d))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+    fn read_stdin_line(&mut self) -> io::Result<Vec<u8>> {
+        if self.own_stdin {
+            Ok(self.stdio.line())
+        } else {
+            self.inner.read_stdin_line()
+        }
+    }
+    fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
+        if self.own_stdin {
+            Ok(self.stdio.all())
+        } else {
+            self.inner.read_stdin_all()
+        }
+    }
+    fn stdin_is_tty(&self) -> bool {
+        !self.own_stdin && self.inner.stdin_is_tty()
+    }
+    fn open(&mut self, path: &str, oflags: i32, mode: u32) -> io::Result<i32> {
+        self.inner.open(path, oflags, mode)
+    }
+    fn read(&mut self, fd: i32, n: usize) -> io::Result<Vec<u8>> {
+        self.inner.read(fd, n)
+    }
+    fn write(&mut self, fd: i32, data: &[u8]) -> io::Result<usize> {
+        self.inner.write(fd, data)
+    }
+    fn seek(&mut self, fd: i32, offset: i64, whence: i32) -> io::Result<u64> {
+        self.inner.seek(fd, offset, whence)
+    }
+    fn truncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
+        self.inner.truncate(fd, len)
+    }
+    fn fstat(&mut self, fd: i32) -> io::Result<FileStat> {
+        self.inner.fstat(fd)
+    }
+    fn close(&mut self, fd: i32) -> io::Result<()> {
+        self.inner.close(fd)
+    }
+    fn isatty(&mut self, fd: i32) -> bool {
+        self.inner.isatty(fd)
+    }
+    fn read_file(&mut self, path: &str) -> io::Result<Vec<u8>> {
+        self.inner.read_file(path)
+    }
+    fn stat(&mut self, path: &str) -> io::Result<FileStat> {
+        self.inner.stat(path)
+    }
+    fn lstat(&mut self, path: &str) -> io::Result<FileStat> {
+        self.inner.lstat(path)
+    }
+    fn listdir(&mut self, path: &str) -> io::Result<Vec<DirEntry>> {
+        self.inner.listdir(path)
+    }
+    fn mkdir(&mut self, path: &str, mode: u32) -> io::Result<()> {
+        self.inner.mkdir(path, mode)
+    }
+    fn rmdir(&mut self, path: &str) -> io::Result<()> {
+        self.inner.rmdir(path)
+    }
+    fn unlink(&mut self, path: &str) -> io::Result<()> {
+        self.inner.unlink(path)
+    }
+    fn rename(&mut self, src: &str, dst: &str) -> io::Result<()> {
+        self.inner.rename(src, dst)
+    }
+    fn readlink(&mut self, path: &str) -> io::Result<String> {
+        self.inner.readlink(path)
+    }
+    fn symlink(&mut self, target: &str, path: &str) -> io::Result<()> {
+        self.inner.symlink(target, path)
+    }
+    fn chmod(&mut self, path: &str, mode: u32) -> io::Result<()> {
+        self.inner.chmod(path, mode)
+    }
+    fn utime(&mut self, path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
+        self.inner.utime(path, atime_ns, mtime_ns)
+    }
+    fn getcwd(&mut self) -> io::Result<String> {
+        self.inner.getcwd()
+    }
+    fn chdir(&mut self, path: &str) -> io::Result<()> {
+        self.inner.chdir(path)
+    }
+    fn env_var(&mut self, name: &str) -> Option<String> {
+        self.inner.env_var(name)
+    }
+    fn env_vars(&mut self) -> Vec<(String, String)> {
+        self.inner.env_vars()
+    }
+    fn set_env_var(&mut self, name: &str, value: &str) -> io::Result<()> {
+        self.inner.set_env_var(name, value)
+    }
+    fn unset_env_var(&mut self, name: &str) -> io::Result<()> {
+        self.inner.unset_env_var(name)
+    }
+    fn time(&mut self) -> f64 {
+        self.inner.time()
+    }
+    fn monotonic(&mut self) -> f64 {
+        self.inner.monotonic()
+    }
+    fn sleep(&mut self, secs: f64) {
+        self.inner.sleep(secs)
+    }
+    fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        self.inner.urandom(n)
+    }
+    fn getpid(&mut self) -> u32 {
+        self.inner.getpid()
+    }
+    fn ids(&mut self) -> (u32, u32, u32, u32) {
+        self.inner.ids()
+    }
+    fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
+        self.inner.spawn(argv)
+    }
+    fn process_control(&mut self, what: &str) -> io::Result<()> {
+        self.inner.process_control(what)
+    }
+    fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
+        self.inner.socket(family, kind, proto)
+    }
+}

@@ -1,0 +1,7 @@
+# expect: instructions
+try:
+    while True:
+        pass
+except BaseException:
+    while True:
+        pass

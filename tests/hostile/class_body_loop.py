@@ -1,0 +1,4 @@
+# expect: instructions
+class C:
+    while True:
+        pass

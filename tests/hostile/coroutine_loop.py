@@ -1,0 +1,5 @@
+# expect: instructions
+async def f():
+    while True:
+        pass
+f().send(None)

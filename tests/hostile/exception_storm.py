@@ -1,0 +1,6 @@
+# expect: instructions
+while True:
+    try:
+        raise ValueError('x')
+    except ValueError:
+        pass

@@ -1,0 +1,2 @@
+# expect: instructions
+exec('while True: pass')

@@ -1,0 +1,7 @@
+# expect: instructions
+try:
+    while True:
+        pass
+finally:
+    while True:
+        pass

@@ -1,0 +1,6 @@
+# expect: instructions
+while True:
+    try:
+        while True: pass
+    except KeyboardInterrupt:
+        pass

@@ -1,0 +1,3 @@
+# expect: instructions
+for i in range(10**18):
+    pass

@@ -1,0 +1,3 @@
+# expect: instructions
+while True:
+    pass

@@ -1,0 +1,2 @@
+# expect: memory
+b = bytearray(10**10)

@@ -1,0 +1,3 @@
+# expect: memory
+import math
+x = math.factorial(10**7)

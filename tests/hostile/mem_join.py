@@ -1,0 +1,2 @@
+# expect: memory
+s = ' '.join(['x' * 1000] * 10**6)

@@ -1,0 +1,2 @@
+# expect: memory
+l = list(range(10**9))

@@ -1,0 +1,2 @@
+# expect: memory
+s = 'x'.ljust(10**9)

@@ -1,0 +1,2 @@
+# expect: memory
+l = list(map(str, range(10**9)))

@@ -1,0 +1,4 @@
+# expect: memory
+l = []
+while True:
+    l.append([0] * 1000)

@@ -1,0 +1,2 @@
+# expect: memory
+x = pow(3, 10**9)

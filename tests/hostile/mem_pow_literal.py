@@ -1,0 +1,2 @@
+# expect: memory
+x = 10**10**8

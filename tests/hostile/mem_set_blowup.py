@@ -1,0 +1,6 @@
+# expect: memory
+s = set()
+i = 0
+while True:
+    s.add(i)
+    i += 1

@@ -1,0 +1,4 @@
+# expect: memory
+s = 'x'
+while True:
+    s = s + s

@@ -1,0 +1,2 @@
+# expect: memory
+x = 'x' * 10**10

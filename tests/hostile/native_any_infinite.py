@@ -1,0 +1,2 @@
+# expect: instructions
+any(False for _ in iter(int, 1))

@@ -1,0 +1,3 @@
+# expect: instructions
+for x in iter(int, 1):
+    pass

@@ -1,0 +1,2 @@
+# expect: instructions
+print(sum(range(10**15)))

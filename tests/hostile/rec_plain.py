@@ -1,0 +1,4 @@
+# expect: recursion
+def f():
+    return f()
+f()

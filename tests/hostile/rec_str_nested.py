@@ -1,0 +1,5 @@
+# expect: recursion
+l = []
+for _ in range(5000):
+    l = [l]
+repr(l)

@@ -1,0 +1,7 @@
+# expect: instructions
+def f():
+    try:
+        f()
+    except RecursionError:
+        f()
+f()

@@ -1,0 +1,2 @@
+# expect: instructions
+sorted(range(10**6), key=lambda x: -x)

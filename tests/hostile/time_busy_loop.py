@@ -1,0 +1,4 @@
+# expect: time
+x = 0
+while True:
+    x += 1

@@ -1,0 +1,6 @@
+# expect: time
+while True:
+    try:
+        while True: pass
+    except BaseException:
+        pass

@@ -1,0 +1,5 @@
+# expect: time
+try:
+    while True: pass
+finally:
+    while True: pass

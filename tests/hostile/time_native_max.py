@@ -1,0 +1,2 @@
+# expect: time
+max(iter(int, 1))

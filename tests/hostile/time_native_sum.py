@@ -1,0 +1,2 @@
+# expect: time
+sum(iter(int, 1))

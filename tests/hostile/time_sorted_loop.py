@@ -1,0 +1,3 @@
+# expect: time
+while True:
+    sorted(range(1000), reverse=True)
