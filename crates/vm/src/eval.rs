@@ -34,6 +34,21 @@ macro_rules! finalize {
     };
 }
 
+/// A conditional jump: a backward one closes a loop (`while` tests at the bottom, filtered
+/// comprehensions), so it counts the loop body at the interrupt check like `JUMP_BACKWARD`.
+macro_rules! jump_to {
+    ($vm:expr, $f:expr, $arg:expr) => {{
+        let target = $arg as usize;
+        if target < $f.ip {
+            let cost = ($f.ip - target) as i64;
+            $f.ip = target;
+            $vm.check_interrupt(cost)?;
+        } else {
+            $f.ip = target;
+        }
+    }};
+}
+
 #[cold]
 fn stack_underflow() -> EvalError {
     EvalError::Internal("value stack underflow")
@@ -625,29 +640,29 @@ impl Vm {
                 Opcode::POP_JUMP_IF_TRUE => {
                     let v = pop!(f);
                     if self.is_true(&v)? {
-                        f.ip = arg as usize;
+                        jump_to!(self, f, arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_FALSE => {
                     let v = pop!(f);
                     if let Value::Bool(b) = v {
                         if !b.get() {
-                            f.ip = arg as usize;
+                            jump_to!(self, f, arg);
                         }
                         continue;
                     }
                     if !self.is_true(&v)? {
-                        f.ip = arg as usize;
+                        jump_to!(self, f, arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_NONE => {
                     if pop!(f).is_none() {
-                        f.ip = arg as usize;
+                        jump_to!(self, f, arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_NOT_NONE => {
                     if !pop!(f).is_none() {
-                        f.ip = arg as usize;
+                        jump_to!(self, f, arg);
                     }
                 }
                 Opcode::JUMP_IF_TRUE_OR_POP => {
