@@ -142,7 +142,13 @@ fn io_types(vm: &mut Vm) -> IoTypes {
             ],
         );
         vm.add_getset(&t, "closed", file_closed, None);
-        vm.add_getset(&t, "name", file_name, None);
+        let set_name: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>> =
+            if name == "FileIO" {
+                Some(file_set_name)
+            } else {
+                None
+            };
+        vm.add_getset(&t, "name", file_name, set_name);
         vm.add_getset(&t, "mode", file_mode, None);
         match name {
             "TextIOWrapper" => {
@@ -286,7 +292,8 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             },
         }
     };
-    let encoding = str_opt(vm, &vals[3], "encoding")?;
+    // "locale" (what io.text_encoding(None) returns) means the locale's encoding: UTF-8.
+    let encoding = str_opt(vm, &vals[3], "encoding")?.filter(|e| e != "locale");
     let errors = str_opt(vm, &vals[4], "errors")?;
     let newline = str_opt(vm, &vals[5], "newline")?;
     let closefd = match &vals[6] {
@@ -583,6 +590,9 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         && !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n")
     {
         return Err(vm.value_error(format!("illegal newline value: {nl}")));
+    }
+    if texts[0].as_deref() == Some("locale") {
+        texts[0] = None;
     }
     if let Some(e) = &texts[0] {
         crate::objects::codecs::check_encoding(vm, e)?;
@@ -1374,6 +1384,19 @@ fn file_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let (st, _) = file_of(vm, this)?;
     let n = st.borrow().name.clone();
     Ok(n)
+}
+
+/// `FileIO.name` is a plain attribute in CPython (tempfile renames its files so); the
+/// buffered and text layers read it through.
+fn file_set_name(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let (st, _) = file_of(vm, this)?;
+    match v {
+        Some(v) => {
+            st.borrow_mut().name = v;
+            Ok(())
+        }
+        None => Err(vm.attribute_error("name")),
+    }
 }
 
 fn file_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
