@@ -171,3 +171,23 @@ fn sandbox_options_need_sandbox() {
         .expect("run krait");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn sandbox_randomness_is_seeded() {
+    // random seeds from Host::urandom: in the sandbox that is a seeded generator, so two
+    // runs agree (and os.urandom with them).
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_krait"))
+            .args([
+                "--sandbox",
+                "-c",
+                "import random, os; print(random.random(), os.urandom(4).hex())",
+            ])
+            .output()
+            .expect("run krait")
+    };
+    let (a, b) = (run(), run());
+    assert!(a.status.success(), "{a:?}");
+    assert_eq!(a.stdout, b.stdout);
+    assert!(!a.stdout.is_empty());
+}
