@@ -8,6 +8,7 @@ mod random;
 mod sha512;
 mod sre;
 mod struct_;
+mod unicodedata;
 
 /// Make this crate's modules importable in `vm`.
 pub fn register(vm: &mut krait_vm::Vm) {
@@ -18,5 +19,6 @@ pub fn register(vm: &mut krait_vm::Vm) {
     binascii::register(vm);
     csv::register(vm);
     hashes::register(vm);
+    unicodedata::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }
