@@ -82,7 +82,7 @@ pub fn init(vm: &mut Vm) {
         Some(type_set_qualname),
     );
     vm.add_getset(&ty, "__mro__", type_get_mro, None);
-    vm.add_getset(&ty, "__bases__", type_get_bases, None);
+    vm.add_getset(&ty, "__bases__", type_get_bases, Some(type_set_bases));
     vm.add_getset(&ty, "__base__", type_get_base, None);
     vm.add_getset(&ty, "__dict__", type_get_dict, None);
     vm.add_getset(&ty, "__module__", type_get_module, Some(type_set_module));
@@ -713,6 +713,114 @@ fn type_get_bases(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         .map(|c| Value::Obj(c.clone()))
         .collect();
     Ok(vm.new_tuple(b))
+}
+
+/// `type_set_bases`: a heap type's bases replaced by a non-empty tuple of classes that does
+/// not make a cycle; the MRO of the type and of its subclasses is recomputed. (CPython also
+/// compares instance layouts; Krait's payload layouts are checked only for builtin bases.)
+fn type_set_bases(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let t = as_type(vm, this)?;
+    let name = type_data(&t).name.borrow().clone();
+    if type_data(&t).builtin {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{name}'"
+        )));
+    }
+    let Some(v) = v else {
+        return Err(vm.type_error(format!(
+            "cannot delete '__bases__' attribute of type '{name}'"
+        )));
+    };
+    let items = match v.payload() {
+        Some(Payload::Tuple(items)) if !items.is_empty() => items.to_vec(),
+        _ => {
+            let tn = vm.type_name(&v);
+            return Err(vm.type_error(format!(
+                "can only assign non-empty tuple to {name}.__bases__, not {tn}"
+            )));
+        }
+    };
+    let mut bases = Vec::with_capacity(items.len());
+    for b in &items {
+        match b {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                if crate::objects::typeobj::is_subtype(o, &t) {
+                    return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+                }
+                if type_data(o).layout != type_data(&t).layout
+                    && type_data(o).layout != crate::objects::typeobj::Layout::Object
+                {
+                    let bn = type_data(o).name.borrow().clone();
+                    return Err(vm.type_error(format!(
+                        "__bases__ assignment: '{bn}' object layout differs from '{name}'"
+                    )));
+                }
+                bases.push(o.clone());
+            }
+            other => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(format!(
+                    "{name}.__bases__ must be tuple of classes, not '{tn}'"
+                )));
+            }
+        }
+    }
+    // `compatible_for_assignment`: a builtin solid base and a class made in Python differ in
+    // their deallocator, as CPython puts it.
+    let old_base = type_data(&t).bases.borrow().first().cloned();
+    if let (Some(ob), Some(nb)) = (old_base, bases.first())
+        && type_data(&ob).builtin != type_data(nb).builtin
+    {
+        let (on, nn) = (
+            type_data(&ob).name.borrow().clone(),
+            type_data(nb).name.borrow().clone(),
+        );
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{nn}' deallocator differs from '{on}'"
+        )));
+    }
+    let old = std::mem::replace(&mut *type_data(&t).bases.borrow_mut(), bases.clone());
+    let mro = match crate::objects::typeobj::c3_mro(&t, &bases) {
+        Ok(m) => m,
+        Err(_) => {
+            *type_data(&t).bases.borrow_mut() = old;
+            return Err(vm.type_error(
+                "Cannot create a consistent method resolution\norder (MRO) for bases",
+            ));
+        }
+    };
+    *type_data(&t).mro.borrow_mut() = mro;
+    for b in &old {
+        type_data(b)
+            .subclasses
+            .borrow_mut()
+            .retain(|w| w.upgrade().is_some_and(|s| !ObjRef::ptr_eq(&s, &t)));
+    }
+    for b in &bases {
+        type_data(b).subclasses.borrow_mut().push(t.downgrade());
+    }
+    // Subclasses inherit through the new bases too.
+    let mut stack: Vec<ObjRef> = type_data(&t)
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(crate::object::WeakObj::upgrade)
+        .collect();
+    while let Some(sub) = stack.pop() {
+        let sb = type_data(&sub).bases.borrow().clone();
+        if let Ok(m) = crate::objects::typeobj::c3_mro(&sub, &sb) {
+            *type_data(&sub).mro.borrow_mut() = m;
+        }
+        stack.extend(
+            type_data(&sub)
+                .subclasses
+                .borrow()
+                .iter()
+                .filter_map(crate::object::WeakObj::upgrade),
+        );
+    }
+    vm.types_changed();
+    Ok(())
 }
 
 fn type_get_base(vm: &mut Vm, this: &Value) -> PyResult<Value> {
