@@ -567,7 +567,18 @@ impl Vm {
         let global_cache = names.iter().map(|_| Default::default()).collect();
         let attr_cache = names.iter().map(|_| Default::default()).collect();
         let store_cache = names.iter().map(|_| Default::default()).collect();
+        let not_simple = CodeFlags::VARARGS
+            | CodeFlags::VARKEYWORDS
+            | CodeFlags::GENERATOR
+            | CodeFlags::COROUTINE
+            | CodeFlags::ASYNC_GENERATOR;
+        let simple_argc = if co.flags.0 & not_simple == 0 && co.kwonly_arg_count == 0 {
+            co.arg_count
+        } else {
+            u32::MAX
+        };
         Rc::new(Code {
+            simple_argc,
             warmup: std::cell::Cell::new(0),
             global_cache,
             attr_cache,

@@ -326,6 +326,30 @@ impl Vm {
                     } else {
                         (f.stack[base].clone(), base + 1)
                     };
+                    // A Python function called with exactly its positional parameters: the
+                    // arguments move from this stack into the new frame.
+                    if kw.is_empty()
+                        && let Value::Obj(func) = &callable
+                        && let Payload::Function(fd) = &func.payload
+                    {
+                        let callee = fd.code.borrow().clone();
+                        if callee.simple_argc as usize == n - first {
+                            let mut frame = self.frame_with_builtins(
+                                callee,
+                                fd.globals.clone(),
+                                fd.builtins.clone(),
+                                None,
+                                Some(func.clone()),
+                            );
+                            for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(first..)) {
+                                *slot = v;
+                            }
+                            f.stack.truncate(base);
+                            let r = self.run_frame(frame)?;
+                            push(&mut f.stack, r);
+                            continue;
+                        }
+                    }
                     let result = match callable.payload() {
                         Some(Payload::Builtin(b)) if b.needs_frame => {
                             let snapshot = self.locals_snapshot(f)?;

@@ -23,6 +23,10 @@ pub struct Code {
     /// object after [`Code::WARMUP`] of them, and specialized calls of `METH_FASTCALL` builtins
     /// skip the recursion check, which decides which `RecursionError` message appears.
     pub warmup: std::cell::Cell<u8>,
+    /// The argument count a call binds by position alone (no `*args`, `**kwargs` or
+    /// keyword-only parameters, not a generator or coroutine), or `u32::MAX`: calls of
+    /// exactly this many positional arguments take the eval loop's direct path.
+    pub simple_argc: u32,
     /// `LOAD_GLOBAL`'s inline cache, one slot per entry of `names` (all loads of one name in
     /// a code object share it).
     pub global_cache: Box<[GlobalCache]>,
