@@ -484,3 +484,82 @@ impl Vm {
         1
     }
 }
+
+/// `sys.meta_path`'s finder for `importlib`: `importlib.import_module` and
+/// `importlib._bootstrap` find modules through it, and it imports them with Krait's own
+/// import (above), so both paths give the same module objects. `find_spec` does the import
+/// (a missing module is `None`, as a finder answers); `create_module` hands the module back
+/// and `exec_module` has nothing left to do.
+pub(crate) fn meta_path_finder(vm: &mut Vm) -> ObjRef {
+    let t = crate::modules::new_type(vm, "_frozen_importlib", "KraitImporter", false);
+    vm.add_methods(
+        &t,
+        crate::methods![
+            classmethod "find_spec" => finder_find_spec, "";
+            classmethod "create_module" => finder_create_module, "";
+            classmethod "exec_module" => finder_exec_module, "";
+            classmethod "invalidate_caches" => finder_invalidate_caches, "";
+        ],
+    );
+    t
+}
+
+fn finder_find_spec(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let a = crate::native::pos_args(vm, &args, "find_spec", 2, 4)?;
+    let (cls, name_v) = (&a[0], &a[1]);
+    let name = vm.str_text(name_v);
+    let module = match vm.import_dotted(&name) {
+        Ok(m) => m,
+        Err(e)
+            if vm.err_matches(&e, &vm.types.module_not_found_error.clone())
+                && vm.error_name(&e).as_deref() == Some(name.as_str()) =>
+        {
+            return Ok(Value::None);
+        }
+        Err(e) => return Err(e),
+    };
+    let Some(bootstrap) = vm.sys_module("importlib._bootstrap") else {
+        return Ok(Value::None);
+    };
+    let spec_cls = vm.getattr_str(&bootstrap, "ModuleSpec")?;
+    let origin = {
+        let k = vm.intern("__file__");
+        vm.getattr_opt(&module, &k)?.unwrap_or(Value::None)
+    };
+    let kw_origin = vm.new_str("origin");
+    let spec = vm.call(
+        &spec_cls,
+        crate::objects::function::Args {
+            values: &[name_v.clone(), cls.clone(), origin.clone()],
+            kwnames: &[kw_origin],
+        },
+    )?;
+    if !origin.is_none() {
+        let k = vm.intern("has_location");
+        let _ = vm.setattr(&spec, &k, Some(Value::bool(true)));
+    }
+    let kp = vm.intern("__path__");
+    if let Some(path) = vm.getattr_opt(&module, &kp)? {
+        let k = vm.intern("submodule_search_locations");
+        vm.setattr(&spec, &k, Some(path))?;
+    }
+    Ok(spec)
+}
+
+fn finder_create_module(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    let a = crate::native::pos_args(vm, &args, "create_module", 2, 2)?;
+    let name = vm.getattr_str(&a[1], "name")?;
+    let name = vm.str_text(&name);
+    vm.import_dotted(&name)
+}
+
+fn finder_exec_module(_vm: &mut Vm, _args: crate::objects::function::Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn finder_invalidate_caches(
+    _vm: &mut Vm,
+    _args: crate::objects::function::Args<'_>,
+) -> PyResult<Value> {
+    Ok(Value::None)
+}

@@ -248,13 +248,16 @@ pub fn init(vm: &mut Vm) {
     s(vm, "platlibdir", platlibdir);
     let abiflags = vm.new_str("");
     s(vm, "abiflags", abiflags);
-    // importlib's hooks: Krait's import does not consult them yet.
-    let meta_path = vm.new_list(Vec::new());
+    // importlib's hooks: one finder that imports the Krait way; Krait's own import does not
+    // consult these lists yet.
+    let finder = Value::Obj(crate::import::meta_path_finder(vm));
+    let meta_path = vm.new_list(vec![finder]);
     s(vm, "meta_path", meta_path);
     let path_hooks = vm.new_list(Vec::new());
     s(vm, "path_hooks", path_hooks);
     let cache = Value::Obj(vm.new_dict());
     s(vm, "path_importer_cache", cache);
+    s(vm, "pycache_prefix", Value::None);
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);
