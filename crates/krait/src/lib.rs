@@ -117,6 +117,7 @@ pub struct Builder {
     stdin: Option<Vec<u8>>,
     argv: Vec<String>,
     hash_seed: Option<u32>,
+    lend_stdlib: bool,
 }
 
 impl Builder {
@@ -174,6 +175,14 @@ impl Builder {
     /// `sys.argv`
     pub fn argv(mut self, argv: Vec<String>) -> Builder {
         self.argv = argv;
+        self
+    }
+
+    /// In a sandbox, lend CPython's standard library (`Lib/`, found when Krait was built)
+    /// read-only, so `import json` works, as `krait --sandbox` does. Outside a sandbox the
+    /// library is always on `sys.path`. Needs the `host` feature; otherwise ignored.
+    pub fn lend_stdlib(mut self) -> Builder {
+        self.lend_stdlib = true;
         self
     }
 
@@ -251,6 +260,11 @@ impl Builder {
             ignore_environment: true,
             no_site: true,
             dont_write_bytecode: true,
+            stdlib: if !self.sandboxed || self.lend_stdlib {
+                String::from(env!("KRAIT_BUILD_STDLIB"))
+            } else {
+                String::new()
+            },
             ..Config::default()
         };
         let own_stdin = self.stdin.is_some();
@@ -261,7 +275,14 @@ impl Builder {
             pos: 0,
         };
         let host: Box<dyn krait_vm::host::Host> = if self.sandboxed {
-            Box::new(SandboxHost::new().with_stdio(Box::new(stdio)))
+            #[allow(unused_mut)]
+            let mut host = SandboxHost::new().with_stdio(Box::new(stdio));
+            #[cfg(feature = "host")]
+            if !config.stdlib.is_empty() {
+                // If it cannot be lent, imports fail later with the usual message.
+                let _ = os::mount_readonly(&mut host, &config.stdlib);
+            }
+            Box::new(host)
         } else {
             Box::new(host::EmbedHost {
                 inner: os_host(),
@@ -326,6 +347,7 @@ impl Interpreter {
             stdin: None,
             argv: Vec::new(),
             hash_seed: None,
+            lend_stdlib: false,
         }
     }
 

@@ -286,6 +286,21 @@ fn interpreters_are_isolated() -> Result<(), Error> {
     Ok(())
 }
 
+// Reading the real `Lib/` needs the OS host.
+#[cfg(feature = "host")]
+#[test]
+fn stdlib_imports() -> Result<(), Error> {
+    let mut py = Interpreter::new()?;
+    py.run("import json\nout = json.dumps({'a': [1, 2]})")?;
+    assert_eq!(py.get("out")?.extract::<String>()?, "{\"a\": [1, 2]}");
+    let mut sb = Interpreter::builder().sandboxed().build()?;
+    assert!(sb.run("import json").is_err());
+    let mut lent = Interpreter::builder().sandboxed().lend_stdlib().build()?;
+    lent.run("import json\nout = json.loads('[3]')")?;
+    assert_eq!(lent.get("out")?.extract::<Vec<i64>>()?, vec![3]);
+    Ok(())
+}
+
 #[test]
 fn interpreter_moves_between_threads() -> Result<(), Error> {
     fn assert_send<T: Send>() {}
