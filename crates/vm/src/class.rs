@@ -27,22 +27,20 @@ impl Vm {
     /// Calling a class: the metaclass's `__call__`, normally `type.__call__`.
     pub fn call_type(&mut self, cls: &ObjRef, args: Args<'_>) -> PyResult<Value> {
         let meta = cls.class();
-        if !ObjRef::ptr_eq(&meta, &self.types.type_) {
-            let h = self.hash_text("__call__");
-            if let Some(c) = lookup(&meta, "__call__", h)
-                && !matches!(c.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.type_)))
-            {
-                let mut v = Vec::with_capacity(args.values.len() + 1);
-                v.push(Value::Obj(cls.clone()));
-                v.extend_from_slice(args.values);
-                return self.call(
-                    &c,
-                    Args {
-                        values: &v,
-                        kwnames: args.kwnames,
-                    },
-                );
-            }
+        if !ObjRef::ptr_eq(&meta, &self.types.type_)
+            && let Some(c) = self.type_lookup_str(&meta, "__call__")
+            && !matches!(c.payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.type_)))
+        {
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(Value::Obj(cls.clone()));
+            v.extend_from_slice(args.values);
+            return self.call(
+                &c,
+                Args {
+                    values: &v,
+                    kwnames: args.kwnames,
+                },
+            );
         }
         self.type_call(cls, args)
     }
@@ -52,8 +50,7 @@ impl Vm {
         if ObjRef::ptr_eq(cls, &self.types.type_) && args.values.len() == 1 && !args.has_kwargs() {
             return Ok(Value::Obj(self.type_of(&args.values[0])));
         }
-        let h = self.hash_text("__new__");
-        let Some(new) = lookup(cls, "__new__", h) else {
+        let Some(new) = self.type_lookup_str(cls, "__new__") else {
             let n = type_data(cls).name.borrow().clone();
             return Err(self.type_error(format!("cannot create '{n}' instances")));
         };
@@ -87,8 +84,7 @@ impl Vm {
         if !is_subtype(&ot, cls) {
             return Ok(obj);
         }
-        let h = self.hash_text("__init__");
-        if let Some(init) = lookup(&ot, "__init__", h) {
+        if let Some(init) = self.type_lookup_str(&ot, "__init__") {
             v[0] = obj.clone();
             let r = match init.payload() {
                 Some(Payload::Function(_)) | Some(Payload::Builtin(_)) => self.call(

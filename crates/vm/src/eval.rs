@@ -536,8 +536,14 @@ impl Vm {
                                 && x.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
                                 && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
                             {
-                                let o = sx.wtf8().cmp(sy.wtf8());
-                                push(&mut f.stack, Value::bool(crate::ops::cmp_ord(o, op)));
+                                let r = match op {
+                                    CompareOp::Eq => ObjRef::ptr_eq(x, y) || sx.wtf8() == sy.wtf8(),
+                                    CompareOp::Ne => {
+                                        !ObjRef::ptr_eq(x, y) && sx.wtf8() != sy.wtf8()
+                                    }
+                                    _ => crate::ops::cmp_ord(sx.wtf8().cmp(sy.wtf8()), op),
+                                };
+                                push(&mut f.stack, Value::bool(r));
                                 continue;
                             }
                         }

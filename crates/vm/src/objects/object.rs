@@ -193,10 +193,8 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let this = &args.values[0];
         let t = vm.type_of(this);
         let object = vm.types.object.clone();
-        let h = vm.hash_text("__init__");
-        let init_overridden = !matches!(crate::objects::typeobj::lookup(&t, "__init__", h), Some(Value::Obj(o)) if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object))));
-        let hn = vm.hash_text("__new__");
-        let new_is_object = match crate::objects::typeobj::lookup(&t, "__new__", hn) {
+        let init_overridden = !matches!(vm.type_lookup_str(&t, "__init__"), Some(Value::Obj(o)) if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object))));
+        let new_is_object = match vm.type_lookup_str(&t, "__new__") {
             Some(Value::Obj(o)) => match &o.payload {
                 Payload::StaticMethod(f) => {
                     matches!(f.borrow().payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object)))
