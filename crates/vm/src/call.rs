@@ -529,13 +529,10 @@ impl Vm {
         let module = self
             .dict_get_str_obj(&frame.globals, &module_key)
             .unwrap_or(Value::None);
-        let doc = match &code.co.docstring {
-            Some(d) => self.new_str(d),
-            None => Value::None,
-        };
+        let [name, qualname, doc] = code.fn_strings.clone();
         let fd = FunctionData {
-            name: RefCell::new(self.new_str(&code.co.name)),
-            qualname: RefCell::new(self.new_str(&code.co.qualname)),
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
             code: RefCell::new(code),
             code_obj: RefCell::new(code_obj.clone()),
             globals: frame.globals.clone(),
@@ -577,7 +574,13 @@ impl Vm {
         } else {
             u32::MAX
         };
+        let doc = match &co.docstring {
+            Some(d) => self.new_str(d),
+            None => Value::None,
+        };
+        let fn_strings = [self.new_str(&co.name), self.new_str(&co.qualname), doc];
         Rc::new(Code {
+            fn_strings,
             simple_argc,
             warmup: std::cell::Cell::new(0),
             global_cache,

@@ -23,6 +23,9 @@ pub struct Code {
     /// object after [`Code::WARMUP`] of them, and specialized calls of `METH_FASTCALL` builtins
     /// skip the recursion check, which decides which `RecursionError` message appears.
     pub warmup: std::cell::Cell<u8>,
+    /// `co_name`, `co_qualname` and the docstring as values, shared by every function made
+    /// from this code (as CPython's functions share the code object's strings).
+    pub fn_strings: [Value; 3],
     /// The argument count a call binds by position alone (no `*args`, `**kwargs` or
     /// keyword-only parameters, not a generator or coroutine), or `u32::MAX`: calls of
     /// exactly this many positional arguments take the eval loop's direct path.
