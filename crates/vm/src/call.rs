@@ -193,12 +193,24 @@ impl Vm {
             let t = self.types.recursion_error.clone();
             return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded"));
         }
-        self.frames.push(crate::frame::FrameLink {
+        // Capacity first, then the record is written straight into its slot: built in a
+        // temporary by 8-byte stores and copied by 16-byte loads, it stalls on store forwarding.
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(16);
+        }
+        let link = crate::frame::FrameLink {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
             frame_obj: None,
             ip: std::cell::Cell::new(0),
-        });
+        };
+        let n = self.frames.len();
+        // SAFETY: the capacity exceeds `n` (checked and reserved above), so index `n` is
+        // allocated and unused; after the write the first `n + 1` elements are initialised.
+        unsafe {
+            self.frames.as_mut_ptr().add(n).write(link);
+            self.frames.set_len(n + 1);
+        }
         Ok(())
     }
 

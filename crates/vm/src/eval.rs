@@ -1291,11 +1291,11 @@ fn push(stack: &mut Vec<Value>, v: Value) {
         grow_one(stack);
     }
     let n = stack.len();
-    if let Some(slot) = stack.spare_capacity_mut().first_mut() {
-        slot.write(v);
-        // SAFETY: the slot just written is the first spare one, at index `n`, so the first
-        // `n + 1` elements are initialised and within capacity.
-        unsafe { stack.set_len(n + 1) };
+    // SAFETY: the capacity exceeds `n` (checked and grown above), so index `n` is allocated and
+    // unused; after the write the first `n + 1` elements are initialised.
+    unsafe {
+        stack.as_mut_ptr().add(n).write(v);
+        stack.set_len(n + 1);
     }
 }
 
