@@ -149,7 +149,9 @@ fn io_types(vm: &mut Vm) -> IoTypes {
                 None
             };
         vm.add_getset(&t, "name", file_name, set_name);
-        vm.add_getset(&t, "mode", file_mode, None);
+        if name != "TextIOWrapper" {
+            vm.add_getset(&t, "mode", file_mode, None);
+        }
         match name {
             "TextIOWrapper" => {
                 vm.add_getset(&t, "buffer", file_buffer, None);
@@ -207,13 +209,22 @@ fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Va
             Layer::Buffered => t.reader,
         }
     };
-    Value::Obj(ObjRef::new(
-        cls,
-        Payload::File(Box::new(FileObj {
-            st: st.clone(),
-            layer,
-        })),
-    ))
+    let obj = file_instance(vm, cls, st.clone(), layer);
+    if layer == Layer::Text {
+        // CPython's `open()` stores the mode in the text wrapper's `__dict__`.
+        let mode = vm.new_str(&st.borrow().mode);
+        if let Some(d) = &*obj.dict.borrow() {
+            vm.set_dict_str(d, "mode", mode);
+        }
+    }
+    Value::Obj(obj)
+}
+
+/// A file object of class `cls` with an instance `__dict__`, as CPython's `_io` objects have
+/// (`tokenize.open` sets `mode` on a `TextIOWrapper`).
+fn file_instance(vm: &mut Vm, cls: ObjRef, st: Rc<RefCell<FileState>>, layer: Layer) -> ObjRef {
+    let dict = vm.new_dict();
+    ObjRef::with_dict(cls, Payload::File(Box::new(FileObj { st, layer })), dict)
 }
 
 fn normalize_encoding(e: &str) -> String {
@@ -510,13 +521,7 @@ fn fileio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let opener = a[3].clone().filter(|o| !o.is_none());
     let st = open_state(vm, &file, &m, &mode, closefd, opener.as_ref(), "FileIO")?;
-    Ok(Value::Obj(ObjRef::new(
-        cls,
-        Payload::File(Box::new(FileObj {
-            st,
-            layer: Layer::Raw,
-        })),
-    )))
+    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Raw)))
 }
 
 /// `BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192)` over a `FileIO`.
@@ -526,6 +531,9 @@ fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .name
         .borrow()
         .clone();
+    if let Some(v) = pyio_fallback(vm, &args, &name)? {
+        return Ok(v);
+    }
     let a = bind_new(vm, &args, &name, &["raw", "buffer_size"], 1)?;
     let raw = a[0].clone().unwrap_or(Value::None);
     if let Some(b) = &a[1] {
@@ -543,19 +551,45 @@ fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             )));
         }
     };
-    Ok(Value::Obj(ObjRef::new(
-        cls,
-        Payload::File(Box::new(FileObj {
-            st,
-            layer: Layer::Buffered,
-        })),
-    )))
+    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Buffered)))
+}
+
+/// A buffered or text layer over something that is not one of these native files (gzip's
+/// `_GzipReader`, a `GzipFile`, a `BytesIO`): `_pyio`'s pure-Python class of the same name does
+/// the work. `None` when the wrapped object is a native file (or absent).
+fn pyio_fallback(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<Value>> {
+    let inner = match args.pos().get(1) {
+        Some(v) => v.clone(),
+        None => {
+            let found = args.kwargs().find(|(k, _)| {
+                crate::native::as_pystr(k)
+                    .is_some_and(|s| s.as_str() == "raw" || s.as_str() == "buffer")
+            });
+            match found {
+                Some((_, v)) => v.clone(),
+                None => return Ok(None),
+            }
+        }
+    };
+    if matches!(inner.payload(), Some(Payload::File(_))) {
+        return Ok(None);
+    }
+    let pyio = vm.import_dotted("_pyio")?;
+    let cls = vm.getattr_str(&pyio, name)?;
+    let rest = Args {
+        values: args.values.get(1..).unwrap_or(&[]),
+        kwnames: args.kwnames,
+    };
+    vm.call(&cls, rest).map(Some)
 }
 
 /// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
 /// write_through=False)` over an `open()` binary file.
 fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = crate::native::new_cls(vm, &args, "TextIOWrapper")?;
+    if let Some(v) = pyio_fallback(vm, &args, "TextIOWrapper")? {
+        return Ok(v);
+    }
     let a = bind_new(
         vm,
         &args,
@@ -618,13 +652,7 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             .unwrap_or_else(|| String::from("strict")),
         newline: texts.next().flatten(),
     });
-    Ok(Value::Obj(ObjRef::new(
-        cls,
-        Payload::File(Box::new(FileObj {
-            st,
-            layer: Layer::Text,
-        })),
-    )))
+    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Text)))
 }
 
 struct Mode {
