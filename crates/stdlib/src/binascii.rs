@@ -276,18 +276,10 @@ fn crc_start(vm: &mut Vm, v: &Value, bits: u32) -> PyResult<u32> {
 fn crc32(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind_args(vm, &args, "crc32", &["data", "crc"], 1)?;
     let data = buffer_arg(vm, &a[0])?;
-    let mut crc = !crc_start(vm, &a[1], 32)?;
-    for &b in &data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    Ok(Value::Int(i64::from(!crc)))
+    let start = crc_start(vm, &a[1], 32)?;
+    Ok(Value::Int(i64::from(crate::zlib::crc32_update(
+        start, &data,
+    ))))
 }
 
 fn crc_hqx(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -9,6 +9,7 @@ mod sha512;
 mod sre;
 mod struct_;
 mod unicodedata;
+mod zlib;
 
 /// Make this crate's modules importable in `vm`.
 pub fn register(vm: &mut krait_vm::Vm) {
@@ -20,5 +21,6 @@ pub fn register(vm: &mut krait_vm::Vm) {
     csv::register(vm);
     hashes::register(vm);
     unicodedata::register(vm);
+    zlib::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }
