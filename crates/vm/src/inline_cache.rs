@@ -212,28 +212,44 @@ impl Vm {
         self.setattr(obj, name, Some(value))
     }
 
-    /// Record what the generic attribute lookup of `name` on `obj`'s type decides.
-    fn fill_attr_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef, method: bool) {
+    /// Empty `slot`; then, when `obj` uses the generic protocol (its type's `hook` is a builtin,
+    /// not Python code), the object, its type and the type's attribute `name`.
+    fn generic_lookup<'a>(
+        &mut self,
+        slot: &AttrCache,
+        obj: &'a Value,
+        name: &ObjRef,
+        hook: &'static str,
+    ) -> Option<(&'a ObjRef, ObjRef, Option<Value>)> {
         slot.kind.set(EMPTY);
         let Value::Obj(o) = obj else {
-            return;
+            return None;
         };
         if !cacheable(o) {
-            return;
+            return None;
         }
-        let custom = self.lookup_special_str(obj, "__getattribute__");
+        let custom = self.lookup_special_str(obj, hook);
         if !matches!(
             custom.as_ref().and_then(|c| c.payload()),
             Some(Payload::Builtin(_)) | None
         ) {
-            return;
+            return None;
         }
         let Payload::Str(ns) = &name.payload else {
-            return;
+            return None;
         };
         let t = o.class();
         let h = self.str_hash(ns);
         let class_attr = self.type_lookup_obj(&t, name, h);
+        Some((o, t, class_attr))
+    }
+
+    /// Record what the generic attribute lookup of `name` on `obj`'s type decides.
+    fn fill_attr_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef, method: bool) {
+        let Some((o, t, class_attr)) = self.generic_lookup(slot, obj, name, "__getattribute__")
+        else {
+            return;
+        };
         let (kind, index, value) = match class_attr {
             None => (INSTANCE, 0, None),
             Some(a) => match a.payload() {
@@ -265,26 +281,10 @@ impl Vm {
 
     /// Record what the generic `__setattr__` of `name` on `obj`'s type decides.
     fn fill_store_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef) {
-        slot.kind.set(EMPTY);
-        let Value::Obj(o) = obj else {
+        let Some((o, t, class_attr)) = self.generic_lookup(slot, obj, name, "__setattr__") else {
             return;
         };
-        if !cacheable(o) {
-            return;
-        }
-        let custom = self.lookup_special_str(obj, "__setattr__");
-        if !matches!(
-            custom.as_ref().and_then(|c| c.payload()),
-            Some(Payload::Builtin(_)) | None
-        ) {
-            return;
-        }
-        let Payload::Str(ns) = &name.payload else {
-            return;
-        };
-        let t = o.class();
-        let h = self.str_hash(ns);
-        let (kind, index) = match self.type_lookup_obj(&t, name, h) {
+        let (kind, index) = match class_attr {
             None => (INSTANCE, 0),
             Some(a) => match a.payload() {
                 Some(Payload::Member(m)) if matches!(o.payload, Payload::Slots(_)) => {
