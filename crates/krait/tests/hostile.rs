@@ -1,7 +1,10 @@
 //! Hostile programs under limits (issue 6): every program in `tests/hostile/` starts with
 //! `# expect: instructions|time|memory|recursion`, runs in a fresh interpreter under that
 //! limit, and must end with exactly that limit (or, for `recursion`, CPython's
-//! `RecursionError`), within 2× the limit, and leave the interpreter usable. At the end the
+//! `RecursionError`), within 2× the limit, and leave the interpreter usable. A program that
+//! needs CPython's `Lib/` (e.g. `re`) says `# prelude: import re` on its second line: the
+//! library is lent to the sandbox and the prelude runs first, as its own call (so the import
+//! does not count against the limit under test). At the end the
 //! process's peak RSS must stay below the largest heap cap plus a fixed margin.
 //!
 //! Run with `cargo test -p krait --test hostile` (`-- <substring>` filters; `--nocapture`
@@ -49,9 +52,17 @@ fn run_one(path: &Path) -> Result<(), Failed> {
         .ok_or("first line must be `# expect: <kind>`")?
         .trim()
         .to_string();
-    let b = Interpreter::builder()
+    let prelude = src
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix("# prelude: "))
+        .map(str::to_string);
+    let mut b = Interpreter::builder()
         .sandboxed()
         .recursion_limit(RECURSION);
+    if prelude.is_some() {
+        b = b.lend_stdlib();
+    }
     let b = match kind.as_str() {
         "instructions" => b
             .max_instructions(INSTRUCTIONS)
@@ -63,6 +74,9 @@ fn run_one(path: &Path) -> Result<(), Failed> {
         other => return Err(format!("unknown expectation {other}").into()),
     };
     let mut py = b.build().map_err(|e| e.to_string())?;
+    if let Some(p) = &prelude {
+        py.run(p).map_err(|e| format!("prelude `{p}`: {e}"))?;
+    }
     let start = Instant::now();
     let r = py.run(&src);
     let elapsed = start.elapsed();

@@ -287,6 +287,7 @@ fn engine_error(vm: &mut Vm, e: engine::Error) -> PyErr {
             let t = vm.types.recursion_error.clone();
             vm.new_exception_msg(&t, "maximum recursion limit exceeded")
         }
+        engine::Error::Py(e) => e,
     }
 }
 
@@ -310,14 +311,14 @@ fn new_match(
     vm: &mut Vm,
     pattern: &Value,
     subj: &Subject,
-    st: &State<'_>,
+    (marks, lastindex): (&[Option<usize>], i64),
     span: (usize, usize),
     pos: usize,
     endpos: usize,
 ) -> PyResult<Value> {
     let mut regs = vec![Some(span)];
-    for g in 0..st.marks.len() / 2 {
-        regs.push(match (st.marks[2 * g], st.marks[2 * g + 1]) {
+    for g in 0..marks.len() / 2 {
+        regs.push(match (marks[2 * g], marks[2 * g + 1]) {
             (Some(a), Some(b)) if a <= b => Some((a, b)),
             _ => None,
         });
@@ -328,7 +329,7 @@ fn new_match(
         regs,
         pos,
         endpos,
-        lastindex: st.lastindex,
+        lastindex,
     };
     let t = ext_type(vm, "re.Match")?;
     Ok(Value::Obj(vm.new_object(&t, Payload::Native(Box::new(m)))))
@@ -354,19 +355,20 @@ fn do_match(vm: &mut Vm, args: Args<'_>, name: &str, mode: Mode) -> PyResult<Val
     let subj = subject(vm, p, &a[0])?;
     let (pos, endpos) = bounds(vm, &a[1], &a[2], subj.text.len())?;
     let code = p.code.clone();
-    let mut st = State::new(&code, &subj.text, endpos, p.groups);
+    let groups = p.groups;
+    let mut st = State::new(vm, &code, &subj.text, endpos, groups);
     st.match_all = mode == Mode::FullMatch;
     let found = if pos > endpos {
-        None
+        Ok(None)
     } else if mode == Mode::Search {
-        st.search(pos).map_err(|e| engine_error(vm, e))?
+        st.search(pos)
     } else {
-        st.match_at(pos)
-            .map_err(|e| engine_error(vm, e))?
-            .map(|e| (pos, e))
+        st.match_at(pos).map(|e| e.map(|e| (pos, e)))
     };
-    match found {
-        Some(span) => new_match(vm, &this, &subj, &st, span, pos, endpos),
+    let (marks, lastindex) = (std::mem::take(&mut st.marks), st.lastindex);
+    drop(st);
+    match found.map_err(|e| engine_error(vm, e))? {
+        Some(span) => new_match(vm, &this, &subj, (&marks, lastindex), span, pos, endpos),
         None => Ok(Value::None),
     }
 }
@@ -394,11 +396,18 @@ fn all_matches(
     limit: usize,
 ) -> PyResult<Vec<((usize, usize), Vec<Option<usize>>, i64)>> {
     let code = p.code.clone();
-    let mut st = State::new(&code, &subj.text, endpos, p.groups);
+    let mut st = State::new(vm, &code, &subj.text, endpos, p.groups);
     let mut out = Vec::new();
     let mut at = pos;
     while at <= endpos && (limit == 0 || out.len() < limit) {
-        let Some((s, e)) = st.search(at).map_err(|e| engine_error(vm, e))? else {
+        let found = match st.search(at) {
+            Ok(f) => f,
+            Err(e) => {
+                drop(st);
+                return Err(engine_error(vm, e));
+            }
+        };
+        let Some((s, e)) = found else {
             break;
         };
         out.push(((s, e), st.marks.clone(), st.lastindex));

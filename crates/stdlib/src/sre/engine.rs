@@ -10,8 +10,14 @@
 //! group results (the last iteration of a repeated group wins, failed branches leave none).
 //! Recursion depth grows with backtracking points; deep matches end with `Error::Depth`
 //! rather than overflowing the Rust stack.
+//!
+//! Backtracking can take exponential time, so the engine counts its work (one unit per
+//! `run`, one per character a repeat scans) against the interpreter's limits through
+//! [`Vm::tick`], every [`TICK_EVERY`] units: a tripped limit ends the match with
+//! `Error::Py`.
 
 use krait_common::unicode;
+use krait_vm::{PyErr, Vm};
 
 /// Opcodes (`re._constants.OPCODES`, in order).
 mod op {
@@ -66,13 +72,17 @@ pub(crate) const MAXREPEAT: u32 = u32::MAX;
 /// How many nested backtracking points a match may use.
 const MAX_DEPTH: usize = 200_000;
 
+/// How much work the engine does between two calls of [`Vm::tick`].
+const TICK_EVERY: i64 = 256;
+
 /// Why a match could not be decided.
-#[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Error {
     /// The code is not what `re._compiler` makes.
     BadCode,
     /// Too much nested backtracking.
     Depth,
+    /// A limit or an interrupt stopped the match (from [`Vm::tick`]).
+    Py(PyErr),
 }
 
 type R = Result<Option<usize>, Error>;
@@ -102,6 +112,10 @@ pub(crate) struct State<'a> {
     lastmark: i64,
     repeats: Vec<Repeat>,
     depth: usize,
+    /// The interpreter whose limits the work counts against.
+    vm: &'a mut Vm,
+    /// Work left until the next [`Vm::tick`].
+    fuel: i64,
 }
 
 fn lower_ascii(c: u32) -> u32 {
@@ -181,8 +195,16 @@ fn category(code: u32, c: u32) -> Option<bool> {
 }
 
 impl<'a> State<'a> {
-    pub(crate) fn new(code: &'a [u32], text: &'a [u32], end: usize, groups: usize) -> State<'a> {
+    pub(crate) fn new(
+        vm: &'a mut Vm,
+        code: &'a [u32],
+        text: &'a [u32],
+        end: usize,
+        groups: usize,
+    ) -> State<'a> {
         State {
+            vm,
+            fuel: TICK_EVERY,
             code,
             text,
             end: end.min(text.len()),
@@ -204,6 +226,18 @@ impl<'a> State<'a> {
         self.lastindex = -1;
         self.lastmark = -1;
         self.repeats.clear();
+    }
+
+    /// Count `cost` units of work; every [`TICK_EVERY`] units, tell the interpreter.
+    #[inline]
+    fn spend(&mut self, cost: i64) -> Result<(), Error> {
+        self.fuel -= cost;
+        if self.fuel <= 0 {
+            let used = TICK_EVERY - self.fuel;
+            self.fuel = TICK_EVERY;
+            self.vm.tick(used).map_err(Error::Py)?;
+        }
+        Ok(())
     }
 
     fn c(&self, i: usize) -> Result<u32, Error> {
@@ -413,6 +447,9 @@ impl<'a> State<'a> {
                 break;
             }
             n += 1;
+            if n % 64 == 0 {
+                self.spend(64)?;
+            }
         }
         Ok(n)
     }
@@ -430,6 +467,7 @@ impl<'a> State<'a> {
 
     /// Match the code from `pc` on at `pos`; `top` for the pattern's own final `SUCCESS`.
     fn run(&mut self, pc: usize, pos: usize, top: bool) -> R {
+        self.spend(1)?;
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;

@@ -1,0 +1,4 @@
+# expect: instructions
+# prelude: import re
+import re
+re.fullmatch(r'(a|aa)*c', 'a' * 60)

@@ -1,0 +1,4 @@
+# expect: instructions
+# prelude: import re
+import re
+re.match(r'(a+)+$', 'a' * 40 + 'b')
