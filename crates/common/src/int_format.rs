@@ -66,6 +66,15 @@ impl fmt::Display for ParseIntError {
 /// Non-ASCII decimal digits, which CPython accepts, must first be mapped to ASCII with
 /// [`crate::float_format::transform_decimal_and_space`].
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
+    let (negative, digits, radix) = parse_int_digits(s, base)?;
+    let magnitude =
+        BigInt::parse_bytes(&digits, radix).ok_or(ParseIntError::InvalidLiteral { base })?;
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The checked parts of an `int()` literal, before any conversion (which can be long): the
+/// sign, the digits without underscores, and their radix.
+pub fn parse_int_digits(s: &str, base: u32) -> Result<(bool, Vec<u8>, u32), ParseIntError> {
     if base == 1 || base > 36 {
         return Err(ParseIntError::InvalidBase);
     }
@@ -100,8 +109,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ParseIntError> {
     if zeros_only && digits.iter().any(|&d| d != b'0') {
         return Err(invalid);
     }
-    let magnitude = BigInt::parse_bytes(&digits, radix).ok_or(invalid)?;
-    Ok(if negative { -magnitude } else { magnitude })
+    Ok((negative, digits, radix))
 }
 
 /// The digits of `body` without underscores, if it is `digit (["_"] digit)*` in `radix`.

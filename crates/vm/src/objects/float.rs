@@ -362,8 +362,8 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let spec = spec.as_str().into_owned();
     let tn = vm.type_name(this);
-    let r = krait_common::format_spec::parse_format_spec(&spec, '\0', &tn)
-        .and_then(|p| krait_common::format_spec::format_float(x, &p, &tn));
+    let p = crate::objects::strmethods::parse_spec(vm, &spec, '\0', &tn)?;
+    let r = krait_common::format_spec::format_float(x, &p, &tn);
     match r {
         Ok(s) => Ok(vm.new_string(s)),
         // Also maps an impossible width to MemoryError.

@@ -33,7 +33,7 @@ pub fn int_binary(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, op: BinaryOp) -> Py
         BinaryOp::Multiply => {
             let (x, y) = (a.to_big(), b.to_big());
             vm.check_alloc(((x.bits() + y.bits()) / 8) as usize)?;
-            x * y
+            crate::objects::bigsteps::mul(vm, &x, &y)?
         }
         BinaryOp::FloorDivide => {
             if b.is_zero() {
@@ -122,7 +122,8 @@ fn int_pow(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
     if (base.bits() - 1).saturating_mul(e as u64) > MAX_RESULT_BITS {
         return Err(vm.memory_error());
     }
-    Ok(Value::from_bigint(Pow::pow(&base, e as u64), vm))
+    let r = crate::objects::bigsteps::pow(vm, &base, e as u64)?;
+    Ok(Value::from_bigint(r, vm))
 }
 
 /// `pow(a, b, m)` on ints.
@@ -430,7 +431,7 @@ pub fn int_to_decimal(vm: &mut Vm, i: IntRef<'_>) -> PyResult<String> {
             if limit > 0 && b.bits() * 3 / 10 > limit + 1 {
                 return Err(str_limit_error(vm));
             }
-            let s = b.to_string();
+            let s = crate::objects::bigsteps::to_decimal(vm, b)?;
             let digits = s.len() - usize::from(s.starts_with('-'));
             if limit > 0 && digits as u64 > limit {
                 return Err(str_limit_error(vm));
@@ -472,8 +473,8 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let parsed = krait_common::format_spec::parse_format_spec(&spec, 'd', &tn)
-        .and_then(|p| krait_common::format_spec::format_int(&i.to_big(), &p, &tn));
+    let p = crate::objects::strmethods::parse_spec(vm, &spec, 'd', &tn)?;
+    let parsed = krait_common::format_spec::format_int(&i.to_big(), &p, &tn);
     match parsed {
         Ok(s) => Ok(vm.new_string(s)),
         // Also maps an impossible width to MemoryError.
@@ -738,30 +739,31 @@ fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Option<BigInt>> 
         }
         _ => return Ok(None),
     };
-    match krait_common::int_format::parse_int(&text, base) {
-        Ok(x) => {
-            let limit = vm.int_max_str_digits;
-            let radix = if base == 0 {
-                let t = text.trim().trim_start_matches(['+', '-']).as_bytes();
-                match t {
-                    [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..] => 2,
-                    _ => 10,
-                }
-            } else {
-                base
-            };
-            if limit > 0 && !radix.is_power_of_two() {
-                let digits = text.bytes().filter(u8::is_ascii_alphanumeric).count();
-                if digits > limit {
-                    return Err(vm.value_error(format!(
-                        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
-                }
-            }
-            Ok(Some(x))
-        }
-        Err(e) => Err(vm.value_error(e.message(&shown))),
+    let (negative, digits, radix) = match krait_common::int_format::parse_int_digits(&text, base) {
+        Ok(p) => p,
+        Err(e) => return Err(vm.value_error(e.message(&shown))),
+    };
+    // The digit limit is checked before converting (the conversion is quadratic).
+    let limit = vm.int_max_str_digits;
+    if limit > 0 && !radix.is_power_of_two() && digits.len() > limit {
+        let n = digits.len();
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
     }
+    let magnitude = if radix == 10 {
+        crate::objects::bigsteps::parse_decimal(vm, &digits)?
+    } else {
+        match num_bigint::BigUint::parse_bytes(&digits, radix) {
+            Some(m) => m,
+            None => {
+                let e = krait_common::int_format::ParseIntError::InvalidLiteral { base };
+                return Err(vm.value_error(e.message(&shown)));
+            }
+        }
+    };
+    let sign = if negative { Sign::Minus } else { Sign::Plus };
+    Ok(Some(BigInt::from_biguint(sign, magnitude)))
 }
 
 /// The exact value of a finite float truncated to an int, with CPython's errors.

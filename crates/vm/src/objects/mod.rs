@@ -1,5 +1,6 @@
 //! The builtin object kinds' storage and behaviour, one module per type.
 
+pub mod bigsteps;
 pub mod builtin_iters;
 pub mod bytes;
 pub mod codecs;

@@ -250,14 +250,14 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
         if width > krait_common::format_spec::PAD_LIMIT {
             return Err(vm.memory_error());
         }
+        vm.check_alloc(width)?;
         // Precision.
         let mut prec: Option<usize> = None;
         if i < n && cps[i] == u32::from(b'.') {
             i += 1;
             if i < n && cps[i] == u32::from(b'*') {
                 let p = st.next(vm)?;
-                let p = star_arg(vm, &p)?;
-                prec = Some(if p < 0 { 0 } else { p as usize });
+                prec = Some(star_precision(vm, &p)?);
                 i += 1;
             } else {
                 let mut p: usize = 0;
@@ -272,6 +272,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                 prec = Some(p);
             }
         }
+        vm.check_alloc(prec.unwrap_or(0))?;
         // Length modifiers are accepted and ignored.
         while i < n && matches!(cps[i], 0x68 | 0x6C | 0x4C) {
             i += 1;
@@ -341,6 +342,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                     body.push(conv_c);
                 }
                 let lead = body.len();
+                check_int_precision(vm, prec)?;
                 if let Some(p) = prec
                     && p > digits.len()
                 {
@@ -412,7 +414,28 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
     Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
-fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+/// A `*` precision: a C `int` in CPython (negative means none: 0).
+pub(crate) fn star_precision(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let p = match v.payload() {
+        Some(Payload::Int(b)) => num_traits::ToPrimitive::to_i32(b),
+        _ => i32::try_from(star_arg(vm, v)?).ok(),
+    };
+    match p {
+        Some(p) => Ok(p.max(0) as usize),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+/// CPython's cap on the zero padding of `%d`/`%x`/`%o` (`_PyUnicode_FormatLong`), checked
+/// before the zeros are allocated.
+pub(crate) fn check_int_precision(vm: &mut Vm, prec: Option<usize>) -> PyResult<()> {
+    if prec.is_some_and(|p| p > i32::MAX as usize - 3) {
+        return Err(vm.overflow_error("precision too large"));
+    }
+    vm.check_alloc(prec.unwrap_or(0))
+}
+
+pub(crate) fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let is_int =
         matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v.payload(), Some(Payload::Int(_)));
     if !is_int {

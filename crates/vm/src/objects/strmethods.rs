@@ -730,6 +730,25 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Turn a format-spec error into the Python exception CPython raises.
+/// `parse_format_spec`, then the heap check of the padding and digits it asks for (a width
+/// or precision of a few billion must not be allocated past the memory limit).
+pub fn parse_spec(
+    vm: &mut Vm,
+    spec: &str,
+    default: char,
+    type_name: &str,
+) -> PyResult<krait_common::format_spec::FormatSpec> {
+    let p = krait_common::format_spec::parse_format_spec(spec, default, type_name)
+        .map_err(|e| format_error(vm, e))?;
+    let prec = if default == 's' {
+        0
+    } else {
+        p.precision.unwrap_or(0)
+    };
+    vm.check_alloc(p.width.unwrap_or(0).saturating_mul(4).saturating_add(prec))?;
+    Ok(p)
+}
+
 pub fn format_error(vm: &mut Vm, e: krait_common::format_spec::FormatError) -> PyErr {
     use krait_common::exc::ExceptionKind;
     if matches!(e, krait_common::format_spec::FormatError::TooWide) {
@@ -753,8 +772,7 @@ fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(same(vm, this, s));
     }
     let spec_text = spec.as_str();
-    let parsed = krait_common::format_spec::parse_format_spec(&spec_text, 's', "str")
-        .map_err(|e| format_error(vm, e))?;
+    let parsed = parse_spec(vm, &spec_text, 's', "str")?;
     let r = krait_common::format_spec::format_str(&s.as_str(), &parsed, "str")
         .map_err(|e| format_error(vm, e))?;
     Ok(vm.new_string(r))

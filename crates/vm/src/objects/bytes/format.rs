@@ -109,10 +109,7 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
         }
         if i < n && fmt[i] == b'*' {
             let w = take_arg!();
-            if !matches!(w, Value::Int(_) | Value::Bool(_)) {
-                return Err(vm.type_error("* wants int"));
-            }
-            let w = vm.index_to_i64(&w)?;
+            let w = crate::objects::strformat::star_arg(vm, &w)?;
             if w < 0 {
                 spec.left = true;
             }
@@ -131,26 +128,26 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
         if spec.width > krait_common::format_spec::PAD_LIMIT {
             return Err(vm.memory_error());
         }
+        vm.check_alloc(spec.width)?;
         if i < n && fmt[i] == b'.' {
             i += 1;
             let mut p = 0usize;
             if i < n && fmt[i] == b'*' {
                 let w = take_arg!();
-                if !matches!(w, Value::Int(_) | Value::Bool(_)) {
-                    return Err(vm.type_error("* wants int"));
-                }
-                p = vm.index_to_i64(&w)?.max(0) as usize;
+                p = crate::objects::strformat::star_precision(vm, &w)?;
                 i += 1;
             } else {
                 while i < n && fmt[i].is_ascii_digit() {
                     p = p
                         .checked_mul(10)
                         .and_then(|w| w.checked_add(usize::from(fmt[i] - b'0')))
-                        .ok_or_else(|| vm.value_error("precision too big"))?;
+                        .filter(|w| *w <= i32::MAX as usize)
+                        .ok_or_else(|| vm.value_error("prec too big"))?;
                     i += 1;
                 }
             }
             spec.prec = Some(p);
+            vm.check_alloc(p)?;
         }
         while i < n && matches!(fmt[i], b'h' | b'l' | b'L') {
             i += 1;
@@ -187,6 +184,7 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             }
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
                 let v = int_arg(vm, &arg, c)?;
+                crate::objects::strformat::check_int_precision(vm, spec.prec)?;
                 let s = format_int(&v, c, &spec);
                 out.extend_from_slice(&pad_number(s, &spec));
                 continue;

@@ -1,0 +1,2 @@
+# expect: instructions
+x = pow(3, 3 * 10**7)

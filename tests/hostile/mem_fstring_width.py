@@ -1,0 +1,3 @@
+# expect: memory
+w = 10**9
+s = f'{"a":{w}}'

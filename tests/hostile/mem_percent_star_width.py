@@ -1,0 +1,2 @@
+# expect: memory
+s = '%*d' % (10**9, 1)
