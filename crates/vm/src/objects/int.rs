@@ -441,6 +441,15 @@ pub fn int_to_decimal(vm: &mut Vm, i: IntRef<'_>) -> PyResult<String> {
     }
 }
 
+/// `abs(v)` in decimal for `%d`/`%i`/`%u`: under the digit limit and the interpreter's limits.
+pub fn abs_decimal(vm: &mut Vm, v: &BigInt) -> PyResult<String> {
+    let mag = v.abs();
+    match num_traits::ToPrimitive::to_i64(&mag) {
+        Some(n) => Ok(n.to_string()),
+        None => int_to_decimal(vm, IntRef::Big(&mag)),
+    }
+}
+
 fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = self_int(vm, &args, "__repr__")?;
     let s = int_to_decimal(vm, i)?;

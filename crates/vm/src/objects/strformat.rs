@@ -325,7 +325,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                     'o' => 8,
                     _ => 10,
                 };
-                let mut digits = big.abs().to_str_radix(radix);
+                let mut digits = if radix == 10 {
+                    crate::objects::int::abs_decimal(vm, &big)?
+                } else {
+                    big.abs().to_str_radix(radix)
+                };
                 if conv_c == 'X' {
                     digits = digits.to_ascii_uppercase();
                 }

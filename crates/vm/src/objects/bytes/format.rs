@@ -185,7 +185,11 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
                 let v = int_arg(vm, &arg, c)?;
                 crate::objects::strformat::check_int_precision(vm, spec.prec)?;
-                let s = format_int(&v, c, &spec);
+                let decimal = match c {
+                    b'd' | b'i' | b'u' => Some(crate::objects::int::abs_decimal(vm, &v)?),
+                    _ => None,
+                };
+                let s = format_int(&v, c, &spec, decimal);
                 out.extend_from_slice(&pad_number(s, &spec));
                 continue;
             }
@@ -378,7 +382,7 @@ fn char_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 /// Digits with sign and `#` prefix, before padding: (sign+prefix, digits).
-fn format_int(v: &BigInt, c: u8, spec: &Spec) -> Vec<u8> {
+fn format_int(v: &BigInt, c: u8, spec: &Spec, decimal: Option<String>) -> Vec<u8> {
     let neg = v.sign() == Sign::Minus;
     let mag = v.abs();
     let (radix, prefix) = match c {
@@ -387,7 +391,7 @@ fn format_int(v: &BigInt, c: u8, spec: &Spec) -> Vec<u8> {
         b'X' => (16, if spec.alt { "0X" } else { "" }),
         _ => (10, ""),
     };
-    let mut digits = mag.to_str_radix(radix);
+    let mut digits = decimal.unwrap_or_else(|| mag.to_str_radix(radix));
     if c == b'X' {
         digits = digits.to_ascii_uppercase();
     }
