@@ -41,3 +41,13 @@ try:
     str(mid)
 except ValueError as e:
     print(e)
+
+# Modular powers with a long exponent and a big modulus (stepped square-and-multiply).
+m = 10**2000 + 1
+e = 2**3000 + 12345
+r = pow(3, e, m)
+print(r % M, r.bit_length())
+print(pow(-5, e, -m) % M, pow(-5, e, -m) < 0)
+inv = pow(3, -e, m)
+print(inv % M, inv * r % m)
+print(pow(0, e, m), pow(7, e, 1), pow(m - 1, e + 1, m))

@@ -89,6 +89,31 @@ pub fn pow(vm: &mut Vm, base: &BigInt, mut e: u64) -> PyResult<BigInt> {
     Ok(result)
 }
 
+/// `base ** e % m` for `0 <= base < m`, `e >= 0`, `m > 0`: `num-bigint`'s `modpow` when it
+/// is short, else square-and-multiply one exponent bit at a time, ticking at each bit (a
+/// modular square of a 20,000-digit number takes a few milliseconds).
+pub fn modpow(vm: &mut Vm, base: &BigInt, e: &BigInt, m: &BigInt) -> PyResult<BigInt> {
+    let mdigits = m.bits() / 32 + 1;
+    // Each exponent bit costs a modular squaring (a product and a division) or so.
+    let per_bit = mul_units(mdigits, mdigits).saturating_mul(PER_BIT).max(1);
+    if (e.bits() as usize).saturating_mul(per_bit) < 1 << 20 {
+        charge(vm, (e.bits() as usize).saturating_mul(per_bit))?;
+        return Ok(base.modpow(e, m));
+    }
+    let mut r = BigInt::from(1) % m;
+    for i in (0..e.bits()).rev() {
+        charge(vm, per_bit)?;
+        r = (&r * &r) % m;
+        if e.bit(i) {
+            r = (r * base) % m;
+        }
+    }
+    Ok(r)
+}
+
+/// Units per exponent bit of [`modpow`], per unit of [`mul_units`] of the modulus.
+const PER_BIT: usize = 28;
+
 /// Decimal digits per 64-bit chunk.
 const CHUNK_DIGITS: usize = 19;
 const CHUNK: u64 = 10_000_000_000_000_000_000;

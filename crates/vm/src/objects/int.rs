@@ -145,7 +145,7 @@ fn int_pow_mod(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, m: IntRef<'_>) -> PyRe
         }
         e = -e;
     }
-    let mut r = base.modpow(&e, &am);
+    let mut r = crate::objects::bigsteps::modpow(vm, &base, &e, &am)?;
     if neg_mod && !r.is_zero() {
         r -= &am;
     }
