@@ -7,6 +7,8 @@
 use num_bigint::{BigInt, BigUint, Sign};
 use std::fmt::Write;
 
+use num_traits::Zero;
+
 use crate::{PyResult, Vm};
 
 /// Operands are cut into blocks of this many 32-bit digits (about 315,000 decimal digits):
@@ -113,6 +115,60 @@ pub fn modpow(vm: &mut Vm, base: &BigInt, e: &BigInt, m: &BigInt) -> PyResult<Bi
 
 /// Units per exponent bit of [`modpow`], per unit of [`mul_units`] of the modulus.
 const PER_BIT: usize = 28;
+
+/// The units of a schoolbook division with an `n`-digit quotient and an `m`-digit divisor
+/// (32-bit digits): `n·m` digit products of about a nanosecond each.
+fn div_units(n: u64, m: u64) -> usize {
+    (n.saturating_mul(m) / 16) as usize
+}
+
+/// Python's `divmod(a, b)` (`b != 0`): floor quotient, remainder with `b`'s sign. Long
+/// divisions run in steps of a few quotient digits each, ticking between them.
+pub fn div_mod_floor(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<(BigInt, BigInt)> {
+    let (n, m) = (a.bits() / 32 + 1, b.bits() / 32 + 1);
+    let units = div_units(n.saturating_sub(m) + 1, m);
+    if units < 1 << 20 {
+        charge(vm, units)?;
+        return Ok(num_integer::Integer::div_mod_floor(a, b));
+    }
+    let (qm, rm) = div_rem_mag(vm, a.magnitude(), b.magnitude())?;
+    let (qs, bs) = (a.sign() * b.sign(), b.sign());
+    let (q, r) = if qs == Sign::Minus && !rm.is_zero() {
+        (
+            -BigInt::from_biguint(Sign::Plus, qm + 1u32),
+            BigInt::from_biguint(bs, b.magnitude() - rm),
+        )
+    } else {
+        (BigInt::from_biguint(qs, qm), BigInt::from_biguint(bs, rm))
+    };
+    Ok((q, r))
+}
+
+/// `divmod` of magnitudes, a few quotient digits at a time from the top.
+fn div_rem_mag(vm: &mut Vm, a: &BigUint, b: &BigUint) -> PyResult<(BigUint, BigUint)> {
+    let m = b.to_u32_digits().len().max(1);
+    // Quotient digits per step: a step divides (k + m) digits by m, k·m digit products
+    // (about 10 ms).
+    let k = ((1usize << 23) / m).clamp(1, BLOCK);
+    let ad = a.to_u32_digits();
+    let mut q = vec![0u32; ad.len()];
+    let mut rem = BigUint::default();
+    let mut end = ad.len();
+    while end > 0 {
+        let start = end.saturating_sub(k);
+        charge(vm, div_units((end - start) as u64, m as u64))?;
+        let cur = (rem << (32 * (end - start))) + BigUint::from_slice(&ad[start..end]);
+        let (qi, ri) = num_integer::Integer::div_rem(&cur, b);
+        for (j, d) in qi.to_u32_digits().into_iter().enumerate() {
+            if let Some(slot) = q.get_mut(start + j) {
+                *slot = d;
+            }
+        }
+        rem = ri;
+        end = start;
+    }
+    Ok((BigUint::new(q), rem))
+}
 
 /// Decimal digits per 64-bit chunk.
 const CHUNK_DIGITS: usize = 19;

@@ -39,13 +39,13 @@ pub fn int_binary(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, op: BinaryOp) -> Py
             if b.is_zero() {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            a.to_big().div_floor(&b.to_big())
+            crate::objects::bigsteps::div_mod_floor(vm, &a.to_big(), &b.to_big())?.0
         }
         BinaryOp::Remainder => {
             if b.is_zero() {
                 return Err(vm.zero_division("integer modulo by zero"));
             }
-            a.to_big().mod_floor(&b.to_big())
+            crate::objects::bigsteps::div_mod_floor(vm, &a.to_big(), &b.to_big())?.1
         }
         BinaryOp::TrueDivide => return int_truediv(vm, a, b),
         BinaryOp::Power => return int_pow(vm, a, b),
@@ -134,7 +134,7 @@ fn int_pow_mod(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>, m: IntRef<'_>) -> PyRe
     let m = m.to_big();
     let neg_mod = m.sign() == Sign::Minus;
     let am = m.abs();
-    let mut base = a.to_big().mod_floor(&am);
+    let mut base = crate::objects::bigsteps::div_mod_floor(vm, &a.to_big(), &am)?.1;
     let mut e = b.to_big();
     if e.sign() == Sign::Minus {
         match mod_inverse(&base, &am) {
@@ -236,7 +236,7 @@ fn divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     {
         return Ok(vm.new_tuple(vec![d, m]));
     }
-    let (d, m) = x.to_big().div_mod_floor(&y.to_big());
+    let (d, m) = crate::objects::bigsteps::div_mod_floor(vm, &x.to_big(), &y.to_big())?;
     let d = Value::from_bigint(d, vm);
     let m = Value::from_bigint(m, vm);
     Ok(vm.new_tuple(vec![d, m]))

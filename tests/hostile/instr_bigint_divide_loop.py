@@ -1,0 +1,5 @@
+# expect: instructions
+x = (1 << 33_000_000) - 1
+y = (1 << 16_000_000) + 12345
+while True:
+    q = x // y
