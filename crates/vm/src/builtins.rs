@@ -695,20 +695,28 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
         }
     }
     let pos = args.pos();
-    let items = match pos.len() {
+    // One iterable is streamed (it may be endless: only the best item is kept).
+    let mut rest: std::slice::Iter<'_, Value> = [].iter();
+    let it = match pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.iterate(&pos[0])?,
+        1 => Some(vm.iter(&pos[0])?),
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
+            rest = pos.iter();
+            None
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    loop {
+        let next = match &it {
+            Some(i) => vm.next(i)?,
+            None => rest.next().cloned(),
+        };
+        let Some(item) = next else { break };
         let k = match &key {
             Some(f) => vm.call_pos(f, std::slice::from_ref(&item))?,
             None => item.clone(),
