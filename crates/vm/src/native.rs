@@ -287,7 +287,7 @@ pub fn bind_args(
             Some(i) => out[i] = v.clone(),
             None => {
                 return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{key}'"
+                    "'{key}' is an invalid keyword argument for {fname}()"
                 )));
             }
         }
