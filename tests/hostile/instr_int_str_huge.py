@@ -1,5 +1,5 @@
 # expect: instructions
 import sys
 sys.set_int_max_str_digits(0)
-x = 7 ** 2_000_000
+x = 7 ** 600_000
 s = str(x)

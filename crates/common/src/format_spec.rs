@@ -531,6 +531,17 @@ fn group_digits(digits: &[u8], min_width: i64, group: Option<(usize, char)>) -> 
 
 /// `format(int, spec)`: types `b c d o x X n`, and `e E f F g G %` through `float(value)`.
 pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    format_int_digits(v, None, spec, type_name)
+}
+
+/// [`format_int`] with the decimal digits of `|v|` already made by the caller (an interpreter
+/// converts huge ints in steps it can interrupt); `decimal` is used only for a base-10 type.
+pub fn format_int_digits(
+    v: &BigInt,
+    decimal: Option<String>,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('d');
     let (base, prefix) = match ty {
         'b' => (2, "0b"),
@@ -583,7 +594,10 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         write_number(&mut out, &parts, None, fill, align, spec.width, None);
         return Ok(out);
     }
-    let mut digits = v.magnitude().to_str_radix(base);
+    let mut digits = match decimal {
+        Some(d) if base == 10 => d,
+        _ => v.magnitude().to_str_radix(base),
+    };
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -29,15 +29,19 @@ impl Vm {
                     let mut v = Vec::with_capacity(args.values.len() + 1);
                     v.push(receiver.clone());
                     v.extend_from_slice(args.values);
-                    (b.func)(
+                    let r = (b.func)(
                         self,
                         Args {
                             values: &v,
                             kwnames: args.kwnames,
                         },
-                    )
+                    );
+                    self.after_native(r)
                 }
-                _ => (b.func)(self, args),
+                _ => {
+                    let r = (b.func)(self, args);
+                    self.after_native(r)
+                }
             },
             Payload::Method(m) => {
                 let (func, receiver) = (&m.0, &m.1);

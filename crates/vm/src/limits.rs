@@ -259,6 +259,18 @@ impl Vm {
         Ok(())
     }
 
+    /// End a native call: if the allocator crossed the heap cap or the host cancelled during
+    /// it (the counter was forced negative), the limit ends the run here, before the caller
+    /// can keep what the call built, rather than at the next backward jump.
+    #[inline]
+    pub fn after_native<T>(&mut self, r: PyResult<T>) -> PyResult<T> {
+        let t = self.limits.ticks.load(Ordering::Relaxed);
+        if t < FORCED / 2 {
+            self.limits_slow_check(t)?;
+        }
+        r
+    }
+
     /// Refuse an allocation of about `bytes` that would take the heap past its cap (call
     /// before allocating sizes computed from user numbers).
     #[inline]

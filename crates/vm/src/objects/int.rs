@@ -483,7 +483,14 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let p = crate::objects::strmethods::parse_spec(vm, &spec, 'd', &tn)?;
-    let parsed = krait_common::format_spec::format_int(&i.to_big(), &p, &tn);
+    // A huge int's decimal digits are made in interruptible steps, as str() makes them.
+    let decimal = match i {
+        IntRef::Big(b) if matches!(p.ty, None | Some('d' | 'n')) => Some(
+            crate::objects::bigsteps::to_decimal(vm, &BigInt::from(b.magnitude().clone()))?,
+        ),
+        _ => None,
+    };
+    let parsed = krait_common::format_spec::format_int_digits(&i.to_big(), decimal, &p, &tn);
     match parsed {
         Ok(s) => Ok(vm.new_string(s)),
         // Also maps an impossible width to MemoryError.
@@ -654,6 +661,7 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if x.sign() == Sign::Minus { 0xff } else { 0 };
+    vm.check_alloc(length as usize)?;
     bytes.resize(length as usize, fill);
     if !little {
         bytes.reverse();

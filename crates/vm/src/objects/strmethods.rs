@@ -1188,6 +1188,7 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let mut i = 0;
         while i < b.len() {
             if done < max {
+                vm.check_alloc(n.len())?;
                 out.extend_from_slice(n);
                 done += 1;
             }
@@ -1205,6 +1206,7 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     while done < max {
         match find_bytes(&b[i..], o) {
             Some(p) => {
+                vm.check_alloc(n.len())?;
                 out.extend_from_slice(&b[i..i + p]);
                 out.extend_from_slice(n);
                 i += p + o.len();
@@ -1621,6 +1623,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(same(vm, this, s));
     }
     let fill = (width - len) as usize;
+    vm.check_alloc(fill.saturating_add(s.wtf8().len()))?;
     if fill > (1usize << 36) {
         return Err(vm.memory_error());
     }
@@ -1663,6 +1666,7 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if cp == u32::from(b'\t') {
             if tabsize > 0 {
                 let n = tabsize - col % tabsize;
+                vm.check_alloc(n as usize)?;
                 if n > (1 << 36) {
                     return Err(vm.memory_error());
                 }
@@ -1798,7 +1802,10 @@ fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 push_code_point(&mut out, n as u32);
             }
             _ => match r.payload() {
-                Some(Payload::Str(t)) => out.extend_from_slice(t.wtf8()),
+                Some(Payload::Str(t)) => {
+                    vm.check_alloc(t.wtf8().len())?;
+                    out.extend_from_slice(t.wtf8());
+                }
                 Some(Payload::Int(_)) => {
                     return Err(vm.value_error("character mapping must be in range(0x110000)"));
                 }

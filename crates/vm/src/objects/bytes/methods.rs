@@ -662,6 +662,7 @@ fn b_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     if out.len() as u64 + n as u64 > (isize::MAX as u64) {
                         return Err(vm.overflow_error("result too long"));
                     }
+                    vm.check_alloc(n as usize)?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
@@ -694,6 +695,7 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let mut n = 0;
         for (i, &c) in b.iter().enumerate() {
             if n < max {
+                vm.check_alloc(new.len())?;
                 out.extend_from_slice(&new);
                 n += 1;
             }
@@ -709,6 +711,7 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         while n < max {
             match find_sub(&b, &old, i, b.len()) {
                 Some(p) => {
+                    vm.check_alloc(new.len())?;
                     out.extend_from_slice(&b[i..p]);
                     out.extend_from_slice(&new);
                     i = p + old.len();

@@ -1,0 +1,2 @@
+# expect: memory
+b = b'a\tb'.expandtabs(10**9)

@@ -1,0 +1,2 @@
+# expect: memory
+s = 'a\tb'.expandtabs(10**9)

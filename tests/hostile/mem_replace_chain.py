@@ -1,0 +1,2 @@
+# expect: memory
+s = 'ab'.replace('a', 'a' * 10**5).replace('a', 'a' * 10**5)

@@ -1,0 +1,2 @@
+# expect: memory
+s = '1'.zfill(10**9)
