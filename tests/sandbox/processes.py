@@ -1,10 +1,26 @@
 # Processes and sockets are refused with a clear error.
 import posix
 
+import _posixsubprocess
+
+r, w = 5, 6  # the sandbox has no pipes; the descriptors are never used
+spawn_args = ([b'/bin/sh', b'-c', b'echo hacked > /tmp/krait_probe_hacked'], [b'/bin/sh'],
+              True, (w,), None, None, -1, -1, -1, -1, -1, -1, r, w,
+              True, False, -1, None, None, None, -1, None, True)
 for call in (lambda: posix.system('echo hacked > /tmp/krait_probe_hacked'),
              lambda: posix.fork(),
              lambda: posix.execv('/bin/sh', ['sh', '-c', 'true']),
-             lambda: posix.kill(1, 9)):
+             lambda: posix.execve('/bin/sh', ['sh', '-c', 'true'], {}),
+             lambda: posix.kill(1, 9),
+             lambda: posix.killpg(1, 9),
+             lambda: posix.waitpid(-1, 0),
+             lambda: posix.wait(),
+             lambda: posix.setsid(),
+             lambda: posix.setpgid(0, 0),
+             lambda: posix.getpgid(0),
+             lambda: posix._exit(0),
+             lambda: _posixsubprocess.fork_exec(*spawn_args),
+             lambda: _posixsubprocess.fork_exec(*spawn_args[:21], lambda: None, True)):
     try:
         call()
     except PermissionError as e:

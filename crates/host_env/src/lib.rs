@@ -12,4 +12,5 @@ pub mod fs;
 pub mod process;
 pub mod random;
 pub mod signals;
+pub mod spawn;
 pub mod stdio;

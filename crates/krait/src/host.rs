@@ -4,7 +4,7 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use krait_vm::host::{DirEntry, FileStat, Host, SandboxStdio};
+use krait_vm::host::{DirEntry, FileStat, Host, SandboxStdio, SpawnSpec};
 
 /// Where an embedded interpreter's stdout or stderr goes.
 pub enum Output {
@@ -239,8 +239,75 @@ impl Host for EmbedHost {
     fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
         self.inner.spawn(argv)
     }
-    fn process_control(&mut self, what: &str) -> io::Result<()> {
-        self.inner.process_control(what)
+    fn groups(&mut self) -> Vec<u32> {
+        self.inner.groups()
+    }
+    fn umask(&mut self, mask: u32) -> u32 {
+        self.inner.umask(mask)
+    }
+    fn cpu_times(&mut self) -> [f64; 5] {
+        self.inner.cpu_times()
+    }
+    fn terminal_size(&mut self, fd: i32) -> io::Result<(u16, u16)> {
+        self.inner.terminal_size(fd)
+    }
+    fn dup(&mut self, fd: i32) -> io::Result<i32> {
+        self.inner.dup(fd)
+    }
+    fn pipe(&mut self) -> io::Result<(i32, i32)> {
+        self.inner.pipe()
+    }
+    // Process control.
+    fn fork_exec(&mut self, spec: &SpawnSpec, stop_before_exec: bool) -> io::Result<i32> {
+        self.inner.fork_exec(spec, stop_before_exec)
+    }
+    fn child_exec(&mut self, spec: &SpawnSpec, preexec_ok: bool) -> io::Error {
+        self.inner.child_exec(spec, preexec_ok)
+    }
+    fn fork(&mut self) -> io::Result<i32> {
+        self.inner.fork()
+    }
+    fn execve(&mut self, path: &[u8], argv: &[Vec<u8>], env: Option<&[Vec<u8>]>) -> io::Error {
+        self.inner.execve(path, argv, env)
+    }
+    fn waitpid(&mut self, pid: i32, options: i32) -> io::Result<(i32, i32)> {
+        self.inner.waitpid(pid, options)
+    }
+    fn kill(&mut self, pid: i32, sig: i32) -> io::Result<()> {
+        self.inner.kill(pid, sig)
+    }
+    fn killpg(&mut self, pgid: i32, sig: i32) -> io::Result<()> {
+        self.inner.killpg(pgid, sig)
+    }
+    fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
+        self.inner.getpgid(pid)
+    }
+    fn setpgid(&mut self, pid: i32, pgid: i32) -> io::Result<()> {
+        self.inner.setpgid(pid, pgid)
+    }
+    fn getsid(&mut self, pid: i32) -> io::Result<i32> {
+        self.inner.getsid(pid)
+    }
+    fn setsid(&mut self) -> io::Result<i32> {
+        self.inner.setsid()
+    }
+    fn getppid(&mut self) -> u32 {
+        self.inner.getppid()
+    }
+    fn exit_now(&mut self, code: i32) -> io::Result<()> {
+        self.inner.exit_now(code)
+    }
+    fn get_inheritable(&mut self, fd: i32) -> io::Result<bool> {
+        self.inner.get_inheritable(fd)
+    }
+    fn set_inheritable(&mut self, fd: i32, inheritable: bool) -> io::Result<()> {
+        self.inner.set_inheritable(fd, inheritable)
+    }
+    fn get_blocking(&mut self, fd: i32) -> io::Result<bool> {
+        self.inner.get_blocking(fd)
+    }
+    fn set_blocking(&mut self, fd: i32, blocking: bool) -> io::Result<()> {
+        self.inner.set_blocking(fd, blocking)
     }
     fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
         self.inner.socket(family, kind, proto)

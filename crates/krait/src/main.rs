@@ -251,7 +251,15 @@ fn main() {
     let status = std::thread::Builder::new()
         .name(String::from("main"))
         .stack_size(STACK_SIZE)
-        .spawn(move || run(config, program, sandbox, limits))
+        .spawn(move || {
+            let pid = env::process::pid();
+            let status = run(config, program, sandbox, limits);
+            // A child of `os.fork()` has only this thread: it ends the process itself.
+            if env::process::pid() != pid {
+                env::process::exit(status);
+            }
+            status
+        })
         .map(|h| h.join().unwrap_or(1))
         .unwrap_or(1);
     env::process::exit(status);

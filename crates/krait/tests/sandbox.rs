@@ -166,7 +166,17 @@ mod memfs {
         let mut h = SandboxHost::new();
         assert_eq!(errno(h.spawn(&["/bin/sh".to_string()])), 1);
         assert_eq!(errno(h.socket(2, 1, 0)), 1);
-        assert_eq!(errno(h.process_control("fork")), 1);
+        assert_eq!(errno(h.fork()), 1);
+        assert_eq!(
+            errno(h.fork_exec(&krait::vm::host::SpawnSpec::default(), false)),
+            1
+        );
+        assert_eq!(errno(h.waitpid(-1, 0)), 1);
+        assert_eq!(errno(h.kill(1, 9)), 1);
+        assert_eq!(errno(h.killpg(1, 9)), 1);
+        assert_eq!(errno(h.setsid()), 1);
+        assert_eq!(errno(h.exit_now(0)), 1);
+        assert_eq!(h.execve(b"/bin/sh", &[], None).raw_os_error(), Some(1));
         assert!(h.env_vars().is_empty());
     }
 }

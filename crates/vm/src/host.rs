@@ -145,6 +145,54 @@ pub struct DirEntry {
     pub ino: u64,
 }
 
+/// What `_posixsubprocess.fork_exec` asks for (the fields of its arguments). Descriptors
+/// are `-1` when unused.
+#[derive(Clone, Debug, Default)]
+pub struct SpawnSpec {
+    /// The argument vector.
+    pub argv: Vec<Vec<u8>>,
+    /// The paths to try `exec` on, in order.
+    pub executables: Vec<Vec<u8>>,
+    /// Close descriptors from 3 up except `pass_fds`.
+    pub close_fds: bool,
+    /// Descriptors kept open and made inheritable (sorted).
+    pub pass_fds: Vec<i32>,
+    /// The child's working directory.
+    pub cwd: Option<Vec<u8>>,
+    /// The child's environment (`NAME=value`); `None` inherits.
+    pub env: Option<Vec<Vec<u8>>>,
+    /// stdin for the child.
+    pub p2cread: i32,
+    /// The parent's end of the stdin pipe.
+    pub p2cwrite: i32,
+    /// The parent's end of the stdout pipe.
+    pub c2pread: i32,
+    /// stdout for the child.
+    pub c2pwrite: i32,
+    /// The parent's end of the stderr pipe.
+    pub errread: i32,
+    /// stderr for the child.
+    pub errwrite: i32,
+    /// The parent's end of the error-report pipe.
+    pub errpipe_read: i32,
+    /// The child's end of the error-report pipe.
+    pub errpipe_write: i32,
+    /// Reset SIGPIPE and SIGXFSZ to their defaults.
+    pub restore_signals: bool,
+    /// `setsid()` in the child.
+    pub start_new_session: bool,
+    /// `setpgid(0, n)` when `>= 0`.
+    pub process_group: i32,
+    /// `setregid`.
+    pub gid: Option<u32>,
+    /// `setgroups`.
+    pub extra_groups: Option<Vec<u32>>,
+    /// `setreuid`.
+    pub uid: Option<u32>,
+    /// `umask` when `>= 0`.
+    pub umask: i32,
+}
+
 /// What the interpreter may ask of its host. Every method has a refusing default, so a host
 /// grants only what it implements: file system calls fail with `EACCES`, processes and
 /// sockets with `EPERM`.
@@ -349,10 +397,89 @@ pub trait Host {
     fn spawn(&mut self, _argv: &[String]) -> io::Result<i32> {
         Err(os_err(errno::EPERM))
     }
-    /// `fork`, `exec*`, `kill`: process control no host grants yet.
-    fn process_control(&mut self, _what: &str) -> io::Result<()> {
+
+    // Process control (`_posixsubprocess`, `os.fork`/`exec*`/`waitpid`/`kill`, sessions):
+    // refused with EPERM unless a host grants it.
+
+    /// Start a child as `_posixsubprocess.fork_exec` does; its pid. With
+    /// `stop_before_exec` (a `preexec_fn`), the child stops after the descriptor, directory,
+    /// signal and id setup and this returns 0 in it; the child then calls [`child_exec`].
+    ///
+    /// [`child_exec`]: Host::child_exec
+    fn fork_exec(&mut self, _spec: &SpawnSpec, _stop_before_exec: bool) -> io::Result<i32> {
         Err(os_err(errno::EPERM))
     }
+    /// In a child [`fork_exec`](Host::fork_exec) stopped before `exec`: report a failed
+    /// `preexec_fn` (`preexec_ok` false) or close descriptors and `exec`. Does not return on
+    /// a host that forked.
+    fn child_exec(&mut self, _spec: &SpawnSpec, _preexec_ok: bool) -> io::Error {
+        os_err(errno::EPERM)
+    }
+    /// `fork()`: 0 in the child (which continues this interpreter), the child's pid in the
+    /// parent.
+    fn fork(&mut self) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Replace the process with `path` (`os.execv`/`execve`); returns only the failure.
+    fn execve(&mut self, _path: &[u8], _argv: &[Vec<u8>], _env: Option<&[Vec<u8>]>) -> io::Error {
+        os_err(errno::EPERM)
+    }
+    /// `waitpid(pid, options)`: `(pid, wait status)`.
+    fn waitpid(&mut self, _pid: i32, _options: i32) -> io::Result<(i32, i32)> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Send a signal to a process.
+    fn kill(&mut self, _pid: i32, _sig: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Send a signal to a process group.
+    fn killpg(&mut self, _pgid: i32, _sig: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The process group of `pid` (0: this process).
+    fn getpgid(&mut self, _pid: i32) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Move `pid` into process group `pgid`.
+    fn setpgid(&mut self, _pid: i32, _pgid: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The session of `pid` (0: this process).
+    fn getsid(&mut self, _pid: i32) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Start a new session; its id.
+    fn setsid(&mut self) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The parent process's id.
+    fn getppid(&mut self) -> u32 {
+        0
+    }
+    /// End the process at once (`os._exit`): no cleanup, no flushing. A host without a
+    /// process of its own refuses, and the interpreter stops as `SystemExit` would.
+    fn exit_now(&mut self, _code: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Whether a descriptor survives `exec` (a host without `exec`: never).
+    fn get_inheritable(&mut self, fd: i32) -> io::Result<bool> {
+        self.fstat(fd).map(|_| false)
+    }
+    /// Make a descriptor survive `exec` or not.
+    fn set_inheritable(&mut self, fd: i32, _inheritable: bool) -> io::Result<()> {
+        self.fstat(fd).map(drop)
+    }
+    /// Whether a descriptor is in blocking mode.
+    fn get_blocking(&mut self, fd: i32) -> io::Result<bool> {
+        self.fstat(fd).map(|_| true)
+    }
+    /// Set or clear non-blocking mode.
+    fn set_blocking(&mut self, fd: i32, _blocking: bool) -> io::Result<()> {
+        self.fstat(fd).map(drop)
+    }
+
+    // Sockets.
+
     /// Make a socket.
     fn socket(&mut self, _family: i32, _kind: i32, _proto: i32) -> io::Result<i32> {
         Err(os_err(errno::EPERM))

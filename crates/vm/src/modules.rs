@@ -15,6 +15,7 @@ mod marshal;
 mod math;
 mod operator;
 mod posix;
+mod process;
 mod signal;
 mod string;
 mod thread;
@@ -73,6 +74,7 @@ pub fn register(vm: &mut Vm) {
     let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[
         ("math", math::init),
         ("posix", posix::init),
+        ("_posixsubprocess", process::init_posixsubprocess),
         ("_weakref", weakref::init),
         ("_thread", thread::init),
         ("_string", string::init),

@@ -4,7 +4,7 @@ use std::io;
 
 use krait_host_env as env;
 
-use super::{DirEntry, EntryKind, FileStat, Host, mode};
+use super::{DirEntry, EntryKind, FileStat, Host, SpawnSpec, mode};
 
 /// The host that is the real operating system.
 #[derive(Default)]
@@ -29,6 +29,32 @@ fn file_stat(m: env::fs::Metadata) -> FileStat {
         blksize: m.blksize,
         blocks: m.blocks,
         rdev: m.rdev,
+    }
+}
+
+fn spec(s: &SpawnSpec) -> env::spawn::Spec {
+    env::spawn::Spec {
+        argv: s.argv.clone(),
+        executables: s.executables.clone(),
+        close_fds: s.close_fds,
+        pass_fds: s.pass_fds.clone(),
+        cwd: s.cwd.clone(),
+        env: s.env.clone(),
+        p2cread: s.p2cread,
+        p2cwrite: s.p2cwrite,
+        c2pread: s.c2pread,
+        c2pwrite: s.c2pwrite,
+        errread: s.errread,
+        errwrite: s.errwrite,
+        errpipe_read: s.errpipe_read,
+        errpipe_write: s.errpipe_write,
+        restore_signals: s.restore_signals,
+        start_new_session: s.start_new_session,
+        process_group: s.process_group,
+        gid: s.gid,
+        extra_groups: s.extra_groups.clone(),
+        uid: s.uid,
+        umask: s.umask,
     }
 }
 
@@ -185,5 +211,59 @@ impl Host for OsHost {
     }
     fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
         env::process::run(argv)
+    }
+
+    // Process control (krait-host-env's spawn.rs).
+    fn fork_exec(&mut self, s: &SpawnSpec, stop_before_exec: bool) -> io::Result<i32> {
+        env::spawn::fork_exec(&spec(s), stop_before_exec)
+    }
+    fn child_exec(&mut self, s: &SpawnSpec, preexec_ok: bool) -> io::Error {
+        env::spawn::finish_child(&spec(s), preexec_ok)
+    }
+
+    fn fork(&mut self) -> io::Result<i32> {
+        env::spawn::fork_process()
+    }
+    fn execve(&mut self, path: &[u8], argv: &[Vec<u8>], envp: Option<&[Vec<u8>]>) -> io::Error {
+        env::spawn::exec(path, argv, envp)
+    }
+    fn waitpid(&mut self, pid: i32, options: i32) -> io::Result<(i32, i32)> {
+        env::spawn::wait_pid(pid, options)
+    }
+    fn kill(&mut self, pid: i32, sig: i32) -> io::Result<()> {
+        env::spawn::kill_pid(pid, sig)
+    }
+    fn killpg(&mut self, pgid: i32, sig: i32) -> io::Result<()> {
+        env::spawn::kill_group(pgid, sig)
+    }
+    fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
+        env::spawn::process_group(pid)
+    }
+    fn setpgid(&mut self, pid: i32, pgid: i32) -> io::Result<()> {
+        env::spawn::set_process_group(pid, pgid)
+    }
+    fn getsid(&mut self, pid: i32) -> io::Result<i32> {
+        env::spawn::session(pid)
+    }
+    fn setsid(&mut self) -> io::Result<i32> {
+        env::spawn::new_session()
+    }
+    fn getppid(&mut self) -> u32 {
+        env::spawn::parent_pid() as u32
+    }
+    fn exit_now(&mut self, code: i32) -> io::Result<()> {
+        env::spawn::exit_now(code)
+    }
+    fn get_inheritable(&mut self, fd: i32) -> io::Result<bool> {
+        env::spawn::get_inheritable(fd)
+    }
+    fn set_inheritable(&mut self, fd: i32, inheritable: bool) -> io::Result<()> {
+        env::spawn::set_inheritable(fd, inheritable)
+    }
+    fn get_blocking(&mut self, fd: i32) -> io::Result<bool> {
+        env::spawn::get_blocking(fd)
+    }
+    fn set_blocking(&mut self, fd: i32, blocking: bool) -> io::Result<()> {
+        env::spawn::set_blocking(fd, blocking)
     }
 }

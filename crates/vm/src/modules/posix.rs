@@ -223,11 +223,6 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("putenv", posix_putenv),
             ("unsetenv", posix_unsetenv),
             ("system", posix_system),
-            ("fork", posix_fork),
-            ("register_at_fork", posix_register_at_fork),
-            ("execv", posix_execv),
-            ("execve", posix_execv),
-            ("kill", posix_kill),
             ("cpu_count", posix_cpu_count),
             ("symlink", posix_symlink),
             ("chmod", posix_chmod),
@@ -291,6 +286,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.set_dict_str(&d, "environ", Value::Obj(environ));
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
+    super::process::init_posix(vm, m);
     let co = vm.compile_source(PRELUDE, "<posix>", krait_compiler::Mode::Exec)?;
     vm.run_code(co, d, None)?;
     Ok(())
@@ -798,17 +794,8 @@ fn posix_unsetenv(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Process creation goes to `Host::spawn`; hosts that do not grant it refuse with `EPERM`.
 fn spawn(vm: &mut Vm, argv: Vec<String>) -> PyResult<Value> {
-    vm.flush_stdout();
     match vm.host.spawn(&argv) {
         Ok(status) => Ok(Value::Int(i64::from(status))),
-        Err(e) => Err(vm.os_error_io(&e, None)),
-    }
-}
-
-/// fork/exec/kill: refused by every host so far (`EPERM`).
-fn process_control(vm: &mut Vm, what: &str) -> PyResult<Value> {
-    match vm.host.process_control(what) {
-        Ok(()) => Ok(Value::None),
         Err(e) => Err(vm.os_error_io(&e, None)),
     }
 }
@@ -817,41 +804,6 @@ fn posix_system(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "system", &["command"], 1, 1)?;
     let cmd = vm.path_arg(a[0].as_ref().unwrap_or(&Value::None), "system", "command")?;
     spawn(vm, vec!["/bin/sh".into(), "-c".into(), cmd.path])
-}
-
-/// `register_at_fork(*, before, after_in_child, after_in_parent)`: the callables are checked
-/// as CPython does; `fork` is refused, so they would never run and are not kept.
-fn posix_register_at_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let names = ["before", "after_in_child", "after_in_parent"];
-    if !args.pos().is_empty() {
-        return Err(vm.type_error("register_at_fork() takes no positional arguments"));
-    }
-    let a = crate::native::bind_args(vm, &args, "register_at_fork", &names, 0)?;
-    if a.iter().all(Value::is_null) {
-        return Err(vm.type_error("At least one argument is required."));
-    }
-    for (v, n) in a.iter().zip(names) {
-        if !v.is_null() && vm.lookup_special_str(v, "__call__").is_none() {
-            return Err(vm.type_error(format!("'{n}' must be callable, not {}", vm.type_name(v))));
-        }
-    }
-    Ok(Value::None)
-}
-
-fn posix_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    bind(vm, &args, "fork", &[], 0, 0)?;
-    process_control(vm, "fork")
-}
-
-fn posix_execv(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = bind(vm, &args, "execv", &["path", "argv", "env"], 2, 3)?;
-    vm.path_arg(a[0].as_ref().unwrap_or(&Value::None), "execv", "path")?;
-    process_control(vm, "execv")
-}
-
-fn posix_kill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    bind(vm, &args, "kill", &["pid", "signal"], 2, 2)?;
-    process_control(vm, "kill")
 }
 
 fn posix_symlink(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
