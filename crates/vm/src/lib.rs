@@ -24,6 +24,7 @@ pub mod oserror;
 pub mod repl;
 pub mod sysmodule;
 pub mod traceback;
+pub mod traverse;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -69,6 +69,44 @@ pub struct ModState {
     pub(crate) atexit: Vec<(Value, Value, Value)>,
 }
 
+impl ModState {
+    /// The values the native modules keep (roots of `gc.get_objects`).
+    pub(crate) fn roots(&self, visit: &mut dyn FnMut(&Value)) {
+        let obj = |o: &ObjRef| Value::Obj(o.clone());
+        self.codec_search.iter().for_each(&mut *visit);
+        self.codec_cache.values().for_each(&mut *visit);
+        self.codec_errors.values().for_each(&mut *visit);
+        self.signal_handlers.iter().for_each(&mut *visit);
+        self.ext_values.values().for_each(&mut *visit);
+        self.ext_types.values().for_each(|t| visit(&obj(t)));
+        if let Some(c) = &self.context {
+            visit(c);
+        }
+        for (f, a, k) in &self.atexit {
+            visit(f);
+            visit(a);
+            visit(k);
+        }
+        for t in self
+            .lock_type
+            .iter()
+            .chain(self.itertools_types.iter().flatten())
+        {
+            visit(&obj(t));
+        }
+        if let Some((a, b)) = &self.deque_types {
+            visit(&obj(a));
+            visit(&obj(b));
+        }
+    }
+}
+
+/// The values held by the state of a native module's object (`Payload::Native`), for
+/// `gc.get_referents`; kinds not listed here hold no Python values or are not traversed yet.
+pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
+    collections::native_referents(n, visit);
+}
+
 /// Register the built-in modules.
 pub fn register(vm: &mut Vm) {
     let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[

@@ -33,6 +33,17 @@ struct DequeIter {
     reverse: bool,
 }
 
+/// The values a deque or deque iterator holds (`gc.get_referents`).
+pub(super) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
+    if let Some(d) = n.downcast_ref::<Deque>() {
+        if let Ok(items) = d.items.try_borrow() {
+            items.iter().for_each(&mut *visit);
+        }
+    } else if let Some(it) = n.downcast_ref::<DequeIter>() {
+        visit(&it.deque);
+    }
+}
+
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     let deque = super::new_type(vm, "collections", "deque", true);
     vm.add_methods(

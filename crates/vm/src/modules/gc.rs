@@ -1,6 +1,7 @@
 //! `gc`: the collector's interface (CPython: `Modules/gcmodule.c`). Krait frees by reference
 //! counting only, so a collection finds nothing; the switches and thresholds are remembered so
-//! code that saves and restores them works.
+//! code that saves and restores them works. `get_objects`, `get_referents` and
+//! `get_referrers` walk the objects reachable from the interpreter's roots (`traverse.rs`).
 
 use crate::native::pos_args;
 use crate::object::ObjRef;
@@ -19,12 +20,12 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("get_threshold", get_threshold),
             ("set_threshold", set_threshold),
             ("get_count", get_count),
-            ("get_objects", empty_list),
-            ("get_referrers", empty_list),
-            ("get_referents", empty_list),
+            ("get_objects", get_objects),
+            ("get_referrers", get_referrers),
+            ("get_referents", get_referents),
             ("get_stats", empty_list),
             ("is_tracked", is_tracked),
-            ("is_finalized", is_tracked),
+            ("is_finalized", is_finalized),
             ("freeze", nothing),
             ("unfreeze", nothing),
             ("get_freeze_count", zero),
@@ -107,8 +108,89 @@ fn empty_list(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn is_tracked(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pos_args(vm, &args, "is_tracked", 1, 1)?;
+    let a = pos_args(vm, &args, "is_tracked", 1, 1)?;
+    Ok(Value::bool(match &a[0] {
+        Value::Obj(o) => crate::traverse::is_tracked(o),
+        _ => false,
+    }))
+}
+
+fn is_finalized(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "is_finalized", 1, 1)?;
     Ok(Value::bool(false))
+}
+
+/// `gc.get_objects(generation=None)`: every container reachable from the interpreter's
+/// roots (Krait keeps no list of live objects; unreachable cycles are not found).
+fn get_objects(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(vm, &args, "get_objects", &["generation"], 0)?;
+    if let Some(g) = a.first().filter(|g| !g.is_null() && !g.is_none()) {
+        let g = vm.index_to_i64(g)?;
+        if g >= 3 {
+            return Err(vm.value_error(
+                "generation parameter must be less than the number of available generations (3)",
+            ));
+        }
+        if g < -1 {
+            return Err(vm.value_error("generation parameter cannot be negative"));
+        }
+    }
+    let all = crate::traverse::reachable(vm);
+    let items = all
+        .into_iter()
+        .filter(crate::traverse::is_tracked)
+        .map(Value::Obj)
+        .collect();
+    Ok(vm.new_list(items))
+}
+
+/// `gc.get_referents(*objs)`: what each object refers to.
+fn get_referents(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::no_kwargs(vm, &args, "get_referents")?;
+    let mut out = Vec::new();
+    for v in args.pos() {
+        if let Value::Obj(o) = v
+            && crate::traverse::is_gc(o)
+        {
+            crate::traverse::referents(o, &mut |r| {
+                if !r.is_null() {
+                    out.push(r.clone());
+                }
+            });
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+/// `gc.get_referrers(*objs)`: the reachable containers that refer to any of `objs`.
+fn get_referrers(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::no_kwargs(vm, &args, "get_referrers")?;
+    let targets: std::collections::HashSet<usize> = args
+        .pos()
+        .iter()
+        .filter_map(|v| match v {
+            Value::Obj(o) => Some(o.addr()),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    if !targets.is_empty() {
+        for o in crate::traverse::reachable(vm) {
+            if !crate::traverse::is_tracked(&o) {
+                continue;
+            }
+            let mut hit = false;
+            crate::traverse::referents(&o, &mut |r| {
+                if let Value::Obj(r) = r {
+                    hit |= targets.contains(&r.addr());
+                }
+            });
+            if hit {
+                out.push(Value::Obj(o));
+            }
+        }
+    }
+    Ok(vm.new_list(out))
 }
 
 fn nothing(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
