@@ -175,11 +175,14 @@ impl Vm {
             {
                 has_dict = true;
             }
+            // CPython's solid bases must form one chain: a base whose slots extend another
+            // base's (its subclass, as `_FlowControlMixin` of `Transport` in asyncio) fits.
             if !bd.slot_names.is_empty() {
-                if !base_slots.is_empty() && bd.slot_names != base_slots {
+                if bd.slot_names.starts_with(&base_slots) {
+                    base_slots = bd.slot_names.clone();
+                } else if !base_slots.starts_with(&bd.slot_names) {
                     return Err(self.type_error("multiple bases have instance lay-out conflict"));
                 }
-                base_slots = bd.slot_names.clone();
             }
         }
         // The namespace, copied.
