@@ -217,7 +217,7 @@ pub fn chdir(path: &str) -> io::Result<()> {
 /// the interpreter can only use descriptors it opened.
 #[derive(Default)]
 pub struct Files {
-    open: HashMap<i32, File>,
+    pub(crate) open: HashMap<i32, File>,
 }
 
 fn ebadf() -> io::Error {

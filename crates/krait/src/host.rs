@@ -312,4 +312,7 @@ impl Host for EmbedHost {
     fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
         self.inner.socket(family, kind, proto)
     }
+    fn net(&mut self) -> Option<&mut dyn krait_vm::host::NetHost> {
+        self.inner.net()
+    }
 }

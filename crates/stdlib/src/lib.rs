@@ -5,7 +5,9 @@ mod binascii;
 mod csv;
 mod hashes;
 mod random;
+mod select;
 mod sha512;
+mod socket;
 mod sre;
 mod struct_;
 mod unicodedata;
@@ -22,5 +24,7 @@ pub fn register(vm: &mut krait_vm::Vm) {
     hashes::register(vm);
     unicodedata::register(vm);
     zlib::register(vm);
+    socket::register(vm);
+    select::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);
 }

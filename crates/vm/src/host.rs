@@ -10,9 +10,13 @@
 
 use std::io;
 
+mod net;
 #[cfg(feature = "host")]
 mod os;
+#[cfg(feature = "host")]
+mod os_net;
 mod sandbox;
+pub use net::{AddrInfo, LookupError, NetHost, SockAddr};
 #[cfg(feature = "host")]
 pub use os::OsHost;
 pub use sandbox::{Clock, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource};
@@ -478,10 +482,19 @@ pub trait Host {
         self.fstat(fd).map(drop)
     }
 
-    // Sockets.
+    /// Make a socket (through [`Host::net`]).
+    fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
+        match self.net() {
+            Some(n) => n.socket(family, kind, proto),
+            None => Err(os_err(errno::EPERM)),
+        }
+    }
 
-    /// Make a socket.
-    fn socket(&mut self, _family: i32, _kind: i32, _proto: i32) -> io::Result<i32> {
-        Err(os_err(errno::EPERM))
+    // Sockets, name lookups and waiting on descriptors (host/net.rs).
+
+    /// The network, if this host grants it: `None` (the default) makes every socket, lookup
+    /// and `select`/`poll` fail with `PermissionError: [Errno 1] Operation not permitted`.
+    fn net(&mut self) -> Option<&mut dyn NetHost> {
+        None
     }
 }

@@ -9,7 +9,7 @@ use super::{DirEntry, EntryKind, FileStat, Host, SpawnSpec, mode};
 /// The host that is the real operating system.
 #[derive(Default)]
 pub struct OsHost {
-    files: env::fs::Files,
+    pub(super) files: env::fs::Files,
 }
 
 fn file_stat(m: env::fs::Metadata) -> FileStat {
@@ -265,5 +265,10 @@ impl Host for OsHost {
     }
     fn set_blocking(&mut self, fd: i32, blocking: bool) -> io::Result<()> {
         env::spawn::set_blocking(fd, blocking)
+    }
+
+    // The network: host/os_net.rs.
+    fn net(&mut self) -> Option<&mut dyn super::NetHost> {
+        Some(self)
     }
 }
