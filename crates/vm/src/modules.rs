@@ -102,9 +102,10 @@ impl ModState {
 }
 
 /// The values held by the state of a native module's object (`Payload::Native`), for
-/// `gc.get_referents`; kinds not listed here hold no Python values or are not traversed yet.
+/// `gc.get_referents`: deques and itertools objects; other native kinds are not traversed yet.
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
     collections::native_referents(n, visit);
+    itertools::native_referents(n, visit);
 }
 
 /// Register the built-in modules.

@@ -62,3 +62,10 @@ deep = []
 for _ in range(100000):
     deep = [deep]
 print(len(gc.get_objects()) > 100000)
+
+# Native containers.
+import collections
+import itertools
+print(gc.get_referents(collections.deque([marker, 1])))
+print(gc.get_referents(itertools.repeat(marker, 3)))
+print(any(r is marker for r in gc.get_referents(itertools.takewhile(bool, marker))))

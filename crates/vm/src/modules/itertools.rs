@@ -132,6 +132,83 @@ struct Comb {
     first: bool,
 }
 
+/// The values an itertools object holds (`gc.get_referents`).
+pub(super) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
+    let Some(Iter(st)) = n.downcast_ref::<Iter>() else {
+        return;
+    };
+    let Ok(st) = st.try_borrow() else {
+        return;
+    };
+    let mut v: Vec<&Value> = Vec::new();
+    match &*st {
+        State::Count { n, step } => v.extend([n, step]),
+        State::Cycle { it, saved, .. } => {
+            v.extend(it);
+            v.extend(saved);
+        }
+        State::Repeat { obj, .. } => v.push(obj),
+        State::Accumulate {
+            it,
+            func,
+            total,
+            initial,
+        } => {
+            v.extend([it, func]);
+            v.extend(total);
+            v.extend(initial);
+        }
+        State::Chain { source, active } => {
+            v.extend(source);
+            v.extend(active);
+        }
+        State::Compress {
+            data: a,
+            selectors: b,
+        }
+        | State::DropWhile { pred: a, it: b, .. }
+        | State::TakeWhile { pred: a, it: b, .. }
+        | State::FilterFalse { pred: a, it: b }
+        | State::StarMap { func: a, it: b }
+        | State::Grouper {
+            parent: a,
+            tgtkey: b,
+            ..
+        } => v.extend([a, b]),
+        State::ISlice { it, .. } => v.extend(it),
+        State::Pairwise { it, old } => {
+            v.extend(it);
+            v.extend(old);
+        }
+        State::ZipLongest { iters, fill, .. } => {
+            v.extend(iters.iter().flatten());
+            v.push(fill);
+        }
+        State::GroupBy {
+            it,
+            key,
+            tgtkey,
+            currkey,
+            currvalue,
+            ..
+        } => {
+            v.extend([it, key]);
+            v.extend(tgtkey);
+            v.extend(currkey);
+            v.extend(currvalue);
+        }
+        State::Tee { shared, .. } => {
+            if let Ok(sh) = shared.try_borrow() {
+                visit(&sh.it);
+                sh.buf.iter().for_each(&mut *visit);
+            }
+        }
+        State::Combinatoric(c) => v.extend(c.pools.iter().flatten()),
+        State::Done => {}
+    }
+    v.into_iter().for_each(visit);
+}
+
 /// The itertools types, by name.
 const TYPES: &[&str] = &[
     "count",
