@@ -543,3 +543,71 @@ pub fn exit_now(code: i32) -> ! {
     // SAFETY: ends the process.
     unsafe { _exit(code) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Run `spec` with a fresh error pipe; what the child reported and its wait status.
+    fn run(mut spec: Spec) -> (Vec<u8>, i32) {
+        let mut files = crate::fs::Files::default();
+        let (r, w) = files.pipe().unwrap();
+        spec.errpipe_read = r;
+        spec.errpipe_write = w;
+        spec.pass_fds = vec![w];
+        let pid = fork_exec(&spec, false).unwrap();
+        files.close(w).unwrap();
+        let mut report = Vec::new();
+        loop {
+            let part = files.read(r, 100).unwrap();
+            if part.is_empty() {
+                break;
+            }
+            report.extend_from_slice(&part);
+        }
+        let (got, status) = wait_pid(pid, 0).unwrap();
+        assert_eq!(got, pid);
+        (report, status)
+    }
+
+    fn spec(argv: &[&str]) -> Spec {
+        Spec {
+            argv: argv.iter().map(|a| a.as_bytes().to_vec()).collect(),
+            executables: vec![argv[0].as_bytes().to_vec()],
+            close_fds: true,
+            p2cread: -1,
+            p2cwrite: -1,
+            c2pread: -1,
+            c2pwrite: -1,
+            errread: -1,
+            errwrite: -1,
+            process_group: -1,
+            umask: -1,
+            restore_signals: true,
+            ..Spec::default()
+        }
+    }
+
+    #[test]
+    fn exec_success_closes_the_error_pipe() {
+        let (report, status) = run(spec(&["/bin/sh", "-c", "exit 3"]));
+        assert_eq!((report.as_slice(), status), (&b""[..], 3 << 8));
+    }
+
+    #[test]
+    fn exec_failure_is_reported_in_hex() {
+        let (report, status) = run(spec(&["/nonexistent/krait-test"]));
+        assert_eq!((report.as_slice(), status), (&b"OSError:2:"[..], 255 << 8));
+        let mut s = spec(&["/etc/passwd"]);
+        s.executables.insert(0, b"/nonexistent/first".to_vec());
+        // ENOENT from the first candidate is skipped for the later EACCES (0xD).
+        assert_eq!(run(s).0, b"OSError:D:");
+    }
+
+    #[test]
+    fn setup_failure_says_noexec() {
+        let mut s = spec(&["/bin/true"]);
+        s.cwd = Some(b"/nonexistent/krait-dir".to_vec());
+        assert_eq!(run(s).0, b"OSError:2:noexec");
+    }
+}
