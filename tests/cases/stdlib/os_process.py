@@ -111,13 +111,38 @@ except OSError as e:
 print(os.getpgrp() == os.getpgid(0), os.getsid(0) > 0, os.getppid() > 0)
 print(os.WNOHANG, os.WUNTRACED, os.WCOREDUMP(0x80 | 11), os.WIFCONTINUED(0xFFFF))
 
-# register_at_fork hooks run in both processes.
-os.register_at_fork(before=lambda: print("before"), after_in_parent=lambda: print("parent"),
-                    after_in_child=lambda: print("child hook"))
+# spawn*, popen and exec* (os.py builds them on fork/exec/waitpid).
+print(os.spawnv(os.P_WAIT, '/bin/sh', ['sh', '-c', 'exit 6']))
+print(os.spawnvp(os.P_WAIT, 'sh', ['sh', '-c', 'exit 2']))
+pid = os.spawnl(os.P_NOWAIT, '/bin/sh', 'sh', '-c', 'exit 1')
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+with os.popen('echo popen works') as f:
+    print(f.read(), end='')
+f = os.popen('exit 3')
+print(f.close())
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    os.execv('/bin/sh', ['sh', '-c', 'echo exec replaced the child; exit 9'])
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    os.execve('/bin/sh', ['sh', '-c', 'echo $ONLY'], {'ONLY': 'env given'})
+os.waitpid(pid, 0)
+try:
+    os.execv('/nonexistent', ['x'])
+except FileNotFoundError as e:
+    print(e)
+
+# register_at_fork hooks run in both processes (last, since they stay registered).
+events = []
+os.register_at_fork(before=lambda: events.append("before"),
+                    after_in_parent=lambda: events.append("parent"),
+                    after_in_child=lambda: print("child hook", events, flush=True))
 flush()
 pid = os.fork()
 if pid == 0:
-    flush()
     os._exit(0)
 os.waitpid(pid, 0)
-print("done")
+print(events)
