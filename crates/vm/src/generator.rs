@@ -263,6 +263,15 @@ impl Vm {
             }
             return Ok(v.clone());
         }
+        // A generator whose code is marked CO_ITERABLE_COROUTINE (`types.coroutine`) is
+        // awaited as it is (CPython's `gen_is_coroutine`).
+        if let Value::Obj(o) = v
+            && let Payload::Generator(g) = &o.payload
+            && ObjRef::ptr_eq(&o.class(), &self.types.generator)
+            && g.code.co.flags.0 & CodeFlags::ITERABLE_COROUTINE != 0
+        {
+            return Ok(v.clone());
+        }
         let Some(m) = self.lookup_special_str(v, "__await__") else {
             let tn = self.type_name(v);
             return Err(self.type_error(match where_ {

@@ -296,6 +296,9 @@ pub fn init(vm: &mut Vm) {
         ("excepthook", sys_excepthook),
         ("_getframe", sys_getframe),
         ("audit", sys_audit),
+        ("is_finalizing", sys_is_finalizing),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
     ];
     vm.add_functions(&sys, funcs);
     let st = vm.types.stream.clone();
@@ -445,7 +448,11 @@ fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     names.sort();
     let module = vm.type_module_name(&t);
     let tn = crate::objects::typeobj::type_data(&t).name.borrow().clone();
-    let mut out = format!("{module}.{tn}(");
+    let mut out = if module == "builtins" {
+        format!("{tn}(")
+    } else {
+        format!("{module}.{tn}(")
+    };
     for (i, (idx, n)) in names.iter().enumerate() {
         let Some(v) = items.get(*idx) else { continue };
         if i > 0 {
@@ -476,10 +483,72 @@ fn namespace(vm: &mut Vm) -> Value {
     vm.add_methods(
         &t,
         crate::methods![
+            method "__init__" => namespace_init, "";
             method "__repr__" => namespace_repr, "Return repr(self).";
+            method "__eq__" => namespace_eq, "";
+            method "__reduce__" => namespace_reduce, "";
         ],
     );
+    let hash = Value::None;
+    vm.set_type_attr(&t, "__hash__", hash);
+    vm.add_getset(
+        &t,
+        "__dict__",
+        crate::objects::object::instance_dict_get,
+        Some(crate::objects::object::instance_dict_set),
+    );
     Value::Obj(vm.new_object(&t, Payload::Plain))
+}
+
+/// `SimpleNamespace(**kwargs)`: the keywords become attributes.
+fn namespace_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor '__init__' needs an argument"));
+    };
+    if args.pos().len() > 1 {
+        return Err(vm.type_error("no positional arguments expected"));
+    }
+    let d = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    if let Some(d) = d {
+        for (k, v) in args.kwargs() {
+            let key = vm.str_text(k);
+            vm.set_dict_str(&d, &key, v.clone());
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Namespaces are equal when both are namespaces with equal attribute dicts.
+fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__eq__", 1, 1)?;
+    let ty = vm.type_of(this);
+    let other = &rest[0];
+    if !vm.isinstance_exact_or_sub(other, &ty)
+        && !vm.isinstance_exact_or_sub(this, &vm.type_of(other))
+    {
+        return Ok(vm.not_implemented.clone());
+    }
+    let da = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    let db = other.as_obj().and_then(|o| o.dict.borrow().clone());
+    match (da, db) {
+        (Some(a), Some(b)) => {
+            let r = vm.eq(&Value::Obj(a), &Value::Obj(b))?;
+            Ok(Value::bool(r))
+        }
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+/// `(type(self), (), self.__dict__)`, so copy and pickle rebuild it.
+fn namespace_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__reduce__", 0, 0)?;
+    let ty = Value::Obj(vm.type_of(this));
+    let d = match this.as_obj().and_then(|o| o.dict.borrow().clone()) {
+        Some(d) => Value::Obj(d),
+        None => Value::Obj(vm.new_dict()),
+    };
+    let empty = vm.new_tuple(Vec::new());
+    Ok(vm.new_tuple(vec![ty, empty, d]))
 }
 
 fn namespace_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -595,6 +664,61 @@ fn sys_exc_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn sys_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "exception", 0, 0)?;
     Ok(vm.handled.last().cloned().unwrap_or(Value::None))
+}
+
+/// `sys.is_finalizing()`: Python code never runs while Krait tears an interpreter down.
+fn sys_is_finalizing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "is_finalizing", 0, 0)?;
+    Ok(Value::bool(false))
+}
+
+/// `sys.get_asyncgen_hooks()`: the hooks last set (recorded only: Krait's async generators
+/// do not call them yet).
+fn sys_get_asyncgen_hooks(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "get_asyncgen_hooks", 0, 0)?;
+    let get = |vm: &Vm, k: &str| vm.mods.ext_values.get(k).cloned().unwrap_or(Value::None);
+    let first = get(vm, "sys.asyncgen_firstiter");
+    let fin = get(vm, "sys.asyncgen_finalizer");
+    let v = struct_seq(
+        vm,
+        "asyncgen_hooks",
+        &["firstiter", "finalizer"],
+        vec![first, fin],
+    );
+    // CPython names this type without a module (`asyncgen_hooks(firstiter=None, ...)`).
+    let t = vm.type_of(&v);
+    let m = vm.new_str("builtins");
+    vm.set_type_attr(&t, "__module__", m);
+    Ok(v)
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: each callable or `None`; an
+/// argument left out keeps its hook.
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(
+        vm,
+        &args,
+        "set_asyncgen_hooks",
+        &["firstiter", "finalizer"],
+        0,
+    )?;
+    for (v, what) in [(&a[1], "finalizer"), (&a[0], "firstiter")] {
+        if v.is_null() {
+            continue;
+        }
+        if !v.is_none() && !vm.is_callable(v) {
+            return Err(vm.type_error(format!("callable {what} expected, got {}", vm.type_name(v))));
+        }
+    }
+    for (v, key) in [
+        (&a[0], "sys.asyncgen_firstiter"),
+        (&a[1], "sys.asyncgen_finalizer"),
+    ] {
+        if !v.is_null() {
+            vm.mods.ext_values.insert(key, v.clone());
+        }
+    }
+    Ok(Value::None)
 }
 
 fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -186,6 +186,22 @@ def strftime(format, t=None):
         elif f == '%': out.append('%')
         else: out.append('%' + f)
     return ''.join(out)
+
+_CLOCKS = {
+    'time': ('clock_gettime(CLOCK_REALTIME)', False, True),
+    'monotonic': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'perf_counter': ('clock_gettime(CLOCK_MONOTONIC)', True, False),
+    'process_time': ('clock_gettime(CLOCK_PROCESS_CPUTIME_ID)', True, False),
+    'thread_time': ('clock_gettime(CLOCK_THREAD_CPUTIME_ID)', True, False),
+}
+
+def get_clock_info(name):
+    import sys
+    info = _CLOCKS.get(name)
+    if info is None:
+        raise ValueError('unknown clock')
+    return type(sys.implementation)(implementation=info[0], monotonic=info[1],
+                                    adjustable=info[2], resolution=1e-09)
 "#;
 
 /// Fill the `time` module.

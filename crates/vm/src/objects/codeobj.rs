@@ -34,6 +34,7 @@ pub fn init(vm: &mut Vm) {
             method "__repr__" => code_repr, "";
             method "co_positions" => co_positions, "";
             method "co_lines" => co_lines, "";
+            method "replace" => code_replace, "";
         ],
     );
     let ga = vm.types.generic_alias.clone();
@@ -100,6 +101,67 @@ fn code_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::frame::Code>> 
         Some(Payload::Code(c)) => Ok(c.clone()),
         _ => Err(vm.type_error("expected a code object")),
     }
+}
+
+/// `code.replace(**changes)`: a copy with new `co_*` values. The names, flags, counts and
+/// first line can change; the instructions, constants and variable names cannot yet
+/// (`NotImplementedError`).
+fn code_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first() else {
+        return Err(vm.type_error("descriptor 'replace' needs an argument"));
+    };
+    if args.pos().len() > 1 {
+        return Err(vm.type_error(format!(
+            "replace() takes no positional arguments ({} given)",
+            args.pos().len() - 1
+        )));
+    }
+    let code = code_of(vm, this)?;
+    let mut co = (*code.co).clone();
+    for (k, v) in args.kwargs() {
+        let key = vm.str_text(k);
+        let int = |vm: &mut Vm, v: &Value| -> PyResult<u32> {
+            let n = vm.index_to_i64(v)?;
+            u32::try_from(n)
+                .map_err(|_| vm.value_error(format!("{key} must be a positive integer")))
+        };
+        let text = |vm: &mut Vm, v: &Value| -> PyResult<String> {
+            match v.payload() {
+                Some(Payload::Str(_)) => Ok(vm.str_text(v)),
+                _ => Err(vm.type_error(format!(
+                    "replace() argument '{key}' must be str, not {}",
+                    vm.type_name(v)
+                ))),
+            }
+        };
+        match key.as_str() {
+            "co_flags" => co.flags = krait_bytecode::CodeFlags(int(vm, v)?),
+            "co_argcount" => co.arg_count = int(vm, v)?,
+            "co_posonlyargcount" => co.posonly_arg_count = int(vm, v)?,
+            "co_kwonlyargcount" => co.kwonly_arg_count = int(vm, v)?,
+            "co_firstlineno" => co.first_line = int(vm, v)?,
+            "co_stacksize" => co.max_stack = int(vm, v)?,
+            "co_name" => co.name = text(vm, v)?,
+            "co_qualname" => co.qualname = text(vm, v)?,
+            "co_filename" => co.filename = text(vm, v)?,
+            "co_nlocals" | "co_code" | "co_consts" | "co_names" | "co_varnames" | "co_freevars"
+            | "co_cellvars" | "co_linetable" | "co_exceptiontable" => {
+                return Err(vm.not_implemented_error(format!(
+                    "code.replace({key}=...) is not supported by Krait yet"
+                )));
+            }
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{key}' is an invalid keyword argument for replace()"
+                )));
+            }
+        }
+    }
+    let new = vm.load_code(std::sync::Arc::new(co));
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.code.clone(),
+        Payload::Code(new),
+    )))
 }
 
 /// `code.co_positions()`: `(line, end_line, col, end_col)` per instruction (Krait's

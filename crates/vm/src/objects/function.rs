@@ -187,7 +187,7 @@ pub fn init(vm: &mut Vm) {
     );
     vm.add_getset(&f, "__globals__", func_globals, None);
     vm.add_getset(&f, "__closure__", func_closure, None);
-    vm.add_getset(&f, "__code__", func_code, None);
+    vm.add_getset(&f, "__code__", func_code, Some(func_set_code));
     vm.add_getset(
         &f,
         "__annotations__",
@@ -373,6 +373,32 @@ fn func_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     ));
     *fdata(vm, this)?.code_obj.borrow_mut() = v.clone();
     Ok(v)
+}
+
+/// `func.__code__ = code` (CPython's `func_set_code`): the free variables must match the
+/// closure.
+fn func_set_code(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let code = match v.as_ref().and_then(|v| v.payload()) {
+        Some(crate::object::Payload::Code(c)) => c.clone(),
+        _ => return Err(vm.type_error("__code__ must be set to a code object")),
+    };
+    let fd = fdata(vm, this)?;
+    let nfree = code
+        .co
+        .localsplus_kinds
+        .iter()
+        .filter(|k| k.has(krait_bytecode::LocalKind::FREE))
+        .count();
+    let nclosure = fd.closure.as_ref().map_or(0, |c| c.len());
+    if nfree != nclosure {
+        let name = vm.str_text(&fd.name.borrow().clone());
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+        )));
+    }
+    *fd.code.borrow_mut() = code;
+    *fd.code_obj.borrow_mut() = v.unwrap_or(Value::None);
+    Ok(())
 }
 
 fn method_parts(vm: &mut Vm, this: &Value) -> PyResult<(Value, Value)> {
