@@ -84,8 +84,11 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             def("poll", epoll_poll),
             def("__enter__", epoll_enter),
             def("__exit__", epoll_exit),
+            def("__del__", epoll_exit),
         ],
     );
+    // An epoll object freed while open closes its descriptor, as CPython's dealloc does.
+    krait_vm::objects::typeobj::type_data(&ep).has_del.set(true);
     vm.add_getset(&ep, "closed", epoll_closed, None);
     krait_vm::modules::set_attr(vm, m, "epoll", Value::Obj(ep));
     vm.add_functions(m, &[("select", select), ("poll", poll_new)]);

@@ -76,6 +76,7 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             def("__new__", sock_new, MethodKind::Static),
             def("__init__", sock_init, i),
             def("__repr__", sock_repr, i),
+            def("__del__", sock_del, i),
             def("_accept", sock_accept, i),
             def("bind", sock_bind, i),
             def("close", sock_close, i),
@@ -102,6 +103,8 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             def("shutdown", sock_shutdown, i),
         ],
     );
+    // A socket that is freed while open closes its descriptor (CPython's `sock_finalize`).
+    krait_vm::objects::typeobj::type_data(&t).has_del.set(true);
     vm.add_getset(&t, "family", get_family, None);
     vm.add_getset(&t, "type", get_type, None);
     vm.add_getset(&t, "proto", get_proto, None);
@@ -496,6 +499,18 @@ fn sock_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if e.raw_os_error() != Some(ECONNRESET) {
             return Err(vm.os_error_io(&e, None));
         }
+    }
+    Ok(Value::None)
+}
+
+/// `__del__`: close the descriptor of a socket freed while open (CPython also issues a
+/// `ResourceWarning`, which its default filters hide).
+fn sock_del(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, _) = this(vm, &args, "__del__")?;
+    if let Ok(fd) = i32::try_from(s.fd.replace(-1))
+        && fd >= 0
+    {
+        let _ = vm.host.close(fd);
     }
     Ok(Value::None)
 }

@@ -110,3 +110,38 @@ z = socket.socket(fileno=x.detach())
 print(z.family, z.type, x.fileno())
 z.close()
 y.close()
+
+# A socket (or epoll object) freed while open closes its descriptor: the peer sees EOF and
+# the number is gone; a server dropped inside a function stops listening.
+import os
+import select
+
+s = socket.socket()
+fd = s.fileno()
+del s
+try:
+    os.fstat(fd)
+except OSError as e:
+    print("freed socket:", e)
+p, q = socket.socketpair()
+del p
+print(q.recv(10))
+q.close()
+ep = select.epoll()
+efd = ep.fileno()
+del ep
+try:
+    os.fstat(efd)
+except OSError as e:
+    print("freed epoll:", e)
+
+
+def listen_and_forget():
+    srv = socket.create_server(("127.0.0.1", 0))
+    return srv.getsockname()[1]
+
+
+lost = listen_and_forget()
+probe = socket.socket()
+print(probe.connect_ex(("127.0.0.1", lost)) == 111)
+probe.close()
