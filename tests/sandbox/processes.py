@@ -47,4 +47,15 @@ for mod in ('subprocess', 'socket', '_socket', 'ctypes', '_ctypes', '_posixsubpr
             pass
         else:
             raise AssertionError(f'{mod}.{name} worked')
+# mmap imports, but the sandbox makes no mapping (of a file or of anonymous memory).
+import mmap
+for args in ((-1, 16), (0, 0)):
+    try:
+        mmap.mmap(*args)
+    except PermissionError as e:
+        assert str(e) == '[Errno 1] Operation not permitted', str(e)
+    except OSError:
+        assert args[0] != -1
+    else:
+        raise AssertionError('mmap worked')
 print('ok')

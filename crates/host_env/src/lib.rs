@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod environ;
 pub mod fs;
+pub mod mmap;
 pub mod net;
 pub mod process;
 pub mod random;

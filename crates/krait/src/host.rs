@@ -4,7 +4,7 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use krait_vm::host::{DirEntry, FileStat, Host, SandboxStdio, SpawnSpec};
+use krait_vm::host::{DirEntry, FileStat, Host, MappedRegion, SandboxStdio, SpawnSpec};
 
 /// Where an embedded interpreter's stdout or stderr goes.
 pub enum Output {
@@ -308,6 +308,19 @@ impl Host for EmbedHost {
     }
     fn set_blocking(&mut self, fd: i32, blocking: bool) -> io::Result<()> {
         self.inner.set_blocking(fd, blocking)
+    }
+    fn mmap(
+        &mut self,
+        fd: i32,
+        len: usize,
+        prot: i32,
+        flags: i32,
+        offset: i64,
+    ) -> io::Result<Box<dyn MappedRegion>> {
+        self.inner.mmap(fd, len, prot, flags, offset)
+    }
+    fn page_size(&mut self) -> usize {
+        self.inner.page_size()
     }
     fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
         self.inner.socket(family, kind, proto)

@@ -197,6 +197,18 @@ pub struct SpawnSpec {
     pub umask: i32,
 }
 
+/// A memory mapping a host made ([`Host::mmap`]); unmapped when dropped.
+pub trait MappedRegion {
+    /// The mapped bytes.
+    fn bytes(&self) -> &[u8];
+    /// The mapped bytes, writable (only for a mapping made writable).
+    fn bytes_mut(&mut self) -> &mut [u8];
+    /// Write `[offset, offset + len)` back to the file.
+    fn flush(&mut self, offset: usize, len: usize) -> io::Result<()>;
+    /// Grow or shrink the mapping.
+    fn resize(&mut self, len: usize) -> io::Result<()>;
+}
+
 /// What the interpreter may ask of its host. Every method has a refusing default, so a host
 /// grants only what it implements: file system calls fail with `EACCES`, processes and
 /// sockets with `EPERM`.
@@ -480,6 +492,25 @@ pub trait Host {
     /// Set or clear non-blocking mode.
     fn set_blocking(&mut self, fd: i32, _blocking: bool) -> io::Result<()> {
         self.fstat(fd).map(drop)
+    }
+
+    // Memory maps (`mmap`): refused unless a host grants them.
+
+    /// Map `len` bytes of descriptor `fd` from `offset` (`fd` -1 with `MAP_ANONYMOUS`: fresh
+    /// memory); `prot` and `flags` as Linux numbers them.
+    fn mmap(
+        &mut self,
+        _fd: i32,
+        _len: usize,
+        _prot: i32,
+        _flags: i32,
+        _offset: i64,
+    ) -> io::Result<Box<dyn MappedRegion>> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The page size (`mmap.PAGESIZE`).
+    fn page_size(&mut self) -> usize {
+        4096
     }
 
     /// Make a socket (through [`Host::net`]).

@@ -13,6 +13,7 @@ mod imp;
 mod itertools;
 mod marshal;
 mod math;
+mod mmap;
 mod operator;
 mod posix;
 mod process;
@@ -103,6 +104,12 @@ impl ModState {
 
 /// The values held by the state of a native module's object (`Payload::Native`), for
 /// `gc.get_referents`: deques and itertools objects; other native kinds are not traversed yet.
+/// The bytes of a native object that exports a buffer (an `mmap`), for `bytes(x)` and the
+/// other buffer consumers.
+pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
+    mmap::native_buffer(n)
+}
+
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
     collections::native_referents(n, visit);
     itertools::native_referents(n, visit);
@@ -114,6 +121,7 @@ pub fn register(vm: &mut Vm) {
         ("math", math::init),
         ("posix", posix::init),
         ("_posixsubprocess", process::init_posixsubprocess),
+        ("mmap", mmap::init),
         ("_weakref", weakref::init),
         ("_thread", thread::init),
         ("_string", string::init),

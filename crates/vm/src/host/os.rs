@@ -4,7 +4,7 @@ use std::io;
 
 use krait_host_env as env;
 
-use super::{DirEntry, EntryKind, FileStat, Host, SpawnSpec, mode};
+use super::{DirEntry, EntryKind, FileStat, Host, MappedRegion, SpawnSpec, mode};
 
 /// The host that is the real operating system.
 #[derive(Default)]
@@ -55,6 +55,21 @@ fn spec(s: &SpawnSpec) -> env::spawn::Spec {
         extra_groups: s.extra_groups.clone(),
         uid: s.uid,
         umask: s.umask,
+    }
+}
+
+impl MappedRegion for env::mmap::Mapping {
+    fn bytes(&self) -> &[u8] {
+        env::mmap::Mapping::bytes(self)
+    }
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        env::mmap::Mapping::bytes_mut(self)
+    }
+    fn flush(&mut self, offset: usize, len: usize) -> io::Result<()> {
+        env::mmap::Mapping::flush(self, offset, len)
+    }
+    fn resize(&mut self, len: usize) -> io::Result<()> {
+        env::mmap::Mapping::resize(self, len)
     }
 }
 
@@ -265,6 +280,23 @@ impl Host for OsHost {
     }
     fn set_blocking(&mut self, fd: i32, blocking: bool) -> io::Result<()> {
         env::spawn::set_blocking(fd, blocking)
+    }
+
+    // Memory maps (krait-host-env's mmap.rs).
+    fn mmap(
+        &mut self,
+        fd: i32,
+        len: usize,
+        prot: i32,
+        flags: i32,
+        offset: i64,
+    ) -> io::Result<Box<dyn MappedRegion>> {
+        Ok(Box::new(env::mmap::Mapping::new(
+            fd, len, prot, flags, offset,
+        )?))
+    }
+    fn page_size(&mut self) -> usize {
+        env::mmap::page_size()
     }
 
     // The network: host/os_net.rs.

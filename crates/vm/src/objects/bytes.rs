@@ -71,6 +71,7 @@ pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
         Payload::Bytes(b) => Some(b.to_vec()),
         Payload::ByteArray(b) => Some(b.borrow().clone()),
         Payload::MemoryView(m) => Some(memoryview::view_bytes(m)),
+        Payload::Native(n) => crate::modules::native_buffer(&**n),
         _ => None,
     }
 }
