@@ -134,7 +134,10 @@ impl Vm {
                 is_method: false,
                 is_classmethod: false,
                 is_static: false,
-                needs_frame: matches!(*name, "locals" | "vars" | "dir" | "exec" | "eval"),
+                needs_frame: matches!(
+                    *name,
+                    "locals" | "vars" | "dir" | "exec" | "eval" | "get_objects" | "get_referrers"
+                ),
                 fastcall: false,
             };
             let v = Value::Obj(ObjRef::new(

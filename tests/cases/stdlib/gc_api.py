@@ -69,3 +69,13 @@ import itertools
 print(gc.get_referents(collections.deque([marker, 1])))
 print(gc.get_referents(itertools.repeat(marker, 3)))
 print(any(r is marker for r in gc.get_referents(itertools.takewhile(bool, marker))))
+
+
+# Objects held only by the calling function's locals are found too.
+def finds_its_local():
+    mine = {"only": ["here"]}
+    inner = mine["only"]
+    return any(o is mine for o in gc.get_objects()), any(r is mine for r in gc.get_referrers(inner))
+
+
+print(finds_its_local())
