@@ -1,5 +1,5 @@
 # expect: instructions
 import sys
 sys.set_int_max_str_digits(0)
-x = 7 ** 600_000
+x = int.from_bytes(b"\x9b\x37" * 350_000, "big")
 s = f'{x:_}'

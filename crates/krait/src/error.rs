@@ -107,3 +107,84 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+// Rust's standard errors, returned from a registered function, raise the Python exception
+// CPython would raise for the same failure.
+
+impl From<std::io::Error> for Error {
+    /// `OSError`, or its subclass for the error kind (`FileNotFoundError`, ...).
+    fn from(e: std::io::Error) -> Error {
+        use std::io::ErrorKind as K;
+        let ty = match e.kind() {
+            K::NotFound => "FileNotFoundError",
+            K::PermissionDenied => "PermissionError",
+            K::AlreadyExists => "FileExistsError",
+            K::TimedOut => "TimeoutError",
+            K::Interrupted => "InterruptedError",
+            K::WouldBlock => "BlockingIOError",
+            K::BrokenPipe => "BrokenPipeError",
+            K::ConnectionRefused => "ConnectionRefusedError",
+            K::ConnectionReset => "ConnectionResetError",
+            K::ConnectionAborted => "ConnectionAbortedError",
+            K::IsADirectory => "IsADirectoryError",
+            K::NotADirectory => "NotADirectoryError",
+            K::UnexpectedEof => "EOFError",
+            K::OutOfMemory => "MemoryError",
+            K::InvalidInput | K::InvalidData => "ValueError",
+            _ => "OSError",
+        };
+        Error::new(ty, e.to_string())
+    }
+}
+
+impl From<std::num::ParseIntError> for Error {
+    /// `ValueError`
+    fn from(e: std::num::ParseIntError) -> Error {
+        Error::value_error(e.to_string())
+    }
+}
+
+impl From<std::num::ParseFloatError> for Error {
+    /// `ValueError`
+    fn from(e: std::num::ParseFloatError) -> Error {
+        Error::value_error(e.to_string())
+    }
+}
+
+impl From<std::num::TryFromIntError> for Error {
+    /// `OverflowError`
+    fn from(e: std::num::TryFromIntError) -> Error {
+        Error::new("OverflowError", e.to_string())
+    }
+}
+
+impl From<std::str::Utf8Error> for Error {
+    /// `UnicodeDecodeError` has no plain-message form: `ValueError`, its base.
+    fn from(e: std::str::Utf8Error) -> Error {
+        Error::value_error(e.to_string())
+    }
+}
+
+impl From<std::string::FromUtf8Error> for Error {
+    /// `ValueError` (see the `Utf8Error` conversion).
+    fn from(e: std::string::FromUtf8Error) -> Error {
+        Error::value_error(e.to_string())
+    }
+}
+
+impl From<std::fmt::Error> for Error {
+    /// `RuntimeError`
+    fn from(e: std::fmt::Error) -> Error {
+        Error::runtime_error(e.to_string())
+    }
+}
+
+impl From<Box<dyn std::error::Error + Send + Sync>> for Error {
+    /// Any other Rust error, boxed: `RuntimeError` with its message.
+    fn from(e: Box<dyn std::error::Error + Send + Sync>) -> Error {
+        match e.downcast::<Error>() {
+            Ok(e) => *e,
+            Err(e) => Error::runtime_error(e.to_string()),
+        }
+    }
+}

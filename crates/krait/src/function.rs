@@ -20,8 +20,10 @@ impl CallArgs {
     }
 }
 
-/// What a registered function returns: a convertible value, or `Result<value, Error>` (an
-/// `Error::Python` is raised as that exception; any other error as `RuntimeError`).
+/// What a registered function returns: a convertible value, or `Result<value, E>` where `E`
+/// converts into [`Error`] (an `Error::Python` is raised as that exception, a conversion
+/// error as `TypeError`, Rust's standard errors as their Python counterparts — see
+/// [`Error`]'s `From` implementations — and anything else as `RuntimeError`).
 pub trait IntoReturn {
     /// The result.
     fn into_return(self) -> Result<Object, Error>;
@@ -33,9 +35,9 @@ impl<T: IntoPython> IntoReturn for T {
     }
 }
 
-impl<T: IntoPython> IntoReturn for Result<T, Error> {
+impl<T: IntoPython, E: Into<Error>> IntoReturn for Result<T, E> {
     fn into_return(self) -> Result<Object, Error> {
-        self.and_then(IntoPython::into_python)
+        self.map_err(Into::into).and_then(IntoPython::into_python)
     }
 }
 

@@ -46,6 +46,8 @@ mod error;
 mod function;
 mod host;
 mod object;
+#[doc(hidden)]
+pub mod watchdog;
 mod worker;
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
@@ -58,7 +60,7 @@ pub use host::Output;
 pub use krait_vm as vm;
 pub use krait_vm::limits::CountingAllocator;
 pub use num_bigint::BigInt;
-pub use object::{Bytes, FromPython, Handle, IntoArgs, IntoPython, Object};
+pub use object::{Bytes, FromPython, Handle, IntoArgs, IntoKwargs, IntoPython, Object};
 
 use krait_vm::Value;
 use worker::Job;
@@ -215,7 +217,13 @@ impl Builder {
                 let top = &here as *const u8 as usize;
                 worker::set_self(id, self_tx);
                 let before = krait_vm::limits::thread_allocated();
+                let has_timeout = self.timeout.is_some();
                 let mut vm = self.make_vm(out, err);
+                // Without the watchdog (no thread) the timeout still holds, checked at the
+                // eval loop's slow checks only.
+                if has_timeout && let Ok(w) = watchdog::Watchdog::spawn(vm.limits.ticks.clone()) {
+                    worker::set_watchdog(w);
+                }
                 vm.limits
                     .add_memory(krait_vm::limits::thread_allocated() - before);
                 vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);
@@ -456,6 +464,60 @@ impl Interpreter {
         })
     }
 
+    /// Call the global function `name` with positional `args` and keyword `kwargs`
+    /// (`[("key", value), ...]`, a `Vec` of pairs or a map).
+    pub fn call_kw(
+        &mut self,
+        name: &str,
+        args: impl IntoArgs,
+        kwargs: impl IntoKwargs,
+    ) -> Result<Object, Error> {
+        let args = args.into_args()?;
+        let kwargs = kwargs.into_kwargs()?;
+        let name = name.to_string();
+        self.exec(move |vm| {
+            let f = lookup_global(vm, &name)?;
+            call_value_kw(vm, &f, args, kwargs)
+        })
+    }
+
+    /// Call the object behind `handle` with positional `args` and keyword `kwargs`.
+    pub fn call_handle_kw(
+        &mut self,
+        handle: &Handle,
+        args: impl IntoArgs,
+        kwargs: impl IntoKwargs,
+    ) -> Result<Object, Error> {
+        let args = args.into_args()?;
+        let kwargs = kwargs.into_kwargs()?;
+        let h = handle.clone();
+        self.exec(move |vm| {
+            let f = worker::handle_value(&h)?;
+            call_value_kw(vm, &f, args, kwargs)
+        })
+    }
+
+    /// Call the method `name` of `target` with positional `args` and keyword `kwargs`.
+    pub fn call_method_kw(
+        &mut self,
+        target: impl IntoPython,
+        name: &str,
+        args: impl IntoArgs,
+        kwargs: impl IntoKwargs,
+    ) -> Result<Object, Error> {
+        let target = target.into_python()?;
+        let args = args.into_args()?;
+        let kwargs = kwargs.into_kwargs()?;
+        let name = name.to_string();
+        self.exec(move |vm| {
+            let t = worker::from_object(vm, target)?;
+            let m = vm
+                .getattr_str(&t, &name)
+                .map_err(|e| worker::py_error(vm, e))?;
+            call_value_kw(vm, &m, args, kwargs)
+        })
+    }
+
     /// Bind the global `name` in `__main__`.
     pub fn set_global(&mut self, name: &str, value: impl IntoPython) -> Result<(), Error> {
         let value = value.into_python()?;
@@ -521,12 +583,28 @@ impl Interpreter {
 
     /// Everything captured from stdout since the last call (with [`Output::Capture`]).
     pub fn take_stdout(&mut self) -> String {
-        take(&self.stdout)
+        let bytes = take(&self.stdout);
+        self.credit(&bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 
     /// Everything captured from stderr since the last call (with [`Output::Capture`]).
     pub fn take_stderr(&mut self) -> String {
-        take(&self.stderr)
+        let bytes = take(&self.stderr);
+        self.credit(&bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The capture buffer grew on the interpreter's thread, so it counts against its heap cap
+    /// (a program cannot print its way past `max_memory`); taken out here, it is freed on this
+    /// thread: give the interpreter its bytes back.
+    fn credit(&self, taken: &Vec<u8>) {
+        let bytes = taken.capacity() as isize;
+        if bytes > 0
+            && let Some(tx) = &self.tx
+        {
+            let _ = tx.send(Box::new(move |vm: &mut Vm| vm.limits.add_memory(-bytes)));
+        }
     }
 
     /// Instructions (and native work units) the last call of `run`/`eval`/`call` counted
@@ -585,12 +663,11 @@ impl Drop for Interpreter {
     }
 }
 
-fn take(buf: &Arc<Mutex<Vec<u8>>>) -> String {
-    let bytes = match buf.lock() {
+fn take(buf: &Arc<Mutex<Vec<u8>>>) -> Vec<u8> {
+    match buf.lock() {
         Ok(mut b) => std::mem::take(&mut *b),
         Err(_) => Vec::new(),
-    };
-    String::from_utf8_lossy(&bytes).into_owned()
+    }
 }
 
 fn main_globals(vm: &mut Vm) -> Result<krait_vm::object::ObjRef, Error> {
@@ -627,6 +704,33 @@ fn call_value(vm: &mut Vm, f: &Value, args: Vec<Object>) -> Result<Object, Error
         .map(|a| worker::from_object(vm, a))
         .collect::<Result<Vec<_>, _>>()?;
     let r = vm.call_pos(f, &args).map_err(|e| worker::py_error(vm, e))?;
+    worker::to_object(vm, &r)
+}
+
+fn call_value_kw(
+    vm: &mut Vm,
+    f: &Value,
+    args: Vec<Object>,
+    kwargs: Vec<(String, Object)>,
+) -> Result<Object, Error> {
+    let mut values = args
+        .into_iter()
+        .map(|a| worker::from_object(vm, a))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut names = Vec::with_capacity(kwargs.len());
+    for (k, v) in kwargs {
+        names.push(Value::Obj(vm.intern(&k)));
+        values.push(worker::from_object(vm, v)?);
+    }
+    let r = vm
+        .call(
+            f,
+            krait_vm::objects::function::Args {
+                values: &values,
+                kwnames: &names,
+            },
+        )
+        .map_err(|e| worker::py_error(vm, e))?;
     worker::to_object(vm, &r)
 }
 

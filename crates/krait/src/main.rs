@@ -330,8 +330,18 @@ fn run(config: Config, program: Program, sandbox: SandboxOpts, limits: Limits) -
     vm.limits.max_memory = limits.memory;
     vm.limits.timeout = limits.timeout;
     vm.limits.clock = Some(env::clock::monotonic);
+    // The watchdog makes the timeout hold inside loops of long native calls too.
+    let watchdog = match limits.timeout {
+        Some(t) => krait::watchdog::Watchdog::spawn(vm.limits.ticks.clone())
+            .ok()
+            .inspect(|w| w.arm(t)),
+        None => None,
+    };
     vm.limits_enter();
     let status = run_program(&mut vm, program, inspect);
+    if let Some(w) = &watchdog {
+        w.disarm();
+    }
     if let Some(kind) = vm.limits_exit().or(vm.limits.last_tripped) {
         vm.flush_stdout();
         eprint_err(&format!("krait: {}\n", limits.describe(kind)));

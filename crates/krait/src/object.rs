@@ -454,3 +454,49 @@ tuple_args!(A a, B b, C c);
 tuple_args!(A a, B b, C c, D d);
 tuple_args!(A a, B b, C c, D d, E e);
 tuple_args!(A a, B b, C c, D d, E e, F f);
+
+/// Keyword arguments for a call: any sequence of `(name, value)` pairs — an array
+/// `[("sep", "-")]`, a `Vec`, a `HashMap` or a `BTreeMap` — or `()` for none.
+pub trait IntoKwargs {
+    /// The names and values, in order.
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error>;
+}
+
+impl IntoKwargs for () {
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error> {
+        Ok(Vec::new())
+    }
+}
+
+fn kwargs_of<K: Into<String>, V: IntoPython>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> Result<Vec<(String, Object)>, Error> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| Ok((k.into(), v.into_python()?)))
+        .collect()
+}
+
+impl<K: Into<String>, V: IntoPython, const N: usize> IntoKwargs for [(K, V); N] {
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error> {
+        kwargs_of(self)
+    }
+}
+
+impl<K: Into<String>, V: IntoPython> IntoKwargs for Vec<(K, V)> {
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error> {
+        kwargs_of(self)
+    }
+}
+
+impl<K: Into<String>, V: IntoPython> IntoKwargs for HashMap<K, V> {
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error> {
+        kwargs_of(self)
+    }
+}
+
+impl<K: Into<String>, V: IntoPython> IntoKwargs for BTreeMap<K, V> {
+    fn into_kwargs(self) -> Result<Vec<(String, Object)>, Error> {
+        kwargs_of(self)
+    }
+}

@@ -56,6 +56,12 @@ thread_local! {
 
 thread_local! {
     static STOP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The timeout's watchdog (when the interpreter has a timeout).
+    static WATCHDOG: RefCell<Option<crate::watchdog::Watchdog>> = const { RefCell::new(None) };
+}
+
+pub(crate) fn set_watchdog(w: crate::watchdog::Watchdog) {
+    WATCHDOG.with(|x| *x.borrow_mut() = Some(w));
 }
 
 pub(crate) fn stop() {
@@ -68,6 +74,7 @@ pub(crate) fn stopping() -> bool {
 
 /// Forget this thread's handles, functions and sender (the interpreter is ending).
 pub(crate) fn clear() {
+    WATCHDOG.with(|w| *w.borrow_mut() = None);
     HANDLES.with(|h| h.borrow_mut().clear());
     FUNCTIONS.with(|f| f.borrow_mut().clear());
     SELF.with(|s| *s.borrow_mut() = None);
@@ -267,12 +274,19 @@ pub(crate) fn guarded<R>(
     vm: &mut Vm,
     f: impl FnOnce(&mut Vm) -> Result<R, Error>,
 ) -> Result<R, Error> {
+    let timeout = vm.limits.timeout;
+    if let Some(t) = timeout {
+        WATCHDOG.with(|w| w.borrow().as_ref().map(|w| w.arm(t)));
+    }
     vm.limits_enter();
     let r = f(vm);
     // Objects the call freed run their finalizers now (skipped if a limit tripped).
     vm.run_finalizers();
     vm.flush_stdout();
     let tripped = vm.limits_exit();
+    if timeout.is_some() {
+        WATCHDOG.with(|w| w.borrow().as_ref().map(|w| w.disarm()));
+    }
     match tripped {
         Some(kind) => Err(limit_error(kind)),
         None => r,

@@ -367,3 +367,319 @@ fn limits_time_memory_recursion_interrupt() -> Result<(), Error> {
     assert_eq!(py.eval("6 * 7")?.extract::<i64>()?, 42);
     Ok(())
 }
+
+#[test]
+fn keyword_arguments_both_ways() -> Result<(), Error> {
+    let mut py = sandbox();
+    // Python functions, handles and methods called from Rust with keyword arguments.
+    py.run("def f(a, b=1, *, c=2): return (a, b, c)")?;
+    assert_eq!(
+        py.call_kw("f", (10_i64,), [("c", 30_i64)])?
+            .extract::<(i64, i64, i64)>()?,
+        (10, 1, 30)
+    );
+    let mut kw = BTreeMap::new();
+    kw.insert("b", 5_i64);
+    kw.insert("c", 6_i64);
+    assert_eq!(
+        py.call_kw("f", (0_i64,), kw)?
+            .extract::<(i64, i64, i64)>()?,
+        (0, 5, 6)
+    );
+    assert_eq!(
+        py.call_kw(
+            "f",
+            (),
+            vec![("a", Object::Int(1)), ("b", Object::Str("x".into()))]
+        )?,
+        Object::Tuple(vec![
+            Object::Int(1),
+            Object::Str("x".into()),
+            Object::Int(2)
+        ])
+    );
+    let e = py.call_kw("f", (1_i64,), [("z", 0_i64)]).unwrap_err();
+    assert_eq!(
+        e.exception()
+            .map(|p| (p.type_name.as_str(), p.message.as_str())),
+        Some(("TypeError", "f() got an unexpected keyword argument 'z'"))
+    );
+    let sorted = py.eval_handle("sorted")?;
+    assert_eq!(
+        py.call_handle_kw(&sorted, (vec![3_i64, 1, 2],), [("reverse", true)])?
+            .extract::<Vec<i64>>()?,
+        vec![3, 2, 1]
+    );
+    assert_eq!(
+        py.call_method_kw(
+            "a-b-c",
+            "split",
+            (),
+            [
+                ("sep", Object::Str("-".into())),
+                ("maxsplit", Object::Int(1))
+            ]
+        )?
+        .extract::<Vec<String>>()?,
+        vec!["a".to_string(), "b-c".to_string()]
+    );
+    py.run("class P:\n    def scale(self, x, *, by=2): return x * by\np = P()")?;
+    let p = py.eval_handle("p")?;
+    assert_eq!(
+        py.call_method_kw(p, "scale", (4_i64,), [("by", 10_i64)])?
+            .extract::<i64>()?,
+        40
+    );
+    // Rust functions of a native module called from Python with keyword arguments.
+    py.add_module(
+        Module::new("fmt").function("join", |a: CallArgs| -> Result<String, Error> {
+            let sep = match a.kwarg("sep") {
+                Some(s) => s.clone().extract::<String>()?,
+                None => " ".to_string(),
+            };
+            let parts = a
+                .args
+                .into_iter()
+                .map(Object::extract::<String>)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(parts.join(&sep))
+        }),
+    )?;
+    py.run("import fmt\nr = [fmt.join('a', 'b'), fmt.join('a', 'b', sep='-'), fmt.join(sep='+')]")?;
+    assert_eq!(
+        py.get("r")?.extract::<Vec<String>>()?,
+        vec!["a b".to_string(), "a-b".to_string(), String::new()]
+    );
+    // A typed (positional-only) Rust function refuses keywords with a TypeError.
+    py.add_function("add", |a: i64, b: i64| a + b)?;
+    py.run("try:\n    add(1, b=2)\nexcept TypeError as e:\n    msg = str(e)")?;
+    assert_eq!(
+        py.get("msg")?.extract::<String>()?,
+        "add() takes no keyword arguments"
+    );
+    Ok(())
+}
+
+#[test]
+fn rust_errors_become_python_exceptions() -> Result<(), Error> {
+    let mut py = sandbox();
+    py.add_function("parse", |s: String| s.trim().parse::<i64>())?;
+    py.add_function("parse_f", |s: String| s.parse::<f64>())?;
+    py.add_function("small", |n: i64| u8::try_from(n))?;
+    py.add_function("open_it", |p: String| -> Result<(), std::io::Error> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("no such file: {p}"),
+        ))
+    })?;
+    py.add_function("denied", || -> Result<(), std::io::Error> {
+        Err(std::io::ErrorKind::PermissionDenied.into())
+    })?;
+    py.add_function(
+        "boxed",
+        || -> Result<(), Box<dyn std::error::Error + Send + Sync>> { Err("plugin failed".into()) },
+    )?;
+    py.add_function("utf8", |b: Bytes| String::from_utf8(b.0))?;
+    assert_eq!(py.eval("parse(' 42 ')")?.extract::<i64>()?, 42);
+    py.run(
+        "out = []\n\
+         for f, a in [(parse, 'x'), (parse_f, 'y'), (small, 300), (open_it, 'a.txt'), \
+         (denied, None), (boxed, None), (utf8, b'\\xff')]:\n\
+         \x20   try:\n\
+         \x20       f() if a is None else f(a)\n\
+         \x20   except Exception as e:\n\
+         \x20       out.append((type(e).__name__, str(e), isinstance(e, OSError)))",
+    )?;
+    let got: Vec<(String, String, bool)> = py.get("out")?.extract()?;
+    let got: Vec<(&str, &str, bool)> = got
+        .iter()
+        .map(|(t, m, o)| (t.as_str(), m.as_str(), *o))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("ValueError", "invalid digit found in string", false),
+            ("ValueError", "invalid float literal", false),
+            (
+                "OverflowError",
+                "out of range integral type conversion attempted",
+                false
+            ),
+            ("FileNotFoundError", "no such file: a.txt", true),
+            ("PermissionError", "permission denied", true),
+            ("RuntimeError", "plugin failed", false),
+            (
+                "ValueError",
+                "invalid utf-8 sequence of 1 bytes from index 0",
+                false
+            ),
+        ]
+    );
+    // Uncaught, the mapped exception comes back to Rust as that Python exception.
+    let e = py.run("parse('nope')").unwrap_err();
+    let p = e.exception().expect("a Python exception");
+    assert_eq!(
+        (p.type_name.as_str(), p.message.as_str()),
+        ("ValueError", "invalid digit found in string")
+    );
+    assert_eq!(
+        e.to_string(),
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ValueError: invalid digit found in string"
+    );
+    Ok(())
+}
+
+#[test]
+fn wrong_types_name_both_types() -> Result<(), Error> {
+    let mut py = sandbox();
+    fn check<T: krait::FromPython + std::fmt::Debug>(o: Object, from: &str, to: &str) {
+        match o.extract::<T>() {
+            Err(Error::Conversion { from: f, to: t }) => {
+                assert!(f.contains(from), "from {f:?} should name {from}");
+                assert!(t.contains(to), "to {t:?} should name {to}");
+                let shown = Error::Conversion { from: f, to: t }.to_string();
+                assert!(shown.contains(from) && shown.contains(to), "{shown}");
+            }
+            other => panic!("expected a conversion error {from} -> {to}, got {other:?}"),
+        }
+    }
+    check::<i64>(py.eval("'x'")?, "str", "i64");
+    check::<u8>(py.eval("256")?, "int", "u8");
+    check::<i64>(py.eval("2**70")?, "int", "i64");
+    check::<BigInt>(py.eval("1.5")?, "float", "BigInt");
+    check::<f64>(py.eval("'1.5'")?, "str", "f64");
+    check::<f64>(py.eval("10**400")?, "int", "f64");
+    check::<bool>(py.eval("1")?, "int", "bool");
+    check::<String>(py.eval("b'x'")?, "bytes", "String");
+    check::<Bytes>(py.eval("'x'")?, "str", "Bytes");
+    check::<Vec<i64>>(py.eval("{1: 2}")?, "dict", "Vec");
+    check::<Vec<i64>>(py.eval("[1, 'a']")?, "str", "i64");
+    check::<(i64, i64)>(py.eval("(1, 2, 3)")?, "tuple", "tuple of 2");
+    check::<HashMap<String, i64>>(py.eval("[1]")?, "list", "HashMap");
+    check::<BTreeMap<i64, i64>>(py.eval("{'a': 1}")?, "str", "i64");
+    check::<Option<i64>>(py.eval("'x'")?, "str", "i64");
+    check::<()>(py.eval("0")?, "int", "()");
+    check::<Handle>(py.eval("[1]")?, "list", "Handle");
+    check::<String>(py.eval("{1, 2}")?, "set", "String");
+    check::<i64>(py.eval("object()")?, "object", "i64");
+    // Into Python: a handle of another interpreter is refused, naming both sides.
+    let h = sandbox().eval_handle("object()")?;
+    match py.set_global("h", h) {
+        Err(Error::Conversion { from, to }) => {
+            assert!(from.contains("another interpreter") && to.contains("this one"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Registered functions turn the mismatch into a TypeError naming both types.
+    py.add_function("half", |x: f64| x / 2.0)?;
+    py.run("try:\n    half([1])\nexcept TypeError as e:\n    msg = str(e)")?;
+    assert_eq!(
+        py.get("msg")?.extract::<String>()?,
+        "half(): cannot convert Python list to f64"
+    );
+    Ok(())
+}
+
+#[test]
+fn error_display_is_what_cpython_prints() {
+    // Each expected text is CPython 3.11's stderr for `python3 -c <source>`, minus the final
+    // newline.
+    let cases: [(&str, &str); 6] = [
+        (
+            "x = (",
+            "  File \"<string>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed",
+        ),
+        (
+            "if True:\n  x\n   y",
+            "  File \"<string>\", line 3\n    y\nIndentationError: unexpected indent",
+        ),
+        (
+            "try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e",
+            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n\
+             KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\n\
+             Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\nValueError: bad",
+        ),
+        (
+            "try:\n    1/0\nexcept ZeroDivisionError:\n    int('z')",
+            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n\
+             ZeroDivisionError: division by zero\n\nDuring handling of the above exception, another exception occurred:\n\n\
+             Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\n\
+             ValueError: invalid literal for int() with base 10: 'z'",
+        ),
+        (
+            "class E(Exception):\n    def __str__(self):\n        return 'custom'\nraise E(1)",
+            "Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\nE: custom",
+        ),
+        (
+            "raise KeyError('k')",
+            "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nKeyError: 'k'",
+        ),
+    ];
+    for (src, want) in cases {
+        let mut py = sandbox();
+        let e = py.run(src).unwrap_err();
+        assert_eq!(e.to_string(), want, "for {src:?}");
+        let p = e.exception().expect("a Python exception");
+        assert_eq!(p.traceback.trim_end(), want);
+        let last = want.lines().last().unwrap_or_default();
+        assert!(last.starts_with(&format!("{}: ", p.type_name)), "{last}");
+    }
+    // An exception made in Rust (no traceback yet) shows CPython's last line.
+    assert_eq!(
+        Error::value_error("bad value").to_string(),
+        "ValueError: bad value"
+    );
+}
+
+#[test]
+fn interpreters_run_in_parallel_under_their_own_limits() -> Result<(), Error> {
+    // Two interpreters busy at the same time on two threads: one hits its heap cap, the
+    // other (allocating as much, under a larger cap) finishes; each counts its own heap.
+    let mut small = Interpreter::builder()
+        .sandboxed()
+        .max_memory(16 << 20)
+        .build()?;
+    let mut big = Interpreter::builder()
+        .sandboxed()
+        .max_memory(256 << 20)
+        .build()?;
+    let prog = "a = []\nfor i in range(300):\n    a.append(bytearray(100_000))\nn = len(a)";
+    let t = std::thread::spawn(move || {
+        let r = big.run(prog);
+        (r, big)
+    });
+    let r_small = small.run(prog);
+    let (r_big, mut big) = t.join().map_err(|_| Error::Internal("thread".into()))?;
+    assert_eq!(r_small, Err(Error::Limit(LimitExceeded::Memory)));
+    r_big?;
+    assert_eq!(big.get("n")?.extract::<i64>()?, 300);
+    small.clear_globals()?;
+    assert!(small.memory_in_use()? < 16 << 20);
+    small.run("b = bytearray(1 << 20)")?;
+    Ok(())
+}
+
+#[test]
+fn captured_output_counts_against_the_cap_until_taken() -> Result<(), Error> {
+    let mut py = Interpreter::builder()
+        .sandboxed()
+        .max_memory(24 << 20)
+        .build()?;
+    // Printing cannot grow the capture buffer past the cap...
+    assert_eq!(
+        py.run("while True:\n    print('x' * 1_000_000)"),
+        Err(Error::Limit(LimitExceeded::Memory))
+    );
+    assert!(py.take_stdout().len() > 1_000_000);
+    // ...and what the embedder takes out is given back: 60 MB printed in 1 MB calls under a
+    // 24 MB cap.
+    let before = py.memory_in_use()?;
+    for _ in 0..60 {
+        py.run("print('y' * 1_000_000)")?;
+        assert_eq!(py.take_stdout().len(), 1_000_001);
+    }
+    let after = py.memory_in_use()?;
+    assert!(after < before + (4 << 20), "{before} -> {after}");
+    Ok(())
+}

@@ -107,6 +107,12 @@ fn run_one(path: &Path) -> Result<(), Failed> {
         )
         .into());
     }
+    // The limit is not reported as an "ignored" exception of a finalizer, weakref callback or
+    // the like: it ended the run, and nothing else was printed about it.
+    let stderr = py.take_stderr();
+    if stderr.contains("limit exceeded") {
+        return Err(format!("the limit leaked to stderr:\n{stderr}").into());
+    }
     // The interpreter is still usable, its heap consistent (after the program's data, which
     // may fill the cap, is let go).
     py.clear_globals()

@@ -225,6 +225,8 @@ fn random_getrandbits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if k == 0 {
         return Ok(Value::Int(0));
     }
+    // The digits, then the int made of them: under a heap cap, a huge `k` is the limit.
+    vm.check_alloc(usize::try_from(k / 4).unwrap_or(usize::MAX))?;
     let mut g = mt(vm, this)?.0.borrow_mut();
     if k <= 32 {
         return Ok(Value::Int(i64::from(g.next_u32() >> (32 - k))));

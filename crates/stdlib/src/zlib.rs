@@ -578,35 +578,45 @@ impl Inflater {
     }
 
     /// Decompress from `input` into `out` (at most `max_len` bytes in all when non-zero);
-    /// returns how much of `input` was used.
-    fn feed(&mut self, input: &[u8], max_len: usize, out: &mut Vec<u8>) -> Result<usize, ZError> {
+    /// returns how much of `input` was used. A decompression bomb stops at the heap cap: each
+    /// chunk of output asks first (and counts against the other limits).
+    fn feed(
+        &mut self,
+        vm: &mut Vm,
+        input: &[u8],
+        max_len: usize,
+        out: &mut Vec<u8>,
+    ) -> PyResult<Result<usize, ZError>> {
         let mut pos = 0;
         loop {
             match self.phase {
-                Phase::Done => return Ok(pos),
+                Phase::Done => return Ok(Ok(pos)),
                 Phase::Header => {
                     let before = self.pending.len();
                     self.pending.extend_from_slice(&input[pos..]);
-                    match self.parse_header()? {
-                        Some(n) => {
+                    match self.parse_header() {
+                        Err(e) => return Ok(Err(e)),
+                        Ok(Some(n)) => {
                             let used = n.saturating_sub(before);
                             pos += used;
                             self.pending.clear();
                             self.phase = Phase::Body;
                         }
-                        None => return Ok(input.len()),
+                        Ok(None) => return Ok(Ok(input.len())),
                     }
                 }
                 Phase::Body => {
                     let room = if max_len > 0 {
                         let left = max_len.saturating_sub(out.len());
                         if left == 0 {
-                            return Ok(pos);
+                            return Ok(Ok(pos));
                         }
                         left.min(CHUNK)
                     } else {
                         CHUNK
                     };
+                    vm.check_alloc(room.saturating_add(out.len()))?;
+                    vm.tick(1 + (room / 4096) as i64)?;
                     let start = out.len();
                     out.resize(start + room, 0);
                     let r = inflate(
@@ -633,15 +643,15 @@ impl Inflater {
                         }
                         Ok(_) => {
                             if r.bytes_consumed == 0 && r.bytes_written == 0 {
-                                return Ok(pos);
+                                return Ok(Ok(pos));
                             }
                         }
-                        Err(MZError::Buf) => return Ok(pos),
+                        Err(MZError::Buf) => return Ok(Ok(pos)),
                         Err(_) => {
-                            return Err(match self.state.last_status() {
+                            return Ok(Err(match self.state.last_status() {
                                 TINFLStatus::Adler32Mismatch => (-3, "incorrect data check"),
                                 _ => (-3, "invalid input data"),
-                            });
+                            }));
                         }
                     }
                 }
@@ -651,18 +661,18 @@ impl Inflater {
                     self.pending.extend_from_slice(&input[pos..pos + take]);
                     pos += take;
                     if self.pending.len() < need {
-                        return Ok(pos);
+                        return Ok(Ok(pos));
                     }
                     let t = &self.pending;
                     if self.wrap == Wrap::Gzip {
                         if u32::from_le_bytes([t[0], t[1], t[2], t[3]]) != self.check {
-                            return Err((-3, "incorrect data check"));
+                            return Ok(Err((-3, "incorrect data check")));
                         }
                         if u32::from_le_bytes([t[4], t[5], t[6], t[7]]) != self.total {
-                            return Err((-3, "incorrect length check"));
+                            return Ok(Err((-3, "incorrect length check")));
                         }
                     } else if u32::from_be_bytes([t[0], t[1], t[2], t[3]]) != self.check {
-                        return Err((-3, "incorrect data check"));
+                        return Ok(Err((-3, "incorrect data check")));
                     }
                     self.pending.clear();
                     self.phase = Phase::Done;
@@ -701,7 +711,7 @@ fn z_decompress(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         ));
     };
     let mut out = Vec::new();
-    if let Err(e) = inf.feed(&data, 0, &mut out) {
+    if let Err(e) = inf.feed(vm, &data, 0, &mut out)? {
         return Err(zlib_failure(vm, e, "while decompressing data"));
     }
     if !inf.eof() {
@@ -791,7 +801,7 @@ fn d_run(
     doing: &str,
 ) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
-    let r = d.inf.borrow_mut().feed(input, max_len, &mut out);
+    let r = d.inf.borrow_mut().feed(vm, input, max_len, &mut out)?;
     let used = match r {
         Ok(n) => n,
         Err(e) => return Err(zlib_failure(vm, e, doing)),

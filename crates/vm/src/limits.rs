@@ -166,10 +166,20 @@ impl Vm {
         if l.depth > 0 {
             return l.tripped;
         }
-        l.mem_live += thread_allocated() - l.mem_base;
+        let grown = thread_allocated() - l.mem_base;
+        l.mem_live += grown;
         TRIP_AT.with(|t| t.set(l.saved.0));
         TICKS.with(|t| t.set(l.saved.1));
-        let tripped = l.tripped.take();
+        let mut tripped = l.tripped.take();
+        // A call that grew the heap past the cap in its last steps, with no check after
+        // (`x = l + l` as the last statement), does not end successfully over the cap.
+        if tripped.is_none()
+            && grown > 0
+            && let Some(cap) = l.max_memory
+            && l.mem_live > cap as isize
+        {
+            tripped = Some(LimitKind::Memory);
+        }
         l.last_tripped = tripped;
         let t = l.ticks.load(Ordering::Relaxed);
         if t > FORCED / 2 {

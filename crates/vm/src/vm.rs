@@ -384,7 +384,10 @@ impl Vm {
                     None => continue,
                 }
             };
-            if let Err(e) = r {
+            // A limit that trips inside a finalizer ends the run: it is not "ignored".
+            if let Err(e) = r
+                && !self.limit_tripped()
+            {
                 self.flush_stdout();
                 let who = self.repr_string(&what).unwrap_or_default();
                 let text = self.format_exception(&Value::Obj(e.0));

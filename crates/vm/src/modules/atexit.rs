@@ -68,8 +68,14 @@ impl Vm {
     /// Run the `atexit` functions, last registered first; errors are reported and skipped.
     pub fn run_atexit(&mut self) {
         while let Some((f, pos, kw)) = self.mods.atexit.pop() {
+            if self.limit_tripped() {
+                // A limit ended the run: no more Python code runs.
+                continue;
+            }
             let r = self.call_ex(&f, &pos, Some(&kw));
-            if let Err(e) = r {
+            if let Err(e) = r
+                && !self.limit_tripped()
+            {
                 if self.err_matches(&e, &self.types.system_exit.clone()) {
                     continue;
                 }

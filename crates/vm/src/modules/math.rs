@@ -663,8 +663,9 @@ fn range_product(vm: &mut Vm, lo: u64, hi: u64) -> PyResult<BigInt> {
     let mid = lo + (hi - lo) / 2;
     let a = range_product(vm, lo, mid)?;
     let b = range_product(vm, mid, hi)?;
-    vm.tick(1 + ((a.bits() + b.bits()) / 4096) as i64)?;
-    Ok(a * b)
+    // The big products (the last ones of `factorial(2 * 10**6)` take seconds) are charged
+    // by their cost and cut into blocks with a check between.
+    crate::objects::bigsteps::mul(vm, &a, &b)
 }
 
 fn math_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -716,7 +717,34 @@ fn math_isqrt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if n.sign() == Sign::Minus {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
     }
-    Ok(Value::from_bigint(n.sqrt(), vm))
+    // `num-bigint`'s square root is one uninterruptible call (13 s on an 8-million-bit int):
+    // huge arguments take the stepped path.
+    if n.bits() <= 1 << 16 {
+        return Ok(Value::from_bigint(n.sqrt(), vm));
+    }
+    let r = isqrt_stepped(vm, &n)?;
+    Ok(Value::from_bigint(r, vm))
+}
+
+/// `isqrt(n)` for `n > 0` by Newton steps at doubling precision: step `k` refines the top
+/// `d` bits of the root from the top `d/2`, so the work is dominated by the last division.
+/// The divisions and the final square count against the interpreter's limits.
+fn isqrt_stepped(vm: &mut Vm, n: &BigInt) -> PyResult<BigInt> {
+    let c = (n.bits() - 1) / 2;
+    let mut a = BigInt::one();
+    let mut d: u64 = 0;
+    for s in (0..(64 - c.leading_zeros())).rev() {
+        let e = d;
+        d = c >> s;
+        let num: BigInt = n >> (2 * c - e - d + 1);
+        let (q, _) = crate::objects::bigsteps::div_mod_floor(vm, &num, &a)?;
+        a = (a << (d - e - 1)) + q;
+    }
+    let sq = crate::objects::bigsteps::mul(vm, &a, &a)?;
+    if &sq > n {
+        a -= 1;
+    }
+    Ok(a)
 }
 
 fn comb_perm(vm: &mut Vm, n: &Value, k: &Value, comb: bool) -> PyResult<Value> {
@@ -742,11 +770,21 @@ fn comb_perm(vm: &mut Vm, n: &Value, k: &Value, comb: bool) -> PyResult<Value> {
             if comb { "min(n - k, k)" } else { "k" }
         )));
     };
+    // The result has at most k·log2(n) bits (and a binomial at most n bits): refuse up
+    // front what the heap cap cannot hold.
+    let mut bits = kk.saturating_mul(n.bits());
+    if comb {
+        bits = bits.min(n.bits().saturating_add(n.to_u64().unwrap_or(u64::MAX)));
+    }
+    vm.check_alloc((bits / 8) as usize)?;
     if kk > 20_000_000 {
         return Err(vm.memory_error());
     }
     let mut r = BigInt::one();
     for i in 0..kk {
+        // Each step multiplies (and divides) the whole partial result by a small number: it
+        // is charged by the result's size, so `comb(2 * 10**6, 10**6)` stops at a limit.
+        vm.tick(1 + (r.bits() / 512) as i64)?;
         r *= &n - BigInt::from(i);
         if comb {
             r /= BigInt::from(i + 1);

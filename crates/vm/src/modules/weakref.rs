@@ -233,7 +233,13 @@ pub(crate) fn weakref_callbacks(vm: &mut Vm) {
             vm.mods.weakrefs.insert(addr, keep);
         }
         for (wr, cb) in fire.into_iter().rev() {
-            if let Err(e) = vm.call_pos(&cb, &[wr]) {
+            if vm.limit_tripped() {
+                // A limit is unwinding: no Python code runs.
+                continue;
+            }
+            if let Err(e) = vm.call_pos(&cb, &[wr])
+                && !vm.limit_tripped()
+            {
                 vm.flush_stdout();
                 let who = vm.repr_string(&cb).unwrap_or_default();
                 let text = vm.format_exception(&Value::Obj(e.0));

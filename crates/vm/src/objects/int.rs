@@ -9,7 +9,7 @@
 use krait_bytecode::{BinaryOp, CompareOp};
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{One, Pow, Signed, Zero};
+use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
@@ -118,7 +118,16 @@ fn int_pow(vm: &mut Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
     let Some(e) = b.to_i64() else {
         return Err(vm.memory_error());
     };
-    vm.check_alloc(((base.bits() - 1).saturating_mul(e as u64) / 8) as usize)?;
+    // The result has about `e * log2|base|` bits (`(bits - 1) * e` would under-count
+    // `10**10**8` by a sixth, letting it past a cap it exceeds).
+    let log2 = {
+        let bits = base.bits();
+        let shift = bits.saturating_sub(53);
+        let top = (base.magnitude() >> shift).to_f64().unwrap_or(f64::MAX);
+        top.log2() + shift as f64
+    };
+    let result_bits = (log2 * e as f64).min(u64::MAX as f64) as u64;
+    vm.check_alloc((result_bits / 8) as usize)?;
     if (base.bits() - 1).saturating_mul(e as u64) > MAX_RESULT_BITS {
         return Err(vm.memory_error());
     }

@@ -544,6 +544,9 @@ fn render(
         }
         let (name, conv, spec, expand, next) = parse_field(vm, cps, i + 1)?;
         render_field(vm, name, conv, spec, expand, st, depth, out)?;
+        // Each field may copy a whole argument: `('{0}' * 10**5).format('x' * 10**5)` must
+        // stop at the heap cap (or the deadline), not after building 10 GB.
+        vm.tick(1)?;
         i = next;
     }
     Ok(())

@@ -1,0 +1,3 @@
+# expect: instructions
+import math
+x = math.factorial(2 * 10**6)

@@ -1,0 +1,3 @@
+# expect: memory
+b = bytearray(b'x')
+b *= 10**10

@@ -1,0 +1,2 @@
+# expect: memory
+b = bytes(10**10)

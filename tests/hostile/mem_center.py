@@ -1,0 +1,2 @@
+# expect: memory
+s = 'x'.center(10**10)

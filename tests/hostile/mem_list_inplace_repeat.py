@@ -1,0 +1,3 @@
+# expect: memory
+l = [0]
+l *= 10**10

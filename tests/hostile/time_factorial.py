@@ -1,0 +1,3 @@
+# expect: time
+import math
+x = math.factorial(2 * 10**6)

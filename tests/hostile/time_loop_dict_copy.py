@@ -1,0 +1,4 @@
+# expect: time
+d = dict.fromkeys(range(10**5))
+while True:
+    d.copy()
