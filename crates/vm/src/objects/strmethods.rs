@@ -887,69 +887,115 @@ fn is_ws(cp: u32) -> bool {
     uni::is_space(cp)
 }
 
-fn split_ws(b: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
-    let cps = char_offsets(b);
-    let off = |i: usize| cps.get(i).map_or(b.len(), |c| c.0);
-    let n = cps.len();
+/// The code point starting at byte `i` of `b` and its width in bytes.
+#[inline]
+fn cp_at(b: &[u8], i: usize) -> (u32, usize) {
+    let w = utf8_width(b[i]).max(1);
+    let cp = if b[i] < 0x80 {
+        u32::from(b[i])
+    } else {
+        Wtf8Chars::new(&b[i..]).next().unwrap_or(0)
+    };
+    (cp, w)
+}
+
+/// The start of the code point that ends just before byte `i > 0` of `b`.
+#[inline]
+fn cp_start_before(b: &[u8], i: usize) -> usize {
+    let mut k = i - 1;
+    while k > 0 && b[k] & 0xC0 == 0x80 {
+        k -= 1;
+    }
+    k
+}
+
+// The whitespace splits decode in place: a table of every code point would be 16 bytes per
+// character (320 MB for a 20 MB string).
+fn split_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, usize)>> {
+    let n = b.len();
     let mut out = Vec::new();
     let mut i = 0;
     loop {
-        while i < n && is_ws(cps[i].1) {
-            i += 1;
+        while i < n {
+            let (c, w) = cp_at(b, i);
+            if !is_ws(c) {
+                break;
+            }
+            i += w;
         }
-        if i == n {
+        if i >= n {
             break;
         }
         if maxsplit == 0 {
-            out.push((off(i), b.len()));
+            out.push((i, n));
+            piece_made(vm, out.len())?;
             break;
         }
         let mut j = i;
-        while j < n && !is_ws(cps[j].1) {
-            j += 1;
+        while j < n {
+            let (c, w) = cp_at(b, j);
+            if is_ws(c) {
+                break;
+            }
+            j += w;
         }
-        out.push((off(i), off(j)));
+        out.push((i, j.min(n)));
+        piece_made(vm, out.len())?;
         maxsplit -= 1;
         i = j;
     }
-    out
+    Ok(out)
 }
 
-fn rsplit_ws(b: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
-    let cps = char_offsets(b);
-    let off = |i: usize| cps.get(i).map_or(b.len(), |c| c.0);
+fn rsplit_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, usize)>> {
     let mut out = Vec::new();
-    let mut j = cps.len();
+    let mut j = b.len();
     loop {
-        while j > 0 && is_ws(cps[j - 1].1) {
-            j -= 1;
+        while j > 0 {
+            let k = cp_start_before(b, j);
+            if !is_ws(cp_at(b, k).0) {
+                break;
+            }
+            j = k;
         }
         if j == 0 {
             break;
         }
         if maxsplit == 0 {
-            out.push((0, off(j)));
+            out.push((0, j));
+            piece_made(vm, out.len())?;
             break;
         }
         let mut i = j;
-        while i > 0 && !is_ws(cps[i - 1].1) {
-            i -= 1;
+        while i > 0 {
+            let k = cp_start_before(b, i);
+            if is_ws(cp_at(b, k).0) {
+                break;
+            }
+            i = k;
         }
-        out.push((off(i), off(j)));
+        out.push((i, j));
+        piece_made(vm, out.len())?;
         maxsplit -= 1;
         j = i;
     }
     out.reverse();
-    out
+    Ok(out)
 }
 
-fn split_sep(b: &[u8], sep: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
+fn split_sep(
+    vm: &mut Vm,
+    b: &[u8],
+    sep: &[u8],
+    mut maxsplit: i64,
+) -> PyResult<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut i = 0;
     while maxsplit != 0 {
         match find_bytes(&b[i..], sep) {
             Some(p) => {
                 out.push((i, i + p));
+                piece_made(vm, out.len())?;
                 i += p + sep.len();
                 maxsplit -= 1;
             }
@@ -957,16 +1003,23 @@ fn split_sep(b: &[u8], sep: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
         }
     }
     out.push((i, b.len()));
-    out
+    piece_made(vm, out.len())?;
+    Ok(out)
 }
 
-fn rsplit_sep(b: &[u8], sep: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
+fn rsplit_sep(
+    vm: &mut Vm,
+    b: &[u8],
+    sep: &[u8],
+    mut maxsplit: i64,
+) -> PyResult<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut j = b.len();
     while maxsplit != 0 {
         match rfind_bytes(&b[..j], sep) {
             Some(p) => {
                 out.push((p + sep.len(), j));
+                piece_made(vm, out.len())?;
                 j = p;
                 maxsplit -= 1;
             }
@@ -974,23 +1027,44 @@ fn rsplit_sep(b: &[u8], sep: &[u8], mut maxsplit: i64) -> Vec<(usize, usize)> {
         }
     }
     out.push((0, j));
+    piece_made(vm, out.len())?;
     out.reverse();
-    out
+    Ok(out)
 }
 
-fn pieces_to_list(vm: &mut Vm, this: &Value, s: &PyStr, pieces: Vec<(usize, usize)>) -> Value {
+/// Heap bytes of a one-piece `str` object and its list slot, at least.
+const PIECE_BYTES: usize = 80;
+
+/// A split found another piece: every 1024 pieces count as work, and the run stops there if
+/// the table of pieces took the heap past its cap.
+#[inline]
+fn piece_made(vm: &mut Vm, pieces: usize) -> PyResult<()> {
+    if pieces.is_multiple_of(1024) {
+        vm.tick(1024)?;
+    }
+    Ok(())
+}
+
+fn pieces_to_list(
+    vm: &mut Vm,
+    this: &Value,
+    s: &PyStr,
+    pieces: Vec<(usize, usize)>,
+) -> PyResult<Value> {
+    // Ten million one-letter pieces are a gigabyte of objects: under a heap cap that is the
+    // limit, before any is made.
+    vm.check_alloc(pieces.len().saturating_mul(PIECE_BYTES))?;
     let b = s.wtf8();
-    let items: Vec<Value> = pieces
-        .into_iter()
-        .map(|(x, y)| {
-            if x == 0 && y == b.len() {
-                same(vm, this, s)
-            } else {
-                new_str(vm, b[x..y].to_vec())
-            }
-        })
-        .collect();
-    vm.new_list(items)
+    let mut items: Vec<Value> = Vec::with_capacity(pieces.len());
+    for (x, y) in pieces {
+        vm.tick(1)?;
+        items.push(if x == 0 && y == b.len() {
+            same(vm, this, s)
+        } else {
+            new_str(vm, b[x..y].to_vec())
+        });
+    }
+    Ok(vm.new_list(items))
 }
 
 fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -998,10 +1072,10 @@ fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let sep = sep_arg(vm, &a[0])?.map(|p| p.wtf8().to_vec());
     let maxsplit = maxsplit_arg(vm, &a[1])?;
     let pieces = match &sep {
-        None => split_ws(s.wtf8(), maxsplit),
-        Some(sep) => split_sep(s.wtf8(), sep, maxsplit),
+        None => split_ws(vm, s.wtf8(), maxsplit)?,
+        Some(sep) => split_sep(vm, s.wtf8(), sep, maxsplit)?,
     };
-    Ok(pieces_to_list(vm, this, s, pieces))
+    pieces_to_list(vm, this, s, pieces)
 }
 
 fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1009,10 +1083,10 @@ fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let sep = sep_arg(vm, &a[0])?.map(|p| p.wtf8().to_vec());
     let maxsplit = maxsplit_arg(vm, &a[1])?;
     let pieces = match &sep {
-        None => rsplit_ws(s.wtf8(), maxsplit),
-        Some(sep) => rsplit_sep(s.wtf8(), sep, maxsplit),
+        None => rsplit_ws(vm, s.wtf8(), maxsplit)?,
+        Some(sep) => rsplit_sep(vm, s.wtf8(), sep, maxsplit)?,
     };
-    Ok(pieces_to_list(vm, this, s, pieces))
+    pieces_to_list(vm, this, s, pieces)
 }
 
 fn is_linebreak(cp: u32) -> bool {
@@ -1034,29 +1108,34 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let b = s.wtf8();
-    let cps = char_offsets(b);
     let mut pieces = Vec::new();
     let mut i = 0;
     let mut line_start = 0;
-    while i < cps.len() {
-        let (off, cp) = cps[i];
+    // Decoded in place (a table of every code point would be 16 bytes per character).
+    while i < b.len() {
+        let off = i;
+        let w = utf8_width(b[off]).max(1);
+        let cp = if b[off] < 0x80 {
+            u32::from(b[off])
+        } else {
+            Wtf8Chars::new(&b[off..]).next().unwrap_or(0)
+        };
+        i += w;
         if is_linebreak(cp) {
-            let mut end = off + utf8_width(b[off]);
-            i += 1;
-            if cp == 0x0D && i < cps.len() && cps[i].1 == 0x0A {
+            let mut end = off + w;
+            if cp == 0x0D && i < b.len() && b[i] == 0x0A {
                 end += 1;
                 i += 1;
             }
             pieces.push((line_start, if keepends { end } else { off }));
+            piece_made(vm, pieces.len())?;
             line_start = end;
-        } else {
-            i += 1;
         }
     }
     if line_start < b.len() {
         pieces.push((line_start, b.len()));
     }
-    Ok(pieces_to_list(vm, this, s, pieces))
+    pieces_to_list(vm, this, s, pieces)
 }
 
 fn partition_impl(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {

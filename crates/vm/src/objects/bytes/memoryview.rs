@@ -387,6 +387,11 @@ fn tolist_dim(vm: &mut Vm, m: &MemoryViewData, buf: &[u8], dim: usize, off: isiz
 fn mv_tolist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "tolist", 0, 0)?;
     let m = this_view(vm, this)?;
+    // A copy of the buffer and a 16-byte value per item (18 times a byte buffer's size).
+    let n = with_buf(m, |b| b.len());
+    vm.check_alloc(
+        n.saturating_add((n / m.itemsize.max(1)).saturating_mul(std::mem::size_of::<Value>())),
+    )?;
     let buf = with_buf(m, |b| b.to_vec());
     if m.shape.is_empty() {
         let o = m.offset.max(0) as usize;

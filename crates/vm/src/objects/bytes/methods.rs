@@ -205,9 +205,25 @@ fn b_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     starts_ends(vm, &args, "endswith", true)
 }
 
-fn list_of(vm: &mut Vm, this: &Value, parts: Vec<Vec<u8>>) -> Value {
+fn list_of(vm: &mut Vm, this: &Value, parts: Vec<Vec<u8>>) -> PyResult<Value> {
+    // Each piece becomes an object: ask for them first (ten million one-byte pieces are a
+    // gigabyte).
+    vm.check_alloc(parts.len().saturating_mul(PIECE_BYTES))?;
     let items = parts.into_iter().map(|p| new_like(vm, this, p)).collect();
-    vm.new_list(items)
+    Ok(vm.new_list(items))
+}
+
+/// Heap bytes of a one-piece `bytes` object and its list slot, at least.
+const PIECE_BYTES: usize = 80;
+
+/// A split made another piece: every 1024 pieces count as work, and the run stops there if
+/// the pieces took the heap past its cap.
+#[inline]
+fn piece_made(vm: &mut Vm, pieces: usize) -> PyResult<()> {
+    if pieces.is_multiple_of(1024) {
+        vm.tick(1024)?;
+    }
+    Ok(())
 }
 
 fn sep_maxsplit(
@@ -250,12 +266,14 @@ fn b_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 match find_sub(&b, &sep, i, b.len()) {
                     Some(p) => {
                         parts.push(b[i..p].to_vec());
+                        piece_made(vm, parts.len())?;
                         i = p + sep.len();
                     }
                     None => break,
                 }
             }
             parts.push(b[i..].to_vec());
+            piece_made(vm, parts.len())?;
         }
         None => {
             let n = b.len();
@@ -276,10 +294,11 @@ fn b_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     i += 1;
                 }
                 parts.push(b[st..i].to_vec());
+                piece_made(vm, parts.len())?;
             }
         }
     }
-    Ok(list_of(vm, &this, parts))
+    list_of(vm, &this, parts)
 }
 
 fn b_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -294,12 +313,14 @@ fn b_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 match rfind_sub(&b, &sep, 0, end) {
                     Some(p) => {
                         parts.push(b[p + sep.len()..end].to_vec());
+                        piece_made(vm, parts.len())?;
                         end = p;
                     }
                     None => break,
                 }
             }
             parts.push(b[..end].to_vec());
+            piece_made(vm, parts.len())?;
         }
         None => {
             let mut i = b.len();
@@ -319,11 +340,12 @@ fn b_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     i -= 1;
                 }
                 parts.push(b[i..end].to_vec());
+                piece_made(vm, parts.len())?;
             }
         }
     }
     parts.reverse();
-    Ok(list_of(vm, &this, parts))
+    list_of(vm, &this, parts)
 }
 
 fn b_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -354,8 +376,9 @@ fn b_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
         parts.push(b[st..eol].to_vec());
+        piece_made(vm, parts.len())?;
     }
-    Ok(list_of(vm, &this, parts))
+    list_of(vm, &this, parts)
 }
 
 fn partition(vm: &mut Vm, args: &Args<'_>, name: &str, right: bool) -> PyResult<Value> {

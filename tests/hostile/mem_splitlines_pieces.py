@@ -1,0 +1,3 @@
+# expect: memory
+s = 'a\n' * (3 * 10**6)
+x = s.splitlines()
