@@ -1,9 +1,11 @@
 //! The registry of built-in modules that `import` creates on first use, and the per-interpreter
 //! state they keep.
 
+pub(crate) mod array;
 mod ast;
 mod ast_nodes;
 mod atexit;
+mod bisect;
 mod codecs;
 mod collections;
 mod contextvars;
@@ -11,6 +13,7 @@ mod errno;
 mod gc;
 mod imp;
 mod itertools;
+mod json;
 mod marshal;
 mod math;
 mod mmap;
@@ -107,7 +110,7 @@ impl ModState {
 /// The bytes of a native object that exports a buffer (an `mmap`), for `bytes(x)` and the
 /// other buffer consumers.
 pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
-    mmap::native_buffer(n)
+    mmap::native_buffer(n).or_else(|| array::native_buffer(n))
 }
 
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
@@ -139,6 +142,9 @@ pub fn register(vm: &mut Vm) {
         ("_contextvars", contextvars::init),
         ("_signal", signal::init),
         ("_operator", operator::init),
+        ("array", array::init),
+        ("_bisect", bisect::init),
+        ("_json", json::init),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

@@ -95,7 +95,7 @@ fn range_error(vm: &mut Vm) -> PyErr {
 }
 
 /// `PyFloat_AsDouble`: a float, an int, or an object with `__float__` or `__index__`.
-fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+pub(crate) fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(f) = float_ref(v) {
         return Ok(f);
     }

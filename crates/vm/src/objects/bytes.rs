@@ -556,7 +556,8 @@ pub fn slice_pick(b: &[u8], start: isize, step: isize, n: usize) -> Vec<u8> {
         if let Some(&x) = usize::try_from(i).ok().and_then(|u| b.get(u)) {
             out.push(x);
         }
-        i += step;
+        // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+        i = i.wrapping_add(step);
     }
     out
 }
