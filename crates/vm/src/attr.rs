@@ -215,14 +215,9 @@ impl Vm {
                 let getter = p.borrow()[0].clone();
                 if getter.is_none() {
                     // `property_descr_get`: named after `__set_name__` when it ran.
-                    let name = p.borrow()[4].clone();
-                    if name.is_none() {
-                        return Err(self.attribute_error("unreadable attribute"));
-                    }
-                    let (n, tn) = (self.str_text(&name), self.type_name(instance));
-                    return Err(self.attribute_error(format!(
-                        "property '{n}' of '{tn}' object has no getter"
-                    )));
+                    return Err(crate::objects::object::property_missing(
+                        self, p, instance, "getter",
+                    ));
                 }
                 self.call_pos(&getter, std::slice::from_ref(instance))
             }
@@ -399,11 +394,8 @@ impl Vm {
                     let idx = if value.is_some() { 1 } else { 2 };
                     let f = p.borrow()[idx].clone();
                     if f.is_none() {
-                        let tn = self.type_name(obj);
                         let what = if value.is_some() { "setter" } else { "deleter" };
-                        return Err(self.attribute_error(format!(
-                            "property '{text}' of '{tn}' object has no {what}"
-                        )));
+                        return Err(crate::objects::object::property_missing(self, p, obj, what));
                     }
                     let mut args = vec![obj.clone()];
                     args.extend(value);

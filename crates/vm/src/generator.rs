@@ -500,30 +500,33 @@ fn close_iter(vm: &mut Vm, yf: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Make the exception `throw(typ, val, tb)` raises (CPython's checks and messages).
+/// Make the exception `throw(typ, val, tb)` raises (CPython's checks and messages). The
+/// argument checks fail `throw` itself (`Err`); instantiating the class happens when the
+/// exception is normalised inside the generator in CPython, so a class that cannot be
+/// instantiated gives that failure as the exception thrown in (`Ok`).
 fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value, tb: &Value) -> PyResult<PyErr> {
     if !tb.is_none() && !matches!(tb.payload(), Some(Payload::Traceback(_))) {
         return Err(vm.type_error("throw() third argument must be a traceback object"));
     }
     let be = vm.types.base_exception.clone();
-    let inst = match typ {
+    let made = match typ {
         Value::Obj(o) if matches!(o.payload, Payload::Type(_)) && is_subtype(o, &be) => {
             if !val.is_none() && is_subtype(&vm.type_of(val), o) {
-                val.clone()
+                Ok(val.clone())
             } else if val.is_none() {
-                vm.call_pos(typ, &[])?
+                vm.call_pos(typ, &[])
             } else if let Some(Payload::Tuple(t)) = val.payload() {
                 let items = t.to_vec();
-                vm.call_pos(typ, &items)?
+                vm.call_pos(typ, &items)
             } else {
-                vm.call_pos(typ, std::slice::from_ref(val))?
+                vm.call_pos(typ, std::slice::from_ref(val))
             }
         }
         Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => {
             if !val.is_none() {
                 return Err(vm.type_error("instance exception may not have a separate value"));
             }
-            typ.clone()
+            Ok(typ.clone())
         }
         _ => {
             return Err(vm.type_error(format!(
@@ -532,8 +535,17 @@ fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value, tb: &Value) -> PyResul
             )));
         }
     };
-    let Value::Obj(o) = inst else {
-        return Err(vm.type_error("exceptions must derive from BaseException"));
+    let o = match made {
+        Ok(Value::Obj(o)) if matches!(o.payload, Payload::Exception(_)) => o,
+        Ok(other) => {
+            // A class whose `__new__` returned something else (CPython's normalisation check).
+            let r = vm.repr_string(typ)?;
+            let tn = vm.type_name(&other);
+            return Ok(vm.type_error(format!(
+                "calling {r} should have returned an instance of BaseException, not {tn}"
+            )));
+        }
+        Err(e) => return Ok(e),
     };
     if let Payload::Exception(d) = &o.payload
         && !tb.is_none()

@@ -442,46 +442,125 @@ impl Vm {
 }
 
 impl Vm {
-    /// `krait -m module`: find the module's file on `sys.path` and run it as `__main__`.
+    /// `krait -m module`, as CPython's `runpy._run_module_as_main`: import the parent packages,
+    /// find the module (for a package, its `__main__` submodule) and run it as `__main__` with
+    /// `__package__` set, so relative imports in it work (`krait -m unittest`).
     pub fn run_module_main(&mut self, name: &str) -> i32 {
-        let dirs: Vec<String> = match self.sys_attr("path") {
-            Some(p) => match self.iterate(&p) {
-                Ok(items) => items.iter().map(|d| self.str_text(d)).collect(),
-                Err(_) => Vec::new(),
-            },
-            None => Vec::new(),
-        };
-        let rel = name.replace('.', "/");
-        for dir in dirs {
-            let base = if dir.is_empty() {
-                rel.clone()
-            } else {
-                format!("{}/{}", dir.trim_end_matches('/'), rel)
-            };
-            for candidate in [format!("{base}.py"), format!("{base}/__main__.py")] {
-                if self.host.stat(&candidate).is_ok_and(|s| !s.is_dir)
-                    && let Ok(bytes) = self.host.read_file(&candidate)
+        match self.find_main_module(name, None) {
+            Ok((path, src, package)) => {
+                if let Some(a) = self.sys_attr("argv")
+                    && let Some(Payload::List(l)) = a.payload()
+                    && let Some(first) = l.borrow_mut().first_mut()
                 {
-                    let src = String::from_utf8_lossy(&bytes).into_owned();
-                    if let Some(a) = self.sys_attr("argv")
-                        && let Some(Payload::List(l)) = a.payload()
-                        && let Some(first) = l.borrow_mut().first_mut()
-                    {
-                        *first = self.new_str(&candidate);
-                    }
-                    return self.run_main(&src, &candidate);
+                    *first = self.new_str(&path);
                 }
+                self.run_main_in_package(&src, &path, Some(&package))
+            }
+            Err(Ok(msg)) => {
+                self.flush_stdout();
+                let exe = if self.config.executable.is_empty() {
+                    "krait".to_string()
+                } else {
+                    self.config.executable.clone()
+                };
+                self.write_stderr(format!("{exe}: {msg}\n").as_bytes());
+                1
+            }
+            Err(Err(e)) => {
+                let status = self.handle_uncaught(e);
+                self.flush_stdout();
+                status
             }
         }
-        self.flush_stdout();
-        let exe = if self.config.executable.is_empty() {
-            "krait".to_string()
-        } else {
-            self.config.executable.clone()
+    }
+
+    /// The file, source and package of module `name` for `-m`. `Err(Ok(msg))` is a message
+    /// for stderr (module not found); `Err(Err(e))` an exception raised importing a parent.
+    fn find_main_module(
+        &mut self,
+        name: &str,
+        package_of: Option<&str>,
+    ) -> Result<(String, String, String), Result<String, PyErr>> {
+        let (dirs, parent) = match name.rsplit_once('.') {
+            Some((parent, _)) => {
+                let pm = match self.import_dotted(parent) {
+                    Ok(m) => m,
+                    Err(e) if self.err_matches(&e, &self.types.import_error.clone()) => {
+                        let v = Value::Obj(e.0.clone());
+                        let text = self.str(&v).map(|s| self.str_text(&s)).unwrap_or_default();
+                        let tn = self.type_name(&v);
+                        return Err(Ok(format!(
+                            "Error while finding module specification for {name:?} ({tn}: {text})"
+                        )
+                        .replace('"', "'")));
+                    }
+                    Err(e) => return Err(Err(e)),
+                };
+                let k = self.intern("__path__");
+                let dirs = match self.getattr_opt(&pm, &k) {
+                    Ok(Some(path)) => match self.iterate(&path) {
+                        Ok(items) => items.iter().map(|d| self.str_text(d)).collect(),
+                        Err(e) => return Err(Err(e)),
+                    },
+                    Ok(None) => {
+                        return Err(Ok(format!(
+                            "Error while finding module specification for '{name}' \
+                             (ModuleNotFoundError: __path__ attribute not found on '{parent}' \
+                             while trying to find '{name}')"
+                        )));
+                    }
+                    Err(e) => return Err(Err(e)),
+                };
+                (dirs, parent.to_string())
+            }
+            None => {
+                let dirs: Vec<String> = match self.sys_attr("path") {
+                    Some(p) => match self.iterate(&p) {
+                        Ok(items) => items.iter().map(|d| self.str_text(d)).collect(),
+                        Err(_) => Vec::new(),
+                    },
+                    None => Vec::new(),
+                };
+                (dirs, String::new())
+            }
         };
-        let msg = format!("{exe}: No module named {name}\n");
-        self.write_stderr(msg.as_bytes());
-        1
+        let short = name.rsplit('.').next().unwrap_or(name);
+        for dir in dirs {
+            let base = if dir.is_empty() {
+                short.to_string()
+            } else {
+                format!("{}/{}", dir.trim_end_matches('/'), short)
+            };
+            if self
+                .host
+                .stat(&format!("{base}/__init__.py"))
+                .is_ok_and(|s| !s.is_dir)
+            {
+                if let Some(pkg) = package_of {
+                    return Err(Ok(format!(
+                        "No module named {pkg}.__main__; '{pkg}' is a package and cannot be directly executed"
+                    )));
+                }
+                // A package: import it, then run its `__main__` submodule.
+                if let Err(e) = self.import_dotted(name) {
+                    return Err(Err(e));
+                }
+                return self.find_main_module(&format!("{name}.__main__"), Some(name));
+            }
+            let file = format!("{base}.py");
+            if self.host.stat(&file).is_ok_and(|s| !s.is_dir)
+                && let Ok(bytes) = self.host.read_file(&file)
+            {
+                let src = String::from_utf8_lossy(&bytes).into_owned();
+                return Ok((file, src, parent));
+            }
+        }
+        Err(Ok(match package_of {
+            Some(pkg) => format!(
+                "No module named {pkg}.__main__; '{pkg}' is a package and cannot be directly executed"
+            ),
+            None => format!("No module named {name}"),
+        }))
     }
 }
 

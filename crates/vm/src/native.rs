@@ -249,6 +249,23 @@ pub fn new_cls(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<ObjRef> {
     }
 }
 
+/// Whether `cls` inherits `base`'s own `name` slot unchanged (CPython's
+/// `type->tp_init == PyTuple_Type.tp_init` tests: a builtin's constructor refuses keyword
+/// arguments only when no subclass `__init__`/`__new__` could be taking them).
+pub fn inherits_slot(vm: &mut Vm, cls: &ObjRef, base: &ObjRef, name: &'static str) -> bool {
+    if ObjRef::ptr_eq(cls, base) {
+        return true;
+    }
+    match (
+        vm.type_lookup_str(cls, name),
+        vm.type_lookup_str(base, name),
+    ) {
+        (Some(a), Some(b)) => a.is(&b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// The state of a native module's object, if `v` holds a `T` (`Payload::Native`).
 pub fn native_ref<T: 'static>(v: &Value) -> Option<&T> {
     match v.payload() {

@@ -38,6 +38,9 @@ pub fn init(vm: &mut Vm) {
         .collect();
     let orig_argv = vm.new_list(orig_argv);
     s(vm, "orig_argv", orig_argv);
+    // `-W` options are accepted and not applied yet: none to report (`unittest.main` reads it).
+    let warnoptions = vm.new_list(Vec::new());
+    s(vm, "warnoptions", warnoptions);
     let stdlib = vm.config.stdlib.clone();
     let path: Vec<Value> = vm
         .config
@@ -299,8 +302,25 @@ pub fn init(vm: &mut Vm) {
         ("is_finalizing", sys_is_finalizing),
         ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+        ("gettrace", sys_gettrace),
+        ("settrace", sys_settrace),
+        ("getprofile", sys_gettrace),
+        ("setprofile", sys_setprofile),
     ];
     vm.add_functions(&sys, funcs);
+    // The originals, for restoring (`doctest` puts `sys.__displayhook__` back).
+    if let Payload::Module(md) = &sys.payload {
+        let d = md.dict.clone();
+        for (orig, name) in [
+            ("__displayhook__", "displayhook"),
+            ("__excepthook__", "excepthook"),
+        ] {
+            let k = vm.intern(name);
+            if let Some(f) = vm.dict_get_str_obj(&d, &k) {
+                vm.set_dict_str(&d, orig, f);
+            }
+        }
+    }
     let st = vm.types.stream.clone();
     vm.add_methods(
         &st,
@@ -315,6 +335,8 @@ pub fn init(vm: &mut Vm) {
             method "writable" => stream_writable, "";
             method "writelines" => stream_writelines, "";
             method "__repr__" => stream_repr, "";
+            method "__enter__" => stream_enter, "";
+            method "__exit__" => stream_exit, "";
         ],
     );
     vm.add_getset(&st, "encoding", stream_encoding, None);
@@ -831,6 +853,23 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+/// `with sys.stdin as f:` (`json.tool`) gives the stream itself.
+fn stream_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__enter__", 0, 0)?;
+    stream_fd(vm, this)?;
+    Ok(this.clone())
+}
+
+/// Leaving `with sys.stdout:` flushes. CPython also closes the stream; the standard streams
+/// here cannot be closed (`closed` stays False), so they stay usable.
+fn stream_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__exit__", 0, 3)?;
+    if stream_fd(vm, this)? == 1 {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
 fn stream_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "flush", 0, 0)?;
     if stream_fd(vm, this)? == 1 {
@@ -1031,6 +1070,34 @@ impl Vm {
 
 /// `sys.audit(event, *args)`: no audit hooks can be installed (`sys.addaudithook` does not
 /// exist yet), so, as in CPython without hooks, nothing happens.
+/// `sys.gettrace()` / `sys.getprofile()`: no trace or profile function is ever installed.
+fn sys_gettrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "gettrace", 0, 0)?;
+    Ok(Value::None)
+}
+
+/// `sys.settrace(None)` (what `test.support.no_tracing` does) is accepted; installing a trace
+/// function is not supported yet, and says so rather than silently never calling it.
+fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    set_hook(vm, args, "settrace")
+}
+
+fn sys_setprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    set_hook(vm, args, "setprofile")
+}
+
+fn set_hook(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    let a = crate::native::pos_args(vm, &args, name, 1, 1)?;
+    if a[0].is_none() {
+        return Ok(Value::None);
+    }
+    let t = vm.types.not_implemented_error.clone();
+    Err(vm.new_exception_msg(
+        &t,
+        format!("sys.{name}(): trace and profile functions are not supported yet"),
+    ))
+}
+
 fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::native::no_kwargs(vm, &args, "audit")?;
     if args.pos().is_empty() {

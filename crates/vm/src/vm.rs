@@ -303,6 +303,16 @@ impl Vm {
     /// Run source text as the `__main__` module. Returns the process exit status, having
     /// printed any uncaught exception (CPython's `PyRun_SimpleFile` and `Py_RunMain`).
     pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
+        self.run_main_in_package(source, filename, None)
+    }
+
+    /// `run_main` with `__main__.__package__` set (`-m` runs a module of a package).
+    pub fn run_main_in_package(
+        &mut self,
+        source: &str,
+        filename: &str,
+        package: Option<&str>,
+    ) -> i32 {
         let main = self.new_module("__main__");
         let Payload::Module(md) = &main.payload else {
             return 1;
@@ -313,6 +323,10 @@ impl Vm {
         self.set_dict_str(&globals, "__annotations__", Value::Obj(ann));
         let bm = Value::Obj(self.builtins_module.clone());
         self.set_dict_str(&globals, "__builtins__", bm);
+        if let Some(p) = package {
+            let p = self.new_str(p);
+            self.set_dict_str(&globals, "__package__", p);
+        }
         if !filename.starts_with('<') {
             let f = self.new_str(filename);
             self.set_dict_str(&globals, "__file__", f);

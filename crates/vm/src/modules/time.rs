@@ -50,6 +50,8 @@ class struct_time(tuple):
         return (struct_time, (tuple(self) + self._extra,))
 
 struct_time.__module__ = 'time'
+# struct_time has tm_zone and tm_gmtoff (CPython: 11 where the C library has them).
+_STRUCT_TM_ITEMS = 11
 
 timezone = 0
 altzone = 0

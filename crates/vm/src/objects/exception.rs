@@ -132,6 +132,12 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&fr, "f_lineno", f_lineno, None);
     vm.add_getset(&fr, "f_globals", f_globals, None);
     vm.add_getset(&fr, "f_back", f_back, None);
+    vm.add_methods(
+        &fr,
+        crate::methods![
+            method "clear" => frame_clear, "";
+        ],
+    );
     vm.add_getset(
         &be,
         "__dict__",
@@ -410,6 +416,16 @@ fn f_lineno(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn f_globals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::Obj(frame_info(vm, this)?.globals.clone()))
+}
+
+/// `frame.clear()`. A Krait frame object is a snapshot taken when the traceback entry was
+/// made (or by `sys._getframe`), never the running frame itself, so there is no executing
+/// frame to refuse; the snapshot keeps its locals until the frame object goes, which only
+/// delays their release (`unittest` and `traceback.clear_frames` call this to break cycles).
+fn frame_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "clear", 0, 0)?;
+    frame_info(vm, this)?;
+    Ok(Value::None)
 }
 
 fn f_back(vm: &mut Vm, this: &Value) -> PyResult<Value> {

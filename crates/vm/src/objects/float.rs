@@ -512,9 +512,11 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = crate::native::type_arg(vm, cls, "float.__new__")?;
     let float = vm.types.float.clone();
     crate::objects::number::check_new_subtype(vm, &cls, &float, "float")?;
-    if args.has_kwargs() {
+    if args.has_kwargs() && crate::native::inherits_slot(vm, &cls, &float, "__init__") {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
+    // Keyword arguments a subclass's __init__ takes are not float()'s.
+    let rest = &rest[..rest.len() - args.kwnames.len()];
     let f = match rest {
         [] => 0.0,
         [x] => float_from_value(vm, x)?,

@@ -216,6 +216,11 @@ pub fn init(vm: &mut Vm) {
         crate::methods![ method "__getattr__" => method_getattr, ""; ],
     );
     vm.add_getset(&m, "__self__", method_self, None);
+    vm.add_getset(&m, "__doc__", method_doc, None);
+    vm.add_methods(
+        &m,
+        crate::methods![ staticmethod "__new__" => method_new, ""; ],
+    );
     let b = vm.types.builtin_function.clone();
     vm.add_methods(
         &b,
@@ -422,6 +427,31 @@ fn method_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn method_func(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(method_parts(vm, this)?.0)
+}
+
+/// `types.MethodType(func, obj)`, with `method_new`'s checks and messages.
+fn method_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let rest = args.pos().get(1..).unwrap_or(&[]);
+    if rest.len() != 2 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", rest.len())));
+    }
+    if !vm.is_callable(&rest[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if rest[1].is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(rest[0].clone(), rest[1].clone()))
+}
+
+/// `method.__doc__` is the function's (without it, `object.__doc__` answered: `unittest`
+/// printed it as every test's description).
+fn method_doc(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let f = method_parts(vm, this)?.0;
+    vm.getattr_str(&f, "__doc__")
 }
 
 fn method_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {

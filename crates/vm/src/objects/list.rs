@@ -95,7 +95,11 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(this) = args.values.first() else {
         return Err(vm.type_error("descriptor '__init__' of 'list' object needs an argument"));
     };
-    no_kwargs(vm, &args, "list")?;
+    let cls = vm.type_of(this);
+    let list = vm.types.list.clone();
+    if crate::native::inherits_slot(vm, &cls, &list, "__new__") {
+        no_kwargs(vm, &args, "list")?;
+    }
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
         return Err(vm.type_error(format!(
@@ -243,7 +247,8 @@ pub fn slice_items(items: &[Value], start: isize, step: isize, n: usize) -> Vec<
         if let Some(v) = items.get(i as usize) {
             out.push(v.clone());
         }
-        i += step;
+        // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+        i = i.wrapping_add(step);
     }
     out
 }
@@ -316,7 +321,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 if let Some(slot) = lb.get_mut(i as usize) {
                     old.push(std::mem::replace(slot, v));
                 }
-                i += step;
+                // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+                i = i.wrapping_add(step);
             }
         }
         drop(old);
@@ -580,7 +586,11 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, l, rest) = this_list(vm, &args, "list.count", 1, 1)?;
     let mut n = 0;
     let mut i = 0;
-    while let Some(item) = l.borrow().get(i).cloned() {
+    loop {
+        // The borrow must end before `__eq__` runs: it may mutate the list.
+        let Some(item) = l.borrow().get(i).cloned() else {
+            break;
+        };
         if vm.eq(&item, &rest[0])? {
             n += 1;
         }

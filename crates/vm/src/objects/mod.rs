@@ -16,6 +16,7 @@ pub mod float;
 pub mod function;
 pub mod int;
 pub mod iter;
+pub mod iter_reduce;
 pub mod iterators;
 pub mod list;
 pub mod number;
@@ -49,6 +50,7 @@ pub fn init_all(vm: &mut crate::Vm) {
     setmethods::init(vm);
     range::init(vm);
     builtin_iters::init(vm);
+    iter_reduce::init(vm);
     exception::init(vm);
     function::init(vm);
     crate::generator::init(vm);

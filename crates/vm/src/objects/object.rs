@@ -11,7 +11,7 @@ use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
 use crate::objects::typeobj::{is_subtype, type_data};
 use crate::value::Value;
-use crate::{PyResult, Vm, methods};
+use crate::{PyErr, PyResult, Vm, methods};
 
 /// Register the core types' methods.
 pub fn init(vm: &mut Vm) {
@@ -1047,6 +1047,26 @@ fn super_self_class(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 // ----- property -----
 
+/// `property_descr_get/set`'s error for a missing accessor: `property 'name' of 'Qual.Name'
+/// object has no getter` (the name `__set_name__` recorded, the type's qualified name).
+pub(crate) fn property_missing(
+    vm: &mut Vm,
+    prop: &RefCell<[Value; 5]>,
+    obj: &Value,
+    what: &str,
+) -> PyErr {
+    let name = prop.borrow()[4].clone();
+    let t = vm.type_of(obj);
+    let q = type_data(&t).qualname.borrow().clone();
+    if name.is_none() {
+        return vm.attribute_error(format!("property of '{q}' object has no {what}"));
+    }
+    match vm.repr_string(&name) {
+        Ok(n) => vm.attribute_error(format!("property {n} of '{q}' object has no {what}")),
+        Err(e) => e,
+    }
+}
+
 fn prop_cell<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a RefCell<[Value; 5]>> {
     match this.payload() {
         Some(Payload::Property(p)) => Ok(p),
@@ -1119,13 +1139,8 @@ fn property_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let getter = prop_cell(vm, this)?.borrow()[0].clone();
     if getter.is_none() {
-        let name = prop_cell(vm, this)?.borrow()[4].clone();
-        let tn = vm.type_name(&rest[0]);
-        if name.is_none() {
-            return Err(vm.attribute_error("unreadable attribute"));
-        }
-        let n = vm.str_text(&name);
-        return Err(vm.attribute_error(format!("property '{n}' of '{tn}' object has no getter")));
+        let p = prop_cell(vm, this)?;
+        return Err(property_missing(vm, p, &rest[0], "getter"));
     }
     vm.call_pos(&getter, &rest[..1])
 }
@@ -1134,7 +1149,8 @@ fn property_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__set__", 2, 2)?;
     let f = prop_cell(vm, this)?.borrow()[1].clone();
     if f.is_none() {
-        return Err(vm.attribute_error("can't set attribute"));
+        let p = prop_cell(vm, this)?;
+        return Err(property_missing(vm, p, &rest[0], "setter"));
     }
     vm.call_pos(&f, rest)?;
     Ok(Value::None)
@@ -1144,7 +1160,8 @@ fn property_delete(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__delete__", 1, 1)?;
     let f = prop_cell(vm, this)?.borrow()[2].clone();
     if f.is_none() {
-        return Err(vm.attribute_error("can't delete attribute"));
+        let p = prop_cell(vm, this)?;
+        return Err(property_missing(vm, p, &rest[0], "deleter"));
     }
     vm.call_pos(&f, rest)?;
     Ok(Value::None)
@@ -1183,6 +1200,12 @@ fn property_deleter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn property_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = args.values.len().saturating_sub(1);
+    if n != 2 || args.has_kwargs() {
+        return Err(vm.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {n} were given"
+        )));
+    }
     let (this, rest) = method_args(vm, &args, "__set_name__", 2, 2)?;
     prop_cell(vm, this)?.borrow_mut()[4] = rest[1].clone();
     Ok(Value::None)
@@ -1233,10 +1256,16 @@ fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `functools_wraps` in `sm_init`/`cm_init`: the wrapper's own `__dict__` gets the callable's
-/// `__module__`, `__name__`, `__qualname__` and `__doc__`.
+/// `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__`.
 fn copy_wrapped_attrs(vm: &mut Vm, o: &ObjRef, callable: &Value) -> PyResult<()> {
     let d = vm.new_dict();
-    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
         let k = vm.intern(name);
         if let Some(v) = vm.getattr_opt(callable, &k)? {
             vm.set_dict_str(&d, name, v);

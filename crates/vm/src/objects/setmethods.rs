@@ -254,6 +254,7 @@ pub fn init(vm: &mut Vm) {
                 method "issubset" => set_issubset, "";
                 method "issuperset" => set_issuperset, "";
                 method "isdisjoint" => set_isdisjoint, "";
+                method "__reduce__" => set_reduce, "";
             ],
         );
     }
@@ -285,6 +286,18 @@ pub fn init(vm: &mut Vm) {
             method "__hash__" => frozenset_hash, "";
         ],
     );
+}
+
+/// `set_reduce`: `(type(s), (list(s),), s.__getstate__())`.
+fn set_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = this_set(vm, &args, "__reduce__", 0, 0)?;
+    let keys: Vec<Value> = set_keys(this).into_iter().map(|(_, k)| k).collect();
+    let list = vm.new_list(keys);
+    let cls = Value::Obj(vm.type_of(this));
+    let getstate = vm.getattr_str(this, "__getstate__")?;
+    let state = vm.call_pos(&getstate, &[])?;
+    let inner = vm.new_tuple(vec![list]);
+    Ok(vm.new_tuple(vec![cls, inner, state]))
 }
 
 fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -371,7 +384,9 @@ fn update_table(vm: &mut Vm, t: &RefCell<SetTable>, it: &Value) -> PyResult<()> 
             }
             return Ok(());
         }
-        t.borrow_mut().presize(set_len(it));
+        // `s |= s`: the length must be read before the table is borrowed for writing.
+        let n = set_len(it);
+        t.borrow_mut().presize(n);
     } else if let Some(Payload::Dict(d)) = it.payload() {
         let n = d.borrow().len();
         t.borrow_mut().presize(n);

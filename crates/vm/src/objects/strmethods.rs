@@ -583,7 +583,8 @@ pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value>
             let mut i = start;
             for _ in 0..n {
                 out.push(b[i as usize]);
-                i += step;
+                // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+                i = i.wrapping_add(step);
             }
             return Ok(new_str(vm, out));
         }
@@ -592,7 +593,8 @@ pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value>
         let mut i = start;
         for _ in 0..n {
             out.push(cps[i as usize]);
-            i += step;
+            // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+            i = i.wrapping_add(step);
         }
         return Ok(from_cps(vm, &out));
     }

@@ -66,10 +66,11 @@ pub fn init(vm: &mut Vm) {
 fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = &crate::native::new_cls(vm, &args, "tuple")?;
     let cls = cls.clone();
-    if args.has_kwargs() {
+    let tuple = vm.types.tuple.clone();
+    if args.has_kwargs() && crate::native::inherits_slot(vm, &cls, &tuple, "__init__") {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
-    let pos = &args.values[1..];
+    let pos = args.pos().get(1..).unwrap_or(&[]);
     if pos.len() > 1 {
         return Err(vm.type_error(format!(
             "tuple expected at most 1 argument, got {}",

@@ -103,7 +103,8 @@ fn ba_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if let Some(slot) = usize::try_from(i).ok().and_then(|u| d.get_mut(u)) {
                 *slot = c;
             }
-            i += step;
+            // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+            i = i.wrapping_add(step);
         }
         return Ok(Value::None);
     }
@@ -141,7 +142,8 @@ fn ba_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if let Some(slot) = usize::try_from(i).ok().and_then(|u| drop.get_mut(u)) {
                 *slot = true;
             }
-            i += step;
+            // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+            i = i.wrapping_add(step);
         }
         let mut d = b.borrow_mut();
         let mut k = 0;
