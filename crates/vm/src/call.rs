@@ -174,20 +174,21 @@ impl Vm {
 
     /// Return a finished frame's value vectors to the pool.
     pub fn recycle_frame(&mut self, frame: Frame) {
-        if self.value_pool.len() < 64 {
-            let Frame {
-                mut fast,
-                mut stack,
-                ..
-            } = frame;
-            fast.clear();
-            stack.clear();
-            if fast.capacity() <= 256 {
-                self.value_pool.push(fast);
+        let Frame {
+            mut fast,
+            mut stack,
+            ..
+        } = frame;
+        if self.value_pool.len() < 64 && fast.capacity() <= 256 && stack.capacity() <= 256 {
+            // Popping one by one is inlined and cheap for the few locals a frame has (a
+            // slice drop is an out-of-line loop); the stack is empty after a return.
+            while let Some(v) = fast.pop() {
+                drop(v);
             }
-            if stack.capacity() <= 256 {
-                self.value_pool.push(stack);
+            while let Some(v) = stack.pop() {
+                drop(v);
             }
+            self.value_pool.push((fast, stack));
         }
     }
 
@@ -248,9 +249,12 @@ impl Vm {
         func: Option<ObjRef>,
     ) -> Frame {
         let n = code.co.localsplus.len();
-        let mut fast = self.value_pool.pop().unwrap_or_default();
-        fast.resize(n, Value::Null);
-        let mut stack = self.value_pool.pop().unwrap_or_default();
+        let (mut fast, mut stack) = self.value_pool.pop().unwrap_or_default();
+        fast.reserve(n);
+        for _ in 0..n {
+            // Capacity is reserved: this is a store and a length bump.
+            fast.push(Value::Null);
+        }
         stack.reserve(code.co.max_stack as usize);
         Frame {
             fast,

@@ -8,6 +8,8 @@
 
 use krait_bytecode::{BinaryOp, CompareOp, Opcode};
 
+use std::rc::Rc;
+
 use crate::frame::{Code, Exit, Frame, GLOBAL_IN_BUILTINS, GLOBAL_IN_GLOBALS};
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
@@ -72,53 +74,95 @@ const RESUME_COST: i64 = 8;
 
 impl Vm {
     /// Run `frame` until it returns or yields.
+    ///
+    /// Python functions that `frame` calls with exactly their positional parameters run in
+    /// this same loop (CPython 3.11's inlined calls): their frames are kept on `callees`, the
+    /// innermost last, and the Rust stack does not grow with the Python one. An exception
+    /// unwinds them one by one, each adding its traceback entry and looking for a handler, as
+    /// nested calls of `execute` would.
     pub fn execute(&mut self, frame: &mut Frame) -> PyResult<Exit> {
+        let mut callees = self.callee_pool.pop().unwrap_or_default();
+        let r = self.execute_with(frame, &mut callees);
+        if callees.capacity() <= 64 {
+            self.callee_pool.push(callees);
+        }
+        r
+    }
+
+    fn execute_with(&mut self, frame: &mut Frame, callees: &mut Vec<Frame>) -> PyResult<Exit> {
         loop {
             let step = match self.resume_error.take() {
                 Some(e) => Err(EvalError::Py(e)),
-                None => self.run_until_error(frame),
+                None => self.run_until_error(frame, callees),
             };
-            match step {
+            let e = match step {
                 Ok(exit) => return Ok(exit),
-                Err(e) => {
-                    let err = match e {
-                        EvalError::Py(err) => err,
-                        EvalError::Internal(msg) => {
-                            let t = self.types.system_error.clone();
-                            self.new_exception_msg(&t, format!("internal error: {msg}"))
-                        }
-                    };
-                    let at = frame.ip.saturating_sub(1);
-                    if !self.skip_traceback.get()
-                        && matches!(&err.0.payload, Payload::Exception(d) if d.traceback.borrow().is_none())
-                    {
-                        self.set_context(&err);
+                Err(e) => e,
+            };
+            let err = match e {
+                EvalError::Py(err) => err,
+                EvalError::Internal(msg) => {
+                    let t = self.types.system_error.clone();
+                    self.new_exception_msg(&t, format!("internal error: {msg}"))
+                }
+            };
+            loop {
+                let f: &mut Frame = match callees.last_mut() {
+                    Some(b) => b,
+                    None => frame,
+                };
+                let at = f.ip.saturating_sub(1);
+                if !self.skip_traceback.get()
+                    && matches!(&err.0.payload, Payload::Exception(d) if d.traceback.borrow().is_none())
+                {
+                    self.set_context(&err);
+                }
+                self.add_traceback(&err, f, at as u32);
+                // A tripped limit unwinds through every handler (`except`, `finally`, `with`).
+                let handler = match self.limits.tripped {
+                    None => f.code.co.handler_for(at as u32).copied(),
+                    Some(_) => None,
+                };
+                if let Some(h) = handler {
+                    f.stack.truncate(h.depth as usize);
+                    if h.lasti {
+                        f.stack.push(Value::Int(at as i64));
                     }
-                    self.add_traceback(&err, frame, at as u32);
-                    // A tripped limit unwinds through every handler (`except`, `finally`, `with`).
-                    let handler = match self.limits.tripped {
-                        None => frame.code.co.handler_for(at as u32).copied(),
-                        Some(_) => None,
-                    };
-                    match handler {
-                        Some(h) => {
-                            frame.stack.truncate(h.depth as usize);
-                            if h.lasti {
-                                frame.stack.push(Value::Int(at as i64));
-                            }
-                            frame.stack.push(Value::Obj(err.0));
-                            frame.ip = h.target as usize;
-                        }
-                        None => return Err(err),
+                    f.stack.push(Value::Obj(err.0));
+                    f.ip = h.target as usize;
+                    break;
+                }
+                match callees.pop() {
+                    Some(done) => {
+                        self.frames.pop();
+                        self.recycle_frame(done);
                     }
+                    None => return Err(err),
                 }
             }
         }
     }
 
-    fn run_until_error(&mut self, f: &mut Frame) -> Result<Exit, EvalError> {
-        let code = f.code.clone();
-        let instrs = &code.co.instructions;
+    fn run_until_error(
+        &mut self,
+        entry: &mut Frame,
+        callees: &mut Vec<Frame>,
+    ) -> Result<Exit, EvalError> {
+        let entry: *mut Frame = entry;
+        let mut fp: *mut Frame = match callees.last_mut() {
+            Some(b) => b,
+            None => entry,
+        };
+        // SAFETY: `fp` points at the entry frame (borrowed for this call) or at the last
+        // callee in `callees`, and is re-pointed after every push to or pop from `callees`
+        // (which may move its elements). Nothing else reaches these frames while the loop
+        // runs: natives get values, never the frame, and a nested `execute` has its own
+        // `callees`.
+        let mut f: &mut Frame = unsafe { &mut *fp };
+        // SAFETY: the code is kept alive by the frame `f`, and `code` is re-pointed whenever
+        // `f` changes.
+        let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
+        let mut instrs: &[krait_bytecode::Instruction] = &code.co.instructions;
         loop {
             let Some(ins) = instrs.get(f.ip) else {
                 return Err(EvalError::Internal("ran off the end of the code"));
@@ -262,7 +306,7 @@ impl Vm {
                     if arg & 1 == 1 {
                         push(&mut f.stack, Value::Null);
                     }
-                    let v = self.load_global_cached(f, &code, (arg >> 1) as usize)?;
+                    let v = self.load_global_cached(f, code, (arg >> 1) as usize)?;
                     push(&mut f.stack, v);
                 }
                 Opcode::STORE_GLOBAL => {
@@ -279,13 +323,13 @@ impl Vm {
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f);
-                    let v = self.load_attr_cached(&code, arg as usize, &obj)?;
+                    let v = self.load_attr_cached(code, arg as usize, &obj)?;
                     push(&mut f.stack, v);
                 }
                 Opcode::STORE_ATTR => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_cached(&code, arg as usize, &obj, v)?;
+                    self.store_attr_cached(code, arg as usize, &obj, v)?;
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!(f);
@@ -293,7 +337,7 @@ impl Vm {
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(f);
-                    match self.load_method_cached(&code, arg as usize, &obj)? {
+                    match self.load_method_cached(code, arg as usize, &obj)? {
                         (meth, true) => {
                             push(&mut f.stack, meth);
                             push(&mut f.stack, obj);
@@ -341,12 +385,37 @@ impl Vm {
                                 None,
                                 Some(func.clone()),
                             );
-                            for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(first..)) {
-                                *slot = v;
+                            let argc = n - first;
+                            if frame.fast.len() < argc {
+                                return Err(EvalError::Internal(
+                                    "frame smaller than its arguments",
+                                ));
+                            }
+                            // SAFETY: the `argc` values above `first` move into the callee's
+                            // first slots, which hold `Null` (nothing to drop); the stack's
+                            // length drops to `first` so they are not dropped twice.
+                            unsafe {
+                                std::ptr::copy_nonoverlapping(
+                                    f.stack.as_ptr().add(first),
+                                    frame.fast.as_mut_ptr(),
+                                    argc,
+                                );
+                                f.stack.set_len(first);
                             }
                             f.stack.truncate(base);
-                            let r = self.run_frame(frame)?;
-                            push(&mut f.stack, r);
+                            if let Err(e) = self.enter_frame(&frame) {
+                                self.recycle_frame(frame);
+                                return Err(e.into());
+                            }
+                            callees.push(frame);
+                            if let Some(b) = callees.last_mut() {
+                                fp = b;
+                            }
+                            // SAFETY: as at the top: `fp` is the new innermost callee.
+                            f = unsafe { &mut *fp };
+                            // SAFETY: `f` keeps its code alive.
+                            code = unsafe { &*Rc::as_ptr(&f.code) };
+                            instrs = &code.co.instructions;
                             continue;
                         }
                     }
@@ -437,7 +506,22 @@ impl Vm {
                 }
                 Opcode::RETURN_VALUE => {
                     let v = pop!(f);
-                    return Ok(Exit::Return(v));
+                    let Some(done) = callees.pop() else {
+                        return Ok(Exit::Return(v));
+                    };
+                    // An inlined callee returns into its caller's loop.
+                    self.frames.pop();
+                    self.recycle_frame(done);
+                    fp = match callees.last_mut() {
+                        Some(b) => b,
+                        None => entry,
+                    };
+                    // SAFETY: as at the top: `fp` is the caller, still alive.
+                    f = unsafe { &mut *fp };
+                    // SAFETY: `f` keeps its code alive.
+                    code = unsafe { &*Rc::as_ptr(&f.code) };
+                    instrs = &code.co.instructions;
+                    push(&mut f.stack, v);
                 }
                 Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
                     let v = pop!(f);

@@ -121,7 +121,9 @@ pub struct Vm {
     /// Containers whose repr is being computed (CPython's `Py_ReprEnter`), by address.
     pub repr_guard: Vec<usize>,
     /// Value vectors of finished frames, reused by new frames.
-    pub value_pool: Vec<Vec<Value>>,
+    pub value_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// Empty vectors for `execute`'s inlined callee frames, reused across calls.
+    pub callee_pool: Vec<Vec<crate::frame::Frame>>,
     /// Hashes of the names in `names::DUNDERS`.
     pub dunder_hashes: Vec<i64>,
     /// Serial number for NaNs made by `float()`: each gets its own payload bits, so two NaNs
@@ -214,6 +216,7 @@ impl Vm {
             main_globals: None,
             repr_guard: Vec::new(),
             value_pool: Vec::new(),
+            callee_pool: Vec::new(),
             dunder_hashes: Vec::new(),
             nan_serial: 0,
             type_epoch: std::cell::Cell::new(0),
