@@ -120,8 +120,12 @@ impl Vm {
         if ObjRef::ptr_eq(&handled, &err.0) {
             return;
         }
-        // Break a cycle: if err appears in the context chain of handled, cut it there.
+        // Break a cycle: if err appears in the context chain of handled, cut it there. A
+        // cycle already in the chain (`e.__context__ = e`) ends the walk: a second pointer
+        // moving at half speed meets the first (CPython's `slow_o`).
         let mut o = handled.clone();
+        let mut slow = handled.clone();
+        let mut toggle = false;
         let mut steps = 0i64;
         while let Payload::Exception(d) = &o.payload {
             steps += 1;
@@ -135,6 +139,20 @@ impl Vm {
                         break;
                     }
                     o = n;
+                    if ObjRef::ptr_eq(&o, &slow) {
+                        break;
+                    }
+                    if toggle {
+                        let s = match &slow.payload {
+                            Payload::Exception(sd) => sd.context.borrow().clone(),
+                            _ => Value::None,
+                        };
+                        match s {
+                            Value::Obj(s) => slow = s,
+                            _ => break,
+                        }
+                    }
+                    toggle = !toggle;
                 }
                 _ => break,
             }
