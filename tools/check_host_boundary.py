@@ -5,7 +5,8 @@
 1. crate boundary: the pure crates never depend on krait-host-env (manifests and `cargo tree`);
    the VM, stdlib and krait library built without the `host` feature contain no krait-host-env
    and no libc/nix except through the third-party crates listed in LIBC_EXCEPTIONS.
-4. module lists: only files matched by tools/host_modules_allowed.txt reach the host.
+4. module lists: only files matched by tools/host_modules_allowed.txt reach the host; outside
+   crates/host_env no file declares foreign functions other than FFI_ALLOWED's pure ones.
 5. no_std: krait-common and krait-bytecode are `#![no_std]` (+ alloc) and build that way.
 """
 
@@ -26,7 +27,17 @@ LIBC_EXCEPTIONS = {
     # memory and reads the current thread's stack bounds, nothing else.
     "stacker": "stack growth for ruff_python_parser's recursion (mmap of stack segments only)",
 }
-REACH = re.compile(r"(\.host\b|\bhost::|krait_host_env|\bdyn Host\b|\bHost for\b|\bimpl Host\b)")
+REACH = re.compile(
+    r"(\.host\b|\bhost::|krait_host_env|\bdyn Host\b|\bHost for\b|\bimpl Host\b|\blibc::|\bnix::)"
+)
+# Foreign functions declared outside krait-host-env (`extern "C" { fn ...; }`) would reach the
+# OS past every other layer (the C library is always linked): only these pure math functions
+# may be declared, each with why.
+FFI_ALLOWED = {
+    "erf": "libm's error function, which CPython's math.erf calls (crates/vm/src/modules/math.rs)",
+    "erfc": "libm's complementary error function, for math.erfc (crates/vm/src/modules/math.rs)",
+}
+EXTERN_BLOCK = re.compile(r'extern\s+"[^"]*"\s*\{([^}]*)\}')
 
 errors = []
 
@@ -91,8 +102,19 @@ def layer4():
         rel = f.relative_to(ROOT).as_posix()
         if rel.startswith("crates/host_env/") or "/tests/" in rel or "/examples/" in rel:
             continue
+        text = f.read_text()
+        for block in EXTERN_BLOCK.finditer(text):
+            for name in re.findall(r"\bfn\s+(\w+)", block.group(1)):
+                if name not in FFI_ALLOWED:
+                    line = text.count("\n", 0, block.start()) + 1
+                    errors.append(
+                        f"layer 4: {rel}:{line} declares the foreign function {name}: OS calls "
+                        "belong in crates/host_env (or review it and list it in FFI_ALLOWED)"
+                    )
+        if re.search(r"#\[link\b", text):
+            errors.append(f"layer 4: {rel} links a native library (#[link]): only crates/host_env may")
         hits = [
-            (n, l.strip()) for n, l in enumerate(f.read_text().splitlines(), 1)
+            (n, l.strip()) for n, l in enumerate(text.splitlines(), 1)
             if REACH.search(l) and not l.strip().startswith("//")
         ]
         if not hits:
