@@ -1,5 +1,7 @@
 //! Process control.
 
+use std::io;
+
 /// End the process with `code`, after flushing standard streams.
 pub fn exit(code: i32) -> ! {
     let _ = crate::stdio::flush();
@@ -88,4 +90,49 @@ pub fn cpu_times() -> [f64; 5] {
         t.cstime as f64 / tck,
         elapsed as f64 / tck,
     ]
+}
+
+/// A resource limit: `(soft, hard)`, `u64::MAX` meaning unlimited (`RLIM_INFINITY`).
+/// `resource` is Linux's `RLIMIT_*` number.
+pub fn rlimit(resource: i32) -> io::Result<(u64, u64)> {
+    let mut r = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one `struct rlimit` into `r`; a bad resource only fails.
+    if unsafe { libc::getrlimit(resource as _, &mut r) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok((r.rlim_cur, r.rlim_max))
+}
+
+/// Set a resource limit (see [`rlimit`]).
+pub fn set_rlimit(resource: i32, soft: u64, hard: u64) -> io::Result<()> {
+    let r = libc::rlimit {
+        rlim_cur: soft,
+        rlim_max: hard,
+    };
+    // SAFETY: setrlimit reads one `struct rlimit`; the kernel checks the values.
+    if unsafe { libc::setrlimit(resource as _, &r) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rlimits_round_trip() {
+        const RLIMIT_NOFILE: i32 = 7;
+        let (soft, hard) = super::rlimit(RLIMIT_NOFILE).expect("getrlimit");
+        assert!(soft <= hard && soft > 0);
+        let lower = soft.min(hard).saturating_sub(1).max(1);
+        super::set_rlimit(RLIMIT_NOFILE, lower, hard).expect("lower the soft limit");
+        assert_eq!(super::rlimit(RLIMIT_NOFILE).expect("getrlimit").0, lower);
+        super::set_rlimit(RLIMIT_NOFILE, soft, hard).expect("restore");
+        assert_eq!(
+            super::rlimit(-1).expect_err("bad resource").raw_os_error(),
+            Some(22)
+        );
+    }
 }

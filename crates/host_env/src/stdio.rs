@@ -63,3 +63,98 @@ pub fn terminal_size(fd: i32) -> io::Result<(u16, u16)> {
     }
     Ok((w.cols, w.rows))
 }
+
+/// A terminal's attributes (`struct termios`): the mode flags, the control characters and
+/// the line speeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermAttrs {
+    pub iflag: u32,
+    pub oflag: u32,
+    pub cflag: u32,
+    pub lflag: u32,
+    pub ispeed: u32,
+    pub ospeed: u32,
+    pub cc: Vec<u8>,
+}
+
+/// The attributes of the terminal on `fd` (`ENOTTY` if it is not one).
+pub fn term_attrs(fd: i32) -> io::Result<TermAttrs> {
+    // SAFETY: termios is plain data; tcgetattr writes one into `t` or fails.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the speed getters only read `t`.
+    let (ispeed, ospeed) = unsafe { (libc::cfgetispeed(&t), libc::cfgetospeed(&t)) };
+    Ok(TermAttrs {
+        iflag: t.c_iflag,
+        oflag: t.c_oflag,
+        cflag: t.c_cflag,
+        lflag: t.c_lflag,
+        ispeed,
+        ospeed,
+        cc: t.c_cc.to_vec(),
+    })
+}
+
+/// Set the attributes of the terminal on `fd`; `when` is `TCSANOW` (0), `TCSADRAIN` (1) or
+/// `TCSAFLUSH` (2).
+pub fn set_term_attrs(fd: i32, when: i32, a: &TermAttrs) -> io::Result<()> {
+    // SAFETY: as in `term_attrs`; tcgetattr fills the fields this struct does not carry.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    t.c_iflag = a.iflag;
+    t.c_oflag = a.oflag;
+    t.c_cflag = a.cflag;
+    t.c_lflag = a.lflag;
+    for (d, s) in t.c_cc.iter_mut().zip(&a.cc) {
+        *d = *s;
+    }
+    // SAFETY: the setters and tcsetattr only read `t` (the kernel checks the values).
+    let r = unsafe {
+        libc::cfsetispeed(&mut t, a.ispeed);
+        libc::cfsetospeed(&mut t, a.ospeed);
+        libc::tcsetattr(fd, when, &t)
+    };
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn term_attrs_of_a_non_terminal_fail_with_enotty() {
+        let mut fds = [0i32; 2];
+        // SAFETY: pipe writes two descriptors into `fds`.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        let (r, w) = (fds[0], fds[1]);
+        assert_eq!(
+            super::term_attrs(r).expect_err("a pipe").raw_os_error(),
+            Some(25)
+        );
+        let a = super::TermAttrs {
+            iflag: 0,
+            oflag: 0,
+            cflag: 0,
+            lflag: 0,
+            ispeed: 0,
+            ospeed: 0,
+            cc: Vec::new(),
+        };
+        assert_eq!(
+            super::set_term_attrs(w, 0, &a)
+                .expect_err("a pipe")
+                .raw_os_error(),
+            Some(25)
+        );
+        // SAFETY: the test owns both descriptors.
+        unsafe {
+            libc::close(r);
+            libc::close(w);
+        }
+    }
+}
