@@ -185,6 +185,9 @@ impl Vm {
             }
         };
         let short = name.rsplit('.').next().unwrap_or(name).to_string();
+        // Directories without `__init__.py` on the way: the portions of a namespace package,
+        // used only if no regular package or module of the name is found on the whole path.
+        let mut portions: Vec<String> = Vec::new();
         for dir in path_dirs {
             let base = if dir.is_empty() {
                 short.clone()
@@ -203,6 +206,22 @@ impl Vm {
                 self.bind_in_parent(parent.as_ref(), &short, &m)?;
                 return Ok(m);
             }
+            if self.host.stat(&base).is_ok_and(|s| s.is_dir) {
+                let full = if dir.is_empty() {
+                    match self.host.getcwd() {
+                        Ok(cwd) => format!("{}/{short}", cwd.trim_end_matches('/')),
+                        Err(_) => base.clone(),
+                    }
+                } else {
+                    base.clone()
+                };
+                portions.push(full);
+            }
+        }
+        if !portions.is_empty() {
+            let m = self.namespace_package(name, portions)?;
+            self.bind_in_parent(parent.as_ref(), &short, &m)?;
+            return Ok(m);
         }
         let t = self.types.module_not_found_error.clone();
         let mut msg = format!("No module named '{name}'");
@@ -273,6 +292,27 @@ impl Vm {
             self.setattr(pm, &k, Some(m.clone()))?;
         }
         Ok(())
+    }
+
+    /// A namespace package (PEP 420): a module with no code whose `__path__` lists the
+    /// directories found for it, registered in `sys.modules`.
+    fn namespace_package(&mut self, name: &str, portions: Vec<String>) -> PyResult<Value> {
+        let module = self.new_module(name);
+        let Payload::Module(md) = &module.payload else {
+            return Err(self.runtime_error("bad module"));
+        };
+        let globals = md.dict.clone();
+        let dirs: Vec<Value> = portions.iter().map(|d| self.new_str(d)).collect();
+        let path = self.new_list(dirs);
+        self.set_dict_str(&globals, "__path__", path);
+        let pv = self.new_str(name);
+        self.set_dict_str(&globals, "__package__", pv);
+        self.set_dict_str(&globals, "__file__", Value::None);
+        let mv = Value::Obj(module.clone());
+        let key = self.new_str(name);
+        let modules = self.modules.clone();
+        self.dict_set(&modules, key, mv.clone())?;
+        Ok(mv)
     }
 
     /// Compile and run a `.py` file as module `name`.
