@@ -12,10 +12,11 @@ use crate::objects::iter::IterState;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
-/// Register the iterator types' methods and the iterator builtins' constructors.
-pub fn init(vm: &mut Vm) {
+/// The built-in iterator types (those with `__iter__` returning self, `__next__`,
+/// `__reduce__` and, where CPython has it, `__length_hint__`).
+pub(crate) fn iterator_types(vm: &Vm) -> [ObjRef; 16] {
     let t = &vm.types;
-    let iter_types = [
+    [
         t.list_iterator.clone(),
         t.tuple_iterator.clone(),
         t.str_iterator.clone(),
@@ -32,7 +33,12 @@ pub fn init(vm: &mut Vm) {
         t.map.clone(),
         t.filter.clone(),
         t.list_reverseiterator.clone(),
-    ];
+    ]
+}
+
+/// Register the iterator types' methods and the iterator builtins' constructors.
+pub fn init(vm: &mut Vm) {
+    let iter_types = iterator_types(vm);
     for ty in &iter_types {
         vm.add_methods(
             ty,

@@ -16,25 +16,7 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
-    let t = &vm.types;
-    let reducible = [
-        t.list_iterator.clone(),
-        t.tuple_iterator.clone(),
-        t.str_iterator.clone(),
-        t.range_iterator.clone(),
-        t.dict_keyiterator.clone(),
-        t.dict_valueiterator.clone(),
-        t.dict_itemiterator.clone(),
-        t.set_iterator.clone(),
-        t.seq_iterator.clone(),
-        t.callable_iterator.clone(),
-        t.reversed.clone(),
-        t.enumerate.clone(),
-        t.zip.clone(),
-        t.map.clone(),
-        t.filter.clone(),
-        t.list_reverseiterator.clone(),
-    ];
+    let reducible = crate::objects::builtin_iters::iterator_types(vm);
     for ty in &reducible {
         vm.add_methods(
             ty,
