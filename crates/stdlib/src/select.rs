@@ -159,20 +159,10 @@ fn ms_of(secs: f64) -> i32 {
     (secs * 1000.0).ceil().clamp(0.0, f64::from(i32::MAX)) as i32
 }
 
-/// Wait with `poll`, retrying after a signal with the time left.
+/// Wait with `poll` (in slices that notice Ctrl-C), until the timeout in seconds.
 fn wait(vm: &mut Vm, fds: &[(i32, i16)], timeout: Option<f64>) -> PyResult<Vec<i16>> {
     let deadline = timeout.map(|t| vm.host.monotonic() + t);
-    loop {
-        let ms = match deadline {
-            Some(d) => ms_of(d - vm.host.monotonic()),
-            None => -1,
-        };
-        match with_net(vm, |n| n.poll(fds, ms)) {
-            Ok(r) => return Ok(r),
-            Err(e) if e.raw_os_error() == Some(EINTR) => vm.tick(1)?,
-            Err(e) => return Err(vm.os_error_io(&e, None)),
-        }
-    }
+    crate::socket::poll_sliced(vm, fds, deadline)
 }
 
 /// `select(rlist, wlist, xlist, timeout=None)`.
@@ -506,14 +496,17 @@ fn epoll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         usize::try_from(max).unwrap_or(usize::MAX)
     };
     let deadline = timeout.map(|t| vm.host.monotonic() + t);
+    // In slices, as `poll_sliced` does, so Ctrl-C is noticed during a long wait.
     let events = loop {
         let ms = match deadline {
             Some(d) => ms_of(d - vm.host.monotonic()),
-            None => -1,
+            None => i32::MAX,
         };
-        match with_net(vm, |n| n.epoll_wait(epfd, max, ms)) {
-            Ok(r) => break r,
-            Err(e) if e.raw_os_error() == Some(EINTR) => vm.tick(1)?,
+        let slice = ms.min(100);
+        match with_net(vm, |n| n.epoll_wait(epfd, max, slice)) {
+            Ok(r) if !r.is_empty() || ms <= slice => break r,
+            Ok(_) => crate::socket::check_signals(vm)?,
+            Err(e) if e.raw_os_error() == Some(EINTR) => crate::socket::check_signals(vm)?,
             Err(e) => return Err(vm.os_error_io(&e, None)),
         }
     };

@@ -423,6 +423,14 @@ fn get_timeout(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(timeout_value(sock(vm, v)?.timeout.get()))
 }
 
+/// Between slices of a wait: the interpreter's full interrupt check now (SIGINT's
+/// `KeyboardInterrupt` as CPython's `PyErr_CheckSignals`, the host's cancel, `--timeout`),
+/// not when the tick counter next runs out.
+pub(crate) fn check_signals(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.limits.ticks.load(std::sync::atomic::Ordering::Relaxed);
+    vm.limits_slow_check(t)
+}
+
 /// The descriptor of an open socket (a closed one is `EBADF`, as the OS would say).
 fn fd_of(vm: &mut Vm, s: &Sock) -> PyResult<i32> {
     match i32::try_from(s.fd.get()) {
@@ -445,11 +453,16 @@ fn sock_call<T>(
     loop {
         if let Some(d) = deadline {
             wait_ready(vm, fd, writing, d)?;
+        } else if timeout < 0.0 {
+            // A blocking socket waits in `poll` first, in slices, so Ctrl-C raises
+            // KeyboardInterrupt here rather than after the peer finally sends.
+            let ev = if writing { POLLOUT } else { POLLIN };
+            poll_sliced(vm, &[(fd, ev)], None)?;
         }
         match with_net(vm, |n| f(n, fd)) {
             Ok(v) => return Ok(v),
             Err(e) if e.raw_os_error() == Some(EINTR) => {
-                vm.tick(1)?;
+                check_signals(vm)?;
             }
             Err(e) if deadline.is_some() && e.raw_os_error() == Some(EAGAIN) => {}
             Err(e) => return Err(vm.os_error_io(&e, None)),
@@ -459,17 +472,43 @@ fn sock_call<T>(
 
 /// Wait until `fd` is readable (or writable) or the deadline passes (`TimeoutError`).
 fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: f64) -> PyResult<()> {
+    if deadline < vm.host.monotonic() {
+        return Err(timed_out(vm));
+    }
+    let ev = if writing { POLLOUT } else { POLLIN };
+    let r = poll_sliced(vm, &[(fd, ev)], Some(deadline))?;
+    if r.iter().any(|&x| x != 0) {
+        Ok(())
+    } else {
+        Err(timed_out(vm))
+    }
+}
+
+/// The longest single wait in milliseconds. SIGINT may be delivered to another thread of the
+/// process, which does not interrupt this one's `poll`: waking this often lets Ctrl-C raise
+/// `KeyboardInterrupt` promptly during a long wait.
+const SLICE_MS: i32 = 100;
+
+/// `poll` until one of `fds` is ready or the deadline passes (`None`: no deadline), in
+/// slices with a signal check between them; each descriptor's `revents` (all zero when the
+/// deadline passed).
+pub(crate) fn poll_sliced(
+    vm: &mut Vm,
+    fds: &[(i32, i16)],
+    deadline: Option<f64>,
+) -> PyResult<Vec<i16>> {
     loop {
-        let left = deadline - vm.host.monotonic();
-        if left < 0.0 {
-            return Err(timed_out(vm));
-        }
-        let ms = (left * 1000.0).ceil().min(f64::from(i32::MAX)) as i32;
-        let ev = if writing { POLLOUT } else { POLLIN };
-        match with_net(vm, |n| n.poll(&[(fd, ev)], ms)) {
-            Ok(r) if r.first().is_some_and(|&x| x != 0) => return Ok(()),
-            Ok(_) => return Err(timed_out(vm)),
-            Err(e) if e.raw_os_error() == Some(EINTR) => vm.tick(1)?,
+        let left_ms = match deadline {
+            Some(d) => ((d - vm.host.monotonic()) * 1000.0)
+                .ceil()
+                .clamp(0.0, f64::from(i32::MAX)) as i32,
+            None => i32::MAX,
+        };
+        let slice = left_ms.min(SLICE_MS);
+        match with_net(vm, |n| n.poll(fds, slice)) {
+            Ok(r) if r.iter().any(|&x| x != 0) || left_ms <= slice => return Ok(r),
+            Ok(_) => check_signals(vm)?,
+            Err(e) if e.raw_os_error() == Some(EINTR) => check_signals(vm)?,
             Err(e) => return Err(vm.os_error_io(&e, None)),
         }
     }
@@ -1025,7 +1064,7 @@ fn sock_sendall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let chunk = &data[off..];
         let n = sock_call(vm, s, true, |h, fd| h.send(fd, chunk, flags))?;
         off += n;
-        vm.tick(1)?;
+        check_signals(vm)?;
     }
     Ok(Value::None)
 }
