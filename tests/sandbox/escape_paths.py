@@ -72,6 +72,18 @@ if mount is not None:
         else:
             raise AssertionError(bad)
         assert bad not in posix.listdir(m), posix.listdir(m)
+    # `..` and symlinks are resolved before confinement: nothing above the mount is reached,
+    # however the path is spelled (the real file `outside.txt` sits next to the mount).
+    for p in (m + '/../outside.txt', m + '/sub/../../outside.txt', m + '/link_dir/../../outside.txt',
+              m + '/sub/link_up2', m + '/link_dir/link_up2', m + '/link_dir/../link_up'):
+        try:
+            data = open(p).read()
+        except (FileNotFoundError, PermissionError, NotADirectoryError, IsADirectoryError):
+            pass
+        else:
+            raise AssertionError((p, data))
+    assert 'link_up2' not in posix.listdir(m + '/sub'), posix.listdir(m + '/sub')
+    assert 'outside.txt' not in posix.listdir(m + '/..'), posix.listdir(m + '/..')
     # The mount is read-only.
     for how in ('w', 'a', 'r+'):
         try:

@@ -1,5 +1,6 @@
 # Introspection finds no way out: every object reachable from Python reaches the host only
 # through the interpreter's Host, which here is the sandbox.
+import _io
 import sys
 
 secret_paths = ['/etc/passwd', '/etc/hostname', '/proc/self/environ']
@@ -58,9 +59,24 @@ try:
     open('/etc/passwd')
 except NameError:
     pass
+# Every frame up the chain (whatever runs the program) sees the same sandboxed builtins,
+# and the host-facing natives stay sandboxed whatever is done to the builtins.
+f = frame
+while f is not None:
+    fb = f.f_globals.get('__builtins__', bdict)
+    fb = fb if isinstance(fb, dict) else fb.__dict__
+    assert fb is bdict, f
+    f = f.f_back
 import builtins
-builtins.__import__ = None if False else builtins.__import__
-code = (lambda: 0).__code__
+builtins.__dict__['open'] = opener
+for p in secret_paths:
+    for fn in (_io.open, _io.FileIO, opener):
+        try:
+            r = fn(p)
+        except OSError as e:
+            assert e.errno == 2, (fn, p, e)
+        else:
+            raise AssertionError((fn, p, r))
 try:
     exec(compile("open('/etc/passwd')", '<x>', 'exec'), {'__builtins__': {}})
 except NameError:

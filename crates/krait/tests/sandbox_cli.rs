@@ -49,6 +49,10 @@ fn sandbox_programs_under_the_cli_leave_the_disk_untouched() {
     std::os::unix::fs::symlink("/etc/passwd", mount.join("link_passwd")).expect("symlink");
     std::os::unix::fs::symlink("/etc", mount.join("link_etc")).expect("symlink");
     std::os::unix::fs::symlink("../outside.txt", mount.join("link_up")).expect("symlink");
+    // A subdirectory, a symlink to it, and a relative symlink inside it that climbs out.
+    std::fs::create_dir(mount.join("sub")).expect("fixture");
+    std::os::unix::fs::symlink("sub", mount.join("link_dir")).expect("symlink");
+    std::os::unix::fs::symlink("../../outside.txt", mount.join("sub/link_up2")).expect("symlink");
     let mount_before = listing(&mount);
     let tmp_before = probes_in_tmp();
 
@@ -190,4 +194,35 @@ fn sandbox_randomness_is_seeded() {
     assert!(a.status.success(), "{a:?}");
     assert_eq!(a.stdout, b.stdout);
     assert!(!a.stdout.is_empty());
+}
+
+#[test]
+fn sandbox_cli_clock_is_real_and_read_only() {
+    // The CLI lends the sandbox the real clock (the in-process default is a fixed virtual
+    // one, sandbox.rs::sandbox_clock_is_virtual), and nothing in Python can set it.
+    let out = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args([
+            "--sandbox",
+            "-c",
+            "import time\nprint(int(time.time()))\n\
+             for name in ('clock_settime', 'clock_settime_ns', 'settimeofday', 'tzset'):\n    \
+             f = getattr(time, name, None)\n    \
+             if f is None or name == 'tzset':\n        continue\n    \
+             try:\n        f(time.CLOCK_REALTIME, 0)\n    \
+             except PermissionError:\n        pass\n    \
+             else:\n        print('set', name)\n",
+        ])
+        .output()
+        .expect("run krait");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let seen: u64 = text
+        .trim()
+        .parse()
+        .expect("one time stamp and nothing else");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
+    assert!(now.abs_diff(seen) < 120, "sandbox clock {seen}, real {now}");
 }
