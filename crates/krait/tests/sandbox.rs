@@ -242,6 +242,26 @@ mod memfs {
     }
 
     #[test]
+    fn randomness_comes_from_the_seed_and_the_clock_from_the_embedder() {
+        use krait::Clock;
+        let bytes = |seed| {
+            let mut h = SandboxHost::new().with_seed(seed);
+            h.urandom(16).expect("urandom")
+        };
+        assert_eq!(bytes(7), bytes(7));
+        assert_ne!(bytes(7), bytes(8));
+        assert_ne!(bytes(7), vec![0; 16]);
+        let mut h = SandboxHost::new().with_clock(Clock::Fixed(1234.5));
+        assert_eq!(h.time(), 1234.5);
+        h.sleep(10.0);
+        assert_eq!(h.time(), 1244.5);
+        let mut h = SandboxHost::new().with_env(vec![("A".into(), "1".into())]);
+        assert_eq!(h.env_var("A").as_deref(), Some("1"));
+        assert_eq!(h.env_var("PATH"), None);
+        assert_eq!(h.env_vars().len(), 1);
+    }
+
+    #[test]
     fn processes_and_sockets_are_refused() {
         let mut h = SandboxHost::new();
         assert_eq!(errno(h.spawn(&["/bin/sh".to_string()])), 1);
