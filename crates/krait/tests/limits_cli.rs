@@ -85,6 +85,21 @@ fn time_limit() {
 }
 
 #[test]
+fn time_limit_ends_a_long_sleep() {
+    // `time.sleep` on the real clock sleeps in slices with the interrupt check between them
+    // (it slept the whole 30 s past the limit before).
+    let r = krait(&[
+        "--timeout",
+        "0.5",
+        "-c",
+        "import time\nprint('before')\ntime.sleep(30)",
+    ]);
+    assert_limit_line(&r, "time limit of 0.5 seconds exceeded");
+    assert_eq!(r.stdout, "before\n");
+    assert!(r.elapsed < Duration::from_secs(5), "{:?}", r.elapsed);
+}
+
+#[test]
 fn recursion_limit_is_cpythons_recursion_error() {
     let r = krait(&[
         "--sandbox",

@@ -306,6 +306,15 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
     vm.flush_stdout();
-    vm.host.sleep(secs);
+    // In slices, with the interrupt check between them: a timeout, a host-side cancel or
+    // Ctrl-C ends a long sleep within a slice, not when it is over.
+    const SLICE: f64 = 0.05;
+    let mut left = secs;
+    while left > 0.0 {
+        let step = left.min(SLICE);
+        vm.host.sleep(step);
+        left -= step;
+        vm.tick(1)?;
+    }
     Ok(Value::None)
 }
