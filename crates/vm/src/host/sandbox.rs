@@ -144,7 +144,7 @@ pub struct SandboxHost {
     open: HashMap<i32, OpenFile>,
     env: Vec<(String, String)>,
     clock: Clock,
-    slept: f64,
+    slept_ns: u64,
     rng: u64,
     stdio: Box<dyn SandboxStdio>,
     mounts: Vec<Box<dyn MountSource>>,
@@ -184,7 +184,7 @@ impl SandboxHost {
             open: HashMap::new(),
             env: Vec::new(),
             clock: Clock::Fixed(0.0),
-            slept: 0.0,
+            slept_ns: 0,
             rng: 0,
             stdio: Box::new(MemStdio::default()),
             mounts: Vec::new(),
@@ -1079,21 +1079,22 @@ impl Host for SandboxHost {
 
     fn time(&mut self) -> f64 {
         match &mut self.clock {
-            Clock::Fixed(t) => *t + self.slept,
+            Clock::Fixed(t) => *t + self.slept_ns as f64 / 1e9,
             Clock::Source(s) => s.time(),
         }
     }
     fn monotonic(&mut self) -> f64 {
         match &mut self.clock {
-            Clock::Fixed(_) => self.slept,
+            Clock::Fixed(_) => self.slept_ns as f64 / 1e9,
             Clock::Source(s) => s.monotonic(),
         }
     }
     fn sleep(&mut self, secs: f64) {
         match &mut self.clock {
             Clock::Fixed(_) => {
+                // Whole nanoseconds, so a sleep cut into slices adds up exactly.
                 if secs.is_finite() && secs > 0.0 {
-                    self.slept += secs;
+                    self.slept_ns = self.slept_ns.saturating_add((secs * 1e9).round() as u64);
                 }
             }
             Clock::Source(s) => s.sleep(secs),

@@ -308,11 +308,12 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.flush_stdout();
     // In slices, with the interrupt check between them: a timeout, a host-side cancel or
     // Ctrl-C ends a long sleep within a slice, not when it is over.
-    const SLICE: f64 = 0.05;
-    let mut left = secs;
-    while left > 0.0 {
-        let step = left.min(SLICE);
-        vm.host.sleep(step);
+    // Counted in whole nanoseconds (as CPython converts), so the slices add up exactly.
+    const SLICE_NS: u64 = 50_000_000;
+    let mut left = (secs * 1e9).round() as u64;
+    while left > 0 {
+        let step = left.min(SLICE_NS);
+        vm.host.sleep(step as f64 / 1e9);
         left -= step;
         vm.tick(1)?;
     }
