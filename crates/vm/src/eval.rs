@@ -226,14 +226,15 @@ impl Vm {
                     f.fast[arg as usize] = Value::Obj(self.new_cell(v));
                 }
                 Opcode::COPY_FREE_VARS => {
-                    let closure = match f.func.as_ref().map(|o| &o.payload) {
-                        Some(Payload::Function(fd)) => fd.closure.clone(),
-                        _ => None,
-                    };
-                    if let Some(cells) = closure {
-                        let start = f.fast.len() - arg as usize;
-                        for (i, c) in cells.iter().enumerate().take(arg as usize) {
-                            f.fast[start + i] = Value::Obj(c.clone());
+                    // The function is held by one more reference while its cells are copied
+                    // (the frame's `func` field and its `fast` slots are borrowed apart).
+                    let func = f.func.clone();
+                    if let Some(Payload::Function(fd)) = func.as_ref().map(|o| &o.payload)
+                        && let Some(cells) = &fd.closure
+                    {
+                        let start = f.fast.len().saturating_sub(arg as usize);
+                        for (slot, c) in f.fast[start..].iter_mut().zip(cells.iter()) {
+                            *slot = Value::Obj(c.clone());
                         }
                     }
                 }
@@ -377,7 +378,15 @@ impl Vm {
                         && let Payload::Function(fd) = &func.payload
                     {
                         let callee = fd.code.borrow().clone();
-                        if callee.simple_argc as usize == n - first {
+                        let given = n - first;
+                        let want = callee.simple_argc as usize;
+                        // Missing trailing parameters come from `__defaults__` (CPython's
+                        // CALL_PY_WITH_DEFAULTS).
+                        let defaults_ok = given == want
+                            || (given < want
+                                && matches!(&*fd.defaults.borrow(), Value::Obj(d)
+                                    if matches!(&d.payload, Payload::Tuple(t) if t.len() >= want - given)));
+                        if defaults_ok {
                             let mut frame = self.frame_with_builtins(
                                 callee,
                                 fd.globals.clone(),
@@ -385,8 +394,8 @@ impl Vm {
                                 None,
                                 Some(func.clone()),
                             );
-                            let argc = n - first;
-                            if frame.fast.len() < argc {
+                            let argc = given;
+                            if frame.fast.len() < want {
                                 return Err(EvalError::Internal(
                                     "frame smaller than its arguments",
                                 ));
@@ -401,6 +410,16 @@ impl Vm {
                                     argc,
                                 );
                                 f.stack.set_len(first);
+                            }
+                            if given < want
+                                && let Value::Obj(d) = &*fd.defaults.borrow()
+                                && let Payload::Tuple(t) = &d.payload
+                            {
+                                let from = t.len() - (want - given);
+                                for (slot, v) in frame.fast[given..want].iter_mut().zip(&t[from..])
+                                {
+                                    *slot = v.clone();
+                                }
                             }
                             f.stack.truncate(base);
                             if let Err(e) = self.enter_frame(&frame) {
@@ -733,6 +752,35 @@ impl Vm {
                         push(&mut f.stack, Value::Int(v));
                         continue;
                     }
+                    // A list or tuple iterator steps by index (`iter_next`'s `Seq` arm, with
+                    // its end left to the full path so the iterator is marked done there).
+                    let item = match f.stack.last() {
+                        Some(Value::Obj(o)) => match &o.payload {
+                            Payload::Iter(state) => match &mut *state.borrow_mut() {
+                                IterState::Seq {
+                                    seq: Value::Obj(s),
+                                    index,
+                                } => {
+                                    let v = match &s.payload {
+                                        Payload::List(l) => l.borrow().get(*index).cloned(),
+                                        Payload::Tuple(t) => t.get(*index).cloned(),
+                                        _ => None,
+                                    };
+                                    if v.is_some() {
+                                        *index += 1;
+                                    }
+                                    v
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(v) = item {
+                        push(&mut f.stack, v);
+                        continue;
+                    }
                     let it = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     match self.next(&it)? {
                         Some(v) => push(&mut f.stack, v),
@@ -891,6 +939,30 @@ impl Vm {
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let seq = pop!(f);
+                    // An exact tuple or list of the right length spreads straight onto the
+                    // stack (CPython's UNPACK_SEQUENCE_TUPLE/LIST); anything else iterates.
+                    if let Value::Obj(o) = &seq {
+                        let pushed = match &o.payload {
+                            Payload::Tuple(t)
+                                if t.len() == arg as usize
+                                    && ObjRef::ptr_eq(&o.class(), &self.types.tuple) =>
+                            {
+                                f.stack.extend(t.iter().rev().cloned());
+                                true
+                            }
+                            Payload::List(l)
+                                if ObjRef::ptr_eq(&o.class(), &self.types.list)
+                                    && l.borrow().len() == arg as usize =>
+                            {
+                                f.stack.extend(l.borrow().iter().rev().cloned());
+                                true
+                            }
+                            _ => false,
+                        };
+                        if pushed {
+                            continue;
+                        }
+                    }
                     let items = self.unpack(&seq, arg as usize, None)?;
                     f.stack.extend(items.into_iter().rev());
                 }

@@ -196,13 +196,15 @@ impl Vm {
         let Some(dobj) = d.as_obj().cloned() else {
             return Err(self.type_error("expected a dict"));
         };
-        let fname = match func {
-            Some(f) => self.callable_name(f),
+        // The name is only built for an error message (`format_kwargs_error`).
+        let fname = |vm: &mut Vm| match func {
+            Some(f) => vm.callable_name(f),
             None => String::from("function"),
         };
         let has_keys = matches!(m.payload(), Some(Payload::Dict(_)))
             || self.lookup_special_str(m, "keys").is_some();
         if !has_keys {
+            let fname = fname(self);
             return Err(self.type_error(format!(
                 "{fname} argument after ** must be a mapping, not {}",
                 self.type_name(m)
@@ -211,6 +213,7 @@ impl Vm {
         for (k, v) in self.dict_items(m)? {
             if self.dict_get(&dobj, &k)?.is_some() {
                 let ks = self.str_string(&k)?;
+                let fname = fname(self);
                 return Err(self.type_error(format!(
                     "{fname} got multiple values for keyword argument '{ks}'"
                 )));
@@ -382,9 +385,25 @@ impl Vm {
         before: usize,
         after: Option<usize>,
     ) -> PyResult<Vec<Value>> {
-        let items = match seq.payload() {
-            Some(Payload::List(l)) => l.borrow().clone(),
-            Some(Payload::Tuple(t)) => t.to_vec(),
+        // Exact lists and tuples are read directly; a subclass may define `__iter__`.
+        let exact = |o: &ObjRef, t: &ObjRef| ObjRef::ptr_eq(&o.class(), t);
+        let items = match seq {
+            Value::Obj(o)
+                if matches!(o.payload, Payload::List(_)) && exact(o, &self.types.list) =>
+            {
+                match &o.payload {
+                    Payload::List(l) => l.borrow().clone(),
+                    _ => Vec::new(),
+                }
+            }
+            Value::Obj(o)
+                if matches!(o.payload, Payload::Tuple(_)) && exact(o, &self.types.tuple) =>
+            {
+                match &o.payload {
+                    Payload::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                }
+            }
             _ => match self.iter(seq) {
                 Ok(it) => {
                     let mut out = Vec::new();

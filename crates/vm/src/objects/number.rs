@@ -79,6 +79,11 @@ pub fn float_arith(a: f64, b: f64, op: BinaryOp) -> Option<f64> {
         BinaryOp::Subtract => Some(a - b),
         BinaryOp::Multiply => Some(a * b),
         BinaryOp::TrueDivide if b != 0.0 => Some(a / b),
+        // A positive finite base: no sign, zero or infinity cases (`float_pow`), and an
+        // overflow (an infinite result) is left to the full path, which raises.
+        BinaryOp::Power if a > 0.0 && a.is_finite() && b.is_finite() => {
+            Some(a.powf(b)).filter(|r| r.is_finite())
+        }
         _ => None,
     }
 }
