@@ -245,12 +245,35 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
     }
     match parsed.into_syntax() {
         ruff_python_ast::Mod::Module(m) => {
-            if mode == Mode::Single && m.body.len() > 1 {
-                return Err(src.error_at(
-                    ErrorKind::SyntaxError,
-                    "multiple statements found while compiling a single statement",
-                    m.body[1].range(),
-                ));
+            // `single_input` is one compound statement or one line of simple statements.
+            if mode == Mode::Single
+                && let Some(second) = m.body.get(1)
+            {
+                let compound = matches!(
+                    m.body[0],
+                    Stmt::FunctionDef(_)
+                        | Stmt::ClassDef(_)
+                        | Stmt::If(_)
+                        | Stmt::For(_)
+                        | Stmt::While(_)
+                        | Stmt::With(_)
+                        | Stmt::Try(_)
+                        | Stmt::Match(_)
+                );
+                let one_line = m.body.windows(2).all(|w| {
+                    let gap = src
+                        .text
+                        .get(w[0].end().to_usize()..w[1].start().to_usize())
+                        .unwrap_or("\n");
+                    gap.contains(';') && !gap.contains(['\n', '\r'])
+                });
+                if compound || !one_line {
+                    return Err(src.error_at(
+                        ErrorKind::SyntaxError,
+                        "multiple statements found while compiling a single statement",
+                        second.range(),
+                    ));
+                }
             }
             Ok((m.body.into_iter().collect(), None))
         }

@@ -9,6 +9,7 @@ mod errors;
 mod fold;
 mod lex311;
 mod positions;
+mod pyast;
 mod strings;
 mod symtable;
 mod unparse;
@@ -16,6 +17,9 @@ mod unparse;
 use std::sync::Arc;
 
 use krait_bytecode::CodeObject;
+
+pub use pyast::from_py::AstError;
+pub use pyast::{PyAst, PyNode};
 
 /// What the source is.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -109,6 +113,146 @@ pub fn compile(
         mode,
         &opts,
     )
+}
+
+/// Parse `source` into the tree `compile(..., PyCF_ONLY_AST)` returns: a `Module`,
+/// `Expression` or `Interactive` node, as CPython 3.11's `ast` builds it.
+pub fn parse_tree(source: &str, mode: Mode) -> Result<PyAst, CompileError> {
+    let src = positions::SourceFile::new(source);
+    let (body, expr) = errors::parse(&src, mode)?;
+    let conv = pyast::ToPy::new(&src);
+    Ok(match (mode, expr.as_ref()) {
+        (Mode::Eval, Some(e)) => conv.expression(e),
+        (Mode::Single, _) => conv.interactive(&body),
+        _ => conv.module(&body),
+    })
+}
+
+/// Why `compile()` of an AST object failed.
+#[derive(Clone, Debug)]
+pub enum TreeError {
+    /// The tree is malformed (`TypeError`/`ValueError`).
+    Ast(AstError),
+    /// The compiler rejected it (`SyntaxError`).
+    Compile(CompileError),
+}
+
+/// Compile a tree read from `ast` objects; `mode` is `compile()`'s (`exec`, `eval`, `single`).
+pub fn compile_tree(
+    tree: &PyAst,
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+) -> Result<Arc<CodeObject>, TreeError> {
+    let conv = pyast::from_py::FromPy::new(tree);
+    let mode_name = match mode {
+        Mode::Exec => "exec",
+        Mode::Eval => "eval",
+        Mode::Single => "single",
+    };
+    let (mut body, mut expr) = conv.module(tree, mode_name).map_err(TreeError::Ast)?;
+    let src = positions::SourceFile::synthetic(conv.line_starts());
+    let mut opts = options.clone();
+    if mode != Mode::Eval && errors::check_future(&src, &body).map_err(TreeError::Compile)? {
+        opts.future_annotations = true;
+    }
+    let folder = fold::Folder::new(opts.optimize, &src, opts.future_annotations);
+    *folder.consts.borrow_mut() = conv.consts.into_inner();
+    for s in body.iter_mut() {
+        folder.stmt(s);
+    }
+    if let Some(e) = expr.as_mut() {
+        folder.expr(e);
+    }
+    let folded = folder.consts.into_inner();
+    let st = symtable::build(&src, &body, expr.as_ref(), opts.future_annotations)
+        .map_err(TreeError::Compile)?;
+    compile::compile_top(
+        &src,
+        &st,
+        &folded,
+        &body,
+        expr.as_ref(),
+        filename,
+        mode,
+        &opts,
+    )
+    .map_err(TreeError::Compile)
+}
+
+/// Parse a `func_type` signature, `(argtypes) -> returns`, into a `FunctionType` node. The
+/// arrow (at bracket depth 0, outside strings) is read as `or`, which keeps every offset, and
+/// the parsed `args or returns` is taken apart again.
+pub fn parse_func_type(source: &str) -> Result<PyAst, CompileError> {
+    let bytes = source.as_bytes();
+    let (mut depth, mut quote, mut i, mut arrow) = (0i32, 0u8, 0usize, None);
+    while i < bytes.len() {
+        let c = bytes[i];
+        if quote != 0 {
+            if c == b'\\' {
+                i += 1;
+            } else if c == quote {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'\'' | b'"' => quote = c,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b'-' if depth == 0 && bytes.get(i + 1) == Some(&b'>') => {
+                    arrow = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    let text = match arrow {
+        Some(a) => format!("{}or{}", &source[..a], &source[a + 2..]),
+        None => source.to_string(),
+    };
+    let src = positions::SourceFile::new(&text);
+    let (_, expr) = errors::parse(&src, Mode::Eval)?;
+    let conv = pyast::ToPy::new(&src);
+    let bad = || {
+        let e = positions::SourceFile::new(source);
+        e.error_at(
+            ErrorKind::SyntaxError,
+            "invalid syntax",
+            ruff_text_size::TextRange::default(),
+        )
+    };
+    let Some(ruff_python_ast::Expr::BoolOp(b)) = expr.filter(|_| arrow.is_some()) else {
+        return Err(bad());
+    };
+    let (Some(first), Some(second)) = (b.values.first(), b.values.get(1)) else {
+        return Err(bad());
+    };
+    let args: Vec<ruff_python_ast::Expr> = match first {
+        ruff_python_ast::Expr::Tuple(t) if t.parenthesized => t
+            .elts
+            .iter()
+            .map(|e| match e {
+                ruff_python_ast::Expr::Starred(s) => (*s.value).clone(),
+                e => e.clone(),
+            })
+            .collect(),
+        e => vec![e.clone()],
+    };
+    let returns = if b.values.len() == 2 {
+        second.clone()
+    } else {
+        let start = ruff_text_size::Ranged::range(second).start();
+        let rest: Vec<ruff_python_ast::Expr> = b.values[1..].to_vec();
+        ruff_python_ast::Expr::BoolOp(ruff_python_ast::ExprBoolOp {
+            node_index: Default::default(),
+            range: ruff_text_size::TextRange::new(start, b.range.end()),
+            op: ruff_python_ast::BoolOp::Or,
+            values: rest,
+        })
+    };
+    Ok(conv.function_type(&args, &returns))
 }
 
 #[cfg(test)]

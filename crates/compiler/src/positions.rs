@@ -33,6 +33,20 @@ impl<'a> SourceFile<'a> {
         SourceFile { text, line_starts }
     }
 
+    /// A source with no text, only line starts: for compiling a tree made in Python, whose
+    /// positions were mapped to offsets with these lines (`pyast::from_py`).
+    pub(crate) fn synthetic(line_starts: Vec<u32>) -> SourceFile<'static> {
+        let line_starts = if line_starts.is_empty() {
+            vec![0]
+        } else {
+            line_starts
+        };
+        SourceFile {
+            text: "",
+            line_starts,
+        }
+    }
+
     /// 1-based line and 0-based byte column of a byte offset.
     pub(crate) fn line_col(&self, offset: u32) -> (u32, u32) {
         let line = match self.line_starts.binary_search(&offset) {

@@ -1259,22 +1259,6 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     else {
         return Err(vm.type_error("compile() missing required argument 'source' (pos 1)"));
     };
-    let src = match source_arg(vm, &src, "compile")? {
-        Ok(s) => s,
-        Err(c) => {
-            return Ok(Value::Obj(ObjRef::new(
-                vm.types.code.clone(),
-                Payload::Code(c),
-            )));
-        }
-    };
-    let filename = vm.str_string(&filename)?;
-    let mode = match vm.str_text(&mode).as_str() {
-        "exec" => krait_compiler::Mode::Exec,
-        "eval" => krait_compiler::Mode::Eval,
-        "single" => krait_compiler::Mode::Single,
-        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-    };
     let flags = match &vals[3] {
         Some(v) => vm.index_to_i64(v)?,
         None => 0,
@@ -1286,8 +1270,51 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if flags & !ALLOWED != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
-    if flags & 0x400 != 0 {
-        return Err(vm.not_implemented_error("compile() to an AST is not supported yet"));
+    let only_ast = flags & 0x400 != 0;
+    let mode_s = vm.str_text(&mode);
+    let mode = match mode_s.as_str() {
+        "exec" => krait_compiler::Mode::Exec,
+        "eval" => krait_compiler::Mode::Eval,
+        "single" => krait_compiler::Mode::Single,
+        "func_type" if !only_ast => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
+        "func_type" => krait_compiler::Mode::Exec,
+        _ => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+        }
+    };
+    if crate::modules::ast::is_ast(vm, &src) {
+        if only_ast {
+            return Ok(src);
+        }
+        let filename = vm.str_string(&filename)?;
+        let co = crate::modules::ast::compile_tree(vm, &src, &filename, mode)?;
+        let code = vm.load_code(co);
+        return Ok(Value::Obj(ObjRef::new(
+            vm.types.code.clone(),
+            Payload::Code(code),
+        )));
+    }
+    let src = match source_arg(vm, &src, "compile")? {
+        Ok(s) => s,
+        Err(c) => {
+            return Ok(Value::Obj(ObjRef::new(
+                vm.types.code.clone(),
+                Payload::Code(c),
+            )));
+        }
+    };
+    let filename = vm.str_string(&filename)?;
+    if only_ast {
+        let tree = if mode_s == "func_type" {
+            krait_compiler::parse_func_type(&src)
+        } else {
+            krait_compiler::parse_tree(&src, mode)
+        };
+        let tree = tree.map_err(|e| vm.syntax_error_from(&e, &filename))?;
+        let st = crate::modules::ast::state(vm)?;
+        return crate::modules::ast::tree_to_value(vm, &st, tree);
     }
     vm.compile_recursion_check()?;
     let co = vm.compile_source(&src, &filename, mode)?;

@@ -2,7 +2,7 @@
 //! state they keep.
 
 pub(crate) mod array;
-mod ast;
+pub(crate) mod ast;
 mod ast_nodes;
 mod atexit;
 mod bisect;
@@ -71,6 +71,8 @@ pub struct ModState {
     pub ext_ints: HashMap<&'static str, i64>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
+    /// `_ast`: its classes by name and the shared operator/context instances.
+    pub(crate) ast: Option<std::rc::Rc<ast::AstState>>,
 }
 
 impl ModState {
@@ -85,6 +87,9 @@ impl ModState {
         self.ext_types.values().for_each(|t| visit(&obj(t)));
         if let Some(c) = &self.context {
             visit(c);
+        }
+        if let Some(a) = &self.ast {
+            a.singletons.values().for_each(&mut *visit);
         }
         for (f, a, k) in &self.atexit {
             visit(f);

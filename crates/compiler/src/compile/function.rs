@@ -217,6 +217,10 @@ impl<'a> Compiler<'a> {
     /// The call parentheses around an unparenthesized generator argument.
     fn enclosing_parens(&self, r: TextRange) -> TextRange {
         let text = self.src.text.as_bytes();
+        if r.end().to_usize() > text.len() {
+            // A tree made in Python: no source text, the node's own range stands.
+            return r;
+        }
         let mut s = r.start().to_usize();
         while s > 0 && text[s - 1].is_ascii_whitespace() {
             s -= 1;
