@@ -683,3 +683,61 @@ fn captured_output_counts_against_the_cap_until_taken() -> Result<(), Error> {
     assert!(after < before + (4 << 20), "{before} -> {after}");
     Ok(())
 }
+
+#[test]
+fn python_threads_run_during_calls_and_stop_with_a_limit() -> Result<(), Error> {
+    let mut py = Interpreter::builder()
+        .sandboxed()
+        .timeout(Duration::from_millis(300))
+        .max_memory(48 << 20)
+        .build()?;
+    // A thread's work is done by the time the call that waited for it returns.
+    py.run(
+        "import _thread\nres = []\ndone = _thread.allocate_lock()\ndone.acquire()\n\
+         def work(n):\n    res.append(sum(range(n)))\n    done.release()\n\
+         _thread.start_new_thread(work, (1000,))\ndone.acquire()",
+    )?;
+    assert_eq!(py.eval("res")?.extract::<Vec<i64>>()?, vec![499500]);
+    assert_eq!(py.eval("_thread._count()")?.extract::<i64>()?, 0);
+    // A thread in an endless loop: the call waiting on it ends with the timeout, and the
+    // thread is gone with it (no Python code of the interpreter runs after the call).
+    let t = Instant::now();
+    assert_eq!(
+        py.run(
+            "gate = _thread.allocate_lock()\ngate.acquire()\n\
+             def spin():\n    while True:\n        pass\n\
+             _thread.start_new_thread(spin, ())\ngate.acquire()"
+        ),
+        Err(Error::Limit(LimitExceeded::Time))
+    );
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    assert_eq!(py.eval("_thread._count()")?.extract::<i64>()?, 0);
+    // A thread that allocates past the heap cap stops the call and itself.
+    assert_eq!(
+        py.run(
+            "def grow():\n    a = []\n    while True:\n        a.append(bytearray(1 << 16))\n\
+             _thread.start_new_thread(grow, ())\ngate.acquire()"
+        ),
+        Err(Error::Limit(LimitExceeded::Memory))
+    );
+    assert_eq!(py.eval("_thread._count()")?.extract::<i64>()?, 0);
+    // The interpreter is usable afterwards, threads included.
+    py.run("done.acquire(False)\n_thread.start_new_thread(work, (10,))\ndone.acquire()")?;
+    assert_eq!(py.eval("res")?.extract::<Vec<i64>>()?, vec![499500, 45]);
+    Ok(())
+}
+
+#[test]
+fn dropping_an_interpreter_with_a_running_thread_is_safe() -> Result<(), Error> {
+    let mut py = sandbox();
+    py.run(
+        "import _thread\nstarted = _thread.allocate_lock()\nstarted.acquire()\n\
+         def spin():\n    started.release()\n    while True:\n        pass\n\
+         _thread.start_new_thread(spin, ())\nstarted.acquire()",
+    )?;
+    // The thread is parked on the interpreter lock between calls and forever after the drop.
+    drop(py);
+    let mut py = sandbox();
+    py.run("x = 1")?;
+    Ok(())
+}

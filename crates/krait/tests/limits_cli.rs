@@ -100,6 +100,44 @@ fn time_limit_ends_a_long_sleep() {
 }
 
 #[test]
+fn limits_stop_every_thread() {
+    // A non-daemon thread in an endless loop: without the limit the program would never
+    // end (threading joins it at exit); its `finally` must not run either.
+    let r = krait(&[
+        "--timeout",
+        "1.5",
+        "-c",
+        "import threading\ndef spin():\n    try:\n        while True: pass\n    \
+         finally:\n        print('finally ran')\n\
+         threading.Thread(target=spin).start()\nprint('started')",
+    ]);
+    assert_limit_line(&r, "time limit of 1.5 seconds exceeded");
+    // (Under a loaded machine the limit may even end the import of `threading`.)
+    assert!(!r.stdout.contains("finally"), "{}", r.stdout);
+    assert!(r.elapsed < Duration::from_secs(8), "{:?}", r.elapsed);
+    // A thread allocating past the heap cap stops, and so does the main thread joining it.
+    let r = krait(&[
+        "--max-memory",
+        "50000000",
+        "-c",
+        "import threading\ndef grow():\n    a = []\n    while True: a.append(' ' * 100000)\n\
+         t = threading.Thread(target=grow)\nt.start()\nt.join()\nprint('not reached')",
+    ]);
+    assert_limit_line(&r, "memory limit of 50000000 bytes exceeded");
+    assert_eq!(r.stdout, "");
+    // The instruction budget counts the work of all threads.
+    let r = krait(&[
+        "--max-instructions",
+        "2000000",
+        "-c",
+        "import threading\ndef count():\n    for i in range(10**9): pass\n\
+         ts = [threading.Thread(target=count) for _ in range(3)]\n\
+         for t in ts: t.start()\nfor t in ts: t.join()",
+    ]);
+    assert_limit_line(&r, "instruction limit of 2000000 exceeded");
+}
+
+#[test]
 fn recursion_limit_is_cpythons_recursion_error() {
     let r = krait(&[
         "--sandbox",

@@ -381,6 +381,12 @@ pub trait Host {
     }
     /// Wait `secs` seconds.
     fn sleep(&mut self, _secs: f64) {}
+    /// A way to sleep that needs no host state, callable from any thread while the
+    /// interpreter lock is released (other Python threads run meanwhile). `None` (a host
+    /// whose sleep has state, e.g. a virtual clock): `sleep` is called with the lock held.
+    fn detached_sleep(&self) -> Option<fn(f64)> {
+        None
+    }
     /// Random bytes (`os.urandom`, hash seeds).
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         Ok(vec![0; n])

@@ -141,6 +141,9 @@ impl Vm {
 
     /// Import `a.b.c`, importing each parent first.
     pub fn import_dotted(&mut self, name: &str) -> PyResult<Value> {
+        if self.threads.count > 0 || !self.thread.main {
+            self.wait_import_elsewhere(name)?;
+        }
         if let Some(m) = self.sys_module(name) {
             if m.is_none() {
                 let t = self.types.module_not_found_error.clone();
@@ -356,10 +359,22 @@ impl Vm {
         self.dict_set(&modules, key.clone(), mv.clone())?;
         self.sources
             .insert(path.to_string(), std::rc::Rc::from(source.as_str()));
+        // Other threads importing the name meanwhile wait for the body to finish (CPython's
+        // per-module import locks), rather than see a half-made module.
+        let me = self.thread.ident;
+        self.threads.importing.push((name.to_string(), me));
         let result = match self.compile_source(&source, path, krait_compiler::Mode::Exec) {
             Ok(co) => self.run_code(co, globals, None).map(|_| ()),
             Err(e) => Err(e),
         };
+        if let Some(i) = self
+            .threads
+            .importing
+            .iter()
+            .rposition(|(n, t)| n == name && *t == me)
+        {
+            self.threads.importing.remove(i);
+        }
         if let Err(e) = result {
             let _ = self.dict_del(&modules, &key);
             return Err(e);

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod oserror;
 pub mod repl;
 pub mod sysmodule;
+pub mod threads;
 pub mod traceback;
 pub mod traverse;
 pub mod types;

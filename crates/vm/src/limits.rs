@@ -158,10 +158,14 @@ impl Vm {
     /// End a call into the interpreter (see [`Vm::limits_enter`]); returns the limit that
     /// ended it, if one did.
     pub fn limits_exit(&mut self) -> Option<LimitKind> {
-        let l = &mut self.limits;
-        if l.depth == 0 {
+        if self.limits.depth == 0 {
             return None;
         }
+        if self.limits.depth == 1 && self.limits.tripped.is_some() && self.threads.count > 0 {
+            // Every thread of the interpreter stops with the call that tripped the limit.
+            self.wait_threads_stopped();
+        }
+        let l = &mut self.limits;
         l.depth -= 1;
         if l.depth > 0 {
             return l.tripped;
@@ -189,6 +193,44 @@ impl Vm {
         l.ticks.store(PERIOD, Ordering::Relaxed);
         l.armed = PERIOD;
         tripped
+    }
+
+    /// The running thread gives the interpreter up (`threads.rs`): count what its OS thread
+    /// allocated and stop attributing that thread's allocations here. Returns the thread's
+    /// allocation counter, which [`Vm::limits_resume`] takes back.
+    pub(crate) fn limits_suspend(&mut self) -> isize {
+        let now = thread_allocated();
+        if self.limits.depth > 0 {
+            self.limits.mem_live += now - self.limits.mem_base;
+            TRIP_AT.with(|t| t.set(isize::MAX));
+            TICKS.with(|t| t.set(std::ptr::null()));
+        }
+        now
+    }
+
+    /// A thread takes the interpreter (back): attribute its OS thread's allocations since
+    /// `mark` (what it allocated while it waited, e.g. a read buffer, counts too).
+    pub(crate) fn limits_resume(&mut self, mark: isize) {
+        let l = &mut self.limits;
+        if l.depth == 0 {
+            return;
+        }
+        l.mem_base = mark;
+        let trip_at = match l.max_memory {
+            Some(cap) => mark.saturating_add((cap as isize).saturating_sub(l.mem_live)),
+            None => isize::MAX,
+        };
+        TRIP_AT.with(|t| t.set(trip_at));
+        TICKS.with(|t| t.set(Arc::as_ptr(&l.ticks)));
+        if thread_allocated() > trip_at {
+            l.ticks.store(FORCED, Ordering::Relaxed);
+        }
+    }
+
+    /// Run the slow check now (a thread that waited with the interpreter lock released).
+    pub fn check_now(&mut self) -> PyResult<()> {
+        let t = self.limits.ticks.load(Ordering::Relaxed);
+        self.limits_slow_check(t)
     }
 
     /// Set the counter to the work allowed until the next slow check.
@@ -261,10 +303,18 @@ impl Vm {
         {
             return Err(self.trip(LimitKind::Memory));
         }
-        if self.interrupt.load(Ordering::Relaxed) {
+        // Signals are delivered to the main thread only, as in CPython.
+        if self.thread.main && self.interrupt.load(Ordering::Relaxed) {
             self.interrupt.store(false, Ordering::Relaxed);
             let t = self.types.keyboard_interrupt.clone();
             return Err(self.new_exception(&t, vec![]));
+        }
+        if self.threads_active() {
+            self.maybe_switch();
+            // Another thread may have tripped a limit meanwhile.
+            if let Some(kind) = self.limits.tripped {
+                return Err(self.limit_error(kind));
+            }
         }
         Ok(())
     }

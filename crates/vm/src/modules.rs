@@ -15,7 +15,7 @@ mod imp;
 mod itertools;
 mod json;
 mod marshal;
-mod math;
+pub(crate) mod math;
 mod mmap;
 mod operator;
 mod posix;
@@ -34,6 +34,7 @@ use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, type_data};
 use crate::value::Value;
 
 pub(crate) use codecs::codec_lookup;
+pub(crate) use thread::release_sentinel;
 pub(crate) use weakref::weakref_callbacks;
 
 /// What the native modules remember between calls, per interpreter.

@@ -250,6 +250,26 @@ pub fn take_dead_weakly_referenced() -> Vec<usize> {
         .unwrap_or_default()
 }
 
+/// Take this OS thread's finalizer queues (a Python thread gives the interpreter up).
+pub(crate) fn take_finalizer_queues() -> (Vec<ObjRef>, Vec<usize>) {
+    let p = PENDING
+        .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
+        .unwrap_or_default();
+    let d = take_dead_weakly_referenced();
+    let _ = HAS_PENDING.try_with(|c| c.set(false));
+    (p, d)
+}
+
+/// Queue finalizers handed over from another thread (a Python thread takes the interpreter).
+pub(crate) fn put_finalizer_queues(p: Vec<ObjRef>, d: Vec<usize>) {
+    if p.is_empty() && d.is_empty() {
+        return;
+    }
+    let _ = PENDING.try_with(|q| q.borrow_mut().extend(p));
+    let _ = DEAD_WEAK.try_with(|q| q.borrow_mut().extend(d));
+    let _ = HAS_PENDING.try_with(|c| c.set(true));
+}
+
 /// Whether finalizers are waiting to run.
 #[inline]
 pub fn finalizers_pending() -> bool {

@@ -284,6 +284,8 @@ pub fn init(vm: &mut Vm) {
     let funcs: &[(&'static str, crate::objects::function::NativeFn)] = &[
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),
+        ("getswitchinterval", sys_getswitchinterval),
+        ("setswitchinterval", sys_setswitchinterval),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
@@ -647,6 +649,23 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "getrecursionlimit", 0, 0)?;
     Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_getswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "getswitchinterval", 0, 0)?;
+    Ok(Value::float(vm.switch_interval_us as f64 / 1e6))
+}
+
+/// `sys.setswitchinterval(secs)`: how long a thread waits for the interpreter lock before it
+/// asks the running thread to hand it over (`threads.rs`).
+fn sys_setswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "setswitchinterval", 1, 1)?;
+    let secs = crate::modules::math::to_f64(vm, &a[0])?;
+    if secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.set_switch_interval(secs);
+    Ok(Value::None)
 }
 
 fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

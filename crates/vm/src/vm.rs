@@ -141,6 +141,12 @@ pub struct Vm {
     pub loader_class: Option<ObjRef>,
     /// Resource limits and their running state (`limits.rs`).
     pub limits: crate::limits::LimitState,
+    /// The thread running the interpreter now (`threads.rs`).
+    pub thread: crate::threads::ThreadInfo,
+    /// The interpreter's threads and their lock.
+    pub threads: crate::threads::Threads,
+    /// `sys.getswitchinterval()`, in microseconds.
+    pub switch_interval_us: u64,
 }
 
 impl Vm {
@@ -224,6 +230,9 @@ impl Vm {
             exit_by_sigint: false,
             loader_class: None,
             limits: Default::default(),
+            thread: Default::default(),
+            threads: Default::default(),
+            switch_interval_us: 5000,
         };
         if vm.config.hash_seed.is_none() {
             let bytes = vm.host.urandom(16).unwrap_or_default();
@@ -350,6 +359,7 @@ impl Vm {
             Ok(()) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        self.wait_for_thread_shutdown();
         self.run_atexit();
         self.finalize_main(&globals);
         self.close_open_files();

@@ -206,6 +206,9 @@ impl Host for OsHost {
     fn sleep(&mut self, secs: f64) {
         env::clock::sleep(secs);
     }
+    fn detached_sleep(&self) -> Option<fn(f64)> {
+        Some(env::clock::sleep)
+    }
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         env::random::urandom(n)
     }

@@ -176,6 +176,7 @@ fn posix_fork(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     run_hooks(vm, 0);
     match vm.host.fork() {
         Ok(0) => {
+            vm.after_fork_child();
             run_hooks(vm, 1);
             Ok(Value::Int(0))
         }

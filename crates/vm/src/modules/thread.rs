@@ -1,27 +1,119 @@
-//! `_thread` for a single-threaded interpreter (CPython: `Modules/_threadmodule.c`).
+//! `_thread` (CPython: `Modules/_threadmodule.c`): real OS threads under the interpreter lock
+//! (`threads.rs`), locks whose blocking waits release it, re-entrant locks and `_local`.
 //!
-//! Locks and re-entrant locks keep CPython's state rules and messages, so `threading`,
-//! `functools`, `logging` and `queue` work; `start_new_thread` refuses until the interpreter
-//! has real threads. A blocking `acquire` of a held lock could never succeed with one thread:
-//! it fails at once (`False` with a timeout, else `RuntimeError`), where CPython would hang.
+//! A blocking wait runs in slices of at most 50 ms with the interpreter lock released; between
+//! slices the thread takes the lock back and runs the interrupt check, so a timeout, a host
+//! cancel, a heap cap hit by another thread or Ctrl-C (main thread) ends the wait.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use crate::native::{bind_args, method_args, native_ref, pos_args};
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
+use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, type_data};
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
-/// The identity `get_ident` reports for the only thread.
-const MAIN_IDENT: i64 = 1;
+/// `_thread.TIMEOUT_MAX` on Linux.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+/// Longest wait with the interpreter lock released before the checks run again.
+const SLICE: Duration = Duration::from_millis(50);
+
+fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A lock's state, shared with the threads waiting for it.
+#[derive(Default)]
+struct LockInner {
+    locked: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl LockInner {
+    fn try_take(&self) -> bool {
+        let mut g = guard(&self.locked);
+        if *g {
+            return false;
+        }
+        *g = true;
+        true
+    }
+
+    /// Wait up to `d` for the lock to be free and take it.
+    fn wait_take(&self, d: Duration) -> bool {
+        let g = guard(&self.locked);
+        let (mut g, _) = self
+            .cv
+            .wait_timeout_while(g, d, |locked| *locked)
+            .unwrap_or_else(PoisonError::into_inner);
+        if *g {
+            return false;
+        }
+        *g = true;
+        true
+    }
+
+    fn is_locked(&self) -> bool {
+        *guard(&self.locked)
+    }
+
+    /// Unlock; false if it was not locked.
+    fn release(&self) -> bool {
+        let mut g = guard(&self.locked);
+        if !*g {
+            return false;
+        }
+        *g = false;
+        drop(g);
+        self.cv.notify_one();
+        true
+    }
+}
 
 struct Lock {
-    locked: Cell<bool>,
+    inner: Arc<LockInner>,
+}
+
+/// A re-entrant lock's state: owner identity and count.
+#[derive(Default)]
+struct RLockInner {
+    state: Mutex<(i64, usize)>,
+    cv: Condvar,
+}
+
+impl RLockInner {
+    /// Wait up to `d` for the lock to be free and take it for `me` with `count`.
+    fn wait_take(&self, me: i64, count: usize, d: Duration) -> bool {
+        let g = guard(&self.state);
+        let (mut g, _) = self
+            .cv
+            .wait_timeout_while(g, d, |s| s.1 > 0)
+            .unwrap_or_else(PoisonError::into_inner);
+        if g.1 > 0 {
+            return false;
+        }
+        *g = (me, count);
+        true
+    }
 }
 
 struct RLock {
-    count: Cell<usize>,
+    inner: Arc<RLockInner>,
+}
+
+/// `_thread._local`: the instance's `__dict__` is swapped for the running thread's on access.
+struct LocalData {
+    /// The other threads' dicts, by thread identity.
+    dicts: RefCell<HashMap<i64, ObjRef>>,
+    /// Whose dict the object holds now.
+    owner: Cell<i64>,
+    /// The constructor's arguments, for `__init__` in each new thread.
+    args: Value,
+    kwargs: Option<Value>,
 }
 
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
@@ -69,24 +161,19 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("start_new_thread", start_new_thread),
             ("start_new", start_new_thread),
             ("stack_size", stack_size),
-            ("_set_sentinel", allocate_lock),
+            ("_set_sentinel", set_sentinel),
             ("daemon_threads_allowed", daemon_threads_allowed),
             ("interrupt_main", interrupt_main),
             ("exit", thread_exit),
+            ("exit_thread", thread_exit),
         ],
     );
     super::set_attr(vm, m, "LockType", Value::Obj(lock));
     super::set_attr(vm, m, "RLock", Value::Obj(rlock));
     let err = Value::Obj(vm.types.runtime_error.clone());
     super::set_attr(vm, m, "error", err);
-    super::set_attr(vm, m, "TIMEOUT_MAX", Value::float(9223372036.0));
-    // `_thread._local`: with one thread, a plain object with a `__dict__` is thread-local.
-    let ns = vm.new_dict();
-    let modname = vm.new_str("_thread");
-    vm.set_dict_str(&ns, "__module__", modname);
-    let object = vm.types.object.clone();
-    let meta = vm.types.type_.clone();
-    let local = vm.type_new(&meta, "_local", vec![object], &Value::Obj(ns), &[])?;
+    super::set_attr(vm, m, "TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
+    let local = local_type(vm);
     super::set_attr(vm, m, "_local", Value::Obj(local));
     Ok(())
 }
@@ -99,7 +186,7 @@ fn new_lock(vm: &mut Vm) -> Value {
     Value::Obj(vm.new_object(
         &t,
         Payload::Native(Box::new(Lock {
-            locked: Cell::new(false),
+            inner: Arc::default(),
         })),
     ))
 }
@@ -109,28 +196,77 @@ fn allocate_lock(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_lock(vm))
 }
 
-fn get_ident(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(MAIN_IDENT))
+/// `_set_sentinel()`: a lock released when the calling thread ends (`threading` joins on it).
+fn set_sentinel(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "_set_sentinel", 0, 0)?;
+    let l = new_lock(vm);
+    vm.thread.sentinels.push(l.clone());
+    Ok(l)
 }
 
-fn count(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(0))
+/// Release a `_set_sentinel` lock if it is held (the thread it belongs to ended).
+pub(crate) fn release_sentinel(_vm: &mut Vm, v: &Value) {
+    if let Some(l) = native_ref::<Lock>(v) {
+        l.inner.release();
+    }
+}
+
+fn get_ident(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.thread.ident))
+}
+
+fn count(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.threads.count as i64))
 }
 
 fn daemon_threads_allowed(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(true))
 }
 
-fn start_new_thread(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(vm.runtime_error("can't start new thread"))
+fn start_new_thread(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "start_new_thread", 2, 3)?;
+    let func = args.values[0].clone();
+    if !vm.is_callable(&func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    let fargs = args.values[1].clone();
+    if !matches!(fargs.payload(), Some(Payload::Tuple(_))) {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    let kwargs = match args.values.get(2) {
+        None => None,
+        Some(k) if matches!(k.payload(), Some(Payload::Dict(_))) => Some(k.clone()),
+        Some(_) => return Err(vm.type_error("optional 3rd arg must be a dictionary")),
+    };
+    match vm.start_thread(func, fargs, kwargs) {
+        Ok(ident) => Ok(Value::Int(ident)),
+        Err(_) => Err(vm.runtime_error("can't start new thread")),
+    }
 }
 
 fn stack_size(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "stack_size", 0, 1)?;
-    Ok(Value::Int(0))
+    let old = vm.threads.stack_size as i64;
+    if let Some(v) = args.values.first() {
+        let n = vm.index_to_i64(v)?;
+        if n != 0 && n < 32768 {
+            return Err(vm.value_error(format!("size not valid: {n} bytes")));
+        }
+        if n < 0 {
+            return Err(vm.value_error("size must be 0 or a positive value"));
+        }
+        vm.threads.stack_size = usize::try_from(n).unwrap_or(usize::MAX);
+    }
+    Ok(Value::Int(old))
 }
 
-fn interrupt_main(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+fn interrupt_main(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "interrupt_main", 0, 1)?;
+    vm.interrupt
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    vm.limits
+        .ticks
+        .store(-1, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::None)
 }
 
@@ -139,8 +275,9 @@ fn thread_exit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(vm.new_exception(&t, Vec::new()))
 }
 
-/// `(blocking=True, timeout=-1)` with CPython's checks (`lock_acquire_parse_args`).
-fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, f64)> {
+/// `(blocking=True, timeout=-1)` with CPython's checks (`lock_acquire_parse_args`); the
+/// timeout is `None` for "forever".
+fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, Option<f64>)> {
     let rest = Args {
         values: args.values.get(1..).unwrap_or(&[]),
         kwnames: args.kwnames,
@@ -162,13 +299,53 @@ fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, f64)> {
             )));
         }
     };
+    if timeout.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
     if !blocking && timeout != -1.0 {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(vm.value_error("timeout value must be a non-negative number"));
+        return Err(vm.value_error("timeout value must be positive"));
     }
-    Ok((blocking, timeout))
+    if timeout * 1e9 >= i64::MAX as f64 {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(vm.overflow_error("timeout value is too large"));
+    }
+    if !blocking {
+        return Ok((false, Some(0.0)));
+    }
+    Ok((true, (timeout >= 0.0).then_some(timeout)))
+}
+
+/// Wait until `take` (which waits up to the given time itself) succeeds, at most `timeout`
+/// seconds (`None`: forever), with the interpreter lock released.
+fn blocking_wait(
+    vm: &mut Vm,
+    timeout: Option<f64>,
+    take: impl Fn(Duration) -> bool + Send + Sync + Clone,
+) -> PyResult<bool> {
+    if timeout.is_none() && vm.threads.count == 0 && vm.thread.main {
+        // No other thread exists that could ever release it.
+        return Err(vm.runtime_error("deadlock: acquiring a held lock with no other thread"));
+    }
+    let mut left = timeout.map(Duration::from_secs_f64);
+    loop {
+        let step = left.map_or(SLICE, |l| l.min(SLICE));
+        let f = take.clone();
+        if vm.allow_threads(move || f(step)) {
+            return Ok(true);
+        }
+        if let Some(l) = &mut left {
+            *l = l.saturating_sub(step);
+            if l.is_zero() {
+                return Ok(false);
+            }
+        }
+        vm.check_now()?;
+    }
 }
 
 fn lock_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Lock> {
@@ -181,51 +358,47 @@ fn lock_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Lock> {
 fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
     let (blocking, timeout) = acquire_args(vm, &args)?;
-    let l = lock_of(vm, &this)?;
-    if !l.locked.get() {
-        l.locked.set(true);
+    let inner = lock_of(vm, &this)?.inner.clone();
+    if inner.try_take() {
         return Ok(Value::bool(true));
     }
-    if blocking && timeout < 0.0 {
-        return Err(vm.runtime_error("deadlock: acquiring a held lock with no other thread"));
+    if !blocking || timeout == Some(0.0) {
+        return Ok(Value::bool(false));
     }
-    Ok(Value::bool(false))
+    let got = blocking_wait(vm, timeout, move |d| inner.wait_take(d))?;
+    Ok(Value::bool(got))
 }
 
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "release", 0, 0)?;
-    let l = lock_of(vm, this)?;
-    if !l.locked.get() {
+    if !lock_of(vm, this)?.inner.release() {
         return Err(vm.runtime_error("release unlocked lock"));
     }
-    l.locked.set(false);
     Ok(Value::None)
 }
 
 fn lock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
-    let l = lock_of(vm, &this)?;
-    if !l.locked.get() {
+    if !lock_of(vm, &this)?.inner.release() {
         return Err(vm.runtime_error("release unlocked lock"));
     }
-    l.locked.set(false);
     Ok(Value::None)
 }
 
 fn lock_locked(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "locked", 0, 0)?;
-    Ok(Value::bool(lock_of(vm, this)?.locked.get()))
+    Ok(Value::bool(lock_of(vm, this)?.inner.is_locked()))
 }
 
 fn lock_reinit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "_at_fork_reinit", 0, 0)?;
-    lock_of(vm, this)?.locked.set(false);
+    lock_of(vm, this)?.inner.release();
     Ok(Value::None)
 }
 
 fn lock_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let state = if lock_of(vm, this)?.locked.get() {
+    let state = if lock_of(vm, this)?.inner.is_locked() {
         "locked"
     } else {
         "unlocked"
@@ -242,7 +415,7 @@ fn rlock_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Obj(vm.new_object(
         &cls,
         Payload::Native(Box::new(RLock {
-            count: Cell::new(0),
+            inner: Arc::default(),
         })),
     )))
 }
@@ -254,24 +427,66 @@ fn rlock_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RLock> {
     }
 }
 
+/// Take `inner` for `me` with `count` (blocking as asked); the owner's re-entry is the
+/// caller's business.
+fn rlock_take(
+    vm: &mut Vm,
+    inner: Arc<RLockInner>,
+    me: i64,
+    count: usize,
+    blocking: bool,
+    timeout: Option<f64>,
+) -> PyResult<bool> {
+    {
+        let mut g = guard(&inner.state);
+        if g.1 == 0 {
+            *g = (me, count);
+            return Ok(true);
+        }
+    }
+    if !blocking || timeout == Some(0.0) {
+        return Ok(false);
+    }
+    blocking_wait(vm, timeout, move |d| inner.wait_take(me, count, d))
+}
+
 fn rlock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
-    acquire_args(vm, &args)?;
-    let l = rlock_of(vm, &this)?;
-    match l.count.get().checked_add(1) {
-        Some(n) => l.count.set(n),
-        None => return Err(vm.overflow_error("Internal lock count overflowed")),
+    let (blocking, timeout) = acquire_args(vm, &args)?;
+    let inner = rlock_of(vm, &this)?.inner.clone();
+    let me = vm.thread.ident;
+    {
+        let mut g = guard(&inner.state);
+        if g.1 > 0 && g.0 == me {
+            match g.1.checked_add(1) {
+                Some(n) => g.1 = n,
+                None => {
+                    drop(g);
+                    return Err(vm.overflow_error("Internal lock count overflowed"));
+                }
+            }
+            return Ok(Value::bool(true));
+        }
     }
-    Ok(Value::bool(true))
+    let got = rlock_take(vm, inner, me, 1, blocking, timeout)?;
+    Ok(Value::bool(got))
 }
 
 fn rlock_release(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = args.values.first().cloned().unwrap_or(Value::None);
-    let l = rlock_of(vm, &this)?;
-    if l.count.get() == 0 {
+    let inner = rlock_of(vm, &this)?.inner.clone();
+    let me = vm.thread.ident;
+    let mut g = guard(&inner.state);
+    if g.1 == 0 || g.0 != me {
+        drop(g);
         return Err(vm.runtime_error("cannot release un-acquired lock"));
     }
-    l.count.set(l.count.get() - 1);
+    g.1 -= 1;
+    if g.1 == 0 {
+        g.0 = 0;
+        drop(g);
+        inner.cv.notify_one();
+    }
     Ok(Value::None)
 }
 
@@ -281,47 +496,188 @@ fn rlock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn rlock_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "_is_owned", 0, 0)?;
-    Ok(Value::bool(rlock_of(vm, this)?.count.get() > 0))
+    let me = vm.thread.ident;
+    let g = *guard(&rlock_of(vm, this)?.inner.state);
+    Ok(Value::bool(g.1 > 0 && g.0 == me))
 }
 
 fn rlock_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "_release_save", 0, 0)?;
-    let l = rlock_of(vm, this)?;
-    let n = l.count.get();
+    let inner = rlock_of(vm, this)?.inner.clone();
+    let mut g = guard(&inner.state);
+    let (owner, n) = *g;
     if n == 0 {
+        drop(g);
         return Err(vm.runtime_error("cannot release un-acquired lock"));
     }
-    l.count.set(0);
-    Ok(vm.new_tuple(vec![Value::Int(n as i64), Value::Int(MAIN_IDENT)]))
+    *g = (0, 0);
+    drop(g);
+    inner.cv.notify_one();
+    Ok(vm.new_tuple(vec![Value::Int(n as i64), Value::Int(owner)]))
 }
 
 fn rlock_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "_acquire_restore", 1, 1)?;
     let state = vm.iterate(&rest[0])?;
-    let n = match state.first() {
-        Some(v) => vm.index_to_i64(v)?,
-        None => return Err(vm.type_error("_acquire_restore expects (count, owner)")),
+    let (Some(n), Some(owner)) = (state.first(), state.get(1)) else {
+        return Err(vm.type_error("_acquire_restore expects (count, owner)"));
     };
-    rlock_of(vm, this)?
-        .count
-        .set(usize::try_from(n).unwrap_or(0));
+    let n = usize::try_from(vm.index_to_i64(n)?).unwrap_or(0);
+    let owner = vm.index_to_i64(owner)?;
+    let inner = rlock_of(vm, this)?.inner.clone();
+    rlock_take(vm, inner, owner, n, true, None)?;
     Ok(Value::None)
 }
 
 fn rlock_reinit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "_at_fork_reinit", 0, 0)?;
-    rlock_of(vm, this)?.count.set(0);
+    *guard(&rlock_of(vm, this)?.inner.state) = (0, 0);
     Ok(Value::None)
 }
 
 fn rlock_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let n = rlock_of(vm, this)?.count.get();
+    let (owner, n) = *guard(&rlock_of(vm, this)?.inner.state);
     let state = if n > 0 { "locked" } else { "unlocked" };
-    let owner = if n > 0 { MAIN_IDENT } else { 0 };
     let tn = vm.type_name(this);
     Ok(vm.new_string(format!(
         "<{state} _thread.{tn} object owner={owner} count={n} at {:#x}>",
         this.identity()
     )))
+}
+
+// `_local`.
+
+fn local_type(vm: &mut Vm) -> ObjRef {
+    let object = vm.types.object.clone();
+    let mut data = TypeData::new(
+        "_local",
+        vec![object.clone()],
+        Layout::Builtin(BuiltinKind::Other),
+        true,
+    );
+    data.has_dict = true;
+    let t = ObjRef::new(vm.types.type_.clone(), Payload::Type(Box::new(data)));
+    *type_data(&t).mro.borrow_mut() = vec![t.clone(), object];
+    let m = vm.new_str("_thread");
+    vm.set_type_attr(&t, "__module__", m);
+    vm.add_methods(
+        &t,
+        crate::methods![
+            staticmethod "__new__" => local_new, "";
+            method "__getattribute__" => local_getattribute, "";
+            method "__setattr__" => local_setattr, "";
+            method "__delattr__" => local_delattr, "";
+        ],
+    );
+    t
+}
+
+fn local_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "_local")?;
+    let pos: Vec<Value> = args.pos().get(1..).unwrap_or(&[]).to_vec();
+    if !pos.is_empty() || args.has_kwargs() {
+        let object = vm.types.object.clone();
+        if crate::native::inherits_slot(vm, &cls, &object, "__init__") {
+            return Err(vm.type_error("Initialization arguments are not supported"));
+        }
+    }
+    let args_t = vm.new_tuple(pos);
+    let kwargs = if args.has_kwargs() {
+        let d = Value::Obj(vm.new_dict());
+        for (k, v) in args.kwargs() {
+            vm.setitem(&d, k.clone(), v.clone())?;
+        }
+        Some(d)
+    } else {
+        None
+    };
+    let me = vm.thread.ident;
+    Ok(Value::Obj(vm.new_object(
+        &cls,
+        Payload::Native(Box::new(LocalData {
+            dicts: RefCell::default(),
+            owner: Cell::new(me),
+            args: args_t,
+            kwargs,
+        })),
+    )))
+}
+
+/// Give `this` the running thread's attribute dict (made, and `__init__` run, on a thread's
+/// first access).
+fn local_switch(vm: &mut Vm, this: &Value) -> PyResult<()> {
+    let Some(data) = native_ref::<LocalData>(this) else {
+        return Err(vm.type_error("descriptor requires a '_thread._local' object"));
+    };
+    let me = vm.thread.ident;
+    let owner = data.owner.get();
+    if owner == me {
+        return Ok(());
+    }
+    let Value::Obj(o) = this else {
+        return Ok(());
+    };
+    let cur = o.dict.borrow_mut().take();
+    if let Some(d) = cur {
+        data.dicts.borrow_mut().insert(owner, d);
+    }
+    let found = data.dicts.borrow_mut().remove(&me);
+    let fresh = found.is_none();
+    let d = match found {
+        Some(d) => d,
+        None => vm.new_dict(),
+    };
+    *o.dict.borrow_mut() = Some(d);
+    data.owner.set(me);
+    if fresh {
+        let cls = vm.type_of(this);
+        let object = vm.types.object.clone();
+        if !crate::native::inherits_slot(vm, &cls, &object, "__init__") {
+            let (a, k) = (data.args.clone(), data.kwargs.clone());
+            let init = vm.getattr_str(this, "__init__")?;
+            vm.call_ex(&init, &a, k.as_ref())?;
+        }
+    }
+    Ok(())
+}
+
+fn local_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getattribute__", 1, 1)?;
+    local_switch(vm, this)?;
+    let name = attr_name(vm, &rest[0])?;
+    match vm.generic_getattr(this, &name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(this, &name)),
+    }
+}
+
+fn local_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__setattr__", 2, 2)?;
+    local_switch(vm, this)?;
+    let name = attr_name(vm, &rest[0])?;
+    if vm.str_text(&rest[0]) == "__dict__" {
+        let tn = vm.type_name(this);
+        return Err(vm.attribute_error(format!("'{tn}' object attribute '__dict__' is read-only")));
+    }
+    vm.generic_setattr(this, &name, Some(rest[1].clone()))?;
+    Ok(Value::None)
+}
+
+fn local_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__delattr__", 1, 1)?;
+    local_switch(vm, this)?;
+    let name = attr_name(vm, &rest[0])?;
+    vm.generic_setattr(this, &name, None)?;
+    Ok(Value::None)
+}
+
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+        }
+    }
 }

@@ -311,9 +311,20 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // Counted in whole nanoseconds (as CPython converts), so the slices add up exactly.
     const SLICE_NS: u64 = 50_000_000;
     let mut left = (secs * 1e9).round() as u64;
+    if left == 0 {
+        // `sleep(0)` lets the other threads run, as in CPython.
+        vm.yield_thread();
+    }
     while left > 0 {
         let step = left.min(SLICE_NS);
-        vm.host.sleep(step as f64 / 1e9);
+        let secs = step as f64 / 1e9;
+        match vm.host.detached_sleep() {
+            Some(sleep) if vm.threads_active() => vm.allow_threads(move || sleep(secs)),
+            _ => {
+                vm.host.sleep(secs);
+                vm.yield_thread();
+            }
+        }
         left -= step;
         vm.tick(1)?;
     }
