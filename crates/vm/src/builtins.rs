@@ -1124,10 +1124,14 @@ fn source_arg(
     vm: &mut Vm,
     v: &Value,
     func: &str,
+    filename: &str,
 ) -> PyResult<Result<String, std::rc::Rc<crate::frame::Code>>> {
     match v.payload() {
         Some(Payload::Str(s)) => Ok(Ok(s.as_str().into_owned())),
-        Some(Payload::Bytes(b)) => Ok(Ok(String::from_utf8_lossy(b).into_owned())),
+        Some(Payload::Bytes(b)) => {
+            let b = b.clone();
+            Ok(Ok(vm.decode_source(&b, filename)?))
+        }
         Some(Payload::Code(c)) => Ok(Err(c.clone())),
         _ => Err(vm.type_error(format!(
             "{func}() arg 1 must be a string, bytes or code object"
@@ -1195,7 +1199,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
         let bm = Value::Obj(vm.builtins_module.clone());
         vm.set_dict_str(&globals, "__builtins__", bm);
     }
-    let code = match source_arg(vm, &vals[0], name)? {
+    let code = match source_arg(vm, &vals[0], name, "<string>")? {
         Ok(src) => {
             let src = if is_eval {
                 src.trim_start_matches([' ', '\t']).to_string()
@@ -1296,7 +1300,8 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Payload::Code(code),
         )));
     }
-    let src = match source_arg(vm, &src, "compile")? {
+    let filename = vm.str_string(&filename)?;
+    let src = match source_arg(vm, &src, "compile", &filename)? {
         Ok(s) => s,
         Err(c) => {
             return Ok(Value::Obj(ObjRef::new(
@@ -1305,7 +1310,6 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             )));
         }
     };
-    let filename = vm.str_string(&filename)?;
     if only_ast {
         let tree = if mode_s == "func_type" {
             krait_compiler::parse_func_type(&src)

@@ -329,7 +329,7 @@ impl Vm {
             Ok(b) => b,
             Err(e) => return Err(self.os_error_from(e, path)),
         };
-        let source = String::from_utf8_lossy(&bytes).into_owned();
+        let source = self.decode_source(&bytes, path)?;
         let module = self.new_module(name);
         let Payload::Module(md) = &module.payload else {
             return Err(self.runtime_error("bad module"));
@@ -610,7 +610,10 @@ impl Vm {
             if self.host.stat(&file).is_ok_and(|s| !s.is_dir)
                 && let Ok(bytes) = self.host.read_file(&file)
             {
-                let src = String::from_utf8_lossy(&bytes).into_owned();
+                let src = match self.decode_source(&bytes, &file) {
+                    Ok(s) => s,
+                    Err(e) => return Err(Err(e)),
+                };
                 return Ok((file, src, parent));
             }
         }
@@ -700,4 +703,144 @@ fn finder_invalidate_caches(
     _args: crate::objects::function::Args<'_>,
 ) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// The normalised name of a source encoding (the tokenizer's `get_normal_name`).
+fn normal_encoding(name: &str) -> String {
+    let head: String = name
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if head == "utf-8" || head.starts_with("utf-8-") {
+        return "utf-8".into();
+    }
+    for l in ["latin-1", "iso-8859-1", "iso-latin-1"] {
+        if head == l || head.starts_with(&format!("{l}-")) {
+            return "iso-8859-1".into();
+        }
+    }
+    name.to_string()
+}
+
+/// The encoding a `# coding: name` comment on this line declares (PEP 263).
+fn coding_cookie(line: &[u8]) -> Option<String> {
+    let line = std::str::from_utf8(line).ok()?;
+    let rest = line.trim_start_matches([' ', '\t', '\x0c']);
+    let comment = rest.strip_prefix('#')?;
+    let at = comment.find("coding")?;
+    let after = &comment[at + 6..];
+    let after = after.strip_prefix([':', '='])?;
+    let after = after.trim_start_matches([' ', '\t']);
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+impl Vm {
+    /// Source bytes as text the way CPython's tokenizer decodes them: a UTF-8 BOM, else a
+    /// `coding:` comment on one of the first two lines, else strict UTF-8; a bad declaration or
+    /// undecodable bytes raise `SyntaxError`.
+    pub fn decode_source(&mut self, bytes: &[u8], filename: &str) -> PyResult<String> {
+        let (bom, body) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+            Some(rest) => (true, rest),
+            None => (false, bytes),
+        };
+        let mut lines = body.split_inclusive(|&b| b == b'\n');
+        let first = lines.next().unwrap_or(&[]);
+        let mut cookie = coding_cookie(first);
+        if cookie.is_none() {
+            let blank = first
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\r' | b'\n'))
+                || first
+                    .iter()
+                    .find(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+                    .is_some_and(|&b| b == b'#');
+            if blank {
+                cookie = lines.next().and_then(coding_cookie);
+            }
+        }
+        let fail = |vm: &mut Vm, msg: String, line: u32| {
+            let e = krait_compiler::CompileError {
+                kind: krait_compiler::ErrorKind::SyntaxError,
+                msg,
+                line,
+                col: 0,
+                end_line: line,
+                end_col: 0,
+                text: None,
+            };
+            vm.syntax_error_from(&e, filename)
+        };
+        match cookie {
+            None => {}
+            Some(c) => {
+                let n = normal_encoding(&c);
+                if bom && n != "utf-8" {
+                    return Err(fail(self, format!("encoding problem: {n} with BOM"), 0));
+                }
+                if n != "utf-8" {
+                    let probe = self.new_str(&n);
+                    let b = Value::Obj(ObjRef::new(
+                        self.types.bytes.clone(),
+                        Payload::Bytes(body.to_vec().into_boxed_slice()),
+                    ));
+                    let decode = self.getattr_str(&b, "decode")?;
+                    return match self.call_pos(&decode, &[probe]) {
+                        Ok(s) => Ok(self.str_text(&s)),
+                        Err(e) => {
+                            let le = Value::Obj(self.types.lookup_error.clone());
+                            let ev = Value::Obj(e.0.clone());
+                            if self.exception_matches(&ev, &le)? {
+                                Err(fail(self, format!("unknown encoding: {c}"), 0))
+                            } else {
+                                let m = self.str_string(&ev)?;
+                                Err(fail(self, format!("(unicode error) {m}"), 1))
+                            }
+                        }
+                    };
+                }
+            }
+        }
+        match std::str::from_utf8(body) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let line = body[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                let byte = body.get(at).copied().unwrap_or(0);
+                let why = if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else if (0x80..0xc2).contains(&byte) || byte >= 0xf5 {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
+                let line_start = body[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                let quote = body[line_start..at]
+                    .iter()
+                    .rposition(|&b| b == b'"' || b == b'\'')
+                    .map_or(line_start, |p| line_start + p + 1);
+                Err(fail(
+                    self,
+                    format!(
+                        "(unicode error) 'utf-8' codec can't decode byte {byte:#04x} in position {}: {why}",
+                        at - quote
+                    ),
+                    line,
+                ))
+            }
+        }
+    }
 }
