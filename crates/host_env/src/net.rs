@@ -431,19 +431,25 @@ impl Files {
         timeout_ms: i32,
     ) -> io::Result<Vec<(i32, u32)>> {
         let epfd = self.sock(epfd)?;
-        let max = max.clamp(1, 1 << 16);
-        let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; max];
-        // SAFETY: `evs` has room for `max` events.
-        let n = cvt(unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), max as i32, timeout_ms) })?;
-        Ok(evs
-            .iter()
-            .take(n as usize)
-            .map(|e| {
-                let (ev, data) = (e.events, e.u64);
-                (data as u32 as i32, ev)
-            })
-            .collect())
+        epoll_wait_fd(epfd, max, timeout_ms)
     }
+}
+
+/// `epoll_wait` on a descriptor the caller checked is an epoll instance of this process's
+/// interpreter (`Files::owns`); callable from any thread.
+pub fn epoll_wait_fd(epfd: i32, max: usize, timeout_ms: i32) -> io::Result<Vec<(i32, u32)>> {
+    let max = max.clamp(1, 1 << 16);
+    let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; max];
+    // SAFETY: `evs` has room for `max` events.
+    let n = cvt(unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), max as i32, timeout_ms) })?;
+    Ok(evs
+        .iter()
+        .take(n as usize)
+        .map(|e| {
+            let (ev, data) = (e.events, e.u64);
+            (data as u32 as i32, ev)
+        })
+        .collect())
 }
 
 /// Wait until one of `fds` (descriptor, `POLL*` events) is ready, at most `timeout_ms`
@@ -580,4 +586,21 @@ pub fn getnameinfo(addr: &SockAddr, flags: i32) -> Result<(String, String), Look
         String::from_utf8_lossy(&b[..end]).into_owned()
     };
     Ok((text(&host), text(&serv)))
+}
+
+/// `read(2)` on a descriptor the caller checked belongs to the interpreter
+/// (`Files::owns`); callable from any thread. At most 64 MiB at once, as `Files::read`.
+pub fn read_fd(fd: i32, n: usize) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; n.min(1 << 26)];
+    // SAFETY: `buf` is writable for its length.
+    let got = cvt_size(unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) })?;
+    buf.truncate(got);
+    Ok(buf)
+}
+
+/// `write(2)` on a descriptor the caller checked belongs to the interpreter; callable from
+/// any thread.
+pub fn write_fd(fd: i32, data: &[u8]) -> io::Result<usize> {
+    // SAFETY: `data` is readable for its length.
+    cvt_size(unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) })
 }

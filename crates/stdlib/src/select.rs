@@ -503,7 +503,17 @@ fn epoll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => i32::MAX,
         };
         let slice = ms.min(100);
-        match with_net(vm, |n| n.epoll_wait(epfd, max, slice)) {
+        let threads = vm.threads_active();
+        let detached = match vm.host.net() {
+            Some(n) if threads => n.detached_epoll_wait(epfd),
+            _ => None,
+        };
+        let r = match detached {
+            // Other Python threads run while this one waits.
+            Some(wait) => vm.allow_threads(move || wait(epfd, max, slice)),
+            None => with_net(vm, |n| n.epoll_wait(epfd, max, slice)),
+        };
+        match r {
             Ok(r) if !r.is_empty() || ms <= slice => break r,
             Ok(_) => crate::socket::check_signals(vm)?,
             Err(e) if e.raw_os_error() == Some(EINTR) => crate::socket::check_signals(vm)?,

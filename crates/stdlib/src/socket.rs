@@ -505,7 +505,16 @@ pub(crate) fn poll_sliced(
             None => i32::MAX,
         };
         let slice = left_ms.min(SLICE_MS);
-        match with_net(vm, |n| n.poll(fds, slice)) {
+        let detached = match vm.host.net() {
+            Some(n) => n.detached_poll(),
+            None => None,
+        };
+        let r = match detached {
+            // Other Python threads run while this one waits.
+            Some(poll) if vm.threads_active() => vm.allow_threads(move || poll(fds, slice)),
+            _ => with_net(vm, |n| n.poll(fds, slice)),
+        };
+        match r {
             Ok(r) if r.iter().any(|&x| x != 0) || left_ms <= slice => return Ok(r),
             Ok(_) => check_signals(vm)?,
             Err(e) if e.raw_os_error() == Some(EINTR) => check_signals(vm)?,

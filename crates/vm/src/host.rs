@@ -16,7 +16,7 @@ mod os;
 #[cfg(feature = "host")]
 mod os_net;
 mod sandbox;
-pub use net::{AddrInfo, LookupError, NetHost, SockAddr};
+pub use net::{AddrInfo, EpollWaitFn, LookupError, NetHost, PollFn, SockAddr};
 #[cfg(feature = "host")]
 pub use os::OsHost;
 pub use sandbox::{Clock, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource};
@@ -385,6 +385,21 @@ pub trait Host {
     /// interpreter lock is released (other Python threads run meanwhile). `None` (a host
     /// whose sleep has state, e.g. a virtual clock): `sleep` is called with the lock held.
     fn detached_sleep(&self) -> Option<fn(f64)> {
+        None
+    }
+    /// `read` on `fd` needing no host state (the descriptor is checked here), callable from
+    /// any thread while the interpreter lock is released; `None`: `read` is called with it
+    /// held.
+    fn detached_read(&mut self, _fd: i32) -> Option<fn(i32, usize) -> io::Result<Vec<u8>>> {
+        None
+    }
+    /// `write` on `fd` needing no host state, as [`Host::detached_read`].
+    fn detached_write(&mut self, _fd: i32) -> Option<fn(i32, &[u8]) -> io::Result<usize>> {
+        None
+    }
+    /// `waitpid` needing no host state, callable from any thread while the interpreter lock
+    /// is released; `None`: `waitpid` is called with the lock held.
+    fn detached_waitpid(&self) -> Option<fn(i32, i32) -> io::Result<(i32, i32)>> {
         None
     }
     /// Random bytes (`os.urandom`, hash seeds).

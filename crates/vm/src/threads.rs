@@ -135,7 +135,8 @@ impl Gil {
         drop(self.take(s));
     }
 
-    /// Wait (lock released by the caller) until a thread ends or `d` passes.
+    /// Wait (lock released by the caller) until a thread ends or takes the lock, or `d`
+    /// passes.
     fn wait_thread_end(&self, d: Duration) {
         let s = self.lock();
         if s.running == 0 {
@@ -366,7 +367,10 @@ impl Vm {
                 // the cycle and hands out the partial module).
                 break;
             }
-            self.allow_threads(|| std::thread::park_timeout(Duration::from_millis(1)));
+            let Some(gil) = self.threads.gil.clone() else {
+                break;
+            };
+            self.allow_threads(move || gil.wait_thread_end(Duration::from_millis(1)));
             self.check_now()?;
         }
         Ok(())

@@ -782,7 +782,7 @@ fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
             }
             (s.fd, s.wbuf.clone())
         };
-        match vm.host.write(fd, &pending) {
+        match vm.host_write(fd, &pending) {
             Ok(0) => return Err(vm.os_error_errno(5, None, None)),
             Ok(n) => {
                 st.borrow_mut().wbuf.drain(..n.min(pending.len()));
@@ -817,8 +817,7 @@ fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool>
     flush_writes(vm, st)?;
     let fd = st.borrow().fd;
     let got = vm
-        .host
-        .read(fd, want.max(BUFFER_SIZE))
+        .host_read(fd, want.max(BUFFER_SIZE))
         .map_err(|e| vm.os_error_io(&e, None))?;
     if got.is_empty() {
         return Ok(false);
@@ -1521,4 +1520,27 @@ pub fn init_module(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     )?;
     vm.run_code(co, d, None)?;
     Ok(())
+}
+
+impl Vm {
+    /// `Host::read`, with the interpreter lock released during the call when other threads
+    /// exist and the host can (a pipe read may wait for another Python thread's write).
+    pub fn host_read(&mut self, fd: i32, n: usize) -> std::io::Result<Vec<u8>> {
+        if self.threads_active()
+            && let Some(read) = self.host.detached_read(fd)
+        {
+            return self.allow_threads(move || read(fd, n));
+        }
+        self.host.read(fd, n)
+    }
+
+    /// `Host::write`, released as [`Vm::host_read`] (a full pipe waits for its reader).
+    pub fn host_write(&mut self, fd: i32, data: &[u8]) -> std::io::Result<usize> {
+        if self.threads_active()
+            && let Some(write) = self.host.detached_write(fd)
+        {
+            return self.allow_threads(move || write(fd, data));
+        }
+        self.host.write(fd, data)
+    }
 }

@@ -68,6 +68,11 @@ impl From<io::Error> for LookupError {
     }
 }
 
+/// A stateless `poll` (see [`NetHost::detached_poll`]).
+pub type PollFn = fn(&[(i32, i16)], i32) -> io::Result<Vec<i16>>;
+/// A stateless `epoll_wait(epfd, max, timeout_ms)` (see [`NetHost::detached_epoll_wait`]).
+pub type EpollWaitFn = fn(i32, usize, i32) -> io::Result<Vec<(i32, u32)>>;
+
 /// Sockets, lookups and readiness waiting, by descriptor. Errors carry a Linux errno.
 pub trait NetHost {
     /// Make a socket; its descriptor.
@@ -108,6 +113,17 @@ pub trait NetHost {
     /// Wait at most `timeout_ms` (negative: forever) until one of the (descriptor, `POLL*`
     /// events) pairs is ready; each one's `revents`.
     fn poll(&mut self, fds: &[(i32, i16)], timeout_ms: i32) -> io::Result<Vec<i16>>;
+    /// `poll` needing no host state, callable from any thread while the interpreter lock is
+    /// released (other Python threads run during the wait). `None`: `poll` is called with the
+    /// lock held.
+    fn detached_poll(&self) -> Option<PollFn> {
+        None
+    }
+    /// `epoll_wait` on `epfd` needing no host state (the descriptor is checked here), for a
+    /// wait with the interpreter lock released; `None`: `epoll_wait` is called with it held.
+    fn detached_epoll_wait(&mut self, _epfd: i32) -> Option<EpollWaitFn> {
+        None
+    }
     /// Make an epoll instance.
     fn epoll_create(&mut self) -> io::Result<i32>;
     /// Add (1), delete (2) or modify (3) a descriptor's interest in an epoll instance.

@@ -209,6 +209,16 @@ impl Host for OsHost {
     fn detached_sleep(&self) -> Option<fn(f64)> {
         Some(env::clock::sleep)
     }
+    fn detached_read(&mut self, fd: i32) -> Option<fn(i32, usize) -> io::Result<Vec<u8>>> {
+        // The standard streams keep their buffered paths.
+        (fd > 2 && self.files.owns(fd)).then_some(env::net::read_fd)
+    }
+    fn detached_write(&mut self, fd: i32) -> Option<fn(i32, &[u8]) -> io::Result<usize>> {
+        (fd > 2 && self.files.owns(fd)).then_some(env::net::write_fd)
+    }
+    fn detached_waitpid(&self) -> Option<fn(i32, i32) -> io::Result<(i32, i32)>> {
+        Some(env::spawn::wait_pid)
+    }
     fn urandom(&mut self, n: usize) -> io::Result<Vec<u8>> {
         env::random::urandom(n)
     }

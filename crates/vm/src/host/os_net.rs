@@ -111,6 +111,12 @@ impl NetHost for OsHost {
     fn poll(&mut self, fds: &[(i32, i16)], timeout_ms: i32) -> io::Result<Vec<i16>> {
         env::net::poll(fds, timeout_ms)
     }
+    fn detached_poll(&self) -> Option<super::net::PollFn> {
+        Some(env::net::poll)
+    }
+    fn detached_epoll_wait(&mut self, epfd: i32) -> Option<super::net::EpollWaitFn> {
+        self.files.owns(epfd).then_some(env::net::epoll_wait_fd)
+    }
     fn epoll_create(&mut self) -> io::Result<i32> {
         self.files.epoll_create()
     }

@@ -661,7 +661,7 @@ fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
     let n = vm.index_to_i64(a[1].as_ref().unwrap_or(&Value::None))?;
     let n = usize::try_from(n).map_err(|_| vm.os_error_errno(22, None, None))?;
-    let b = vm.host.read(fd, n).map_err(|e| vm.os_error_io(&e, None))?;
+    let b = vm.host_read(fd, n).map_err(|e| vm.os_error_io(&e, None))?;
     Ok(vm.new_bytes(b))
 }
 
@@ -673,8 +673,7 @@ fn posix_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.flush_stdout();
     }
     let n = vm
-        .host
-        .write(fd, &data)
+        .host_write(fd, &data)
         .map_err(|e| vm.os_error_io(&e, None))?;
     Ok(Value::Int(n as i64))
 }

@@ -265,16 +265,42 @@ fn posix_waitpid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "waitpid", 2, 2)?;
     let pid = int_arg(vm, &a[0])?;
     let options = int_arg(vm, &a[1])?;
-    let (p, status) = vm.host.waitpid(pid, options).map_err(|e| os_err(vm, &e))?;
+    let (p, status) = wait_pid(vm, pid, options)?;
     Ok(vm.new_tuple(vec![
         Value::Int(i64::from(p)),
         Value::Int(i64::from(status)),
     ]))
 }
 
+/// `waitpid`. With other Python threads about, a blocking wait polls with `WNOHANG` and the
+/// interpreter lock released between polls (backing off to 20 ms), so they run meanwhile and
+/// the interrupt check (limits, Ctrl-C) runs between polls.
+fn wait_pid(vm: &mut Vm, pid: i32, options: i32) -> PyResult<(i32, i32)> {
+    const WNOHANG: i32 = 1;
+    let detached = match (vm.host.detached_waitpid(), vm.host.detached_sleep()) {
+        (Some(w), Some(s)) if vm.threads_active() && options & WNOHANG == 0 => Some((w, s)),
+        _ => None,
+    };
+    let Some((wait, sleep)) = detached else {
+        return vm.host.waitpid(pid, options).map_err(|e| os_err(vm, &e));
+    };
+    let mut pause = 0.001;
+    loop {
+        match vm.allow_threads(move || wait(pid, options | WNOHANG)) {
+            Ok((0, _)) => {}
+            Ok(r) => return Ok(r),
+            Err(e) if e.raw_os_error() == Some(4) => {}
+            Err(e) => return Err(os_err(vm, &e)),
+        }
+        vm.allow_threads(move || sleep(pause));
+        pause = (pause * 2.0_f64).min(0.02);
+        vm.check_now()?;
+    }
+}
+
 fn posix_wait(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::native::pos_args(vm, &args, "wait", 0, 0)?;
-    let (p, status) = vm.host.waitpid(-1, 0).map_err(|e| os_err(vm, &e))?;
+    let (p, status) = wait_pid(vm, -1, 0)?;
     Ok(vm.new_tuple(vec![
         Value::Int(i64::from(p)),
         Value::Int(i64::from(status)),
