@@ -180,6 +180,67 @@ pub fn compile_tree(
     .map_err(TreeError::Compile)
 }
 
+/// One block of the symbol table as `_symtable` shows it.
+#[derive(Clone, Debug)]
+pub struct SymtableEntry {
+    /// `TYPE_FUNCTION` (0), `TYPE_CLASS` (1) or `TYPE_MODULE` (2).
+    pub kind: i64,
+    /// `top`, the function or class name, `lambda`, `listcomp`, ...
+    pub name: String,
+    /// The line the block starts on (0 for the module).
+    pub lineno: u32,
+    /// Whether it is nested in a function.
+    pub nested: bool,
+    /// Names in first-use order, with their flags and resolution (`<< SCOPE_OFF`).
+    pub symbols: Vec<(String, i64)>,
+    /// Parameters in order.
+    pub varnames: Vec<String>,
+    /// Indexes of the nested blocks.
+    pub children: Vec<usize>,
+}
+
+/// The symbol table of `source` (for `_symtable.symtable`): entry 0 is the module.
+pub fn symtable(source: &str, mode: Mode) -> Result<Vec<SymtableEntry>, CompileError> {
+    let src = positions::SourceFile::new(source);
+    let (body, expr) = errors::parse(&src, mode)?;
+    let future = mode != Mode::Eval && errors::check_future(&src, &body)?;
+    let st = symtable::build(&src, &body, expr.as_ref(), future)?;
+    Ok(st
+        .scopes
+        .iter()
+        .map(|s| {
+            let mut syms: Vec<(&String, &symtable::Symbol)> = s.symbols.iter().collect();
+            syms.sort_by_key(|(_, sym)| sym.seq);
+            SymtableEntry {
+                kind: match s.kind {
+                    symtable::ScopeKind::Module => 2,
+                    symtable::ScopeKind::Class => 1,
+                    _ => 0,
+                },
+                name: s.name.clone(),
+                lineno: s.lineno,
+                nested: s.nested,
+                symbols: syms
+                    .into_iter()
+                    .map(|(n, sym)| {
+                        let scope = match sym.scope {
+                            symtable::Resolution::Unknown => 0,
+                            symtable::Resolution::Local => 1,
+                            symtable::Resolution::GlobalExplicit => 2,
+                            symtable::Resolution::GlobalImplicit => 3,
+                            symtable::Resolution::Free => 4,
+                            symtable::Resolution::Cell => 5,
+                        };
+                        (n.clone(), i64::from(sym.flags) | (scope << 11))
+                    })
+                    .collect(),
+                varnames: s.varnames.clone(),
+                children: s.children.clone(),
+            }
+        })
+        .collect())
+}
+
 /// Parse a `func_type` signature, `(argtypes) -> returns`, into a `FunctionType` node. The
 /// arrow (at bracket depth 0, outside strings) is read as `or`, which keeps every offset, and
 /// the parsed `args or returns` is taken apart again.

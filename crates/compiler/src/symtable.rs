@@ -48,6 +48,8 @@ pub(crate) enum ScopeKind {
 pub(crate) struct Symbol {
     pub(crate) flags: u32,
     pub(crate) scope: Resolution,
+    /// Insertion order in its scope (CPython's symbol dicts keep it).
+    pub(crate) seq: u32,
 }
 
 #[derive(Debug)]
@@ -58,6 +60,8 @@ pub(crate) struct Scope {
     /// Parameters in order (CPython's `ste_varnames`).
     pub(crate) varnames: Vec<String>,
     pub(crate) children: Vec<usize>,
+    /// The line the block starts on (`ste_lineno`).
+    pub(crate) lineno: u32,
     pub(crate) is_generator: bool,
     pub(crate) is_coroutine: bool,
     pub(crate) is_async_def: bool,
@@ -79,6 +83,7 @@ impl Scope {
             symbols: HashMap::new(),
             varnames: Vec::new(),
             children: Vec::new(),
+            lineno: 0,
             is_generator: false,
             is_coroutine: false,
             is_async_def: false,
@@ -231,9 +236,11 @@ impl Builder<'_> {
 
     fn add_def_in(&mut self, scope: usize, name: &str, flag: u32, range: TextRange) -> R {
         let s = &mut self.scopes[scope];
+        let seq = s.symbols.len() as u32;
         let sym = s.symbols.entry(name.to_string()).or_insert(Symbol {
             flags: 0,
             scope: Resolution::Unknown,
+            seq,
         });
         if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
             return Err(self.err(
@@ -247,11 +254,13 @@ impl Builder<'_> {
         } else if flag & DEF_GLOBAL != 0 {
             // Global declarations also bind the name in the module scope (CPython does the same).
             let m = &mut self.scopes[0];
+            let seq = m.symbols.len() as u32;
             m.symbols
                 .entry(name.to_string())
                 .or_insert(Symbol {
                     flags: 0,
                     scope: Resolution::Unknown,
+                    seq,
                 })
                 .flags |= flag;
         }
@@ -282,6 +291,7 @@ impl Builder<'_> {
                     return Err(self.err("type parameter lists are not supported", tp.range));
                 }
                 self.enter(ScopeKind::Function, &f.name, f as *const _ as usize);
+                self.cur().lineno = self.src.line_col(f.name.range.start().to_u32()).0;
                 if f.is_async {
                     self.cur().is_coroutine = true;
                     self.cur().is_async_def = true;
@@ -300,6 +310,7 @@ impl Builder<'_> {
                     self.expr(&d.expression)?;
                 }
                 self.enter(ScopeKind::Class, &c.name, c as *const _ as usize);
+                self.cur().lineno = self.src.line_col(c.name.range.start().to_u32()).0;
                 self.body(&c.body)?;
                 self.leave();
             }
@@ -563,6 +574,7 @@ impl Builder<'_> {
                     self.params_defaults(p)?;
                 }
                 self.enter(ScopeKind::Lambda, "lambda", l as *const _ as usize);
+                self.cur().lineno = self.src.line_col(l.range.start().to_u32()).0;
                 if let Some(p) = &l.parameters {
                     self.params(p)?;
                 }
@@ -575,10 +587,13 @@ impl Builder<'_> {
                 self.expr(&i.orelse)?;
             }
             Expr::Dict(d) => {
+                // As CPython: every key, then every value.
                 for item in &d.items {
                     if let Some(k) = &item.key {
                         self.expr(k)?;
                     }
+                }
+                for item in &d.items {
                     self.expr(&item.value)?;
                 }
             }
@@ -598,11 +613,11 @@ impl Builder<'_> {
                 c as *const _ as usize,
             )?,
             Expr::DictComp(c) => {
-                let mut elts: Vec<&Expr> = Vec::new();
+                // CPython visits the value before the key.
+                let mut elts: Vec<&Expr> = vec![&c.value];
                 if let Some(k) = &c.key {
                     elts.push(k);
                 }
-                elts.push(&c.value);
                 self.comprehension(e, "dictcomp", &c.generators, &elts, c as *const _ as usize)?
             }
             Expr::Generator(c) => self.comprehension(
@@ -788,6 +803,21 @@ impl Builder<'_> {
         r?;
         let is_generator = matches!(e, Expr::Generator(_));
         self.enter(ScopeKind::Comprehension, name, key);
+        let mut start = e.range().start().to_usize();
+        if let Expr::Generator(g) = e
+            && !g.parenthesized
+        {
+            // A lone generator argument starts at the call's parenthesis.
+            let text = self.src.text.as_bytes();
+            let mut s = start.min(text.len());
+            while s > 0 && text[s - 1].is_ascii_whitespace() {
+                s -= 1;
+            }
+            if s > 0 && text[s - 1] == b'(' {
+                start = s - 1;
+            }
+        }
+        self.cur().lineno = self.src.line_col(start as u32).0;
         if is_generator {
             self.cur().is_generator = true;
         }
@@ -795,17 +825,19 @@ impl Builder<'_> {
             self.cur().is_coroutine = true;
         }
         self.add_def(".0", DEF_PARAM, first.range)?;
+        // As CPython: each target, then (past the first generator) its iterable, then its
+        // conditions.
         for (i, g) in gens.iter().enumerate() {
+            self.cur().comp_iter_target = true;
+            let r = self.comp_target(&g.target);
+            self.cur().comp_iter_target = false;
+            r?;
             if i > 0 {
                 self.cur().comp_iter_expr += 1;
                 let r = self.expr(&g.iter);
                 self.cur().comp_iter_expr -= 1;
                 r?;
             }
-            self.cur().comp_iter_target = true;
-            let r = self.comp_target(&g.target);
-            self.cur().comp_iter_target = false;
-            r?;
             self.exprs(&g.ifs)?;
         }
         for el in elts {

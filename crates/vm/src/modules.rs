@@ -22,6 +22,7 @@ mod posix;
 mod process;
 mod signal;
 mod string;
+mod symtable;
 mod thread;
 mod time;
 mod weakref;
@@ -143,6 +144,7 @@ pub fn register(vm: &mut Vm) {
         ("_collections", collections::init),
         ("_codecs", codecs::init),
         ("_ast", ast::init),
+        ("_symtable", symtable::init),
         ("_imp", imp::init),
         ("marshal", marshal::init),
         ("_contextvars", contextvars::init),

@@ -142,11 +142,13 @@ fn analyze_block(
         if bound_c.is_none() {
             continue;
         }
+        let seq = scope.symbols.len() as u32;
         scope.symbols.insert(
             name.clone(),
             Symbol {
                 flags: 0,
                 scope: Resolution::Free,
+                seq,
             },
         );
     }
