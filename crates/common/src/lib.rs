@@ -11,6 +11,7 @@ pub mod exc;
 pub mod float_format;
 pub mod format_spec;
 pub mod hash;
+pub mod host_types;
 pub mod int_format;
 pub mod repr;
 pub mod unicode;

@@ -7,6 +7,7 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod clock;
+pub mod ctl;
 pub mod environ;
 pub mod fs;
 pub mod mmap;
@@ -16,3 +17,4 @@ pub mod random;
 pub mod signals;
 pub mod spawn;
 pub mod stdio;
+pub mod users;

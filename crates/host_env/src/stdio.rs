@@ -64,18 +64,7 @@ pub fn terminal_size(fd: i32) -> io::Result<(u16, u16)> {
     Ok((w.cols, w.rows))
 }
 
-/// A terminal's attributes (`struct termios`): the mode flags, the control characters and
-/// the line speeds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TermAttrs {
-    pub iflag: u32,
-    pub oflag: u32,
-    pub cflag: u32,
-    pub lflag: u32,
-    pub ispeed: u32,
-    pub ospeed: u32,
-    pub cc: Vec<u8>,
-}
+pub use krait_common::host_types::TermAttrs;
 
 /// The attributes of the terminal on `fd` (`ENOTTY` if it is not one).
 pub fn term_attrs(fd: i32) -> io::Result<TermAttrs> {
@@ -122,6 +111,47 @@ pub fn set_term_attrs(fd: i32, when: i32, a: &TermAttrs) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+fn check(r: i32) -> io::Result<()> {
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `tcsendbreak(fd, duration)`
+pub fn send_break(fd: i32, duration: i32) -> io::Result<()> {
+    // SAFETY: plain call on a descriptor; a bad one fails with EBADF/ENOTTY.
+    check(unsafe { libc::tcsendbreak(fd, duration) })
+}
+
+/// `tcdrain(fd)`
+pub fn drain(fd: i32) -> io::Result<()> {
+    // SAFETY: as above.
+    check(unsafe { libc::tcdrain(fd) })
+}
+
+/// `tcflush(fd, queue)`
+pub fn flush_queue(fd: i32, queue: i32) -> io::Result<()> {
+    // SAFETY: as above.
+    check(unsafe { libc::tcflush(fd, queue) })
+}
+
+/// `tcflow(fd, action)`
+pub fn flow(fd: i32, action: i32) -> io::Result<()> {
+    // SAFETY: as above.
+    check(unsafe { libc::tcflow(fd, action) })
+}
+
+/// Set the window size of the terminal on `fd` (`TIOCSWINSZ`), keeping its pixel sizes.
+pub fn set_terminal_size(fd: i32, rows: u16, cols: u16) -> io::Result<()> {
+    // SAFETY: TIOCGWINSZ/TIOCSWINSZ read and write one `struct winsize`.
+    let mut w: libc::winsize = unsafe { std::mem::zeroed() };
+    check(unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut w as *mut libc::winsize) })?;
+    w.ws_row = rows;
+    w.ws_col = cols;
+    check(unsafe { libc::ioctl(fd, libc::TIOCSWINSZ, &w as *const libc::winsize) })
 }
 
 #[cfg(test)]

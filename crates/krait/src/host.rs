@@ -319,6 +319,72 @@ impl Host for EmbedHost {
     ) -> io::Result<Box<dyn MappedRegion>> {
         self.inner.mmap(fd, len, prot, flags, offset)
     }
+    fn passwd_by_uid(&mut self, uid: u32) -> io::Result<Option<krait_vm::host::Passwd>> {
+        self.inner.passwd_by_uid(uid)
+    }
+    fn passwd_by_name(&mut self, name: &[u8]) -> io::Result<Option<krait_vm::host::Passwd>> {
+        self.inner.passwd_by_name(name)
+    }
+    fn all_passwd(&mut self) -> Vec<krait_vm::host::Passwd> {
+        self.inner.all_passwd()
+    }
+    fn group_by_gid(&mut self, gid: u32) -> io::Result<Option<krait_vm::host::Group>> {
+        self.inner.group_by_gid(gid)
+    }
+    fn group_by_name(&mut self, name: &[u8]) -> io::Result<Option<krait_vm::host::Group>> {
+        self.inner.group_by_name(name)
+    }
+    fn all_groups(&mut self) -> Vec<krait_vm::host::Group> {
+        self.inner.all_groups()
+    }
+    fn rlimit(&mut self, resource: i32) -> io::Result<(u64, u64)> {
+        self.inner.rlimit(resource)
+    }
+    fn set_rlimit(&mut self, resource: i32, soft: u64, hard: u64) -> io::Result<()> {
+        self.inner.set_rlimit(resource, soft, hard)
+    }
+    fn rusage(&mut self, who: i32) -> io::Result<krait_vm::host::RUsage> {
+        self.inner.rusage(who)
+    }
+    fn fcntl(
+        &mut self,
+        fd: i32,
+        cmd: i32,
+        arg: &krait_vm::host::CtlArg,
+    ) -> io::Result<krait_vm::host::CtlArg> {
+        self.inner.fcntl(fd, cmd, arg)
+    }
+    fn ioctl(
+        &mut self,
+        fd: i32,
+        request: u64,
+        arg: &krait_vm::host::CtlArg,
+    ) -> io::Result<krait_vm::host::CtlArg> {
+        self.inner.ioctl(fd, request, arg)
+    }
+    fn flock(&mut self, fd: i32, op: i32) -> io::Result<()> {
+        self.inner.flock(fd, op)
+    }
+    fn lockf(&mut self, fd: i32, cmd: i32, len: i64, start: i64, whence: i32) -> io::Result<()> {
+        self.inner.lockf(fd, cmd, len, start, whence)
+    }
+    fn term_attrs(&mut self, fd: i32) -> io::Result<krait_vm::host::TermAttrs> {
+        self.inner.term_attrs(fd)
+    }
+    fn set_term_attrs(
+        &mut self,
+        fd: i32,
+        when: i32,
+        attrs: &krait_vm::host::TermAttrs,
+    ) -> io::Result<()> {
+        self.inner.set_term_attrs(fd, when, attrs)
+    }
+    fn term_control(&mut self, fd: i32, op: krait_vm::host::TermOp) -> io::Result<()> {
+        self.inner.term_control(fd, op)
+    }
+    fn set_terminal_size(&mut self, fd: i32, rows: u16, cols: u16) -> io::Result<()> {
+        self.inner.set_terminal_size(fd, rows, cols)
+    }
     fn page_size(&mut self) -> usize {
         self.inner.page_size()
     }

@@ -10,6 +10,8 @@
 
 use std::io;
 
+pub use krait_common::host_types::{CtlArg, Group, Passwd, RUsage, TermAttrs};
+
 mod net;
 #[cfg(feature = "host")]
 mod os;
@@ -212,6 +214,19 @@ pub trait MappedRegion {
 /// What the interpreter may ask of its host. Every method has a refusing default, so a host
 /// grants only what it implements: file system calls fail with `EACCES`, processes and
 /// sockets with `EPERM`.
+/// A terminal line-control call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermOp {
+    /// `tcsendbreak(fd, duration)`
+    SendBreak(i32),
+    /// `tcdrain(fd)`
+    Drain,
+    /// `tcflush(fd, queue)`
+    Flush(i32),
+    /// `tcflow(fd, action)`
+    Flow(i32),
+}
+
 pub trait Host {
     /// Write to standard output.
     fn write_stdout(&mut self, data: &[u8]) -> io::Result<()>;
@@ -548,5 +563,86 @@ pub trait Host {
     /// and `select`/`poll` fail with `PermissionError: [Errno 1] Operation not permitted`.
     fn net(&mut self) -> Option<&mut dyn NetHost> {
         None
+    }
+
+    // The user and group databases. A host without them (the sandbox) has no entries, so
+    // lookups miss as for an unknown user.
+    /// The password entry of a user id.
+    fn passwd_by_uid(&mut self, _uid: u32) -> io::Result<Option<Passwd>> {
+        Ok(None)
+    }
+    /// The password entry of a user name.
+    fn passwd_by_name(&mut self, _name: &[u8]) -> io::Result<Option<Passwd>> {
+        Ok(None)
+    }
+    /// Every password entry.
+    fn all_passwd(&mut self) -> Vec<Passwd> {
+        Vec::new()
+    }
+    /// The group entry of a group id.
+    fn group_by_gid(&mut self, _gid: u32) -> io::Result<Option<Group>> {
+        Ok(None)
+    }
+    /// The group entry of a group name.
+    fn group_by_name(&mut self, _name: &[u8]) -> io::Result<Option<Group>> {
+        Ok(None)
+    }
+    /// Every group entry.
+    fn all_groups(&mut self) -> Vec<Group> {
+        Vec::new()
+    }
+
+    // Resource limits and usage, descriptor control and terminals: refused by default.
+    /// A resource limit `(soft, hard)`, `u64::MAX` for unlimited.
+    fn rlimit(&mut self, _resource: i32) -> io::Result<(u64, u64)> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Set a resource limit. (Refused with `EACCES`: `resource.setrlimit` reports the OS's
+    /// `EPERM` as "not allowed to raise maximum limit".)
+    fn set_rlimit(&mut self, _resource: i32, _soft: u64, _hard: u64) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// `getrusage(who)`
+    fn rusage(&mut self, _who: i32) -> io::Result<RUsage> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `fcntl(fd, cmd, arg)`
+    fn fcntl(&mut self, _fd: i32, _cmd: i32, _arg: &CtlArg) -> io::Result<CtlArg> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `ioctl(fd, request, arg)`
+    fn ioctl(&mut self, _fd: i32, _request: u64, _arg: &CtlArg) -> io::Result<CtlArg> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `flock(fd, operation)`
+    fn flock(&mut self, _fd: i32, _op: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// A record lock, as `fcntl.lockf`.
+    fn lockf(
+        &mut self,
+        _fd: i32,
+        _cmd: i32,
+        _len: i64,
+        _start: i64,
+        _whence: i32,
+    ) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The attributes of the terminal on `fd`.
+    fn term_attrs(&mut self, _fd: i32) -> io::Result<TermAttrs> {
+        Err(os_err(25))
+    }
+    /// Set the attributes of the terminal on `fd` (`when`: TCSANOW, TCSADRAIN, TCSAFLUSH).
+    fn set_term_attrs(&mut self, _fd: i32, _when: i32, _attrs: &TermAttrs) -> io::Result<()> {
+        Err(os_err(25))
+    }
+    /// `tcsendbreak`, `tcdrain`, `tcflush` or `tcflow` on the terminal on `fd`.
+    fn term_control(&mut self, _fd: i32, _op: TermOp) -> io::Result<()> {
+        Err(os_err(25))
+    }
+    /// Set the window size of the terminal on `fd`.
+    fn set_terminal_size(&mut self, _fd: i32, _rows: u16, _cols: u16) -> io::Result<()> {
+        Err(os_err(25))
     }
 }

@@ -25,6 +25,8 @@ mod string;
 mod symtable;
 mod thread;
 mod time;
+mod unix;
+mod unix_consts;
 mod weakref;
 
 use std::collections::HashMap;
@@ -153,6 +155,11 @@ pub fn register(vm: &mut Vm) {
         ("array", array::init),
         ("_bisect", bisect::init),
         ("_json", json::init),
+        ("pwd", unix::init_pwd),
+        ("grp", unix::init_grp),
+        ("resource", unix::init_resource),
+        ("fcntl", unix::init_fcntl),
+        ("termios", unix::init_termios),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

@@ -308,6 +308,65 @@ impl Host for OsHost {
             fd, len, prot, flags, offset,
         )?))
     }
+    // Users, groups, limits, descriptor control and terminals (krait-host-env's users.rs,
+    // ctl.rs, process.rs and stdio.rs).
+    fn passwd_by_uid(&mut self, uid: u32) -> io::Result<Option<super::Passwd>> {
+        env::users::passwd_by_uid(uid)
+    }
+    fn passwd_by_name(&mut self, name: &[u8]) -> io::Result<Option<super::Passwd>> {
+        env::users::passwd_by_name(name)
+    }
+    fn all_passwd(&mut self) -> Vec<super::Passwd> {
+        env::users::all_passwd()
+    }
+    fn group_by_gid(&mut self, gid: u32) -> io::Result<Option<super::Group>> {
+        env::users::group_by_gid(gid)
+    }
+    fn group_by_name(&mut self, name: &[u8]) -> io::Result<Option<super::Group>> {
+        env::users::group_by_name(name)
+    }
+    fn all_groups(&mut self) -> Vec<super::Group> {
+        env::users::all_groups()
+    }
+    fn rlimit(&mut self, resource: i32) -> io::Result<(u64, u64)> {
+        env::process::rlimit(resource)
+    }
+    fn set_rlimit(&mut self, resource: i32, soft: u64, hard: u64) -> io::Result<()> {
+        env::process::set_rlimit(resource, soft, hard)
+    }
+    fn rusage(&mut self, who: i32) -> io::Result<super::RUsage> {
+        env::ctl::rusage(who)
+    }
+    fn fcntl(&mut self, fd: i32, cmd: i32, arg: &super::CtlArg) -> io::Result<super::CtlArg> {
+        env::ctl::fcntl(fd, cmd, arg)
+    }
+    fn ioctl(&mut self, fd: i32, request: u64, arg: &super::CtlArg) -> io::Result<super::CtlArg> {
+        env::ctl::ioctl(fd, request, arg)
+    }
+    fn flock(&mut self, fd: i32, op: i32) -> io::Result<()> {
+        env::ctl::flock(fd, op)
+    }
+    fn lockf(&mut self, fd: i32, cmd: i32, len: i64, start: i64, whence: i32) -> io::Result<()> {
+        env::ctl::lockf(fd, cmd, len, start, whence)
+    }
+    fn term_attrs(&mut self, fd: i32) -> io::Result<super::TermAttrs> {
+        env::stdio::term_attrs(fd)
+    }
+    fn set_term_attrs(&mut self, fd: i32, when: i32, attrs: &super::TermAttrs) -> io::Result<()> {
+        env::stdio::set_term_attrs(fd, when, attrs)
+    }
+    fn term_control(&mut self, fd: i32, op: super::TermOp) -> io::Result<()> {
+        match op {
+            super::TermOp::SendBreak(d) => env::stdio::send_break(fd, d),
+            super::TermOp::Drain => env::stdio::drain(fd),
+            super::TermOp::Flush(q) => env::stdio::flush_queue(fd, q),
+            super::TermOp::Flow(a) => env::stdio::flow(fd, a),
+        }
+    }
+    fn set_terminal_size(&mut self, fd: i32, rows: u16, cols: u16) -> io::Result<()> {
+        env::stdio::set_terminal_size(fd, rows, cols)
+    }
+
     fn page_size(&mut self) -> usize {
         env::mmap::page_size()
     }

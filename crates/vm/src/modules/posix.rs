@@ -287,6 +287,9 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
     super::process::init_posix(vm, m);
+    for (name, v) in super::unix_consts::POSIX {
+        super::set_attr(vm, m, name, Value::Int(*v));
+    }
     let co = vm.compile_source(PRELUDE, "<posix>", krait_compiler::Mode::Exec)?;
     vm.run_code(co, d, None)?;
     Ok(())
