@@ -47,6 +47,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("ascii_decode", ascii_decode),
             ("latin_1_encode", latin_1_encode),
             ("latin_1_decode", latin_1_decode),
+            ("utf_7_encode", utf_7_encode),
+            ("utf_7_decode", utf_7_decode),
             ("utf_16_encode", utf_16_encode),
             ("utf_16_decode", utf_16_decode),
             ("utf_16_le_encode", utf_16_le_encode),
@@ -314,6 +316,27 @@ fn decode_with(
     let s = rc::decode(vm, &data[..take], codec, &errors)?;
     let sv = vm.new_pystr(s);
     Ok(vm.new_tuple(vec![sv, Value::Int(take as i64)]))
+}
+
+/// `utf_7_encode(str, errors=None)`
+fn utf_7_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "utf_7_encode", &["str", "errors"], 1)?;
+    let s = str_of(vm, &a[0], "utf_7_encode")?;
+    errors_arg(vm, &a[1], "utf_7_encode")?;
+    let out = rc::utf7_encode(&s.code_points());
+    let b = vm.new_bytes(out);
+    Ok(vm.new_tuple(vec![b, Value::Int(s.len() as i64)]))
+}
+
+/// `utf_7_decode(data, errors=None, final=False)`
+fn utf_7_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "utf_7_decode", &["data", "errors", "final"], 1)?;
+    let data = buffer_arg(vm, &a[0])?;
+    let errors = errors_arg(vm, &a[1], "utf_7_decode")?;
+    let is_final = !a[2].is_null() && vm.is_true(&a[2])?;
+    let (cps, used) = rc::utf7_decode(vm, &data, &errors, is_final)?;
+    let sv = vm.new_pystr(PyStr::from_code_points(cps));
+    Ok(vm.new_tuple(vec![sv, Value::Int(used as i64)]))
 }
 
 macro_rules! codec_pair {

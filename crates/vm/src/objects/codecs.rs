@@ -908,3 +908,199 @@ pub fn init(vm: &mut Vm) {
         ],
     );
 }
+
+/// Whether UTF-7 writes this character as itself (RFC 2152's sets D and O and white space;
+/// `+`, `\`, `~` and the other controls are shifted into base64).
+fn utf7_direct(c: u32) -> bool {
+    matches!(c, 9 | 10 | 13 | 0x20..=0x7D) && !matches!(c, 0x2B | 0x5C)
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn b64_value(c: u8) -> Option<u32> {
+    match c {
+        b'A'..=b'Z' => Some(u32::from(c - b'A')),
+        b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
+        b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
+/// UTF-7 (CPython's `_PyUnicode_EncodeUTF7` with the codec's defaults): every code point is
+/// encodable; astral ones go as a surrogate pair in the base64 run.
+pub fn utf7_encode(cps: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(cps.len());
+    let mut in_shift = false;
+    let mut bits = 0u32;
+    let mut buf = 0u64;
+    let put_unit = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, unit: u32| {
+        *bits += 16;
+        *buf = (*buf << 16) | u64::from(unit);
+        while *bits >= 6 {
+            out.push(B64[((*buf >> (*bits - 6)) & 0x3F) as usize]);
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for &c in cps {
+        if in_shift {
+            if utf7_direct(c) {
+                if bits > 0 {
+                    out.push(B64[((buf << (6 - bits)) & 0x3F) as usize]);
+                    buf = 0;
+                    bits = 0;
+                }
+                in_shift = false;
+                // A character that could continue the base64 run (or a `-`) needs the
+                // explicit terminator.
+                if b64_value(c as u8).is_some() || c == u32::from(b'-') {
+                    out.push(b'-');
+                }
+                out.push(c as u8);
+                continue;
+            }
+        } else if c == u32::from(b'+') {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if utf7_direct(c) {
+            out.push(c as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            let v = c - 0x10000;
+            put_unit(&mut out, &mut bits, &mut buf, 0xD800 + (v >> 10));
+            put_unit(&mut out, &mut bits, &mut buf, 0xDC00 + (v & 0x3FF));
+        } else {
+            put_unit(&mut out, &mut bits, &mut buf, c);
+        }
+    }
+    if bits > 0 {
+        out.push(B64[((buf << (6 - bits)) & 0x3F) as usize]);
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    out
+}
+
+/// UTF-7 decoding (CPython's `PyUnicode_DecodeUTF7Stateful`): the code points and the bytes
+/// consumed. Without `is_final`, an unfinished base64 run is left for the next call.
+pub fn utf7_decode(
+    vm: &mut Vm,
+    data: &[u8],
+    errors: &str,
+    is_final: bool,
+) -> PyResult<(Vec<u32>, usize)> {
+    let mut d = Decoder {
+        encoding: "utf7",
+        data,
+        errors,
+        out: Vec::with_capacity(data.len()),
+    };
+    let mut i = 0;
+    let mut in_shift = false;
+    let mut start = 0;
+    let mut shift_out_start = 0;
+    let mut bits = 0u32;
+    let mut buf = 0u32;
+    let mut surrogate = 0u32;
+    loop {
+        while let Some(&ch) = data.get(i) {
+            if in_shift {
+                if let Some(v) = b64_value(ch) {
+                    buf = (buf << 6) | v;
+                    bits += 6;
+                    i += 1;
+                    if bits >= 16 {
+                        let unit = (buf >> (bits - 16)) & 0xFFFF;
+                        bits -= 16;
+                        buf &= (1 << bits) - 1;
+                        if surrogate != 0 {
+                            if (0xDC00..0xE000).contains(&unit) {
+                                d.out
+                                    .push(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            d.out.push(surrogate);
+                            surrogate = 0;
+                        }
+                        if (0xD800..0xDC00).contains(&unit) {
+                            surrogate = unit;
+                        } else {
+                            d.out.push(unit);
+                        }
+                    }
+                    continue;
+                }
+                // Leaving the base64 run.
+                in_shift = false;
+                if bits >= 6 {
+                    i += 1;
+                    i = d.error(vm, start, i, "partial character in shift sequence")?;
+                    continue;
+                }
+                if bits > 0 && buf != 0 {
+                    i += 1;
+                    i = d.error(vm, start, i, "non-zero padding bits in shift sequence")?;
+                    continue;
+                }
+                if surrogate != 0 && ch <= 127 && ch != b'+' {
+                    d.out.push(surrogate);
+                }
+                surrogate = 0;
+                if ch == b'-' {
+                    i += 1;
+                }
+            } else if ch == b'+' {
+                start = i;
+                i += 1;
+                match data.get(i) {
+                    Some(b'-') => {
+                        i += 1;
+                        d.out.push(u32::from(b'+'));
+                    }
+                    Some(&c) if b64_value(c).is_none() => {
+                        i += 1;
+                        i = d.error(vm, start, i, "ill-formed sequence")?;
+                    }
+                    _ => {
+                        in_shift = true;
+                        surrogate = 0;
+                        shift_out_start = d.out.len();
+                        bits = 0;
+                        buf = 0;
+                    }
+                }
+            } else if ch <= 127 {
+                i += 1;
+                d.out.push(u32::from(ch));
+            } else {
+                start = i;
+                i += 1;
+                i = d.error(vm, start, i, "unexpected special character")?;
+            }
+        }
+        // The end of the input inside a base64 run.
+        if in_shift && is_final {
+            in_shift = false;
+            if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
+                i = d.error(vm, start, data.len(), "unterminated shift sequence")?;
+                if i < data.len() {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if in_shift && !is_final {
+        d.out.truncate(shift_out_start);
+        return Ok((d.out, start));
+    }
+    Ok((d.out, i))
+}
