@@ -14,6 +14,7 @@ extern crate std;
 mod code;
 mod dis;
 mod opcode;
+pub mod serial;
 
 pub use code::{
     CodeFlags, CodeObject, Constant, ExceptionTableEntry, Instruction, LocalKind, Position,

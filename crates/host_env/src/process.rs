@@ -9,6 +9,18 @@ pub fn exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
+/// Make every thread allocate from glibc's main heap (`mallopt(M_ARENA_MAX, 1)`). The
+/// interpreter runs on a thread of its own; a second arena grows its heap one page at a time
+/// with an `mprotect` call each, where the main heap grows in 128 KiB steps: measured, this
+/// took ~10% off the CPU time of a start-up that imports a dozen modules.
+pub fn single_malloc_arena() {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: mallopt only adjusts allocator parameters; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 /// This process's id.
 pub fn pid() -> u32 {
     std::process::id()

@@ -59,6 +59,7 @@ enum Program {
 }
 
 fn main() {
+    env::process::single_malloc_arena();
     let args = env::environ::args();
     let mut config = Config::default();
     let mut limits = Limits::default();
@@ -156,12 +157,14 @@ fn main() {
                 'I' => {
                     config.isolated = true;
                     config.ignore_environment = true;
+                    config.no_user_site = true;
                 }
+                's' => config.no_user_site = true,
                 'S' => config.no_site = true,
                 'i' => config.inspect = true,
                 'u' => config.unbuffered = true,
                 'O' => config.optimize = (config.optimize + 1).min(2),
-                's' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R' => {}
+                'q' | 'b' | 'd' | 'v' | 'x' | 'R' => {}
                 'V' => {
                     println_out("Python 3.11.7");
                     env::process::exit(0);
@@ -215,12 +218,9 @@ fn main() {
     };
     config.argv = std::iter::once(argv0).chain(rest).collect();
     config.executable = env::environ::current_exe().unwrap_or_default();
-    // `-I` implies `-P`: the script's folder (or '' for -c) is not put on sys.path.
-    config.path = if config.isolated {
-        Vec::new()
-    } else {
-        vec![path0]
-    };
+    // `-I` implies `-P`: the script's folder (or '' for -c) is not put on sys.path. It goes
+    // in front after `site` ran, as CPython 3.11 does (so `site` leaves '' alone).
+    let path0 = (!config.isolated).then_some(path0);
     config.stdlib = stdlib_dir();
     if !config.ignore_environment {
         if let Some(pp) = env::environ::var("PYTHONPATH") {
@@ -247,13 +247,16 @@ fn main() {
         if env::environ::var("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
             config.unbuffered = true;
         }
+        if env::environ::var("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()) {
+            config.no_user_site = true;
+        }
     }
     let status = std::thread::Builder::new()
         .name(String::from("main"))
         .stack_size(STACK_SIZE)
         .spawn(move || {
             let pid = env::process::pid();
-            let status = run(config, program, sandbox, limits);
+            let status = run(config, path0, program, sandbox, limits);
             // A child of `os.fork()` has only this thread: it ends the process itself.
             if env::process::pid() != pid {
                 env::process::exit(status);
@@ -305,7 +308,13 @@ fn stdlib_dir() -> String {
     }
 }
 
-fn run(config: Config, program: Program, sandbox: SandboxOpts, limits: Limits) -> i32 {
+fn run(
+    config: Config,
+    path0: Option<String>,
+    program: Program,
+    sandbox: SandboxOpts,
+    limits: Limits,
+) -> i32 {
     let inspect = config.inspect;
     let host = match make_host(&sandbox, &config.stdlib) {
         Ok(h) => h,
@@ -338,7 +347,10 @@ fn run(config: Config, program: Program, sandbox: SandboxOpts, limits: Limits) -
         None => None,
     };
     vm.limits_enter();
-    let status = run_program(&mut vm, program, inspect);
+    let status = match vm.start(path0.as_deref()) {
+        Ok(()) => run_program(&mut vm, program, inspect),
+        Err(status) => status,
+    };
     if let Some(w) = &watchdog {
         w.disarm();
     }

@@ -325,11 +325,18 @@ impl Vm {
         path: &str,
         package_dir: Option<&str>,
     ) -> PyResult<Value> {
-        let bytes = match self.host.read_file(path) {
-            Ok(b) => b,
+        let st = match self.host.stat(path) {
+            Ok(st) => st,
             Err(e) => return Err(self.os_error_from(e, path)),
         };
-        let source = self.decode_source(&bytes, path)?;
+        let cached = self.load_cached_code(path, &st);
+        let source = match cached {
+            Some(_) => None,
+            None => match self.host.read_file(path) {
+                Ok(b) => Some(self.decode_source(&b, path)?),
+                Err(e) => return Err(self.os_error_from(e, path)),
+            },
+        };
         let module = self.new_module(name);
         let Payload::Module(md) = &module.payload else {
             return Err(self.runtime_error("bad module"));
@@ -337,6 +344,10 @@ impl Vm {
         let globals = md.dict.clone();
         let f = self.new_str(path);
         self.set_dict_str(&globals, "__file__", f);
+        if let Some(c) = crate::codecache::cache_path(path, self.config.optimize) {
+            let c = self.new_str(&c);
+            self.set_dict_str(&globals, "__cached__", c);
+        }
         let bm = Value::Obj(self.builtins_module.clone());
         self.set_dict_str(&globals, "__builtins__", bm);
         let package = match package_dir {
@@ -357,13 +368,24 @@ impl Vm {
         let key = self.new_str(name);
         let modules = self.modules.clone();
         self.dict_set(&modules, key.clone(), mv.clone())?;
-        self.sources
-            .insert(path.to_string(), std::rc::Rc::from(source.as_str()));
         // Other threads importing the name meanwhile wait for the body to finish (CPython's
         // per-module import locks), rather than see a half-made module.
         let me = self.thread.ident;
         self.threads.importing.push((name.to_string(), me));
-        let result = match self.compile_source(&source, path, krait_compiler::Mode::Exec) {
+        let code = match (cached, source) {
+            (Some(co), _) => Ok(co),
+            (None, Some(source)) => {
+                self.sources
+                    .insert(path.to_string(), std::rc::Rc::from(source.as_str()));
+                let r = self.compile_source(&source, path, krait_compiler::Mode::Exec);
+                if let Ok(co) = &r {
+                    self.write_cached_code(path, &st, co);
+                }
+                r
+            }
+            (None, None) => Err(self.runtime_error("no source")),
+        };
+        let result = match code {
             Ok(co) => self.run_code(co, globals, None).map(|_| ()),
             Err(e) => Err(e),
         };
@@ -501,6 +523,38 @@ impl Vm {
 }
 
 impl Vm {
+    /// What CPython does between building `sys` and running the program: `import site`
+    /// (unless `-S`; `init_import_site`), then `sys.path[0]` (the script's folder, `''` for
+    /// `-c`, the current folder for `-m`; `None` under `-I`) goes in front, after `site`, so
+    /// `site` does not make it absolute. `Err(status)` when `site` fails: the process ends
+    /// as CPython's does, with the traceback and a fatal error line.
+    pub fn start(&mut self, path0: Option<&str>) -> Result<(), i32> {
+        if !self.config.no_site
+            && !self.config.stdlib.is_empty()
+            && let Err(e) = self.import_dotted("site")
+        {
+            self.flush_stdout();
+            self.write_stderr(
+                b"Fatal Python error: init_import_site: Failed to import the site module\n\
+                  Python runtime state: initialized\n",
+            );
+            let se = self.types.system_exit.clone();
+            if self.err_matches(&e, &se) {
+                return Err(self.handle_uncaught(e));
+            }
+            self.print_exception(&e);
+            return Err(1);
+        }
+        if let Some(p) = path0
+            && let Some(path) = self.sys_attr("path")
+            && let Some(Payload::List(l)) = path.payload()
+        {
+            let p = self.new_str(p);
+            l.borrow_mut().insert(0, p);
+        }
+        Ok(())
+    }
+
     /// `krait -m module`, as CPython's `runpy._run_module_as_main`: import the parent packages,
     /// find the module (for a package, its `__main__` submodule) and run it as `__main__` with
     /// `__package__` set, so relative imports in it work (`krait -m unittest`).

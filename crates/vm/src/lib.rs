@@ -5,6 +5,7 @@ pub mod attrcache;
 pub mod builtins;
 pub mod call;
 pub mod class;
+pub mod codecache;
 pub mod eval;
 pub mod exc;
 pub mod frame;

@@ -80,6 +80,7 @@ pub fn init(vm: &mut Vm) {
         vm.config.isolated,
         vm.config.ignore_environment,
         vm.config.no_site,
+        vm.config.no_user_site,
     );
     let b = |x: bool| Value::Int(i64::from(x));
     let flags = struct_seq(
@@ -111,7 +112,7 @@ pub fn init(vm: &mut Vm) {
             b(cfg.3),
             Value::Int(i64::from(cfg.0)),
             b(cfg.1),
-            b(cfg.4),
+            b(cfg.7 || cfg.4),
             b(cfg.6),
             b(cfg.5 || cfg.4),
             Value::Int(0),

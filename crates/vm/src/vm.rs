@@ -43,6 +43,8 @@ pub struct Config {
     pub ignore_environment: bool,
     /// `-S`
     pub no_site: bool,
+    /// `-s`, `PYTHONNOUSERSITE` (and `-I`): no user site directory.
+    pub no_user_site: bool,
     /// `-B`
     pub dont_write_bytecode: bool,
     /// `-i`
@@ -106,6 +108,10 @@ pub struct Vm {
     pub resume_error: Option<PyErr>,
     /// Source text of compiled files, for traceback lines.
     pub sources: HashMap<String, Rc<str>>,
+    /// Modules whose code came from the compiled-code cache (`codecache.rs`).
+    pub stats_cache_hits: u64,
+    /// Cache files this interpreter started writing (also makes temporary names unique).
+    pub cache_writes: u64,
     /// The locals mapping of the frame calling a frame-aware builtin (`locals()`, `exec`).
     pub frame_locals: Vec<Option<Value>>,
     /// Warnings already shown (the default "once per location" filter).
@@ -214,6 +220,8 @@ impl Vm {
             skip_traceback: std::cell::Cell::new(false),
             resume_error: None,
             sources: HashMap::new(),
+            stats_cache_hits: 0,
+            cache_writes: 0,
             frame_locals: Vec::new(),
             warned: Default::default(),
             int_max_str_digits: 4300,
@@ -526,6 +534,16 @@ impl Vm {
         self.str_hash_of(&o);
         self.interned.insert(Rc::from(s), o.clone());
         o
+    }
+
+    /// Whether `s` is the interned string of its text (see [`Vm::intern`]).
+    pub fn is_interned(&self, s: &ObjRef) -> bool {
+        let Payload::Str(p) = &s.payload else {
+            return false;
+        };
+        p.to_str()
+            .and_then(|t| self.interned.get(t))
+            .is_some_and(|o| ObjRef::ptr_eq(o, s))
     }
 
     /// The hash of a str payload (cached in the string).

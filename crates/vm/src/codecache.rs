@@ -1,0 +1,243 @@
+//! The compiled-code cache: `dir/__pycache__/name.krait-311.pyc` beside each imported `.py`
+//! file, so a second import reads the code instead of parsing and compiling again (CPython's
+//! `SourceFileLoader` with its `.pyc` files, in Krait's own format).
+//!
+//! A file is a fixed header and the code in `krait_bytecode::serial`'s form:
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 8 | magic `KRAITPYC` |
+//! | 4 | format version ([`FORMAT_VERSION`]) |
+//! | 8 | build hash: the compiler and bytecode sources this `krait` was built from |
+//! | 4 | `-O` level the code was compiled with |
+//! | 8 | the source's `st_mtime_ns` |
+//! | 8 | the source's size |
+//! | 8 | checksum of the body |
+//! | … | body |
+//!
+//! (little-endian). A file whose header does not match the source and this build, or whose
+//! body is damaged, is ignored and rewritten. Files are written beside the target under a
+//! unique temporary name and renamed over it, so a reader sees a whole old file or a whole new
+//! one, never a mix, however many interpreters write at once. Any failure to write (read-only
+//! directory, sandbox mount, quota) is silent, as in CPython. `-B`, `PYTHONDONTWRITEBYTECODE`
+//! and `sys.dont_write_bytecode` stop the writing; reading still happens.
+
+use std::sync::Arc;
+
+use krait_bytecode::CodeObject;
+use krait_bytecode::serial::{self, FORMAT_VERSION};
+
+use crate::Vm;
+use crate::host::{FileStat, oflags};
+
+include!(concat!(env!("OUT_DIR"), "/code_hash.rs"));
+
+const MAGIC: &[u8; 8] = b"KRAITPYC";
+const HEADER: usize = 8 + 4 + 8 + 4 + 8 + 8 + 8;
+
+/// `sys.implementation.cache_tag`.
+pub const CACHE_TAG: &str = "krait-311";
+
+/// Where the cached code of `source` lives, as `importlib.util.cache_from_source` computes it
+/// (`optimization` is the `-O` level). `None` for a file that is not `*.py`.
+pub fn cache_path(source: &str, optimize: u8) -> Option<String> {
+    let (dir, file) = match source.rfind('/') {
+        Some(i) => (&source[..=i], &source[i + 1..]),
+        None => ("", source),
+    };
+    let stem = file.strip_suffix(".py").filter(|s| !s.is_empty())?;
+    let opt = match optimize {
+        0 => String::new(),
+        n => format!(".opt-{n}"),
+    };
+    Some(format!("{dir}__pycache__/{stem}.{CACHE_TAG}{opt}.pyc"))
+}
+
+/// The header for code compiled from a source with metadata `st`.
+fn header(st: &FileStat, optimize: u8, body: &[u8]) -> Vec<u8> {
+    let mut h = Vec::with_capacity(HEADER + body.len());
+    h.extend_from_slice(MAGIC);
+    h.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    h.extend_from_slice(&CODE_HASH.to_le_bytes());
+    h.extend_from_slice(&u32::from(optimize).to_le_bytes());
+    h.extend_from_slice(&st.mtime_ns.to_le_bytes());
+    h.extend_from_slice(&st.size.to_le_bytes());
+    h.extend_from_slice(&serial::checksum(body).to_le_bytes());
+    h
+}
+
+/// A whole cache file for `co`, compiled from a source with metadata `st`.
+pub fn encode_file(co: &CodeObject, st: &FileStat, optimize: u8) -> Vec<u8> {
+    let body = serial::encode(co);
+    let mut out = header(st, optimize, &body);
+    out.extend_from_slice(&body);
+    out
+}
+
+/// The code in a cache file, if the file is whole, made by this build with `optimize`, and
+/// matches the source's metadata `st`.
+pub fn decode_file(bytes: &[u8], st: &FileStat, optimize: u8) -> Option<CodeObject> {
+    let (head, body) = bytes.split_at_checked(HEADER)?;
+    if head != header(st, optimize, body).as_slice() {
+        return None;
+    }
+    serial::decode(body).ok()
+}
+
+/// The build hash, for `marshal`'s code objects.
+pub fn build_hash() -> u64 {
+    CODE_HASH
+}
+
+/// Replace `co_filename` in `co` and every code object in its constants (the cached code of
+/// a file that moved names its old place; CPython's `_imp._fix_co_filename`).
+fn fix_filename(co: &mut CodeObject, path: &str) {
+    use krait_bytecode::Constant;
+    co.filename = path.to_string();
+    for c in co.constants.iter_mut() {
+        if let Constant::Code(inner) = c {
+            let mut inner2 = (**inner).clone();
+            fix_filename(&mut inner2, path);
+            *inner = Arc::new(inner2);
+        }
+    }
+}
+
+impl Vm {
+    /// The cached code for source `path` (with metadata `st`), if a valid cache file exists.
+    pub fn load_cached_code(&mut self, path: &str, st: &FileStat) -> Option<Arc<CodeObject>> {
+        let cpath = cache_path(path, self.config.optimize)?;
+        let bytes = self.host.read_file(&cpath).ok()?;
+        let mut co = decode_file(&bytes, st, self.config.optimize)?;
+        if co.filename != path {
+            fix_filename(&mut co, path);
+        }
+        self.stats_cache_hits += 1;
+        Some(Arc::new(co))
+    }
+
+    /// Whether bytecode may be written now (`-B`, `PYTHONDONTWRITEBYTECODE` and
+    /// `sys.dont_write_bytecode`, which a program may set at run time).
+    fn may_write_bytecode(&mut self) -> bool {
+        if self.config.dont_write_bytecode {
+            return false;
+        }
+        match self.sys_attr("dont_write_bytecode") {
+            Some(v) => !self.is_true(&v).unwrap_or(true),
+            None => true,
+        }
+    }
+
+    /// Write the cache file for source `path` (metadata `st`), atomically; every failure is
+    /// silent.
+    pub fn write_cached_code(&mut self, path: &str, st: &FileStat, co: &CodeObject) {
+        if !self.may_write_bytecode() {
+            return;
+        }
+        let Some(cpath) = cache_path(path, self.config.optimize) else {
+            return;
+        };
+        let data = encode_file(co, st, self.config.optimize);
+        let _ = self.write_atomically(&cpath, &data, st.mode & 0o666);
+    }
+
+    fn write_atomically(&mut self, cpath: &str, data: &[u8], mode: u32) -> std::io::Result<()> {
+        if let Some(i) = cpath.rfind('/') {
+            let dir = &cpath[..i];
+            if !self.host.stat(dir).is_ok_and(|s| s.is_dir) {
+                match self.host.mkdir(dir, 0o777) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        self.cache_writes += 1;
+        let tmp = format!("{cpath}.{}.{}.tmp", self.host.getpid(), self.cache_writes);
+        let fd = self.host.open(
+            &tmp,
+            oflags::O_WRONLY | oflags::O_CREAT | oflags::O_EXCL | oflags::O_CLOEXEC,
+            if mode == 0 { 0o644 } else { mode | 0o400 },
+        )?;
+        let mut rest = data;
+        let mut result = Ok(());
+        while !rest.is_empty() {
+            match self.host.write(fd, rest) {
+                Ok(0) => {
+                    result = Err(std::io::Error::from(std::io::ErrorKind::WriteZero));
+                    break;
+                }
+                Ok(n) => rest = rest.get(n..).unwrap_or_default(),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        let closed = self.host.close(fd);
+        let result = result
+            .and(closed)
+            .and_then(|()| self.host.rename(&tmp, cpath));
+        if result.is_err() {
+            let _ = self.host.unlink(&tmp);
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_paths_follow_importlib() {
+        assert_eq!(
+            cache_path("/a/b/json.py", 0).as_deref(),
+            Some("/a/b/__pycache__/json.krait-311.pyc")
+        );
+        assert_eq!(
+            cache_path("m.py", 2).as_deref(),
+            Some("__pycache__/m.krait-311.opt-2.pyc")
+        );
+        assert_eq!(cache_path("/a/b/x.pyw", 0), None);
+        assert_eq!(cache_path("/a/.py", 0), None);
+    }
+
+    #[test]
+    fn stale_or_damaged_files_are_refused() {
+        let co = krait_compiler::compile(
+            "def f(x):\n    return x + 1\nprint(f(2))\n",
+            "/t/m.py",
+            krait_compiler::Mode::Exec,
+            &Default::default(),
+        )
+        .unwrap();
+        let st = FileStat {
+            size: 40,
+            mtime_ns: 123,
+            ..Default::default()
+        };
+        let file = encode_file(&co, &st, 0);
+        assert!(decode_file(&file, &st, 0).is_some());
+        assert!(decode_file(&file, &st, 1).is_none());
+        let newer = FileStat {
+            mtime_ns: 124,
+            ..st.clone()
+        };
+        assert!(decode_file(&file, &newer, 0).is_none());
+        let bigger = FileStat {
+            size: 41,
+            ..st.clone()
+        };
+        assert!(decode_file(&file, &bigger, 0).is_none());
+        for n in 0..file.len() {
+            assert!(decode_file(&file[..n], &st, 0).is_none());
+        }
+        for i in 0..file.len() {
+            let mut bad = file.clone();
+            bad[i] ^= 0x20;
+            assert!(decode_file(&bad, &st, 0).is_none(), "flip at {i} accepted");
+        }
+    }
+}
