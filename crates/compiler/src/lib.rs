@@ -117,10 +117,25 @@ pub fn compile(
 
 /// Parse `source` into the tree `compile(..., PyCF_ONLY_AST)` returns: a `Module`,
 /// `Expression` or `Interactive` node, as CPython 3.11's `ast` builds it.
-pub fn parse_tree(source: &str, mode: Mode) -> Result<PyAst, CompileError> {
+/// With `type_comments` (`PyCF_TYPE_COMMENTS`) the `type_comment` fields and `type_ignores`
+/// are filled from `# type:` comments.
+pub fn parse_tree(source: &str, mode: Mode, type_comments: bool) -> Result<PyAst, CompileError> {
     let src = positions::SourceFile::new(source);
     let (body, expr) = errors::parse(&src, mode)?;
-    let conv = pyast::ToPy::new(&src);
+    let mut conv = pyast::ToPy::new(&src);
+    if type_comments && mode != Mode::Eval {
+        let parsed = ruff_python_parser::parse_unchecked(
+            source,
+            ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module),
+        );
+        let comments: Vec<ruff_text_size::TextRange> = parsed
+            .tokens()
+            .iter()
+            .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment)
+            .map(ruff_text_size::Ranged::range)
+            .collect();
+        conv = conv.with_type_comments(&comments);
+    }
     Ok(match (mode, expr.as_ref()) {
         (Mode::Eval, Some(e)) => conv.expression(e),
         (Mode::Single, _) => conv.interactive(&body),

@@ -75,11 +75,74 @@ fn leaf(class: &'static str) -> PyAst {
 
 pub(crate) struct ToPy<'a> {
     src: &'a SourceFile<'a>,
+    /// With `PyCF_TYPE_COMMENTS`: each `# type: X` comment's offset and `X`, and each
+    /// `# type: ignore...` comment's line and tag.
+    type_comments: Vec<(u32, String)>,
+    type_ignores: Vec<(u32, String)>,
 }
 
 impl<'a> ToPy<'a> {
     pub(crate) fn new(src: &'a SourceFile<'a>) -> ToPy<'a> {
-        ToPy { src }
+        ToPy {
+            src,
+            type_comments: Vec::new(),
+            type_ignores: Vec::new(),
+        }
+    }
+
+    /// Find the type comments as CPython's tokenizer does under `PyCF_TYPE_COMMENTS`: a
+    /// comment matching `#<ws>type:<ws>`; `ignore` followed by nothing alphanumeric makes it
+    /// a `TYPE_IGNORE` (its tag is the rest of the comment).
+    pub(crate) fn with_type_comments(mut self, comments: &[TextRange]) -> ToPy<'a> {
+        for r in comments {
+            let Some(text) = self.src.text.get(r.start().to_usize()..r.end().to_usize()) else {
+                continue;
+            };
+            let ws = |s: &'a str| s.trim_start_matches([' ', '\t']);
+            let Some(rest) = text.strip_prefix('#').map(ws) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix("type:").map(ws) else {
+                continue;
+            };
+            let is_ignore = rest.strip_prefix("ignore").is_some_and(|after| {
+                !after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric())
+            });
+            if is_ignore {
+                let line = self.src.line_col(r.start().to_u32()).0;
+                self.type_ignores.push((line, rest[6..].to_string()));
+            } else {
+                self.type_comments
+                    .push((r.start().to_u32(), rest.to_string()));
+            }
+        }
+        self
+    }
+
+    /// The first type comment starting in `[from, to)`.
+    fn type_comment(&self, from: ruff_text_size::TextSize, to: ruff_text_size::TextSize) -> PyAst {
+        self.type_comments
+            .iter()
+            .find(|(at, _)| *at >= from.to_u32() && *at < to.to_u32())
+            .map_or(PyAst::None, |(_, c)| s(c))
+    }
+
+    /// The type comment after a simple statement, on the line where it ends.
+    fn trailing_type_comment(&self, end: ruff_text_size::TextSize) -> PyAst {
+        let line = self.src.line_col(end.to_u32()).0;
+        let next = self.src.line_start(line + 1);
+        self.type_comment(end, ruff_text_size::TextSize::new(next.max(end.to_u32())))
+    }
+
+    /// The type comment of a block statement: between its header and its body.
+    fn block_type_comment(&self, header_end: ruff_text_size::TextSize, body: &[Stmt]) -> PyAst {
+        match body.first() {
+            Some(b) => self.type_comment(header_end, b.start()),
+            None => PyAst::None,
+        }
     }
 
     fn node(
@@ -108,7 +171,21 @@ impl<'a> ToPy<'a> {
             "Module",
             vec![
                 ("body", self.stmts(body)),
-                ("type_ignores", PyAst::List(vec![])),
+                (
+                    "type_ignores",
+                    PyAst::List(
+                        self.type_ignores
+                            .iter()
+                            .map(|(line, tag)| {
+                                self.node(
+                                    "TypeIgnore",
+                                    vec![("lineno", int(i64::from(*line))), ("tag", s(tag))],
+                                    None,
+                                )
+                            })
+                            .collect(),
+                    ),
+                ),
             ],
             None,
         )
@@ -228,7 +305,15 @@ impl<'a> ToPy<'a> {
                         ("body", self.stmts(&f.body)),
                         ("decorator_list", self.decorators(&f.decorator_list)),
                         ("returns", self.opt(f.returns.as_deref())),
-                        ("type_comment", PyAst::None),
+                        (
+                            "type_comment",
+                            self.block_type_comment(
+                                f.returns
+                                    .as_deref()
+                                    .map_or(f.parameters.range.end(), |r| r.end()),
+                                &f.body,
+                            ),
+                        ),
                     ],
                     Some(range),
                 )
@@ -260,7 +345,7 @@ impl<'a> ToPy<'a> {
                 vec![
                     ("targets", self.exprs(&x.targets)),
                     ("value", self.expr(&x.value)),
-                    ("type_comment", PyAst::None),
+                    ("type_comment", self.trailing_type_comment(x.range.end())),
                 ],
                 r,
             ),
@@ -290,7 +375,10 @@ impl<'a> ToPy<'a> {
                     ("iter", self.expr(&x.iter)),
                     ("body", self.stmts(&x.body)),
                     ("orelse", self.stmts(&x.orelse)),
-                    ("type_comment", PyAst::None),
+                    (
+                        "type_comment",
+                        self.block_type_comment(x.iter.end(), &x.body),
+                    ),
                 ],
                 r,
             ),
@@ -335,7 +423,13 @@ impl<'a> ToPy<'a> {
                     vec![
                         ("items", PyAst::List(items)),
                         ("body", self.stmts(&x.body)),
-                        ("type_comment", PyAst::None),
+                        (
+                            "type_comment",
+                            self.block_type_comment(
+                                x.items.last().map_or(x.range.start(), |i| i.range.end()),
+                                &x.body,
+                            ),
+                        ),
                     ],
                     r,
                 )
@@ -510,13 +604,20 @@ impl<'a> ToPy<'a> {
         )
     }
 
-    fn arg(&self, p: &ast::Parameter) -> PyAst {
+    fn arg(&self, p: &ast::Parameter, upto: &[(u32, u32)]) -> PyAst {
+        let tc = match upto.iter().find(|(end, _)| *end == p.range.end().to_u32()) {
+            Some(&(end, to)) if !self.type_comments.is_empty() => self.type_comment(
+                ruff_text_size::TextSize::new(end),
+                ruff_text_size::TextSize::new(to),
+            ),
+            _ => PyAst::None,
+        };
         self.node(
             "arg",
             vec![
                 ("arg", s(p.name.id.as_str())),
                 ("annotation", self.opt(p.annotation.as_deref())),
-                ("type_comment", PyAst::None),
+                ("type_comment", tc),
             ],
             // `*args`/`**kw`: from the name on.
             Some(TextRange::new(
@@ -529,12 +630,37 @@ impl<'a> ToPy<'a> {
     fn parameters(&self, p: Option<&ast::Parameters>) -> PyAst {
         let empty = ast::Parameters::default();
         let p = p.unwrap_or(&empty);
+        // Each parameter's type comment lies between its end and the next one's start (or the
+        // closing parenthesis).
+        let mut ranges: Vec<TextRange> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+            .map(|a| a.parameter.range)
+            .chain(p.vararg.iter().map(|a| a.range))
+            .chain(p.kwarg.iter().map(|a| a.range))
+            .collect();
+        ranges.sort_by_key(|r| r.start());
+        let upto: Vec<(u32, u32)> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let to = ranges.get(i + 1).map_or(p.range.end(), |n| n.start());
+                (r.end().to_u32(), to.to_u32().max(r.end().to_u32()))
+            })
+            .collect();
+        let upto = &upto[..];
         let posonly: Vec<PyAst> = p
             .posonlyargs
             .iter()
-            .map(|a| self.arg(&a.parameter))
+            .map(|a| self.arg(&a.parameter, upto))
             .collect();
-        let args: Vec<PyAst> = p.args.iter().map(|a| self.arg(&a.parameter)).collect();
+        let args: Vec<PyAst> = p
+            .args
+            .iter()
+            .map(|a| self.arg(&a.parameter, upto))
+            .collect();
         let defaults: Vec<PyAst> = p
             .posonlyargs
             .iter()
@@ -544,7 +670,7 @@ impl<'a> ToPy<'a> {
         let kwonly: Vec<PyAst> = p
             .kwonlyargs
             .iter()
-            .map(|a| self.arg(&a.parameter))
+            .map(|a| self.arg(&a.parameter, upto))
             .collect();
         let kw_defaults: Vec<PyAst> = p
             .kwonlyargs
@@ -558,13 +684,17 @@ impl<'a> ToPy<'a> {
                 ("args", PyAst::List(args)),
                 (
                     "vararg",
-                    p.vararg.as_deref().map_or(PyAst::None, |a| self.arg(a)),
+                    p.vararg
+                        .as_deref()
+                        .map_or(PyAst::None, |a| self.arg(a, upto)),
                 ),
                 ("kwonlyargs", PyAst::List(kwonly)),
                 ("kw_defaults", PyAst::List(kw_defaults)),
                 (
                     "kwarg",
-                    p.kwarg.as_deref().map_or(PyAst::None, |a| self.arg(a)),
+                    p.kwarg
+                        .as_deref()
+                        .map_or(PyAst::None, |a| self.arg(a, upto)),
                 ),
                 ("defaults", PyAst::List(defaults)),
             ],

@@ -1314,7 +1314,7 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let tree = if mode_s == "func_type" {
             krait_compiler::parse_func_type(&src)
         } else {
-            krait_compiler::parse_tree(&src, mode)
+            krait_compiler::parse_tree(&src, mode, flags & 0x1000 != 0)
         };
         let tree = tree.map_err(|e| vm.syntax_error_from(&e, &filename))?;
         let st = crate::modules::ast::state(vm)?;
