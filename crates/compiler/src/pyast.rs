@@ -1041,7 +1041,7 @@ impl<'a> ToPy<'a> {
                     values.push(self.node(
                         "FormattedValue",
                         vec![
-                            ("value", self.expr(&i.expression)),
+                            ("value", self.fstring_expr(&i.expression)),
                             ("conversion", int(conv)),
                             ("format_spec", spec),
                         ],
@@ -1049,6 +1049,21 @@ impl<'a> ToPy<'a> {
                     ));
                 }
             }
+        }
+    }
+
+    /// A replacement field's expression. 3.11 parses it wrapped in parentheses, so a bare
+    /// tuple (`f'{3,}'`) spans one column more on each side.
+    fn fstring_expr(&self, e: &Expr) -> PyAst {
+        match e {
+            Expr::Tuple(t) if !t.parenthesized && t.range.start().to_u32() > 0 => {
+                let r = TextRange::new(
+                    t.range.start() - ruff_text_size::TextSize::new(1),
+                    t.range.end() + ruff_text_size::TextSize::new(1),
+                );
+                self.expr_at(e, r)
+            }
+            _ => self.expr(e),
         }
     }
 

@@ -113,6 +113,7 @@ f3 = f"""multi
 {line +
   other} done"""
 f4 = f"{x:}" f"{'nested' + f'{y}'}"
+f5 = f'{3,}{a, b!r}'
 big = 123456789012345678901234567890
 ints = 0x_ff, 0o17, 0b1010, 1_000
 floats = 1e10, 1.5e-3, .5
