@@ -303,11 +303,16 @@ impl Vm {
         {
             return Err(self.trip(LimitKind::Memory));
         }
-        // Signals are delivered to the main thread only, as in CPython.
-        if self.thread.main && self.interrupt.load(Ordering::Relaxed) {
-            self.interrupt.store(false, Ordering::Relaxed);
-            let t = self.types.keyboard_interrupt.clone();
-            return Err(self.new_exception(&t, vec![]));
+        // Signals are delivered to the main thread only, as in CPython; another thread keeps
+        // the check due, so the main thread sees it at its first tick.
+        if self.interrupt.load(Ordering::Relaxed) {
+            if self.thread.main {
+                self.interrupt.store(false, Ordering::Relaxed);
+                let t = self.types.keyboard_interrupt.clone();
+                return Err(self.new_exception(&t, vec![]));
+            }
+            self.limits.ticks.store(-1, Ordering::Relaxed);
+            self.limits.armed = 0;
         }
         if self.threads_active() {
             self.maybe_switch();

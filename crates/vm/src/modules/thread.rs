@@ -260,8 +260,33 @@ fn stack_size(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(old))
 }
 
+/// `interrupt_main(signum=SIGINT)`: as if the signal arrived (CPython's
+/// `PyErr_SetInterruptEx`): nothing when it is ignored or has its default action; SIGINT's
+/// handler raises `KeyboardInterrupt` in the main thread at its next check.
 fn interrupt_main(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pos_args(vm, &args, "interrupt_main", 0, 1)?;
+    const SIGINT: i64 = 2;
+    const NSIG: i64 = 65;
+    let a = pos_args(vm, &args, "interrupt_main", 0, 1)?;
+    let signum = match a.first() {
+        None => SIGINT,
+        Some(v) => vm.index_to_i64(v)?,
+    };
+    if !(1..NSIG).contains(&signum) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    let handler = vm.mods.signal_handlers.get(signum as usize).cloned();
+    if signum != SIGINT || matches!(handler, Some(Value::Int(0 | 1))) {
+        return Ok(Value::None);
+    }
+    if vm.thread.main
+        && let Some(h) = handler
+        && !matches!(h, Value::Int(_) | Value::None)
+    {
+        // The main thread runs the handler at once (CPython's eval breaker, right after
+        // the call); the default one raises KeyboardInterrupt.
+        vm.call_pos(&h, &[Value::Int(signum), Value::None])?;
+        return Ok(Value::None);
+    }
     vm.interrupt
         .store(true, std::sync::atomic::Ordering::Relaxed);
     vm.limits
