@@ -136,3 +136,14 @@ tm.start()
 tm.cancel()
 tm.join()
 print("fired", fired)
+
+# RLock._recursion_count: the caller's own holds only.
+rc = threading.RLock()
+counts = [rc._recursion_count()]
+with rc:
+    with rc:
+        counts.append(rc._recursion_count())
+        t = threading.Thread(target=lambda: counts.append(rc._recursion_count()))
+        t.start()
+        t.join()
+print(counts, rc._recursion_count())

@@ -143,6 +143,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             method "release" => rlock_release, "";
             method "__exit__" => rlock_exit, "";
             method "_is_owned" => rlock_is_owned, "";
+            method "_recursion_count" => rlock_recursion_count, "";
             method "_release_save" => rlock_release_save, "";
             method "_acquire_restore" => rlock_acquire_restore, "";
             method "_at_fork_reinit" => rlock_reinit, "";
@@ -524,6 +525,14 @@ fn rlock_is_owned(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let me = vm.thread.ident;
     let g = *guard(&rlock_of(vm, this)?.inner.state);
     Ok(Value::bool(g.1 > 0 && g.0 == me))
+}
+
+/// How many times the calling thread holds the lock (0 when another thread does).
+fn rlock_recursion_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "_recursion_count", 0, 0)?;
+    let me = vm.thread.ident;
+    let (owner, n) = *guard(&rlock_of(vm, this)?.inner.state);
+    Ok(Value::Int(if owner == me { n as i64 } else { 0 }))
 }
 
 fn rlock_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
