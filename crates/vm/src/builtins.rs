@@ -616,10 +616,9 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 Err(e) => Err(e),
             }
         }
-        _ => {
-            let f = vm.lookup_special_str(it, "__next__").unwrap_or(Value::None);
-            vm.call_method_value(&f, it, &[])
-        }
+        _ => vm
+            .call_special(it, "__next__", &[])
+            .map(|v| v.unwrap_or(Value::None)),
     };
     match r {
         Err(e) if a.len() == 2 && vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {

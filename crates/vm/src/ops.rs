@@ -62,7 +62,7 @@ impl Vm {
     fn bind_descriptor_for_call(&mut self, m: Value, v: &Value) -> PyResult<(Value, bool)> {
         match m.payload() {
             Some(Payload::Function(_)) => Ok((m, true)),
-            Some(Payload::Builtin(b)) if b.is_method => Ok((m, true)),
+            Some(Payload::Builtin(b)) if b.is_method && b.bound.is_none() => Ok((m, true)),
             Some(Payload::StaticMethod(f)) => Ok((f.borrow().clone(), false)),
             _ => {
                 let t = Value::Obj(self.type_of(v));

@@ -615,8 +615,9 @@ impl Vm {
             }
         }
         match self.lookup_special_str(it, "__next__") {
-            Some(f) => match self.call_method_value(&f, it, &[]) {
-                Ok(v) => Ok(Some(v)),
+            // through call_special: a bound method stored on the class is not bound again
+            Some(_) => match self.call_special(it, "__next__", &[]) {
+                Ok(v) => Ok(Some(v.unwrap_or(Value::None))),
                 Err(e) if self.err_matches(&e, &self.types.stop_iteration.clone()) => Ok(None),
                 Err(e) => Err(e),
             },
