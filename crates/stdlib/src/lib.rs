@@ -3,6 +3,7 @@
 
 mod binascii;
 mod csv;
+mod expat;
 mod hashes;
 mod random;
 mod select;
@@ -21,6 +22,7 @@ pub fn register(vm: &mut krait_vm::Vm) {
     struct_::register(vm);
     binascii::register(vm);
     csv::register(vm);
+    expat::register(vm);
     hashes::register(vm);
     unicodedata::register(vm);
     zlib::register(vm);
