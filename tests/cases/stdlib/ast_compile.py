@@ -129,3 +129,10 @@ ns = {}
 exec(compile(mod, "<fn>", "exec"), ns)
 print(ns["g"]("s"), ns["g"].__doc__, ns["g"].__defaults__, ns["g"].__kwdefaults__)
 print(ast.unparse(mod))
+
+# Position ranges are validated; a comprehension's generators are checked before its element.
+for lo, hi, c0, c1 in [(10, 1, 0, 0), (-5, -2, 0, 0), (1, 1, 5, 2), (1, 1, -3, 2)]:
+    bad = ast.Module([ast.Expr(ast.Name("x", ast.Load(), lineno=lo, end_lineno=hi, col_offset=c0, end_col_offset=c1),
+                               lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)], [])
+    err(bad)
+err(ast.fix_missing_locations(ast.Module([ast.Expr(ast.ListComp(ast.Name("x", ast.Store()), []))], [])))

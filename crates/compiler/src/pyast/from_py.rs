@@ -202,6 +202,22 @@ impl FromPy {
             PyAst::Missing | PyAst::None => col,
             _ => self.int_field(n, "end_col_offset", owner)?.unwrap_or(col),
         };
+        // `VALIDATE_POSITIONS` (ast.c).
+        if line > end_line {
+            return Err(AstError::Value(format!(
+                "AST node line range ({line}, {end_line}) is not valid"
+            )));
+        }
+        if (line < 0 && end_line != line) || (col < 0 && col != end_col) {
+            return Err(AstError::Value(format!(
+                "AST node column range ({col}, {end_col}) for line range ({line}, {end_line}) is not valid"
+            )));
+        }
+        if line == end_line && col > end_col {
+            return Err(AstError::Value(format!(
+                "line {line}, column {col}-{end_col} is not a valid range"
+            )));
+        }
         let start = self.offset(line, col);
         let end = self.offset(end_line, end_col).max(start);
         Ok(TextRange::new(start, end))
@@ -941,6 +957,14 @@ impl FromPy {
         Ok(got)
     }
 
+    /// `validate_comprehension` looks at the generators before the element.
+    fn require_generators(&self, n: &PyNode) -> R<()> {
+        if matches!(n.get("generators"), PyAst::List(g) if g.is_empty()) {
+            return Err(AstError::Value("comprehension with no generators".into()));
+        }
+        Ok(())
+    }
+
     fn comprehensions(&self, n: &PyNode) -> R<Vec<ast::Comprehension>> {
         let mut out = Vec::new();
         for g in self.list(n, "generators")? {
@@ -1281,32 +1305,44 @@ impl FromPy {
                 range,
                 elts: self.exprs(n, "elts", load)?,
             }),
-            "ListComp" => Expr::ListComp(ast::ExprListComp {
-                node_index: ix(),
-                range,
-                elt: self.bexpr(n, "elt", load)?,
-                generators: self.comprehensions(n)?,
-            }),
-            "SetComp" => Expr::SetComp(ast::ExprSetComp {
-                node_index: ix(),
-                range,
-                elt: self.bexpr(n, "elt", load)?,
-                generators: self.comprehensions(n)?,
-            }),
-            "GeneratorExp" => Expr::Generator(ast::ExprGenerator {
-                node_index: ix(),
-                range,
-                elt: self.bexpr(n, "elt", load)?,
-                generators: self.comprehensions(n)?,
-                parenthesized: true,
-            }),
-            "DictComp" => Expr::DictComp(ast::ExprDictComp {
-                node_index: ix(),
-                range,
-                key: Some(self.bexpr(n, "key", load)?),
-                value: self.bexpr(n, "value", load)?,
-                generators: self.comprehensions(n)?,
-            }),
+            "ListComp" => {
+                self.require_generators(n)?;
+                Expr::ListComp(ast::ExprListComp {
+                    node_index: ix(),
+                    range,
+                    elt: self.bexpr(n, "elt", load)?,
+                    generators: self.comprehensions(n)?,
+                })
+            }
+            "SetComp" => {
+                self.require_generators(n)?;
+                Expr::SetComp(ast::ExprSetComp {
+                    node_index: ix(),
+                    range,
+                    elt: self.bexpr(n, "elt", load)?,
+                    generators: self.comprehensions(n)?,
+                })
+            }
+            "GeneratorExp" => {
+                self.require_generators(n)?;
+                Expr::Generator(ast::ExprGenerator {
+                    node_index: ix(),
+                    range,
+                    elt: self.bexpr(n, "elt", load)?,
+                    generators: self.comprehensions(n)?,
+                    parenthesized: true,
+                })
+            }
+            "DictComp" => {
+                self.require_generators(n)?;
+                Expr::DictComp(ast::ExprDictComp {
+                    node_index: ix(),
+                    range,
+                    key: Some(self.bexpr(n, "key", load)?),
+                    value: self.bexpr(n, "value", load)?,
+                    generators: self.comprehensions(n)?,
+                })
+            }
             "Await" => Expr::Await(ast::ExprAwait {
                 node_index: ix(),
                 range,
