@@ -42,4 +42,18 @@ for call in (lambda: termios.tcgetattr(0),
         assert e.args == (25, 'Inappropriate ioctl for device'), e.args
     else:
         raise AssertionError('a terminal call succeeded')
+
+# Named semaphores and shared memory objects are host resources: refused.
+import _multiprocessing
+import _posixshmem
+for call in (lambda: _multiprocessing.SemLock(1, 1, 1, '/krait_probe_sem', False),
+             lambda: _multiprocessing.sem_unlink('/krait_probe_sem'),
+             lambda: _posixshmem.shm_open('/krait_probe_shm', 0o100 | 2, 0o600),
+             lambda: _posixshmem.shm_unlink('/krait_probe_shm')):
+    try:
+        call()
+    except PermissionError as e:
+        assert e.errno == 1, e
+    else:
+        raise AssertionError('a semaphore or shared memory call succeeded')
 print('ok')

@@ -321,6 +321,12 @@ impl Files {
         Ok(n)
     }
 
+    /// Whether `fd` is one of the standard streams or a descriptor in the table: calls that
+    /// take a raw descriptor (`fcntl`, `termios`) check it first.
+    pub fn is_open(&self, fd: i32) -> bool {
+        (0..=2).contains(&fd) || self.open.contains_key(&fd)
+    }
+
     /// A pipe: (read end, write end), both close-on-exec.
     pub fn pipe(&mut self) -> io::Result<(i32, i32)> {
         use std::os::fd::FromRawFd;

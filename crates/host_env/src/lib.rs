@@ -14,6 +14,7 @@ pub mod mmap;
 pub mod net;
 pub mod process;
 pub mod random;
+pub mod sem;
 pub mod signals;
 pub mod spawn;
 pub mod stdio;

@@ -181,7 +181,7 @@ fn from_raw(st: &libc::sockaddr_storage, len: libc::socklen_t) -> SockAddr {
 
 impl Files {
     /// Take ownership of a descriptor this crate just made.
-    fn adopt(&mut self, fd: i32) -> i32 {
+    pub(crate) fn adopt(&mut self, fd: i32) -> i32 {
         use std::os::fd::FromRawFd;
         // SAFETY: the caller just created `fd`; nothing else owns it.
         self.open

@@ -382,6 +382,21 @@ impl Host for EmbedHost {
     fn term_control(&mut self, fd: i32, op: krait_vm::host::TermOp) -> io::Result<()> {
         self.inner.term_control(fd, op)
     }
+    fn sem_open(&mut self, name: &str, create: bool, value: u32) -> io::Result<usize> {
+        self.inner.sem_open(name, create, value)
+    }
+    fn sem_unlink(&mut self, name: &str) -> io::Result<()> {
+        self.inner.sem_unlink(name)
+    }
+    fn sem_ops(&self) -> Option<krait_vm::host::SemOps> {
+        self.inner.sem_ops()
+    }
+    fn shm_open(&mut self, name: &str, flags: i32, mode: u32) -> io::Result<i32> {
+        self.inner.shm_open(name, flags, mode)
+    }
+    fn shm_unlink(&mut self, name: &str) -> io::Result<()> {
+        self.inner.shm_unlink(name)
+    }
     fn set_terminal_size(&mut self, fd: i32, rows: u16, cols: u16) -> io::Result<()> {
         self.inner.set_terminal_size(fd, rows, cols)
     }

@@ -214,6 +214,21 @@ pub trait MappedRegion {
 /// What the interpreter may ask of its host. Every method has a refusing default, so a host
 /// grants only what it implements: file system calls fail with `EACCES`, processes and
 /// sockets with `EPERM`.
+/// Calls on an open semaphore handle ([`Host::sem_open`]).
+#[derive(Clone, Copy)]
+pub struct SemOps {
+    /// Take it without blocking: `false` if it is zero.
+    pub try_wait: fn(usize) -> io::Result<bool>,
+    /// Wait up to this many seconds: `false` if the time ran out or a signal came.
+    pub wait_for: fn(usize, f64) -> io::Result<bool>,
+    /// Give it back.
+    pub post: fn(usize) -> io::Result<()>,
+    /// Its value.
+    pub value: fn(usize) -> io::Result<i32>,
+    /// Close the handle.
+    pub close: fn(usize),
+}
+
 /// A terminal line-control call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TermOp {
@@ -640,6 +655,29 @@ pub trait Host {
     /// `tcsendbreak`, `tcdrain`, `tcflush` or `tcflow` on the terminal on `fd`.
     fn term_control(&mut self, _fd: i32, _op: TermOp) -> io::Result<()> {
         Err(os_err(25))
+    }
+    // Named semaphores and shared memory (`_multiprocessing`, `_posixshmem`): refused by default.
+    /// Open, or exclusively create with `value`, a named semaphore: a handle for
+    /// [`SemOps`].
+    fn sem_open(&mut self, _name: &str, _create: bool, _value: u32) -> io::Result<usize> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Remove a semaphore's name.
+    fn sem_unlink(&mut self, _name: &str) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The operations on open semaphore handles, needing no host state (waits run with the
+    /// interpreter lock released). `None` when the host has no semaphores.
+    fn sem_ops(&self) -> Option<SemOps> {
+        None
+    }
+    /// `shm_open(name, flags, mode)`
+    fn shm_open(&mut self, _name: &str, _flags: i32, _mode: u32) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `shm_unlink(name)`
+    fn shm_unlink(&mut self, _name: &str) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
     }
     /// Set the window size of the terminal on `fd`.
     fn set_terminal_size(&mut self, _fd: i32, _rows: u16, _cols: u16) -> io::Result<()> {

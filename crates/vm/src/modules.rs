@@ -17,6 +17,7 @@ mod json;
 mod marshal;
 pub(crate) mod math;
 mod mmap;
+mod multiproc;
 mod operator;
 mod posix;
 mod process;
@@ -160,6 +161,8 @@ pub fn register(vm: &mut Vm) {
         ("resource", unix::init_resource),
         ("fcntl", unix::init_fcntl),
         ("termios", unix::init_termios),
+        ("_multiprocessing", multiproc::init_multiprocessing),
+        ("_posixshmem", multiproc::init_posixshmem),
     ];
     vm.builtin_modules.extend_from_slice(mods);
     crate::sysmodule::set_builtin_module_names(vm);

@@ -73,6 +73,17 @@ impl MappedRegion for env::mmap::Mapping {
     }
 }
 
+impl OsHost {
+    /// Refuse a descriptor this interpreter did not open (`EBADF`), as the file calls do.
+    fn check_fd(&self, fd: i32) -> io::Result<()> {
+        if self.files.is_open(fd) {
+            Ok(())
+        } else {
+            Err(io::Error::from_raw_os_error(9))
+        }
+    }
+}
+
 impl Host for OsHost {
     fn write_stdout(&mut self, data: &[u8]) -> io::Result<()> {
         env::stdio::write_stdout(data)
@@ -338,24 +349,31 @@ impl Host for OsHost {
         env::ctl::rusage(who)
     }
     fn fcntl(&mut self, fd: i32, cmd: i32, arg: &super::CtlArg) -> io::Result<super::CtlArg> {
+        self.check_fd(fd)?;
         env::ctl::fcntl(fd, cmd, arg)
     }
     fn ioctl(&mut self, fd: i32, request: u64, arg: &super::CtlArg) -> io::Result<super::CtlArg> {
+        self.check_fd(fd)?;
         env::ctl::ioctl(fd, request, arg)
     }
     fn flock(&mut self, fd: i32, op: i32) -> io::Result<()> {
+        self.check_fd(fd)?;
         env::ctl::flock(fd, op)
     }
     fn lockf(&mut self, fd: i32, cmd: i32, len: i64, start: i64, whence: i32) -> io::Result<()> {
+        self.check_fd(fd)?;
         env::ctl::lockf(fd, cmd, len, start, whence)
     }
     fn term_attrs(&mut self, fd: i32) -> io::Result<super::TermAttrs> {
+        self.check_fd(fd)?;
         env::stdio::term_attrs(fd)
     }
     fn set_term_attrs(&mut self, fd: i32, when: i32, attrs: &super::TermAttrs) -> io::Result<()> {
+        self.check_fd(fd)?;
         env::stdio::set_term_attrs(fd, when, attrs)
     }
     fn term_control(&mut self, fd: i32, op: super::TermOp) -> io::Result<()> {
+        self.check_fd(fd)?;
         match op {
             super::TermOp::SendBreak(d) => env::stdio::send_break(fd, d),
             super::TermOp::Drain => env::stdio::drain(fd),
@@ -363,7 +381,29 @@ impl Host for OsHost {
             super::TermOp::Flow(a) => env::stdio::flow(fd, a),
         }
     }
+    fn sem_open(&mut self, name: &str, create: bool, value: u32) -> io::Result<usize> {
+        env::sem::open(name, create, value)
+    }
+    fn sem_unlink(&mut self, name: &str) -> io::Result<()> {
+        env::sem::unlink(name)
+    }
+    fn sem_ops(&self) -> Option<super::SemOps> {
+        Some(super::SemOps {
+            try_wait: env::sem::try_wait,
+            wait_for: env::sem::wait_for,
+            post: env::sem::post,
+            value: env::sem::value,
+            close: env::sem::close,
+        })
+    }
+    fn shm_open(&mut self, name: &str, flags: i32, mode: u32) -> io::Result<i32> {
+        self.files.shm_open(name, flags, mode)
+    }
+    fn shm_unlink(&mut self, name: &str) -> io::Result<()> {
+        env::sem::shm_unlink(name)
+    }
     fn set_terminal_size(&mut self, fd: i32, rows: u16, cols: u16) -> io::Result<()> {
+        self.check_fd(fd)?;
         env::stdio::set_terminal_size(fd, rows, cols)
     }
 
