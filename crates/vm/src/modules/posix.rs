@@ -151,33 +151,6 @@ def scandir(path='.'):
     return ScandirIterator([_make_entry(*e) for e in _scandir(path)])
 
 
-def _structseq(qualname, module, fields):
-    class S(tuple):
-        n_sequence_fields = len(fields)
-        n_fields = len(fields)
-        n_unnamed_fields = 0
-
-        def __new__(cls, seq, dict=None):
-            seq = tuple(seq)
-            if len(seq) != len(fields):
-                raise TypeError(f"{module}.{qualname}() takes a {len(fields)}-sequence "
-                                f"({len(seq)}-sequence given)")
-            return tuple.__new__(cls, seq)
-
-        def __repr__(self):
-            inner = ', '.join(f'{n}={v!r}' for n, v in zip(fields, self))
-            return f'{module}.{qualname}({inner})'
-
-        def __reduce__(self):
-            return (type(self), (tuple(self),))
-
-    for i, n in enumerate(fields):
-        setattr(S, n, property(lambda self, i=i: self[i]))
-    S.__name__ = S.__qualname__ = qualname
-    S.__module__ = module
-    return S
-
-
 times_result = _structseq('times_result', 'posix',
                           ('user', 'system', 'children_user', 'children_system', 'elapsed'))
 terminal_size = _structseq('terminal_size', 'os', ('columns', 'lines'))
@@ -290,7 +263,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     for (name, v) in super::unix_consts::POSIX {
         super::set_attr(vm, m, name, Value::Int(*v));
     }
-    let co = vm.compile_source(PRELUDE, "<posix>", krait_compiler::Mode::Exec)?;
+    let src = format!("{}{PRELUDE}", super::unix::STRUCTSEQ);
+    let co = vm.compile_source(&src, "<posix>", krait_compiler::Mode::Exec)?;
     vm.run_code(co, d, None)?;
     Ok(())
 }

@@ -13,8 +13,8 @@ use crate::{PyErr, PyResult, Vm};
 
 use super::unix_consts::{FCNTL, RESOURCE, TERMIOS};
 
-/// The struct sequence type, shared by the modules' preludes.
-const STRUCTSEQ: &str = r#"
+/// The struct sequence type, shared by the modules' preludes (and `posix`'s).
+pub(super) const STRUCTSEQ: &str = r#"
 def _structseq(qualname, module, fields, unnamed=0):
     class S(tuple):
         n_sequence_fields = len(fields)
