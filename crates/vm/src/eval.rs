@@ -752,20 +752,13 @@ impl Vm {
                         push(&mut f.stack, Value::Int(v));
                         continue;
                     }
-                    // A list or tuple iterator steps by index (`iter_next`'s `Seq` arm, with
+                    // A sequence iterator steps by index (`iter_next`'s `Seq` arm, with
                     // its end left to the full path so the iterator is marked done there).
                     let item = match f.stack.last() {
                         Some(Value::Obj(o)) => match &o.payload {
                             Payload::Iter(state) => match &mut *state.borrow_mut() {
-                                IterState::Seq {
-                                    seq: Value::Obj(s),
-                                    index,
-                                } => {
-                                    let v = match &s.payload {
-                                        Payload::List(l) => l.borrow().get(*index).cloned(),
-                                        Payload::Tuple(t) => t.get(*index).cloned(),
-                                        _ => None,
-                                    };
+                                IterState::Seq { seq, index } => {
+                                    let v = crate::objects::iterators::seq_item(seq, *index);
                                     if v.is_some() {
                                         *index += 1;
                                     }

@@ -55,15 +55,7 @@ pub fn iter_next(
                 return Ok(Some(Value::from_bigint(v, vm)));
             }
             IterState::Seq { seq, index } => {
-                let item = match seq.payload() {
-                    Some(Payload::List(l)) => l.borrow().get(*index).cloned(),
-                    Some(Payload::Tuple(t)) => t.get(*index).cloned(),
-                    Some(Payload::Bytes(b)) => b.get(*index).map(|x| Value::Int(i64::from(*x))),
-                    Some(Payload::ByteArray(b)) => {
-                        b.borrow().get(*index).map(|x| Value::Int(i64::from(*x)))
-                    }
-                    _ => None,
-                };
+                let item = seq_item(seq, *index);
                 match item {
                     Some(v) => {
                         *index += 1;
@@ -397,5 +389,17 @@ fn sequence_step(
                 Err(e)
             }
         }
+    }
+}
+
+/// Item `i` of the sequence a `Seq` iterator walks (list, tuple, bytes, bytearray); `None`
+/// past the end. Shared by `iter_next` and the eval loop's FOR_ITER fast path.
+pub(crate) fn seq_item(seq: &Value, i: usize) -> Option<Value> {
+    match seq.payload() {
+        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        Some(Payload::Tuple(t)) => t.get(i).cloned(),
+        Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(i64::from(*x))),
+        Some(Payload::ByteArray(b)) => b.borrow().get(i).map(|x| Value::Int(i64::from(*x))),
+        _ => None,
     }
 }
