@@ -166,6 +166,9 @@ impl Vm {
         }
         let r = self.execute(&mut frame);
         self.frames.pop();
+        if self.profiler.is_some() {
+            self.profile_leave(&frame.code);
+        }
         self.recycle_frame(frame);
         match r? {
             Exit::Return(v) | Exit::Yield(v) => Ok(v),
@@ -215,6 +218,9 @@ impl Vm {
         unsafe {
             self.frames.as_mut_ptr().add(n).write(link);
             self.frames.set_len(n + 1);
+        }
+        if self.profiler.is_some() {
+            self.profile_enter(&frame.code);
         }
         Ok(())
     }

@@ -135,6 +135,9 @@ impl Vm {
                 match callees.pop() {
                     Some(done) => {
                         self.frames.pop();
+                        if self.profiler.is_some() {
+                            self.profile_leave(&done.code);
+                        }
                         self.recycle_frame(done);
                     }
                     None => return Err(err),
@@ -438,6 +441,8 @@ impl Vm {
                             continue;
                         }
                     }
+                    let profiled = self.profiler.is_some()
+                        && self.profile_c_enter(&callable, &f.stack[first..]);
                     let result = match callable.payload() {
                         Some(Payload::Builtin(b)) if b.needs_frame => {
                             let snapshot = self.locals_snapshot(f)?;
@@ -490,6 +495,9 @@ impl Vm {
                             },
                         ),
                     };
+                    if profiled {
+                        self.profile_c_leave(&callable);
+                    }
                     f.stack.truncate(base);
                     push(&mut f.stack, result?);
                 }
@@ -499,12 +507,19 @@ impl Vm {
                     let args = pop!(f);
                     let func = pop!(f);
                     let null = pop!(f);
-                    let result = if null.is_null() {
-                        self.call_ex(&func, &args, kwargs.as_ref())?
-                    } else {
-                        // `m, self, args` cannot happen for CALL_FUNCTION_EX; be tolerant.
-                        self.call_ex(&func, &args, kwargs.as_ref())?
+                    let _ = null;
+                    let profiled = self.profiler.is_some() && {
+                        let first: Vec<Value> = match args.payload() {
+                            Some(Payload::Tuple(t)) => t.iter().take(1).cloned().collect(),
+                            _ => Vec::new(),
+                        };
+                        self.profile_c_enter(&func, &first)
                     };
+                    let result = self.call_ex(&func, &args, kwargs.as_ref());
+                    if profiled {
+                        self.profile_c_leave(&func);
+                    }
+                    let result = result?;
                     push(&mut f.stack, result);
                 }
                 Opcode::MAKE_FUNCTION => {
@@ -530,6 +545,9 @@ impl Vm {
                     };
                     // An inlined callee returns into its caller's loop.
                     self.frames.pop();
+                    if self.profiler.is_some() {
+                        self.profile_leave(&done.code);
+                    }
                     self.recycle_frame(done);
                     fp = match callees.last_mut() {
                         Some(b) => b,

@@ -132,6 +132,9 @@ impl Vm {
                     Some(e) => self.execute_with_error(&mut frame, e),
                 };
                 self.frames.pop();
+                if self.profiler.is_some() {
+                    self.profile_leave(&frame.code);
+                }
                 r
             }
             Err(e) => Err(e),

@@ -14,6 +14,7 @@ mod gc;
 mod imp;
 mod itertools;
 mod json;
+mod lsprof;
 mod marshal;
 pub(crate) mod math;
 mod mmap;
@@ -132,6 +133,7 @@ pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Val
 pub fn register(vm: &mut Vm) {
     let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[
         ("math", math::init),
+        ("_lsprof", lsprof::init),
         ("posix", posix::init),
         ("_posixsubprocess", process::init_posixsubprocess),
         ("mmap", mmap::init),
@@ -184,6 +186,19 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Ob
     let m = vm.new_str(module);
     vm.set_type_attr(&t, "__module__", m);
     t
+}
+
+/// A type's C-level `tp_name`: `list` for the builtins, `module.Name` for the others.
+pub(crate) fn tp_name(vm: &mut Vm, t: &ObjRef) -> String {
+    let name = vm.type_name_of(t);
+    let module = vm
+        .type_lookup_str(t, "__module__")
+        .filter(|m| matches!(m.payload(), Some(Payload::Str(_))))
+        .map(|m| vm.str_text(&m));
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{name}"),
+        _ => name,
+    }
 }
 
 /// Set `name` in a module's namespace.

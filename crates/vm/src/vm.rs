@@ -80,6 +80,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Python frames currently running, innermost last.
     pub frames: Vec<FrameLink>,
+    /// The enabled `_lsprof.Profiler`, told of every call and return (`modules/lsprof.rs`).
+    pub profiler: Option<ObjRef>,
     /// The exceptions being handled (`sys.exc_info()`), innermost last.
     pub handled: Vec<Value>,
     /// `NotImplemented`
@@ -206,6 +208,7 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             frames: Vec::new(),
+            profiler: None,
             handled: Vec::new(),
             not_implemented,
             ellipsis,

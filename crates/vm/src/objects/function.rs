@@ -502,11 +502,10 @@ fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
     let b = bdata(vm, this)?;
     let name = b.name;
-    let owner = b
-        .owner
-        .clone()
-        .map(|o| crate::objects::typeobj::type_data(&o).name.borrow().clone())
-        .unwrap_or_default();
+    let owner = match b.owner.clone() {
+        Some(o) => crate::modules::tp_name(vm, &o),
+        None => String::new(),
+    };
     let kind = if is_slot_name(name) {
         "slot wrapper"
     } else {
@@ -517,7 +516,7 @@ fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Whether a special method is one CPython implements through a type slot (its descriptor
 /// is a `wrapper_descriptor`, shown as "slot wrapper").
-fn is_slot_name(name: &str) -> bool {
+pub(crate) fn is_slot_name(name: &str) -> bool {
     name.starts_with("__")
         && name.ends_with("__")
         && !matches!(
