@@ -177,6 +177,9 @@ impl Vm {
                 (Some((p.to_string(), pm)), dirs)
             }
             None => {
+                if name == "_frozen_importlib" || name == "_frozen_importlib_external" {
+                    return self.frozen_importlib(name);
+                }
                 if let Some(m) = self.builtin_module(name)? {
                     return Ok(m);
                 }
@@ -219,6 +222,11 @@ impl Vm {
                     base.clone()
                 };
                 portions.push(full);
+                continue;
+            }
+            if let Some(m) = self.import_by_path_hook(name, &dir, &mut portions)? {
+                self.bind_in_parent(parent.as_ref(), &short, &m)?;
+                return Ok(m);
             }
         }
         if !portions.is_empty() {
@@ -238,6 +246,154 @@ impl Vm {
             msg.push_str(&hint);
         }
         Err(self.module_not_found(&t, msg, name))
+    }
+
+    /// `_frozen_importlib` / `_frozen_importlib_external`: Krait's import system is native,
+    /// so these are what CPython makes them once `importlib` is set up: the same modules as
+    /// `importlib._bootstrap` and `importlib._bootstrap_external` (from `Lib/`). While
+    /// `importlib/__init__.py` itself runs they do not exist yet, and it falls back to setting
+    /// up its own copies, as it does on an interpreter without frozen modules.
+    fn frozen_importlib(&mut self, name: &str) -> PyResult<Value> {
+        let attr = if name == "_frozen_importlib" {
+            "_bootstrap"
+        } else {
+            "_bootstrap_external"
+        };
+        let ready = match self.sys_module("importlib") {
+            Some(il) => {
+                let k = self.intern("_bootstrap_external");
+                self.getattr_opt(&il, &k)?.is_some()
+            }
+            None => true,
+        };
+        let found = if ready {
+            let il = self.import_dotted("importlib")?;
+            let k = self.intern(attr);
+            self.getattr_opt(&il, &k)?
+        } else {
+            None
+        };
+        let Some(m) = found else {
+            let t = self.types.module_not_found_error.clone();
+            return Err(self.module_not_found(&t, format!("No module named '{name}'"), name));
+        };
+        let key = self.new_str(name);
+        let modules = self.modules.clone();
+        self.dict_set(&modules, key, m.clone())?;
+        Ok(m)
+    }
+
+    /// A `sys.path` (or package `__path__`) entry that is not a directory: ask its finder from
+    /// `sys.path_importer_cache`, or the first of `sys.path_hooks` that accepts the entry (then
+    /// cached there, `None` when none does), for `name`'s spec and load it with
+    /// `importlib._bootstrap._load`, as CPython's `PathFinder` does. `zipimport.zipimporter`
+    /// joins `sys.path_hooks` (first, as in CPython) the first time an entry is a file or lies
+    /// inside one, so plain programs never import `importlib` for it. A spec without a loader
+    /// adds its locations to the namespace package `portions`.
+    fn import_by_path_hook(
+        &mut self,
+        name: &str,
+        dir: &str,
+        portions: &mut Vec<String>,
+    ) -> PyResult<Option<Value>> {
+        if dir.is_empty() || self.mods.plain_path_dirs.contains(dir) {
+            return Ok(None);
+        }
+        let Some(Value::Obj(cache)) = self.sys_attr("path_importer_cache") else {
+            return Ok(None);
+        };
+        if !matches!(cache.payload, Payload::Dict(_)) {
+            return Ok(None);
+        }
+        let key = self.new_str(dir);
+        let finder = match self.dict_get(&cache, &key)? {
+            Some(f) => f,
+            None => {
+                match self.host.stat(dir) {
+                    Ok(st) if st.is_dir => {
+                        self.mods.plain_path_dirs.insert(dir.to_string());
+                        return Ok(None);
+                    }
+                    Ok(_) => self.install_zip_hook()?,
+                    Err(_) => {
+                        // Inside an archive (`app.zip/pkg`): some prefix is a file.
+                        let mut p = dir.trim_end_matches('/');
+                        let mut in_file = false;
+                        while let Some((head, _)) = p.rsplit_once('/') {
+                            if head.is_empty() {
+                                break;
+                            }
+                            if let Ok(st) = self.host.stat(head) {
+                                in_file = !st.is_dir;
+                                break;
+                            }
+                            p = head;
+                        }
+                        if in_file {
+                            self.install_zip_hook()?;
+                        }
+                    }
+                }
+                let hooks = match self.sys_attr("path_hooks") {
+                    Some(h) => self.iterate(&h)?,
+                    None => Vec::new(),
+                };
+                let mut found = Value::None;
+                for hook in hooks {
+                    match self.call_pos(&hook, std::slice::from_ref(&key)) {
+                        Ok(f) => {
+                            found = f;
+                            break;
+                        }
+                        Err(e) if self.err_matches(&e, &self.types.import_error.clone()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.dict_set(&cache, key.clone(), found.clone())?;
+                found
+            }
+        };
+        if finder.is_none() {
+            return Ok(None);
+        }
+        let k = self.intern("find_spec");
+        let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
+            return Ok(None);
+        };
+        let n = self.new_str(name);
+        let spec = self.call_pos(&find_spec, &[n])?;
+        if spec.is_none() {
+            return Ok(None);
+        }
+        let loader = self.getattr_str(&spec, "loader")?;
+        if loader.is_none() {
+            let locs = self.getattr_str(&spec, "submodule_search_locations")?;
+            if !locs.is_none() {
+                for l in self.iterate(&locs)? {
+                    let t = self.str_text(&l);
+                    portions.push(t);
+                }
+            }
+            return Ok(None);
+        }
+        let bootstrap = self.import_dotted("importlib._bootstrap")?;
+        let load = self.getattr_str(&bootstrap, "_load")?;
+        self.call_pos(&load, &[spec]).map(Some)
+    }
+
+    /// Put `zipimport.zipimporter` first on `sys.path_hooks`, once.
+    fn install_zip_hook(&mut self) -> PyResult<()> {
+        if self.mods.zip_hook_installed {
+            return Ok(());
+        }
+        self.mods.zip_hook_installed = true;
+        let z = self.import_dotted("zipimport")?;
+        let hook = self.getattr_str(&z, "zipimporter")?;
+        if let Some(hooks) = self.sys_attr("path_hooks") {
+            let insert = self.getattr_str(&hooks, "insert")?;
+            self.call_pos(&insert, &[Value::Int(0), hook])?;
+        }
+        Ok(())
     }
 
     /// When no usable standard library is configured, the explanation appended to the first

@@ -77,6 +77,10 @@ pub struct ModState {
     pub ext_ints: HashMap<&'static str, i64>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
+    /// `sys.path` entries found to be plain directories, which path hooks never see, and
+    /// whether `zipimport.zipimporter` was put on `sys.path_hooks` (`import.rs`).
+    pub(crate) plain_path_dirs: std::collections::HashSet<String>,
+    pub(crate) zip_hook_installed: bool,
     /// `_ast`: its classes by name and the shared operator/context instances.
     pub(crate) ast: Option<std::rc::Rc<ast::AstState>>,
 }

@@ -244,11 +244,57 @@ pub fn init(vm: &mut Vm) {
     let module = vm.types.module.clone();
     vm.add_methods(
         &module,
-        crate::methods![ method "__repr__" => module_repr, ""; ],
+        crate::methods![
+            staticmethod "__new__" => module_new, "";
+            method "__init__" => module_init, "";
+            method "__repr__" => module_repr, "";
+        ],
     );
     vm.add_getset(&module, "__dict__", module_dict, None);
     let cell = vm.types.cell.clone();
     vm.add_getset(&cell, "cell_contents", cell_contents, None);
+}
+
+/// `module.__new__(cls, *args, **kwargs)`: an empty module; `__init__` names it.
+fn module_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "module")?;
+    let dict = vm.new_dict();
+    let m = vm.new_object(
+        &cls,
+        crate::object::Payload::Module(Box::new(ModuleData { dict })),
+    );
+    Ok(Value::Obj(m))
+}
+
+/// `module(name, doc=None)` (CPython's `module___init___impl`).
+fn module_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = args.values.first().cloned().unwrap_or(Value::None);
+    let rest = Args {
+        values: args.values.get(1..).unwrap_or(&[]),
+        kwnames: args.kwnames,
+    };
+    let a = crate::native::bind_args(vm, &rest, "module", &["name", "doc"], 1)?;
+    if !matches!(a[0].payload(), Some(crate::object::Payload::Str(_))) {
+        let t = vm.type_name(&a[0]);
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {t}"
+        )));
+    }
+    let Some(crate::object::Payload::Module(md)) = this.payload() else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
+    };
+    let dict = md.dict.clone();
+    let doc = if a[1].is_null() {
+        Value::None
+    } else {
+        a[1].clone()
+    };
+    vm.set_dict_str(&dict, "__name__", a[0].clone());
+    vm.set_dict_str(&dict, "__doc__", doc);
+    vm.set_dict_str(&dict, "__package__", Value::None);
+    vm.set_dict_str(&dict, "__loader__", Value::None);
+    vm.set_dict_str(&dict, "__spec__", Value::None);
+    Ok(Value::None)
 }
 
 fn text(vm: &mut Vm, v: &Value) -> String {
@@ -664,6 +710,12 @@ fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(f) => {
             let f = text(vm, &f);
             Ok(vm.new_string(format!("<module '{name}' from '{f}'>")))
+        }
+        // A module made by `module(name)` has no origin to show (`_module_repr`).
+        None if !vm.builtin_modules.iter().any(|(n, _)| *n == name)
+            && !matches!(name.as_str(), "sys" | "builtins") =>
+        {
+            Ok(vm.new_string(format!("<module '{name}'>")))
         }
         None => Ok(vm.new_string(format!("<module '{name}' (built-in)>"))),
     }
