@@ -2,6 +2,7 @@
 //! modules (`_sre`, ...), registered on an interpreter by [`register`].
 
 mod binascii;
+mod cjk;
 mod csv;
 mod expat;
 mod hashes;
@@ -17,6 +18,7 @@ mod zlib;
 /// Make this crate's modules importable in `vm`.
 pub fn register(vm: &mut krait_vm::Vm) {
     sre::register(vm);
+    cjk::register(vm);
     random::register(vm);
     sha512::register(vm);
     struct_::register(vm);
