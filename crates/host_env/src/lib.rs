@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod ctl;
 pub mod environ;
+pub mod ffi;
 pub mod fs;
 pub mod mmap;
 pub mod net;

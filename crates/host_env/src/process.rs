@@ -89,6 +89,31 @@ pub fn groups() -> Vec<u32> {
 
 /// `os.times()`: user, system, children's user and system CPU seconds, and elapsed real
 /// seconds since an arbitrary point.
+/// `uname(2)`: sysname, nodename, release, version, machine.
+pub fn uname() -> std::io::Result<[String; 5]> {
+    // SAFETY: utsname is plain bytes; uname fills it.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: u is a valid utsname.
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let f = |a: &[libc::c_char]| {
+        let b: Vec<u8> = a
+            .iter()
+            .take_while(|c| **c != 0)
+            .map(|c| *c as u8)
+            .collect();
+        String::from_utf8_lossy(&b).into_owned()
+    };
+    Ok([
+        f(&u.sysname),
+        f(&u.nodename),
+        f(&u.release),
+        f(&u.version),
+        f(&u.machine),
+    ])
+}
+
 pub fn cpu_times() -> [f64; 5] {
     const SC_CLK_TCK: i32 = 2;
     let mut t = Tms::default();

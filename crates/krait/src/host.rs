@@ -248,6 +248,9 @@ impl Host for EmbedHost {
     fn cpu_times(&mut self) -> [f64; 5] {
         self.inner.cpu_times()
     }
+    fn uname(&mut self) -> io::Result<[String; 5]> {
+        self.inner.uname()
+    }
     fn terminal_size(&mut self, fd: i32) -> io::Result<(u16, u16)> {
         self.inner.terminal_size(fd)
     }
@@ -408,5 +411,8 @@ impl Host for EmbedHost {
     }
     fn net(&mut self) -> Option<&mut dyn krait_vm::host::NetHost> {
         self.inner.net()
+    }
+    fn ffi(&mut self) -> Option<&mut dyn krait_vm::host::FfiHost> {
+        self.inner.ffi()
     }
 }

@@ -455,6 +455,10 @@ pub trait Host {
     fn umask(&mut self, _mask: u32) -> u32 {
         0o022
     }
+    /// `uname()`: sysname, nodename, release, version, machine (refused by default).
+    fn uname(&mut self) -> io::Result<[String; 5]> {
+        Err(os_err(errno::EPERM))
+    }
     /// CPU and elapsed times: user, system, children's user and system, elapsed.
     fn cpu_times(&mut self) -> [f64; 5] {
         let t = self.monotonic();
@@ -683,4 +687,46 @@ pub trait Host {
     fn set_terminal_size(&mut self, _fd: i32, _rows: u16, _cols: u16) -> io::Result<()> {
         Err(os_err(25))
     }
+
+    // Foreign memory and calls (`_ctypes`): host access, granted only by `OsHost`. Without
+    // it `import _ctypes` fails, so a sandboxed program has no ctypes power at all.
+    /// The foreign-function host, if this host grants one.
+    fn ffi(&mut self) -> Option<&mut dyn FfiHost> {
+        None
+    }
+}
+
+/// One argument of a foreign call ([`FfiHost::call`]): its register class and 64 bits.
+#[derive(Clone, Copy, Debug)]
+pub enum FfiArg {
+    /// An integer or pointer, widened to 64 bits as its C type requires.
+    Int(u64),
+    /// A `double`'s bits, or a `float`'s bits in the low 32.
+    Sse(u64),
+}
+
+/// Raw memory by address, shared libraries and calls by address (`_ctypes`). Every method
+/// trusts the addresses it is given, as C does: this is the host's own memory.
+pub trait FfiHost {
+    /// Copy `n` bytes from `addr` (`EFAULT` for a null page address).
+    fn read_mem(&mut self, addr: usize, n: usize) -> io::Result<Vec<u8>>;
+    /// Copy `data` to `addr`.
+    fn write_mem(&mut self, addr: usize, data: &[u8]) -> io::Result<()>;
+    /// The length of the NUL-terminated string at `addr` in `unit`-byte characters.
+    fn strlen(&mut self, addr: usize, unit: usize) -> io::Result<usize>;
+    /// `dlopen` (`None`: the program itself); the error is `dlerror()`'s text.
+    fn dlopen(&mut self, name: Option<&[u8]>, mode: i32) -> Result<usize, String>;
+    /// `dlsym`; the error is `dlerror()`'s text.
+    fn dlsym(&mut self, handle: usize, name: &[u8]) -> Result<usize, String>;
+    /// `dlclose`; the error is `dlerror()`'s text.
+    fn dlclose(&mut self, handle: usize) -> Result<(), String>;
+    /// Call the function at `func`; returns `%rax`, `%xmm0` (whichever `ret_sse` asks for)
+    /// and `errno` after the call (set to `errno_in` before it when given).
+    fn call(
+        &mut self,
+        func: usize,
+        args: &[FfiArg],
+        ret_sse: bool,
+        errno_in: Option<i32>,
+    ) -> io::Result<(u64, u64, i32)>;
 }

@@ -431,7 +431,7 @@ impl Vm {
         }
     }
 
-    fn module_not_found(&mut self, t: &ObjRef, msg: String, name: &str) -> PyErr {
+    pub(crate) fn module_not_found(&mut self, t: &ObjRef, msg: String, name: &str) -> PyErr {
         let e = self.new_exception_msg(t, msg);
         if let Payload::Exception(d) = &e.0.payload {
             let n = self.new_str(name);
@@ -575,8 +575,13 @@ impl Vm {
         let mv = Value::Obj(m.clone());
         let key = self.new_str(name);
         let modules = self.modules.clone();
-        self.dict_set(&modules, key, mv.clone())?;
-        init(self, &m)?;
+        self.dict_set(&modules, key.clone(), mv.clone())?;
+        if let Err(e) = init(self, &m) {
+            // A module whose initialisation failed is not left half-made in sys.modules
+            // (`_ctypes` refuses to initialise on a host without foreign calls).
+            let _ = self.dict_del(&modules, &key);
+            return Err(e);
+        }
         Ok(Some(mv))
     }
 

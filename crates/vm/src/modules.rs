@@ -9,6 +9,7 @@ mod bisect;
 mod codecs;
 mod collections;
 mod contextvars;
+mod ctypes;
 mod errno;
 mod gc;
 mod imp;
@@ -125,7 +126,9 @@ impl ModState {
 /// The bytes of a native object that exports a buffer (an `mmap`), for `bytes(x)` and the
 /// other buffer consumers.
 pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
-    mmap::native_buffer(n).or_else(|| array::native_buffer(n))
+    mmap::native_buffer(n)
+        .or_else(|| array::native_buffer(n))
+        .or_else(|| ctypes::native_buffer(n))
 }
 
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
@@ -141,6 +144,7 @@ pub fn register(vm: &mut Vm) {
         ("posix", posix::init),
         ("_posixsubprocess", process::init_posixsubprocess),
         ("mmap", mmap::init),
+        ("_ctypes", ctypes::init),
         ("_weakref", weakref::init),
         ("_thread", thread::init),
         ("_string", string::init),

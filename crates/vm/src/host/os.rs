@@ -248,6 +248,9 @@ impl Host for OsHost {
     fn cpu_times(&mut self) -> [f64; 5] {
         env::process::cpu_times()
     }
+    fn uname(&mut self) -> io::Result<[String; 5]> {
+        env::process::uname()
+    }
     fn spawn(&mut self, argv: &[String]) -> io::Result<i32> {
         env::process::run(argv)
     }
@@ -414,5 +417,47 @@ impl Host for OsHost {
     // The network: host/os_net.rs.
     fn net(&mut self) -> Option<&mut dyn super::NetHost> {
         Some(self)
+    }
+
+    fn ffi(&mut self) -> Option<&mut dyn super::FfiHost> {
+        Some(self)
+    }
+}
+
+impl super::FfiHost for OsHost {
+    fn read_mem(&mut self, addr: usize, n: usize) -> io::Result<Vec<u8>> {
+        env::ffi::read(addr, n)
+    }
+    fn write_mem(&mut self, addr: usize, data: &[u8]) -> io::Result<()> {
+        env::ffi::write(addr, data)
+    }
+    fn strlen(&mut self, addr: usize, unit: usize) -> io::Result<usize> {
+        env::ffi::strlen(addr, unit)
+    }
+    fn dlopen(&mut self, name: Option<&[u8]>, mode: i32) -> Result<usize, String> {
+        env::ffi::dlopen(name, mode)
+    }
+    fn dlsym(&mut self, handle: usize, name: &[u8]) -> Result<usize, String> {
+        env::ffi::dlsym(handle, name)
+    }
+    fn dlclose(&mut self, handle: usize) -> Result<(), String> {
+        env::ffi::dlclose(handle)
+    }
+    fn call(
+        &mut self,
+        func: usize,
+        args: &[super::FfiArg],
+        ret_sse: bool,
+        errno_in: Option<i32>,
+    ) -> io::Result<(u64, u64, i32)> {
+        let a: Vec<env::ffi::Arg> = args
+            .iter()
+            .map(|a| match *a {
+                super::FfiArg::Int(v) => env::ffi::Arg::Int(v),
+                super::FfiArg::Sse(v) => env::ffi::Arg::Sse(v),
+            })
+            .collect();
+        let r = env::ffi::call(func, &a, ret_sse, errno_in)?;
+        Ok((r.int, r.sse, r.errno))
     }
 }

@@ -154,6 +154,8 @@ def scandir(path='.'):
 times_result = _structseq('times_result', 'posix',
                           ('user', 'system', 'children_user', 'children_system', 'elapsed'))
 terminal_size = _structseq('terminal_size', 'os', ('columns', 'lines'))
+uname_result = _structseq('uname_result', 'posix',
+                          ('sysname', 'nodename', 'release', 'version', 'machine'))
 
 for _c in (DirEntry, ScandirIterator):
     _c.__module__ = 'posix'
@@ -217,6 +219,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("getgroups", posix_getgroups),
             ("times", posix_times),
             ("get_terminal_size", posix_get_terminal_size),
+            ("uname", posix_uname),
             ("dup", posix_dup),
             ("pipe", posix_pipe),
         ],
@@ -990,6 +993,15 @@ fn posix_times(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.host.cpu_times();
     let items = vm.new_tuple(t.iter().map(|x| Value::float(*x)).collect());
     let cls = module_attr(vm, "times_result")?;
+    vm.call_pos(&cls, &[items])
+}
+
+fn posix_uname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    bind(vm, &args, "uname", &[], 0, 0)?;
+    let u = vm.host.uname().map_err(|e| vm.os_error_io(&e, None))?;
+    let items = u.iter().map(|s| vm.new_str(s)).collect();
+    let items = vm.new_tuple(items);
+    let cls = module_attr(vm, "uname_result")?;
     vm.call_pos(&cls, &[items])
 }
 
