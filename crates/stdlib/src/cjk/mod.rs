@@ -63,6 +63,7 @@ fn init_mbc(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.add_methods(
         &codec,
         &[
+            def("__new__", codec_new, MethodKind::Static),
             def("encode", codec_encode, i),
             def("decode", codec_decode, i),
         ],
@@ -167,7 +168,7 @@ fn getcodec(vm: &mut Vm, args: Args<'_>, module: &str) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() != 1 || args.has_kwargs() {
         return Err(vm.type_error(format!(
-            "getcodec() takes exactly one argument ({} given)",
+            "{module}.getcodec() takes exactly one argument ({} given)",
             pos.len()
         )));
     }
@@ -190,6 +191,11 @@ fn getcodec(vm: &mut Vm, args: Args<'_>, module: &str) -> PyResult<Value> {
 fn create_codec(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let _ = args;
     Err(vm.value_error("argument type invalid"))
+}
+
+/// `MultibyteCodec` has no `tp_new`: codec objects come from `getcodec` only.
+fn codec_new(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(vm.type_error("cannot create '_multibytecodec.MultibyteCodec' instances"))
 }
 
 fn noop_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
