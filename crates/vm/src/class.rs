@@ -169,10 +169,9 @@ impl Vm {
                 ) => {}
                 _ => return Err(self.type_error("multiple bases have instance lay-out conflict")),
             }
-            if bd.has_dict
-                || (bd.layout != Layout::Object && !bd.builtin)
-                || matches!(bd.layout, Layout::Builtin(BuiltinKind::Exception))
-            {
+            // A class based on a builtin layout has a dict unless it (and its bases) declared
+            // `__slots__` (`class S(Structure): __slots__ = ()` has none, as in CPython).
+            if bd.has_dict || matches!(bd.layout, Layout::Builtin(BuiltinKind::Exception)) {
                 has_dict = true;
             }
             // CPython's solid bases must form one chain: a base whose slots extend another

@@ -131,6 +131,11 @@ pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
         .or_else(|| ctypes::native_buffer(n))
 }
 
+/// The bytes of a ctypes object held in VM memory (for `memoryview`), `None` for others.
+pub(crate) fn ctypes_snapshot(n: &dyn std::any::Any) -> Option<Vec<u8>> {
+    ctypes::native_buffer(n)
+}
+
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
     collections::native_referents(n, visit);
     itertools::native_referents(n, visit);

@@ -279,7 +279,7 @@ fn k_addr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(addr_of(c) as i64))
 }
 
-/// `_k_extra(obj)`: the prelude's state list of `obj` (`[b_base, objects, index, flag, fn]`).
+/// `_k_extra(obj)`: the prelude's state list of `obj` (`[b_base, objects, index, flag, fn, hidden keep-alive]`).
 fn k_extra(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let o = arg(&args, 0);
     let c = cmem(vm, &o)?;
@@ -288,6 +288,7 @@ fn k_extra(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Value::None,
             Value::None,
             Value::Int(0),
+            Value::None,
             Value::None,
             Value::None,
         ]);

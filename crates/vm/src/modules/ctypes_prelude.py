@@ -338,6 +338,7 @@ def _k_cdata_new(cls, *args, **kwargs):
         raise TypeError("abstract class")
     self = _k_new(cls)
     _k_alloc(self, stg.size)
+    stg.final = True
     return self
 
 
@@ -391,6 +392,16 @@ def _k_keep(obj, index, value):
     if st[1] is None or not isinstance(st[1], dict):
         st[1] = {}
     st[1][key] = value
+
+
+def _k_hide(obj, value):
+    # Keep `value` alive with obj's root object without showing it in _objects.
+    st = _k_extra(obj)
+    while st[0] is not None:
+        st = _k_extra(st[0])
+    if st[5] is None:
+        st[5] = []
+    st[5].append(value)
 
 
 def _k_from_base(cls, base, offset, index=0):
@@ -454,6 +465,8 @@ def _k_cdata_set(cls, base, offset, index, value, bits=0, bitofs=0, special=None
             value = bytes(value)
         if not isinstance(value, bytes):
             raise TypeError("bytes expected instead of %s instance" % type(value).__name__)
+        if b"\0" in value:
+            value = value[:value.index(b"\0")]
         if len(value) > stg.size:
             raise ValueError("bytes too long (%d, maximum length %d)" % (len(value), stg.size))
         if len(value) < stg.size:
@@ -473,7 +486,9 @@ def _k_cdata_set(cls, base, offset, index, value, bits=0, bitofs=0, special=None
         return
     if stg.kind == "simple" and not isinstance(value, _CData):
         keep = _k_setfunc(stg.code, base, offset, value, bits, bitofs, stg.swapped)
-        _k_keep(base, index, keep)
+        if keep is not None:
+            _k_keep(base, index, keep[0])
+            _k_hide(base, keep)
         return
     if isinstance(value, cls):
         _k_put(base, offset, _k_get(value, 0, stg.size))
@@ -582,7 +597,14 @@ class _k_CDataType(type):
         stg = _k_stg(self)
         if stg is None:
             raise TypeError("abstract class")
-        data = bytes(memoryview(obj)) if not isinstance(obj, _CData) else _k_get(obj, 0, _k_size(obj))
+        if isinstance(obj, _CData):
+            data = _k_get(obj, 0, _k_size(obj))
+        elif isinstance(obj, (bytes, bytearray, memoryview)):
+            data = bytes(memoryview(obj))
+        elif isinstance(obj, (int, str)) or obj is None:
+            raise TypeError("a bytes-like object is required, not '%s'" % type(obj).__name__)
+        else:
+            data = bytes(obj)
         if offset < 0:
             raise ValueError("offset cannot be negative")
         if stg.size > len(data) - offset:
@@ -601,6 +623,8 @@ class _k_CDataType(type):
         return _k_at_address(self, addr)
 
     def from_param(self, value):
+        if _k_stg(self) is None:
+            raise TypeError("abstract class")
         if isinstance(value, self):
             return value
         if isinstance(value, _CArgObject) and value._obj is not None and isinstance(value._obj, self):
@@ -765,6 +789,7 @@ def _k_parse_fields(cls, fields, is_struct):
         fstg = _k_stg(desc)
         if fstg is None:
             raise TypeError("second item in _fields_ tuple (index %d) must be a C type" % i)
+        fstg.final = True
         bitsize = 0
         if len(item) == 3:
             bitsize = item[2]
@@ -863,13 +888,20 @@ def _k_make_anon(cls, anon, fields):
                 raise AttributeError("type object '%s' has no attribute '%s'" % (cls.__name__, name))
             raise AttributeError("'%s' is specified in _anonymous_ but not in _fields_" % name)
         f._anonymous = True
-        sub = _k_stg(f._type)
-        if sub is None or sub.fields is None:
+        _k_anon_fields(cls, f._type, f.offset)
+
+
+def _k_anon_fields(cls, typ, base):
+    # CPython's MakeFields: the anonymous member's fields, at their offsets plus its own
+    sub = _k_stg(typ)
+    if sub is None or sub.fields is None:
+        return
+    for sname, sf in sub.fields:
+        if sf._anonymous:
+            _k_anon_fields(cls, sf._type, base + sf.offset)
             continue
-        for sname, sf in sub.fields:
-            nf = CField(sf._type, f.offset + sf.offset, sf.size, sf._index, sf._special, sf._swapped)
-            nf._outer = f
-            type.__setattr__(cls, sname, nf)
+        nf = CField(sf._type, base + sf.offset, sf.size, sf._index, sf._special, sf._swapped)
+        type.__setattr__(cls, sname, nf)
 
 
 class _k_StructMeta(_k_CDataType):
@@ -883,6 +915,7 @@ class _k_StructMeta(_k_CDataType):
         for b in bases:
             bs = _k_stg(b)
             if bs is not None and bs.kind in ("struct", "union"):
+                bs.final = True
                 stg.size, stg.align = bs.size, bs.align
                 stg.fields, stg.fieldnames = bs.fields, bs.fieldnames
                 break
@@ -896,7 +929,9 @@ class _k_StructMeta(_k_CDataType):
     def __setattr__(cls, name, value):
         if name == "_fields_":
             stg = _k_stg(cls)
-            if stg is not None and stg.final:
+            if stg is None:
+                raise TypeError("ctypes state is not initialized")
+            if stg.final:
                 raise AttributeError("_fields_ is final")
             type.__setattr__(cls, name, value)
             _k_parse_fields(cls, value, type(cls)._k_is_struct)
@@ -962,9 +997,11 @@ class PyCPointerType(_k_CDataType):
         type.__setattr__(self, "_type_", typ)
 
     def from_param(self, value):
+        stg = _k_stg(self)
+        if stg is None or stg.proto is None:
+            raise TypeError("abstract class")
         if value is None:
             return None
-        stg = _k_stg(self)
         if isinstance(value, _CArgObject) and value._tag == "P" and value._obj is not None \
                 and stg.proto is not None and isinstance(value._obj, stg.proto):
             return value
@@ -1012,15 +1049,28 @@ class CArgObject:
         self._offset = 0
 
     def __repr__(self):
-        if self._tag in "bBhHiIlLqQ":
-            return "<cparam '%s' (%d)>" % (self._tag, self._value)
-        if self._tag in "fd":
-            return "<cparam '%s' (%r)>" % (self._tag, float(self._value))
-        if self._tag == "c":
-            return "<cparam '%s' (%r)>" % (self._tag, self._value)
-        if self._tag == "P" and self._obj is not None:
-            return "<cparam 'P' (0x%x)>" % (_k_addr(self._obj) + self._offset)
-        return "<cparam '%s' at 0x%x>" % (self._tag, id(self))
+        t = self._tag
+        if t in "bBhHiIlLqQfdc" and self._raw is not None:
+            tmp = _k_new(_k_Raw)
+            _k_alloc(tmp, len(self._raw))
+            _k_put(tmp, 0, self._raw)
+            v = _k_getfunc(t, tmp, 0)
+            if t in "fd":
+                return "<cparam '%s' (%r)>" % (t, v)
+            if t == "c":
+                c = v[0]
+                if 32 <= c < 127 and c not in (0x5C, 0x27):
+                    return "<cparam 'c' ('%c')>" % c
+                return "<cparam 'c' ('\\x%02x')>" % c
+            return "<cparam '%s' (%d)>" % (t, v)
+        if t == "P":
+            if self._obj is not None:
+                return "<cparam 'P' (%#x)>" % (_k_addr(self._obj) + self._offset)
+            return "<cparam 'P' (%#x)>" % (self._value or 0)
+        if t in "zZ":
+            h, a = _k_keep_cbuf(self._value)
+            return "<cparam '%s' (%#x)>" % (t, a)
+        return "<cparam '%s' at %#x>" % (t, id(self))
 
     @property
     def _obj_(self):
@@ -1091,6 +1141,7 @@ CField.__module__ = "_ctypes"
 
 class _SimpleCData(_CData, metaclass=PyCSimpleType):
     _k_abstract_ = True
+    __slots__ = ()
 
     def __init__(self, *args, **kwargs):
         if kwargs:
@@ -1112,7 +1163,11 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
         if keep is not None:
             st = _k_extra(self)
             st[1] = keep[0]
-            st[3] = keep
+            st[5] = keep
+
+    @value.deleter
+    def value(self):
+        raise TypeError("can't delete attribute")
 
     def __ctypes_from_outparam__(self):
         if type(self).__bases__[0] is _SimpleCData:
@@ -1141,6 +1196,7 @@ del _SimpleCData._k_abstract_
 
 class Structure(_CData, metaclass=PyCStructType):
     _k_abstract_ = True
+    __slots__ = ()
 
     def __init__(self, *args, **kwargs):
         if args:
@@ -1195,6 +1251,7 @@ del Structure._k_abstract_
 
 class Union(_CData, metaclass=UnionType):
     _k_abstract_ = True
+    __slots__ = ()
     __init__ = _k_struct_init
 
 
@@ -1212,6 +1269,7 @@ def _k_item_get(itemtype, base, offset, index):
 
 class Array(_CData, metaclass=PyCArrayType):
     _k_abstract_ = True
+    __slots__ = ()
 
     def __init__(self, *args):
         n = _k_stg_of(self).length
@@ -1301,6 +1359,10 @@ class Array(_CData, metaclass=PyCArrayType):
             return
         raise AttributeError("'%s' object has no attribute 'value'" % type(self).__name__)
 
+    @value.deleter
+    def value(self):
+        raise TypeError("can't delete attribute")
+
     @property
     def raw(self):
         if self._k_code() != "c":
@@ -1316,6 +1378,10 @@ class Array(_CData, metaclass=PyCArrayType):
             raise ValueError("byte string too long")
         _k_put(self, 0, v)
 
+    @raw.deleter
+    def raw(self):
+        raise AttributeError("cannot delete attribute")
+
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
@@ -1326,6 +1392,7 @@ del Array._k_abstract_
 
 class _Pointer(_CData, metaclass=PyCPointerType):
     _k_abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
         stg = _k_stg(cls)
@@ -1411,6 +1478,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         if a == 0:
             raise ValueError("NULL pointer access")
         item = _k_at_address(proto, a + index * isz)
+        _k_extra(item)[0] = self
         _k_cdata_set(proto, item, 0, index, value)
 
     def __delitem__(self, index):
@@ -1426,6 +1494,7 @@ def _k_cfunc_abstract():
 
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
     _k_abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
         stg = _k_stg(cls)
@@ -1594,18 +1663,19 @@ def resize(obj, size):
     _k_resize(obj, size)
 
 
-_k_errno = [0]
+import _thread
+_k_errno_tls = _thread._local()
 
 
 def get_errno():
-    return _k_errno[0]
+    return getattr(_k_errno_tls, "v", 0)
 
 
 def set_errno(value):
     if not isinstance(value, int):
         raise TypeError("an integer is required")
-    old = _k_errno[0]
-    _k_errno[0] = value
+    old = getattr(_k_errno_tls, "v", 0)
+    _k_errno_tls.v = value
     return old
 
 
@@ -1729,7 +1799,7 @@ def _k_cast(obj, src, typ):
         ex = _k_extra(obj)
         if ex[1] is None or not isinstance(ex[1], dict):
             ex[1] = {} if ex[1] is None else {"_": ex[1]}
-        ex[1][str(id(obj))] = obj
+        ex[1][id(obj)] = obj
         st[1] = ex[1]
     return res
 
@@ -1869,8 +1939,10 @@ def _k_call_func(self, args, kwargs):
         for i, a in enumerate(args):
             if argtypes is not None and i < len(argtypes):
                 t = argtypes[i]
-                if _k_stg(t) is not None and _k_stg(t).kind == "simple" and t.__bases__[0] is _SimpleCData:
-                    a = t(a).value if not isinstance(a, t) else a.value
+                if _k_stg(t) is not None and _k_stg(t).kind == "simple":
+                    a = t(a) if not isinstance(a, t) else a
+                    if t.__bases__[0] is _SimpleCData:
+                        a = a.value
             cargs.append(a)
         if argtypes is not None and len(args) != len(argtypes):
             raise TypeError("this function takes %d argument%s (%d given)"
@@ -1916,9 +1988,9 @@ def _k_call_func(self, args, kwargs):
             and _k_stg(restype).code in "fd":
         ret_sse = True
     use_errno = bool(stg.flags & FUNCFLAG_USE_ERRNO)
-    rax, xmm, err = _k_call(addr, words, ret_sse, _k_errno[0] if use_errno else None)
+    rax, xmm, err = _k_call(addr, words, ret_sse, get_errno() if use_errno else None)
     if use_errno:
-        _k_errno[0] = err
+        _k_errno_tls.v = err
     del keep
     _k_tmp_keep.clear()
     result = _k_result(restype, rax & 0xFFFFFFFFFFFFFFFF, xmm & 0xFFFFFFFFFFFFFFFF)

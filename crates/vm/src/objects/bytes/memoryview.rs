@@ -298,6 +298,22 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
             check_released(vm, m)?;
             copy_of(m)
         }
+        // A ctypes object: a read-only view of a snapshot of its bytes (writes through a view
+        // are refused rather than lost).
+        Some(Payload::Native(n)) if crate::modules::ctypes_snapshot(&**n).is_some() => {
+            let b = crate::modules::ctypes_snapshot(&**n).unwrap_or_default();
+            let len = b.len();
+            MemoryViewData {
+                obj: vm.new_bytes(b),
+                released: Cell::new(false),
+                readonly: true,
+                format: "B".into(),
+                itemsize: 1,
+                offset: 0,
+                shape: vec![len],
+                strides: vec![1],
+            }
+        }
         _ => {
             return Err(vm.type_error(format!(
                 "memoryview: a bytes-like object is required, not '{}'",
