@@ -108,3 +108,15 @@ t(lambda: type("Y", (Structure,), {"_pack_": -1, "_fields_": [("a", c_int)]}))
 t(lambda: type("Y", (Structure,), {"_anonymous_": ["q"], "_fields_": [("a", c_int)]}))
 t(lambda: Structure())
 print(P.from_buffer_copy(bytes(range(24))).x, sizeof(Structure.__new__(type("E", (Structure,), {}))))
+class SP(BigEndianStructure):
+    __slots__ = ()
+    _fields_ = [("x", c_int)]
+t(lambda: setattr(SP(), "z", 1))
+print(bytes(memoryview(SP(5))), memoryview(c_int(7)).tobytes())
+class NoDict(Structure):
+    __slots__ = ()
+class HasDict(NoDict):
+    pass
+h = HasDict()
+h.extra = 1
+print(h.__dict__, hasattr(NoDict(), "__dict__"))
