@@ -387,6 +387,8 @@ thread_local! {
     static TRIP_AT: Cell<isize> = const { Cell::new(isize::MAX) };
     /// The tick counter of the interpreter running on this thread (null when none).
     static TICKS: Cell<*const AtomicI64> = const { Cell::new(std::ptr::null()) };
+    /// The highest `ALLOCATED` reached since the last [`reset_thread_peak`] (`tracemalloc`).
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 static INSTALLED: AtomicBool = AtomicBool::new(false);
@@ -407,10 +409,28 @@ fn count(delta: isize) {
     let _ = ALLOCATED.try_with(|c| {
         let v = c.get().wrapping_add(delta);
         c.set(v);
-        if delta > 0 && v > TRIP_AT.try_with(Cell::get).unwrap_or(isize::MAX) {
-            over_cap();
+        if delta > 0 {
+            if v > TRIP_AT.try_with(Cell::get).unwrap_or(isize::MAX) {
+                over_cap();
+            }
+            let _ = PEAK.try_with(|p| {
+                if v > p.get() {
+                    p.set(v);
+                }
+            });
         }
     });
+}
+
+/// The most bytes live on this thread since the last [`reset_thread_peak`].
+pub fn thread_peak() -> isize {
+    PEAK.try_with(Cell::get).unwrap_or(0)
+}
+
+/// Start measuring [`thread_peak`] again from the bytes live now.
+pub fn reset_thread_peak() {
+    let now = thread_allocated();
+    let _ = PEAK.try_with(|p| p.set(now));
 }
 
 #[cold]

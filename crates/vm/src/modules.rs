@@ -28,6 +28,7 @@ mod string;
 mod symtable;
 mod thread;
 mod time;
+mod tracemalloc;
 mod unix;
 mod unix_consts;
 mod weakref;
@@ -82,6 +83,8 @@ pub struct ModState {
     /// whether `zipimport.zipimporter` was put on `sys.path_hooks` (`import.rs`).
     pub(crate) plain_path_dirs: std::collections::HashSet<String>,
     pub(crate) zip_hook_installed: bool,
+    /// `_tracemalloc`'s state.
+    pub(crate) tracemalloc: tracemalloc::Tracing,
     /// `_ast`: its classes by name and the shared operator/context instances.
     pub(crate) ast: Option<std::rc::Rc<ast::AstState>>,
 }
@@ -146,6 +149,7 @@ pub fn register(vm: &mut Vm) {
     let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[
         ("math", math::init),
         ("_lsprof", lsprof::init),
+        ("_tracemalloc", tracemalloc::init),
         ("posix", posix::init),
         ("_posixsubprocess", process::init_posixsubprocess),
         ("mmap", mmap::init),
