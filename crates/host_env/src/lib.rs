@@ -7,6 +7,7 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod clock;
+pub mod crypt;
 pub mod ctl;
 pub mod environ;
 pub mod ffi;

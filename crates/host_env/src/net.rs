@@ -341,6 +341,125 @@ impl Files {
         Ok((buf, addr))
     }
 
+    /// `sendmsg`: `data` with ancillary items `(level, type, bytes)`, to `addr` if given.
+    pub fn sendmsg(
+        &mut self,
+        fd: i32,
+        data: &[u8],
+        anc: &[(i32, i32, Vec<u8>)],
+        flags: i32,
+        addr: Option<&SockAddr>,
+    ) -> io::Result<usize> {
+        let fd = self.sock(fd)?;
+        let mut space = 0usize;
+        for (_, _, d) in anc {
+            let len =
+                u32::try_from(d.len()).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+            // SAFETY: CMSG_SPACE is arithmetic on its argument.
+            space += unsafe { libc::CMSG_SPACE(len) } as usize;
+        }
+        // u64 storage keeps the control buffer aligned for `cmsghdr`.
+        let mut control = vec![0u64; space.div_ceil(8)];
+        let raw = addr.map(to_raw).transpose()?;
+        let mut iov = libc::iovec {
+            iov_base: data.as_ptr() as *mut libc::c_void,
+            iov_len: data.len(),
+        };
+        // SAFETY: zeroed msghdr is valid (null pointers, zero lengths).
+        let mut msg: libc::msghdr = unsafe { zeroed() };
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        if let Some((st, len)) = &raw {
+            msg.msg_name = st as *const _ as *mut libc::c_void;
+            msg.msg_namelen = *len;
+        }
+        if space > 0 {
+            msg.msg_control = control.as_mut_ptr().cast();
+            msg.msg_controllen = space as _;
+            // SAFETY: the control buffer holds exactly the CMSG_SPACE of every item, so each
+            // header and its data fit where CMSG_FIRSTHDR/CMSG_NXTHDR place them.
+            unsafe {
+                let mut c = libc::CMSG_FIRSTHDR(&msg);
+                for (level, kind, d) in anc {
+                    if c.is_null() {
+                        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+                    }
+                    (*c).cmsg_level = *level;
+                    (*c).cmsg_type = *kind;
+                    (*c).cmsg_len = libc::CMSG_LEN(d.len() as u32) as _;
+                    std::ptr::copy_nonoverlapping(d.as_ptr(), libc::CMSG_DATA(c), d.len());
+                    c = libc::CMSG_NXTHDR(&msg, c);
+                }
+            }
+        }
+        // SAFETY: `msg` points at live buffers of the lengths it gives.
+        cvt_size(unsafe { libc::sendmsg(fd, &msg, flags | libc::MSG_NOSIGNAL) })
+    }
+
+    /// `recvmsg`: at most `n` bytes, the ancillary items that fit in `ancbufsize` bytes, the
+    /// message flags and the sender's address. Descriptors received with `SCM_RIGHTS` join
+    /// this table.
+    #[allow(clippy::type_complexity)]
+    pub fn recvmsg(
+        &mut self,
+        fd: i32,
+        n: usize,
+        ancbufsize: usize,
+        flags: i32,
+    ) -> io::Result<(Vec<u8>, Vec<(i32, i32, Vec<u8>)>, i32, Option<SockAddr>)> {
+        let fd = self.sock(fd)?;
+        let mut buf = vec![0u8; n];
+        let mut control = vec![0u64; ancbufsize.div_ceil(8)];
+        // SAFETY: zeroed storage is valid.
+        let mut st: libc::sockaddr_storage = unsafe { zeroed() };
+        let mut iov = libc::iovec {
+            iov_base: buf.as_mut_ptr().cast(),
+            iov_len: n,
+        };
+        // SAFETY: zeroed msghdr is valid.
+        let mut msg: libc::msghdr = unsafe { zeroed() };
+        msg.msg_name = &mut st as *mut _ as *mut libc::c_void;
+        msg.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        if ancbufsize > 0 {
+            msg.msg_control = control.as_mut_ptr().cast();
+            msg.msg_controllen = ancbufsize as _;
+        }
+        // SAFETY: every pointer in `msg` refers to a live buffer of the length given.
+        let got = cvt_size(unsafe { libc::recvmsg(fd, &mut msg, flags) })?;
+        buf.truncate(got);
+        let mut items = Vec::new();
+        if ancbufsize > 0 && msg.msg_controllen > 0 {
+            let end = control.as_ptr() as usize + (msg.msg_controllen as usize).min(ancbufsize);
+            // SAFETY: the kernel wrote `msg_controllen` bytes of headers and data; each item's
+            // data is read only within both its `cmsg_len` and the buffer's end.
+            unsafe {
+                let mut c = libc::CMSG_FIRSTHDR(&msg);
+                while !c.is_null() {
+                    let data = libc::CMSG_DATA(c);
+                    let head = data as usize - c as usize;
+                    let len = ((*c).cmsg_len as usize)
+                        .saturating_sub(head)
+                        .min(end.saturating_sub(data as usize));
+                    let bytes = std::slice::from_raw_parts(data, len).to_vec();
+                    if (*c).cmsg_level == libc::SOL_SOCKET && (*c).cmsg_type == libc::SCM_RIGHTS {
+                        for ch in bytes.chunks_exact(4) {
+                            let rfd = i32::from_ne_bytes([ch[0], ch[1], ch[2], ch[3]]);
+                            if rfd >= 0 && !self.open.contains_key(&rfd) {
+                                self.adopt(rfd);
+                            }
+                        }
+                    }
+                    items.push(((*c).cmsg_level, (*c).cmsg_type, bytes));
+                    c = libc::CMSG_NXTHDR(&msg, c);
+                }
+            }
+        }
+        let addr = (msg.msg_namelen > 0).then(|| from_raw(&st, msg.msg_namelen));
+        Ok((buf, items, msg.msg_flags, addr))
+    }
+
     /// Shut down reading (0), writing (1) or both (2).
     pub fn shutdown(&mut self, fd: i32, how: i32) -> io::Result<()> {
         let fd = self.sock(fd)?;

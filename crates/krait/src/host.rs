@@ -406,6 +406,9 @@ impl Host for EmbedHost {
     fn page_size(&mut self) -> usize {
         self.inner.page_size()
     }
+    fn crypt(&mut self, word: &[u8], salt: &[u8]) -> io::Result<Vec<u8>> {
+        self.inner.crypt(word, salt)
+    }
     fn socket(&mut self, family: i32, kind: i32, proto: i32) -> io::Result<i32> {
         self.inner.socket(family, kind, proto)
     }

@@ -3,6 +3,7 @@
 
 mod binascii;
 mod cjk;
+mod crypt;
 mod csv;
 mod expat;
 mod hashes;
@@ -28,6 +29,7 @@ pub fn register(vm: &mut krait_vm::Vm) {
     hashes::register(vm);
     unicodedata::register(vm);
     zlib::register(vm);
+    crypt::register(vm);
     socket::register(vm);
     select::register(vm);
     krait_vm::sysmodule::set_builtin_module_names(vm);

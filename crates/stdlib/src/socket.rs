@@ -97,6 +97,8 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             def("send", sock_send, i),
             def("sendall", sock_sendall, i),
             def("sendto", sock_sendto, i),
+            def("sendmsg", sock_sendmsg, i),
+            def("recvmsg", sock_recvmsg, i),
             def("setblocking", sock_setblocking, i),
             def("setsockopt", sock_setsockopt, i),
             def("settimeout", sock_settimeout, i),
@@ -159,6 +161,8 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("ntohs", ntohs),
             ("setdefaulttimeout", setdefaulttimeout),
             ("socketpair", socketpair),
+            ("CMSG_LEN", cmsg_len),
+            ("CMSG_SPACE", cmsg_space),
         ],
     );
     krait_vm::modules::set_attr(vm, m, "has_ipv6", Value::bool(true));
@@ -1091,6 +1095,103 @@ fn sock_sendto(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = addr_arg(vm, s.family.get(), addr, "sendto")?;
     let n = sock_call(vm, s, true, |h, fd| h.sendto(fd, &data, flags, &a))?;
     Ok(Value::Int(n as i64))
+}
+
+/// `sendmsg(buffers[, ancdata[, flags[, address]]])`: the buffers are sent as one message
+/// with the ancillary items `(level, type, data)`.
+fn sock_sendmsg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, rest) = method_args(vm, &args, "sendmsg", 1, 4)?;
+    let (s, _) = this(vm, &args, "sendmsg")?;
+    let mut data = Vec::new();
+    let bufs = vm
+        .iterate(&rest[0])
+        .map_err(|_| vm.type_error("sendmsg() argument 1 must be an iterable"))?;
+    for b in &bufs {
+        data.extend(buffer_arg(vm, b)?);
+    }
+    let mut anc = Vec::new();
+    if let Some(a) = rest.get(1) {
+        let items = vm
+            .iterate(a)
+            .map_err(|_| vm.type_error("sendmsg() argument 2 must be an iterable"))?;
+        for item in items {
+            let parts = match item.payload() {
+                Some(Payload::Tuple(t)) if t.len() == 3 => t.to_vec(),
+                _ => {
+                    return Err(vm.type_error(
+                        "[sendmsg() ancillary data items]() argument must be sequence of length 3",
+                    ));
+                }
+            };
+            let level = c_int(vm, &parts[0])?;
+            let kind = c_int(vm, &parts[1])?;
+            let d = buffer_arg(vm, &parts[2])?;
+            anc.push((level, kind, d));
+        }
+    }
+    let flags = flags_arg(vm, rest.get(2))?;
+    let addr = match rest.get(3) {
+        Some(a) if !a.is_none() => Some(addr_arg(vm, s.family.get(), a, "sendmsg")?),
+        _ => None,
+    };
+    let n = sock_call(vm, s, true, |h, fd| {
+        h.sendmsg(fd, &data, &anc, flags, addr.as_ref())
+    })?;
+    Ok(Value::Int(n as i64))
+}
+
+/// `recvmsg(bufsize[, ancbufsize[, flags]])` -> `(data, ancdata, msg_flags, address)`.
+fn sock_recvmsg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, rest) = method_args(vm, &args, "recvmsg", 1, 3)?;
+    let (s, _) = this(vm, &args, "recvmsg")?;
+    let n = int_arg(vm, &rest[0], 0)?;
+    if n < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    let anc = match rest.get(1) {
+        Some(v) => int_arg(vm, v, 0)?,
+        None => 0,
+    };
+    if anc < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    let n = (n as usize).min(1 << 26);
+    let anc = (anc as usize).min(1 << 20);
+    let flags = flags_arg(vm, rest.get(2))?;
+    let r = sock_call(vm, s, false, |h, fd| h.recvmsg(fd, n, anc, flags))?;
+    let data = vm.new_bytes(r.data);
+    let mut items = Vec::with_capacity(r.ancillary.len());
+    for (level, kind, d) in r.ancillary {
+        let d = vm.new_bytes(d);
+        items.push(vm.new_tuple(vec![Value::Int(level.into()), Value::Int(kind.into()), d]));
+    }
+    let items = vm.new_list(items);
+    let a = from_value(vm, r.addr);
+    Ok(vm.new_tuple(vec![data, items, Value::Int(r.flags.into()), a]))
+}
+
+/// `CMSG_LEN(length)` / `CMSG_SPACE(length)`: Linux's sizes for an ancillary item (a
+/// 16-byte header, data aligned to 8 bytes for the space).
+fn cmsg_size(vm: &mut Vm, args: &Args<'_>, name: &str, space: bool) -> PyResult<Value> {
+    let a = krait_vm::native::pos_args(vm, args, name, 1, 1)?;
+    let n = int_arg(vm, &a[0], 0)?;
+    let total = if space {
+        n.checked_add(7).map(|v| (v & !7) + 16)
+    } else {
+        n.checked_add(16)
+    };
+    match total {
+        Some(t) if n >= 0 && t <= i64::from(u32::MAX) => Ok(Value::Int(t)),
+        _ => Err(vm.overflow_error(format!("{name}() argument out of range"))),
+    }
+}
+
+fn cmsg_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmsg_size(vm, &args, "CMSG_LEN", false)
+}
+
+fn cmsg_space(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    cmsg_size(vm, &args, "CMSG_SPACE", true)
 }
 
 fn sock_shutdown(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

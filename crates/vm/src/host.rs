@@ -18,7 +18,7 @@ mod os;
 #[cfg(feature = "host")]
 mod os_net;
 mod sandbox;
-pub use net::{AddrInfo, EpollWaitFn, LookupError, NetHost, PollFn, SockAddr};
+pub use net::{AddrInfo, EpollWaitFn, LookupError, NetHost, PollFn, RecvMsg, SockAddr};
 #[cfg(feature = "host")]
 pub use os::OsHost;
 pub use sandbox::{Clock, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource};
@@ -566,6 +566,12 @@ pub trait Host {
     /// The page size (`mmap.PAGESIZE`).
     fn page_size(&mut self) -> usize {
         4096
+    }
+
+    /// `crypt(3)` of `word` with `salt` (the `_crypt` module). Refused (`ENOSYS`, which
+    /// `crypt.py` reads as "method unavailable") unless the host has a libcrypt.
+    fn crypt(&mut self, _word: &[u8], _salt: &[u8]) -> io::Result<Vec<u8>> {
+        Err(os_err(38))
     }
 
     /// Make a socket (through [`Host::net`]).

@@ -37,6 +37,19 @@ pub enum SockAddr {
     Other(i32),
 }
 
+/// What `recvmsg` received.
+#[derive(Clone, Debug)]
+pub struct RecvMsg {
+    /// The bytes received.
+    pub data: Vec<u8>,
+    /// The ancillary items: `(level, type, data)`.
+    pub ancillary: Vec<(i32, i32, Vec<u8>)>,
+    /// `msg_flags`.
+    pub flags: i32,
+    /// The sender, if the socket reports one.
+    pub addr: Option<SockAddr>,
+}
+
 /// One result of `getaddrinfo`.
 #[derive(Clone, Debug)]
 pub struct AddrInfo {
@@ -100,6 +113,28 @@ pub trait NetHost {
         n: usize,
         flags: i32,
     ) -> io::Result<(Vec<u8>, Option<SockAddr>)>;
+    /// `sendmsg`: `data` with ancillary items `(level, type, bytes)`, to `addr` if given.
+    fn sendmsg(
+        &mut self,
+        _fd: i32,
+        _data: &[u8],
+        _anc: &[(i32, i32, Vec<u8>)],
+        _flags: i32,
+        _addr: Option<&SockAddr>,
+    ) -> io::Result<usize> {
+        Err(io::Error::from_raw_os_error(95))
+    }
+    /// `recvmsg`: at most `n` bytes, the ancillary items that fit in `ancbufsize` bytes, the
+    /// message flags and the sender's address; received descriptors become the host's.
+    fn recvmsg(
+        &mut self,
+        _fd: i32,
+        _n: usize,
+        _ancbufsize: usize,
+        _flags: i32,
+    ) -> io::Result<RecvMsg> {
+        Err(io::Error::from_raw_os_error(95))
+    }
     /// Shut down reading (0), writing (1) or both (2).
     fn shutdown(&mut self, fd: i32, how: i32) -> io::Result<()>;
     /// An option's value, at most `buflen` bytes.

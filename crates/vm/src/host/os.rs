@@ -413,6 +413,9 @@ impl Host for OsHost {
     fn page_size(&mut self) -> usize {
         env::mmap::page_size()
     }
+    fn crypt(&mut self, word: &[u8], salt: &[u8]) -> io::Result<Vec<u8>> {
+        env::crypt::crypt(word, salt)
+    }
 
     // The network: host/os_net.rs.
     fn net(&mut self) -> Option<&mut dyn super::NetHost> {

@@ -93,6 +93,32 @@ impl NetHost for OsHost {
         let (data, addr) = self.files.recvfrom(fd, n, flags)?;
         Ok((data, addr.map(from_env)))
     }
+    fn sendmsg(
+        &mut self,
+        fd: i32,
+        data: &[u8],
+        anc: &[(i32, i32, Vec<u8>)],
+        flags: i32,
+        addr: Option<&SockAddr>,
+    ) -> io::Result<usize> {
+        let a = addr.map(to_env);
+        self.files.sendmsg(fd, data, anc, flags, a.as_ref())
+    }
+    fn recvmsg(
+        &mut self,
+        fd: i32,
+        n: usize,
+        ancbufsize: usize,
+        flags: i32,
+    ) -> io::Result<super::net::RecvMsg> {
+        let (data, ancillary, flags, addr) = self.files.recvmsg(fd, n, ancbufsize, flags)?;
+        Ok(super::net::RecvMsg {
+            data,
+            ancillary,
+            flags,
+            addr: addr.map(from_env),
+        })
+    }
     fn shutdown(&mut self, fd: i32, how: i32) -> io::Result<()> {
         self.files.shutdown(fd, how)
     }

@@ -316,7 +316,7 @@ fn now(vm: &mut Vm, st: &State) -> i64 {
         (p.timer.clone(), p.unit)
     };
     let Some(t) = timer else {
-        return (vm.host.monotonic() * 1e9) as i64;
+        return super::time::monotonic_ns(vm);
     };
     let r = vm.call(&t, Args::positional(&[])).and_then(|v| {
         if unit > 0.0 {
