@@ -321,12 +321,13 @@ def charset_decode(codec, mark):
     if codec == "iso2022_kr":
         pre = b"\x1b$)C\x0e"
     if mark & 0x80:
-        for b1 in range(0x21, 0x7F):
+        # The charset decoders see every byte from 0x20 (space) to 0x7F (DEL).
+        for b1 in range(0x20, 0x80):
             for b2 in range(256):
                 key = b1 << 8 | b2
                 d[key] = dec_iso(codec, pre + bytes([b1, b2]), len(pre), key, q)
     else:
-        for b in range(0x21, 0x7F):
+        for b in range(0x20, 0x80):
             d[b] = dec_iso(codec, pre + bytes([b]), len(pre), b, q)
     return d, q
 

@@ -252,7 +252,7 @@ fn table_encode(
     let gb18030 = codec.name == "gb18030";
     while let Some(&c) = input.get(*pos) {
         if c < 0x80
-            && let Some(&v) = t.enc.get(&c)
+            && let Some(v) = t.encode_cp(c)
             && v == 0x0100_0000 | c
         {
             out.push(c as u8);
@@ -280,7 +280,7 @@ fn table_encode(
                 None => {}
             }
         }
-        let Some(v) = found.or_else(|| t.enc.get(&c).copied()) else {
+        let Some(v) = found.or_else(|| t.encode_cp(c)) else {
             return 1;
         };
         emit(codec, t, v, c, out);
@@ -308,7 +308,7 @@ fn hz_encode(st: &mut State, input: &[u32], pos: &mut usize, out: &mut Vec<u8>) 
         if c > 0xFFFF {
             return 1;
         }
-        let Some(v) = gb.enc.get(&c).copied().filter(|v| v >> 24 == 2) else {
+        let Some(v) = gb.encode_cp(c).filter(|v| v >> 24 == 2) else {
             return 1;
         };
         let (b1, b2) = (((v >> 8) & 0x7F) as u8, (v & 0x7F) as u8);
@@ -458,7 +458,7 @@ fn table_decode(
     out: &mut Vec<u32>,
 ) -> isize {
     while let Some(&b1) = input.get(*pos) {
-        let v = t.dec.get(u32::from(b1)).unwrap_or(ERR | 1);
+        let v = t.decode_key(u32::from(b1)).unwrap_or(ERR | 1);
         if v < 0x11_0000 {
             out.push(v);
             *pos += 1;
@@ -471,7 +471,7 @@ fn table_decode(
             return TOOFEW;
         };
         let key = 0x1_0000 | u32::from(b1) << 8 | u32::from(b2);
-        let v2 = t.dec.get(key).unwrap_or(ERR | 1);
+        let v2 = t.decode_key(key).unwrap_or(ERR | 1);
         if push_value(&t.pairs, key, v2, out) {
             *pos += 2;
             continue;
@@ -596,7 +596,7 @@ fn hz_decode(st: &mut State, input: &[u8], pos: &mut usize, out: &mut Vec<u32>) 
                 return TOOFEW;
             };
             let key = 0x1_0000 | u32::from(c ^ 0x80) << 8 | u32::from(c2 ^ 0x80);
-            match gb.dec.get(key) {
+            match gb.decode_key(key) {
                 Some(v) if v < 0x11_0000 => {
                     out.push(v);
                     *pos += 2;

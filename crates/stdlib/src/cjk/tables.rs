@@ -109,6 +109,35 @@ pub(super) struct Stateless {
     pub multic: Map,
     /// EUC-KR make-up sequences: choseong (19), jungseong (21), jongseong (28) bytes.
     pub makeup: Vec<u8>,
+    /// `dec` flattened for the one- and two-byte keys: `k` for `k < 0x100`,
+    /// `0x100 + (b1 << 8 | b2)` for `0x1_0000 | b1 << 8 | b2`.
+    dense_dec: Vec<u32>,
+    /// `enc` flattened for the BMP (0 = unmappable).
+    dense_enc: Vec<u32>,
+}
+
+impl Stateless {
+    /// The decode-map value of a one-byte (`k < 0x100`) or two-byte (`0x1_0000 | b1 << 8 | b2`)
+    /// key; other keys go to the run map.
+    pub(super) fn decode_key(&self, k: u32) -> Option<u32> {
+        let i = if k < 0x100 {
+            k as usize
+        } else if k & 0xFFFF_0000 == 0x1_0000 {
+            0x100 + (k & 0xFFFF) as usize
+        } else {
+            return self.dec.get(k);
+        };
+        self.dense_dec.get(i).copied().filter(|v| *v != 0xFFFF_FFFF)
+    }
+
+    /// The encode-map value of code point `c`.
+    pub(super) fn encode_cp(&self, c: u32) -> Option<u32> {
+        if c <= 0xFFFF {
+            self.dense_enc.get(c as usize).copied().filter(|v| *v != 0)
+        } else {
+            self.enc.get(&c).copied()
+        }
+    }
 }
 
 impl Stateless {
@@ -151,6 +180,27 @@ impl Stateless {
                 enc.insert(k, v);
             }
         });
+        let mut dense_dec = vec![0xFFFF_FFFFu32; 0x1_0100];
+        t.dec.for_each(|k, v| {
+            let i = if k < 0x100 {
+                k as usize
+            } else if k & 0xFFFF_0000 == 0x1_0000 {
+                0x100 + (k & 0xFFFF) as usize
+            } else {
+                return;
+            };
+            if let Some(slot) = dense_dec.get_mut(i) {
+                *slot = v;
+            }
+        });
+        let mut dense_enc = vec![0u32; 0x1_0000];
+        for (&c, &v) in &t.enc {
+            if let Some(slot) = dense_enc.get_mut(c as usize) {
+                *slot = v;
+            }
+        }
+        t.dense_dec = dense_dec;
+        t.dense_enc = dense_enc;
         t
     }
 }
