@@ -64,6 +64,8 @@ fn main() {
     let mut config = Config::default();
     let mut limits = Limits::default();
     let mut program = None;
+    // `-X pycache_prefix=PATH`, which wins over `PYTHONPYCACHEPREFIX`.
+    let mut xprefix: Option<String> = None;
     let mut dash = false;
     let mut sandbox = SandboxOpts::default();
     let mut i = 1;
@@ -140,6 +142,11 @@ fn main() {
                         }
                     };
                     match c {
+                        'X' => {
+                            if let Some(p) = value.strip_prefix("pycache_prefix=") {
+                                xprefix = Some(p.to_string());
+                            }
+                        }
                         'c' => {
                             program = Some(Program::Command(value));
                             done = true;
@@ -217,6 +224,15 @@ fn main() {
         ),
     };
     config.argv = std::iter::once(argv0).chain(rest).collect();
+    // As CPython 3.9+, the script's name becomes absolute (the working directory joined on,
+    // not normalised) for `__file__`, code objects and tracebacks; `sys.argv[0]` keeps the
+    // name as typed.
+    let program = match program {
+        Program::File(f) if !f.starts_with('/') && !cwd.is_empty() => {
+            Program::File(format!("{cwd}/{f}"))
+        }
+        other => other,
+    };
     config.executable = env::environ::current_exe().unwrap_or_default();
     // `-I` implies `-P`: the script's folder (or '' for -c) is not put on sys.path. It goes
     // in front after `site` ran, as CPython 3.11 does (so `site` leaves '' alone).
@@ -241,6 +257,9 @@ fn main() {
                 }
             }
         }
+        if let Some(p) = env::environ::var("PYTHONPYCACHEPREFIX").filter(|v| !v.is_empty()) {
+            config.pycache_prefix = Some(p);
+        }
         if env::environ::var("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()) {
             config.dont_write_bytecode = true;
         }
@@ -250,6 +269,9 @@ fn main() {
         if env::environ::var("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()) {
             config.no_user_site = true;
         }
+    }
+    if xprefix.is_some() {
+        config.pycache_prefix = xprefix;
     }
     let status = std::thread::Builder::new()
         .name(String::from("main"))
@@ -366,10 +388,7 @@ fn run_program(vm: &mut Vm, program: Program, inspect: bool) -> i32 {
     let status = match program {
         Program::Command(cmd) => vm.run_main(&cmd, "<string>"),
         Program::File(path) => match env::fs::read(&path) {
-            Ok(bytes) => {
-                let src = String::from_utf8_lossy(&bytes).into_owned();
-                vm.run_main(&src, &path)
-            }
+            Ok(bytes) => vm.run_main_bytes(&bytes, &path),
             Err(e) => {
                 let (errno, text) = match e.kind() {
                     std::io::ErrorKind::NotFound => (2, "No such file or directory"),

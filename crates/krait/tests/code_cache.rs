@@ -75,7 +75,12 @@ fn second_import_runs_the_cached_code() {
                 "import importlib.util as u, m; print(u.cache_from_source(m.__file__), m.__cached__)"
             ]
         )),
-        "one\n__pycache__/m.krait-311.pyc __pycache__/m.krait-311.pyc\n"
+        {
+            // '' on sys.path is the working directory, found as an absolute path.
+            let d = dir.canonicalize().expect("canonical");
+            let c = d.join("__pycache__").join("m.krait-311.pyc");
+            format!("one\n{} {}\n", c.display(), c.display())
+        }
     );
     // A newer source is compiled again and the cache rewritten.
     write_at(&src, "def f():\n    return 'three'\nprint(f())\n", t0);
@@ -87,6 +92,52 @@ fn second_import_runs_the_cached_code() {
         t0 + Duration::from_secs(1),
     );
     assert_eq!(run(krait(&dir, &["-c", "import m"])), "four!\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pycache_prefix_mirrors_the_source_tree() {
+    let dir = tmpdir("prefix");
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    let src = src.canonicalize().expect("canonical");
+    std::fs::write(src.join("m.py"), "print('m')\n").expect("write");
+    let pfx = dir.join("pfx");
+    let mirrored = |p: &Path| {
+        pfx.join(src.strip_prefix("/").expect("absolute"))
+            .join(format!("{}.krait-311.pyc", p.display()))
+    };
+    let code = "import sys, m, importlib.util as u; print(sys.pycache_prefix, m.__cached__ == u.cache_from_source(m.__file__))";
+    let mut c = krait(&src, &["-c", code]);
+    c.env("PYTHONPYCACHEPREFIX", &pfx);
+    assert_eq!(run(c), format!("m\n{} True\n", pfx.display()));
+    assert!(
+        mirrored(Path::new("m")).is_file(),
+        "cache file under the prefix"
+    );
+    assert!(
+        !src.join("__pycache__").exists(),
+        "nothing beside the source"
+    );
+    // -X pycache_prefix wins over the variable.
+    let other = dir.join("other");
+    let mut c = krait(
+        &src,
+        &[
+            "-X",
+            &format!("pycache_prefix={}", other.display()),
+            "-c",
+            "import sys, m; print(sys.pycache_prefix)",
+        ],
+    );
+    c.env("PYTHONPYCACHEPREFIX", &pfx);
+    assert_eq!(run(c), format!("m\n{}\n", other.display()));
+    assert!(
+        other
+            .join(src.strip_prefix("/").expect("absolute"))
+            .join("m.krait-311.pyc")
+            .is_file()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -39,8 +39,9 @@ const HEADER: usize = 8 + 4 + 8 + 4 + 8 + 8 + 8;
 pub const CACHE_TAG: &str = "krait-311";
 
 /// Where the cached code of `source` lives, as `importlib.util.cache_from_source` computes it
-/// (`optimization` is the `-O` level). `None` for a file that is not `*.py`.
-pub fn cache_path(source: &str, optimize: u8) -> Option<String> {
+/// (`optimization` is the `-O` level; under a `prefix`, the source's folder is mirrored there).
+/// `None` for a file that is not `*.py`.
+pub fn cache_path(source: &str, optimize: u8, prefix: Option<&str>) -> Option<String> {
     let (dir, file) = match source.rfind('/') {
         Some(i) => (&source[..=i], &source[i + 1..]),
         None => ("", source),
@@ -50,7 +51,14 @@ pub fn cache_path(source: &str, optimize: u8) -> Option<String> {
         0 => String::new(),
         n => format!(".opt-{n}"),
     };
-    Some(format!("{dir}__pycache__/{stem}.{CACHE_TAG}{opt}.pyc"))
+    Some(match prefix {
+        Some(p) => format!(
+            "{}/{}{stem}.{CACHE_TAG}{opt}.pyc",
+            p.trim_end_matches('/'),
+            dir.trim_start_matches('/')
+        ),
+        None => format!("{dir}__pycache__/{stem}.{CACHE_TAG}{opt}.pyc"),
+    })
 }
 
 /// The header for code compiled from a source with metadata `st`.
@@ -106,7 +114,11 @@ fn fix_filename(co: &mut CodeObject, path: &str) {
 impl Vm {
     /// The cached code for source `path` (with metadata `st`), if a valid cache file exists.
     pub fn load_cached_code(&mut self, path: &str, st: &FileStat) -> Option<Arc<CodeObject>> {
-        let cpath = cache_path(path, self.config.optimize)?;
+        let cpath = cache_path(
+            path,
+            self.config.optimize,
+            self.config.pycache_prefix.as_deref(),
+        )?;
         let bytes = self.host.read_file(&cpath).ok()?;
         let mut co = decode_file(&bytes, st, self.config.optimize)?;
         if co.filename != path {
@@ -134,7 +146,11 @@ impl Vm {
         if !self.may_write_bytecode() {
             return;
         }
-        let Some(cpath) = cache_path(path, self.config.optimize) else {
+        let Some(cpath) = cache_path(
+            path,
+            self.config.optimize,
+            self.config.pycache_prefix.as_deref(),
+        ) else {
             return;
         };
         let data = encode_file(co, st, self.config.optimize);
@@ -143,8 +159,14 @@ impl Vm {
 
     fn write_atomically(&mut self, cpath: &str, data: &[u8], mode: u32) -> std::io::Result<()> {
         if let Some(i) = cpath.rfind('/') {
-            let dir = &cpath[..i];
-            if !self.host.stat(dir).is_ok_and(|s| s.is_dir) {
+            // `__pycache__`, or under a prefix every missing folder of the mirrored path.
+            let mut missing = Vec::new();
+            let mut dir = &cpath[..i];
+            while !dir.is_empty() && !self.host.stat(dir).is_ok_and(|s| s.is_dir) {
+                missing.push(dir);
+                dir = dir.rfind('/').map_or("", |j| &dir[..j]);
+            }
+            for dir in missing.into_iter().rev() {
                 match self.host.mkdir(dir, 0o777) {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -193,15 +215,19 @@ mod tests {
     #[test]
     fn cache_paths_follow_importlib() {
         assert_eq!(
-            cache_path("/a/b/json.py", 0).as_deref(),
+            cache_path("/a/b/json.py", 0, None).as_deref(),
             Some("/a/b/__pycache__/json.krait-311.pyc")
         );
         assert_eq!(
-            cache_path("m.py", 2).as_deref(),
+            cache_path("m.py", 2, None).as_deref(),
             Some("__pycache__/m.krait-311.opt-2.pyc")
         );
-        assert_eq!(cache_path("/a/b/x.pyw", 0), None);
-        assert_eq!(cache_path("/a/.py", 0), None);
+        assert_eq!(
+            cache_path("/a/b/json.py", 1, Some("/tmp/pfx/")).as_deref(),
+            Some("/tmp/pfx/a/b/json.krait-311.opt-1.pyc")
+        );
+        assert_eq!(cache_path("/a/b/x.pyw", 0, None), None);
+        assert_eq!(cache_path("/a/.py", 0, None), None);
     }
 
     #[test]

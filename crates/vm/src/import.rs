@@ -194,7 +194,14 @@ impl Vm {
         // Directories without `__init__.py` on the way: the portions of a namespace package,
         // used only if no regular package or module of the name is found on the whole path.
         let mut portions: Vec<String> = Vec::new();
-        for dir in path_dirs {
+        for mut dir in path_dirs {
+            if dir.is_empty() {
+                // '' is the working directory, found as an absolute path (CPython's path
+                // finder does the same), so `__file__` and tracebacks read absolute.
+                if let Ok(cwd) = self.host.getcwd() {
+                    dir = cwd;
+                }
+            }
             let base = if dir.is_empty() {
                 short.clone()
             } else {
@@ -213,15 +220,7 @@ impl Vm {
                 return Ok(m);
             }
             if self.host.stat(&base).is_ok_and(|s| s.is_dir) {
-                let full = if dir.is_empty() {
-                    match self.host.getcwd() {
-                        Ok(cwd) => format!("{}/{short}", cwd.trim_end_matches('/')),
-                        Err(_) => base.clone(),
-                    }
-                } else {
-                    base.clone()
-                };
-                portions.push(full);
+                portions.push(base);
                 continue;
             }
             if let Some(m) = self.import_by_path_hook(name, &dir, &mut portions)? {
@@ -500,7 +499,11 @@ impl Vm {
         let globals = md.dict.clone();
         let f = self.new_str(path);
         self.set_dict_str(&globals, "__file__", f);
-        if let Some(c) = crate::codecache::cache_path(path, self.config.optimize) {
+        if let Some(c) = crate::codecache::cache_path(
+            path,
+            self.config.optimize,
+            self.config.pycache_prefix.as_deref(),
+        ) {
             let c = self.new_str(&c);
             self.set_dict_str(&globals, "__cached__", c);
         }

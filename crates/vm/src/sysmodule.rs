@@ -261,7 +261,11 @@ pub fn init(vm: &mut Vm) {
     s(vm, "path_hooks", path_hooks);
     let cache = Value::Obj(vm.new_dict());
     s(vm, "path_importer_cache", cache);
-    s(vm, "pycache_prefix", Value::None);
+    let prefix = match vm.config.pycache_prefix.clone() {
+        Some(p) => vm.new_str(&p),
+        None => Value::None,
+    };
+    s(vm, "pycache_prefix", prefix);
     s(vm, "exec_prefix", pre.clone());
     s(vm, "base_prefix", pre.clone());
     s(vm, "base_exec_prefix", pre);

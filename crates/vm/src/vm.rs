@@ -47,6 +47,9 @@ pub struct Config {
     pub no_user_site: bool,
     /// `-B`
     pub dont_write_bytecode: bool,
+    /// `-X pycache_prefix=PATH` or `PYTHONPYCACHEPREFIX`: cached code goes in a tree of its
+    /// own under this folder instead of `__pycache__` beside each source.
+    pub pycache_prefix: Option<String>,
     /// `-i`
     pub inspect: bool,
     /// `sys.executable`: the interpreter's own path (empty when embedded).
@@ -327,6 +330,54 @@ impl Vm {
     /// printed any uncaught exception (CPython's `PyRun_SimpleFile` and `Py_RunMain`).
     pub fn run_main(&mut self, source: &str, filename: &str) -> i32 {
         self.run_main_in_package(source, filename, None)
+    }
+
+    /// `run_main` on the script's bytes, decoded as CPython's tokenizer does (BOM, PEP 263
+    /// `coding:` line, else strict UTF-8); a bad encoding is reported as the `SyntaxError` it is.
+    pub fn run_main_bytes(&mut self, bytes: &[u8], filename: &str) -> i32 {
+        match self.decode_source(bytes, filename) {
+            Ok(src) => self.run_main(&src, filename),
+            Err(e) => {
+                let e = self.main_decode_error(bytes, filename, e);
+                let status = self.handle_uncaught(e);
+                self.run_atexit();
+                self.flush_stdout();
+                status
+            }
+        }
+    }
+
+    /// CPython reads a script with its file reader, not the compiler's: an unknown `coding:`
+    /// and bytes that are not UTF-8 are reported without a location, in that reader's words.
+    fn main_decode_error(&mut self, bytes: &[u8], filename: &str, e: PyErr) -> PyErr {
+        let ev = Value::Obj(e.0.clone());
+        let msg = match self.getattr_str(&ev, "msg") {
+            Ok(m) => self.str_text(&m),
+            _ => return e,
+        };
+        let text = if let Some(name) = msg.strip_prefix("unknown encoding: ") {
+            format!("encoding problem: {name}")
+        } else if msg.starts_with("(unicode error) 'utf-8'") && !bytes.starts_with(b"\xef\xbb\xbf")
+        {
+            let at = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |u| u.valid_up_to());
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            format!(
+                "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+            )
+        } else {
+            return e;
+        };
+        let ty = Value::Obj(self.types.syntax_error.clone());
+        let text = self.new_str(&text);
+        match self.call_pos(&ty, &[text]) {
+            Ok(Value::Obj(o)) => PyErr(o),
+            Ok(_) => e,
+            Err(e2) => e2,
+        }
     }
 
     /// `run_main` with `__main__.__package__` set (`-m` runs a module of a package).
