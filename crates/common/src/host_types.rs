@@ -53,3 +53,39 @@ pub enum CtlArg {
     Int(i64),
     Buf(Vec<u8>),
 }
+
+/// A locale's conventions for numbers and money (`struct lconv`), as `locale.localeconv()`
+/// reports them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocaleConv {
+    /// `decimal_point`, `thousands_sep`, `int_curr_symbol`, `currency_symbol`,
+    /// `mon_decimal_point`, `mon_thousands_sep`, `positive_sign`, `negative_sign`.
+    pub strings: [Vec<u8>; 8],
+    /// `int_frac_digits`, `frac_digits`, `p_cs_precedes`, `p_sep_by_space`, `n_cs_precedes`,
+    /// `n_sep_by_space`, `p_sign_posn`, `n_sign_posn` (`CHAR_MAX`, 127, when unset).
+    pub numbers: [i8; 8],
+    /// `grouping` and `mon_grouping`: the group sizes, as C stores them.
+    pub grouping: Vec<u8>,
+    pub mon_grouping: Vec<u8>,
+}
+
+impl LocaleConv {
+    /// The "C" locale's conventions.
+    pub fn c_locale() -> Self {
+        LocaleConv {
+            strings: [
+                Vec::from(&b"."[..]),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            ],
+            numbers: [127; 8],
+            grouping: Vec::new(),
+            mon_grouping: Vec::new(),
+        }
+    }
+}

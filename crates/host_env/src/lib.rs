@@ -12,6 +12,7 @@ pub mod ctl;
 pub mod environ;
 pub mod ffi;
 pub mod fs;
+pub mod locale;
 pub mod mmap;
 pub mod net;
 pub mod process;

@@ -10,7 +10,7 @@
 
 use std::io;
 
-pub use krait_common::host_types::{CtlArg, Group, Passwd, RUsage, TermAttrs};
+pub use krait_common::host_types::{CtlArg, Group, LocaleConv, Passwd, RUsage, TermAttrs};
 
 mod net;
 #[cfg(feature = "host")]
@@ -615,6 +615,35 @@ pub trait Host {
     /// Every group entry.
     fn all_groups(&mut self) -> Vec<Group> {
         Vec::new()
+    }
+
+    // The C library's locale. A host without one (the sandbox) is always in the "C" locale:
+    // it accepts only "C", "POSIX" and "" (the user's, which is "C" there).
+    /// `setlocale(category, locale)`: the locale now in effect for `category` (a query when
+    /// `locale` is `None`), `None` when the setting is refused.
+    fn setlocale(&mut self, category: i32, locale: Option<&[u8]>) -> Option<Vec<u8>> {
+        let known = (0..=6).contains(&category);
+        match locale {
+            _ if !known => None,
+            None | Some(b"C" | b"POSIX" | b"") => Some(b"C".to_vec()),
+            Some(_) => None,
+        }
+    }
+    /// The current locale's number and money conventions.
+    fn localeconv(&mut self) -> LocaleConv {
+        LocaleConv::c_locale()
+    }
+    /// `nl_langinfo(item)` in the current locale.
+    fn nl_langinfo(&mut self, item: i32) -> Vec<u8> {
+        crate::modules::c_langinfo(item).as_bytes().to_vec()
+    }
+    /// Compare two strings (no NULs) in the current locale's collation order.
+    fn strcoll(&mut self, a: &[u32], b: &[u32]) -> i32 {
+        a.cmp(b) as i32
+    }
+    /// The collation key of a string (no NULs), as `wcsxfrm`.
+    fn strxfrm(&mut self, s: &[u32]) -> Vec<u32> {
+        s.to_vec()
     }
 
     // Resource limits and usage, descriptor control and terminals: refused by default.

@@ -11,6 +11,9 @@ mod collections;
 mod contextvars;
 mod ctypes;
 mod errno;
+mod locale;
+mod opcode;
+pub(crate) use locale::c_langinfo;
 mod gc;
 mod imp;
 mod itertools;
@@ -158,6 +161,8 @@ pub fn register(vm: &mut Vm) {
         ("_thread", thread::init),
         ("_string", string::init),
         ("errno", errno::init),
+        ("_opcode", opcode::init),
+        ("_locale", locale::init),
         ("gc", gc::init),
         ("atexit", atexit::init),
         ("time", time::init),

@@ -342,6 +342,21 @@ impl Host for OsHost {
     fn all_groups(&mut self) -> Vec<super::Group> {
         env::users::all_groups()
     }
+    fn setlocale(&mut self, category: i32, locale: Option<&[u8]>) -> Option<Vec<u8>> {
+        env::locale::setlocale(category, locale)
+    }
+    fn localeconv(&mut self) -> super::LocaleConv {
+        env::locale::localeconv()
+    }
+    fn nl_langinfo(&mut self, item: i32) -> Vec<u8> {
+        env::locale::nl_langinfo(item)
+    }
+    fn strcoll(&mut self, a: &[u32], b: &[u32]) -> i32 {
+        env::locale::strcoll(a, b)
+    }
+    fn strxfrm(&mut self, s: &[u32]) -> Vec<u32> {
+        env::locale::strxfrm(s)
+    }
     fn rlimit(&mut self, resource: i32) -> io::Result<(u64, u64)> {
         env::process::rlimit(resource)
     }
