@@ -57,6 +57,8 @@ pub fn localeconv() -> LocaleConv {
     init();
     // SAFETY: localeconv returns a static struct, read at once under the interpreter lock.
     let l = unsafe { &*libc::localeconv() };
+    // `c_char` is signed on some targets and unsigned on others.
+    #[allow(clippy::unnecessary_cast)]
     let n = |c: libc::c_char| c as i8;
     LocaleConv {
         strings: [
