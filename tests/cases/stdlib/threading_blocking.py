@@ -55,13 +55,21 @@ sel.close()
 a.close()
 b.close()
 
-# Children waited for in parallel threads: four half-second children take about 0.5 s.
-t0 = time.monotonic()
-with ThreadPoolExecutor(4) as ex:
-    outs = list(ex.map(
-        lambda i: subprocess.check_output([sys.executable, "-c", f"import time; time.sleep(0.5); print({i})"]),
-        range(4)))
-print(outs, "parallel:", time.monotonic() - t0 < 1.8)
+# Children waited for in parallel threads: each child waits until all four exist, which
+# happens only if every thread could start its child while the others wait in waitpid
+# (a child gives up after 60 s and says so; no timing is measured).
+import tempfile
+CHILD = """import os, sys, time
+d, i = sys.argv[1], sys.argv[2]
+open(os.path.join(d, i), 'w').close()
+end = time.monotonic() + 60
+while len(os.listdir(d)) < 4 and time.monotonic() < end:
+    time.sleep(0.01)
+print(i, len(os.listdir(d)) == 4)
+"""
+with tempfile.TemporaryDirectory() as d, ThreadPoolExecutor(4) as ex:
+    outs = list(ex.map(lambda i: subprocess.check_output([sys.executable, "-c", CHILD, d, str(i)]), range(4)))
+print(outs)
 with ThreadPoolExecutor(2) as ex:
     print(list(ex.map(lambda i: subprocess.run([sys.executable, "-c", f"raise SystemExit({i})"]).returncode, [3, 4])))
 
