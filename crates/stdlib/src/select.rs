@@ -522,7 +522,7 @@ fn epoll_poll(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let out: Vec<Value> = events
         .into_iter()
-        .map(|(fd, ev)| vm.new_tuple(vec![Value::Int(i64::from(fd)), Value::Int(i64::from(ev))]))
+        .map(|(fd, ev)| vm.new_pair(Value::Int(i64::from(fd)), Value::Int(i64::from(ev))))
         .collect();
     Ok(vm.new_list(out))
 }

@@ -640,7 +640,7 @@ fn addr_value(vm: &mut Vm, a: &SockAddr) -> Value {
     match a {
         SockAddr::V4 { ip, port } => {
             let host = vm.new_string(addr::format_v4(*ip));
-            vm.new_tuple(vec![host, Value::Int(i64::from(*port))])
+            vm.new_pair(host, Value::Int(i64::from(*port)))
         }
         SockAddr::V6 {
             ip,
@@ -665,7 +665,7 @@ fn addr_value(vm: &mut Vm, a: &SockAddr) -> Value {
         }
         SockAddr::Other(f) => {
             let b = vm.new_bytes(Vec::new());
-            vm.new_tuple(vec![Value::Int(i64::from(*f)), b])
+            vm.new_pair(Value::Int(i64::from(*f)), b)
         }
     }
 }
@@ -867,7 +867,7 @@ fn sock_accept(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, _) = this(vm, &args, "_accept")?;
     let (fd, a) = sock_call(vm, s, false, |n, fd| n.accept(fd))?;
     let a = addr_value(vm, &a);
-    Ok(vm.new_tuple(vec![Value::Int(i64::from(fd)), a]))
+    Ok(vm.new_pair(Value::Int(i64::from(fd)), a))
 }
 
 /// CPython's `internal_connect`: `Ok(0)` when connected, `Ok(errno)` for `connect_ex`'s
@@ -1045,7 +1045,7 @@ fn sock_recvfrom(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, a) = sock_call(vm, s, false, |h, fd| h.recvfrom(fd, n, flags))?;
     let data = vm.new_bytes(data);
     let a = from_value(vm, a);
-    Ok(vm.new_tuple(vec![data, a]))
+    Ok(vm.new_pair(data, a))
 }
 
 fn sock_recvfrom_into(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1055,7 +1055,7 @@ fn sock_recvfrom_into(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let got = data.len();
     fill_buffer(vm, &buf, data)?;
     let a = from_value(vm, a);
-    Ok(vm.new_tuple(vec![Value::Int(got as i64), a]))
+    Ok(vm.new_pair(Value::Int(got as i64), a))
 }
 
 fn sock_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1315,7 +1315,7 @@ fn socketpair(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = net(vm, |n| n.socketpair(family, kind, proto))?;
     let x = new_sock(vm, x, family, kind, proto)?;
     let y = new_sock(vm, y, family, kind, proto)?;
-    Ok(vm.new_tuple(vec![x, y]))
+    Ok(vm.new_pair(x, y))
 }
 
 fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
@@ -1554,7 +1554,7 @@ fn getnameinfo(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (h, s) = r.map_err(|e| lookup_error(vm, e))?;
     let h = vm.new_string(h);
     let s = vm.new_string(s);
-    Ok(vm.new_tuple(vec![h, s]))
+    Ok(vm.new_pair(h, s))
 }
 
 fn proto_kind(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<Option<i32>> {

@@ -623,7 +623,7 @@ fn do_sub(vm: &mut Vm, args: Args<'_>, name: &str, with_count: bool) -> PyResult
     pieces.push(slice(vm, subj.is_bytes, &subj.text, last, n));
     let joined = join(vm, subj.is_bytes, pieces)?;
     if with_count {
-        Ok(vm.new_tuple(vec![joined, Value::Int(nsubs as i64)]))
+        Ok(vm.new_pair(joined, Value::Int(nsubs as i64)))
     } else {
         Ok(joined)
     }
@@ -871,7 +871,7 @@ fn match_end(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn match_span(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, b) = span_of(vm, &args, "span")?;
-    Ok(vm.new_tuple(vec![Value::Int(a), Value::Int(b)]))
+    Ok(vm.new_pair(Value::Int(a), Value::Int(b)))
 }
 
 fn match_expand(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -929,7 +929,7 @@ fn match_regs(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let mut out = Vec::new();
     for r in &m.regs {
         let (a, b) = r.map_or((-1, -1), |(a, b)| (a as i64, b as i64));
-        out.push(vm.new_tuple(vec![Value::Int(a), Value::Int(b)]));
+        out.push(vm.new_pair(Value::Int(a), Value::Int(b)));
     }
     Ok(vm.new_tuple(out))
 }

@@ -855,8 +855,15 @@ impl Vm {
                     }
                 }
                 Opcode::BUILD_TUPLE => {
-                    let items = split_top(f, arg)?;
-                    push(&mut f.stack, self.new_tuple(items));
+                    // A pair is stored in the tuple object itself: no vector in between.
+                    if arg == 2 && f.stack.len() >= 2 {
+                        let b = f.stack.pop().unwrap_or(Value::None);
+                        let a = f.stack.pop().unwrap_or(Value::None);
+                        push(&mut f.stack, self.new_pair(a, b));
+                    } else {
+                        let items = split_top(f, arg)?;
+                        push(&mut f.stack, self.new_tuple(items));
+                    }
                 }
                 Opcode::BUILD_LIST => {
                     let items = split_top(f, arg)?;

@@ -23,9 +23,9 @@ pub struct ObjRef(Rc<Object>);
 /// A heap object.
 pub struct Object {
     /// The type; `None` only while `type` and `object` are being bootstrapped.
-    class: RefCell<Option<ObjRef>>,
+    class: Cell<Option<ObjRef>>,
     /// The instance `__dict__`, for objects that have one.
-    pub dict: RefCell<Option<ObjRef>>,
+    pub dict: DictSlot,
     /// What the object holds.
     pub payload: Payload,
     /// Set once the object's finalizer has been queued (it runs at most once).
@@ -54,7 +54,7 @@ pub enum Payload {
     /// `memoryview`
     MemoryView(Box<crate::objects::bytes::memoryview::MemoryViewData>),
     /// `tuple`
-    Tuple(Box<[Value]>),
+    Tuple(crate::objects::tuple::TupleItems),
     /// `list`
     List(RefCell<Vec<Value>>),
     /// `dict`
@@ -124,8 +124,8 @@ impl ObjRef {
     /// A new object of type `class` with `payload` and no instance dict.
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
         ObjRef(Rc::new(Object {
-            class: RefCell::new(Some(class)),
-            dict: RefCell::new(None),
+            class: Cell::new(Some(class)),
+            dict: DictSlot::new(None),
             payload,
             finalized: Cell::new(false),
             weakly_referenced: Cell::new(false),
@@ -135,8 +135,8 @@ impl ObjRef {
     /// An object whose type is set later (`type` and `object` during bootstrap).
     pub(crate) fn new_unclassed(payload: Payload) -> ObjRef {
         ObjRef(Rc::new(Object {
-            class: RefCell::new(None),
-            dict: RefCell::new(None),
+            class: Cell::new(None),
+            dict: DictSlot::new(None),
             payload,
             finalized: Cell::new(false),
             weakly_referenced: Cell::new(false),
@@ -146,8 +146,8 @@ impl ObjRef {
     /// A new object with an instance dict.
     pub fn with_dict(class: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
         ObjRef(Rc::new(Object {
-            class: RefCell::new(Some(class)),
-            dict: RefCell::new(Some(dict)),
+            class: Cell::new(Some(class)),
+            dict: DictSlot::new(Some(dict)),
             payload,
             finalized: Cell::new(false),
             weakly_referenced: Cell::new(false),
@@ -168,24 +168,24 @@ impl ObjRef {
     /// The object's type.
     #[inline]
     pub fn class(&self) -> ObjRef {
-        match &*self.0.class.borrow() {
+        let c = self.0.class.take();
+        let r = match &c {
             Some(c) => c.clone(),
             None => self.clone(),
-        }
+        };
+        self.0.class.set(c);
+        r
     }
 
-    /// Run `f` with the object's type without touching reference counts.
+    /// Run `f` with the object's type.
     #[inline]
     pub fn with_class<R>(&self, f: impl FnOnce(&ObjRef) -> R) -> R {
-        match &*self.0.class.borrow() {
-            Some(c) => f(c),
-            None => f(self),
-        }
+        f(&self.class())
     }
 
     /// Replace the object's type (`obj.__class__ = C`, after the caller checked layouts).
     pub fn set_class(&self, class: ObjRef) {
-        *self.0.class.borrow_mut() = Some(class);
+        drop(self.0.class.replace(Some(class)));
     }
 
     /// The object itself, mutably, when this is its only reference.
@@ -310,7 +310,7 @@ impl Drop for Object {
                         .flags
                         .has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
             }
-            _ => match &*self.class.borrow() {
+            _ => match self.class.get_mut() {
                 Some(c) => match &c.payload {
                     Payload::Type(td) => td.has_del.get(),
                     _ => false,
@@ -322,8 +322,8 @@ impl Drop for Object {
             return;
         }
         let revived = Object {
-            class: RefCell::new(self.class.borrow_mut().take()),
-            dict: RefCell::new(self.dict.borrow_mut().take()),
+            class: Cell::new(self.class.take()),
+            dict: DictSlot::new(self.dict.take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
             weakly_referenced: Cell::new(false),
@@ -337,4 +337,95 @@ impl Drop for Object {
 
 // Every heap object pays for the widest payload: keep large variants boxed so this holds.
 const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
-const _: () = assert!(std::mem::size_of::<Object>() <= 88);
+const _: () = assert!(std::mem::size_of::<Object>() <= 72);
+
+/// An object's instance-dict pointer: a `Cell`, 8 bytes where a `RefCell` took 16 (every heap
+/// object has one). `borrow` hands out a counted reference to the dict; `borrow_mut` moves
+/// the pointer out for the guard's lifetime and back when the guard drops. Code that would
+/// have hit a `RefCell` borrow conflict reads `None` meanwhile instead; nothing reads an
+/// object's dict slot while it holds the slot mutably.
+pub struct DictSlot(Cell<Option<ObjRef>>);
+
+impl DictSlot {
+    /// A slot holding `d`.
+    pub fn new(d: Option<ObjRef>) -> DictSlot {
+        DictSlot(Cell::new(d))
+    }
+
+    /// The dict, with its own reference.
+    #[inline]
+    pub fn get(&self) -> Option<ObjRef> {
+        let d = self.0.take();
+        let r = d.clone();
+        self.0.set(d);
+        r
+    }
+
+    /// The dict (a reference-holding guard, for `&*slot.borrow()`).
+    #[inline]
+    pub fn borrow(&self) -> DictRef {
+        DictRef(self.get())
+    }
+
+    /// The slot, mutably, until the guard drops.
+    #[inline]
+    pub fn borrow_mut(&self) -> DictMut<'_> {
+        DictMut {
+            slot: &self.0,
+            value: self.0.take(),
+        }
+    }
+
+    /// Put `d` in the slot, returning what was there.
+    pub fn replace(&self, d: Option<ObjRef>) -> Option<ObjRef> {
+        self.0.replace(d)
+    }
+
+    /// Empty the slot, returning what was there.
+    pub fn take(&self) -> Option<ObjRef> {
+        self.0.take()
+    }
+
+    /// Whether the object has a dict.
+    pub fn is_some(&self) -> bool {
+        self.borrow().is_some()
+    }
+}
+
+/// See [`DictSlot::borrow`].
+pub struct DictRef(Option<ObjRef>);
+
+impl std::ops::Deref for DictRef {
+    type Target = Option<ObjRef>;
+    #[inline]
+    fn deref(&self) -> &Option<ObjRef> {
+        &self.0
+    }
+}
+
+/// See [`DictSlot::borrow_mut`].
+pub struct DictMut<'a> {
+    slot: &'a Cell<Option<ObjRef>>,
+    value: Option<ObjRef>,
+}
+
+impl std::ops::Deref for DictMut<'_> {
+    type Target = Option<ObjRef>;
+    #[inline]
+    fn deref(&self) -> &Option<ObjRef> {
+        &self.value
+    }
+}
+
+impl std::ops::DerefMut for DictMut<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Option<ObjRef> {
+        &mut self.value
+    }
+}
+
+impl Drop for DictMut<'_> {
+    fn drop(&mut self) {
+        drop(self.slot.replace(self.value.take()));
+    }
+}

@@ -457,7 +457,7 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> V
             method "__repr__" => struct_seq_repr, "Return repr(self).";
         ],
     );
-    Value::Obj(vm.new_object(&t, Payload::Tuple(values.into_boxed_slice())))
+    Value::Obj(vm.new_object(&t, Payload::Tuple(values.into())))
 }
 
 /// `structseq_repr`: `sys.version_info(major=3, ...)`, field names from the type's members.

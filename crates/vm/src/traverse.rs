@@ -265,10 +265,8 @@ pub fn referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
     if let Some(c) = heap_type {
         obj(&c, visit);
     }
-    if let Ok(d) = o.dict.try_borrow()
-        && let Some(d) = d.as_ref()
-    {
-        obj(d, visit);
+    if let Some(d) = o.dict.get() {
+        obj(&d, visit);
     }
     payload_referents(o, visit);
 }

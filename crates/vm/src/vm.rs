@@ -197,7 +197,7 @@ impl Vm {
         let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::Plain));
         let empty_tuple = Value::Obj(ObjRef::new(
             types.tuple.clone(),
-            Payload::Tuple(Vec::new().into_boxed_slice()),
+            Payload::Tuple(Vec::new().into()),
         ));
         let mut vm = Vm {
             types,
@@ -645,6 +645,15 @@ impl Vm {
 
     // ----- containers -----
 
+    /// A new 2-tuple.
+    #[inline]
+    pub fn new_pair(&self, a: Value, b: Value) -> Value {
+        Value::Obj(ObjRef::new(
+            self.types.tuple.clone(),
+            Payload::Tuple(crate::objects::tuple::TupleItems::pair(a, b)),
+        ))
+    }
+
     /// A new tuple.
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {
         if items.is_empty() {
@@ -652,7 +661,7 @@ impl Vm {
         }
         Value::Obj(ObjRef::new(
             self.types.tuple.clone(),
-            Payload::Tuple(items.into_boxed_slice()),
+            Payload::Tuple(items.into()),
         ))
     }
 

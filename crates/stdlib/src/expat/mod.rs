@@ -285,7 +285,7 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         ("XML_BLAP_ACT_THRES", 8_388_608),
     ] {
         let n = vm.new_str(n);
-        feats.push(vm.new_tuple(vec![n, Value::Int(v)]));
+        feats.push(vm.new_pair(n, Value::Int(v)));
     }
     let feats = vm.new_list(feats);
     set_attr(vm, m, "features", feats);

@@ -607,7 +607,7 @@ fn array_buffer_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = arr(vm, this)?;
     let addr = a.data.borrow().as_ptr() as usize as i64;
     let n = len_of(a) as i64;
-    Ok(vm.new_tuple(vec![Value::Int(addr), Value::Int(n)]))
+    Ok(vm.new_pair(Value::Int(addr), Value::Int(n)))
 }
 
 fn array_tobytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1008,7 +1008,7 @@ fn array_reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         },
         _ => Value::None,
     };
-    let inner = vm.new_tuple(vec![code, l]);
+    let inner = vm.new_pair(code, l);
     Ok(vm.new_tuple(vec![cls, inner, state]))
 }
 

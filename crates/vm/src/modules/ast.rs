@@ -133,7 +133,7 @@ fn ast_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let empty = vm.new_tuple(Vec::new());
     match this.as_obj().and_then(|o| o.dict.borrow().clone()) {
         Some(d) => Ok(vm.new_tuple(vec![cls, empty, Value::Obj(d)])),
-        None => Ok(vm.new_tuple(vec![cls, empty])),
+        None => Ok(vm.new_pair(cls, empty)),
     }
 }
 

@@ -252,7 +252,7 @@ fn encode_with(vm: &mut Vm, args: Args<'_>, fname: &str, codec: &str) -> PyResul
     let n = s.len();
     let out = rc::encode(vm, &s, codec, &errors)?;
     let b = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![b, Value::Int(n as i64)]))
+    Ok(vm.new_pair(b, Value::Int(n as i64)))
 }
 
 /// The length of the longest prefix of `b` that does not end inside a UTF-8 sequence.
@@ -315,7 +315,7 @@ fn decode_with(
     };
     let s = rc::decode(vm, &data[..take], codec, &errors)?;
     let sv = vm.new_pystr(s);
-    Ok(vm.new_tuple(vec![sv, Value::Int(take as i64)]))
+    Ok(vm.new_pair(sv, Value::Int(take as i64)))
 }
 
 /// `utf_7_encode(str, errors=None)`
@@ -325,7 +325,7 @@ fn utf_7_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     errors_arg(vm, &a[1], "utf_7_encode")?;
     let out = rc::utf7_encode(&s.code_points());
     let b = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![b, Value::Int(s.len() as i64)]))
+    Ok(vm.new_pair(b, Value::Int(s.len() as i64)))
 }
 
 /// `utf_7_decode(data, errors=None, final=False)`
@@ -336,7 +336,7 @@ fn utf_7_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let is_final = !a[2].is_null() && vm.is_true(&a[2])?;
     let (cps, used) = rc::utf7_decode(vm, &data, &errors, is_final)?;
     let sv = vm.new_pystr(PyStr::from_code_points(cps));
-    Ok(vm.new_tuple(vec![sv, Value::Int(used as i64)]))
+    Ok(vm.new_pair(sv, Value::Int(used as i64)))
 }
 
 macro_rules! codec_pair {
@@ -379,7 +379,7 @@ fn bom_encode(vm: &mut Vm, args: Args<'_>, fname: &str, bits: u32) -> PyResult<V
     let n = s.len();
     let out = rc::encode(vm, &s, codec, &errors)?;
     let b = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![b, Value::Int(n as i64)]))
+    Ok(vm.new_pair(b, Value::Int(n as i64)))
 }
 
 fn utf_16_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -474,7 +474,7 @@ fn bom_decode(vm: &mut Vm, args: Args<'_>, fname: &str, unit: usize) -> PyResult
     match r.payload() {
         Some(crate::object::Payload::Tuple(t)) => {
             let (s, n) = (t[0].clone(), t[1].clone());
-            Ok(vm.new_tuple(vec![s, n]))
+            Ok(vm.new_pair(s, n))
         }
         _ => Err(vm.runtime_error("bad decode result")),
     }
@@ -516,7 +516,7 @@ fn charmap_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if mapping.is_null() || mapping.is_none() {
         let s = rc::decode(vm, &data, "latin-1", &errors)?;
         let sv = vm.new_pystr(s);
-        return Ok(vm.new_tuple(vec![sv, Value::Int(data.len() as i64)]));
+        return Ok(vm.new_pair(sv, Value::Int(data.len() as i64)));
     }
     let table = as_pystr(&mapping).map(PyStr::code_points);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
@@ -571,7 +571,7 @@ fn charmap_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let sv = vm.new_pystr(PyStr::from_code_points(out));
-    Ok(vm.new_tuple(vec![sv, Value::Int(data.len() as i64)]))
+    Ok(vm.new_pair(sv, Value::Int(data.len() as i64)))
 }
 
 /// `charmap_encode(str, errors=None, mapping=None)`: through a dict (`charmap_build`'s).
@@ -589,7 +589,7 @@ fn charmap_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if mapping.is_null() || mapping.is_none() {
         let out = rc::encode(vm, &s, "latin-1", &errors)?;
         let b = vm.new_bytes(out);
-        return Ok(vm.new_tuple(vec![b, Value::Int(s.len() as i64)]));
+        return Ok(vm.new_pair(b, Value::Int(s.len() as i64)));
     }
     let cps = s.code_points();
     let mut out = Vec::with_capacity(cps.len());
@@ -636,7 +636,7 @@ fn charmap_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let b = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![b, Value::Int(cps.len() as i64)]))
+    Ok(vm.new_pair(b, Value::Int(cps.len() as i64)))
 }
 
 // ----- escape codecs -----
@@ -667,7 +667,7 @@ fn unicode_escape_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let b = vm.new_bytes(out.into_bytes());
-    Ok(vm.new_tuple(vec![b, Value::Int(s.len() as i64)]))
+    Ok(vm.new_pair(b, Value::Int(s.len() as i64)))
 }
 
 /// `raw_unicode_escape_encode(str, errors=None)`: only characters past Latin-1 are escaped.
@@ -689,7 +689,7 @@ fn raw_unicode_escape_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let b = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![b, Value::Int(s.len() as i64)]))
+    Ok(vm.new_pair(b, Value::Int(s.len() as i64)))
 }
 
 fn hex_digits(data: &[u8], at: usize, n: usize) -> Option<u32> {
@@ -832,7 +832,7 @@ fn escape_decode_common(vm: &mut Vm, args: Args<'_>, fname: &str, raw: bool) -> 
     let errors = errors_arg(vm, &a[1], fname)?;
     let cps = unescape(vm, &data, &errors, raw)?;
     let sv = vm.new_pystr(PyStr::from_code_points(cps));
-    Ok(vm.new_tuple(vec![sv, Value::Int(data.len() as i64)]))
+    Ok(vm.new_pair(sv, Value::Int(data.len() as i64)))
 }
 
 /// `escape_encode(bytes)`: bytes with `repr`-style escapes, without quotes.
@@ -858,7 +858,7 @@ fn escape_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let n = b.len();
     let bv = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![bv, Value::Int(n as i64)]))
+    Ok(vm.new_pair(bv, Value::Int(n as i64)))
 }
 
 /// `escape_decode(data, errors=None)`: bytes-literal escapes to bytes.
@@ -919,7 +919,7 @@ fn escape_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let bv = vm.new_bytes(out);
-    Ok(vm.new_tuple(vec![bv, Value::Int(data.len() as i64)]))
+    Ok(vm.new_pair(bv, Value::Int(data.len() as i64)))
 }
 
 fn readbuffer_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -930,7 +930,7 @@ fn readbuffer_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let n = data.len();
     let b = vm.new_bytes(data);
-    Ok(vm.new_tuple(vec![b, Value::Int(n as i64)]))
+    Ok(vm.new_pair(b, Value::Int(n as i64)))
 }
 
 // ----- error handlers as callables (`PyCodec_*Errors`) -----
@@ -992,7 +992,7 @@ fn reraise(vm: &mut Vm, info: &ErrInfo) -> PyErr {
 
 fn result(vm: &mut Vm, cps: Vec<u32>, end: usize) -> Value {
     let s = vm.new_pystr(PyStr::from_code_points(cps));
-    vm.new_tuple(vec![s, Value::Int(end as i64)])
+    vm.new_pair(s, Value::Int(end as i64))
 }
 
 /// The code points `object[start:end]` of an encode/translate error.
@@ -1112,7 +1112,7 @@ fn surrogateescape_errors(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 out.push((c - 0xDC00) as u8);
             }
             let b = vm.new_bytes(out);
-            Ok(vm.new_tuple(vec![b, Value::Int(info.end as i64)]))
+            Ok(vm.new_pair(b, Value::Int(info.end as i64)))
         }
         ErrKind::Translate => Err(unsupported(vm, &info)),
     }
@@ -1132,7 +1132,7 @@ fn surrogatepass_errors(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 out.extend(buf);
             }
             let b = vm.new_bytes(out);
-            Ok(vm.new_tuple(vec![b, Value::Int(info.end as i64)]))
+            Ok(vm.new_pair(b, Value::Int(info.end as i64)))
         }
         ErrKind::Decode => {
             let bytes = failed_bytes(&info);

@@ -683,7 +683,7 @@ fn deque_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = Value::Obj(vm.type_of(this));
     let empty = vm.new_tuple(Vec::new());
     let ctor_args = match d.maxlen.get() {
-        Some(m) => vm.new_tuple(vec![empty, Value::Int(m as i64)]),
+        Some(m) => vm.new_pair(empty, Value::Int(m as i64)),
         None => vm.new_tuple(vec![empty]),
     };
     let state = match this.as_obj().and_then(|o| o.dict.borrow().clone()) {

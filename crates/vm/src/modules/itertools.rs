@@ -653,7 +653,7 @@ fn next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
                     old: Some(new.clone()),
                 },
             );
-            Ok(Some(vm.new_tuple(vec![old, new])))
+            Ok(Some(vm.new_pair(old, new)))
         }
         Step::ZipLongest(mut iters, fill, mut active) => {
             if iters.is_empty() || active == 0 {
@@ -1444,7 +1444,7 @@ fn groupby_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         *tgtkey = Some(curr.clone());
         *current = id;
     }
-    Ok(Some(vm.new_tuple(vec![curr, grouper])))
+    Ok(Some(vm.new_pair(curr, grouper)))
 }
 
 fn grouper_next(

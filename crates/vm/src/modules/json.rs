@@ -205,7 +205,7 @@ fn scanstring(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         push_cp(&mut out, cp);
     }
     let text = vm.new_pystr(PyStr::from_wtf8(out));
-    Ok(vm.new_tuple(vec![text, Value::Int(end as i64)]))
+    Ok(vm.new_pair(text, Value::Int(end as i64)))
 }
 
 fn push_u_escape(out: &mut String, cp: u32) {

@@ -432,14 +432,14 @@ fn math_modf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     } else {
         (x.fract(), x.trunc())
     };
-    Ok(vm.new_tuple(vec![Value::float(frac), Value::float(int)]))
+    Ok(vm.new_pair(Value::float(frac), Value::float(int)))
 }
 
 fn math_frexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "frexp", 1, 1)?;
     let x = to_f64(vm, &a[0])?;
     let (m, e) = frexp(x);
-    Ok(vm.new_tuple(vec![Value::float(m), Value::Int(e)]))
+    Ok(vm.new_pair(Value::float(m), Value::Int(e)))
 }
 
 fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1033,5 +1033,5 @@ fn posix_dup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn posix_pipe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "pipe", &[], 0, 0)?;
     let (r, w) = vm.host.pipe().map_err(|e| vm.os_error_io(&e, None))?;
-    Ok(vm.new_tuple(vec![Value::Int(i64::from(r)), Value::Int(i64::from(w))]))
+    Ok(vm.new_pair(Value::Int(i64::from(r)), Value::Int(i64::from(w))))
 }

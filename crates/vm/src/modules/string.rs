@@ -127,7 +127,7 @@ fn formatter_field_name_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 return Err(vm.value_error("Empty attribute in format string"));
             }
             let key = text(vm, &cps[start..i]);
-            rest.push(vm.new_tuple(vec![Value::bool(true), key]));
+            rest.push(vm.new_pair(Value::bool(true), key));
         } else if c == lsq {
             let start = i;
             while i < cps.len() && cps[i] != rsq {
@@ -146,12 +146,12 @@ fn formatter_field_name_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
                 );
             }
-            rest.push(vm.new_tuple(vec![Value::bool(false), key]));
+            rest.push(vm.new_pair(Value::bool(false), key));
         } else {
             return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     let list = vm.new_list(rest);
     let it = vm.iter(&list)?;
-    Ok(vm.new_tuple(vec![first, it]))
+    Ok(vm.new_pair(first, it))
 }

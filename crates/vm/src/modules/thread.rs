@@ -547,7 +547,7 @@ fn rlock_release_save(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     *g = (0, 0);
     drop(g);
     inner.cv.notify_one();
-    Ok(vm.new_tuple(vec![Value::Int(n as i64), Value::Int(owner)]))
+    Ok(vm.new_pair(Value::Int(n as i64), Value::Int(owner)))
 }
 
 fn rlock_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -389,7 +389,7 @@ fn resource_getrlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "getrlimit", 1, 1)?;
     let r = resource_arg(vm, &a[0])?;
     match vm.host.rlimit(r) {
-        Ok((soft, hard)) => Ok(vm.new_tuple(vec![limit_value(soft), limit_value(hard)])),
+        Ok((soft, hard)) => Ok(vm.new_pair(limit_value(soft), limit_value(hard))),
         Err(e) => Err(host_error(vm, &e)),
     }
 }

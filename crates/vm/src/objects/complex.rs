@@ -313,7 +313,7 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn complex_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let c = self_complex(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::float(c.0), Value::float(c.1)]))
+    Ok(vm.new_pair(Value::float(c.0), Value::float(c.1)))
 }
 
 fn complex_real(vm: &mut Vm, this: &Value) -> PyResult<Value> {

@@ -161,7 +161,7 @@ fn slice_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (p, _) = this_slice(vm, &args, "__reduce__", 0, 0)?;
     let a = vm.new_tuple(p.to_vec());
     let t = Value::Obj(vm.types.slice.clone());
-    Ok(vm.new_tuple(vec![t, a]))
+    Ok(vm.new_pair(t, a))
 }
 
 fn slice_start(vm: &mut Vm, this: &Value) -> PyResult<Value> {

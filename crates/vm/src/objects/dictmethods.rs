@@ -443,7 +443,7 @@ fn dict_popitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let e = t.borrow_mut().remove_entry(i);
     match e {
-        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        Some(e) => Ok(vm.new_pair(e.key, e.value)),
         None => Err(vm.key_error_msg("popitem(): dictionary is empty")),
     }
 }

@@ -218,7 +218,7 @@ fn exc_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(d) if matches!(&d.payload, Payload::Dict(t) if t.borrow().len() != 0) => {
             Ok(vm.new_tuple(vec![t, a, Value::Obj(d)]))
         }
-        _ => Ok(vm.new_tuple(vec![t, a])),
+        _ => Ok(vm.new_pair(t, a)),
     }
 }
 

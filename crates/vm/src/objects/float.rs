@@ -173,7 +173,7 @@ fn binop(vm: &mut Vm, a: &Value, b: &Value, op: Op) -> PyResult<Value> {
                 return Err(vm.zero_division("float divmod()"));
             }
             let (d, m) = float_divmod(x, y);
-            return Ok(vm.new_tuple(vec![Value::float(d), Value::float(m)]));
+            return Ok(vm.new_pair(Value::float(d), Value::float(m)));
         }
         Op::Pow => return float_pow(vm, x, y),
     }))
@@ -387,7 +387,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Ok((n, d)) => {
             let n = Value::from_bigint(n, vm);
             let d = Value::from_bigint(d, vm);
-            Ok(vm.new_tuple(vec![n, d]))
+            Ok(vm.new_pair(n, d))
         }
         Err(e) => {
             let msg = e.to_string();

@@ -243,12 +243,12 @@ fn divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             int_fast(p, q, BinaryOp::Remainder),
         )
     {
-        return Ok(vm.new_tuple(vec![d, m]));
+        return Ok(vm.new_pair(d, m));
     }
     let (d, m) = crate::objects::bigsteps::div_mod_floor(vm, &x.to_big(), &y.to_big())?;
     let d = Value::from_bigint(d, vm);
     let m = Value::from_bigint(m, vm);
-    Ok(vm.new_tuple(vec![d, m]))
+    Ok(vm.new_pair(d, m))
 }
 
 fn int_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -532,7 +532,7 @@ fn int_bit_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn int_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = self_int(vm, &args, "as_integer_ratio")?;
     let v = plain(vm, i);
-    Ok(vm.new_tuple(vec![v, Value::Int(1)]))
+    Ok(vm.new_pair(v, Value::Int(1)))
 }
 
 fn int_self_getter(vm: &mut Vm, this: &Value) -> PyResult<Value> {

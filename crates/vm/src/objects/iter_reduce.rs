@@ -204,11 +204,11 @@ fn iter_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Snap::Call(func, sentinel) => {
             let it = builtin_iter(vm)?;
-            let a = vm.new_tuple(vec![func, sentinel]);
+            let a = vm.new_pair(func, sentinel);
             vec![it, a]
         }
         Snap::Enum(it, count) => {
-            let a = vm.new_tuple(vec![it, count]);
+            let a = vm.new_pair(it, count);
             vec![clsv, a]
         }
         Snap::Zip(iters, strict) => {
@@ -226,7 +226,7 @@ fn iter_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             vec![clsv, a]
         }
         Snap::Filter(func, it) => {
-            let a = vm.new_tuple(vec![func, it]);
+            let a = vm.new_pair(func, it);
             vec![clsv, a]
         }
         Snap::Done => {

@@ -145,7 +145,7 @@ pub fn iter_next(
                         return Ok(Some(match kind {
                             DictIterKind::Keys => k,
                             DictIterKind::Values => v,
-                            DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                            DictIterKind::Items => vm.new_pair(k, v),
                         }));
                     }
                     None => {
@@ -183,7 +183,7 @@ pub fn iter_next(
                         return Ok(Some(match kind {
                             DictIterKind::Keys => k,
                             DictIterKind::Values => v,
-                            DictIterKind::Items => vm.new_tuple(vec![k, v]),
+                            DictIterKind::Items => vm.new_pair(k, v),
                         }));
                     }
                 }
@@ -291,7 +291,7 @@ pub fn iter_next(
             if let IterState::Enumerate { count: c, .. } = &mut *state.borrow_mut() {
                 *c = next_count;
             }
-            Ok(Some(vm.new_tuple(vec![count, v])))
+            Ok(Some(vm.new_pair(count, v)))
         }
         Snap::Zip(iters, strict) => {
             if iters.is_empty() {

@@ -433,7 +433,7 @@ fn range_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     ];
     let a = vm.new_tuple(parts);
     let t = Value::Obj(vm.types.range.clone());
-    Ok(vm.new_tuple(vec![t, a]))
+    Ok(vm.new_pair(t, a))
 }
 
 fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -149,7 +149,7 @@ fn default_getstate(vm: &mut Vm, this: &Value, required: bool) -> PyResult<Value
             }
         }
         if vm.len(&Value::Obj(slots.clone()))? > 0 {
-            state = vm.new_tuple(vec![state, Value::Obj(slots)]);
+            state = vm.new_pair(state, Value::Obj(slots));
         }
     }
     Ok(state)
@@ -170,8 +170,8 @@ pub(crate) fn builtin_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(obj) => {
             let getattr = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "getattr")?;
             let n = vm.new_str(name);
-            let args = vm.new_tuple(vec![obj, n]);
-            Ok(vm.new_tuple(vec![getattr, args]))
+            let args = vm.new_pair(obj, n);
+            Ok(vm.new_pair(getattr, args))
         }
     }
 }

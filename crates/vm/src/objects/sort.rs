@@ -19,10 +19,42 @@ use crate::objects::function::Args;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
-/// A sort element: the key (when `key=` was given) and the value.
+/// A sort element with a `key=` function: the key and the value.
 struct Item {
     key: Value,
     value: Value,
+}
+
+/// What the sorter moves: a bare value (no `key=`: the value is its own key, and the list's
+/// own buffer is sorted in place, 16 bytes an item) or an [`Item`].
+trait SortElem {
+    /// The key compared.
+    fn key(&self) -> &Value;
+    /// An empty placeholder.
+    fn hole() -> Self;
+}
+
+impl SortElem for Value {
+    #[inline(always)]
+    fn key(&self) -> &Value {
+        self
+    }
+    fn hole() -> Self {
+        Value::Null
+    }
+}
+
+impl SortElem for Item {
+    #[inline(always)]
+    fn key(&self) -> &Value {
+        &self.key
+    }
+    fn hole() -> Self {
+        Item {
+            key: Value::Null,
+            value: Value::Null,
+        }
+    }
 }
 
 struct Sorter<'a> {
@@ -30,10 +62,10 @@ struct Sorter<'a> {
 }
 
 impl Sorter<'_> {
-    fn lt(&mut self, a: &Item, b: &Item) -> PyResult<bool> {
+    fn lt<T: SortElem>(&mut self, a: &T, b: &T) -> PyResult<bool> {
         // A sort of a huge list is a long native operation: it counts against the limits.
         self.vm.tick(1)?;
-        let (x, y) = (&a.key, &b.key);
+        let (x, y) = (a.key(), b.key());
         // Inline fast paths for the common homogeneous cases.
         match (x, y) {
             (Value::Int(p), Value::Int(q)) => return Ok(p < q),
@@ -48,7 +80,7 @@ impl Sorter<'_> {
     }
 
     /// `count_run`: the length of the run starting at `lo`, reversing a descending one.
-    fn count_run(&mut self, v: &mut [Item], lo: usize, hi: usize) -> PyResult<usize> {
+    fn count_run<T: SortElem>(&mut self, v: &mut [T], lo: usize, hi: usize) -> PyResult<usize> {
         if lo + 1 >= hi {
             return Ok(1);
         }
@@ -78,9 +110,9 @@ impl Sorter<'_> {
     }
 
     /// `binarysort`: `v[lo..start]` is sorted; insert `v[start..hi]` one by one.
-    fn binary_sort(
+    fn binary_sort<T: SortElem>(
         &mut self,
-        v: &mut [Item],
+        v: &mut [T],
         lo: usize,
         hi: usize,
         mut start: usize,
@@ -108,7 +140,13 @@ impl Sorter<'_> {
     }
 
     /// Merge the adjacent sorted runs `v[lo..mid]` and `v[mid..hi]`, stably.
-    fn merge(&mut self, v: &mut [Item], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+    fn merge<T: SortElem>(
+        &mut self,
+        v: &mut [T],
+        lo: usize,
+        mid: usize,
+        hi: usize,
+    ) -> PyResult<()> {
         // Skip the prefix of the left run already in place and the suffix of the right run.
         let mut a = lo;
         while a < mid && !self.lt(&v[mid], &v[a])? {
@@ -124,8 +162,8 @@ impl Sorter<'_> {
         // `merge_lo`: move the left part out, then fill the gap from the front. The slots
         // in `dest..r` are always empty placeholders and exactly as many as the left items
         // not yet placed, so on error the rest of the left run drops back into them.
-        let mut left: Vec<Item> = (a..mid)
-            .map(|i| std::mem::replace(&mut v[i], hole()))
+        let mut left: Vec<T> = (a..mid)
+            .map(|i| std::mem::replace(&mut v[i], T::hole()))
             .collect();
         let (mut li, mut r, mut dest) = (0, mid, a);
         let mut result = Ok(());
@@ -136,7 +174,7 @@ impl Sorter<'_> {
                     r += 1;
                 }
                 Ok(false) => {
-                    v[dest] = std::mem::replace(&mut left[li], hole());
+                    v[dest] = std::mem::replace(&mut left[li], T::hole());
                     li += 1;
                 }
                 Err(e) => {
@@ -153,7 +191,7 @@ impl Sorter<'_> {
         result
     }
 
-    fn sort(&mut self, v: &mut [Item]) -> PyResult<()> {
+    fn sort<T: SortElem>(&mut self, v: &mut [T]) -> PyResult<()> {
         let n = v.len();
         if n < 2 {
             return Ok(());
@@ -175,9 +213,9 @@ impl Sorter<'_> {
         self.merge_collapse(v, &mut runs, true)
     }
 
-    fn merge_at(
+    fn merge_at<T: SortElem>(
         &mut self,
-        v: &mut [Item],
+        v: &mut [T],
         runs: &mut Vec<(usize, usize)>,
         i: usize,
     ) -> PyResult<()> {
@@ -188,9 +226,9 @@ impl Sorter<'_> {
         self.merge(v, a, a + la, a + la + lb)
     }
 
-    fn merge_collapse(
+    fn merge_collapse<T: SortElem>(
         &mut self,
-        v: &mut [Item],
+        v: &mut [T],
         runs: &mut Vec<(usize, usize)>,
         force: bool,
     ) -> PyResult<()> {
@@ -213,13 +251,6 @@ impl Sorter<'_> {
             self.merge_at(v, runs, i)?;
         }
         Ok(())
-    }
-}
-
-fn hole() -> Item {
-    Item {
-        key: Value::Null,
-        value: Value::Null,
     }
 }
 
@@ -270,14 +301,19 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let l = crate::objects::list::list_cell(vm, this)?;
     let mut values = std::mem::take(&mut *l.borrow_mut());
-    // Keys first: a failing key function leaves the list as it was.
-    let mut items: Vec<Item> = Vec::with_capacity(values.len());
-    if key.is_none() {
-        items.extend(values.drain(..).map(|v| Item {
-            key: v.clone(),
-            value: v,
-        }));
+    let (result, sorted) = if key.is_none() {
+        // The values are their own keys: sort the list's buffer itself.
+        if reverse {
+            values.reverse();
+        }
+        let result = Sorter { vm }.sort(&mut values);
+        if reverse {
+            values.reverse();
+        }
+        (result, values)
     } else {
+        // Keys first: a failing key function leaves the list as it was.
+        let mut items: Vec<Item> = Vec::with_capacity(values.len());
         for v in values.iter() {
             match vm.call_pos(&key, std::slice::from_ref(v)) {
                 Ok(k) => items.push(Item {
@@ -291,16 +327,18 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 }
             }
         }
+        // The values now live in `items`: reuse the list's buffer for the result.
         values.clear();
-    }
-    if reverse {
-        items.reverse();
-    }
-    let result = Sorter { vm }.sort(&mut items);
-    if reverse {
-        items.reverse();
-    }
-    let sorted: Vec<Value> = items.into_iter().map(|i| i.value).collect();
+        if reverse {
+            items.reverse();
+        }
+        let result = Sorter { vm }.sort(&mut items);
+        if reverse {
+            items.reverse();
+        }
+        values.extend(items.into_iter().map(|i| i.value));
+        (result, values)
+    };
     let modified = std::mem::replace(&mut *l.borrow_mut(), sorted);
     result?;
     if !modified.is_empty() {

@@ -17,6 +17,73 @@ use crate::objects::slicing::slice_indices;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
+/// A tuple's items. Tuples of one or two items keep them in the object itself; longer ones
+/// in a boxed slice. A 2-tuple built as a box costs the object plus a 48-byte heap block
+/// (two 16-byte values and the allocator's header): peak RSS of the benchmarks that keep many
+/// pairs (sort keys, memo-table keys, nested unpacking) is dominated by that block.
+#[derive(Clone)]
+pub enum TupleItems {
+    /// Two items, inline.
+    Two([Value; 2]),
+    /// One item, inline.
+    One(Value),
+    /// Any other length.
+    Heap(Box<[Value]>),
+}
+
+impl TupleItems {
+    /// The items as a slice.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[Value] {
+        match self {
+            TupleItems::Two(a) => a,
+            TupleItems::One(v) => std::slice::from_ref(v),
+            TupleItems::Heap(b) => b,
+        }
+    }
+
+    /// A pair.
+    #[inline]
+    pub fn pair(a: Value, b: Value) -> TupleItems {
+        TupleItems::Two([a, b])
+    }
+}
+
+impl std::ops::Deref for TupleItems {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Value>> for TupleItems {
+    #[inline]
+    fn from(mut v: Vec<Value>) -> TupleItems {
+        match v.len() {
+            2 => {
+                let b = v.pop().unwrap_or(Value::None);
+                let a = v.pop().unwrap_or(Value::None);
+                TupleItems::Two([a, b])
+            }
+            1 => TupleItems::One(v.pop().unwrap_or(Value::None)),
+            _ => TupleItems::Heap(v.into_boxed_slice()),
+        }
+    }
+}
+
+impl From<Box<[Value]>> for TupleItems {
+    #[inline]
+    fn from(b: Box<[Value]>) -> TupleItems {
+        match b.len() {
+            1 | 2 => TupleItems::from(b.into_vec()),
+            _ => TupleItems::Heap(b),
+        }
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<TupleItems>() <= 40);
+
 fn this_tuple<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
@@ -92,10 +159,9 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if exact {
         return Ok(vm.new_tuple(items));
     }
-    Ok(Value::Obj(vm.new_object(
-        &cls,
-        Payload::Tuple(items.into_boxed_slice()),
-    )))
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::Tuple(items.into())),
+    ))
 }
 
 fn tuple_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

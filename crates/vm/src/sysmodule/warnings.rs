@@ -179,7 +179,7 @@ fn cw_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let saved = vm.new_list(saved);
     set_attr(vm, &this, "_saved_filters", saved)?;
     let prev_log = match vm.warn_log.clone() {
-        Some((l, t)) => vm.new_tuple(vec![Value::Obj(l), Value::Obj(t)]),
+        Some((l, t)) => vm.new_pair(Value::Obj(l), Value::Obj(t)),
         None => Value::None,
     };
     set_attr(vm, &this, "_saved_log", prev_log)?;

@@ -269,7 +269,7 @@ fn group_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "split", 1, 1)?;
     let m = Matcher::from_value(vm, &rest[0])?;
     let (a, b) = split(vm, this, &m, true)?;
-    Ok(vm.new_tuple(vec![a, b]))
+    Ok(vm.new_pair(a, b))
 }
 
 fn group_subgroup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

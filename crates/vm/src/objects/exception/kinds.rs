@@ -395,7 +395,7 @@ fn os_error_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
     let t = Value::Obj(vm.type_of(this));
     let a = exc_data(vm, this)?.args.borrow().clone();
-    Ok(vm.new_tuple(vec![t, a]))
+    Ok(vm.new_pair(t, a))
 }
 
 fn syntax_error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
