@@ -68,22 +68,32 @@ fn lookup(name: &str) -> Option<Codec> {
     })
 }
 
-fn unknown_encoding(vm: &mut Vm, name: &str) -> PyErr {
-    let t = vm.types.lookup_error.clone();
-    vm.new_exception_msg(&t, format!("unknown encoding: {name}"))
-}
-
 fn unknown_handler(vm: &mut Vm, name: &str) -> PyErr {
     let t = vm.types.lookup_error.clone();
     vm.new_exception_msg(&t, format!("unknown error handler name '{name}'"))
 }
 
-/// Whether `encoding` names a codec Krait has (for early `LookupError`s).
+/// Whether `encoding` names a text codec, built in or in the codec registry (for early
+/// `LookupError`s, as `open()` and `TextIOWrapper` give them).
 pub fn check_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
-    match lookup(encoding) {
-        Some(_) => Ok(()),
-        None => Err(unknown_encoding(vm, encoding)),
+    if lookup(encoding).is_some() {
+        return Ok(());
     }
+    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let text = match vm.getattr_str(&info, "_is_text_encoding") {
+        Ok(v) => vm.is_true(&v)?,
+        Err(_) => true,
+    };
+    if !text {
+        let t = vm.types.lookup_error.clone();
+        return Err(vm.new_exception_msg(
+            &t,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 // ----- decoding -----
