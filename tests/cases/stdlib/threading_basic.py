@@ -59,14 +59,21 @@ stop.append(1)
 t.join()
 print("spinner stopped", count[0] > 0)
 
-# Sleeping threads overlap: five 0.3 s sleeps take well under 1.5 s.
-t0 = time.monotonic()
-ts = [threading.Thread(target=time.sleep, args=(0.3,)) for _ in range(5)]
+# Sleeping threads overlap: every sleep starts before any ends (if sleep kept the lock, each
+# would start only after the previous one ended). Nothing is timed against a bound.
+spans = []
+gate = threading.Barrier(5)
+def sleeper():
+    gate.wait()
+    start = time.monotonic()
+    time.sleep(2)
+    spans.append((start, time.monotonic()))
+ts = [threading.Thread(target=sleeper) for _ in range(5)]
 for t in ts:
     t.start()
 for t in ts:
     t.join()
-print("sleeps overlapped", time.monotonic() - t0 < 1.2)
+print("sleeps overlapped", max(s for s, _ in spans) < min(e for _, e in spans))
 
 # Exceptions in threads go to threading.excepthook.
 seen = []
