@@ -235,11 +235,7 @@ impl Vm {
         }
         let t = self.types.module_not_found_error.clone();
         let mut msg = format!("No module named '{name}'");
-        if name == "_ctypes" {
-            // Not a gap to fill later: loading and calling C code is what a sandbox must not
-            // do, and an interpreter without it is safe by construction.
-            msg.push_str(" (Krait has no foreign-function interface: ctypes cannot load C code)");
-        } else if parent.is_none()
+        if parent.is_none()
             && let Some(hint) = self.stdlib_hint()
         {
             msg.push_str(&hint);
