@@ -858,6 +858,9 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
+    if let Ok(b) = u8::try_from(i) {
+        return Ok(Value::Obj(vm.latin1_char(b)));
+    }
     Ok(vm.new_pystr(crate::objects::str::PyStr::from_code_points([i as u32])))
 }
 

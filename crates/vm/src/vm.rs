@@ -70,6 +70,9 @@ pub struct Vm {
     pub sys: ObjRef,
     /// Interned strings by text.
     interned: HashMap<Rc<str>, ObjRef>,
+    /// The one-character strings U+0000..U+00FF, filled on first use from `interned` (CPython's
+    /// latin-1 singletons): iterating or indexing a string allocates nothing per character.
+    latin1: Box<[Option<ObjRef>]>,
     /// The string hash key.
     pub hash_secret: HashSecret,
     /// Where host operations go.
@@ -205,6 +208,7 @@ impl Vm {
             modules,
             sys,
             interned: HashMap::new(),
+            latin1: vec![None; 256].into_boxed_slice(),
             hash_secret,
             host,
             config,
@@ -587,6 +591,21 @@ impl Vm {
         let o = ObjRef::new(self.types.str.clone(), Payload::Str(PyStr::new(s)));
         self.str_hash_of(&o);
         self.interned.insert(Rc::from(s), o.clone());
+        o
+    }
+
+    /// The one-character string of code point `cp` (U+0000..U+00FF), the same object every
+    /// time (the interned one).
+    #[inline]
+    pub fn latin1_char(&mut self, cp: u8) -> ObjRef {
+        if let Some(Some(o)) = self.latin1.get(usize::from(cp)) {
+            return o.clone();
+        }
+        let mut buf = [0u8; 4];
+        let o = self.intern(char::from(cp).encode_utf8(&mut buf));
+        if let Some(slot) = self.latin1.get_mut(usize::from(cp)) {
+            *slot = Some(o.clone());
+        }
         o
     }
 

@@ -101,13 +101,23 @@ pub fn iter_next(
                     *st = IterState::Done;
                     return Ok(None);
                 }
-                let w = crate::objects::str::utf8_width(bytes[*byte_pos]).max(1);
+                let first = bytes[*byte_pos];
+                if first < 0x80 {
+                    *byte_pos += 1;
+                    drop(st);
+                    return Ok(Some(Value::Obj(vm.latin1_char(first))));
+                }
+                let w = crate::objects::str::utf8_width(first).max(1);
                 let piece = bytes[*byte_pos..*byte_pos + w].to_vec();
                 *byte_pos += w;
                 drop(st);
-                return Ok(Some(
-                    vm.new_pystr(crate::objects::str::PyStr::from_wtf8(piece)),
-                ));
+                let piece = crate::objects::str::PyStr::from_wtf8(piece);
+                if let Some(cp) = piece.char_at(0)
+                    && let Ok(b) = u8::try_from(cp)
+                {
+                    return Ok(Some(Value::Obj(vm.latin1_char(b))));
+                }
+                return Ok(Some(vm.new_pystr(piece)));
             }
             IterState::Dict {
                 dict,

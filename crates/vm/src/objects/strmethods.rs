@@ -550,18 +550,14 @@ fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn char_value(vm: &mut Vm, s: &PyStr, i: usize) -> Value {
     if s.is_ascii() {
         let b = s.wtf8()[i];
-        let mut buf = [0u8; 4];
-        let t: &str = (b as char).encode_utf8(&mut buf);
-        return Value::Obj(vm.intern(t));
+        return Value::Obj(vm.latin1_char(b));
     }
     let cp = s.char_at(i).unwrap_or(0);
+    if let Ok(b) = u8::try_from(cp) {
+        return Value::Obj(vm.latin1_char(b));
+    }
     let mut out = Vec::with_capacity(4);
     push_code_point(&mut out, cp);
-    if cp < 0x100
-        && let Ok(t) = std::str::from_utf8(&out)
-    {
-        return Value::Obj(vm.intern(t));
-    }
     new_str(vm, out)
 }
 
