@@ -275,6 +275,26 @@ impl Vm {
                     },
                 ));
             }
+            (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
+                // Exact strs: WTF-8 byte order is code-point order.
+                (Payload::Str(sx), Payload::Str(sy))
+                    if x.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
+                        && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) =>
+                {
+                    return Ok(Value::bool(cmp_ord(sx.wtf8().cmp(sy.wtf8()), op)));
+                }
+                // Exact tuples: `tuple_richcompare` without the slot lookups; still one
+                // counted level, since items may be tuples again.
+                (Payload::Tuple(_), Payload::Tuple(_))
+                    if x.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple))
+                        && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple)) =>
+                {
+                    return self.with_recursion_check(" in comparison", |vm| {
+                        crate::objects::sequence::seq_richcompare(vm, a, b, op)
+                    });
+                }
+                _ => {}
+            },
             _ => {}
         }
         self.with_recursion_check(" in comparison", |vm| vm.do_richcompare(a, b, op))
@@ -357,6 +377,15 @@ impl Vm {
                 {
                     return Ok(self.str_hash(s));
                 }
+                if let Payload::Tuple(t) = &o.payload
+                    && o.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple))
+                    && t.iter().all(|x| self.leaf_hash(x).is_some())
+                {
+                    // `tuplehash` over items whose hash needs no call (ints, strs, ...).
+                    return Ok(krait_common::hash::hash_tuple(
+                        t.iter().map(|x| self.leaf_hash(x).unwrap_or(0)),
+                    ));
+                }
                 match self.lookup_special_str(v, "__hash__") {
                     Some(Value::None) | None => {
                         Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
@@ -377,6 +406,27 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// The hash of `v` when it is an int, float, bool, None or exact str (no Python code and
+    /// no recursion), else `None`.
+    #[inline]
+    fn leaf_hash(&self, v: &Value) -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(krait_common::hash::hash_i64(*i)),
+            Value::Bool(b) => Some(i64::from(b.get())),
+            Value::Float(f) => {
+                Some(krait_common::hash::hash_float(f.get()).unwrap_or_else(|| hash_identity(v)))
+            }
+            Value::None => Some(hash_identity(v)),
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) if o.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) => {
+                    Some(self.str_hash(s))
+                }
+                _ => None,
+            },
+            Value::Null => None,
         }
     }
 

@@ -15,6 +15,7 @@
 
 use krait_bytecode::CompareOp;
 
+use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -57,8 +58,51 @@ impl SortElem for Item {
     }
 }
 
+/// What every key in the sort is, found by one scan before sorting (CPython's pre-check that
+/// picks `unsafe_long_compare`, `unsafe_latin_compare`, `unsafe_tuple_compare`): comparisons
+/// of homogeneous keys then skip the type dispatch. Keys never change during a sort, so the
+/// scan's answer holds throughout.
+#[derive(Clone, Copy, PartialEq)]
+enum KeyKind {
+    /// Small ints (`Value::Int`).
+    Int,
+    /// Floats.
+    Float,
+    /// Exact `str` objects: WTF-8 byte order is code-point order.
+    Str,
+    /// Exact tuples: `tuple_richcompare` without the slot lookup.
+    Tuple,
+    /// Anything else: the full rich comparison.
+    Mixed,
+}
+
+fn key_kind<T: SortElem>(vm: &Vm, v: &[T]) -> KeyKind {
+    let kind_of = |k: &Value| match k {
+        Value::Int(_) => KeyKind::Int,
+        Value::Float(_) => KeyKind::Float,
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(_) if o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.str)) => KeyKind::Str,
+            Payload::Tuple(_) if o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.tuple)) => {
+                KeyKind::Tuple
+            }
+            _ => KeyKind::Mixed,
+        },
+        _ => KeyKind::Mixed,
+    };
+    let Some(first) = v.first() else {
+        return KeyKind::Mixed;
+    };
+    let kind = kind_of(first.key());
+    if kind != KeyKind::Mixed && v.iter().all(|e| kind_of(e.key()) == kind) {
+        kind
+    } else {
+        KeyKind::Mixed
+    }
+}
+
 struct Sorter<'a> {
     vm: &'a mut Vm,
+    kind: KeyKind,
 }
 
 impl Sorter<'_> {
@@ -66,10 +110,23 @@ impl Sorter<'_> {
         // A sort of a huge list is a long native operation: it counts against the limits.
         self.vm.tick(1)?;
         let (x, y) = (a.key(), b.key());
-        // Inline fast paths for the common homogeneous cases.
-        match (x, y) {
-            (Value::Int(p), Value::Int(q)) => return Ok(p < q),
-            (Value::Float(p), Value::Float(q)) => return Ok(p.get() < q.get()),
+        match (self.kind, x, y) {
+            (KeyKind::Int, Value::Int(p), Value::Int(q)) => return Ok(p < q),
+            (KeyKind::Float, Value::Float(p), Value::Float(q)) => return Ok(p.get() < q.get()),
+            (KeyKind::Str, Value::Obj(p), Value::Obj(q)) => {
+                if let (Payload::Str(s), Payload::Str(t)) = (&p.payload, &q.payload) {
+                    return Ok(s.wtf8() < t.wtf8());
+                }
+            }
+            (KeyKind::Tuple, _, _) => {
+                let r = crate::objects::sequence::seq_richcompare(self.vm, x, y, CompareOp::Lt)?;
+                return match r {
+                    Value::Bool(b) => Ok(b.get()),
+                    other => self.vm.is_true(&other),
+                };
+            }
+            (_, Value::Int(p), Value::Int(q)) => return Ok(p < q),
+            (_, Value::Float(p), Value::Float(q)) => return Ok(p.get() < q.get()),
             _ => {}
         }
         let r = self.vm.do_richcompare(x, y, CompareOp::Lt)?;
@@ -306,7 +363,8 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if reverse {
             values.reverse();
         }
-        let result = Sorter { vm }.sort(&mut values);
+        let kind = key_kind(vm, &values);
+        let result = Sorter { vm, kind }.sort(&mut values);
         if reverse {
             values.reverse();
         }
@@ -332,7 +390,8 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if reverse {
             items.reverse();
         }
-        let result = Sorter { vm }.sort(&mut items);
+        let kind = key_kind(vm, &items);
+        let result = Sorter { vm, kind }.sort(&mut items);
         if reverse {
             items.reverse();
         }
