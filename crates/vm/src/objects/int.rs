@@ -740,34 +740,34 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `int(s, base)` for str/bytes/bytearray `v`; `None` if `v` is none of them.
 fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Option<BigInt>> {
-    let (text, shown): (String, String) = match v.payload() {
+    let text: String = match v.payload() {
         Some(Payload::Str(s)) => {
-            let t = s.as_str().into_owned();
-            let t = krait_common::float_format::transform_decimal_and_space(&t).into_owned();
-            let t = if s.has_surrogates() {
+            if s.has_surrogates() {
                 String::from("\0")
             } else {
-                t
-            };
-            let r = vm.repr_string(v)?;
-            (t, r)
+                let t = s.as_str();
+                krait_common::float_format::transform_decimal_and_space(&t).into_owned()
+            }
         }
-        Some(Payload::Bytes(b)) => (
-            String::from_utf8_lossy(b).into_owned(),
-            krait_common::repr::bytes_repr(b),
-        ),
-        Some(Payload::ByteArray(b)) => {
-            let b = b.borrow();
-            (
-                String::from_utf8_lossy(&b).into_owned(),
-                krait_common::repr::bytes_repr(&b),
-            )
-        }
+        Some(Payload::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        Some(Payload::ByteArray(b)) => String::from_utf8_lossy(&b.borrow()).into_owned(),
         _ => return Ok(None),
+    };
+    // The text as the error message shows it (`%R` of the argument): made only on error,
+    // since a str's repr may run a subclass's `__repr__`.
+    let shown = |vm: &mut Vm| -> PyResult<String> {
+        match v.payload() {
+            Some(Payload::Bytes(b)) => Ok(krait_common::repr::bytes_repr(b)),
+            Some(Payload::ByteArray(b)) => Ok(krait_common::repr::bytes_repr(&b.borrow())),
+            _ => vm.repr_string(v),
+        }
     };
     let (negative, digits, radix) = match krait_common::int_format::parse_int_digits(&text, base) {
         Ok(p) => p,
-        Err(e) => return Err(vm.value_error(e.message(&shown))),
+        Err(e) => {
+            let shown = shown(vm)?;
+            return Err(vm.value_error(e.message(&shown)));
+        }
     };
     // The digit limit is checked before converting (the conversion is quadratic).
     let limit = vm.int_max_str_digits;
@@ -784,6 +784,7 @@ fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Option<BigInt>> 
             Some(m) => m,
             None => {
                 let e = krait_common::int_format::ParseIntError::InvalidLiteral { base };
+                let shown = shown(vm)?;
                 return Err(vm.value_error(e.message(&shown)));
             }
         }
@@ -803,12 +804,45 @@ pub fn float_to_bigint(vm: &mut Vm, f: f64) -> PyResult<BigInt> {
     Ok(crate::objects::number::bigint_from_integral_f64(f.trunc()))
 }
 
+/// `[+-]digits` with 1 to 18 ASCII digits and nothing else (no spaces, no underscores):
+/// the common `int(text)` whose value always fits an `i64`.
+fn small_decimal(b: &[u8]) -> Option<i64> {
+    let (neg, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
 /// `int(x)` for one argument (CPython's `PyNumber_Long`).
 pub fn int_from_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(i) = int_ref(v)
         && !matches!(v, Value::Obj(_))
     {
         return Ok(plain(vm, i));
+    }
+    // An exact str has no `__int__`/`__index__`/`__trunc__`: parse it straight away.
+    if let Value::Obj(o) = v
+        && let Payload::Str(s) = &o.payload
+        && o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.str))
+    {
+        if let Some(i) = small_decimal(s.wtf8()) {
+            return Ok(Value::Int(i));
+        }
+        if let Some(b) = int_from_text(vm, v, 10)? {
+            return Ok(Value::from_bigint(b, vm));
+        }
     }
     if let Some(f) = float_ref(v)
         && matches!(v, Value::Float(_))
