@@ -127,21 +127,62 @@ fn div_units(n: u64, m: u64) -> usize {
 pub fn div_mod_floor(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<(BigInt, BigInt)> {
     let (n, m) = (a.bits() / 32 + 1, b.bits() / 32 + 1);
     let units = div_units(n.saturating_sub(m) + 1, m);
+    if let Some((qm, rm)) = short_div_rem_mag(a.magnitude(), b.magnitude()) {
+        charge(vm, units)?;
+        return Ok(floor_signs(a, b, BigUint::from(qm), rm));
+    }
     if units < 1 << 20 {
         charge(vm, units)?;
         return Ok(num_integer::Integer::div_mod_floor(a, b));
     }
     let (qm, rm) = div_rem_mag(vm, a.magnitude(), b.magnitude())?;
+    Ok(floor_signs(a, b, qm, rm))
+}
+
+/// Floor quotient and remainder of `a / b` from the truncated quotient and remainder of
+/// their magnitudes.
+fn floor_signs(a: &BigInt, b: &BigInt, qm: BigUint, rm: BigUint) -> (BigInt, BigInt) {
     let (qs, bs) = (a.sign() * b.sign(), b.sign());
-    let (q, r) = if qs == Sign::Minus && !rm.is_zero() {
+    if qs == Sign::Minus && !rm.is_zero() {
         (
             -BigInt::from_biguint(Sign::Plus, qm + 1u32),
             BigInt::from_biguint(bs, b.magnitude() - rm),
         )
     } else {
         (BigInt::from_biguint(qs, qm), BigInt::from_biguint(bs, rm))
-    };
-    Ok((q, r))
+    }
+}
+
+/// `divmod` of magnitudes when `b` is big (over 128 bits) and the quotient short (under 62
+/// bits): one estimate from the top 126 bits of `a`, off by at most one, then one product
+/// and one subtraction. `num-bigint` would run Burnikel-Ziegler's recursion for it when
+/// both operands are long, though the quotient is a single digit (`(q*k + r) // t` of
+/// pi spigots and other series).
+fn short_div_rem_mag(a: &BigUint, b: &BigUint) -> Option<(u64, BigUint)> {
+    use num_traits::ToPrimitive;
+    let (abits, bbits) = (a.bits(), b.bits());
+    if bbits <= 128 || abits >= bbits + 62 {
+        return None;
+    }
+    if a < b {
+        return Some((0, a.clone()));
+    }
+    // a < 2^126 · 2^s and b ≥ 2^63 · 2^s: at/bt is within one of a/b.
+    let s = abits.saturating_sub(126);
+    let at = (a >> s).to_u128()?;
+    let bt = (b >> s).to_u128()?;
+    let mut q = u64::try_from(at / bt).ok()?;
+    let mut p = b * q;
+    while &p > a {
+        q = q.checked_sub(1)?;
+        p -= b;
+    }
+    let mut r = a - p;
+    while &r >= b {
+        r -= b;
+        q = q.checked_add(1)?;
+    }
+    Some((q, r))
 }
 
 /// `divmod` of magnitudes, a few quotient digits at a time from the top.
