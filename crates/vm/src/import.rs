@@ -169,25 +169,93 @@ impl Vm {
                         name,
                     ));
                 };
-                let dirs: Vec<String> = self
-                    .iterate(&path)?
-                    .iter()
-                    .map(|d| self.str_text(d))
-                    .collect();
-                (Some((p.to_string(), pm)), dirs)
+                (Some((p.to_string(), pm)), Some(path))
             }
             None => {
                 if name == "_frozen_importlib" || name == "_frozen_importlib_external" {
                     return self.frozen_importlib(name);
                 }
-                if let Some(m) = self.builtin_module(name)? {
-                    return Ok(m);
+                (None, None)
+            }
+        };
+        let short = name.rsplit('.').next().unwrap_or(name).to_string();
+        let found = match self.user_meta_path() {
+            None => self.import_native(name, path_dirs.as_ref())?,
+            Some(finders) => {
+                // Finders the program put on `sys.meta_path` are asked in their order;
+                // Krait's own finder stands for CPython's built-in and path finders.
+                let mut found = None;
+                for finder in finders {
+                    if self.is_krait_finder(&finder) {
+                        found = self.import_native(name, path_dirs.as_ref())?;
+                    } else {
+                        let k = self.intern("find_spec");
+                        let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
+                            continue;
+                        };
+                        let n = self.new_str(name);
+                        let p = path_dirs.clone().unwrap_or(Value::None);
+                        let spec = self.call_pos(&find_spec, &[n, p, Value::None])?;
+                        if !spec.is_none() {
+                            let bootstrap = self.import_dotted("importlib._bootstrap")?;
+                            let load = self.getattr_str(&bootstrap, "_load")?;
+                            found = Some(self.call_pos(&load, &[spec])?);
+                        }
+                    }
+                    if found.is_some() {
+                        break;
+                    }
                 }
-                let dirs = match self.sys_attr("path") {
+                found
+            }
+        };
+        if let Some(m) = found {
+            self.bind_in_parent(parent.as_ref(), &short, &m)?;
+            return Ok(m);
+        }
+        let t = self.types.module_not_found_error.clone();
+        let mut msg = format!("No module named '{name}'");
+        if parent.is_none()
+            && let Some(hint) = self.stdlib_hint()
+        {
+            msg.push_str(&hint);
+        }
+        Err(self.module_not_found(&t, msg, name))
+    }
+
+    /// `sys.meta_path` when the program changed it (it holds more or other finders than
+    /// Krait's own); `None` in the usual case, which needs no Python calls.
+    fn user_meta_path(&mut self) -> Option<Vec<Value>> {
+        let mp = self.sys_attr("meta_path")?;
+        let Some(Payload::List(l)) = mp.payload() else {
+            return None;
+        };
+        let items = l.borrow();
+        if items.len() == 1 && self.is_krait_finder(&items[0]) {
+            return None;
+        }
+        Some(items.clone())
+    }
+
+    fn is_krait_finder(&self, v: &Value) -> bool {
+        matches!((v, &self.mods.krait_finder), (Value::Obj(a), Some(b)) if ObjRef::ptr_eq(a, b))
+    }
+
+    /// Where module `name` is, searching `path` (a package's `__path__`) or `sys.path`
+    /// (`None`): built-in modules first for a top-level name, then each directory for a
+    /// package or a `.py` file, the path hooks for other entries, and last the directories
+    /// that make a namespace package.
+    pub(crate) fn locate_module(&mut self, name: &str, path: Option<&Value>) -> PyResult<Located> {
+        let path_dirs: Vec<String> = match path {
+            Some(p) => self.iterate(p)?.iter().map(|d| self.str_text(d)).collect(),
+            None => {
+                if self.is_builtin_module_name(name) {
+                    return Ok(Located::Builtin);
+                }
+                match self.sys_attr("path") {
                     Some(p) => self.iterate(&p)?.iter().map(|d| self.str_text(d)).collect(),
                     None => Vec::new(),
-                };
-                (None, dirs)
+                }
             }
         };
         let short = name.rsplit('.').next().unwrap_or(name).to_string();
@@ -209,38 +277,46 @@ impl Vm {
             };
             let init = format!("{base}/__init__.py");
             if self.host.stat(&init).is_ok_and(|s| !s.is_dir) {
-                let m = self.load_source_module(name, &init, Some(&base))?;
-                self.bind_in_parent(parent.as_ref(), &short, &m)?;
-                return Ok(m);
+                return Ok(Located::Source(init, Some(base)));
             }
             let file = format!("{base}.py");
             if self.host.stat(&file).is_ok_and(|s| !s.is_dir) {
-                let m = self.load_source_module(name, &file, None)?;
-                self.bind_in_parent(parent.as_ref(), &short, &m)?;
-                return Ok(m);
+                return Ok(Located::Source(file, None));
             }
             if self.host.stat(&base).is_ok_and(|s| s.is_dir) {
                 portions.push(base);
                 continue;
             }
-            if let Some(m) = self.import_by_path_hook(name, &dir, &mut portions)? {
-                self.bind_in_parent(parent.as_ref(), &short, &m)?;
-                return Ok(m);
+            if let Some(spec) = self.find_by_path_hook(name, &dir, &mut portions)? {
+                return Ok(Located::Spec(spec));
             }
         }
         if !portions.is_empty() {
-            let m = self.namespace_package(name, portions)?;
-            self.bind_in_parent(parent.as_ref(), &short, &m)?;
-            return Ok(m);
+            return Ok(Located::Namespace(portions));
         }
-        let t = self.types.module_not_found_error.clone();
-        let mut msg = format!("No module named '{name}'");
-        if parent.is_none()
-            && let Some(hint) = self.stdlib_hint()
-        {
-            msg.push_str(&hint);
+        Ok(Located::NotFound)
+    }
+
+    /// Import `name` with Krait's own finders; `None` when they find nothing.
+    fn import_native(&mut self, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
+        match self.locate_module(name, path)? {
+            Located::Builtin => self.builtin_module(name),
+            Located::Source(file, pkg) => self
+                .load_source_module(name, &file, pkg.as_deref())
+                .map(Some),
+            Located::Namespace(portions) => self.namespace_package(name, portions).map(Some),
+            Located::Spec(spec) => {
+                let bootstrap = self.import_dotted("importlib._bootstrap")?;
+                let load = self.getattr_str(&bootstrap, "_load")?;
+                self.call_pos(&load, &[spec]).map(Some)
+            }
+            Located::NotFound => Ok(None),
         }
-        Err(self.module_not_found(&t, msg, name))
+    }
+
+    /// Whether `name` is one of Krait's built-in modules.
+    pub fn is_builtin_module_name(&self, name: &str) -> bool {
+        name == "sys" || name == "builtins" || self.builtin_modules.iter().any(|(n, _)| *n == name)
     }
 
     /// `_frozen_importlib` / `_frozen_importlib_external`: Krait's import system is native,
@@ -280,12 +356,11 @@ impl Vm {
 
     /// A `sys.path` (or package `__path__`) entry that is not a directory: ask its finder from
     /// `sys.path_importer_cache`, or the first of `sys.path_hooks` that accepts the entry (then
-    /// cached there, `None` when none does), for `name`'s spec and load it with
-    /// `importlib._bootstrap._load`, as CPython's `PathFinder` does. `zipimport.zipimporter`
-    /// joins `sys.path_hooks` (first, as in CPython) the first time an entry is a file or lies
+    /// cached there, `None` when none does), for `name`'s spec, which the caller loads with
+    /// `importlib._bootstrap._load`, as CPython's `PathFinder` does. `zipimport.zipimporter` joins `sys.path_hooks` (first, as in CPython) the first time an entry is a file or lies
     /// inside one, so plain programs never import `importlib` for it. A spec without a loader
     /// adds its locations to the namespace package `portions`.
-    fn import_by_path_hook(
+    fn find_by_path_hook(
         &mut self,
         name: &str,
         dir: &str,
@@ -371,9 +446,7 @@ impl Vm {
             }
             return Ok(None);
         }
-        let bootstrap = self.import_dotted("importlib._bootstrap")?;
-        let load = self.getattr_str(&bootstrap, "_load")?;
-        self.call_pos(&load, &[spec]).map(Some)
+        Ok(Some(spec))
     }
 
     /// Put `zipimport.zipimporter` first on `sys.path_hooks`, once.
@@ -456,8 +529,9 @@ impl Vm {
             return Err(self.runtime_error("bad module"));
         };
         let globals = md.dict.clone();
-        let dirs: Vec<Value> = portions.iter().map(|d| self.new_str(d)).collect();
-        let path = self.new_list(dirs);
+        let (path, loader, spec) = self.namespace_spec(name, &portions)?;
+        self.set_dict_str(&globals, "__loader__", loader);
+        self.set_dict_str(&globals, "__spec__", spec);
         self.set_dict_str(&globals, "__path__", path);
         let pv = self.new_str(name);
         self.set_dict_str(&globals, "__package__", pv);
@@ -493,6 +567,19 @@ impl Vm {
             return Err(self.runtime_error("bad module"));
         };
         let globals = md.dict.clone();
+        let locations = match package_dir {
+            Some(dir) => {
+                let p = self.new_str(dir);
+                Some(self.new_list(vec![p]))
+            }
+            None => None,
+        };
+        let (spec, loader) = self.source_spec(name, path, locations.clone())?;
+        self.set_dict_str(&globals, "__loader__", loader);
+        self.set_dict_str(&globals, "__spec__", spec);
+        if let Some(l) = locations {
+            self.set_dict_str(&globals, "__path__", l);
+        }
         let f = self.new_str(path);
         self.set_dict_str(&globals, "__file__", f);
         if let Some(c) = crate::codecache::cache_path(
@@ -506,12 +593,7 @@ impl Vm {
         let bm = Value::Obj(self.builtins_module.clone());
         self.set_dict_str(&globals, "__builtins__", bm);
         let package = match package_dir {
-            Some(dir) => {
-                let p = self.new_str(dir);
-                let l = self.new_list(vec![p]);
-                self.set_dict_str(&globals, "__path__", l);
-                name.to_string()
-            }
+            Some(_) => name.to_string(),
             None => name
                 .rsplit_once('.')
                 .map(|(a, _)| a.to_string())
@@ -529,15 +611,7 @@ impl Vm {
         self.threads.importing.push((name.to_string(), me));
         let code = match (cached, source) {
             (Some(co), _) => Ok(co),
-            (None, Some(source)) => {
-                self.sources
-                    .insert(path.to_string(), std::rc::Rc::from(source.as_str()));
-                let r = self.compile_source(&source, path, krait_compiler::Mode::Exec);
-                if let Ok(co) = &r {
-                    self.write_cached_code(path, &st, co);
-                }
-                r
-            }
+            (None, Some(source)) => self.compile_module_source(path, &st, &source),
             (None, None) => Err(self.runtime_error("no source")),
         };
         let result = match code {
@@ -560,6 +634,41 @@ impl Vm {
         Ok(self.sys_module(name).unwrap_or(mv))
     }
 
+    fn compile_module_source(
+        &mut self,
+        path: &str,
+        st: &crate::host::FileStat,
+        source: &str,
+    ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
+        self.sources
+            .insert(path.to_string(), std::rc::Rc::from(source));
+        let r = self.compile_source(source, path, krait_compiler::Mode::Exec);
+        if let Ok(co) = &r {
+            self.write_cached_code(path, st, co);
+        }
+        r
+    }
+
+    /// The code of source file `path`, from the code cache when it is fresh (what a
+    /// `SourceFileLoader`'s `get_code` and `exec_module` run).
+    pub fn source_code(
+        &mut self,
+        path: &str,
+    ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
+        let st = match self.host.stat(path) {
+            Ok(st) => st,
+            Err(e) => return Err(self.os_error_from(e, path)),
+        };
+        if let Some(co) = self.load_cached_code(path, &st) {
+            return Ok(co);
+        }
+        let source = match self.host.read_file(path) {
+            Ok(b) => self.decode_source(&b, path)?,
+            Err(e) => return Err(self.os_error_from(e, path)),
+        };
+        self.compile_module_source(path, &st, &source)
+    }
+
     /// A built-in module by name, created on first import.
     fn builtin_module(&mut self, name: &str) -> PyResult<Option<Value>> {
         let Some(init) = self
@@ -571,6 +680,7 @@ impl Vm {
             return Ok(None);
         };
         let m = self.new_module(name);
+        self.set_builtin_spec(name, &m)?;
         let mv = Value::Obj(m.clone());
         let key = self.new_str(name);
         let modules = self.modules.clone();
@@ -721,6 +831,17 @@ impl Vm {
     pub fn run_module_main(&mut self, name: &str) -> i32 {
         match self.find_main_module(name, None) {
             Ok((path, src, package)) => {
+                let modname = if package.is_empty() {
+                    path.rsplit('/')
+                        .next()
+                        .and_then(|f| f.strip_suffix(".py"))
+                        .unwrap_or(name)
+                        .to_string()
+                } else {
+                    let file = path.rsplit('/').next().unwrap_or(&path);
+                    format!("{package}.{}", file.strip_suffix(".py").unwrap_or(file))
+                };
+                self.main_spec = Some(modname);
                 if let Some(a) = self.sys_attr("argv")
                     && let Some(Payload::List(l)) = a.payload()
                     && let Some(first) = l.borrow_mut().first_mut()
@@ -840,11 +961,24 @@ impl Vm {
     }
 }
 
-/// `sys.meta_path`'s finder for `importlib`: `importlib.import_module` and
-/// `importlib._bootstrap` find modules through it, and it imports them with Krait's own
-/// import (above), so both paths give the same module objects. `find_spec` does the import
-/// (a missing module is `None`, as a finder answers); `create_module` hands the module back
-/// and `exec_module` has nothing left to do.
+/// What `locate_module` found.
+pub(crate) enum Located {
+    Builtin,
+    /// A `.py` file, and for a package (`__init__.py`) its directory.
+    Source(String, Option<String>),
+    /// The directories of a namespace package.
+    Namespace(Vec<String>),
+    /// A spec from a path hook's finder (a zip archive's).
+    Spec(Value),
+    NotFound,
+}
+
+/// `sys.meta_path`'s finder, standing for CPython's `BuiltinImporter` and `PathFinder`:
+/// `importlib.import_module`, `importlib.util.find_spec` and `importlib.reload` find modules
+/// through it. `find_spec` finds without importing (a missing module is `None`, as a finder
+/// answers) and gives the spec Krait's own import gives the module (`modspec.rs`), whose
+/// loader runs it. The import statement does not call it: `import_dotted` searches natively
+/// unless the program put other finders on `sys.meta_path`.
 pub(crate) fn meta_path_finder(vm: &mut Vm) -> ObjRef {
     let t = crate::modules::new_type(vm, "_frozen_importlib", "KraitImporter", false);
     vm.add_methods(
@@ -861,44 +995,24 @@ pub(crate) fn meta_path_finder(vm: &mut Vm) -> ObjRef {
 
 fn finder_find_spec(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, "find_spec", 2, 4)?;
-    let (cls, name_v) = (&a[0], &a[1]);
-    let name = vm.str_text(name_v);
-    let module = match vm.import_dotted(&name) {
-        Ok(m) => m,
-        Err(e)
-            if vm.err_matches(&e, &vm.types.module_not_found_error.clone())
-                && vm.error_name(&e).as_deref() == Some(name.as_str()) =>
-        {
-            return Ok(Value::None);
+    let name = vm.str_text(&a[1]);
+    let path = a.get(2).filter(|p| !p.is_none()).cloned();
+    Ok(match vm.locate_module(&name, path.as_ref())? {
+        Located::Builtin => vm.builtin_spec(&name)?.0,
+        Located::Source(file, pkg) => {
+            let locations = match pkg {
+                Some(dir) => {
+                    let d = vm.new_str(&dir);
+                    Some(vm.new_list(vec![d]))
+                }
+                None => None,
+            };
+            vm.source_spec(&name, &file, locations)?.0
         }
-        Err(e) => return Err(e),
-    };
-    let Some(bootstrap) = vm.sys_module("importlib._bootstrap") else {
-        return Ok(Value::None);
-    };
-    let spec_cls = vm.getattr_str(&bootstrap, "ModuleSpec")?;
-    let origin = {
-        let k = vm.intern("__file__");
-        vm.getattr_opt(&module, &k)?.unwrap_or(Value::None)
-    };
-    let kw_origin = vm.new_str("origin");
-    let spec = vm.call(
-        &spec_cls,
-        crate::objects::function::Args {
-            values: &[name_v.clone(), cls.clone(), origin.clone()],
-            kwnames: &[kw_origin],
-        },
-    )?;
-    if !origin.is_none() {
-        let k = vm.intern("has_location");
-        let _ = vm.setattr(&spec, &k, Some(Value::bool(true)));
-    }
-    let kp = vm.intern("__path__");
-    if let Some(path) = vm.getattr_opt(&module, &kp)? {
-        let k = vm.intern("submodule_search_locations");
-        vm.setattr(&spec, &k, Some(path))?;
-    }
-    Ok(spec)
+        Located::Namespace(portions) => vm.namespace_spec(&name, &portions)?.2,
+        Located::Spec(spec) => spec,
+        Located::NotFound => Value::None,
+    })
 }
 
 fn finder_create_module(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {

@@ -15,6 +15,7 @@ pub mod import;
 pub mod inline_cache;
 pub mod limits;
 pub mod matching;
+pub mod modspec;
 pub mod modules;
 pub mod names;
 pub mod native;

@@ -86,6 +86,8 @@ pub struct ModState {
     /// whether `zipimport.zipimporter` was put on `sys.path_hooks` (`import.rs`).
     pub(crate) plain_path_dirs: std::collections::HashSet<String>,
     pub(crate) zip_hook_installed: bool,
+    /// Krait's finder on `sys.meta_path` (`import.rs`).
+    pub(crate) krait_finder: Option<ObjRef>,
     /// `_tracemalloc`'s state.
     pub(crate) tracemalloc: tracemalloc::Tracing,
     /// `_ast`: its classes by name and the shared operator/context instances.

@@ -254,7 +254,9 @@ pub fn init(vm: &mut Vm) {
     s(vm, "abiflags", abiflags);
     // importlib's hooks: one finder that imports the Krait way; Krait's own import does not
     // consult these lists yet.
-    let finder = Value::Obj(crate::import::meta_path_finder(vm));
+    let finder_cls = crate::import::meta_path_finder(vm);
+    vm.mods.krait_finder = Some(finder_cls.clone());
+    let finder = Value::Obj(finder_cls);
     let meta_path = vm.new_list(vec![finder]);
     s(vm, "meta_path", meta_path);
     let path_hooks = vm.new_list(Vec::new());

@@ -152,7 +152,10 @@ pub struct Vm {
     /// SIGINT, as CPython does.
     pub exit_by_sigint: bool,
     /// The `SourceFileLoader` class, once made.
-    pub loader_class: Option<ObjRef>,
+    /// The module spec and loader classes (`modspec.rs`), made on first use.
+    pub spec_types: Option<Box<crate::modspec::SpecTypes>>,
+    /// The real name of the module `-m` runs as `__main__` (`import.rs`).
+    pub main_spec: Option<String>,
     /// Resource limits and their running state (`limits.rs`).
     pub limits: crate::limits::LimitState,
     /// The thread running the interpreter now (`threads.rs`).
@@ -246,7 +249,8 @@ impl Vm {
             type_epoch: std::cell::Cell::new(0),
             attr_cache: Default::default(),
             exit_by_sigint: false,
-            loader_class: None,
+            spec_types: None,
+            main_spec: None,
             limits: Default::default(),
             thread: Default::default(),
             threads: Default::default(),
@@ -409,8 +413,20 @@ impl Vm {
             let f = self.new_str(filename);
             self.set_dict_str(&globals, "__file__", f);
             self.set_dict_str(&globals, "__cached__", Value::None);
-            if let Ok(loader) = self.source_file_loader("__main__", filename) {
-                self.set_dict_str(&globals, "__loader__", loader);
+            // A script's `__main__` has no spec, and a loader named `__main__`; a module run
+            // by `-m` has the spec and loader of its real name (`runpy._run_module_as_main`).
+            match self.main_spec.take() {
+                Some(modname) => {
+                    if let Ok((spec, loader)) = self.source_spec(&modname, filename, None) {
+                        self.set_dict_str(&globals, "__loader__", loader);
+                        self.set_dict_str(&globals, "__spec__", spec);
+                    }
+                }
+                None => {
+                    if let Ok(loader) = self.source_file_loader("__main__", filename) {
+                        self.set_dict_str(&globals, "__loader__", loader);
+                    }
+                }
             }
         }
         let key = self.new_str("__main__");
@@ -487,32 +503,6 @@ impl Vm {
                 self.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
             }
         }
-    }
-
-    /// A `SourceFileLoader`-like object (`name`, `path`) for a module run from a file: the
-    /// class is made on first use in `_frozen_importlib_external`, as CPython's is named.
-    pub fn source_file_loader(&mut self, name: &str, path: &str) -> PyResult<Value> {
-        let cls = match self.loader_class.clone() {
-            Some(c) => c,
-            None => {
-                let ns = Value::Obj(self.new_dict());
-                let m = self.new_str("_frozen_importlib_external");
-                let k = Value::Obj(self.intern("__module__"));
-                self.setitem(&ns, k, m)?;
-                let meta = self.types.type_.clone();
-                let c = self.type_new(&meta, "SourceFileLoader", Vec::new(), &ns, &[])?;
-                self.loader_class = Some(c.clone());
-                c
-            }
-        };
-        let obj = self.call_pos(&Value::Obj(cls), &[])?;
-        let n = self.new_str(name);
-        let p = self.new_str(path);
-        let kn = self.intern("name");
-        let kp = self.intern("path");
-        self.setattr(&obj, &kn, Some(n))?;
-        self.setattr(&obj, &kp, Some(p))?;
-        Ok(obj)
     }
 
     /// Report an exception that reached the top level; the exit status it implies.

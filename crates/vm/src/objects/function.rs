@@ -706,7 +706,27 @@ fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => String::from("?"),
     };
     let kf = vm.intern("__file__");
-    match vm.getattr_opt(this, &kf)? {
+    let file = vm.getattr_opt(this, &kf)?;
+    // `_module_repr_from_spec`: a module whose spec has no origin (a namespace package)
+    // shows its loader.
+    if !matches!(
+        file.as_ref().and_then(|f| f.payload()),
+        Some(crate::object::Payload::Str(_))
+    ) {
+        let ks = vm.intern("__spec__");
+        if let Some(spec) = vm.getattr_opt(this, &ks)?
+            && !spec.is_none()
+        {
+            let origin = vm.getattr_str(&spec, "origin")?;
+            let loader = vm.getattr_str(&spec, "loader")?;
+            if origin.is_none() && !loader.is_none() {
+                let r = vm.repr(&loader)?;
+                let r = text(vm, &r);
+                return Ok(vm.new_string(format!("<module '{name}' ({r})>")));
+            }
+        }
+    }
+    match file {
         Some(f) => {
             let f = text(vm, &f);
             Ok(vm.new_string(format!("<module '{name}' from '{f}'>")))
