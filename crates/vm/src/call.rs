@@ -167,7 +167,11 @@ impl Vm {
         let r = self.execute(&mut frame);
         self.frames.pop();
         if self.profiler.is_some() {
-            self.profile_leave(&frame.code);
+            let ret = match &r {
+                Ok(Exit::Return(v) | Exit::Yield(v)) => Some(v),
+                Err(_) => None,
+            };
+            self.profile_leave_frame(&frame.code, ret);
         }
         self.recycle_frame(frame);
         match r? {
@@ -220,7 +224,7 @@ impl Vm {
             self.frames.set_len(n + 1);
         }
         if self.profiler.is_some() {
-            self.profile_enter(&frame.code);
+            self.profile_enter_frame(frame)?;
         }
         Ok(())
     }

@@ -60,6 +60,8 @@ fn stack_underflow() -> EvalError {
 enum EvalError {
     Py(PyErr),
     Internal(&'static str),
+    /// `Vm::trace_lines` changed: `execute_with` resumes in the other variant of the loop.
+    Retrace,
 }
 
 impl From<PyErr> for EvalError {
@@ -97,10 +99,13 @@ impl Vm {
             };
             let e = match step {
                 Ok(exit) => return Ok(exit),
+                // A trace function was set or removed: go on in the other loop.
+                Err(EvalError::Retrace) => continue,
                 Err(e) => e,
             };
             let err = match e {
                 EvalError::Py(err) => err,
+                EvalError::Retrace => continue,
                 EvalError::Internal(msg) => {
                     let t = self.types.system_error.clone();
                     self.new_exception_msg(&t, format!("internal error: {msg}"))
@@ -118,6 +123,10 @@ impl Vm {
                     self.set_context(&err);
                 }
                 self.add_traceback(&err, f, at as u32);
+                if self.trace_lines {
+                    // `call_exc_trace`: the frame's trace function sees the exception.
+                    let _ = self.trace_exception(&err);
+                }
                 // A tripped limit unwinds through every handler (`except`, `finally`, `with`).
                 let handler = match self.limits.tripped {
                     None => f.code.co.handler_for(at as u32).copied(),
@@ -136,7 +145,7 @@ impl Vm {
                     Some(done) => {
                         self.frames.pop();
                         if self.profiler.is_some() {
-                            self.profile_leave(&done.code);
+                            self.profile_leave_frame(&done.code, None);
                         }
                         self.recycle_frame(done);
                     }
@@ -147,6 +156,20 @@ impl Vm {
     }
 
     fn run_until_error(
+        &mut self,
+        entry: &mut Frame,
+        callees: &mut Vec<Frame>,
+    ) -> Result<Exit, EvalError> {
+        if self.trace_lines {
+            self.run_loop::<true>(entry, callees)
+        } else {
+            self.run_loop::<false>(entry, callees)
+        }
+    }
+
+    /// The eval loop; `TRACE` is its line-tracing variant (`trace.rs`), which looks at every
+    /// instruction before running it.
+    fn run_loop<const TRACE: bool>(
         &mut self,
         entry: &mut Frame,
         callees: &mut Vec<Frame>,
@@ -167,6 +190,12 @@ impl Vm {
         let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
         let mut instrs: &[krait_bytecode::Instruction] = &code.co.instructions;
         loop {
+            if TRACE {
+                if !self.trace_lines {
+                    return Err(EvalError::Retrace);
+                }
+                self.trace_instruction(f)?;
+            }
             let Some(ins) = instrs.get(f.ip) else {
                 return Err(EvalError::Internal("ran off the end of the code"));
             };
@@ -438,11 +467,15 @@ impl Vm {
                             // SAFETY: `f` keeps its code alive.
                             code = unsafe { &*Rc::as_ptr(&f.code) };
                             instrs = &code.co.instructions;
+                            if !TRACE && self.trace_lines {
+                                // `sys.settrace` ran: the callee runs traced.
+                                return Err(EvalError::Retrace);
+                            }
                             continue;
                         }
                     }
                     let profiled = self.profiler.is_some()
-                        && self.profile_c_enter(&callable, &f.stack[first..]);
+                        && self.profile_c_call(&callable, &f.stack[first..]);
                     let result = match callable.payload() {
                         Some(Payload::Builtin(b)) if b.needs_frame => {
                             let snapshot = self.locals_snapshot(f)?;
@@ -496,7 +529,7 @@ impl Vm {
                         ),
                     };
                     if profiled {
-                        self.profile_c_leave(&callable);
+                        self.profile_c_return(&callable, result.is_err());
                     }
                     f.stack.truncate(base);
                     push(&mut f.stack, result?);
@@ -513,11 +546,11 @@ impl Vm {
                             Some(Payload::Tuple(t)) => t.iter().take(1).cloned().collect(),
                             _ => Vec::new(),
                         };
-                        self.profile_c_enter(&func, &first)
+                        self.profile_c_call(&func, &first)
                     };
                     let result = self.call_ex(&func, &args, kwargs.as_ref());
                     if profiled {
-                        self.profile_c_leave(&func);
+                        self.profile_c_return(&func, result.is_err());
                     }
                     let result = result?;
                     push(&mut f.stack, result);
@@ -546,7 +579,7 @@ impl Vm {
                     // An inlined callee returns into its caller's loop.
                     self.frames.pop();
                     if self.profiler.is_some() {
-                        self.profile_leave(&done.code);
+                        self.profile_leave_frame(&done.code, Some(&v));
                     }
                     self.recycle_frame(done);
                     fp = match callees.last_mut() {

@@ -133,7 +133,11 @@ impl Vm {
                 };
                 self.frames.pop();
                 if self.profiler.is_some() {
-                    self.profile_leave(&frame.code);
+                    let ret = match &r {
+                        Ok(Exit::Return(v) | Exit::Yield(v)) => Some(v),
+                        Err(_) => None,
+                    };
+                    self.profile_leave_frame(&frame.code, ret);
                 }
                 r
             }

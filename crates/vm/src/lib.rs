@@ -26,6 +26,7 @@ pub mod oserror;
 pub mod repl;
 pub mod sysmodule;
 pub mod threads;
+pub mod trace;
 pub mod traceback;
 pub mod traverse;
 pub mod types;

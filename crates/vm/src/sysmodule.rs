@@ -313,7 +313,7 @@ pub fn init(vm: &mut Vm) {
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
         ("gettrace", sys_gettrace),
         ("settrace", sys_settrace),
-        ("getprofile", sys_gettrace),
+        ("getprofile", sys_getprofile),
         ("setprofile", sys_setprofile),
     ];
     vm.add_functions(&sys, funcs);
@@ -1096,32 +1096,38 @@ impl Vm {
 
 /// `sys.audit(event, *args)`: no audit hooks can be installed (`sys.addaudithook` does not
 /// exist yet), so, as in CPython without hooks, nothing happens.
-/// `sys.gettrace()` / `sys.getprofile()`: no trace or profile function is ever installed.
+/// `sys.gettrace()` / `sys.getprofile()`.
 fn sys_gettrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::native::pos_args(vm, &args, "gettrace", 0, 0)?;
-    Ok(Value::None)
+    Ok(vm.trace_hook(false))
 }
 
-/// `sys.settrace(None)` (what `test.support.no_tracing` does) is accepted; installing a trace
-/// function is not supported yet, and says so rather than silently never calling it.
+fn sys_getprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "getprofile", 0, 0)?;
+    Ok(vm.trace_hook(true))
+}
+
+/// `sys.settrace(func)` / `sys.setprofile(func)` (`trace.rs`); `None` removes the function.
 fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    set_hook(vm, args, "settrace")
+    set_hook(vm, args, "settrace", false)
 }
 
 fn sys_setprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    set_hook(vm, args, "setprofile")
+    set_hook(vm, args, "setprofile", true)
 }
 
-fn set_hook(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+fn set_hook(vm: &mut Vm, args: Args<'_>, name: &str, profile: bool) -> PyResult<Value> {
     let a = crate::native::pos_args(vm, &args, name, 1, 1)?;
-    if a[0].is_none() {
+    let f = if a[0].is_none() {
+        None
+    } else {
+        Some(a[0].clone())
+    };
+    if f.is_none() && vm.tracing.is_none() {
         return Ok(Value::None);
     }
-    let t = vm.types.not_implemented_error.clone();
-    Err(vm.new_exception_msg(
-        &t,
-        format!("sys.{name}(): trace and profile functions are not supported yet"),
-    ))
+    vm.set_trace_hook(profile, f);
+    Ok(Value::None)
 }
 
 fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

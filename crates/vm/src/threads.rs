@@ -196,6 +196,10 @@ pub struct ThreadState {
     context: Option<Value>,
     info: ThreadInfo,
     alloc_mark: isize,
+    /// `sys.settrace` / `sys.setprofile` are per thread (`trace.rs`).
+    tracing: Option<Box<crate::trace::TraceState>>,
+    trace_lines: bool,
+    trace_marker: Option<ObjRef>,
 }
 
 impl ThreadState {
@@ -216,6 +220,9 @@ impl ThreadState {
                 sentinels: Vec::new(),
             },
             alloc_mark: crate::limits::thread_allocated(),
+            tracing: None,
+            trace_lines: false,
+            trace_marker: None,
         }
     }
 }
@@ -304,6 +311,9 @@ impl Vm {
             context: self.mods.context.take(),
             info: std::mem::take(&mut self.thread),
             alloc_mark,
+            trace_marker: self.take_trace_marker(),
+            tracing: self.tracing.take(),
+            trace_lines: std::mem::take(&mut self.trace_lines),
         }
     }
 
@@ -318,6 +328,11 @@ impl Vm {
         self.repr_guard = ts.repr_guard;
         self.mods.context = ts.context;
         self.thread = ts.info;
+        self.tracing = ts.tracing;
+        self.trace_lines = ts.trace_lines;
+        if self.profiler.is_none() {
+            self.profiler = ts.trace_marker;
+        }
         let pending = std::mem::take(&mut self.threads.pending);
         let dead_weak = std::mem::take(&mut self.threads.dead_weak);
         crate::object::put_finalizer_queues(pending, dead_weak);

@@ -88,6 +88,10 @@ pub struct Vm {
     pub frames: Vec<FrameLink>,
     /// The enabled `_lsprof.Profiler`, told of every call and return (`modules/lsprof.rs`).
     pub profiler: Option<ObjRef>,
+    /// `sys.settrace` / `sys.setprofile` functions and the frames they trace (`trace.rs`).
+    pub tracing: Option<Box<crate::trace::TraceState>>,
+    /// A trace function is set: the eval loop runs its line-tracing variant.
+    pub trace_lines: bool,
     /// The exceptions being handled (`sys.exc_info()`), innermost last.
     pub handled: Vec<Value>,
     /// `NotImplemented`
@@ -219,6 +223,8 @@ impl Vm {
             native_depth: 0,
             frames: Vec::new(),
             profiler: None,
+            tracing: None,
+            trace_lines: false,
             handled: Vec::new(),
             not_implemented,
             ellipsis,

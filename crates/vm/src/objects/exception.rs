@@ -132,6 +132,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&fr, "f_lineno", f_lineno, None);
     vm.add_getset(&fr, "f_globals", f_globals, None);
     vm.add_getset(&fr, "f_back", f_back, None);
+    vm.add_getset(&fr, "f_trace", f_trace, Some(f_set_trace));
+    vm.add_getset(&fr, "f_locals", f_locals, None);
+    vm.add_getset(&fr, "f_trace_lines", f_trace_lines, Some(f_set_ignored));
+    vm.add_getset(&fr, "f_trace_opcodes", f_trace_opcodes, Some(f_set_ignored));
     vm.add_methods(
         &fr,
         crate::methods![
@@ -426,6 +430,74 @@ fn frame_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "clear", 0, 0)?;
     frame_info(vm, this)?;
     Ok(Value::None)
+}
+
+/// `frame.f_trace`: a traced frame's local trace function (`trace.rs`).
+fn f_trace(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    frame_info(vm, this)?;
+    match this {
+        Value::Obj(o) => Ok(vm.frame_f_trace(o)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn f_set_trace(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    frame_info(vm, this)?;
+    if let Value::Obj(o) = this {
+        vm.set_frame_f_trace(o, v);
+    }
+    Ok(())
+}
+
+fn f_trace_lines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    frame_info(vm, this)?;
+    Ok(Value::bool(true))
+}
+
+fn f_trace_opcodes(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    frame_info(vm, this)?;
+    Ok(Value::bool(false))
+}
+
+fn f_set_ignored(vm: &mut Vm, this: &Value, _v: Option<Value>) -> PyResult<()> {
+    frame_info(vm, this)?;
+    Ok(())
+}
+
+/// `frame.f_locals`: a traced frame's locals as of its last event; for a snapshot, the
+/// locals it kept (a module frame's are its globals).
+fn f_locals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = this
+        && let Some(l) = vm.traced_frame_locals(o)
+    {
+        return Ok(l);
+    }
+    let info = frame_info(vm, this)?;
+    let optimized = info.code.co.flags.0 & krait_bytecode::CodeFlags::OPTIMIZED != 0;
+    if !optimized {
+        return Ok(Value::Obj(info.globals.clone()));
+    }
+    let pairs: Vec<(ObjRef, Value)> = info
+        .code
+        .local_names
+        .iter()
+        .cloned()
+        .zip(info.locals.iter().cloned())
+        .collect();
+    let d = vm.new_dict();
+    for (k, v) in pairs {
+        let v = match &v {
+            Value::Obj(o) if matches!(o.payload, Payload::Cell(_)) => match &o.payload {
+                Payload::Cell(c) => c.borrow().clone(),
+                _ => continue,
+            },
+            _ => v,
+        };
+        if !v.is_null() {
+            vm.dict_set(&d, Value::Obj(k), v)?;
+        }
+    }
+    Ok(Value::Obj(d))
 }
 
 fn f_back(vm: &mut Vm, this: &Value) -> PyResult<Value> {
