@@ -6,19 +6,91 @@
 //! always) its bytes are valid UTF-8 and [`PyStr::as_str`] hands out a `&str` for free; byte-wise
 //! search, split and replace are correct on WTF-8 too, because it is self-synchronizing.
 //! Indexing is O(1) for ASCII strings and a code-point walk otherwise.
+//!
+//! Short strings (up to [`INLINE_CAP`] bytes: nearly every identifier, dict key and word) keep
+//! their bytes inside the `PyStr` itself, so such a `str` is one heap block (the object) instead
+//! of two; longer ones own an exactly-sized heap buffer, which grows only when `s += t` extends a
+//! string in place.
 
 use std::cell::Cell;
 
+/// The most bytes a string keeps inline (what fits in the 40 bytes of [`Repr`]).
+pub const INLINE_CAP: usize = 36;
+
+/// `Flags` bits.
+const ASCII: u8 = 1;
+const SURROGATES: u8 = 2;
+
+/// Where the bytes live.
+enum Repr {
+    /// Up to [`INLINE_CAP`] bytes, in place.
+    Inline {
+        len: u8,
+        char_len: u8,
+        flags: u8,
+        buf: [u8; INLINE_CAP],
+    },
+    /// A heap buffer (exactly sized, except after in-place appends).
+    Heap {
+        char_len: usize,
+        flags: u8,
+        bytes: Vec<u8>,
+    },
+}
+
 /// The contents of a `str` object.
 pub struct PyStr {
-    bytes: Vec<u8>,
-    char_len: usize,
-    ascii: bool,
-    surrogates: bool,
+    repr: Repr,
     hash: Cell<i64>,
 }
 
+const _: () = assert!(std::mem::size_of::<PyStr>() <= 48);
+
 impl PyStr {
+    /// A string from WTF-8 bytes whose code-point count and flags are known (copying them).
+    fn from_parts(bytes: &[u8], char_len: usize, flags: u8) -> PyStr {
+        let repr = if bytes.len() <= INLINE_CAP {
+            let mut buf = [0u8; INLINE_CAP];
+            buf[..bytes.len()].copy_from_slice(bytes);
+            Repr::Inline {
+                len: bytes.len() as u8,
+                char_len: char_len as u8,
+                flags,
+                buf,
+            }
+        } else {
+            Repr::Heap {
+                char_len,
+                flags,
+                bytes: bytes.to_vec(),
+            }
+        };
+        PyStr {
+            repr,
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// A string from owned WTF-8 bytes whose code-point count and flags are known.
+    fn from_vec_parts(mut bytes: Vec<u8>, char_len: usize, flags: u8) -> PyStr {
+        if bytes.len() <= INLINE_CAP {
+            return PyStr::from_parts(&bytes, char_len, flags);
+        }
+        // Builders over-allocate; a string is immutable from here on (bar `+=`), so keep no
+        // slack beyond what the allocator's rounding gives anyway.
+        if bytes.capacity() - bytes.len() > 16 {
+            bytes.shrink_to_fit();
+        }
+        PyStr {
+            repr: Repr::Heap {
+                char_len,
+                flags,
+                bytes,
+            },
+            hash: Cell::new(-1),
+        }
+    }
+
     /// A string from Rust text.
     pub fn new(s: &str) -> PyStr {
         let char_len = if s.is_ascii() {
@@ -26,30 +98,19 @@ impl PyStr {
         } else {
             s.chars().count()
         };
-        PyStr {
-            bytes: s.as_bytes().to_vec(),
-            char_len,
-            ascii: char_len == s.len(),
-            surrogates: false,
-            hash: Cell::new(-1),
-        }
+        let flags = if char_len == s.len() { ASCII } else { 0 };
+        PyStr::from_parts(s.as_bytes(), char_len, flags)
     }
 
-    /// A string from owned Rust text (no copy).
+    /// A string from owned Rust text (no copy unless it is short enough to be stored inline).
     pub fn from_string(s: String) -> PyStr {
         let char_len = if s.is_ascii() {
             s.len()
         } else {
             s.chars().count()
         };
-        let ascii = char_len == s.len();
-        PyStr {
-            bytes: s.into_bytes(),
-            char_len,
-            ascii,
-            surrogates: false,
-            hash: Cell::new(-1),
-        }
+        let flags = if char_len == s.len() { ASCII } else { 0 };
+        PyStr::from_vec_parts(s.into_bytes(), char_len, flags)
     }
 
     /// A string from code points (any value up to 0x10FFFF, surrogates included).
@@ -62,14 +123,8 @@ impl PyStr {
             surrogates |= (0xD800..0xE000).contains(&cp);
             n += 1;
         }
-        let ascii = n == bytes.len();
-        PyStr {
-            bytes,
-            char_len: n,
-            ascii,
-            surrogates,
-            hash: Cell::new(-1),
-        }
+        let flags = flags_of(n == bytes.len(), surrogates);
+        PyStr::from_vec_parts(bytes, n, flags)
     }
 
     /// A string from WTF-8 bytes produced by this module's helpers.
@@ -80,57 +135,168 @@ impl PyStr {
             surrogates |= (0xD800..0xE000).contains(&cp);
             n += 1;
         }
-        let ascii = n == bytes.len();
-        PyStr {
-            bytes,
-            char_len: n,
-            ascii,
-            surrogates,
-            hash: Cell::new(-1),
+        let flags = flags_of(n == bytes.len(), surrogates);
+        PyStr::from_vec_parts(bytes, n, flags)
+    }
+
+    /// A string from a slice of WTF-8 bytes produced by this module's helpers (copied; no
+    /// temporary buffer for a string short enough to be stored inline).
+    pub fn from_wtf8_slice(bytes: &[u8]) -> PyStr {
+        let mut n = 0;
+        let mut surrogates = false;
+        for cp in Wtf8Chars::new(bytes) {
+            surrogates |= (0xD800..0xE000).contains(&cp);
+            n += 1;
+        }
+        PyStr::from_parts(bytes, n, flags_of(n == bytes.len(), surrogates))
+    }
+
+    /// A copy of the code points `bytes` of a string whose flags are `parent`'s, when
+    /// `parent` is ASCII (then the copy is too, and counting is free).
+    pub fn from_ascii_slice_of(parent: &PyStr, bytes: &[u8]) -> PyStr {
+        if parent.is_ascii() {
+            PyStr::from_parts(bytes, bytes.len(), ASCII)
+        } else {
+            PyStr::from_wtf8_slice(bytes)
+        }
+    }
+
+    /// The concatenation of `parts` (their flags combine, so nothing is re-scanned; no
+    /// temporary buffer when the result is short enough to be stored inline).
+    pub fn concat(parts: &[&PyStr]) -> PyStr {
+        let mut total = 0usize;
+        let mut char_len = 0usize;
+        let mut ascii = ASCII;
+        let mut surrogates = 0;
+        for p in parts {
+            total += p.bytes().len();
+            char_len += p.len();
+            ascii &= p.flags();
+            surrogates |= p.flags() & SURROGATES;
+        }
+        let flags = ascii | surrogates;
+        if total <= INLINE_CAP {
+            let mut buf = [0u8; INLINE_CAP];
+            let mut at = 0;
+            for p in parts {
+                let b = p.bytes();
+                buf[at..at + b.len()].copy_from_slice(b);
+                at += b.len();
+            }
+            return PyStr {
+                repr: Repr::Inline {
+                    len: total as u8,
+                    char_len: char_len as u8,
+                    flags,
+                    buf,
+                },
+                hash: Cell::new(-1),
+            };
+        }
+        let mut bytes = Vec::with_capacity(total);
+        for p in parts {
+            bytes.extend_from_slice(p.bytes());
+        }
+        PyStr::from_vec_parts(bytes, char_len, flags)
+    }
+
+    #[inline]
+    fn flags(&self) -> u8 {
+        match &self.repr {
+            Repr::Inline { flags, .. } | Repr::Heap { flags, .. } => *flags,
+        }
+    }
+
+    /// The WTF-8 bytes (private shorthand for [`PyStr::wtf8`]).
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        match &self.repr {
+            Repr::Inline { len, buf, .. } => buf.get(..usize::from(*len)).unwrap_or(&[]),
+            Repr::Heap { bytes, .. } => bytes,
         }
     }
 
     /// Number of code points (`len(s)`).
     #[inline]
     pub fn len(&self) -> usize {
-        self.char_len
+        match &self.repr {
+            Repr::Inline { char_len, .. } => usize::from(*char_len),
+            Repr::Heap { char_len, .. } => *char_len,
+        }
     }
 
     /// Whether the string is empty.
     pub fn is_empty(&self) -> bool {
-        self.char_len == 0
+        self.len() == 0
     }
 
     /// Whether every code point is ASCII.
+    #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.ascii
+        self.flags() & ASCII != 0
     }
 
     /// Whether the string holds lone surrogates (and so is not valid UTF-8).
+    #[inline]
     pub fn has_surrogates(&self) -> bool {
-        self.surrogates
+        self.flags() & SURROGATES != 0
     }
 
     /// Append `other` in place (`s += t` when `s` has no other reference).
     pub fn push_str(&mut self, other: &PyStr) {
-        self.bytes.extend_from_slice(&other.bytes);
-        self.char_len += other.char_len;
-        self.ascii &= other.ascii;
-        self.surrogates |= other.surrogates;
+        let flags =
+            (self.flags() & other.flags() & ASCII) | ((self.flags() | other.flags()) & SURROGATES);
+        let char_len = self.len() + other.len();
+        let add = other.bytes();
+        match &mut self.repr {
+            Repr::Inline {
+                len,
+                char_len: cl,
+                flags: fl,
+                buf,
+            } if usize::from(*len) + add.len() <= INLINE_CAP => {
+                let start = usize::from(*len);
+                buf[start..start + add.len()].copy_from_slice(add);
+                *len = (start + add.len()) as u8;
+                *cl = char_len as u8;
+                *fl = flags;
+            }
+            Repr::Inline { len, buf, .. } => {
+                let old = buf.get(..usize::from(*len)).unwrap_or(&[]);
+                let mut bytes = Vec::with_capacity((old.len() + add.len()).max(2 * INLINE_CAP));
+                bytes.extend_from_slice(old);
+                bytes.extend_from_slice(add);
+                self.repr = Repr::Heap {
+                    char_len,
+                    flags,
+                    bytes,
+                };
+            }
+            Repr::Heap {
+                char_len: cl,
+                flags: fl,
+                bytes,
+            } => {
+                bytes.extend_from_slice(add);
+                *cl = char_len;
+                *fl = flags;
+            }
+        }
         self.hash.set(-1);
     }
 
     /// The WTF-8 bytes.
+    #[inline]
     pub fn wtf8(&self) -> &[u8] {
-        &self.bytes
+        self.bytes()
     }
 
     /// The text, when it holds no lone surrogates.
     pub fn to_str(&self) -> Option<&str> {
-        if self.surrogates {
+        if self.has_surrogates() {
             None
         } else {
-            std::str::from_utf8(&self.bytes).ok()
+            std::str::from_utf8(self.bytes()).ok()
         }
     }
 
@@ -140,7 +306,7 @@ impl PyStr {
         match self.to_str() {
             Some(s) => std::borrow::Cow::Borrowed(s),
             None => std::borrow::Cow::Owned(
-                Wtf8Chars::new(&self.bytes)
+                Wtf8Chars::new(self.bytes())
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect(),
             ),
@@ -149,7 +315,7 @@ impl PyStr {
 
     /// The code points.
     pub fn chars(&self) -> Wtf8Chars<'_> {
-        Wtf8Chars::new(&self.bytes)
+        Wtf8Chars::new(self.bytes())
     }
 
     /// The code points, collected.
@@ -159,8 +325,8 @@ impl PyStr {
 
     /// The code point at index `i` (0-based, in range).
     pub fn char_at(&self, i: usize) -> Option<u32> {
-        if self.ascii {
-            self.bytes.get(i).map(|b| u32::from(*b))
+        if self.is_ascii() {
+            self.bytes().get(i).map(|b| u32::from(*b))
         } else {
             self.chars().nth(i)
         }
@@ -168,13 +334,14 @@ impl PyStr {
 
     /// The byte offset of code point `i` (`i <= len`).
     pub fn byte_offset(&self, i: usize) -> usize {
-        if self.ascii {
-            return i.min(self.bytes.len());
+        let bytes = self.bytes();
+        if self.is_ascii() {
+            return i.min(bytes.len());
         }
         let mut off = 0;
         let mut n = 0;
-        while n < i && off < self.bytes.len() {
-            off += utf8_width(self.bytes[off]);
+        while n < i && off < bytes.len() {
+            off += utf8_width(bytes[off]);
             n += 1;
         }
         off
@@ -192,12 +359,17 @@ impl PyStr {
 
     /// The largest code point (0 for the empty string); decides CPython's hash layout.
     pub fn max_char(&self) -> u32 {
-        if self.ascii {
-            self.bytes.iter().copied().max().map_or(0, u32::from)
+        if self.is_ascii() {
+            self.bytes().iter().copied().max().map_or(0, u32::from)
         } else {
             self.chars().max().unwrap_or(0)
         }
     }
+}
+
+/// The flag bits for a string.
+fn flags_of(ascii: bool, surrogates: bool) -> u8 {
+    (if ascii { ASCII } else { 0 }) | (if surrogates { SURROGATES } else { 0 })
 }
 
 /// The length of the UTF-8 sequence that starts with `b`.
@@ -278,5 +450,39 @@ impl DoubleEndedIterator for Wtf8Chars<'_> {
         let cp = Wtf8Chars::new(&self.bytes[start..]).next();
         self.bytes = &self.bytes[..start];
         cp
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_and_heap_agree() {
+        let short = PyStr::new("héllo");
+        assert!(matches!(short.repr, Repr::Inline { .. }));
+        assert_eq!(
+            (short.len(), short.wtf8().len(), short.is_ascii()),
+            (5, 6, false)
+        );
+        let long = PyStr::new(&"ab".repeat(INLINE_CAP));
+        assert!(matches!(long.repr, Repr::Heap { .. }));
+        assert_eq!((long.len(), long.is_ascii()), (2 * INLINE_CAP, true));
+    }
+
+    #[test]
+    fn push_str_crosses_from_inline_to_heap() {
+        let mut s = PyStr::new("");
+        let piece = PyStr::new("é1");
+        for _ in 0..40 {
+            s.push_str(&piece);
+        }
+        assert!(matches!(s.repr, Repr::Heap { .. }));
+        assert_eq!((s.len(), s.wtf8().len(), s.is_ascii()), (80, 120, false));
+        assert_eq!(s.to_str(), Some("é1".repeat(40).as_str()));
+        let mut t = PyStr::from_code_points([0x61, 0xD800]);
+        assert!(t.has_surrogates() && !t.is_ascii());
+        t.push_str(&PyStr::new("b"));
+        assert_eq!((t.len(), t.has_surrogates(), t.to_str()), (3, true, None));
     }
 }

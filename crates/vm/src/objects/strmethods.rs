@@ -22,14 +22,14 @@ use crate::{PyErr, PyResult, Vm};
 impl Vm {
     /// `BUILD_STRING`: concatenate str values.
     pub fn concat_strs(&mut self, parts: &[Value]) -> PyResult<Value> {
-        let mut out: Vec<u8> = Vec::new();
+        let mut strs: Vec<&PyStr> = Vec::with_capacity(parts.len());
         for p in parts {
             match p.payload() {
-                Some(Payload::Str(s)) => out.extend_from_slice(s.wtf8()),
+                Some(Payload::Str(s)) => strs.push(s),
                 _ => return Err(self.type_error("BUILD_STRING expects str parts")),
             }
         }
-        Ok(self.new_pystr(PyStr::from_wtf8(out)))
+        Ok(self.new_pystr(PyStr::concat(&strs)))
     }
 
     /// `format(v, spec)`: `type(v).__format__(v, spec)`.
@@ -347,12 +347,17 @@ fn new_str(vm: &Vm, b: Vec<u8>) -> Value {
     vm.new_pystr(PyStr::from_wtf8(b))
 }
 
+/// A new str holding a copy of `b`, a piece of `parent`'s bytes.
+fn new_substr(vm: &Vm, parent: &PyStr, b: &[u8]) -> Value {
+    vm.new_pystr(PyStr::from_ascii_slice_of(parent, b))
+}
+
 /// `self` unchanged: the same object for an exact str, else an exact copy.
 fn same(vm: &Vm, this: &Value, s: &PyStr) -> Value {
     if vm.is_exact_str(this) {
         this.clone()
     } else {
-        new_str(vm, s.wtf8().to_vec())
+        new_substr(vm, s, s.wtf8())
     }
 }
 
@@ -571,7 +576,7 @@ pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value>
         if step == 1 {
             let a = start as usize;
             let (x, y) = byte_range(s, a, a + n);
-            return Ok(new_str(vm, s.wtf8()[x..y].to_vec()));
+            return Ok(new_substr(vm, s, &s.wtf8()[x..y]));
         }
         if s.is_ascii() {
             let b = s.wtf8();
@@ -639,10 +644,7 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if s.is_empty() && exact(&rest[0]) {
         return Ok(rest[0].clone());
     }
-    let mut out = Vec::with_capacity(s.wtf8().len() + o.wtf8().len());
-    out.extend_from_slice(s.wtf8());
-    out.extend_from_slice(o.wtf8());
-    Ok(new_str(vm, out))
+    Ok(vm.new_pystr(PyStr::concat(&[s, o])))
 }
 
 /// `s * n`, with CPython's errors for counts that cannot be satisfied.
@@ -778,7 +780,7 @@ fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, "__getnewargs__", 0, 0)?;
-    let v = new_str(vm, s.wtf8().to_vec());
+    let v = new_substr(vm, s, s.wtf8());
     Ok(vm.new_tuple(vec![v]))
 }
 
@@ -1059,7 +1061,7 @@ fn pieces_to_list(
         items.push(if x == 0 && y == b.len() {
             same(vm, this, s)
         } else {
-            new_str(vm, b[x..y].to_vec())
+            new_substr(vm, s, &b[x..y])
         });
     }
     Ok(vm.new_list(items))
@@ -1151,9 +1153,9 @@ fn partition_impl(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyRes
     let empty = Value::Obj(vm.intern(""));
     let items = match found {
         Some(p) => {
-            let a = new_str(vm, b[..p].to_vec());
+            let a = new_substr(vm, s, &b[..p]);
             let m = same(vm, &rest[0], sep);
-            let c = new_str(vm, b[p + sep.wtf8().len()..].to_vec());
+            let c = new_substr(vm, s, &b[p + sep.wtf8().len()..]);
             vec![a, m, c]
         }
         None => {
@@ -1212,7 +1214,7 @@ fn strip_impl(vm: &mut Vm, args: Args<'_>, name: &str, left: bool, right: bool) 
     if x == 0 && y == b.len() {
         return Ok(same(vm, this, s));
     }
-    Ok(new_str(vm, b[x..y].to_vec()))
+    Ok(new_substr(vm, s, &b[x..y]))
 }
 
 fn str_strip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1430,7 +1432,7 @@ fn str_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     };
     if !p.is_empty() && s.wtf8().starts_with(p.wtf8()) {
-        return Ok(new_str(vm, s.wtf8()[p.wtf8().len()..].to_vec()));
+        return Ok(new_substr(vm, s, &s.wtf8()[p.wtf8().len()..]));
     }
     Ok(same(vm, this, s))
 }
@@ -1445,7 +1447,7 @@ fn str_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     if !p.is_empty() && s.wtf8().ends_with(p.wtf8()) {
         let b = s.wtf8();
-        return Ok(new_str(vm, b[..b.len() - p.wtf8().len()].to_vec()));
+        return Ok(new_substr(vm, s, &b[..b.len() - p.wtf8().len()]));
     }
     Ok(same(vm, this, s))
 }
