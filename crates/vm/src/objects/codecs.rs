@@ -9,6 +9,7 @@
 //! CPython. Decoding produces code points (lone surrogates included), so the result is a
 //! `PyStr` built with `PyStr::from_code_points`.
 
+use crate::native::as_pystr;
 use crate::object::Payload;
 use crate::objects::str::PyStr;
 use crate::value::Value;
@@ -66,6 +67,44 @@ fn lookup(name: &str) -> Option<Codec> {
         "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(true)),
         _ => return None,
     })
+}
+
+/// Call a registered error handler with the `UnicodeError`: its replacement and the position
+/// to resume at (`unicode_decode_call_errorhandler_writer`, `unicode_encode_call_errorhandler`).
+fn call_handler(
+    vm: &mut Vm,
+    h: &Value,
+    exc: PyErr,
+    len: usize,
+    what: &str,
+    kinds: &str,
+) -> PyResult<(Value, usize)> {
+    let r = vm.call_pos(h, &[Value::Obj(exc.0)])?;
+    let bad = |vm: &mut Vm| {
+        vm.type_error(format!(
+            "{what} error handler must return ({kinds}, int) tuple"
+        ))
+    };
+    let Some(Payload::Tuple(t)) = r.payload() else {
+        return Err(bad(vm));
+    };
+    if t.len() != 2 || !matches!(t[1], Value::Int(_)) {
+        return Err(bad(vm));
+    }
+    let rep = t[0].clone();
+    let Value::Int(pos) = t[1] else {
+        return Err(bad(vm));
+    };
+    let n = len as i64;
+    let p = if pos < 0 { n + pos } else { pos };
+    if !(0..=n).contains(&p) {
+        let t = vm.types.index_error.clone();
+        return Err(vm.new_exception_msg(
+            &t,
+            format!("position {pos} from error handler out of bounds"),
+        ));
+    }
+    Ok((rep, p as usize))
 }
 
 fn unknown_handler(vm: &mut Vm, name: &str) -> PyErr {
@@ -166,6 +205,8 @@ enum DecodeHandler {
     BackslashReplace,
     SurrogateEscape,
     SurrogatePass,
+    /// A handler registered with `codecs.register_error`.
+    Custom(Value),
 }
 
 fn decode_handler(vm: &mut Vm, errors: &str) -> PyResult<DecodeHandler> {
@@ -176,7 +217,10 @@ fn decode_handler(vm: &mut Vm, errors: &str) -> PyResult<DecodeHandler> {
         "backslashreplace" => DecodeHandler::BackslashReplace,
         "surrogateescape" => DecodeHandler::SurrogateEscape,
         "surrogatepass" => DecodeHandler::SurrogatePass,
-        _ => return Err(unknown_handler(vm, errors)),
+        _ => match vm.mods.codec_errors.get(errors) {
+            Some(h) => DecodeHandler::Custom(h.clone()),
+            None => return Err(unknown_handler(vm, errors)),
+        },
     })
 }
 
@@ -186,6 +230,9 @@ struct Decoder<'a> {
     data: &'a [u8],
     errors: &'a str,
     out: Vec<u32>,
+    /// The input as a bytes object, made once for the errors a registered handler sees (a
+    /// copy per error would make a long run of them quadratic).
+    obj: Option<Value>,
 }
 
 impl Decoder<'_> {
@@ -203,6 +250,26 @@ impl Decoder<'_> {
                 reason,
             )),
             DecodeHandler::Ignore => Ok(end),
+            DecodeHandler::Custom(h) => {
+                let obj = match &self.obj {
+                    Some(o) => o.clone(),
+                    None => {
+                        let o = vm.new_bytes(self.data.to_vec());
+                        self.obj = Some(o.clone());
+                        o
+                    }
+                };
+                let t = vm.types.unicode_decode_error.clone();
+                let exc = unicode_error(vm, &t, self.encoding, obj, start, end, reason);
+                let (rep, pos) = call_handler(vm, &h, exc, self.data.len(), "decoding", "str")?;
+                let Some(rep) = as_pystr(&rep) else {
+                    return Err(
+                        vm.type_error("decoding error handler must return (str, int) tuple")
+                    );
+                };
+                self.out.extend(rep.code_points());
+                Ok(pos)
+            }
             DecodeHandler::Replace => {
                 self.out.push(0xFFFD);
                 Ok(end)
@@ -317,6 +384,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<P
         data: b,
         errors,
         out: Vec::with_capacity(b.len()),
+        obj: None,
     };
     match codec {
         Codec::Utf8 => decode_utf8(vm, &mut d)?,
@@ -657,6 +725,7 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
         Codec::Charmap(_) => "character maps to <undefined>",
         _ => "surrogates not allowed",
     };
+    let mut obj_cache: Option<Value> = None;
     let mut i = 0;
     while i < cps.len() {
         let cp = cps[i];
@@ -742,7 +811,40 @@ pub fn encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<
                     }
                 }
             }
-            _ => return Err(unknown_handler(vm, errors)),
+            _ => {
+                let Some(h) = vm.mods.codec_errors.get(errors).cloned() else {
+                    return Err(unknown_handler(vm, errors));
+                };
+                let obj = match &obj_cache {
+                    Some(o) => o.clone(),
+                    None => {
+                        let o = vm.new_pystr(PyStr::from_wtf8(s.wtf8().to_vec()));
+                        obj_cache = Some(o.clone());
+                        o
+                    }
+                };
+                let t = vm.types.unicode_encode_error.clone();
+                let exc = unicode_error(vm, &t, name, obj, i, end, reason);
+                let (rep, pos) = call_handler(vm, &h, exc, cps.len(), "encoding", "str/bytes")?;
+                match rep.payload() {
+                    Some(Payload::Bytes(b)) => out.extend_from_slice(b),
+                    _ => {
+                        let Some(r) = as_pystr(&rep) else {
+                            return Err(vm.type_error(
+                                "encoding error handler must return (str/bytes, int) tuple",
+                            ));
+                        };
+                        for c in r.code_points() {
+                            if !encodable(c) {
+                                return Err(encode_error(vm, name, s, i, end, reason));
+                            }
+                            put(&mut out, c);
+                        }
+                    }
+                }
+                i = pos;
+                continue;
+            }
         }
         i = end;
     }
@@ -1011,6 +1113,7 @@ pub fn utf7_decode(
         data,
         errors,
         out: Vec::with_capacity(data.len()),
+        obj: None,
     };
     let mut i = 0;
     let mut in_shift = false;

@@ -429,11 +429,20 @@ fn instance_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 /// `__dict__` of ordinary instances (installed on classes whose instances have a dict).
 pub fn instance_dict_get(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    // `subtype_dict`: a class whose metaclass found this descriptor on a plain mixin before
+    // `type` (`class Meta(Mixin, type)`) still shows its own namespace, through the
+    // descriptor of its builtin base `type`.
+    if matches!(this.payload(), Some(Payload::Type(_))) {
+        return type_get_dict(vm, this);
+    }
     instance_dict(vm, this)
 }
 
 /// Setting `__dict__` of ordinary instances.
 pub fn instance_dict_set(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
+    if matches!(this.payload(), Some(Payload::Type(_))) {
+        return Err(vm.attribute_error("attribute '__dict__' of 'type' objects is not writable"));
+    }
     let Some(v) = value else {
         return Err(vm.type_error("cannot delete __dict__"));
     };
