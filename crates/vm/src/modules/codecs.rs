@@ -103,6 +103,12 @@ fn register(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if vm.lookup_special_str(&a[0], "__call__").is_none() {
         return Err(vm.type_error("argument must be callable"));
     }
+    // CPython's registry starts with `encodings`' search function (imported at startup);
+    // Krait imports it on first need, so a program's own function must not come first.
+    if vm.mods.codec_search.is_empty() && vm.sys_module("encodings").is_none() {
+        // Without a standard library there is nothing to put first.
+        let _ = vm.import_dotted("encodings");
+    }
     vm.mods.codec_search.push(a[0].clone());
     Ok(Value::None)
 }
@@ -179,7 +185,10 @@ fn call_codec(vm: &mut Vm, obj: Value, enc: &str, errors: &str, which: usize) ->
     let idx = Value::Int(which as i64);
     let f = vm.getitem(&info, &idx)?;
     let e = vm.new_str(errors);
-    let r = vm.call_pos(&f, &[obj, e])?;
+    let op = if which == 0 { "encoding" } else { "decoding" };
+    let r = vm
+        .call_pos(&f, &[obj, e])
+        .map_err(|err| crate::objects::codecs::wrap_codec_error(vm, err, op, enc))?;
     match r.payload() {
         Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => Ok(t[0].clone()),
         _ => Err(vm.type_error(if which == 0 {

@@ -10,7 +10,7 @@
 //! `PyStr` built with `PyStr::from_code_points`.
 
 use crate::native::as_pystr;
-use crate::object::Payload;
+use crate::object::{ObjRef, Payload};
 use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -110,6 +110,79 @@ fn call_handler(
 fn unknown_handler(vm: &mut Vm, name: &str) -> PyErr {
     let t = vm.types.lookup_error.clone();
     vm.new_exception_msg(&t, format!("unknown error handler name '{name}'"))
+}
+
+/// The registry's codec for `str.encode` / `bytes.decode` (`_PyCodec_LookupTextEncoding`):
+/// one marked as not a text encoding is refused.
+fn text_codec(vm: &mut Vm, encoding: &str, op: &str) -> PyResult<Value> {
+    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let text = match vm.getattr_str(&info, "_is_text_encoding") {
+        Ok(v) => vm.is_true(&v)?,
+        Err(_) => true,
+    };
+    if !text {
+        let t = vm.types.lookup_error.clone();
+        return Err(vm.new_exception_msg(
+            &t,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.{op}() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    Ok(info)
+}
+
+/// `wrap_codec_error`: an exception from a registry codec comes back as a new one of the
+/// same type that names the codec, caused by the original, when the type carries nothing
+/// but its message (`_PyErr_TrySetFromCause`); others pass unchanged.
+pub fn wrap_codec_error(vm: &mut Vm, e: PyErr, op: &str, encoding: &str) -> PyErr {
+    let ty = e.0.class();
+    let base = vm.types.base_exception.clone();
+    for name in ["__init__", "__new__"] {
+        let mine = vm.type_lookup_str(&ty, name);
+        let plain = vm.type_lookup_str(&base, name);
+        let same = match (&mine, &plain) {
+            (Some(a), Some(b)) => a.is(b),
+            _ => false,
+        };
+        if !same {
+            return e;
+        }
+    }
+    let Payload::Exception(d) = &e.0.payload else {
+        return e;
+    };
+    let args = d.args.borrow().clone();
+    let ok_args = match args.payload() {
+        Some(Payload::Tuple(t)) => {
+            t.is_empty()
+                || (t.len() == 1
+                    && matches!(&t[0], Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.str)))
+        }
+        _ => false,
+    };
+    if !ok_args {
+        return e;
+    }
+    if let Some(dict) = e.0.dict.get()
+        && let Payload::Dict(t) = &dict.payload
+        && t.borrow().len() > 0
+    {
+        return e;
+    }
+    let val = Value::Obj(e.0.clone());
+    let text = match vm.str(&val) {
+        Ok(s) => vm.str_text(&s),
+        Err(_) => return e,
+    };
+    let tn = vm.type_name(&val);
+    let new = vm.new_exception_msg(
+        &ty,
+        format!("{op} with '{encoding}' codec failed ({tn}: {text})"),
+    );
+    let k = vm.intern("__cause__");
+    let _ = vm.setattr(&Value::Obj(new.0.clone()), &k, Some(val));
+    new
 }
 
 /// Whether `encoding` names a text codec, built in or in the codec registry (for early
@@ -617,11 +690,13 @@ fn decode_utf32(vm: &mut Vm, d: &mut Decoder<'_>, mut i: usize, be: bool) -> PyR
 /// A codec Krait does not have natively, through the codec registry (`encodings`): its
 /// encoder must give bytes (`_PyCodec_EncodeText`).
 fn registry_encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let info = text_codec(vm, encoding, "encode")?;
     let f = vm.getitem(&info, &Value::Int(0))?;
     let sv = vm.new_pystr(PyStr::from_wtf8(s.wtf8().to_vec()));
     let ev = vm.new_str(errors);
-    let r = vm.call_pos(&f, &[sv, ev])?;
+    let r = vm
+        .call_pos(&f, &[sv, ev])
+        .map_err(|e| wrap_codec_error(vm, e, "encoding", encoding))?;
     let out = match r.payload() {
         Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => t[0].clone(),
         _ => return Err(vm.type_error("encoder must return a tuple (object, integer)")),
@@ -639,11 +714,13 @@ fn registry_encode(vm: &mut Vm, s: &PyStr, encoding: &str, errors: &str) -> PyRe
 
 /// Decoding through the codec registry; the decoder must give a str.
 fn registry_decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyStr> {
-    let info = crate::modules::codec_lookup(vm, encoding)?;
+    let info = text_codec(vm, encoding, "decode")?;
     let f = vm.getitem(&info, &Value::Int(1))?;
     let bv = vm.new_bytes(b.to_vec());
     let ev = vm.new_str(errors);
-    let r = vm.call_pos(&f, &[bv, ev])?;
+    let r = vm
+        .call_pos(&f, &[bv, ev])
+        .map_err(|e| wrap_codec_error(vm, e, "decoding", encoding))?;
     let out = match r.payload() {
         Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => t[0].clone(),
         _ => return Err(vm.type_error("decoder must return a tuple (object, integer)")),
