@@ -135,6 +135,8 @@ pub enum Constant {
     FrozenSet(Arc<[Constant]>),
     /// A nested code object.
     Code(Arc<CodeObject>),
+    /// A nested code object not decoded yet (from [`crate::serial::decode_lazy`]).
+    Lazy(Arc<crate::serial::LazyCode>),
 }
 
 impl Constant {
@@ -170,6 +172,7 @@ impl Constant {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
             }
             (Code(a), Code(b)) => Arc::ptr_eq(a, b),
+            (Lazy(a), Lazy(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }

@@ -17,7 +17,19 @@ pub fn disassemble(code: &CodeObject) -> String {
     let mut out = String::new();
     disassemble_one(code, &mut out);
     for c in &code.constants {
-        if let Constant::Code(inner) = c {
+        let decoded;
+        let inner = match c {
+            Constant::Code(inner) => inner,
+            Constant::Lazy(lazy) => match lazy.decode() {
+                Ok(co) => {
+                    decoded = co;
+                    &decoded
+                }
+                Err(_) => continue,
+            },
+            _ => continue,
+        };
+        {
             let _ = write!(
                 out,
                 "\nDisassembly of <code object {}, file \"{}\", line {}>:\n",
@@ -134,5 +146,12 @@ pub(crate) fn constant_repr(c: &Constant) -> String {
             "<code object {}, file \"{}\", line {}>",
             inner.name, inner.filename, inner.first_line
         ),
+        Constant::Lazy(lazy) => match lazy.decode() {
+            Ok(inner) => format!(
+                "<code object {}, file \"{}\", line {}>",
+                inner.name, inner.filename, inner.first_line
+            ),
+            Err(_) => format!("<code object {}>", lazy.name()),
+        },
     }
 }

@@ -7,6 +7,11 @@
 //! [`decode`] never trusts its input: counts are bounded by the bytes left, nesting by
 //! [`MAX_DEPTH`], and the result passes [`CodeObject::check`], so a truncated or corrupt file is
 //! an `Err`, never a panic or a code object the VM would index out of bounds.
+//!
+//! Each nested code object is stored with its length, its name, qualified name and docstring
+//! first, so [`decode_lazy`] can leave it undecoded ([`Constant::Lazy`]): most functions of an
+//! imported module are never called, and decoding only the ones that run is what makes a
+//! cached import cheap. A lazy code object is checked when it is decoded.
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
@@ -21,7 +26,7 @@ use crate::{
 };
 
 /// Version of this layout. Bump it whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Deepest nesting of constants and code objects [`decode`] accepts (CPython's parser stops
 /// at 200 nested brackets, so real code stays far below).
@@ -66,23 +71,138 @@ pub fn encode(co: &CodeObject) -> Vec<u8> {
     out
 }
 
-/// Decode what [`encode`] wrote. The whole input must be consumed.
+/// Decode what [`encode`] wrote, nested code objects included. The whole input must be
+/// consumed.
 pub fn decode(bytes: &[u8]) -> Result<CodeObject, DecodeError> {
     let mut r = Reader { b: bytes, pos: 0 };
-    let n = r.count()?;
-    let mut strings: Vec<Arc<str>> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let len = r.count()?;
-        let raw = r.take(len)?;
-        let s = core::str::from_utf8(raw).map_err(|_| DecodeError::Invalid("bad UTF-8"))?;
-        strings.push(Arc::from(s));
-    }
-    let mut d = Decoder { strings, depth: 0 };
+    let table = string_table(&mut r)?;
+    let mut d = Decoder {
+        table: &table,
+        depth: 0,
+        lazy: None,
+    };
     let co = d.code(&mut r)?;
     if r.pos != bytes.len() {
         return Err(DecodeError::Invalid("trailing bytes"));
     }
     Ok(co)
+}
+
+/// Decode what [`encode`] wrote, leaving every nested code object undecoded
+/// ([`Constant::Lazy`], which keeps a copy of `bytes`). The whole input must be consumed.
+pub fn decode_lazy(bytes: &[u8]) -> Result<CodeObject, DecodeError> {
+    let mut r = Reader { b: bytes, pos: 0 };
+    let table = string_table(&mut r)?;
+    let start = r.pos;
+    let src = Arc::new(LazySource {
+        bytes: bytes.to_vec(),
+        table,
+    });
+    let mut r = Reader {
+        b: &src.bytes,
+        pos: start,
+    };
+    let mut d = Decoder {
+        table: &src.table,
+        depth: 0,
+        lazy: Some(&src),
+    };
+    let co = d.code(&mut r)?;
+    if r.pos != src.bytes.len() {
+        return Err(DecodeError::Invalid("trailing bytes"));
+    }
+    Ok(co)
+}
+
+/// The string table at the start of an encoding: all its strings in one text (checked
+/// UTF-8 once), and where each lies in it.
+struct StringTable {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl StringTable {
+    /// String `i`.
+    fn get(&self, i: usize) -> Result<&str, DecodeError> {
+        let bad = DecodeError::Invalid("bad string index");
+        let &(start, end) = self.spans.get(i).ok_or(bad)?;
+        self.text.get(start..end).ok_or(bad)
+    }
+}
+
+fn string_table(r: &mut Reader<'_>) -> Result<StringTable, DecodeError> {
+    let n = r.count()?;
+    let mut spans = Vec::with_capacity(n);
+    let mut text = String::new();
+    for _ in 0..n {
+        let len = r.count()?;
+        let raw = r.take(len)?;
+        let s = core::str::from_utf8(raw).map_err(|_| DecodeError::Invalid("bad UTF-8"))?;
+        let start = text.len();
+        text.push_str(s);
+        spans.push((start, text.len()));
+    }
+    Ok(StringTable { text, spans })
+}
+
+/// The bytes of an encoding that lazy code objects decode from, and its string table.
+struct LazySource {
+    bytes: Vec<u8>,
+    table: StringTable,
+}
+
+/// A nested code object still in its encoded form ([`Constant::Lazy`]): its name, qualified
+/// name and docstring are at hand, the rest is decoded by [`LazyCode::decode`].
+pub struct LazyCode {
+    src: Arc<LazySource>,
+    start: usize,
+    end: usize,
+    name: usize,
+    qualname: usize,
+    docstring: Option<usize>,
+}
+
+impl LazyCode {
+    /// `co_name`.
+    pub fn name(&self) -> &str {
+        self.src.table.get(self.name).unwrap_or_default()
+    }
+
+    /// `co_qualname`.
+    pub fn qualname(&self) -> &str {
+        self.src.table.get(self.qualname).unwrap_or_default()
+    }
+
+    /// The docstring.
+    pub fn docstring(&self) -> Option<&str> {
+        self.docstring.and_then(|i| self.src.table.get(i).ok())
+    }
+
+    /// Decode the code object (its own nested code objects stay lazy).
+    pub fn decode(&self) -> Result<CodeObject, DecodeError> {
+        let b = self
+            .src
+            .bytes
+            .get(..self.end)
+            .ok_or(DecodeError::Truncated)?;
+        let mut r = Reader { b, pos: self.start };
+        let mut d = Decoder {
+            table: &self.src.table,
+            depth: 0,
+            lazy: Some(&self.src),
+        };
+        let co = d.code(&mut r)?;
+        if r.pos != self.end {
+            return Err(DecodeError::Invalid("bad code length"));
+        }
+        Ok(co)
+    }
+}
+
+impl core::fmt::Debug for LazyCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "LazyCode({})", self.qualname())
+    }
 }
 
 /// A fast 64-bit checksum of `bytes` (not cryptographic): the cache stores it to notice a
@@ -140,6 +260,13 @@ impl Writer {
     fn code(&mut self, out: &mut Vec<u8>, co: &CodeObject) {
         self.s(out, &co.name);
         self.s(out, &co.qualname);
+        match &co.docstring {
+            Some(d) => {
+                out.push(1);
+                self.s(out, d);
+            }
+            None => out.push(0),
+        }
         self.s(out, &co.filename);
         put_uvar(out, u64::from(co.first_line));
         put_uvar(out, u64::from(co.flags.0));
@@ -181,13 +308,6 @@ impl Writer {
             put_uvar(out, u64::from(e.target));
             put_uvar(out, u64::from(e.depth));
             out.push(u8::from(e.lasti));
-        }
-        match &co.docstring {
-            Some(d) => {
-                out.push(1);
-                self.s(out, d);
-            }
-            None => out.push(0),
         }
     }
 
@@ -246,11 +366,22 @@ impl Writer {
                     self.constant(out, i);
                 }
             }
-            Constant::Code(co) => {
-                out.push(C_CODE);
-                self.code(out, co);
-            }
+            Constant::Code(co) => self.nested(out, co),
+            Constant::Lazy(lazy) => match lazy.decode() {
+                Ok(co) => self.nested(out, &co),
+                // Only a damaged cache file that still matched its checksum gets here.
+                Err(_) => out.push(C_NONE),
+            },
         }
+    }
+
+    /// A nested code object: its length, then its encoding.
+    fn nested(&mut self, out: &mut Vec<u8>, co: &CodeObject) {
+        let mut body = Vec::with_capacity(256);
+        self.code(&mut body, co);
+        out.push(C_CODE);
+        put_uvar(out, body.len() as u64);
+        out.extend_from_slice(&body);
     }
 }
 
@@ -273,7 +404,18 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    #[inline]
     fn uvar(&mut self) -> Result<u64, DecodeError> {
+        match self.b.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(u64::from(b))
+            }
+            _ => self.uvar_long(),
+        }
+    }
+
+    fn uvar_long(&mut self) -> Result<u64, DecodeError> {
         let mut n = 0u64;
         let mut shift = 0u32;
         loop {
@@ -292,11 +434,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     fn ivar(&mut self) -> Result<i64, DecodeError> {
         let u = self.uvar()?;
         Ok(((u >> 1) as i64) ^ -((u & 1) as i64))
     }
 
+    #[inline]
     fn u32(&mut self) -> Result<u32, DecodeError> {
         u32::try_from(self.uvar()?).map_err(|_| DecodeError::Invalid("number out of range"))
     }
@@ -325,18 +469,34 @@ fn offset(base: u32, delta: i64) -> Result<u32, DecodeError> {
     u32::try_from(i64::from(base) + delta).map_err(|_| DecodeError::Invalid("bad position"))
 }
 
-struct Decoder {
-    strings: Vec<Arc<str>>,
+struct Decoder<'s> {
+    table: &'s StringTable,
     depth: usize,
+    /// Where nested code objects stay undecoded, if they do.
+    lazy: Option<&'s Arc<LazySource>>,
 }
 
-impl Decoder {
+impl Decoder<'_> {
+    /// A string-table index.
+    fn index(&self, r: &mut Reader<'_>) -> Result<usize, DecodeError> {
+        let i = r.uvar()? as usize;
+        if i >= self.table.spans.len() {
+            return Err(DecodeError::Invalid("bad string index"));
+        }
+        Ok(i)
+    }
+
     fn s(&self, r: &mut Reader<'_>) -> Result<String, DecodeError> {
-        let i = r.uvar()?;
-        self.strings
-            .get(i as usize)
-            .map(|s| String::from(&**s))
-            .ok_or(DecodeError::Invalid("bad string index"))
+        let i = r.uvar()? as usize;
+        self.table.get(i).map(String::from)
+    }
+
+    fn docstring_index(&self, r: &mut Reader<'_>) -> Result<Option<usize>, DecodeError> {
+        match r.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.index(r)?)),
+            _ => Err(DecodeError::Invalid("bad flag")),
+        }
     }
 
     fn enter(&mut self) -> Result<(), DecodeError> {
@@ -351,6 +511,10 @@ impl Decoder {
         self.enter()?;
         let name = self.s(r)?;
         let qualname = self.s(r)?;
+        let docstring = match self.docstring_index(r)? {
+            Some(i) => Some(String::from(self.table.get(i)?)),
+            None => None,
+        };
         let filename = self.s(r)?;
         let first_line = r.u32()?;
         let flags = CodeFlags(r.u32()?);
@@ -410,11 +574,6 @@ impl Decoder {
                 },
             });
         }
-        let docstring = match r.u8()? {
-            0 => None,
-            1 => Some(self.s(r)?),
-            _ => return Err(DecodeError::Invalid("bad flag")),
-        };
         self.depth -= 1;
         let co = CodeObject {
             name,
@@ -456,8 +615,8 @@ impl Decoder {
             C_FLOAT => Constant::Float(r.f64()?),
             C_COMPLEX => Constant::Complex(r.f64()?, r.f64()?),
             C_STR => {
-                let s = self.s(r)?;
-                Constant::Str(s.chars().map(u32::from).collect())
+                let i = r.uvar()? as usize;
+                Constant::Str(self.table.get(i)?.chars().map(u32::from).collect())
             }
             C_STR_CPS => {
                 let n = r.count()?;
@@ -489,7 +648,42 @@ impl Decoder {
                     Constant::FrozenSet(items.into())
                 }
             }
-            C_CODE => Constant::Code(Arc::new(self.code(r)?)),
+            C_CODE => {
+                let len = r.count()?;
+                let start = r.pos;
+                r.take(len)?;
+                let end = start + len;
+                match self.lazy {
+                    Some(src) => {
+                        let mut h = Reader {
+                            b: r.b.get(..end).ok_or(DecodeError::Truncated)?,
+                            pos: start,
+                        };
+                        let name = self.index(&mut h)?;
+                        let qualname = self.index(&mut h)?;
+                        let docstring = self.docstring_index(&mut h)?;
+                        Constant::Lazy(Arc::new(LazyCode {
+                            src: src.clone(),
+                            start,
+                            end,
+                            name,
+                            qualname,
+                            docstring,
+                        }))
+                    }
+                    None => {
+                        let mut sub = Reader {
+                            b: r.b.get(..end).ok_or(DecodeError::Truncated)?,
+                            pos: start,
+                        };
+                        let co = self.code(&mut sub)?;
+                        if sub.pos != end {
+                            return Err(DecodeError::Invalid("bad code length"));
+                        }
+                        Constant::Code(Arc::new(co))
+                    }
+                }
+            }
             _ => return Err(DecodeError::Invalid("unknown constant tag")),
         })
     }
@@ -636,6 +830,33 @@ mod tests {
     }
 
     #[test]
+    fn lazy_decoding_matches_eager() {
+        let co = sample();
+        let bytes = encode(&co);
+        let lazy = decode_lazy(&bytes).unwrap();
+        let Some(Constant::Lazy(l)) = lazy.constants.last() else {
+            panic!("nested code decoded eagerly");
+        };
+        assert_eq!((l.name(), l.qualname()), ("f", "f"));
+        assert_eq!(l.docstring(), Some("doc \u{e9}"));
+        let inner = l.decode().unwrap();
+        let Some(Constant::Code(orig)) = co.constants.last() else {
+            unreachable!()
+        };
+        assert_eq!(inner.instructions, orig.instructions);
+        assert_eq!(inner.localsplus, orig.localsplus);
+        assert_eq!(inner.docstring, orig.docstring);
+        // Encoding decodes what is lazy: the bytes come back the same.
+        assert_eq!(encode(&lazy), bytes);
+        for n in 0..bytes.len() {
+            assert!(
+                decode_lazy(&bytes[..n]).is_err(),
+                "prefix of {n} bytes decoded"
+            );
+        }
+    }
+
+    #[test]
     fn every_truncation_is_an_error() {
         let bytes = encode(&sample());
         for n in 0..bytes.len() {
@@ -663,6 +884,13 @@ mod tests {
                 b[i] = next() as u8;
             }
             let _ = decode(&b);
+            if let Ok(co) = decode_lazy(&b) {
+                for c in &co.constants {
+                    if let Constant::Lazy(l) = c {
+                        let _ = (l.name(), l.docstring(), l.decode());
+                    }
+                }
+            }
             let len = (next() % 64) as usize;
             let noise: Vec<u8> = (0..len).map(|_| next() as u8).collect();
             let _ = decode(&noise);

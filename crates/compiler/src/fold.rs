@@ -347,7 +347,7 @@ fn unop(op: UnaryOp, v: &Constant) -> Option<Constant> {
 pub(crate) fn truthy(c: &Constant) -> Option<bool> {
     Some(match c {
         Constant::None => false,
-        Constant::Ellipsis | Constant::Code(_) => true,
+        Constant::Ellipsis | Constant::Code(_) | Constant::Lazy(_) => true,
         Constant::Bool(b) => *b,
         Constant::Int(i) => *i != 0,
         Constant::BigInt(b) => !b.is_zero(),

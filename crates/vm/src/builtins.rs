@@ -1135,6 +1135,7 @@ fn source_arg(
             Ok(Ok(vm.decode_source(&b, filename)?))
         }
         Some(Payload::Code(c)) => Ok(Err(c.clone())),
+        Some(Payload::LazyCode(l)) => Ok(Err(vm.lazy_code(l)?)),
         _ => Err(vm.type_error(format!(
             "{func}() arg 1 must be a string, bytes or code object"
         ))),

@@ -141,7 +141,7 @@ impl Vm {
         let Payload::Function(fd) = &func.payload else {
             return Err(self.type_error("not a function"));
         };
-        let code = fd.code.borrow().clone();
+        let code = self.function_code(fd)?;
         let mut frame = self.frame_with_builtins(
             code.clone(),
             fd.globals.clone(),
@@ -530,10 +530,17 @@ impl Vm {
         annotations: Option<Value>,
         closure: Option<Value>,
     ) -> PyResult<Value> {
-        let Some(Payload::Code(code)) = code_obj.payload() else {
-            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        let (code, fn_strings) = match code_obj.payload() {
+            Some(Payload::Code(code)) => (code.clone(), code.fn_strings.clone()),
+            Some(Payload::LazyCode(lazy)) => {
+                let code = match &*lazy.loaded.borrow() {
+                    Some(code) => code.clone(),
+                    None => self.lazy_placeholder.clone(),
+                };
+                (code, lazy.fn_strings.clone())
+            }
+            _ => return Err(self.type_error("MAKE_FUNCTION expects a code object")),
         };
-        let code = code.clone();
         let closure = match closure.as_ref().and_then(|c| c.payload()) {
             Some(Payload::Tuple(t)) => Some(
                 t.iter()
@@ -559,7 +566,7 @@ impl Vm {
         let module = self
             .dict_get_str_obj(&frame.globals, &module_key)
             .unwrap_or(Value::None);
-        let [name, qualname, doc] = code.fn_strings.clone();
+        let [name, qualname, doc] = fn_strings;
         let fd = FunctionData {
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
@@ -659,6 +666,23 @@ impl Vm {
             Constant::Code(inner) => {
                 let code = self.load_code(inner.clone());
                 Value::Obj(ObjRef::new(self.types.code.clone(), Payload::Code(code)))
+            }
+            Constant::Lazy(lazy) => {
+                let name = Value::Obj(self.intern(lazy.name()));
+                let qualname = self.new_str(lazy.qualname());
+                let doc = match lazy.docstring() {
+                    Some(d) => self.new_str(d),
+                    None => Value::None,
+                };
+                let obj = crate::codecache::LazyCodeObj {
+                    lazy: lazy.clone(),
+                    loaded: RefCell::new(None),
+                    fn_strings: [name, qualname, doc],
+                };
+                Value::Obj(ObjRef::new(
+                    self.types.code.clone(),
+                    Payload::LazyCode(Box::new(obj)),
+                ))
             }
         }
     }

@@ -656,7 +656,7 @@ impl Vm {
                 self.type_name(&ns)
             )));
         }
-        let code = fd.code.borrow().clone();
+        let code = self.function_code(fd)?;
         let globals = fd.globals.clone();
         let fobj = func.as_obj().cloned();
         let frame = self.new_frame(code, globals, Some(ns.clone()), fobj);

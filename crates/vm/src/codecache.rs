@@ -25,7 +25,7 @@
 use std::sync::Arc;
 
 use krait_bytecode::CodeObject;
-use krait_bytecode::serial::{self, FORMAT_VERSION};
+use krait_bytecode::serial::{self, FORMAT_VERSION, LazyCode};
 
 use crate::Vm;
 use crate::host::{FileStat, oflags};
@@ -89,7 +89,43 @@ pub fn decode_file(bytes: &[u8], st: &FileStat, optimize: u8) -> Option<CodeObje
     if head != header(st, optimize, body).as_slice() {
         return None;
     }
-    serial::decode(body).ok()
+    serial::decode_lazy(body).ok()
+}
+
+/// A code object of a cached module whose code is decoded and made runnable only when it is
+/// first needed ([`Vm::lazy_code`]): most functions an import defines are never called.
+/// A function made from it gets the VM's placeholder code until its first call.
+pub struct LazyCodeObj {
+    /// The encoded code.
+    pub lazy: Arc<LazyCode>,
+    /// The runnable code, once made.
+    pub loaded: std::cell::RefCell<Option<std::rc::Rc<crate::frame::Code>>>,
+    /// `co_name`, `co_qualname` and the docstring as values, for the functions made from it.
+    pub fn_strings: [crate::Value; 3],
+}
+
+/// [`Vm::lazy_placeholder`]: no instructions, and a `*args` parameter so that no call takes
+/// the eval loop's direct path for it.
+pub fn placeholder_code() -> std::rc::Rc<crate::frame::Code> {
+    use krait_bytecode::{CodeFlags, LocalKind};
+    let co = CodeObject {
+        flags: CodeFlags(CodeFlags::VARARGS),
+        localsplus: vec![String::from("args")],
+        localsplus_kinds: vec![LocalKind(LocalKind::LOCAL)],
+        ..Default::default()
+    };
+    std::rc::Rc::new(crate::frame::Code {
+        co: Arc::new(co),
+        consts: Box::new([]),
+        names: Box::new([]),
+        local_names: Box::new([]),
+        warmup: std::cell::Cell::new(0),
+        fn_strings: [crate::Value::None, crate::Value::None, crate::Value::None],
+        simple_argc: u32::MAX,
+        global_cache: Box::new([]),
+        attr_cache: Box::new([]),
+        store_cache: Box::new([]),
+    })
 }
 
 /// The build hash, for `marshal`'s code objects.
@@ -103,15 +139,116 @@ fn fix_filename(co: &mut CodeObject, path: &str) {
     use krait_bytecode::Constant;
     co.filename = path.to_string();
     for c in co.constants.iter_mut() {
-        if let Constant::Code(inner) = c {
-            let mut inner2 = (**inner).clone();
-            fix_filename(&mut inner2, path);
-            *inner = Arc::new(inner2);
-        }
+        let mut inner2 = match c {
+            Constant::Code(inner) => (**inner).clone(),
+            Constant::Lazy(lazy) => match lazy.decode() {
+                Ok(inner) => inner,
+                Err(_) => continue,
+            },
+            _ => continue,
+        };
+        fix_filename(&mut inner2, path);
+        *c = Constant::Code(Arc::new(inner2));
     }
 }
 
 impl Vm {
+    /// The runnable code of a lazy code object, decoded and made on first use.
+    pub fn lazy_code(
+        &mut self,
+        obj: &LazyCodeObj,
+    ) -> crate::PyResult<std::rc::Rc<crate::frame::Code>> {
+        if let Some(code) = obj.loaded.borrow().as_ref() {
+            return Ok(code.clone());
+        }
+        let co = match obj.lazy.decode() {
+            Ok(co) => co,
+            Err(e) => {
+                let t = self.types.system_error.clone();
+                return Err(self.new_exception_msg(
+                    &t,
+                    format!("damaged cached code of {}: {e:?}", obj.lazy.qualname()),
+                ));
+            }
+        };
+        let code = self.load_code(Arc::new(co));
+        *obj.loaded.borrow_mut() = Some(code.clone());
+        Ok(code)
+    }
+
+    /// The code object `v` (decoding a lazy one), if it is one.
+    pub fn code_payload(
+        &mut self,
+        v: &crate::Value,
+    ) -> Option<crate::PyResult<std::rc::Rc<crate::frame::Code>>> {
+        match v.payload()? {
+            crate::object::Payload::Code(c) => Some(Ok(c.clone())),
+            crate::object::Payload::LazyCode(l) => Some(self.lazy_code(l)),
+            _ => None,
+        }
+    }
+
+    /// The code a function runs: its own, or, for a function made from a lazy code object
+    /// that has not run yet, that code object's, decoded now (and kept by the function).
+    pub fn function_code(
+        &mut self,
+        fd: &crate::objects::function::FunctionData,
+    ) -> crate::PyResult<std::rc::Rc<crate::frame::Code>> {
+        let code = fd.code.borrow().clone();
+        if !std::rc::Rc::ptr_eq(&code, &self.lazy_placeholder) {
+            return Ok(code);
+        }
+        let code_obj = fd.code_obj.borrow().clone();
+        let code = match code_obj.payload() {
+            Some(crate::object::Payload::LazyCode(l)) => self.lazy_code(l)?,
+            Some(crate::object::Payload::Code(c)) => c.clone(),
+            _ => return Ok(code),
+        };
+        *fd.code.borrow_mut() = code.clone();
+        Ok(code)
+    }
+
+    /// Compile Python source built into Krait (`filename` names it in tracebacks) through the
+    /// cache, as `{stdlib}/__pycache__/{stem}.krait-311.pyc`: the `_io` prelude is needed at
+    /// every start and compiling it costs more than the rest of a start without `site`. The
+    /// file stands for the text by its length and a hash of it in the size and mtime fields.
+    pub fn compile_builtin_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        stem: &str,
+    ) -> crate::PyResult<Arc<CodeObject>> {
+        let st = FileStat {
+            size: source.len() as u64,
+            mtime_ns: serial::checksum(source.as_bytes()) as i64,
+            ..Default::default()
+        };
+        let cpath = match self.config.stdlib.trim_end_matches('/') {
+            "" => None,
+            dir => cache_path(
+                &format!("{dir}/{stem}.py"),
+                self.config.optimize,
+                self.config.pycache_prefix.as_deref(),
+            ),
+        };
+        if let Some(cpath) = &cpath
+            && let Ok(bytes) = self.host.read_file(cpath)
+            && let Some(co) = decode_file(&bytes, &st, self.config.optimize)
+            && co.filename == filename
+        {
+            self.stats_cache_hits += 1;
+            return Ok(Arc::new(co));
+        }
+        let co = self.compile_source(source, filename, krait_compiler::Mode::Exec)?;
+        if let Some(cpath) = cpath
+            && self.may_write_bytecode()
+        {
+            let data = encode_file(&co, &st, self.config.optimize);
+            let _ = self.write_atomically(&cpath, &data, 0o644);
+        }
+        Ok(co)
+    }
+
     /// The cached code for source `path` (with metadata `st`), if a valid cache file exists.
     pub fn load_cached_code(&mut self, path: &str, st: &FileStat) -> Option<Arc<CodeObject>> {
         let cpath = cache_path(
@@ -128,15 +265,12 @@ impl Vm {
         Some(Arc::new(co))
     }
 
-    /// Whether bytecode may be written now (`-B`, `PYTHONDONTWRITEBYTECODE` and
-    /// `sys.dont_write_bytecode`, which a program may set at run time).
+    /// Whether bytecode may be written now: `sys.dont_write_bytecode`, which starts as `-B`
+    /// or `PYTHONDONTWRITEBYTECODE` set it and which a program may change at run time.
     fn may_write_bytecode(&mut self) -> bool {
-        if self.config.dont_write_bytecode {
-            return false;
-        }
         match self.sys_attr("dont_write_bytecode") {
             Some(v) => !self.is_true(&v).unwrap_or(true),
-            None => true,
+            None => !self.config.dont_write_bytecode,
         }
     }
 

@@ -77,6 +77,8 @@ pub enum Payload {
     Method(Box<(Value, Value)>),
     /// A code object.
     Code(Rc<crate::frame::Code>),
+    /// A code object of a cached module not decoded yet (see [`crate::codecache::LazyCodeObj`]).
+    LazyCode(Box<crate::codecache::LazyCodeObj>),
     /// A module.
     Module(Box<function::ModuleData>),
     /// A closure cell.

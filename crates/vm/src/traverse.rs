@@ -172,6 +172,12 @@ pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
             visit(&m.1);
         }
         Payload::Code(c) => code_values(c, visit),
+        Payload::LazyCode(l) => {
+            l.fn_strings.iter().for_each(&mut *visit);
+            if let Ok(Some(c)) = l.loaded.try_borrow().as_deref() {
+                code_values(c, visit);
+            }
+        }
         Payload::Module(m) => obj(&m.dict, visit),
         Payload::Cell(c) => {
             if let Ok(v) = c.try_borrow() {
@@ -298,6 +304,7 @@ pub fn is_gc(o: &ObjRef) -> bool {
             | Payload::ByteArray(_)
             | Payload::Range(_)
             | Payload::Code(_)
+            | Payload::LazyCode(_)
             | Payload::Member(_)
             | Payload::Stream(_)
     )

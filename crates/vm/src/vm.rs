@@ -140,6 +140,9 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Value vectors of finished frames, reused by new frames.
     pub value_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// The code of a function made from a lazy code object until its first call
+    /// ([`Vm::function_code`]); it takes no call's fast path and never runs.
+    pub lazy_placeholder: Rc<crate::frame::Code>,
     /// Empty vectors for `execute`'s inlined callee frames, reused across calls.
     pub callee_pool: Vec<Vec<crate::frame::Frame>>,
     /// Hashes of the names in `names::DUNDERS`.
@@ -249,6 +252,7 @@ impl Vm {
             main_globals: None,
             repr_guard: Vec::new(),
             value_pool: Vec::new(),
+            lazy_placeholder: crate::codecache::placeholder_code(),
             callee_pool: Vec::new(),
             dunder_hashes: Vec::new(),
             nan_serial: 0,

@@ -50,7 +50,7 @@ fn type_name(v: &PyAst) -> String {
             Constant::Bytes(_) => "bytes",
             Constant::Tuple(_) => "tuple",
             Constant::FrozenSet(_) => "frozenset",
-            Constant::Code(_) => "code",
+            Constant::Code(_) | Constant::Lazy(_) => "code",
         }
         .into(),
     }
@@ -993,7 +993,7 @@ impl FromPy {
         fn valid(c: &Constant) -> bool {
             match c {
                 Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().all(valid),
-                Constant::Code(_) => false,
+                Constant::Code(_) | Constant::Lazy(_) => false,
                 _ => true,
             }
         }

@@ -1513,11 +1513,7 @@ pub fn init_module(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.set_dict_str(&d, "open", open);
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
-    let co = vm.compile_source(
-        include_str!("io_prelude.py"),
-        "<_io>",
-        krait_compiler::Mode::Exec,
-    )?;
+    let co = vm.compile_builtin_source(include_str!("io_prelude.py"), "<_io>", "_krait_io")?;
     vm.run_code(co, d, None)?;
     Ok(())
 }

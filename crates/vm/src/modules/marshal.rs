@@ -405,6 +405,16 @@ impl Writer {
                     .extend_from_slice(&crate::codecache::build_hash().to_le_bytes());
                 self.pstring(&body)?;
             }
+            Payload::LazyCode(lazy) => {
+                let Ok(co) = lazy.lazy.decode() else {
+                    return Err(WriteError::Unmarshallable);
+                };
+                let body = krait_bytecode::serial::encode(&co);
+                self.byte(TYPE_KRAIT_CODE | flag);
+                self.out
+                    .extend_from_slice(&crate::codecache::build_hash().to_le_bytes());
+                self.pstring(&body)?;
+            }
             _ => match crate::objects::bytes::bytes_of(v) {
                 // Other bytes-like objects (bytearray, memoryview, array) are written as bytes.
                 Some(b) => {

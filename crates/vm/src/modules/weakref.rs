@@ -136,6 +136,7 @@ fn weakrefable(vm: &Vm, v: &Value) -> bool {
         | Payload::FrozenSet(_)
         | Payload::Method(_)
         | Payload::Code(_)
+        | Payload::LazyCode(_)
         | Payload::Generator(_)
         | Payload::Module(_)
         | Payload::Property(_) => true,

@@ -97,9 +97,9 @@ pub fn init(vm: &mut Vm) {
 }
 
 fn code_of(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::frame::Code>> {
-    match v.payload() {
-        Some(Payload::Code(c)) => Ok(c.clone()),
-        _ => Err(vm.type_error("expected a code object")),
+    match vm.code_payload(v) {
+        Some(c) => c,
+        None => Err(vm.type_error("expected a code object")),
     }
 }
 

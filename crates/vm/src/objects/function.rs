@@ -429,9 +429,9 @@ fn func_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 /// `func.__code__ = code` (CPython's `func_set_code`): the free variables must match the
 /// closure.
 fn func_set_code(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
-    let code = match v.as_ref().and_then(|v| v.payload()) {
-        Some(crate::object::Payload::Code(c)) => c.clone(),
-        _ => return Err(vm.type_error("__code__ must be set to a code object")),
+    let code = match v.as_ref().and_then(|v| vm.code_payload(v)) {
+        Some(c) => c?,
+        None => return Err(vm.type_error("__code__ must be set to a code object")),
     };
     let fd = fdata(vm, this)?;
     let nfree = code

@@ -20,7 +20,7 @@ impl Cfg {
             Constant::Str(s) => !s.is_empty(),
             Constant::Bytes(b) => !b.is_empty(),
             Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
-            Constant::Code(_) => true,
+            Constant::Code(_) | Constant::Lazy(_) => true,
         })
     }
 
