@@ -165,7 +165,7 @@ impl Vm {
             return Err(e);
         }
         let r = self.execute(&mut frame);
-        self.frames.pop();
+        self.leave_frame();
         if self.profiler.is_some() {
             let ret = match &r {
                 Ok(Exit::Return(v) | Exit::Yield(v)) => Some(v),
@@ -180,6 +180,7 @@ impl Vm {
     }
 
     /// Return a finished frame's value vectors to the pool.
+    #[inline(always)]
     pub fn recycle_frame(&mut self, frame: Frame) {
         let Frame {
             mut fast,
@@ -200,6 +201,7 @@ impl Vm {
     }
 
     /// Push a frame record, refusing when the recursion limit or the Rust stack is reached.
+    #[inline(always)]
     pub fn enter_frame(&mut self, frame: &Frame) -> PyResult<()> {
         if self.recursion_depth() >= self.recursion_limit || self.stack_exhausted() {
             let t = self.types.recursion_error.clone();
@@ -229,6 +231,25 @@ impl Vm {
         Ok(())
     }
 
+    /// Pop the record [`Vm::enter_frame`] pushed. Inline: `Vec::pop` of the record and the
+    /// drop of the `Option` around it are out-of-line calls on every return otherwise.
+    #[inline(always)]
+    pub fn leave_frame(&mut self) {
+        if let Some(link) = self.frames.pop() {
+            let crate::frame::FrameLink {
+                code,
+                globals,
+                frame_obj,
+                ..
+            } = link;
+            drop(code);
+            drop(globals);
+            if frame_obj.is_some() {
+                drop(frame_obj);
+            }
+        }
+    }
+
     /// Whether the Rust stack is too deep to safely run more Python.
     pub fn stack_exhausted(&self) -> bool {
         let here = 0u8;
@@ -250,6 +271,7 @@ impl Vm {
 
     /// A fresh frame whose builtins namespace is already known. The value vectors come from a
     /// pool of finished frames, so a call allocates nothing in the steady state.
+    #[inline(always)]
     pub fn frame_with_builtins(
         &mut self,
         code: Rc<Code>,

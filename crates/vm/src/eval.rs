@@ -51,6 +51,31 @@ macro_rules! jump_to {
     }};
 }
 
+/// Push a comparison's result, or, when the next instruction is a `POP_JUMP_IF_FALSE` or
+/// `POP_JUMP_IF_TRUE` (an `if` or `while` test), run that jump now: the bool is never pushed,
+/// popped or dispatched on (CPython 3.11's `COMPARE_OP_*_JUMP` specialisations). A jump into the
+/// `POP_JUMP_*` from elsewhere still runs it as its own instruction.
+macro_rules! push_cond {
+    ($vm:expr, $f:expr, $instrs:expr, $r:expr) => {{
+        let r: bool = $r;
+        match $instrs.get($f.ip) {
+            Some(next) if matches!(next.op, Opcode::POP_JUMP_IF_FALSE) => {
+                $f.ip += 1;
+                if !r {
+                    jump_to!($vm, $f, next.arg);
+                }
+            }
+            Some(next) if matches!(next.op, Opcode::POP_JUMP_IF_TRUE) => {
+                $f.ip += 1;
+                if r {
+                    jump_to!($vm, $f, next.arg);
+                }
+            }
+            _ => push(&mut $f.stack, Value::bool(r)),
+        }
+    }};
+}
+
 #[cold]
 fn stack_underflow() -> EvalError {
     EvalError::Internal("value stack underflow")
@@ -143,7 +168,7 @@ impl Vm {
                 }
                 match callees.pop() {
                     Some(done) => {
-                        self.frames.pop();
+                        self.leave_frame();
                         if self.profiler.is_some() {
                             self.profile_leave_frame(&done.code, None);
                         }
@@ -453,15 +478,12 @@ impl Vm {
                                     *slot = v.clone();
                                 }
                             }
-                            f.stack.truncate(base);
+                            truncate_small(&mut f.stack, base);
                             if let Err(e) = self.enter_frame(&frame) {
                                 self.recycle_frame(frame);
                                 return Err(e.into());
                             }
-                            callees.push(frame);
-                            if let Some(b) = callees.last_mut() {
-                                fp = b;
-                            }
+                            fp = push_frame(callees, frame);
                             // SAFETY: as at the top: `fp` is the new innermost callee.
                             f = unsafe { &mut *fp };
                             // SAFETY: `f` keeps its code alive.
@@ -531,7 +553,7 @@ impl Vm {
                     if profiled {
                         self.profile_c_return(&callable, result.is_err());
                     }
-                    f.stack.truncate(base);
+                    truncate_small(&mut f.stack, base);
                     push(&mut f.stack, result?);
                 }
                 Opcode::CALL_FUNCTION_EX => {
@@ -577,7 +599,7 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     };
                     // An inlined callee returns into its caller's loop.
-                    self.frames.pop();
+                    self.leave_frame();
                     if self.profiler.is_some() {
                         self.profile_leave_frame(&done.code, Some(&v));
                     }
@@ -617,33 +639,33 @@ impl Vm {
                         match (x, y) {
                             (Value::Int(x), Value::Int(y)) => {
                                 if let Some(r) = int_arith(*x, *y, base) {
-                                    f.stack.truncate(n - 1);
+                                    forget_scalar_top(&mut f.stack);
                                     f.stack[n - 2] = Value::Int(r);
                                     continue;
                                 }
                                 if let Some(r) = crate::objects::number::int_fast(*x, *y, base) {
-                                    f.stack.truncate(n - 1);
+                                    forget_scalar_top(&mut f.stack);
                                     f.stack[n - 2] = r;
                                     continue;
                                 }
                             }
                             (Value::Float(x), Value::Float(y)) => {
                                 if let Some(r) = float_arith(x.get(), y.get(), base) {
-                                    f.stack.truncate(n - 1);
+                                    forget_scalar_top(&mut f.stack);
                                     f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
                             }
                             (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
                                 if let Some(r) = float_arith(x.get(), *y as f64, base) {
-                                    f.stack.truncate(n - 1);
+                                    forget_scalar_top(&mut f.stack);
                                     f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
                             }
                             (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
                                 if let Some(r) = float_arith(*x as f64, y.get(), base) {
-                                    f.stack.truncate(n - 1);
+                                    forget_scalar_top(&mut f.stack);
                                     f.stack[n - 2] = Value::float(r);
                                     continue;
                                 }
@@ -674,13 +696,15 @@ impl Vm {
                         CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
                     match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => {
-                            push(&mut f.stack, Value::bool(crate::ops::cmp_ord(x.cmp(y), op)));
+                            push_cond!(self, f, instrs, crate::ops::cmp_ord(x.cmp(y), op));
                             continue;
                         }
                         (Value::Float(x), Value::Float(y)) => {
-                            push(
-                                &mut f.stack,
-                                Value::bool(crate::ops::cmp_float(x.get(), y.get(), op)),
+                            push_cond!(
+                                self,
+                                f,
+                                instrs,
+                                crate::ops::cmp_float(x.get(), y.get(), op)
                             );
                             continue;
                         }
@@ -697,7 +721,7 @@ impl Vm {
                                     }
                                     _ => crate::ops::cmp_ord(sx.wtf8().cmp(sy.wtf8()), op),
                                 };
-                                push(&mut f.stack, Value::bool(r));
+                                push_cond!(self, f, instrs, r);
                                 continue;
                             }
                         }
@@ -709,13 +733,13 @@ impl Vm {
                 Opcode::IS_OP => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    push(&mut f.stack, Value::bool(a.is(&b) != (arg == 1)));
+                    push_cond!(self, f, instrs, a.is(&b) != (arg == 1));
                 }
                 Opcode::CONTAINS_OP => {
                     let container = pop!(f);
                     let item = pop!(f);
                     let r = self.contains(&container, &item)?;
-                    push(&mut f.stack, Value::bool(r != (arg == 1)));
+                    push_cond!(self, f, instrs, r != (arg == 1));
                 }
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(f);
@@ -1503,6 +1527,44 @@ fn push(stack: &mut Vec<Value>, v: Value) {
     unsafe {
         stack.as_mut_ptr().add(n).write(v);
         stack.set_len(n + 1);
+    }
+}
+
+/// Push an inlined callee's frame and point at it. The capacity is made first and the frame
+/// written straight into its slot (`Vec::push` is an out-of-line call that copies it twice).
+#[inline(always)]
+fn push_frame(callees: &mut Vec<Frame>, frame: Frame) -> *mut Frame {
+    if callees.len() == callees.capacity() {
+        callees.reserve(8);
+    }
+    let n = callees.len();
+    // SAFETY: the capacity exceeds `n` (checked and reserved above), so slot `n` is allocated
+    // and unused; after the write the first `n + 1` elements are initialised.
+    unsafe {
+        let slot = callees.as_mut_ptr().add(n);
+        slot.write(frame);
+        callees.set_len(n + 1);
+        slot
+    }
+}
+
+/// Drop the top of the stack, known to be an int or a float: it owns nothing, so no drop
+/// code runs (`truncate` would call the out-of-line slice drop).
+#[inline(always)]
+fn forget_scalar_top(stack: &mut Vec<Value>) {
+    debug_assert!(matches!(
+        stack.last(),
+        Some(Value::Int(_) | Value::Float(_))
+    ));
+    std::mem::forget(stack.pop());
+}
+
+/// Drop values down to `len`: the few a call leaves (callable, `self` or `NULL`) are dropped
+/// inline, one by one, instead of by the out-of-line slice drop `truncate` calls.
+#[inline(always)]
+fn truncate_small(stack: &mut Vec<Value>, len: usize) {
+    while stack.len() > len {
+        drop(stack.pop());
     }
 }
 

@@ -131,7 +131,7 @@ impl Vm {
                     }
                     Some(e) => self.execute_with_error(&mut frame, e),
                 };
-                self.frames.pop();
+                self.leave_frame();
                 if self.profiler.is_some() {
                     let ret = match &r {
                         Ok(Exit::Return(v) | Exit::Yield(v)) => Some(v),
