@@ -54,11 +54,13 @@ macro_rules! jump_to {
 /// Push a comparison's result, or, when the next instruction is a `POP_JUMP_IF_FALSE` or
 /// `POP_JUMP_IF_TRUE` (an `if` or `while` test), run that jump now: the bool is never pushed,
 /// popped or dispatched on (CPython 3.11's `COMPARE_OP_*_JUMP` specialisations). A jump into the
-/// `POP_JUMP_*` from elsewhere still runs it as its own instruction.
+/// `POP_JUMP_*` from elsewhere still runs it as its own instruction, and so does every jump in
+/// the line-tracing loop (`TRACE`), which looks at each instruction.
 macro_rules! push_cond {
-    ($vm:expr, $f:expr, $instrs:expr, $r:expr) => {{
+    ($vm:expr, $f:expr, $instrs:expr, $trace:expr, $r:expr) => {{
         let r: bool = $r;
         match $instrs.get($f.ip) {
+            _ if $trace => push(&mut $f.stack, Value::bool(r)),
             Some(next) if matches!(next.op, Opcode::POP_JUMP_IF_FALSE) => {
                 $f.ip += 1;
                 if !r {
@@ -696,7 +698,7 @@ impl Vm {
                         CompareOp::from_u32(arg).ok_or(EvalError::Internal("bad compare op"))?;
                     match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => {
-                            push_cond!(self, f, instrs, crate::ops::cmp_ord(x.cmp(y), op));
+                            push_cond!(self, f, instrs, TRACE, crate::ops::cmp_ord(x.cmp(y), op));
                             continue;
                         }
                         (Value::Float(x), Value::Float(y)) => {
@@ -704,6 +706,7 @@ impl Vm {
                                 self,
                                 f,
                                 instrs,
+                                TRACE,
                                 crate::ops::cmp_float(x.get(), y.get(), op)
                             );
                             continue;
@@ -721,7 +724,7 @@ impl Vm {
                                     }
                                     _ => crate::ops::cmp_ord(sx.wtf8().cmp(sy.wtf8()), op),
                                 };
-                                push_cond!(self, f, instrs, r);
+                                push_cond!(self, f, instrs, TRACE, r);
                                 continue;
                             }
                         }
@@ -733,13 +736,13 @@ impl Vm {
                 Opcode::IS_OP => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    push_cond!(self, f, instrs, a.is(&b) != (arg == 1));
+                    push_cond!(self, f, instrs, TRACE, a.is(&b) != (arg == 1));
                 }
                 Opcode::CONTAINS_OP => {
                     let container = pop!(f);
                     let item = pop!(f);
                     let r = self.contains(&container, &item)?;
-                    push_cond!(self, f, instrs, r != (arg == 1));
+                    push_cond!(self, f, instrs, TRACE, r != (arg == 1));
                 }
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(f);
