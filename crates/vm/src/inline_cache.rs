@@ -28,9 +28,45 @@ const CLASS_VALUE: u8 = 3;
 /// `LOAD_METHOD`: the type's plain function `value`, unless the instance dict shadows it.
 const METHOD: u8 = 4;
 
-/// One cache slot (see the module docs).
+/// The cache of one name in one code object: two entries, so that a name loaded from objects
+/// of two types in one function (`r.pos` of a rabbit next to `self.pos` of a fox, a method
+/// run for instances of two subclasses) keeps both instead of refilling on every access.
 #[derive(Default)]
 pub struct AttrCache {
+    entries: [CacheEntry; 2],
+    /// The entry to replace next when neither is free.
+    victim: Cell<u8>,
+}
+
+impl AttrCache {
+    /// The entry to (re)fill for `obj`: the one already for its type, else a free or stale
+    /// one, else the older of the two.
+    fn entry_for_fill(&self, vm: &Vm, obj: &Value) -> &CacheEntry {
+        let addr = match obj {
+            Value::Obj(o) => o.with_class(|c| c.addr()),
+            _ => 0,
+        };
+        let epoch = vm.type_epoch.get();
+        let [a, b] = &self.entries;
+        for e in [a, b] {
+            if e.kind.get() != EMPTY && e.ty_addr.get() == addr {
+                return e;
+            }
+        }
+        for e in [a, b] {
+            if e.kind.get() == EMPTY || e.epoch.get() != epoch {
+                return e;
+            }
+        }
+        let v = self.victim.get() & 1;
+        self.victim.set(v ^ 1);
+        if v == 0 { a } else { b }
+    }
+}
+
+/// One cached decision (see the module docs).
+#[derive(Default)]
+struct CacheEntry {
     kind: Cell<u8>,
     /// The address of the type the slot is for (kept alive by `ty`).
     ty_addr: Cell<usize>,
@@ -41,7 +77,7 @@ pub struct AttrCache {
     value: RefCell<Option<Value>>,
 }
 
-impl AttrCache {
+impl CacheEntry {
     /// The object, if the slot holds `kind`-agnostic facts valid for its type right now.
     #[inline]
     fn valid_for<'a>(&self, vm: &Vm, obj: &'a Value) -> Option<&'a ObjRef> {
@@ -102,7 +138,10 @@ impl Vm {
         let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
-        if let Some(o) = slot.valid_for(self, obj) {
+        for slot in &slot.entries {
+            let Some(o) = slot.valid_for(self, obj) else {
+                continue;
+            };
             match slot.kind.get() {
                 INSTANCE => {
                     if let Some(v) = instance_dict_get(self, o, name, &slot.index) {
@@ -127,8 +166,9 @@ impl Vm {
                 }
                 _ => {}
             }
+            break;
         }
-        self.fill_attr_cache(slot, obj, name, false);
+        self.fill_attr_cache(slot.entry_for_fill(self, obj), obj, name, false);
         self.getattr(obj, name)
     }
 
@@ -143,17 +183,22 @@ impl Vm {
         let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
-        if let Some(o) = slot.valid_for(self, obj)
-            && slot.kind.get() == METHOD
-            && let Some(f) = &*slot.value.borrow()
-        {
-            let shadowed = o.dict.borrow().is_some()
-                && instance_dict_get(self, o, name, &slot.index).is_some();
-            if !shadowed {
-                return Ok((f.clone(), true));
+        for slot in &slot.entries {
+            let Some(o) = slot.valid_for(self, obj) else {
+                continue;
+            };
+            if slot.kind.get() == METHOD
+                && let Some(f) = &*slot.value.borrow()
+            {
+                let shadowed = o.dict.borrow().is_some()
+                    && instance_dict_get(self, o, name, &slot.index).is_some();
+                if !shadowed {
+                    return Ok((f.clone(), true));
+                }
             }
+            break;
         }
-        self.fill_attr_cache(slot, obj, name, true);
+        self.fill_attr_cache(slot.entry_for_fill(self, obj), obj, name, true);
         self.load_method(obj, name)
     }
 
@@ -169,7 +214,10 @@ impl Vm {
         let (Some(slot), Some(name)) = (code.store_cache.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
-        if let Some(o) = slot.valid_for(self, obj) {
+        for slot in &slot.entries {
+            let Some(o) = slot.valid_for(self, obj) else {
+                continue;
+            };
             match slot.kind.get() {
                 INSTANCE => {
                     if let Payload::Str(ns) = &name.payload
@@ -207,8 +255,9 @@ impl Vm {
                 }
                 _ => {}
             }
+            break;
         }
-        self.fill_store_cache(slot, obj, name);
+        self.fill_store_cache(slot.entry_for_fill(self, obj), obj, name);
         self.setattr(obj, name, Some(value))
     }
 
@@ -216,7 +265,7 @@ impl Vm {
     /// not Python code), the object, its type and the type's attribute `name`.
     fn generic_lookup<'a>(
         &mut self,
-        slot: &AttrCache,
+        slot: &CacheEntry,
         obj: &'a Value,
         name: &ObjRef,
         hook: &'static str,
@@ -245,7 +294,7 @@ impl Vm {
     }
 
     /// Record what the generic attribute lookup of `name` on `obj`'s type decides.
-    fn fill_attr_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef, method: bool) {
+    fn fill_attr_cache(&mut self, slot: &CacheEntry, obj: &Value, name: &ObjRef, method: bool) {
         let Some((o, t, class_attr)) = self.generic_lookup(slot, obj, name, "__getattribute__")
         else {
             return;
@@ -280,7 +329,7 @@ impl Vm {
     }
 
     /// Record what the generic `__setattr__` of `name` on `obj`'s type decides.
-    fn fill_store_cache(&mut self, slot: &AttrCache, obj: &Value, name: &ObjRef) {
+    fn fill_store_cache(&mut self, slot: &CacheEntry, obj: &Value, name: &ObjRef) {
         let Some((o, t, class_attr)) = self.generic_lookup(slot, obj, name, "__setattr__") else {
             return;
         };
@@ -298,7 +347,7 @@ impl Vm {
         self.set_slot(slot, t, kind, index, None);
     }
 
-    fn set_slot(&self, slot: &AttrCache, t: ObjRef, kind: u8, index: u32, value: Option<Value>) {
+    fn set_slot(&self, slot: &CacheEntry, t: ObjRef, kind: u8, index: u32, value: Option<Value>) {
         slot.ty_addr.set(t.addr());
         *slot.ty.borrow_mut() = Some(t);
         *slot.value.borrow_mut() = value;
