@@ -672,6 +672,24 @@ fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
+    // `min(a, b)` / `max(a, b)` of two small ints or two floats: the first wins ties, as
+    // below (only a strictly better later item replaces it).
+    if let [a, b] = args.values
+        && !args.has_kwargs()
+    {
+        let second = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(if is_max { y > x } else { y < x }),
+            (Value::Float(x), Value::Float(y)) => Some(if is_max {
+                y.get() > x.get()
+            } else {
+                y.get() < x.get()
+            }),
+            _ => None,
+        };
+        if let Some(second) = second {
+            return Ok(if second { b.clone() } else { a.clone() });
+        }
+    }
     let name = if is_max { "max" } else { "min" };
     let mut key = None;
     let mut default = None;
