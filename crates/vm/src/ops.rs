@@ -683,6 +683,26 @@ impl Vm {
                 _ => {}
             }
         }
+        // Exact strs (any key) and exact lists sliced: the type's own `__getitem__` without
+        // the lookup and the method call.
+        if let Value::Obj(o) = obj {
+            match &o.payload {
+                Payload::Str(s) if o.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) => {
+                    return crate::objects::strmethods::str_getitem_value(self, s, key);
+                }
+                Payload::List(l)
+                    if matches!(key.payload(), Some(Payload::Slice(_)))
+                        && o.with_class(|c| ObjRef::ptr_eq(c, &self.types.list)) =>
+                {
+                    let len = l.borrow().len();
+                    let (start, _stop, step, n) =
+                        crate::objects::slicing::slice_indices(self, key, len)?;
+                    let items = crate::objects::list::slice_items(&l.borrow(), start, step, n);
+                    return Ok(self.new_list(items));
+                }
+                _ => {}
+            }
+        }
         if let Some(r) = self.call_special(obj, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }

@@ -883,7 +883,12 @@ fn sep_arg<'a>(vm: &mut Vm, v: &'a Option<Value>) -> PyResult<Option<&'a PyStr>>
     }
 }
 
+#[inline]
 fn is_ws(cp: u32) -> bool {
+    // ASCII whitespace as CPython's `_Py_ascii_whitespace`: \t \n \v \f \r, 0x1C-0x1F, space.
+    if cp < 0x80 {
+        return matches!(cp, 0x09..=0x0D | 0x1C..=0x20);
+    }
     uni::is_space(cp)
 }
 
