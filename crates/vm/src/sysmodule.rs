@@ -632,25 +632,32 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let mut back: Option<ObjRef> = None;
     for link in vm.frames[..=top].iter() {
-        let lineno = link
-            .code
-            .co
-            .positions
-            .get(link.ip.get() as usize)
-            .map_or(link.code.co.first_line, |p| p.line);
-        let info = crate::frame::FrameInfo {
-            code: link.code.clone(),
-            globals: link.globals.clone(),
-            lineno: std::cell::Cell::new(lineno),
-            back: back.take(),
-            locals: Vec::new(),
-        };
-        back = Some(ObjRef::new(
-            vm.types.frame.clone(),
-            Payload::Frame(Box::new(info)),
-        ));
+        back = Some(frame_object_for(vm, link, back.take()));
     }
     Ok(back.map_or(Value::None, Value::Obj))
+}
+
+/// A frame object snapshotting a running frame's record (`f_code`, `f_globals`, the line of
+/// the instruction it is at) whose `f_back` is `back`.
+pub(crate) fn frame_object_for(
+    vm: &Vm,
+    link: &crate::frame::FrameLink,
+    back: Option<ObjRef>,
+) -> ObjRef {
+    let lineno = link
+        .code
+        .co
+        .positions
+        .get(link.ip.get() as usize)
+        .map_or(link.code.co.first_line, |p| p.line);
+    let info = crate::frame::FrameInfo {
+        code: link.code.clone(),
+        globals: link.globals.clone(),
+        lineno: std::cell::Cell::new(lineno),
+        back,
+        locals: Vec::new(),
+    };
+    ObjRef::new(vm.types.frame.clone(), Payload::Frame(Box::new(info)))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

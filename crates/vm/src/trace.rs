@@ -225,23 +225,7 @@ impl Vm {
                 back = Some(o.clone());
                 continue;
             }
-            let lineno = link
-                .code
-                .co
-                .positions
-                .get(link.ip.get() as usize)
-                .map_or(link.code.co.first_line, |p| p.line);
-            let info = FrameInfo {
-                code: link.code.clone(),
-                globals: link.globals.clone(),
-                lineno: std::cell::Cell::new(lineno),
-                back: back.take(),
-                locals: Vec::new(),
-            };
-            back = Some(ObjRef::new(
-                self.types.frame.clone(),
-                Payload::Frame(Box::new(info)),
-            ));
+            back = Some(crate::sysmodule::frame_object_for(self, link, back.take()));
         }
         back.map_or(Value::None, Value::Obj)
     }

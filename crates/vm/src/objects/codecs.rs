@@ -191,21 +191,7 @@ pub fn check_encoding(vm: &mut Vm, encoding: &str) -> PyResult<()> {
     if lookup(encoding).is_some() {
         return Ok(());
     }
-    let info = crate::modules::codec_lookup(vm, encoding)?;
-    let text = match vm.getattr_str(&info, "_is_text_encoding") {
-        Ok(v) => vm.is_true(&v)?,
-        Err(_) => true,
-    };
-    if !text {
-        let t = vm.types.lookup_error.clone();
-        return Err(vm.new_exception_msg(
-            &t,
-            format!(
-                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
-            ),
-        ));
-    }
-    Ok(())
+    text_codec(vm, encoding, "open").map(|_| ())
 }
 
 // ----- decoding -----
