@@ -357,6 +357,9 @@ fn run(
     if let Some(n) = limits.recursion {
         vm.recursion_limit = n;
     }
+    // Startup (`import site` and the `.pth` files it runs) comes before the limits: they are
+    // the program's budget, the same whatever this machine's site-packages hold.
+    let started = vm.start(path0.as_deref());
     vm.limits.max_instructions = limits.instructions;
     vm.limits.max_memory = limits.memory;
     vm.limits.timeout = limits.timeout;
@@ -369,7 +372,7 @@ fn run(
         None => None,
     };
     vm.limits_enter();
-    let status = match vm.start(path0.as_deref()) {
+    let status = match started {
         Ok(()) => run_program(&mut vm, program, inspect),
         Err(status) => status,
     };
