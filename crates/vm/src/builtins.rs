@@ -1215,11 +1215,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
             (g, l)
         }
     };
-    let k = vm.intern("__builtins__");
-    if vm.dict_get_str_obj(&globals, &k).is_none() {
-        let bm = Value::Obj(vm.builtins_module.clone());
-        vm.set_dict_str(&globals, "__builtins__", bm);
-    }
+    vm.ensure_builtins(&globals);
     let code = match source_arg(vm, &vals[0], name, "<string>")? {
         Ok(src) => {
             let src = if is_eval {

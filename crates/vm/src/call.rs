@@ -235,18 +235,15 @@ impl Vm {
     /// drop of the `Option` around it are out-of-line calls on every return otherwise.
     #[inline(always)]
     pub fn leave_frame(&mut self) {
-        if let Some(link) = self.frames.pop() {
-            let crate::frame::FrameLink {
-                code,
-                globals,
-                frame_obj,
-                ..
-            } = link;
-            drop(code);
-            drop(globals);
-            if frame_obj.is_some() {
-                drop(frame_obj);
-            }
+        // Taken apart, the fields drop here rather than in `FrameLink`'s drop glue.
+        if let Some(crate::frame::FrameLink {
+            code,
+            globals,
+            frame_obj,
+            ..
+        }) = self.frames.pop()
+        {
+            drop((code, globals, frame_obj));
         }
     }
 
@@ -299,6 +296,16 @@ impl Vm {
             ip: 0,
             kwnames: None,
             locals_dict: None,
+        }
+    }
+
+    /// Put `__builtins__` in a globals dict that lacks it, as `exec(code, globals)` does, so
+    /// code run there finds the builtins through its globals.
+    pub fn ensure_builtins(&mut self, globals: &ObjRef) {
+        let k = self.intern("__builtins__");
+        if self.dict_get_str_obj(globals, &k).is_none() {
+            let bm = Value::Obj(self.builtins_module.clone());
+            self.set_dict_str(globals, "__builtins__", bm);
         }
     }
 

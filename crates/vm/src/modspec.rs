@@ -538,11 +538,7 @@ fn loader_exec_module(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let globals = md.dict.clone();
     // As `exec(code, module.__dict__)` does in `_bootstrap_external`: the module's code finds
     // the builtins through its globals.
-    let k = vm.intern("__builtins__");
-    if vm.dict_get_str_obj(&globals, &k).is_none() {
-        let bm = Value::Obj(vm.builtins_module.clone());
-        vm.set_dict_str(&globals, "__builtins__", bm);
-    }
+    vm.ensure_builtins(&globals);
     let co = vm.source_code(&path)?;
     vm.run_code(co, globals, None)?;
     Ok(Value::None)

@@ -76,6 +76,20 @@ enum KeyKind {
     Mixed,
 }
 
+/// Sort stably, ascending or descending: `reverse` flips the input before and the output after,
+/// so equal keys keep their order either way (CPython's `list_sort_impl`).
+fn sort_elems<T: SortElem>(vm: &mut Vm, v: &mut [T], reverse: bool) -> PyResult<()> {
+    if reverse {
+        v.reverse();
+    }
+    let kind = key_kind(vm, v);
+    let result = Sorter { vm, kind }.sort(v);
+    if reverse {
+        v.reverse();
+    }
+    result
+}
+
 fn key_kind<T: SortElem>(vm: &Vm, v: &[T]) -> KeyKind {
     let kind_of = |k: &Value| match k {
         Value::Int(_) => KeyKind::Int,
@@ -360,14 +374,7 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut values = std::mem::take(&mut *l.borrow_mut());
     let (result, sorted) = if key.is_none() {
         // The values are their own keys: sort the list's buffer itself.
-        if reverse {
-            values.reverse();
-        }
-        let kind = key_kind(vm, &values);
-        let result = Sorter { vm, kind }.sort(&mut values);
-        if reverse {
-            values.reverse();
-        }
+        let result = sort_elems(vm, &mut values, reverse);
         (result, values)
     } else {
         // Keys first: a failing key function leaves the list as it was.
@@ -387,14 +394,7 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         // The values now live in `items`: reuse the list's buffer for the result.
         values.clear();
-        if reverse {
-            items.reverse();
-        }
-        let kind = key_kind(vm, &items);
-        let result = Sorter { vm, kind }.sort(&mut items);
-        if reverse {
-            items.reverse();
-        }
+        let result = sort_elems(vm, &mut items, reverse);
         values.extend(items.into_iter().map(|i| i.value));
         (result, values)
     };
