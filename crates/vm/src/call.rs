@@ -304,8 +304,8 @@ impl Vm {
     pub fn ensure_builtins(&mut self, globals: &ObjRef) {
         let k = self.intern("__builtins__");
         if self.dict_get_str_obj(globals, &k).is_none() {
-            let bm = Value::Obj(self.builtins_module.clone());
-            self.set_dict_str(globals, "__builtins__", bm);
+            let bd = Value::Obj(self.builtins.clone());
+            self.set_dict_str(globals, "__builtins__", bd);
         }
     }
 

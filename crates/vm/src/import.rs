@@ -211,6 +211,9 @@ impl Vm {
         };
         if let Some(m) = found {
             self.bind_in_parent(parent.as_ref(), &short, &m)?;
+            if name == "importlib" {
+                self.adopt_importlib()?;
+            }
             return Ok(m);
         }
         let t = self.types.module_not_found_error.clone();
@@ -426,6 +429,12 @@ impl Vm {
         if finder.is_none() {
             return Ok(None);
         }
+        if self.is_file_finder(&finder) {
+            // importlib's finder for a directory (made by its own path search): the native
+            // search has looked there already.
+            self.mods.plain_path_dirs.insert(dir.to_string());
+            return Ok(None);
+        }
         let k = self.intern("find_spec");
         let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
             return Ok(None);
@@ -530,6 +539,7 @@ impl Vm {
         };
         let globals = md.dict.clone();
         let (path, loader, spec) = self.namespace_spec(name, &portions)?;
+        self.spec_initializing(&spec, false, None);
         self.set_dict_str(&globals, "__loader__", loader);
         self.set_dict_str(&globals, "__spec__", spec);
         self.set_dict_str(&globals, "__path__", path);
@@ -576,22 +586,29 @@ impl Vm {
         };
         let (spec, loader) = self.source_spec(name, path, locations.clone())?;
         self.set_dict_str(&globals, "__loader__", loader);
-        self.set_dict_str(&globals, "__spec__", spec);
+        self.set_dict_str(&globals, "__spec__", spec.clone());
         if let Some(l) = locations {
             self.set_dict_str(&globals, "__path__", l);
         }
         let f = self.new_str(path);
         self.set_dict_str(&globals, "__file__", f);
-        if let Some(c) = crate::codecache::cache_path(
+        let cache_file = match crate::codecache::cache_path(
             path,
             self.config.optimize,
             self.config.pycache_prefix.as_deref(),
         ) {
-            let c = self.new_str(&c);
-            self.set_dict_str(&globals, "__cached__", c);
-        }
-        let bm = Value::Obj(self.builtins_module.clone());
-        self.set_dict_str(&globals, "__builtins__", bm);
+            Some(c) => {
+                let c = self.new_str(&c);
+                self.set_dict_str(&globals, "__cached__", c.clone());
+                c
+            }
+            None => Value::None,
+        };
+        self.spec_initializing(&spec, true, Some(cache_file));
+        // An imported module's `__builtins__` is the builtins dict (only `__main__` gets the
+        // module), as `exec(code, module.__dict__)` leaves it in CPython.
+        let bd = Value::Obj(self.builtins.clone());
+        self.set_dict_str(&globals, "__builtins__", bd);
         let package = match package_dir {
             Some(_) => name.to_string(),
             None => name
@@ -614,10 +631,26 @@ impl Vm {
             (None, Some(source)) => self.compile_module_source(path, &st, &source),
             (None, None) => Err(self.runtime_error("no source")),
         };
+        // CPython runs importlib's bootstrap modules frozen, as `_frozen_importlib(_external)`,
+        // and `importlib/__init__.py` renames them afterwards: their classes and functions
+        // keep the frozen names as `__module__`.
+        let frozen_name = match name {
+            "importlib._bootstrap" => Some("_frozen_importlib"),
+            "importlib._bootstrap_external" => Some("_frozen_importlib_external"),
+            _ => None,
+        };
+        if let Some(n) = frozen_name {
+            let n = self.new_str(n);
+            self.set_dict_str(&globals, "__name__", n);
+        }
         let result = match code {
-            Ok(co) => self.run_code(co, globals, None).map(|_| ()),
+            Ok(co) => self.run_code(co, globals.clone(), None).map(|_| ()),
             Err(e) => Err(e),
         };
+        if frozen_name.is_some() {
+            let n = self.new_str(name);
+            self.set_dict_str(&globals, "__name__", n);
+        }
         if let Some(i) = self
             .threads
             .importing
@@ -626,6 +659,7 @@ impl Vm {
         {
             self.threads.importing.remove(i);
         }
+        self.spec_initializing(&spec, false, None);
         if let Err(e) = result {
             let _ = self.dict_del(&modules, &key);
             return Err(e);
@@ -680,7 +714,12 @@ impl Vm {
             return Ok(None);
         };
         let m = self.new_module(name);
-        self.set_builtin_spec(name, &m)?;
+        let (spec, loader) = self.builtin_spec(name)?;
+        if let Payload::Module(md) = &m.payload {
+            let d = md.dict.clone();
+            self.set_dict_str(&d, "__loader__", loader);
+            self.set_dict_str(&d, "__spec__", spec.clone());
+        }
         let mv = Value::Obj(m.clone());
         let key = self.new_str(name);
         let modules = self.modules.clone();
@@ -691,6 +730,7 @@ impl Vm {
             let _ = self.dict_del(&modules, &key);
             return Err(e);
         }
+        self.spec_initializing(&spec, false, None);
         Ok(Some(mv))
     }
 

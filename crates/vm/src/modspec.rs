@@ -2,7 +2,17 @@
 //! shaped as CPython's (`Lib/importlib/_bootstrap.py`'s `ModuleSpec` and `BuiltinImporter`,
 //! `_bootstrap_external.py`'s `SourceFileLoader`, `NamespaceLoader` and `_NamespacePath`),
 //! but native, so a plain import never runs importlib's Python code. The classes are made
-//! once per interpreter, at the first import that needs one; a spec costs two small objects.
+//! when the interpreter starts (`sys.__spec__` and `builtins.__spec__` need them); a spec
+//! costs two small objects.
+//!
+//! Once a program imports `importlib` (whose `__init__` sets up `_bootstrap` and
+//! `_bootstrap_external`, as CPython's `_install` does with the frozen copies),
+//! `Vm::adopt_importlib` swaps importlib's own classes in: every spec, loader and namespace
+//! path made so far (reached from `sys.modules`) becomes an instance of the Python class (the
+//! native objects have the same `__dict__` layout), and later imports make instances of the
+//! Python classes directly, still without running their `__init__`. So
+//! `isinstance(json.__spec__, importlib.machinery.ModuleSpec)` holds and the whole Python
+//! API (`loader_state`, `parent`, `get_code`, `path_stats`, ...) is CPython's own.
 
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
@@ -17,6 +27,11 @@ pub struct SpecTypes {
     pub builtin_importer: ObjRef,
     pub namespace_loader: ObjRef,
     pub namespace_path: ObjRef,
+    /// `PathFinder._get_spec` once importlib's classes are adopted (what a Python
+    /// `_NamespacePath` recomputes itself with); `None` while the classes are native.
+    pub path_getter: Value,
+    /// importlib's `FileFinder`, once adopted.
+    pub file_finder: Option<ObjRef>,
 }
 
 /// A plain class (`class Name:` in `module`), made directly rather than through `type()`:
@@ -130,6 +145,17 @@ fn make_types(vm: &mut Vm) -> PyResult<SpecTypes> {
         builtin_importer,
         namespace_loader,
         namespace_path,
+        path_getter: Value::None,
+        file_finder: None,
+    })
+}
+
+/// `module.name` when it is a class.
+fn class_attr(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Option<ObjRef>> {
+    let k = vm.intern(name);
+    Ok(match vm.getattr_opt(module, &k)? {
+        Some(Value::Obj(o)) if matches!(o.payload, Payload::Type(_)) => Some(o),
+        _ => None,
     })
 }
 
@@ -141,20 +167,169 @@ impl Vm {
         }
         let t = make_types(self)?;
         self.spec_types = Some(Box::new(t.clone()));
-        // `sys` and `builtins` predate the import system: they get their specs here, at the
-        // first import, so a run that imports nothing never makes these classes.
-        for name in ["sys", "builtins"] {
-            if let Some(Value::Obj(m)) = self.sys_module(name)
-                && let Payload::Module(md) = &m.payload
-            {
-                let d = md.dict.clone();
-                let k = self.intern("__spec__");
-                if self.dict_get_str_obj(&d, &k).is_none_or(|v| v.is_none()) {
-                    self.set_builtin_spec(name, &m)?;
+        Ok(t)
+    }
+
+    /// What `_bootstrap._setup` does at startup: `sys` and `builtins` predate the import
+    /// system and get their `BuiltinImporter` specs here.
+    pub fn init_module_specs(&mut self) -> PyResult<()> {
+        for m in [self.sys.clone(), self.builtins_module.clone()] {
+            let Payload::Module(md) = &m.payload else {
+                continue;
+            };
+            let d = md.dict.clone();
+            let k = self.intern("__name__");
+            let Some(name) = self.dict_get_str_obj(&d, &k) else {
+                continue;
+            };
+            let name = self.str_text(&name);
+            let (spec, loader) = self.builtin_spec(&name)?;
+            self.set_dict_str(&d, "__loader__", loader);
+            self.set_dict_str(&d, "__spec__", spec);
+        }
+        Ok(())
+    }
+
+    /// Swap importlib's own classes in for the native ones, once `importlib` is set up (see
+    /// the module comment). Does nothing if its `_bootstrap` modules are not there or lack
+    /// the classes.
+    pub(crate) fn adopt_importlib(&mut self) -> PyResult<()> {
+        if self
+            .spec_types
+            .as_ref()
+            .is_some_and(|t| !t.path_getter.is_none())
+        {
+            return Ok(());
+        }
+        let Some(il) = self.sys_module("importlib") else {
+            return Ok(());
+        };
+        let kb = self.intern("_bootstrap");
+        let ke = self.intern("_bootstrap_external");
+        let (Some(b), Some(e)) = (self.getattr_opt(&il, &kb)?, self.getattr_opt(&il, &ke)?) else {
+            return Ok(());
+        };
+        let (
+            Some(spec),
+            Some(builtin_importer),
+            Some(source_loader),
+            Some(namespace_loader),
+            Some(namespace_path),
+            Some(path_finder),
+        ) = (
+            class_attr(self, &b, "ModuleSpec")?,
+            class_attr(self, &b, "BuiltinImporter")?,
+            class_attr(self, &e, "SourceFileLoader")?,
+            class_attr(self, &e, "NamespaceLoader")?,
+            class_attr(self, &e, "_NamespacePath")?,
+            class_attr(self, &e, "PathFinder")?,
+        )
+        else {
+            return Ok(());
+        };
+        let Some(file_finder) = class_attr(self, &e, "FileFinder")? else {
+            return Ok(());
+        };
+        let path_getter = self.getattr_str(&Value::Obj(path_finder), "_get_spec")?;
+        // `_install`'s `sys.path_hooks.extend([FileFinder.path_hook(*supported_loaders)])`:
+        // importlib's own path search (`PathFinder`, a `_NamespacePath` recomputing itself)
+        // finds directories through it.
+        let loaders = self.getattr_str(&e, "_get_supported_file_loaders")?;
+        let loaders = self.call_pos(&loaders, &[])?;
+        let loaders = self.iterate(&loaders)?;
+        let hook = self.getattr_str(&Value::Obj(file_finder.clone()), "path_hook")?;
+        let hook = self.call_pos(&hook, &loaders)?;
+        if let Some(hooks) = self.sys_attr("path_hooks") {
+            let append = self.getattr_str(&hooks, "append")?;
+            self.call_pos(&append, &[hook])?;
+        }
+        let new = SpecTypes {
+            spec,
+            source_loader,
+            builtin_importer,
+            namespace_loader,
+            namespace_path,
+            path_getter,
+            file_finder: Some(file_finder),
+        };
+        let old = self.spec_types()?;
+        let modules = Value::Obj(self.modules.clone());
+        for (_, m) in self.dict_items(&modules)? {
+            let Value::Obj(mo) = &m else { continue };
+            let Payload::Module(md) = &mo.payload else {
+                continue;
+            };
+            let d = md.dict.clone();
+            for key in ["__spec__", "__loader__", "__path__"] {
+                let k = self.intern(key);
+                let Some(v) = self.dict_get_str_obj(&d, &k) else {
+                    continue;
+                };
+                if let Some(r) = self.adopt_object(&old, &new, &v)? {
+                    self.set_dict_str(&d, key, r);
                 }
             }
         }
-        Ok(t)
+        self.spec_types = Some(Box::new(new));
+        Ok(())
+    }
+
+    /// Make `v`, one of the native import objects, an instance of its importlib class (in
+    /// place); `Some(replacement)` for the native `BuiltinImporter` class itself.
+    fn adopt_object(
+        &mut self,
+        old: &SpecTypes,
+        new: &SpecTypes,
+        v: &Value,
+    ) -> PyResult<Option<Value>> {
+        let Value::Obj(o) = v else { return Ok(None) };
+        if ObjRef::ptr_eq(o, &old.builtin_importer) {
+            return Ok(Some(Value::Obj(new.builtin_importer.clone())));
+        }
+        let cls = o.class();
+        if ObjRef::ptr_eq(&cls, &old.spec) {
+            o.set_class(new.spec.clone());
+            for key in ["loader", "submodule_search_locations"] {
+                let Some(d) = o.dict.get() else { break };
+                let k = self.intern(key);
+                if let Some(x) = self.dict_get_str_obj(&d, &k)
+                    && let Some(r) = self.adopt_object(old, new, &x)?
+                {
+                    self.set_dict_str(&d, key, r);
+                }
+            }
+        } else if ObjRef::ptr_eq(&cls, &old.source_loader) {
+            o.set_class(new.source_loader.clone());
+        } else if ObjRef::ptr_eq(&cls, &old.namespace_loader) {
+            o.set_class(new.namespace_loader.clone());
+            if let Some(d) = o.dict.get() {
+                let k = self.intern("_path");
+                if let Some(x) = self.dict_get_str_obj(&d, &k) {
+                    self.adopt_object(old, new, &x)?;
+                }
+            }
+        } else if ObjRef::ptr_eq(&cls, &old.namespace_path) {
+            o.set_class(new.namespace_path.clone());
+            // The rest of what `_NamespacePath.__init__` sets.
+            let epoch = self.getattr_str(&Value::Obj(new.namespace_path.clone()), "_epoch")?;
+            if let Some(d) = o.dict.get() {
+                self.set_dict_str(&d, "_last_epoch", epoch);
+                self.set_dict_str(&d, "_path_finder", new.path_getter.clone());
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether `v` is importlib's `FileFinder` (a directory's finder).
+    pub(crate) fn is_file_finder(&self, v: &Value) -> bool {
+        let Some(ff) = self
+            .spec_types
+            .as_ref()
+            .and_then(|t| t.file_finder.as_ref())
+        else {
+            return false;
+        };
+        matches!(v, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), ff))
     }
 
     /// A new instance of `cls` (one of the classes above) with `fields` in its `__dict__`.
@@ -196,6 +371,20 @@ impl Vm {
         ))
     }
 
+    /// Mark `spec` as loading or loaded (`spec._initializing`, which `_load_unlocked` sets
+    /// around running the module); `cached`, when given, is what `_init_module_attrs` reads
+    /// from `spec.cached` for `__cached__`.
+    pub fn spec_initializing(&mut self, spec: &Value, on: bool, cached: Option<Value>) {
+        if let Value::Obj(o) = spec
+            && let Some(d) = o.dict.get()
+        {
+            if let Some(c) = cached {
+                self.set_dict_str(&d, "_cached", c);
+            }
+            self.set_dict_str(&d, "_initializing", Value::bool(on));
+        }
+    }
+
     /// A `SourceFileLoader(name, path)`.
     pub fn source_file_loader(&mut self, name: &str, path: &str) -> PyResult<Value> {
         let cls = self.spec_types()?.source_loader;
@@ -232,18 +421,6 @@ impl Vm {
         Ok((spec, loader))
     }
 
-    /// Set a built-in module's `__spec__` and `__loader__` (`sys` and `builtins` exist before
-    /// the import system: `start` gives them theirs).
-    pub fn set_builtin_spec(&mut self, name: &str, m: &ObjRef) -> PyResult<()> {
-        let (spec, loader) = self.builtin_spec(name)?;
-        if let Payload::Module(md) = &m.payload {
-            let d = md.dict.clone();
-            self.set_dict_str(&d, "__loader__", loader);
-            self.set_dict_str(&d, "__spec__", spec);
-        }
-        Ok(())
-    }
-
     /// A namespace package's `__path__` (`_NamespacePath`), loader and spec.
     pub fn namespace_spec(
         &mut self,
@@ -255,7 +432,15 @@ impl Vm {
         let t = self.spec_types()?;
         let (path_cls, loader_cls) = (t.namespace_path, t.namespace_loader);
         let n = self.new_str(name);
-        let path = self.spec_object(&path_cls, &[("_name", n), ("_path", list)]);
+        let path = if t.path_getter.is_none() {
+            let parent = ns_parent_path(self, name)?;
+            self.spec_object(
+                &path_cls,
+                &[("_name", n), ("_path", list), ("_last_parent_path", parent)],
+            )
+        } else {
+            self.call_pos(&Value::Obj(path_cls), &[n, list, t.path_getter])?
+        };
         let loader = self.spec_object(&loader_cls, &[("_path", path.clone())]);
         let spec = self.new_module_spec(name, loader.clone(), Value::None, path.clone(), false)?;
         Ok((path, loader, spec))
@@ -634,53 +819,99 @@ fn ns_resource_reader(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.call_pos(&reader, &[path])
 }
 
+/// A copy of the path a namespace package `name` is searched on: `sys.path` for a top-level
+/// one, else its parent package's `__path__` (`_NamespacePath._get_parent_path`).
+fn ns_parent_path(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let parent = match name.rsplit_once('.') {
+        Some((p, _)) => {
+            let Some(m) = vm.sys_module(p) else {
+                let k = vm.new_str(p);
+                return Err(vm.key_error(k));
+            };
+            vm.getattr_str(&m, "__path__")?
+        }
+        None => {
+            let sys = Value::Obj(vm.sys.clone());
+            vm.getattr_str(&sys, "path")?
+        }
+    };
+    let items = vm.iterate(&parent)?;
+    Ok(vm.new_tuple(items))
+}
+
+/// `_NamespacePath._recalculate`: when the parent path changed since the last look, search
+/// it again; new portions replace `_path` (a regular package or module found there changes
+/// nothing).
+fn nspath_recalculate(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let name = field(vm, this, "_name")?;
+    let name = vm.str_text(&name);
+    let parent = ns_parent_path(vm, &name)?;
+    let last = field(vm, this, "_last_parent_path")?;
+    if !vm.eq(&parent, &last)? {
+        if let crate::import::Located::Namespace(portions) =
+            vm.locate_module(&name, Some(&parent))?
+        {
+            let dirs: Vec<Value> = portions.iter().map(|d| vm.new_str(d)).collect();
+            let list = vm.new_list(dirs);
+            set_field(vm, this, "_path", list)?;
+        }
+        set_field(vm, this, "_last_parent_path", parent)?;
+    }
+    field(vm, this, "_path")
+}
+
 fn nspath_list(
     vm: &mut Vm,
     args: &Args<'_>,
     name: &str,
     n: usize,
+    recalculate: bool,
 ) -> PyResult<(Value, Vec<Value>)> {
     let (this, a) = crate::native::method_args(vm, args, name, n, n)?;
     let this = this.clone();
-    let list = field(vm, &this, "_path")?;
+    let list = if recalculate {
+        nspath_recalculate(vm, &this)?
+    } else {
+        field(vm, &this, "_path")?
+    };
     Ok((list, a.to_vec()))
 }
 
 fn nspath_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, _) = nspath_list(vm, &args, "__iter__", 0)?;
+    let (l, _) = nspath_list(vm, &args, "__iter__", 0, true)?;
     vm.iter(&l)
 }
 
 fn nspath_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, a) = nspath_list(vm, &args, "__getitem__", 1)?;
+    let (l, a) = nspath_list(vm, &args, "__getitem__", 1, true)?;
     vm.getitem(&l, &a[0])
 }
 
 fn nspath_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, a) = nspath_list(vm, &args, "__setitem__", 2)?;
+    let (l, a) = nspath_list(vm, &args, "__setitem__", 2, false)?;
     vm.setitem(&l, a[0].clone(), a[1].clone())?;
     Ok(Value::None)
 }
 
 fn nspath_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, _) = nspath_list(vm, &args, "__len__", 0)?;
+    let (l, _) = nspath_list(vm, &args, "__len__", 0, true)?;
     Ok(Value::Int(vm.len(&l)? as i64))
 }
 
 fn nspath_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, _) = nspath_list(vm, &args, "__repr__", 0)?;
+    let (l, _) = nspath_list(vm, &args, "__repr__", 0, false)?;
     let r = vm.repr(&l)?;
     let r = vm.str_text(&r);
     Ok(vm.new_string(format!("_NamespacePath({r})")))
 }
 
 fn nspath_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, a) = nspath_list(vm, &args, "__contains__", 1)?;
+    let (l, a) = nspath_list(vm, &args, "__contains__", 1, true)?;
     Ok(Value::bool(vm.contains(&l, &a[0])?))
 }
 
 fn nspath_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (l, a) = nspath_list(vm, &args, "append", 1)?;
+    let (l, a) = nspath_list(vm, &args, "append", 1, false)?;
     let app = vm.getattr_str(&l, "append")?;
     vm.call_pos(&app, &[a[0].clone()])
 }

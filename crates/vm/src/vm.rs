@@ -282,6 +282,8 @@ impl Vm {
         crate::builtins::init(&mut vm);
         crate::sysmodule::init(&mut vm);
         crate::modules::register(&mut vm);
+        // `sys.__spec__` and `builtins.__spec__` exist from the start, as in CPython.
+        let _ = vm.init_module_specs();
         vm
     }
 

@@ -700,44 +700,54 @@ fn builtin_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let this = this.clone();
+    // `_bootstrap._module_repr`: a module with a spec shows what the spec says
+    // (`_module_repr_from_spec`).
+    let ks = vm.intern("__spec__");
+    if let Some(spec) = vm.getattr_opt(&this, &ks)?
+        && vm.is_true(&spec)?
+    {
+        let name = vm.getattr_str(&spec, "name")?;
+        let name = if name.is_none() {
+            String::from("'?'")
+        } else {
+            vm.repr_string(&name)?
+        };
+        let origin = vm.getattr_str(&spec, "origin")?;
+        if origin.is_none() {
+            let loader = vm.getattr_str(&spec, "loader")?;
+            if loader.is_none() {
+                return Ok(vm.new_string(format!("<module {name}>")));
+            }
+            let r = vm.repr_string(&loader)?;
+            return Ok(vm.new_string(format!("<module {name} ({r})>")));
+        }
+        let located = vm.getattr_str(&spec, "has_location")?;
+        if vm.is_true(&located)? {
+            let o = vm.repr_string(&origin)?;
+            return Ok(vm.new_string(format!("<module {name} from {o}>")));
+        }
+        let o = vm.str_string(&origin)?;
+        return Ok(vm.new_string(format!("<module {name} ({o})>")));
+    }
+    let kl = vm.intern("__loader__");
+    let loader = vm.getattr_opt(&this, &kl)?.unwrap_or(Value::None);
     let k = vm.intern("__name__");
-    let name = match vm.getattr_opt(this, &k)? {
-        Some(n) => text(vm, &n),
-        None => String::from("?"),
+    let name = match vm.getattr_opt(&this, &k)? {
+        Some(n) => vm.repr_string(&n)?,
+        None => String::from("'?'"),
     };
     let kf = vm.intern("__file__");
-    let file = vm.getattr_opt(this, &kf)?;
-    // `_module_repr_from_spec`: a module whose spec has no origin (a namespace package)
-    // shows its loader.
-    if !matches!(
-        file.as_ref().and_then(|f| f.payload()),
-        Some(crate::object::Payload::Str(_))
-    ) {
-        let ks = vm.intern("__spec__");
-        if let Some(spec) = vm.getattr_opt(this, &ks)?
-            && !spec.is_none()
-        {
-            let origin = vm.getattr_str(&spec, "origin")?;
-            let loader = vm.getattr_str(&spec, "loader")?;
-            if origin.is_none() && !loader.is_none() {
-                let r = vm.repr(&loader)?;
-                let r = text(vm, &r);
-                return Ok(vm.new_string(format!("<module '{name}' ({r})>")));
-            }
-        }
-    }
-    match file {
+    match vm.getattr_opt(&this, &kf)? {
         Some(f) => {
-            let f = text(vm, &f);
-            Ok(vm.new_string(format!("<module '{name}' from '{f}'>")))
+            let f = vm.repr_string(&f)?;
+            Ok(vm.new_string(format!("<module {name} from {f}>")))
         }
-        // A module made by `module(name)` has no origin to show (`_module_repr`).
-        None if !vm.builtin_modules.iter().any(|(n, _)| *n == name)
-            && !matches!(name.as_str(), "sys" | "builtins") =>
-        {
-            Ok(vm.new_string(format!("<module '{name}'>")))
+        None if loader.is_none() => Ok(vm.new_string(format!("<module {name}>"))),
+        None => {
+            let r = vm.repr_string(&loader)?;
+            Ok(vm.new_string(format!("<module {name} ({r})>")))
         }
-        None => Ok(vm.new_string(format!("<module '{name}' (built-in)>"))),
     }
 }
 
