@@ -137,6 +137,9 @@ pub(crate) struct Compiler<'a> {
     pub(crate) interactive: bool,
     /// The call parentheses of a generator that is a call's only argument (node address).
     pub(crate) genexp_parens: Option<(usize, TextRange)>,
+    /// `SyntaxWarning`s found while generating code (CPython's `compiler_warn`), each with
+    /// the location an error for it would have.
+    pub(crate) warnings: Vec<CompileError>,
 }
 
 const NO_POS: Position = Position {
@@ -164,6 +167,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             interactive: false,
             genexp_parens: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -192,6 +196,12 @@ impl<'a> Compiler<'a> {
             end_col: p.end_col + 1,
             text: self.src.line_text(p.line),
         }
+    }
+
+    /// A `SyntaxWarning` at the location of the code being generated (`compiler_warn`).
+    pub(crate) fn warn_here(&mut self, msg: impl Into<String>) {
+        let w = self.error_here(msg);
+        self.warnings.push(w);
     }
 
     pub(crate) fn error_range(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
@@ -508,6 +518,7 @@ pub(crate) fn compile_top<'a>(
     filename: &str,
     mode: Mode,
     opts: &CompileOptions,
+    warnings: &mut Vec<CompileError>,
 ) -> CResult<Arc<CodeObject>> {
     let mut c = Compiler::new(src, st, folded, filename, opts.clone());
     c.enter_scope("<module>", UnitKind::Module, 0, 1);
@@ -530,5 +541,7 @@ pub(crate) fn compile_top<'a>(
         }
         _ => c.module_body(body)?,
     }
-    c.exit_scope()
+    let code = c.exit_scope();
+    warnings.append(&mut c.warnings);
+    code
 }

@@ -87,6 +87,18 @@ pub fn compile(
     mode: Mode,
     options: &CompileOptions,
 ) -> Result<Arc<CodeObject>, CompileError> {
+    compile_with_warnings(source, filename, mode, options, &mut Vec::new())
+}
+
+/// [`compile`], also collecting the `SyntaxWarning`s CPython's compiler issues (`"is" with a
+/// literal`), each located as the `SyntaxError` it becomes when warnings are errors.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+    warnings: &mut Vec<CompileError>,
+) -> Result<Arc<CodeObject>, CompileError> {
     let src = positions::SourceFile::new(source);
     let parsed = errors::parse(&src, mode)?;
     let mut opts = options.clone();
@@ -112,6 +124,7 @@ pub fn compile(
         filename,
         mode,
         &opts,
+        warnings,
     )
 }
 
@@ -191,6 +204,7 @@ pub fn compile_tree(
         filename,
         mode,
         &opts,
+        &mut Vec::new(),
     )
     .map_err(TreeError::Compile)
 }

@@ -298,8 +298,13 @@ impl Vm {
             optimize: self.config.optimize,
             ..Default::default()
         };
-        match krait_compiler::compile(source, filename, mode, &options) {
+        let mut warnings = Vec::new();
+        match krait_compiler::compile_with_warnings(source, filename, mode, &options, &mut warnings)
+        {
             Ok(co) => {
+                // Before the source is kept: a warning shows the line from the file, as
+                // linecache reads it.
+                self.compile_warnings(&warnings, filename)?;
                 if !filename.starts_with('<') {
                     self.sources
                         .entry(filename.to_string())
@@ -309,6 +314,38 @@ impl Vm {
             }
             Err(e) => Err(self.syntax_error_from(&e, filename)),
         }
+    }
+
+    /// Issue the compiler's `SyntaxWarning`s as CPython's `compiler_warn` does: through the
+    /// warning filters, attributed to the file being compiled (its name without `.py` is the
+    /// module filters match); a warning made an error becomes the `SyntaxError` at its place.
+    pub fn compile_warnings(
+        &mut self,
+        warnings: &[krait_compiler::CompileError],
+        filename: &str,
+    ) -> PyResult<()> {
+        if warnings.is_empty() {
+            return Ok(());
+        }
+        let cat = self.types.syntax_warning.clone();
+        let module = match filename.strip_suffix(".py") {
+            _ if filename.is_empty() => "<unknown>",
+            Some(m) => m,
+            None => filename,
+        };
+        for w in warnings {
+            if let Err(e) = self.warn_explicit(&cat, None, &w.msg, filename, w.line, module, false)
+            {
+                if self.err_matches(&e, &cat) {
+                    // `compiler_error` reads the line from the file (`PyErr_ProgramTextObject`).
+                    let mut w = w.clone();
+                    w.text = self.source_line(filename, w.line).map(|l| l + "\n");
+                    return Err(self.syntax_error_from(&w, filename));
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     /// A `SyntaxError` (or subclass) instance for a compile error.

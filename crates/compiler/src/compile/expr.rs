@@ -60,6 +60,29 @@ impl<'a> Compiler<'a> {
         self.emit(opc, arg);
     }
 
+    /// CPython's `check_compare`: `is` / `is not` with a literal operand (a constant other
+    /// than None, True, False or ...) is almost surely a mistake for `==` / `!=`.
+    pub(crate) fn check_compare(&mut self, c: &ast::ExprCompare) {
+        let literal = |this: &Self, e: &Expr| {
+            this.const_of(e).is_some_and(|k| {
+                !matches!(k, Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+            })
+        };
+        let mut left = literal(self, &c.left);
+        for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+            let r = literal(self, right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (left || r) {
+                self.warn_here(if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                });
+                return;
+            }
+            left = r;
+        }
+    }
+
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
         if let Some(c) = self.const_of(e) {
             self.load_const(c);
@@ -173,6 +196,7 @@ impl<'a> Compiler<'a> {
                 self.yield_from(true);
             }
             Expr::Compare(c) => {
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 let n = c.ops.len() - 1;
                 if n == 0 {

@@ -46,6 +46,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) if c.ops.len() > 1 => {
                 let saved = self.uref().loc;
                 self.set_loc(c.range);
+                self.check_compare(c);
                 let cleanup = self.new_block();
                 self.expr(&c.left)?;
                 let n = c.ops.len() - 1;

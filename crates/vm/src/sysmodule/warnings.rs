@@ -377,6 +377,24 @@ impl Vm {
             }
             None => (String::from("sys"), 1, String::from("sys")),
         };
+        self.warn_explicit(category, message, text, &filename, lineno, &module, true)
+    }
+
+    /// `warnings.warn_explicit` at `filename:lineno`; with no `registry` (the compiler's
+    /// warnings: `PyErr_WarnExplicitObject(..., NULL, NULL)`) the "default" and "module"
+    /// actions show every occurrence.
+    #[allow(clippy::too_many_arguments)]
+    pub fn warn_explicit(
+        &mut self,
+        category: &ObjRef,
+        message: Option<Value>,
+        text: &str,
+        filename: &str,
+        lineno: u32,
+        module: &str,
+        registry: bool,
+    ) -> PyResult<()> {
+        let (filename, module) = (filename.to_string(), module.to_string());
         let action = action_for(self, category, text, &module, lineno);
         let name = crate::objects::typeobj::type_data(category)
             .name
@@ -399,6 +417,7 @@ impl Vm {
             }
             "always" => None,
             "once" => Some(format!("once:{name}:{text}")),
+            _ if !registry => None,
             "module" => Some(format!("module:{module}:{name}:{text}")),
             _ => Some(format!("{filename}:{lineno}:{name}:{text}")),
         };
