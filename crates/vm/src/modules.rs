@@ -58,6 +58,8 @@ pub struct ModState {
     pub(crate) weak_types: Option<weakref::WeakTypes>,
     /// `_thread.LockType`, once made.
     pub(crate) lock_type: Option<ObjRef>,
+    /// `_thread._ExceptHookArgs`, once made.
+    pub(crate) except_hook_args: Option<ObjRef>,
     /// `gc.isenabled()` / `gc.get_threshold()` as last set.
     pub(crate) gc_enabled: Option<bool>,
     pub(crate) gc_threshold: Option<(i64, i64, i64)>,
@@ -118,6 +120,7 @@ impl ModState {
         for t in self
             .lock_type
             .iter()
+            .chain(self.except_hook_args.iter())
             .chain(self.itertools_types.iter().flatten())
         {
             visit(&obj(t));

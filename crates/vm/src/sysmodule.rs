@@ -434,13 +434,21 @@ pub fn type_call_counts(t: &Value, warm: bool) -> bool {
 /// A `PyStructSequence`: a tuple subclass `sys.<name>` whose fields are also attributes
 /// (CPython: `Objects/structseq.c`).
 fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    let t = struct_seq_type(vm, "sys", name, fields);
+    Value::Obj(vm.new_object(&t, Payload::Tuple(values.into())))
+}
+
+/// A struct sequence type `module.name`: a tuple subclass whose fields are also attributes,
+/// with `structseq_repr`. Instances are made by the native code that owns the type, unless
+/// it adds [`struct_seq_new`] as `__new__`.
+pub(crate) fn struct_seq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> ObjRef {
     let tuple = vm.types.tuple.clone();
     let t = vm.make_type(
         name,
         Some(&tuple),
         Layout::Builtin(crate::objects::typeobj::BuiltinKind::Tuple),
     );
-    let m = vm.new_str("sys");
+    let m = vm.new_str(module);
     vm.set_type_attr(&t, "__module__", m);
     for (i, f) in fields.iter().enumerate() {
         let d = Value::Obj(ObjRef::new(
@@ -459,7 +467,39 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> V
             method "__repr__" => struct_seq_repr, "Return repr(self).";
         ],
     );
-    Value::Obj(vm.new_object(&t, Payload::Tuple(values.into())))
+    t
+}
+
+/// `structseq_new` for a type whose every field is a sequence field: `T(sequence)` takes an
+/// iterable of exactly `n_fields` items (CPython 3.11: `Objects/structseq.c`).
+pub(crate) fn struct_seq_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "structseq")?;
+    let rest = Args {
+        values: args.values.get(1..).unwrap_or(&[]),
+        kwnames: args.kwnames,
+    };
+    let a = crate::native::bind_args(vm, &rest, "structseq", &["sequence", "dict"], 1)?;
+    let name = crate::modules::tp_name(vm, &cls);
+    let items = match vm.seq_to_vec(&a[0]) {
+        Ok(v) => v,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+            return Err(vm.type_error("constructor requires a sequence"));
+        }
+        Err(e) => return Err(e),
+    };
+    let n = match vm.type_lookup_str(&cls, "n_fields") {
+        Some(Value::Int(n)) => usize::try_from(n).unwrap_or(0),
+        _ => 0,
+    };
+    if items.len() != n {
+        return Err(vm.type_error(format!(
+            "{name}() takes a {n}-sequence ({}-sequence given)",
+            items.len()
+        )));
+    }
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::Tuple(items.into())),
+    ))
 }
 
 /// `structseq_repr`: `sys.version_info(major=3, ...)`, field names from the type's members.

@@ -176,7 +176,88 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     super::set_attr(vm, m, "TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
     let local = local_type(vm);
     super::set_attr(vm, m, "_local", Value::Obj(local));
+    let args_type = crate::sysmodule::struct_seq_type(
+        vm,
+        "_thread",
+        "_ExceptHookArgs",
+        &["exc_type", "exc_value", "exc_traceback", "thread"],
+    );
+    vm.add_methods(
+        &args_type,
+        crate::methods![
+            staticmethod "__new__" => crate::sysmodule::struct_seq_new, "";
+        ],
+    );
+    vm.mods.except_hook_args = Some(args_type.clone());
+    super::set_attr(vm, m, "_ExceptHookArgs", Value::Obj(args_type));
+    vm.add_functions(m, &[("_excepthook", excepthook)]);
     Ok(())
+}
+
+/// `_thread._excepthook(args)`, `threading.excepthook`'s default: "Exception in thread
+/// NAME:" and the exception's report on `sys.stderr` (or the thread's `_stderr` when
+/// `sys.stderr` is None), then a flush; `SystemExit` is ignored
+/// (CPython: `Modules/_threadmodule.c`, `thread_excepthook`). Having it native keeps
+/// `threading` from importing `traceback` (and with it `linecache`, `tokenize`, `textwrap`)
+/// at every start.
+fn excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "_excepthook", 1, 1)?;
+    let items = match (&a[0], &vm.mods.except_hook_args) {
+        (Value::Obj(o), Some(t)) if ObjRef::ptr_eq(&o.class(), t) => match &o.payload {
+            Payload::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let [exc_type, exc_value, _tb, thread] = items.as_slice() else {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    };
+    if let Value::Obj(t) = exc_type
+        && ObjRef::ptr_eq(t, &vm.types.system_exit)
+    {
+        return Ok(Value::None);
+    }
+    let mut file = vm.sys_attr("stderr").unwrap_or(Value::None);
+    if file.is_none() {
+        if thread.is_none() {
+            return Ok(Value::None);
+        }
+        file = vm.getattr_str(thread, "_stderr")?;
+        if file.is_none() {
+            return Ok(Value::None);
+        }
+    }
+    crate::builtins::write_to(vm, &file, "Exception in thread ")?;
+    let name = if thread.is_none() {
+        None
+    } else {
+        match vm.getattr_str(thread, "name") {
+            Ok(n) => Some(n),
+            Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => None,
+            Err(e) => return Err(e),
+        }
+    };
+    let name = match name {
+        Some(n) => {
+            let s = vm.str(&n)?;
+            vm.str_text(&s)
+        }
+        None => (vm.thread.ident as u64).to_string(),
+    };
+    crate::builtins::write_to(vm, &file, &name)?;
+    crate::builtins::write_to(vm, &file, ":\n")?;
+    let report = if matches!(exc_value.payload(), Some(Payload::Exception(_))) {
+        vm.format_exception(exc_value)
+    } else {
+        format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            vm.type_name(exc_value)
+        )
+    };
+    crate::builtins::write_to(vm, &file, &report)?;
+    let flush = vm.getattr_str(&file, "flush")?;
+    vm.call_pos(&flush, &[])?;
+    Ok(Value::None)
 }
 
 fn new_lock(vm: &mut Vm) -> Value {
