@@ -117,7 +117,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     };
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
-    let co = vm.compile_source(PRELUDE, "<_ctypes>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(PRELUDE, "<_ctypes>", "_krait_ctypes")?;
     vm.run_code(co, d, None)?;
     Ok(())
 }

@@ -272,7 +272,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         super::set_attr(vm, m, name, Value::Int(i64::from(*n)));
     }
     super::set_attr(vm, m, "CHAR_MAX", Value::Int(127));
-    let co = vm.compile_source(PRELUDE, "<_locale>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(PRELUDE, "<_locale>", "_krait_locale")?;
     let Some(d) = (match &m.payload {
         crate::object::Payload::Module(md) => Some(md.dict.clone()),
         _ => None,

@@ -97,7 +97,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
     let src = format!("{}{STATS_PY}", super::unix::STRUCTSEQ);
-    let co = vm.compile_source(&src, "<_lsprof>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(&src, "<_lsprof>", "_krait_lsprof")?;
     vm.run_code(co, d.clone(), None)?;
     for (key, name) in [
         ("_lsprof.profiler_entry", "profiler_entry"),

@@ -267,7 +267,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         super::set_attr(vm, m, name, Value::Int(*v));
     }
     let src = format!("{}{PRELUDE}", super::unix::STRUCTSEQ);
-    let co = vm.compile_source(&src, "<posix>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(&src, "<posix>", "_krait_posix")?;
     vm.run_code(co, d, None)?;
     Ok(())
 }

@@ -230,7 +230,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     let d = md.dict.clone();
     let bm = Value::Obj(vm.builtins_module.clone());
     vm.set_dict_str(&d, "__builtins__", bm);
-    let co = vm.compile_source(PRELUDE, "<time>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(PRELUDE, "<time>", "_krait_time")?;
     vm.run_code(co, d, None)?;
     Ok(())
 }

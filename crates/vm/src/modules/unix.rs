@@ -197,7 +197,7 @@ pub(super) fn init_termios(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         ],
     );
     consts(vm, m, TERMIOS);
-    let co = vm.compile_source(TERMIOS_PY, "<termios>", krait_compiler::Mode::Exec)?;
+    let co = vm.compile_builtin_source(TERMIOS_PY, "<termios>", "_krait_termios")?;
     let d = module_dict(vm, m)?;
     vm.run_code(co, d, None)?;
     Ok(())
@@ -224,7 +224,8 @@ fn module_dict(vm: &mut Vm, m: &ObjRef) -> PyResult<ObjRef> {
 fn prelude(vm: &mut Vm, m: &ObjRef, src: &str, name: &str) -> PyResult<()> {
     let d = module_dict(vm, m)?;
     let full = format!("{STRUCTSEQ}{src}");
-    let co = vm.compile_source(&full, name, krait_compiler::Mode::Exec)?;
+    let stem = format!("_krait_{}", name.trim_matches(['<', '>']));
+    let co = vm.compile_builtin_source(&full, name, &stem)?;
     vm.run_code(co, d, None)?;
     Ok(())
 }
