@@ -19,19 +19,26 @@ use crate::objects::function::Args;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
-/// The classes, made on first use.
+/// The classes `sys` and `builtins` need from the start; the loaders of files are made at
+/// the first import of one (`FileTypes`), which `-S -c pass` never does.
 #[derive(Clone)]
 pub struct SpecTypes {
     pub spec: ObjRef,
-    pub source_loader: ObjRef,
     pub builtin_importer: ObjRef,
-    pub namespace_loader: ObjRef,
-    pub namespace_path: ObjRef,
+    pub files: Option<FileTypes>,
     /// `PathFinder._get_spec` once importlib's classes are adopted (what a Python
     /// `_NamespacePath` recomputes itself with); `None` while the classes are native.
     pub path_getter: Value,
     /// importlib's `FileFinder`, once adopted.
     pub file_finder: Option<ObjRef>,
+}
+
+/// The classes of source modules' and namespace packages' loaders and paths.
+#[derive(Clone)]
+pub struct FileTypes {
+    pub source_loader: ObjRef,
+    pub namespace_loader: ObjRef,
+    pub namespace_path: ObjRef,
 }
 
 /// A plain class (`class Name:` in `module`), made directly rather than through `type()`:
@@ -79,6 +86,29 @@ fn make_types(vm: &mut Vm) -> PyResult<SpecTypes> {
         Some(spec_set_has_location),
     );
 
+    let builtin_importer = heap_class(vm, "_frozen_importlib", "BuiltinImporter");
+    vm.add_methods(
+        &builtin_importer,
+        crate::methods![
+            classmethod "find_spec" => builtin_find_spec, "";
+            classmethod "create_module" => builtin_create_module, "";
+            classmethod "exec_module" => nothing, "";
+            classmethod "is_package" => builtin_false, "";
+            classmethod "get_code" => nothing, "";
+            classmethod "get_source" => nothing, "";
+            classmethod "load_module" => builtin_load_module, "";
+        ],
+    );
+    Ok(SpecTypes {
+        spec,
+        builtin_importer,
+        files: None,
+        path_getter: Value::None,
+        file_finder: None,
+    })
+}
+
+fn make_file_types(vm: &mut Vm) -> FileTypes {
     let source_loader = heap_class(vm, "_frozen_importlib_external", "SourceFileLoader");
     vm.add_methods(
         &source_loader,
@@ -96,20 +126,6 @@ fn make_types(vm: &mut Vm) -> PyResult<SpecTypes> {
             method "load_module" => loader_load_module, "";
             method "get_resource_reader" => loader_get_resource_reader, "";
             method "path_stats" => loader_path_stats, "";
-        ],
-    );
-
-    let builtin_importer = heap_class(vm, "_frozen_importlib", "BuiltinImporter");
-    vm.add_methods(
-        &builtin_importer,
-        crate::methods![
-            classmethod "find_spec" => builtin_find_spec, "";
-            classmethod "create_module" => builtin_create_module, "";
-            classmethod "exec_module" => nothing, "";
-            classmethod "is_package" => builtin_false, "";
-            classmethod "get_code" => nothing, "";
-            classmethod "get_source" => nothing, "";
-            classmethod "load_module" => builtin_load_module, "";
         ],
     );
 
@@ -139,15 +155,11 @@ fn make_types(vm: &mut Vm) -> PyResult<SpecTypes> {
             method "append" => nspath_append, "";
         ],
     );
-    Ok(SpecTypes {
-        spec,
+    FileTypes {
         source_loader,
-        builtin_importer,
         namespace_loader,
         namespace_path,
-        path_getter: Value::None,
-        file_finder: None,
-    })
+    }
 }
 
 /// `module.name` when it is a class.
@@ -168,6 +180,19 @@ impl Vm {
         let t = make_types(self)?;
         self.spec_types = Some(Box::new(t.clone()));
         Ok(t)
+    }
+
+    /// The loader classes of files (made on first use).
+    pub fn file_types(&mut self) -> PyResult<FileTypes> {
+        self.spec_types()?;
+        if let Some(f) = self.spec_types.as_ref().and_then(|t| t.files.as_ref()) {
+            return Ok(f.clone());
+        }
+        let f = make_file_types(self);
+        if let Some(t) = self.spec_types.as_mut() {
+            t.files = Some(f.clone());
+        }
+        Ok(f)
     }
 
     /// What `_bootstrap._setup` does at startup: `sys` and `builtins` predate the import
@@ -245,10 +270,12 @@ impl Vm {
         }
         let new = SpecTypes {
             spec,
-            source_loader,
             builtin_importer,
-            namespace_loader,
-            namespace_path,
+            files: Some(FileTypes {
+                source_loader,
+                namespace_loader,
+                namespace_path,
+            }),
             path_getter,
             file_finder: Some(file_finder),
         };
@@ -298,20 +325,25 @@ impl Vm {
                     self.set_dict_str(&d, key, r);
                 }
             }
-        } else if ObjRef::ptr_eq(&cls, &old.source_loader) {
-            o.set_class(new.source_loader.clone());
-        } else if ObjRef::ptr_eq(&cls, &old.namespace_loader) {
-            o.set_class(new.namespace_loader.clone());
+            return Ok(None);
+        }
+        let (Some(of), Some(nf)) = (&old.files, &new.files) else {
+            return Ok(None);
+        };
+        if ObjRef::ptr_eq(&cls, &of.source_loader) {
+            o.set_class(nf.source_loader.clone());
+        } else if ObjRef::ptr_eq(&cls, &of.namespace_loader) {
+            o.set_class(nf.namespace_loader.clone());
             if let Some(d) = o.dict.get() {
                 let k = self.intern("_path");
                 if let Some(x) = self.dict_get_str_obj(&d, &k) {
                     self.adopt_object(old, new, &x)?;
                 }
             }
-        } else if ObjRef::ptr_eq(&cls, &old.namespace_path) {
-            o.set_class(new.namespace_path.clone());
+        } else if ObjRef::ptr_eq(&cls, &of.namespace_path) {
+            o.set_class(nf.namespace_path.clone());
             // The rest of what `_NamespacePath.__init__` sets.
-            let epoch = self.getattr_str(&Value::Obj(new.namespace_path.clone()), "_epoch")?;
+            let epoch = self.getattr_str(&Value::Obj(nf.namespace_path.clone()), "_epoch")?;
             if let Some(d) = o.dict.get() {
                 self.set_dict_str(&d, "_last_epoch", epoch);
                 self.set_dict_str(&d, "_path_finder", new.path_getter.clone());
@@ -387,7 +419,7 @@ impl Vm {
 
     /// A `SourceFileLoader(name, path)`.
     pub fn source_file_loader(&mut self, name: &str, path: &str) -> PyResult<Value> {
-        let cls = self.spec_types()?.source_loader;
+        let cls = self.file_types()?.source_loader;
         let n = self.new_str(name);
         let p = self.new_str(path);
         Ok(self.spec_object(&cls, &[("name", n), ("path", p)]))
@@ -430,7 +462,8 @@ impl Vm {
         let dirs: Vec<Value> = portions.iter().map(|d| self.new_str(d)).collect();
         let list = self.new_list(dirs);
         let t = self.spec_types()?;
-        let (path_cls, loader_cls) = (t.namespace_path, t.namespace_loader);
+        let f = self.file_types()?;
+        let (path_cls, loader_cls) = (f.namespace_path, f.namespace_loader);
         let n = self.new_str(name);
         let path = if t.path_getter.is_none() {
             let parent = ns_parent_path(self, name)?;
