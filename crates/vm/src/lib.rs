@@ -8,6 +8,7 @@ pub mod class;
 pub mod codecache;
 pub mod eval;
 pub mod exc;
+pub mod fasthash;
 pub mod frame;
 pub mod generator;
 pub mod host;

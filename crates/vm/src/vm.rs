@@ -69,7 +69,7 @@ pub struct Vm {
     /// The `sys` module.
     pub sys: ObjRef,
     /// Interned strings by text.
-    interned: HashMap<Rc<str>, ObjRef>,
+    interned: HashMap<Rc<str>, ObjRef, crate::fasthash::FastBuild>,
     /// The one-character strings U+0000..U+00FF, filled on first use from `interned` (CPython's
     /// latin-1 singletons): iterating or indexing a string allocates nothing per character.
     latin1: Box<[Option<ObjRef>]>,
@@ -217,7 +217,7 @@ impl Vm {
             builtins,
             modules,
             sys,
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             latin1: vec![None; 256].into_boxed_slice(),
             hash_secret,
             host,
