@@ -1,11 +1,14 @@
 //! Heap objects: a reference-counted header (type, optional instance dict) and a payload.
 //!
-//! Memory is managed by non-atomic reference counting (`Rc`), as in CPython; `ObjRef` is a
-//! newtype so the representation can change (a custom header for the cycle collector and
-//! `__del__` resurrection) without touching the rest of the VM. An object's type is immutable
-//! here except through `__class__` assignment, which goes through `set_class`.
+//! Memory is managed by non-atomic reference counting, as in CPython. `ObjRef` points to an
+//! `ObjBox`: an 8-byte header (a 32-bit strong count, a 30-bit weak count and two flag bits)
+//! followed by the object, 16 bytes less than `Rc<Object>` with its two word-sized counts and
+//! two flag bytes in the object. An object's type is immutable here except through
+//! `__class__` assignment, which goes through `set_class`.
 
 use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -17,8 +20,39 @@ use crate::objects::{exception, function, iter, typeobj};
 use crate::value::Value;
 
 /// A counted reference to a heap object.
-#[derive(Clone)]
-pub struct ObjRef(Rc<Object>);
+pub struct ObjRef {
+    ptr: NonNull<ObjBox>,
+    /// Owns a share of an `ObjBox`; also keeps `ObjRef` `!Send` and `!Sync`, as `Rc` was.
+    _owns: PhantomData<ObjBox>,
+}
+
+/// The allocation behind `ObjRef` and `WeakObj`.
+#[repr(C)]
+struct ObjBox {
+    /// Strong references. The object is dropped when this reaches zero.
+    strong: Cell<u32>,
+    /// Weak references, plus one held by all strong ones together (the low 30 bits: the box
+    /// is freed when they reach zero), and the `FINALIZED` and `WEAKLY_REFERENCED` flags.
+    weak: Cell<u32>,
+    obj: Object,
+}
+
+/// The weak count's bits in `ObjBox::weak`.
+const WEAK_MASK: u32 = (1 << 30) - 1;
+/// Set once the object's finalizer has been queued (it runs at most once).
+const FINALIZED: u32 = 1 << 30;
+/// Set once a weak reference to the object was made: its death is then reported to the
+/// interpreter (weakref callbacks, `modules/weakref.rs`).
+const WEAKLY_REFERENCED: u32 = 1 << 31;
+
+/// A count would overflow (billions of references to one object). `Rc` aborts the process;
+/// an embedded interpreter must not, so this panics before the count changes: the box stays
+/// consistent and the embedder can catch the unwind.
+#[cold]
+#[inline(never)]
+fn count_overflow() -> ! {
+    panic!("reference count overflow")
+}
 
 /// A heap object.
 pub struct Object {
@@ -28,11 +62,6 @@ pub struct Object {
     pub dict: DictSlot,
     /// What the object holds.
     pub payload: Payload,
-    /// Set once the object's finalizer has been queued (it runs at most once).
-    finalized: Cell<bool>,
-    /// Set once a weak reference to the object was made: its death is then reported to the
-    /// interpreter (weakref callbacks, `modules/weakref.rs`).
-    weakly_referenced: Cell<bool>,
 }
 
 /// What a heap object holds, by builtin kind. Subclass instances carry their base's payload.
@@ -125,57 +154,81 @@ pub enum Payload {
 impl ObjRef {
     /// A new object of type `class` with `payload` and no instance dict.
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
-        ObjRef(Rc::new(Object {
-            class: Cell::new(Some(class)),
-            dict: DictSlot::new(None),
-            payload,
-            finalized: Cell::new(false),
-            weakly_referenced: Cell::new(false),
-        }))
+        ObjRef::from_object(
+            Object {
+                class: Cell::new(Some(class)),
+                dict: DictSlot::new(None),
+                payload,
+            },
+            0,
+        )
+    }
+
+    /// A new box holding `obj`, with one strong reference and the header `flags`.
+    #[inline]
+    fn from_object(obj: Object, flags: u32) -> ObjRef {
+        let b = Box::new(ObjBox {
+            strong: Cell::new(1),
+            weak: Cell::new(1 | flags),
+            obj,
+        });
+        ObjRef {
+            ptr: NonNull::from(Box::leak(b)),
+            _owns: PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    fn inner(&self) -> &ObjBox {
+        // SAFETY: `ptr` came from `Box::leak` in `from_object`, and the box is freed only
+        // once no `ObjRef` (this one included) and no `WeakObj` points to it.
+        unsafe { self.ptr.as_ref() }
     }
 
     /// An object whose type is set later (`type` and `object` during bootstrap).
     pub(crate) fn new_unclassed(payload: Payload) -> ObjRef {
-        ObjRef(Rc::new(Object {
-            class: Cell::new(None),
-            dict: DictSlot::new(None),
-            payload,
-            finalized: Cell::new(false),
-            weakly_referenced: Cell::new(false),
-        }))
+        ObjRef::from_object(
+            Object {
+                class: Cell::new(None),
+                dict: DictSlot::new(None),
+                payload,
+            },
+            0,
+        )
     }
 
     /// A new object with an instance dict.
     pub fn with_dict(class: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
-        ObjRef(Rc::new(Object {
-            class: Cell::new(Some(class)),
-            dict: DictSlot::new(Some(dict)),
-            payload,
-            finalized: Cell::new(false),
-            weakly_referenced: Cell::new(false),
-        }))
+        ObjRef::from_object(
+            Object {
+                class: Cell::new(Some(class)),
+                dict: DictSlot::new(Some(dict)),
+                payload,
+            },
+            0,
+        )
     }
 
     /// Whether two references point to the same object.
     #[inline]
     pub fn ptr_eq(a: &ObjRef, b: &ObjRef) -> bool {
-        Rc::ptr_eq(&a.0, &b.0)
+        a.ptr == b.ptr
     }
 
     /// The object's address, its identity.
     pub fn addr(&self) -> usize {
-        Rc::as_ptr(&self.0) as *const () as usize
+        std::ptr::from_ref::<Object>(self) as usize
     }
 
     /// The object's type.
     #[inline]
     pub fn class(&self) -> ObjRef {
-        let c = self.0.class.take();
+        let c = self.class.take();
         let r = match &c {
             Some(c) => c.clone(),
             None => self.clone(),
         };
-        self.0.class.set(c);
+        self.class.set(c);
         r
     }
 
@@ -187,27 +240,170 @@ impl ObjRef {
 
     /// Replace the object's type (`obj.__class__ = C`, after the caller checked layouts).
     pub fn set_class(&self, class: ObjRef) {
-        drop(self.0.class.replace(Some(class)));
+        drop(self.class.replace(Some(class)));
     }
 
     /// The object itself, mutably, when this is its only reference.
     pub fn get_mut(&mut self) -> Option<&mut Object> {
-        Rc::get_mut(&mut self.0)
+        let b = self.inner();
+        if b.strong.get() == 1 && b.weak.get() & WEAK_MASK == 1 {
+            // SAFETY: this is the only reference to the box, strong or weak, and `&mut self`
+            // borrows it exclusively for the returned lifetime.
+            Some(unsafe { &mut (*self.ptr.as_ptr()).obj })
+        } else {
+            None
+        }
     }
 
     /// A weak reference to this object.
     pub fn downgrade(&self) -> WeakObj {
-        WeakObj(Rc::downgrade(&self.0))
+        let b = self.inner();
+        let w = b.weak.get();
+        if w & WEAK_MASK == WEAK_MASK {
+            count_overflow();
+        }
+        b.weak.set(w + 1);
+        WeakObj { ptr: self.ptr }
     }
 
     /// Mark the object as weakly referenced, so its death is queued for the interpreter.
     pub fn set_weakly_referenced(&self) {
-        self.0.weakly_referenced.set(true);
+        let b = self.inner();
+        b.weak.set(b.weak.get() | WEAKLY_REFERENCED);
     }
 
     /// Number of strong references (for `sys.getrefcount`).
     pub fn strong_count(&self) -> usize {
-        Rc::strong_count(&self.0)
+        self.inner().strong.get() as usize
+    }
+
+    /// The last strong reference went away: report the death to weak references, queue the
+    /// finalizer, drop the object and free the box unless weak references remain.
+    ///
+    /// Dropping an object drops what it holds, so a long chain (a list nested a million deep)
+    /// would recurse as deep in Rust. Past `DROP_NEST_MAX` nested drops the object is revived
+    /// and put on `DROP_LATER` instead; the outermost drop empties that list (CPython's
+    /// trashcan), so the stack stays bounded and the order of deaths barely changes.
+    #[inline(never)]
+    fn drop_slow(&mut self) {
+        let depth = DROP_DEPTH.with(Cell::get);
+        if depth >= DROP_NEST_MAX {
+            let ptr = self.ptr;
+            let deferred = DROP_LATER.try_with(|q| {
+                // SAFETY: the strong count is zero and nothing else can reach the object
+                // (`WeakObj::upgrade` refuses a zero count, and no Python code runs during a
+                // drop): taking the count back to one makes this the only strong reference.
+                unsafe { ptr.as_ref() }.strong.set(1);
+                q.borrow_mut().push(ObjRef {
+                    ptr,
+                    _owns: PhantomData,
+                });
+            });
+            if deferred.is_ok() {
+                DROP_DEFERRED.with(|d| d.set(true));
+                return;
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        // SAFETY: the strong count is zero, so no `ObjRef` reads the object any more and
+        // `WeakObj::upgrade` refuses it: this is the only access. The implicit weak reference
+        // keeps the box allocated until `release_weak`.
+        unsafe { free_object(self.ptr) };
+        if depth == 0 && DROP_DEFERRED.with(Cell::get) {
+            // Still counted as nested, so the objects dropped here defer their own deep
+            // contents to this loop rather than starting loops of their own.
+            DROP_DEFERRED.with(|d| d.set(false));
+            while let Some(next) = DROP_LATER.try_with(|q| q.borrow_mut().pop()).ok().flatten() {
+                drop(next);
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(depth));
+    }
+}
+
+/// Nested object drops allowed before further ones are deferred (see `ObjRef::drop_slow`).
+const DROP_NEST_MAX: u32 = 256;
+
+thread_local! {
+    /// How many `ObjRef::drop_slow` calls are running on this thread.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether `DROP_LATER` may hold objects.
+    static DROP_DEFERRED: Cell<bool> = const { Cell::new(false) };
+    /// Dead objects whose drop was deferred because drops were nested too deep.
+    static DROP_LATER: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Report the death of the object at `ptr` to weak references, queue its finalizer, drop it
+/// and release the strong references' weak one.
+///
+/// # Safety
+/// The box's strong count is zero and this is the only access to its object.
+unsafe fn free_object(ptr: NonNull<ObjBox>) {
+    let p = ptr.as_ptr();
+    // SAFETY: guaranteed by the caller; the implicit weak reference keeps the box allocated
+    // until `release_weak`, which runs after the object was dropped in place.
+    unsafe {
+        let flags = (*p).weak.get();
+        if flags & WEAKLY_REFERENCED != 0 {
+            let addr = std::ptr::addr_of!((*p).obj) as usize;
+            if DEAD_WEAK.try_with(|q| q.borrow_mut().push(addr)).is_ok() {
+                let _ = HAS_PENDING.try_with(|c| c.set(true));
+            }
+        }
+        if flags & FINALIZED == 0 {
+            queue_finalizer(&mut (*p).obj);
+        }
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!((*p).obj));
+        release_weak(ptr);
+    }
+}
+
+/// Drop the weak reference (explicit or the strong ones' implicit one) to the box at `ptr`,
+/// freeing it when it was the last.
+///
+/// # Safety
+/// `ptr` points to a live `ObjBox` whose weak count includes the reference released here;
+/// when that count reaches zero the object has already been dropped in place.
+#[inline]
+unsafe fn release_weak(ptr: NonNull<ObjBox>) {
+    let p = ptr.as_ptr();
+    // SAFETY: the caller guarantees the box is allocated.
+    let w = unsafe { (*p).weak.get() } - 1;
+    if w & WEAK_MASK == 0 {
+        // SAFETY: no reference of any kind is left and the object was dropped: free the
+        // memory `Box::new` allocated in `from_object`, with the same layout.
+        unsafe { std::alloc::dealloc(p.cast::<u8>(), std::alloc::Layout::new::<ObjBox>()) };
+    } else {
+        // SAFETY: as above.
+        unsafe { (*p).weak.set(w) };
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> ObjRef {
+        let b = self.inner();
+        let n = b.strong.get().wrapping_add(1);
+        if n == 0 {
+            count_overflow();
+        }
+        b.strong.set(n);
+        ObjRef {
+            ptr: self.ptr,
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        let b = self.inner();
+        let n = b.strong.get() - 1;
+        b.strong.set(n);
+        if n == 0 {
+            self.drop_slow();
+        }
     }
 }
 
@@ -215,18 +411,53 @@ impl std::ops::Deref for ObjRef {
     type Target = Object;
     #[inline]
     fn deref(&self) -> &Object {
-        &self.0
+        &self.inner().obj
     }
 }
 
 /// A weak reference to a heap object (type subclass lists).
-#[derive(Clone)]
-pub struct WeakObj(std::rc::Weak<Object>);
+pub struct WeakObj {
+    ptr: NonNull<ObjBox>,
+}
 
 impl WeakObj {
     /// The object, if it is still alive.
     pub fn upgrade(&self) -> Option<ObjRef> {
-        self.0.upgrade().map(ObjRef)
+        // SAFETY: a `WeakObj` keeps its box allocated (it is counted in `weak`).
+        let b = unsafe { self.ptr.as_ref() };
+        let n = b.strong.get();
+        if n == 0 {
+            return None;
+        }
+        if n == u32::MAX {
+            count_overflow();
+        }
+        b.strong.set(n + 1);
+        Some(ObjRef {
+            ptr: self.ptr,
+            _owns: PhantomData,
+        })
+    }
+}
+
+impl Clone for WeakObj {
+    fn clone(&self) -> WeakObj {
+        // SAFETY: a `WeakObj` keeps its box allocated (it is counted in `weak`).
+        let b = unsafe { self.ptr.as_ref() };
+        let w = b.weak.get();
+        if w & WEAK_MASK == WEAK_MASK {
+            count_overflow();
+        }
+        b.weak.set(w + 1);
+        WeakObj { ptr: self.ptr }
+    }
+}
+
+impl Drop for WeakObj {
+    fn drop(&mut self) {
+        // SAFETY: this `WeakObj` is counted in the box's weak count, and once the strong
+        // count reached zero the object was dropped before the implicit weak reference went.
+        unsafe { release_weak(self.ptr) };
     }
 }
 
@@ -290,56 +521,47 @@ pub fn next_pending_finalizer() -> Option<ObjRef> {
     next
 }
 
-impl Drop for Object {
-    fn drop(&mut self) {
-        if self.weakly_referenced.get() {
-            let addr = self as *const Object as *const () as usize;
-            if DEAD_WEAK.try_with(|q| q.borrow_mut().push(addr)).is_ok() {
-                let _ = HAS_PENDING.try_with(|c| c.set(true));
-            }
+/// If `obj` (whose last reference just went) needs a finalizer, move its contents into a
+/// fresh object marked finalized and queue that for the interpreter (`Drop` cannot reach it).
+fn queue_finalizer(obj: &mut Object) {
+    let wants = match &obj.payload {
+        // Async generators are finalised through event-loop hooks, not here.
+        Payload::Generator(g) => {
+            g.started.get()
+                && g.frame.borrow().is_some()
+                && !g
+                    .code
+                    .co
+                    .flags
+                    .has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
         }
-        if self.finalized.get() {
-            return;
-        }
-        let wants = match &self.payload {
-            // Async generators are finalised through event-loop hooks, not here.
-            Payload::Generator(g) => {
-                g.started.get()
-                    && g.frame.borrow().is_some()
-                    && !g
-                        .code
-                        .co
-                        .flags
-                        .has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
-            }
-            _ => match self.class.get_mut() {
-                Some(c) => match &c.payload {
-                    Payload::Type(td) => td.has_del.get(),
-                    _ => false,
-                },
-                None => false,
+        _ => match obj.class.get_mut() {
+            Some(c) => match &c.payload {
+                Payload::Type(td) => td.has_del.get(),
+                _ => false,
             },
-        };
-        if !wants {
-            return;
-        }
-        let revived = Object {
-            class: Cell::new(self.class.take()),
-            dict: DictSlot::new(self.dict.take()),
-            payload: std::mem::replace(&mut self.payload, Payload::Plain),
-            finalized: Cell::new(true),
-            weakly_referenced: Cell::new(false),
-        };
-        let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef(Rc::new(revived))));
-        if queued.is_ok() {
-            let _ = HAS_PENDING.try_with(|c| c.set(true));
-        }
+            None => false,
+        },
+    };
+    if !wants {
+        return;
+    }
+    let revived = Object {
+        class: Cell::new(obj.class.take()),
+        dict: DictSlot::new(obj.dict.take()),
+        payload: std::mem::replace(&mut obj.payload, Payload::Plain),
+    };
+    let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef::from_object(revived, FINALIZED)));
+    if queued.is_ok() {
+        let _ = HAS_PENDING.try_with(|c| c.set(true));
     }
 }
 
 // Every heap object pays for the widest payload: keep large variants boxed so this holds.
 const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
-const _: () = assert!(std::mem::size_of::<Object>() <= 72);
+const _: () = assert!(std::mem::size_of::<Object>() <= 64);
+// The header is 8 bytes: an object() is a 72-byte request, an 80-byte malloc chunk.
+const _: () = assert!(std::mem::size_of::<ObjBox>() <= 72);
 
 /// An object's instance-dict pointer: a `Cell`, 8 bytes where a `RefCell` took 16 (every heap
 /// object has one). `borrow` hands out a counted reference to the dict; `borrow_mut` moves
