@@ -477,6 +477,9 @@ impl Vm {
                     }
                 }
             }
+        } else if let Ok(t) = self.spec_types() {
+            // `-c` and stdin: CPython's `add_main_module` leaves `BuiltinImporter` as the loader.
+            self.set_dict_str(&globals, "__loader__", Value::Obj(t.builtin_importer));
         }
         let key = self.new_str("__main__");
         let modules = self.modules.clone();

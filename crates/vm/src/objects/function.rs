@@ -737,6 +737,22 @@ fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(n) => vm.repr_string(&n)?,
         None => String::from("'?'"),
     };
+    // Then the loader's `module_repr`, if it has one (`BuiltinImporter`'s says built-in).
+    if let Value::Obj(l) = &loader
+        && vm
+            .spec_types
+            .as_ref()
+            .is_some_and(|t| ObjRef::ptr_eq(l, &t.builtin_importer))
+    {
+        return Ok(vm.new_string(format!("<module {name} (built-in)>")));
+    }
+    let km = vm.intern("module_repr");
+    if !loader.is_none()
+        && let Some(f) = vm.getattr_opt(&loader, &km)?
+        && let Ok(r) = vm.call_pos(&f, std::slice::from_ref(&this))
+    {
+        return Ok(r);
+    }
     let kf = vm.intern("__file__");
     match vm.getattr_opt(&this, &kf)? {
         Some(f) => {
