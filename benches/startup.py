@@ -3,12 +3,18 @@
 warm (docs/performance.md, "Start-up and the compiled-code cache").
 
     python3 benches/startup.py --krait target/release/krait [--python python3.11] [--runs 15]
+        [--warm-only] [--prefix DIR] [--mean]
 
 Each command runs N times per interpreter, alternating which goes first; the table gives the
 median wall time and the median CPU time (user + system, from wait4). "cold" empties the cache
 before every run: Krait's `*.krait-311.pyc` files under the standard library (and its
 site-packages), and for CPython a fresh empty PYTHONPYCACHEPREFIX, so CPython's own cache files
 are never touched. "warm" runs once first to fill the caches.
+
+`--prefix DIR` gives both interpreters PYTHONPYCACHEPREFIX=DIR for the warm runs, so that other
+builds sharing the standard library's `__pycache__` (another checkout's Krait rewrites its own
+cache files there) cannot empty the cache between runs; `--warm-only` skips the cold rows and
+`--mean` reports means instead of medians (issue 2's figure: mean of 20 alternating runs).
 """
 
 import argparse
@@ -45,6 +51,9 @@ def main():
     ap.add_argument("--krait", required=True)
     ap.add_argument("--python", default=shutil.which("python3.11") or "python3")
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--prefix", help="PYTHONPYCACHEPREFIX for the warm runs of both")
+    ap.add_argument("--warm-only", action="store_true")
+    ap.add_argument("--mean", action="store_true", help="means, not medians")
     a = ap.parse_args()
     krait = os.path.abspath(a.krait)
     python = shutil.which(a.python) or a.python
@@ -58,20 +67,28 @@ def main():
         for p in glob.glob(lib + "/**/__pycache__/*.krait-311*.pyc", recursive=True):
             os.unlink(p)
 
-    print(f"krait: {krait}\npython: {python}\nruns: {a.runs}, medians\n")
+    stat = statistics.mean if a.mean else statistics.median
+    if a.prefix:
+        a.prefix = os.path.abspath(a.prefix)
+    print(f"krait: {krait}\npython: {python}\nruns: {a.runs}, {'means' if a.mean else 'medians'}\n")
     print("| command | cache | CPython wall ms | Krait wall ms | CPython CPU ms | Krait CPU ms | CPU ratio |")
     print("|---|---|--:|--:|--:|--:|--:|")
+    warm_env = dict(base)
+    if a.prefix:
+        warm_env["PYTHONPYCACHEPREFIX"] = a.prefix
     for args, cold in COMMANDS:
+        if cold and a.warm_only:
+            continue
         times = {"krait": [], "cpython": []}
         if not cold:
-            run([krait, *args], base)
-            run([python, *args], base)
+            run([krait, *args], warm_env)
+            run([python, *args], warm_env)
         for i in range(a.runs):
             order = [("krait", krait), ("cpython", python)]
             if i % 2:
                 order.reverse()
             for name, exe in order:
-                env = dict(base)
+                env = dict(base if cold else warm_env)
                 prefix = None
                 if cold and name == "krait":
                     clear_krait()
@@ -82,7 +99,7 @@ def main():
                 if prefix:
                     shutil.rmtree(prefix)
         (cw, cc), (kw, kc) = [
-            (statistics.median(t[0] for t in times[n]), statistics.median(t[1] for t in times[n]))
+            (stat(t[0] for t in times[n]), stat(t[1] for t in times[n]))
             for n in ("cpython", "krait")
         ]
         cmd = " ".join(x if " " not in x else f'"{x}"' for x in args)
