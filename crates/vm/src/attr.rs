@@ -3,6 +3,7 @@
 //! dict, which wins over non-data descriptors and plain class attributes; `__getattr__` is the
 //! last resort.
 
+use crate::instattrs::InlineStore;
 use crate::object::{ObjRef, Payload};
 use crate::objects::typeobj::type_data;
 use crate::value::Value;
@@ -112,7 +113,7 @@ impl Vm {
             && self.is_data_descriptor(attr)
             && (!matches!(
                 attr.payload(),
-                Some(Payload::Plain | Payload::Slots(_)) | None
+                Some(Payload::Plain(_) | Payload::Slots(_)) | None
             ) || self.lookup_special_str(attr, "__get__").is_some())
         {
             let tv = Value::Obj(t.clone());
@@ -124,12 +125,8 @@ impl Vm {
                 if let Some(v) = self.type_lookup_obj(o, name, h) {
                     return self.descriptor_get(&v, &Value::Null, obj).map(Some);
                 }
-            } else if let Some(d) = &*o.dict.borrow()
-                && let Payload::Dict(table) = &d.payload
-                && let Some(v) =
-                    crate::objects::typeobj::dict_get_name(&table.borrow(), name, ns.wtf8(), h)
-            {
-                return Ok(Some(v));
+            } else if let Some(found) = o.instance_attr(name, ns.wtf8(), h) {
+                return Ok(Some(found));
             }
             if let Payload::Module(m) = &o.payload
                 && let Payload::Dict(table) = &m.dict.payload
@@ -320,22 +317,9 @@ impl Vm {
                     }
                     _ => false,
                 };
-                let in_dict = match obj.as_obj() {
-                    Some(o) => match &*o.dict.borrow() {
-                        Some(d) => match &d.payload {
-                            Payload::Dict(table) => crate::objects::typeobj::dict_find_name(
-                                &table.borrow(),
-                                name,
-                                ns.wtf8(),
-                                h,
-                            )
-                            .is_some(),
-                            _ => false,
-                        },
-                        None => false,
-                    },
-                    None => false,
-                };
+                let in_dict = obj
+                    .as_obj()
+                    .is_some_and(|o| o.instance_attr(name, ns.wtf8(), h).is_some());
                 if plain && !in_dict {
                     return Ok((attr, true));
                 }
@@ -475,22 +459,23 @@ impl Vm {
             self.types_changed();
             return Ok(());
         }
+        let value = match self.inline_setattr(o, name, ns, value) {
+            InlineStore::Done => return Ok(()),
+            InlineStore::Missing => return Err(self.no_attribute_set(obj, &text)),
+            InlineStore::NotInline(value) => value,
+        };
         let dict = match &o.payload {
             Payload::Module(m) => Some(m.dict.clone()),
-            _ => o.dict.borrow().clone(),
+            _ => self.instance_dict(o),
         };
         match dict {
             Some(d) => match value {
                 Some(v) => self.dict_set(&d, Value::Obj(name.clone()), v),
                 None => {
                     if self.dict_del(&d, &Value::Obj(name.clone()))?.is_none() {
-                        // `_PyObject_GenericSetAttrWithDict` names the type, even for modules.
-                        let err = self.no_attribute_set(obj, &text);
-                        if let Payload::Exception(ed) = &err.0.payload {
-                            ed.set_field("name", Value::Obj(name.clone()));
-                            ed.set_field("obj", obj.clone());
-                        }
-                        return Err(err);
+                        // `_PyObject_GenericSetAttrWithDict` names the type, even for modules
+                        // (3.11 sets no `name`/`obj` on this error).
+                        return Err(self.no_attribute_set(obj, &text));
                     }
                     Ok(())
                 }

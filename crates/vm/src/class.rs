@@ -17,6 +17,14 @@ impl Vm {
     /// A new instance of `cls` with `payload`, with an instance dict when the class has one.
     pub fn new_object(&mut self, cls: &ObjRef, payload: Payload) -> ObjRef {
         if type_data(cls).has_dict {
+            if let Payload::Plain(_) = payload {
+                // Attributes inline until something asks for `__dict__` (`instattrs.rs`).
+                let keys = self.shared_keys(cls);
+                return ObjRef::new(
+                    cls.clone(),
+                    Payload::Plain(crate::instattrs::InlineAttrs::new(keys)),
+                );
+            }
             let d = self.new_dict();
             ObjRef::with_dict(cls.clone(), payload, d)
         } else {
@@ -730,7 +738,7 @@ impl Vm {
         let payload = match td.layout {
             Layout::Object => {
                 if td.slot_names.is_empty() {
-                    Payload::Plain
+                    Payload::plain()
                 } else {
                     Payload::Slots(RefCell::new(vec![Value::Null; td.slot_names.len()]))
                 }

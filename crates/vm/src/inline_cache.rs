@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::frame::Code;
+use crate::instattrs::InlineValues;
 use crate::object::{ObjRef, Payload};
 use crate::objects::typeobj::dict_find_name;
 use crate::value::Value;
@@ -75,6 +76,38 @@ struct CacheEntry {
     index: Cell<u32>,
     ty: RefCell<Option<ObjRef>>,
     value: RefCell<Option<Value>>,
+    /// Inline attributes (`instattrs.rs`): the address of the key list `inline_ix` and
+    /// `checked_len` are about (kept alive by the type in `ty`)...
+    keys_addr: Cell<usize>,
+    /// ... the name's index in it, or `u32::MAX` when it was not among its first
+    /// `checked_len` keys (keys are only appended).
+    inline_ix: Cell<u32>,
+    checked_len: Cell<u32>,
+}
+
+impl CacheEntry {
+    /// The index of `name` in the key list of `iv`, remembered per entry.
+    #[inline]
+    fn inline_index(&self, iv: &InlineValues, name: &ObjRef) -> Option<usize> {
+        let addr = iv.keys.addr();
+        if self.keys_addr.get() == addr {
+            let ix = self.inline_ix.get();
+            if ix != u32::MAX {
+                return Some(ix as usize);
+            }
+            if self.checked_len.get() as usize == iv.keys.len() {
+                return None;
+            }
+        }
+        let Payload::Str(ns) = &name.payload else {
+            return None;
+        };
+        let found = iv.keys.find(name, ns.wtf8());
+        self.keys_addr.set(addr);
+        self.inline_ix.set(found.map_or(u32::MAX, |i| i as u32));
+        self.checked_len.set(iv.keys.len() as u32);
+        found
+    }
 }
 
 impl CacheEntry {
@@ -103,14 +136,24 @@ fn cacheable(o: &ObjRef) -> bool {
     )
 }
 
-/// Look `name` up in an object's instance dict (str keys by identity or text). `hint` is the
-/// entry index where it was last found: instances of one class usually have their attributes
-/// at the same positions (set in the same order by `__init__`), so most hits cost one
-/// identity compare instead of a probe.
+/// Look `name` up in an object's inline attributes (by the index `slot` remembers) or its
+/// instance dict (str keys by identity or text). For a dict, the slot's `index` is the entry
+/// index where the name was last found: instances of one class usually have their
+/// attributes at the same positions (set in the same order by `__init__`), so most hits cost
+/// one identity compare instead of a probe.
 #[inline]
-fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, hint: &Cell<u32>) -> Option<Value> {
-    let d = o.dict.borrow();
-    let Payload::Dict(t) = &d.as_ref()?.payload else {
+fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, slot: &CacheEntry) -> Option<Value> {
+    if let Payload::Plain(a) = &o.payload
+        && let Some(found) = a.with(|iv| {
+            slot.inline_index(iv, name)
+                .and_then(|ix| iv.get(ix).cloned())
+        })
+    {
+        return found;
+    }
+    let hint = &slot.index;
+    let d = o.materialized_dict()?;
+    let Payload::Dict(t) = &d.payload else {
         return None;
     };
     let t = t.borrow();
@@ -144,12 +187,12 @@ impl Vm {
             };
             match slot.kind.get() {
                 INSTANCE => {
-                    if let Some(v) = instance_dict_get(self, o, name, &slot.index) {
+                    if let Some(v) = instance_dict_get(self, o, name, slot) {
                         return Ok(v);
                     }
                 }
                 CLASS_VALUE => {
-                    if let Some(v) = instance_dict_get(self, o, name, &slot.index) {
+                    if let Some(v) = instance_dict_get(self, o, name, slot) {
                         return Ok(v);
                     }
                     if let Some(v) = &*slot.value.borrow() {
@@ -190,8 +233,7 @@ impl Vm {
             if slot.kind.get() == METHOD
                 && let Some(f) = &*slot.value.borrow()
             {
-                let shadowed = o.dict.borrow().is_some()
-                    && instance_dict_get(self, o, name, &slot.index).is_some();
+                let shadowed = instance_dict_get(self, o, name, slot).is_some();
                 if !shadowed {
                     return Ok((f.clone(), true));
                 }
@@ -209,7 +251,7 @@ impl Vm {
         code: &Code,
         ni: usize,
         obj: &Value,
-        value: Value,
+        mut value: Value,
     ) -> PyResult<()> {
         let (Some(slot), Some(name)) = (code.store_cache.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
@@ -220,8 +262,17 @@ impl Vm {
             };
             match slot.kind.get() {
                 INSTANCE => {
+                    if let Payload::Plain(a) = &o.payload {
+                        match a.store_with(|iv| slot.inline_index(iv, name), value) {
+                            Ok(old) => {
+                                drop(old);
+                                return Ok(());
+                            }
+                            Err(v) => value = v,
+                        }
+                    }
                     if let Payload::Str(ns) = &name.payload
-                        && let Some(d) = &*o.dict.borrow()
+                        && let Some(d) = &o.materialized_dict()
                         && let Payload::Dict(t) = &d.payload
                     {
                         let mut t = t.borrow_mut();
@@ -349,6 +400,7 @@ impl Vm {
 
     fn set_slot(&self, slot: &CacheEntry, t: ObjRef, kind: u8, index: u32, value: Option<Value>) {
         slot.ty_addr.set(t.addr());
+        slot.keys_addr.set(0);
         *slot.ty.borrow_mut() = Some(t);
         *slot.value.borrow_mut() = value;
         slot.index.set(index);

@@ -14,6 +14,7 @@ pub mod generator;
 pub mod host;
 pub mod import;
 pub mod inline_cache;
+pub mod instattrs;
 pub mod limits;
 pub mod matching;
 pub mod modspec;

@@ -39,7 +39,7 @@ impl Vm {
         }
         let get = self.getattr_str(subject, "get")?;
         let seen = self.new_dict();
-        let dummy = Value::Obj(ObjRef::new(self.types.object.clone(), Payload::Plain));
+        let dummy = Value::Obj(ObjRef::new(self.types.object.clone(), Payload::plain()));
         let mut values = Vec::with_capacity(keys.len());
         for key in keys {
             if self.dict_get(&seen, &key)?.is_some() {

@@ -366,8 +366,8 @@ impl Vm {
 
     /// A new instance of `cls` (one of the classes above) with `fields` in its `__dict__`.
     fn spec_object(&mut self, cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
-        let o = self.new_object(cls, Payload::Plain);
-        if let Some(d) = o.dict.get() {
+        let o = self.new_object(cls, Payload::plain());
+        if let Some(d) = self.instance_dict(&o) {
             for (k, v) in fields {
                 self.set_dict_str(&d, k, v.clone());
             }

@@ -58,16 +58,20 @@ fn count_overflow() -> ! {
 pub struct Object {
     /// The type; `None` only while `type` and `object` are being bootstrapped.
     class: Cell<Option<ObjRef>>,
-    /// The instance `__dict__`, for objects that have one.
-    pub dict: DictSlot,
+    /// The instance `__dict__` once it exists as a dict object. Instances of plain classes
+    /// keep their attributes inline until something asks for the dict
+    /// ([`crate::instattrs`]); read it through [`Object::materialized_dict`] or
+    /// [`Vm::instance_dict`](crate::Vm::instance_dict).
+    dict: DictSlot,
     /// What the object holds.
     pub payload: Payload,
 }
 
 /// What a heap object holds, by builtin kind. Subclass instances carry their base's payload.
 pub enum Payload {
-    /// A plain `object()` or an instance of a Python class with no builtin base.
-    Plain,
+    /// A plain `object()` or an instance of a Python class with no builtin base, with its
+    /// inline attributes.
+    Plain(crate::instattrs::InlineAttrs),
     /// An `int` that needs more than 64 bits, or an instance of an `int` subclass.
     Int(BigInt),
     /// An instance of a `float` subclass.
@@ -407,6 +411,66 @@ impl Drop for ObjRef {
     }
 }
 
+impl Payload {
+    /// `Plain` without inline attributes.
+    #[inline]
+    pub const fn plain() -> Payload {
+        Payload::Plain(crate::instattrs::InlineAttrs::none())
+    }
+}
+
+impl Object {
+    /// The instance dict if it exists as a dict object (no inline attributes are moved:
+    /// readers of the attributes use [`Vm::instance_dict`](crate::Vm::instance_dict)).
+    #[inline]
+    pub fn materialized_dict(&self) -> Option<ObjRef> {
+        self.dict.get()
+    }
+
+    /// Instance attribute `name` (a str object with text `text` and hash `hash`): from the
+    /// inline values, else from the instance dict. Runs no Python code.
+    #[inline]
+    pub fn instance_attr(&self, name: &ObjRef, text: &[u8], hash: i64) -> Option<Value> {
+        if let Payload::Plain(a) = &self.payload
+            && let Some(found) = a.get(name, text)
+        {
+            return found;
+        }
+        let d = self.dict.get()?;
+        let Payload::Dict(t) = &d.payload else {
+            return None;
+        };
+        crate::objects::typeobj::dict_get_name(&t.borrow(), name, text, hash)
+    }
+
+    /// Whether the object has a `__dict__` (a dict object or inline attributes).
+    pub fn has_instance_dict(&self) -> bool {
+        self.dict.is_some() || self.inline_attrs().is_some_and(|a| a.is_active())
+    }
+
+    /// The inline attribute store of a `Plain` object.
+    #[inline]
+    pub fn inline_attrs(&self) -> Option<&crate::instattrs::InlineAttrs> {
+        match &self.payload {
+            Payload::Plain(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// Make `d` the instance dict (`obj.__dict__ = d`); inline attributes are dropped.
+    pub fn set_instance_dict(&self, d: Option<ObjRef>) -> Option<ObjRef> {
+        let inline = self.inline_attrs().and_then(|a| a.take());
+        let old = self.dict.replace(d);
+        drop(inline);
+        old
+    }
+
+    /// Put `d` in the dict slot, returning what was there (inline attributes untouched).
+    pub(crate) fn replace_dict_raw(&self, d: Option<ObjRef>) -> Option<ObjRef> {
+        self.dict.replace(d)
+    }
+}
+
 impl std::ops::Deref for ObjRef {
     type Target = Object;
     #[inline]
@@ -549,7 +613,7 @@ fn queue_finalizer(obj: &mut Object) {
     let revived = Object {
         class: Cell::new(obj.class.take()),
         dict: DictSlot::new(obj.dict.take()),
-        payload: std::mem::replace(&mut obj.payload, Payload::Plain),
+        payload: std::mem::replace(&mut obj.payload, Payload::plain()),
     };
     let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef::from_object(revived, FINALIZED)));
     if queued.is_ok() {

@@ -206,7 +206,7 @@ pub fn init(vm: &mut Vm) {
     );
     s(vm, "hash_info", hash_info);
     let imp = namespace(vm);
-    let idict = imp.as_obj().and_then(|o| o.dict.borrow().clone());
+    let idict = imp.as_obj().and_then(|o| vm.instance_dict(o));
     if let Some(id) = idict {
         let n = vm.new_str("krait");
         vm.set_dict_str(&id, "name", n);
@@ -568,7 +568,7 @@ fn namespace(vm: &mut Vm) -> Value {
         crate::objects::object::instance_dict_get,
         Some(crate::objects::object::instance_dict_set),
     );
-    Value::Obj(vm.new_object(&t, Payload::Plain))
+    Value::Obj(vm.new_object(&t, Payload::plain()))
 }
 
 /// `SimpleNamespace(**kwargs)`: the keywords become attributes.
@@ -579,7 +579,7 @@ fn namespace_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.pos().len() > 1 {
         return Err(vm.type_error("no positional arguments expected"));
     }
-    let d = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    let d = this.as_obj().and_then(|o| vm.instance_dict(o));
     if let Some(d) = d {
         for (k, v) in args.kwargs() {
             let key = vm.str_text(k);
@@ -599,8 +599,8 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     {
         return Ok(vm.not_implemented.clone());
     }
-    let da = this.as_obj().and_then(|o| o.dict.borrow().clone());
-    let db = other.as_obj().and_then(|o| o.dict.borrow().clone());
+    let da = this.as_obj().and_then(|o| vm.instance_dict(o));
+    let db = other.as_obj().and_then(|o| vm.instance_dict(o));
     match (da, db) {
         (Some(a), Some(b)) => {
             let r = vm.eq(&Value::Obj(a), &Value::Obj(b))?;
@@ -614,7 +614,7 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn namespace_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__reduce__", 0, 0)?;
     let ty = Value::Obj(vm.type_of(this));
-    let d = match this.as_obj().and_then(|o| o.dict.borrow().clone()) {
+    let d = match this.as_obj().and_then(|o| vm.instance_dict(o)) {
         Some(d) => Value::Obj(d),
         None => Value::Obj(vm.new_dict()),
     };
@@ -625,7 +625,7 @@ fn namespace_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn namespace_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
     let mut out = String::from("namespace(");
-    let d = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    let d = this.as_obj().and_then(|o| vm.instance_dict(o));
     if let Some(d) = d {
         let items = vm.dict_items(&Value::Obj(d))?;
         for (i, (k, v)) in items.iter().enumerate() {

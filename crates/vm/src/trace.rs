@@ -73,7 +73,7 @@ impl Vm {
                 let marker = match marker {
                     Some(m) => m,
                     None => {
-                        let m = ObjRef::new(self.types.object.clone(), Payload::Plain);
+                        let m = ObjRef::new(self.types.object.clone(), Payload::plain());
                         if let Some(s) = self.tracing.as_mut() {
                             s.marker = Some(m.clone());
                         }

@@ -79,8 +79,8 @@ fn iter_values(st: &IterState, visit: &mut dyn FnMut(&Value)) {
 /// Call `visit` on every value `o`'s payload holds (not its type or instance dict).
 pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
     match &o.payload {
-        Payload::Plain
-        | Payload::Int(_)
+        Payload::Plain(a) => a.for_each(visit),
+        Payload::Int(_)
         | Payload::Float(_)
         | Payload::Complex(..)
         | Payload::Str(_)
@@ -261,9 +261,17 @@ pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
-/// `gc.get_referents(o)`: what `o` refers to, as CPython's `tp_traverse` reports it: the type
-/// of an instance of a class made by Python code, the instance dict, then the payload's values.
+/// `gc.get_referents(o)`: what `o` refers to, in the order CPython's `subtype_traverse`
+/// reports it: `__slots__` values, the instance dict (or the inline attribute values), the
+/// type of an instance of a class made by Python code, then the builtin base's values.
 pub fn referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
+    let own_first = matches!(o.payload, Payload::Plain(_) | Payload::Slots(_));
+    if own_first {
+        payload_referents(o, visit);
+    }
+    if let Some(d) = o.materialized_dict() {
+        obj(&d, visit);
+    }
     let heap_type = o.with_class(|c| match &c.payload {
         Payload::Type(t) if !t.builtin && !ObjRef::ptr_eq(c, o) => Some(c.clone()),
         _ => None,
@@ -271,10 +279,9 @@ pub fn referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
     if let Some(c) = heap_type {
         obj(&c, visit);
     }
-    if let Some(d) = o.dict.get() {
-        obj(&d, visit);
+    if !own_first {
+        payload_referents(o, visit);
     }
-    payload_referents(o, visit);
 }
 
 /// Whether CPython's collector would track `o` (what `gc.get_objects` and

@@ -205,9 +205,9 @@ impl Vm {
         );
         let not_implemented = Value::Obj(ObjRef::new(
             types.not_implemented_type.clone(),
-            Payload::Plain,
+            Payload::plain(),
         ));
-        let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::Plain));
+        let ellipsis = Value::Obj(ObjRef::new(types.ellipsis_type.clone(), Payload::plain()));
         let empty_tuple = Value::Obj(ObjRef::new(
             types.tuple.clone(),
             Payload::Tuple(Vec::new().into()),

@@ -213,7 +213,7 @@ fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Va
     if layer == Layer::Text {
         // CPython's `open()` stores the mode in the text wrapper's `__dict__`.
         let mode = vm.new_str(&st.borrow().mode);
-        if let Some(d) = &*obj.dict.borrow() {
+        if let Some(d) = &obj.materialized_dict() {
             vm.set_dict_str(d, "mode", mode);
         }
     }

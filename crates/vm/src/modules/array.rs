@@ -1000,7 +1000,7 @@ fn array_reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = items(vm, a)?;
     let l = vm.new_list(l);
     let state = match this {
-        Value::Obj(o) => match o.dict.borrow().as_ref() {
+        Value::Obj(o) => match vm.instance_dict(o).as_ref() {
             Some(d) if !matches!(&d.payload, Payload::Dict(t) if t.borrow().len() == 0) => {
                 Value::Obj(d.clone())
             }

@@ -68,7 +68,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         classes.insert(*name, cls.clone());
         // The leaves of operator, boolop, cmpop, unaryop and expr_context.
         if fields.is_some_and(|f| f.is_empty()) && attributes.is_none() {
-            let o = vm.new_object(cls, Payload::Plain);
+            let o = vm.new_object(cls, Payload::plain());
             singletons.insert(*name, Value::Obj(o));
         }
     }
@@ -131,7 +131,7 @@ fn ast_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
     let cls = Value::Obj(vm.type_of(this));
     let empty = vm.new_tuple(Vec::new());
-    match this.as_obj().and_then(|o| o.dict.borrow().clone()) {
+    match this.as_obj().and_then(|o| vm.instance_dict(o)) {
         Some(d) => Ok(vm.new_tuple(vec![cls, empty, Value::Obj(d)])),
         None => Ok(vm.new_pair(cls, empty)),
     }
@@ -176,8 +176,8 @@ pub(crate) fn tree_to_value(vm: &mut Vm, st: &AstState, t: PyAst) -> PyResult<Va
             let Some(cls) = st.classes.get(n.class) else {
                 return Err(vm.runtime_error(format!("_ast has no class {}", n.class)));
             };
-            let o = vm.new_object(cls, Payload::Plain);
-            let d = o.dict.borrow().clone();
+            let o = vm.new_object(cls, Payload::plain());
+            let d = vm.instance_dict(&o);
             if let Some(d) = d {
                 for (name, v) in n.fields {
                     let v = tree_to_value(vm, st, v)?;

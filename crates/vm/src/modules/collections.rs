@@ -686,7 +686,7 @@ fn deque_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(m) => vm.new_pair(empty, Value::Int(m as i64)),
         None => vm.new_tuple(vec![empty]),
     };
-    let state = match this.as_obj().and_then(|o| o.dict.borrow().clone()) {
+    let state = match this.as_obj().and_then(|o| vm.instance_dict(o)) {
         Some(dict) if !matches!(&dict.payload, Payload::Dict(t) if t.borrow().len() == 0) => {
             Value::Obj(dict)
         }

@@ -96,7 +96,7 @@ fn types(vm: &mut Vm) -> CtxTypes {
         &missing_t,
         crate::methods![ method "__repr__" => missing_repr, ""; ],
     );
-    let missing = Value::Obj(vm.new_object(&missing_t, Payload::Plain));
+    let missing = Value::Obj(vm.new_object(&missing_t, Payload::plain()));
     vm.set_type_attr(&token, "MISSING", missing.clone());
     let t = CtxTypes {
         context,

@@ -100,8 +100,8 @@ fn symtable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // Children come after their parents, so build from the end.
     for i in (0..entries.len()).rev() {
         let e = &entries[i];
-        let o = vm.new_object(&cls, Payload::Plain);
-        let Some(d) = o.dict.borrow().clone() else {
+        let o = vm.new_object(&cls, Payload::plain());
+        let Some(d) = vm.instance_dict(&o) else {
             continue;
         };
         let id = Value::Int(o.addr() as i64);

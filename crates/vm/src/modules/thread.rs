@@ -733,7 +733,7 @@ fn local_switch(vm: &mut Vm, this: &Value) -> PyResult<()> {
     let Value::Obj(o) = this else {
         return Ok(());
     };
-    let cur = o.dict.borrow_mut().take();
+    let cur = o.set_instance_dict(None);
     if let Some(d) = cur {
         data.dicts.borrow_mut().insert(owner, d);
     }
@@ -743,7 +743,7 @@ fn local_switch(vm: &mut Vm, this: &Value) -> PyResult<()> {
         Some(d) => d,
         None => vm.new_dict(),
     };
-    *o.dict.borrow_mut() = Some(d);
+    drop(o.set_instance_dict(Some(d)));
     data.owner.set(me);
     if fresh {
         let cls = vm.type_of(this);

@@ -164,7 +164,7 @@ pub fn wrap_codec_error(vm: &mut Vm, e: PyErr, op: &str, encoding: &str) -> PyEr
     if !ok_args {
         return e;
     }
-    if let Some(dict) = e.0.dict.get()
+    if let Some(dict) = e.0.materialized_dict()
         && let Payload::Dict(t) = &dict.payload
         && t.borrow().len() > 0
     {

@@ -159,9 +159,9 @@ fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let data = ExceptionData::new(a);
     let cls = cls.clone();
     let o = vm.new_object(&cls, Payload::Exception(Box::new(data)));
-    if o.dict.borrow().is_none() {
+    if o.materialized_dict().is_none() {
         let d = vm.new_dict();
-        *o.dict.borrow_mut() = Some(d);
+        drop(o.set_instance_dict(Some(d)));
     }
     Ok(Value::Obj(o))
 }
@@ -217,7 +217,7 @@ fn exc_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
     let t = Value::Obj(vm.type_of(this));
     let a = exc_data(vm, this)?.args.borrow().clone();
-    let dict = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    let dict = this.as_obj().and_then(|o| vm.instance_dict(o));
     match dict {
         Some(d) if matches!(&d.payload, Payload::Dict(t) if t.borrow().len() != 0) => {
             Ok(vm.new_tuple(vec![t, a, Value::Obj(d)]))

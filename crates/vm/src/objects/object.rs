@@ -324,7 +324,7 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     if let Value::Obj(o) = this {
-        if let Some(d) = &*o.dict.borrow()
+        if let Some(d) = &vm.instance_dict(o)
             && let Payload::Dict(t) = &d.payload
         {
             add(vm, &t.borrow(), &mut names);
@@ -407,18 +407,19 @@ fn object_set_class(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyResult
             "__class__ assignment: '{a}' object layout differs from '{b}'"
         )));
     }
+    // Inline attributes are indexed by the old class's keys: move them to a dict first.
+    vm.instance_dict(o);
     o.set_class(new.clone());
     Ok(())
 }
 
 fn instance_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     if let Value::Obj(o) = this {
-        let mut d = o.dict.borrow_mut();
-        if let Some(d) = &*d {
-            return Ok(Value::Obj(d.clone()));
+        if let Some(d) = vm.instance_dict(o) {
+            return Ok(Value::Obj(d));
         }
         let nd = vm.new_dict();
-        *d = Some(nd.clone());
+        drop(o.set_instance_dict(Some(nd.clone())));
         return Ok(Value::Obj(nd));
     }
     Err(vm.attribute_error(format!(
@@ -444,7 +445,12 @@ pub fn instance_dict_set(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyR
         return Err(vm.attribute_error("attribute '__dict__' of 'type' objects is not writable"));
     }
     let Some(v) = value else {
-        return Err(vm.type_error("cannot delete __dict__"));
+        // `subtype_setdict` accepts NULL; a fresh dict appears on the next access.
+        if let Value::Obj(o) = this {
+            let nd = vm.new_dict();
+            drop(o.set_instance_dict(Some(nd)));
+        }
+        return Ok(());
     };
     let Value::Obj(d) = &v else {
         return Err(vm.type_error(format!(
@@ -459,7 +465,7 @@ pub fn instance_dict_set(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyR
         )));
     }
     if let Value::Obj(o) = this {
-        *o.dict.borrow_mut() = Some(d.clone());
+        drop(o.set_instance_dict(Some(d.clone())));
     }
     Ok(())
 }
@@ -1280,7 +1286,7 @@ fn copy_wrapped_attrs(vm: &mut Vm, o: &ObjRef, callable: &Value) -> PyResult<()>
             vm.set_dict_str(&d, name, v);
         }
     }
-    *o.dict.borrow_mut() = Some(d);
+    drop(o.set_instance_dict(Some(d)));
     Ok(())
 }
 

@@ -124,7 +124,7 @@ fn default_getstate(vm: &mut Vm, this: &Value, required: bool) -> PyResult<Value
     if required {
         let plain = matches!(
             this.payload(),
-            Some(Payload::Plain | Payload::Slots(_) | Payload::Exception(_))
+            Some(Payload::Plain(_) | Payload::Slots(_) | Payload::Exception(_))
         );
         if !plain {
             let tn = type_data(&cls).name.borrow().clone();
@@ -132,7 +132,7 @@ fn default_getstate(vm: &mut Vm, this: &Value, required: bool) -> PyResult<Value
         }
     }
     let mut state = Value::None;
-    if let Some(d) = this.as_obj().and_then(|o| o.dict.borrow().clone())
+    if let Some(d) = this.as_obj().and_then(|o| vm.instance_dict(o))
         && vm.len(&Value::Obj(d.clone()))? > 0
     {
         let dv = Value::Obj(d);

@@ -77,6 +77,8 @@ pub struct TypeData {
     pub subclasses: RefCell<Vec<crate::object::WeakObj>>,
     /// Whether instances have a `__del__` to run when freed.
     pub has_del: Cell<bool>,
+    /// The attribute names instances keep inline (CPython's `ht_cached_keys`).
+    pub cached_keys: RefCell<Option<std::rc::Rc<crate::instattrs::SharedKeys>>>,
 }
 
 impl TypeData {
@@ -96,6 +98,7 @@ impl TypeData {
             version: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
             has_del: Cell::new(false),
+            cached_keys: RefCell::new(None),
         }
     }
 }

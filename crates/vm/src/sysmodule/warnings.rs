@@ -434,7 +434,7 @@ impl Vm {
                     self.call_pos(&Value::Obj(category.clone()), &[t])?
                 }
             };
-            let rec = Value::Obj(self.new_object(&wm, Payload::Plain));
+            let rec = Value::Obj(self.new_object(&wm, Payload::plain()));
             let fname = self.new_str(&filename);
             let fields = [
                 ("message", exc),
