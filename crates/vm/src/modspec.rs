@@ -314,10 +314,14 @@ impl Vm {
             return Ok(Some(Value::Obj(new.builtin_importer.clone())));
         }
         let cls = o.class();
+        // Inline attributes follow their class's key list: re-classing needs the dict.
+        self.instance_dict(o);
         if ObjRef::ptr_eq(&cls, &old.spec) {
             o.set_class(new.spec.clone());
             for key in ["loader", "submodule_search_locations"] {
-                let Some(d) = o.dict.get() else { break };
+                let Some(d) = self.instance_dict(o) else {
+                    break;
+                };
                 let k = self.intern(key);
                 if let Some(x) = self.dict_get_str_obj(&d, &k)
                     && let Some(r) = self.adopt_object(old, new, &x)?
@@ -334,7 +338,7 @@ impl Vm {
             o.set_class(nf.source_loader.clone());
         } else if ObjRef::ptr_eq(&cls, &of.namespace_loader) {
             o.set_class(nf.namespace_loader.clone());
-            if let Some(d) = o.dict.get() {
+            if let Some(d) = self.instance_dict(o) {
                 let k = self.intern("_path");
                 if let Some(x) = self.dict_get_str_obj(&d, &k) {
                     self.adopt_object(old, new, &x)?;
@@ -344,7 +348,7 @@ impl Vm {
             o.set_class(nf.namespace_path.clone());
             // The rest of what `_NamespacePath.__init__` sets.
             let epoch = self.getattr_str(&Value::Obj(nf.namespace_path.clone()), "_epoch")?;
-            if let Some(d) = o.dict.get() {
+            if let Some(d) = self.instance_dict(o) {
                 self.set_dict_str(&d, "_last_epoch", epoch);
                 self.set_dict_str(&d, "_path_finder", new.path_getter.clone());
             }
@@ -408,7 +412,7 @@ impl Vm {
     /// from `spec.cached` for `__cached__`.
     pub fn spec_initializing(&mut self, spec: &Value, on: bool, cached: Option<Value>) {
         if let Value::Obj(o) = spec
-            && let Some(d) = o.dict.get()
+            && let Some(d) = self.instance_dict(o)
         {
             if let Some(c) = cached {
                 self.set_dict_str(&d, "_cached", c);
