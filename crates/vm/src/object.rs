@@ -31,27 +31,43 @@ pub struct ObjRef {
 struct ObjBox {
     /// Strong references. The object is dropped when this reaches zero.
     strong: Cell<u32>,
-    /// Weak references, plus one held by all strong ones together (the low 30 bits: the box
-    /// is freed when they reach zero), and the `FINALIZED` and `WEAKLY_REFERENCED` flags.
+    /// Weak references, plus one held by all strong ones together (the low 29 bits: the box
+    /// is freed when they reach zero), and the `IMMORTAL`, `FINALIZED` and
+    /// `WEAKLY_REFERENCED` flags.
     weak: Cell<u32>,
     obj: Object,
 }
 
 /// The weak count's bits in `ObjBox::weak`.
-const WEAK_MASK: u32 = (1 << 30) - 1;
+const WEAK_MASK: u32 = (1 << 29) - 1;
+/// Set when a count overflowed: the counts no longer mean anything, and the object is never
+/// dropped nor its box freed (see `count_overflow`).
+const IMMORTAL: u32 = 1 << 29;
+/// The strong count an immortal object is given back whenever it reaches zero.
+const IMMORTAL_STRONG: u32 = 1 << 31;
 /// Set once the object's finalizer has been queued (it runs at most once).
 const FINALIZED: u32 = 1 << 30;
 /// Set once a weak reference to the object was made: its death is then reported to the
 /// interpreter (weakref callbacks, `modules/weakref.rs`).
 const WEAKLY_REFERENCED: u32 = 1 << 31;
 
-/// A count would overflow (billions of references to one object). `Rc` aborts the process;
-/// an embedded interpreter must not, so this panics before the count changes: the box stays
-/// consistent and the embedder can catch the unwind.
+/// A count overflowed (billions of references to one object). `Rc` aborts the process; an
+/// embedded interpreter must not, and unwinding from every clone would cost the callers
+/// landing pads. So the object becomes immortal, as in CPython 3.12: it is never dropped and
+/// its box never freed, which keeps every reference to it valid whatever the counts say.
 #[cold]
 #[inline(never)]
-fn count_overflow() -> ! {
-    panic!("reference count overflow")
+fn count_overflow(b: &ObjBox) {
+    b.weak.set(b.weak.get() | IMMORTAL);
+    b.strong.set(IMMORTAL_STRONG);
+}
+
+/// The weak count overflowed: the object becomes immortal (see `count_overflow`). The strong
+/// count is left alone: a dead object must stay dead for `WeakObj::upgrade`.
+#[cold]
+#[inline(never)]
+fn weak_count_overflow(b: &ObjBox) {
+    b.weak.set(b.weak.get() | IMMORTAL);
 }
 
 /// A heap object.
@@ -250,7 +266,7 @@ impl ObjRef {
     /// The object itself, mutably, when this is its only reference.
     pub fn get_mut(&mut self) -> Option<&mut Object> {
         let b = self.inner();
-        if b.strong.get() == 1 && b.weak.get() & WEAK_MASK == 1 {
+        if b.strong.get() == 1 && b.weak.get() & (WEAK_MASK | IMMORTAL) == 1 {
             // SAFETY: this is the only reference to the box, strong or weak, and `&mut self`
             // borrows it exclusively for the returned lifetime.
             Some(unsafe { &mut (*self.ptr.as_ptr()).obj })
@@ -262,11 +278,7 @@ impl ObjRef {
     /// A weak reference to this object.
     pub fn downgrade(&self) -> WeakObj {
         let b = self.inner();
-        let w = b.weak.get();
-        if w & WEAK_MASK == WEAK_MASK {
-            count_overflow();
-        }
-        b.weak.set(w + 1);
+        add_weak(b);
         WeakObj { ptr: self.ptr }
     }
 
@@ -290,6 +302,11 @@ impl ObjRef {
     /// trashcan), so the stack stays bounded and the order of deaths barely changes.
     #[inline(never)]
     fn drop_slow(&mut self) {
+        let b = self.inner();
+        if b.weak.get() & IMMORTAL != 0 {
+            b.strong.set(IMMORTAL_STRONG);
+            return;
+        }
         let depth = DROP_DEPTH.with(Cell::get);
         if depth >= DROP_NEST_MAX {
             let ptr = self.ptr;
@@ -362,6 +379,17 @@ unsafe fn free_object(ptr: NonNull<ObjBox>) {
     }
 }
 
+/// Count one more weak reference to `b` (an overflow makes the object immortal).
+#[inline]
+fn add_weak(b: &ObjBox) {
+    let w = b.weak.get();
+    if w & WEAK_MASK == WEAK_MASK {
+        weak_count_overflow(b);
+    } else if w & IMMORTAL == 0 {
+        b.weak.set(w + 1);
+    }
+}
+
 /// Drop the weak reference (explicit or the strong ones' implicit one) to the box at `ptr`,
 /// freeing it when it was the last.
 ///
@@ -372,7 +400,11 @@ unsafe fn free_object(ptr: NonNull<ObjBox>) {
 unsafe fn release_weak(ptr: NonNull<ObjBox>) {
     let p = ptr.as_ptr();
     // SAFETY: the caller guarantees the box is allocated.
-    let w = unsafe { (*p).weak.get() } - 1;
+    let w = unsafe { (*p).weak.get() };
+    if w & IMMORTAL != 0 {
+        return;
+    }
+    let w = w - 1;
     if w & WEAK_MASK == 0 {
         // SAFETY: no reference of any kind is left and the object was dropped: free the
         // memory `Box::new` allocated in `from_object`, with the same layout.
@@ -388,10 +420,10 @@ impl Clone for ObjRef {
     fn clone(&self) -> ObjRef {
         let b = self.inner();
         let n = b.strong.get().wrapping_add(1);
-        if n == 0 {
-            count_overflow();
-        }
         b.strong.set(n);
+        if n == 0 {
+            count_overflow(b);
+        }
         ObjRef {
             ptr: self.ptr,
             _owns: PhantomData,
@@ -493,10 +525,10 @@ impl WeakObj {
         if n == 0 {
             return None;
         }
+        b.strong.set(n.wrapping_add(1));
         if n == u32::MAX {
-            count_overflow();
+            count_overflow(b);
         }
-        b.strong.set(n + 1);
         Some(ObjRef {
             ptr: self.ptr,
             _owns: PhantomData,
@@ -508,11 +540,7 @@ impl Clone for WeakObj {
     fn clone(&self) -> WeakObj {
         // SAFETY: a `WeakObj` keeps its box allocated (it is counted in `weak`).
         let b = unsafe { self.ptr.as_ref() };
-        let w = b.weak.get();
-        if w & WEAK_MASK == WEAK_MASK {
-            count_overflow();
-        }
-        b.weak.set(w + 1);
+        add_weak(b);
         WeakObj { ptr: self.ptr }
     }
 }
@@ -715,5 +743,45 @@ impl std::ops::DerefMut for DictMut<'_> {
 impl Drop for DictMut<'_> {
     fn drop(&mut self) {
         drop(self.slot.replace(self.value.take()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strong_count_overflow_makes_the_object_immortal() {
+        let a = ObjRef::new_unclassed(Payload::Plain);
+        a.inner().strong.set(u32::MAX);
+        let b = a.clone();
+        assert!(a.inner().weak.get() & IMMORTAL != 0);
+        let mut c = b.clone();
+        assert!(c.get_mut().is_none());
+        drop(b);
+        // Only `a` and `c` are left, but the counts say otherwise: make them agree, then
+        // let the count reach zero: the object is revived, not dropped.
+        a.inner().strong.set(2);
+        drop(c);
+        let w = a.downgrade();
+        drop(a);
+        let again = w.upgrade();
+        assert!(again.is_some_and(|o| matches!(o.payload, Payload::Plain)));
+    }
+
+    #[test]
+    fn weak_count_overflow_keeps_a_dead_object_dead() {
+        let a = ObjRef::new_unclassed(Payload::Plain);
+        let w = a.downgrade();
+        drop(a);
+        assert!(w.upgrade().is_none());
+        // SAFETY: `w` keeps the box allocated.
+        let b = unsafe { w.ptr.as_ref() };
+        b.weak.set(b.weak.get() | WEAK_MASK);
+        let w2 = w.clone();
+        assert!(b.weak.get() & IMMORTAL != 0);
+        assert!(w2.upgrade().is_none());
+        drop(w);
+        drop(w2);
     }
 }
