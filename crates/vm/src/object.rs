@@ -752,7 +752,7 @@ mod tests {
 
     #[test]
     fn strong_count_overflow_makes_the_object_immortal() {
-        let a = ObjRef::new_unclassed(Payload::Plain);
+        let a = ObjRef::new_unclassed(Payload::Float(1.5));
         a.inner().strong.set(u32::MAX);
         let b = a.clone();
         assert!(a.inner().weak.get() & IMMORTAL != 0);
@@ -766,12 +766,12 @@ mod tests {
         let w = a.downgrade();
         drop(a);
         let again = w.upgrade();
-        assert!(again.is_some_and(|o| matches!(o.payload, Payload::Plain)));
+        assert!(again.is_some_and(|o| matches!(o.payload, Payload::Float(_))));
     }
 
     #[test]
     fn weak_count_overflow_keeps_a_dead_object_dead() {
-        let a = ObjRef::new_unclassed(Payload::Plain);
+        let a = ObjRef::new_unclassed(Payload::Float(1.5));
         let w = a.downgrade();
         drop(a);
         assert!(w.upgrade().is_none());
