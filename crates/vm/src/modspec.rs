@@ -268,6 +268,31 @@ impl Vm {
             let append = self.getattr_str(&hooks, "append")?;
             self.call_pos(&append, &[hook])?;
         }
+        // Loaders Krait makes stay Krait's where it matters: a subclass of importlib's
+        // `SourceFileLoader` (same name and module) whose `get_code`/`exec_module` are the
+        // native ones, so modules loaded through importlib still use Krait's code cache
+        // (importlib's own would read it as a CPython .pyc and write CPython-style ones).
+        let source_loader = {
+            let ty = Value::Obj(self.types.type_.clone());
+            let n = self.new_str("SourceFileLoader");
+            let bases = self.new_tuple(vec![Value::Obj(source_loader)]);
+            let ns = self.new_dict();
+            let m = self.new_str("_frozen_importlib_external");
+            self.set_dict_str(&ns, "__module__", m);
+            match self.call_pos(&ty, &[n, bases, Value::Obj(ns)])? {
+                Value::Obj(c) => c,
+                _ => return Ok(()),
+            }
+        };
+        self.add_methods(
+            &source_loader,
+            crate::methods![
+                method "get_code" => loader_get_code, "";
+                method "exec_module" => loader_exec_module, "";
+                method "__eq__" => subclass_loader_eq, "";
+                method "__hash__" => loader_hash, "";
+            ],
+        );
         let new = SpecTypes {
             spec,
             builtin_importer,
@@ -655,6 +680,27 @@ fn loader_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, a) = crate::native::method_args(vm, &args, "__eq__", 1, 1)?;
     let (this, other) = (this.clone(), a[0].clone());
     if !ObjRef::ptr_eq(&vm.type_of(&this), &vm.type_of(&other)) {
+        return Ok(Value::bool(false));
+    }
+    let d1 = vm.getattr_str(&this, "__dict__")?;
+    let d2 = vm.getattr_str(&other, "__dict__")?;
+    Ok(Value::bool(vm.eq(&d1, &d2)?))
+}
+
+/// `FileLoader.__eq__` for the subclass above: it equals importlib's own `SourceFileLoader`
+/// of the same name and path, as the loaders it stands for do.
+fn subclass_loader_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, a) = crate::native::method_args(vm, &args, "__eq__", 1, 1)?;
+    let (this, other) = (this.clone(), a[0].clone());
+    let mine = vm.type_of(&this);
+    let theirs = vm.type_of(&other);
+    let base = crate::objects::typeobj::type_data(&mine)
+        .mro
+        .borrow()
+        .get(1)
+        .cloned();
+    let same = ObjRef::ptr_eq(&mine, &theirs) || base.is_some_and(|b| ObjRef::ptr_eq(&b, &theirs));
+    if !same {
         return Ok(Value::bool(false));
     }
     let d1 = vm.getattr_str(&this, "__dict__")?;
