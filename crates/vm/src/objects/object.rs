@@ -445,12 +445,16 @@ pub fn instance_dict_set(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyR
         return Err(vm.attribute_error("attribute '__dict__' of 'type' objects is not writable"));
     }
     let Some(v) = value else {
-        // `subtype_setdict` accepts NULL; a fresh dict appears on the next access.
-        if let Value::Obj(o) = this {
+        // `subtype_setdict` (instances of Python classes) accepts NULL: a fresh dict appears
+        // on the next access. Functions' `func_set_dict` refuses.
+        if let Value::Obj(o) = this
+            && matches!(o.payload, Payload::Plain(_) | Payload::Slots(_))
+        {
             let nd = vm.new_dict();
             drop(o.set_instance_dict(Some(nd)));
+            return Ok(());
         }
-        return Ok(());
+        return Err(vm.type_error("cannot delete __dict__"));
     };
     let Value::Obj(d) = &v else {
         return Err(vm.type_error(format!(
