@@ -289,3 +289,31 @@ fn concurrent_writers_leave_a_whole_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn importlib_loaders_recompile_another_builds_pyc() {
+    // importlib's own SourceFileLoader (spec_from_file_location) writes CPython-layout .pyc
+    // files holding this build's code objects; one written by another Krait build must be
+    // recompiled, not handed to marshal.loads (which cannot read another build's code).
+    let dir = tmpdir("foreign");
+    std::fs::write(dir.join("plug.py"), "X = 41\n").expect("write");
+    let prog = "import importlib.util as u\n\
+                spec = u.spec_from_file_location('plug', 'plug.py')\n\
+                m = u.module_from_spec(spec)\n\
+                spec.loader.exec_module(m)\n\
+                print(m.X, u.MAGIC_NUMBER[2:] == b'\\r\\n', u.MAGIC_NUMBER != (3495).to_bytes(2, 'little') + b'\\r\\n')\n";
+    std::fs::write(dir.join("main.py"), prog).expect("write");
+    assert_eq!(run(krait(&dir, &["main.py"])), "41 True True\n");
+    let path = pyc(&dir, "plug");
+    let mut data = std::fs::read(&path).expect("importlib wrote the cache file");
+    assert_ne!(&data[..8], b"KRAITPYC", "written by importlib's loader");
+    // What an older build wrote: CPython 3.11's magic number and code objects stamped with a
+    // build hash that is not this one's (the 8 bytes after the code object's type byte).
+    data[..4].copy_from_slice(&[0xa7, 0x0d, 0x0d, 0x0a]);
+    for b in &mut data[17..25] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&path, &data).expect("write");
+    assert_eq!(run(krait(&dir, &["main.py"])), "41 True True\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

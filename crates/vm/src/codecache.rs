@@ -133,6 +133,15 @@ pub fn build_hash() -> u64 {
     CODE_HASH
 }
 
+/// The magic number importlib's own loaders put in (and demand of) `.pyc` files: two bytes
+/// from the build hash, at or above 0xC000 so that no CPython version's number (all below
+/// 4000) matches, then `\r\n` as CPython's have.
+pub fn pyc_magic() -> [u8; 4] {
+    let n = 0xC000 | (CODE_HASH & 0x3FFF) as u16;
+    let [a, b] = n.to_le_bytes();
+    [a, b, b'\r', b'\n']
+}
+
 /// Replace `co_filename` in `co` and every code object in its constants (the cached code of
 /// a file that moved names its old place; CPython's `_imp._fix_co_filename`).
 fn fix_filename(co: &mut CodeObject, path: &str) {

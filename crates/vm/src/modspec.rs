@@ -255,6 +255,17 @@ impl Vm {
         let Some(file_finder) = class_attr(self, &e, "FileFinder")? else {
             return Ok(());
         };
+        // A magic number of this build's own, as each CPython version has its own: a `.pyc`
+        // that importlib's loaders (`spec_from_file_location`, `py_compile`) wrote with another
+        // Krait build's code objects fails `_classify_pyc` and is recompiled, where the shared
+        // CPython number let it through to a `marshal.loads` error.
+        if let Value::Obj(em) = &e {
+            let magic = crate::codecache::pyc_magic();
+            let raw = i64::from(u32::from_le_bytes(magic));
+            let b = self.new_bytes(magic.to_vec());
+            crate::modules::set_attr(self, em, "MAGIC_NUMBER", b);
+            crate::modules::set_attr(self, em, "_RAW_MAGIC_NUMBER", Value::Int(raw));
+        }
         let path_getter = self.getattr_str(&Value::Obj(path_finder), "_get_spec")?;
         // `_install`'s `sys.path_hooks.extend([FileFinder.path_hook(*supported_loaders)])`:
         // importlib's own path search (`PathFinder`, a `_NamespacePath` recomputing itself)
