@@ -2,8 +2,13 @@
 //! table). std's default SipHash-1-3 cost ~90 instructions per name, 5% of a start with
 //! `site`; this multiply-rotate hash (the FxHash construction, eight bytes per step) costs a
 //! few per word. Python-level dicts and sets do not use it: their hashes are CPython's.
+//!
+//! The multiplier is fixed but the start state is the interpreter's (derived from its hash
+//! secret, `PYTHONHASHSEED`'s key): with a fixed start, colliding names are easy to
+//! precompute, and a program interning many of them (`sys.intern`, attribute names) would
+//! make every intern-table probe walk all of them.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -11,13 +16,6 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 #[derive(Clone, Copy)]
 pub struct FastHasher {
     h: u64,
-}
-
-/// A non-zero start, so that leading zero words still change the state.
-impl Default for FastHasher {
-    fn default() -> Self {
-        FastHasher { h: SEED }
-    }
 }
 
 impl FastHasher {
@@ -64,8 +62,34 @@ impl Hasher for FastHasher {
     }
 }
 
-/// `BuildHasher` for `HashMap`s keyed by interpreter-made text.
-pub type FastBuild = BuildHasherDefault<FastHasher>;
+/// `BuildHasher` for `HashMap`s keyed by interpreter-made text: every hasher starts from
+/// the same per-interpreter state.
+#[derive(Clone, Copy)]
+pub struct FastBuild {
+    start: u64,
+}
+
+impl FastBuild {
+    /// Hashers starting from `seed` (made odd: a zero start would let leading zero words
+    /// leave the state unchanged).
+    pub fn new(seed: u64) -> FastBuild {
+        FastBuild { start: seed | 1 }
+    }
+}
+
+impl Default for FastBuild {
+    fn default() -> FastBuild {
+        FastBuild::new(SEED)
+    }
+}
+
+impl BuildHasher for FastBuild {
+    type Hasher = FastHasher;
+    #[inline]
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher { h: self.start }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -85,5 +109,14 @@ mod tests {
         assert_ne!(h("a"), h("a\0"));
         assert_ne!(h(""), h("\0\0\0\0\0\0\0\0"));
         assert_eq!(h("name"), h("name"));
+    }
+
+    #[test]
+    fn the_start_state_changes_every_hash() {
+        let a = FastBuild::new(1);
+        let b = FastBuild::new(0x1234_5678_9abc_def0);
+        for s in ["", "a", "__init__", "a longer name than eight bytes"] {
+            assert_ne!(a.hash_one(s), b.hash_one(s), "{s:?}");
+        }
     }
 }

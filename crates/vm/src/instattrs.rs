@@ -292,13 +292,13 @@ impl Vm {
                 };
                 let key = self.intern(text);
                 match keys.push(key) {
-                    Some(ix) => return self.inline_store_at(a, ix, v),
+                    Some(ix) => return store_at(a, ix, v),
                     None => return InlineStore::NotInline(Some(v)),
                 }
             }
         };
         match value {
-            Some(v) => self.inline_store_at(a, ix, v),
+            Some(v) => store_at(a, ix, v),
             None => match a.with_mut(|iv| iv.remove(ix)) {
                 Some(Some(old)) => {
                     drop(old);
@@ -309,21 +309,13 @@ impl Vm {
             },
         }
     }
+}
 
-    fn inline_store_at(&mut self, a: &InlineAttrs, ix: usize, v: Value) -> InlineStore {
-        let Ok(mut b) = a.0.try_borrow_mut() else {
-            return InlineStore::NotInline(Some(v));
-        };
-        let Some(iv) = b.as_mut() else {
-            return InlineStore::NotInline(Some(v));
-        };
-        match iv.store(ix, v) {
-            Ok(old) => {
-                drop(b);
-                drop(old);
-                InlineStore::Done
-            }
-            Err(v) => InlineStore::NotInline(Some(v)),
-        }
+/// Store `v` at key index `ix` of `a` (see [`InlineValues::store`]).
+fn store_at(a: &InlineAttrs, ix: usize, v: Value) -> InlineStore {
+    match a.store_with(|_| Some(ix), v) {
+        // The old value drops here, after the store's borrow ended.
+        Ok(_old) => InlineStore::Done,
+        Err(v) => InlineStore::NotInline(Some(v)),
     }
 }

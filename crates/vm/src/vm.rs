@@ -274,6 +274,9 @@ impl Vm {
             }
             vm.hash_secret = HashSecret::from_bytes(key);
         }
+        // Nothing is interned yet: the table's hashes start from this interpreter's secret.
+        let start = vm.hash_secret.hash_bytes(b"krait intern table") as u64;
+        vm.interned = HashMap::with_hasher(crate::fasthash::FastBuild::new(start));
         vm.dunder_hashes = crate::names::DUNDERS
             .iter()
             .map(|n| vm.hash_secret.hash_str_utf8(n))
