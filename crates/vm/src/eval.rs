@@ -560,6 +560,10 @@ impl Vm {
                 }
                 Opcode::CALL_FUNCTION_EX => {
                     finalize!(self);
+                    // The line the callee sees for this frame (warnings' stack levels).
+                    if let Some(link) = self.frames.last() {
+                        link.ip.set(f.ip.saturating_sub(1) as u32);
+                    }
                     let kwargs = if arg & 1 == 1 { Some(pop!(f)) } else { None };
                     let args = pop!(f);
                     let func = pop!(f);

@@ -295,20 +295,17 @@ pub fn bind_args(
     }
     let mut out = vec![Value::Null; names.len()];
     out[..pos.len()].clone_from_slice(pos);
+    // As CPython, a missing required argument is reported before a keyword that repeats a
+    // positional one, and that before an unknown keyword.
+    let mut repeated: Option<usize> = None;
+    let mut unknown: Option<String> = None;
     for (k, v) in args.kwargs() {
         let key = vm.str_text(k);
         match names.iter().position(|n| *n == key) {
-            Some(i) if i < pos.len() => {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{key}') and position ({})",
-                    i + 1
-                )));
-            }
+            Some(i) if i < pos.len() => repeated = Some(repeated.map_or(i, |r| r.min(i))),
             Some(i) => out[i] = v.clone(),
             None => {
-                return Err(vm.type_error(format!(
-                    "'{key}' is an invalid keyword argument for {fname}()"
-                )));
+                unknown.get_or_insert(key);
             }
         }
     }
@@ -320,6 +317,18 @@ pub fn bind_args(
                 i + 1
             )));
         }
+    }
+    if let Some(i) = repeated {
+        return Err(vm.type_error(format!(
+            "argument for {fname}() given by name ('{}') and position ({})",
+            names[i],
+            i + 1
+        )));
+    }
+    if let Some(key) = unknown {
+        return Err(vm.type_error(format!(
+            "'{key}' is an invalid keyword argument for {fname}()"
+        )));
     }
     Ok(out)
 }
