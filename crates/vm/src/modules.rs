@@ -6,6 +6,7 @@ pub(crate) mod ast;
 mod ast_nodes;
 mod atexit;
 mod bisect;
+mod cmath;
 mod codecs;
 mod collections;
 mod contextvars;
@@ -15,6 +16,7 @@ mod locale;
 mod opcode;
 pub(crate) use locale::c_langinfo;
 mod gc;
+mod heapq;
 mod imp;
 mod itertools;
 mod json;
@@ -27,6 +29,8 @@ mod operator;
 mod posix;
 mod process;
 mod signal;
+mod stat;
+mod statistics;
 mod string;
 mod symtable;
 mod thread;
@@ -156,6 +160,7 @@ pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Val
 pub fn register(vm: &mut Vm) {
     let mods: &[(&'static str, fn(&mut Vm, &ObjRef) -> crate::PyResult<()>)] = &[
         ("math", math::init),
+        ("cmath", cmath::init),
         ("_lsprof", lsprof::init),
         ("_tracemalloc", tracemalloc::init),
         ("posix", posix::init),
@@ -184,6 +189,9 @@ pub fn register(vm: &mut Vm) {
         ("_operator", operator::init),
         ("array", array::init),
         ("_bisect", bisect::init),
+        ("_heapq", heapq::init),
+        ("_stat", stat::init),
+        ("_statistics", statistics::init),
         ("_json", json::init),
         ("pwd", unix::init_pwd),
         ("grp", unix::init_grp),

@@ -42,8 +42,8 @@ fn prod(a: C, b: C) -> C {
     (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
 }
 
-/// `a / b`; `None` when `b` is zero.
-fn quot(a: C, b: C) -> Option<C> {
+/// `a / b` (`_Py_c_quot`); `None` when `b` is zero.
+pub(crate) fn quot(a: C, b: C) -> Option<C> {
     let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
     if abs_br >= abs_bi {
         if abs_br == 0.0 {
@@ -408,11 +408,25 @@ fn parse_complex(text: &str) -> Option<C> {
     (end == b.len()).then_some((re, im))
 }
 
-/// `x.__complex__()` if the type has one.
-fn try_complex_special(vm: &mut Vm, v: &Value) -> PyResult<Option<C>> {
+/// `x.__complex__()` if the type has one (a strict subclass of complex as its result is
+/// deprecated, as in CPython).
+pub(crate) fn try_complex_special(vm: &mut Vm, v: &Value) -> PyResult<Option<C>> {
     match vm.call_special(v, "__complex__", &[])? {
         Some(r) => match complex_ref(&r) {
-            Some(c) => Ok(Some(c)),
+            Some(c) => {
+                let t = vm.type_of(&r);
+                if !ObjRef::ptr_eq(&t, &vm.types.complex) {
+                    let msg = format!(
+                        "__complex__ returned non-complex (type {}).  The ability to return an \
+                         instance of a strict subclass of complex is deprecated, and may be \
+                         removed in a future version of Python.",
+                        vm.type_name(&r)
+                    );
+                    let w = vm.types.deprecation_warning.clone();
+                    vm.warn(&w, &msg)?;
+                }
+                Ok(Some(c))
+            }
             None => Err(vm.type_error(format!(
                 "__complex__ returned non-complex (type {})",
                 vm.type_name(&r)
