@@ -68,6 +68,8 @@ fn main() {
     let mut xprefix: Option<String> = None;
     let mut dash = false;
     let mut sandbox = SandboxOpts::default();
+    // `-W` options, which follow `PYTHONWARNINGS`'s in `sys.warnoptions`.
+    let mut wopts: Vec<String> = Vec::new();
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -146,7 +148,9 @@ fn main() {
                             if let Some(p) = value.strip_prefix("pycache_prefix=") {
                                 xprefix = Some(p.to_string());
                             }
+                            config.xoptions.push(value);
                         }
+                        'W' => wopts.push(value),
                         'c' => {
                             program = Some(Program::Command(value));
                             done = true;
@@ -269,7 +273,13 @@ fn main() {
         if env::environ::var("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()) {
             config.no_user_site = true;
         }
+        if let Some(w) = env::environ::var("PYTHONWARNINGS") {
+            config
+                .warnoptions
+                .extend(w.split(',').filter(|s| !s.is_empty()).map(String::from));
+        }
     }
+    config.warnoptions.extend(wopts);
     if xprefix.is_some() {
         config.pycache_prefix = xprefix;
     }

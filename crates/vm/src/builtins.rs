@@ -115,6 +115,11 @@ pub fn init(vm: &mut Vm) {
     ];
     let bm = vm.builtins_module.clone();
     vm.add_functions(&bm, funcs);
+    let k = Value::Obj(vm.intern("__import__"));
+    let builtins = vm.builtins.clone();
+    if let Ok(Some(Value::Obj(f))) = vm.dict_get(&builtins, &k) {
+        vm.mods.import_func = Some(f);
+    }
     add_docs(vm);
     vm.builtin_modules.push(("__future__", future_init));
 }

@@ -6,6 +6,11 @@ use crate::object::{ObjRef, Payload};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+/// Modules of CPython's `Lib/` that Krait also has built in, for a program run without a
+/// standard library: the file on `sys.path` wins, the built-in one is used only when none is
+/// found (`from __future__ import annotations` then still runs).
+pub const LIB_STAND_INS: &[&str] = &["__future__"];
+
 impl Vm {
     /// `IMPORT_NAME`.
     pub fn import_name(
@@ -16,7 +21,29 @@ impl Vm {
         level: &Value,
     ) -> PyResult<Value> {
         let globals = f.globals.clone();
-        self.import_module_level(name, Some(&globals), fromlist, level)
+        // `import_name` in `Python/ceval.c`: the frame's builtins `__import__`, called with
+        // five arguments unless it is still the interpreter's own.
+        let k = Value::Obj(self.intern("__import__"));
+        let func = match self.dict_get(&f.builtins, &k)? {
+            Some(func) => func,
+            None => {
+                let t = self.types.import_error.clone();
+                return Err(self.new_exception_msg(&t, "__import__ not found"));
+            }
+        };
+        let own = matches!((&func, &self.mods.import_func), (Value::Obj(a), Some(b)) if ObjRef::ptr_eq(a, b));
+        if own {
+            return self.import_module_level(name, Some(&globals), fromlist, level);
+        }
+        let locals = f.locals.clone().unwrap_or(Value::None);
+        let args = [
+            Value::Obj(name.clone()),
+            Value::Obj(globals),
+            locals,
+            fromlist.clone(),
+            level.clone(),
+        ];
+        self.call_pos(&func, &args)
     }
 
     /// `__import__(name, globals, locals, fromlist, level)`.
@@ -297,6 +324,9 @@ impl Vm {
         if !portions.is_empty() {
             return Ok(Located::Namespace(portions));
         }
+        if path.is_none() && LIB_STAND_INS.contains(&name) {
+            return Ok(Located::Builtin);
+        }
         Ok(Located::NotFound)
     }
 
@@ -317,9 +347,13 @@ impl Vm {
         }
     }
 
-    /// Whether `name` is one of Krait's built-in modules.
+    /// Whether `name` is one of Krait's built-in modules (not counting the stand-ins for
+    /// modules of `Lib/`, [`LIB_STAND_INS`]).
     pub fn is_builtin_module_name(&self, name: &str) -> bool {
-        name == "sys" || name == "builtins" || self.builtin_modules.iter().any(|(n, _)| *n == name)
+        name == "sys"
+            || name == "builtins"
+            || (!LIB_STAND_INS.contains(&name)
+                && self.builtin_modules.iter().any(|(n, _)| *n == name))
     }
 
     /// `_frozen_importlib` / `_frozen_importlib_external`: Krait's import system is native,
@@ -839,6 +873,16 @@ impl Vm {
     /// `site` does not make it absolute. `Err(status)` when `site` fails: the process ends
     /// as CPython's does, with the traceback and a fatal error line.
     pub fn start(&mut self, path0: Option<&str>) -> Result<(), i32> {
+        // `init_interp_main`: with warning options, `warnings` is imported (and applies them)
+        // before `site`.
+        if !self.config.warnoptions.is_empty()
+            && !self.config.stdlib.is_empty()
+            && let Err(e) = self.import_dotted("warnings")
+        {
+            self.flush_stdout();
+            self.write_stderr(b"'import warnings' failed; traceback:\n");
+            self.print_exception(&e);
+        }
         if !self.config.no_site
             && !self.config.stdlib.is_empty()
             && let Err(e) = self.import_dotted("site")

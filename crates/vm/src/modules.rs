@@ -54,6 +54,9 @@ pub(crate) use weakref::weakref_callbacks;
 /// What the native modules remember between calls, per interpreter.
 #[derive(Default)]
 pub struct ModState {
+    /// The interpreter's own `builtins.__import__`: `import` statements call a replacement
+    /// the program put in its builtins instead (`import.rs`).
+    pub(crate) import_func: Option<ObjRef>,
     /// Whether the missing-standard-library hint was already given (`import.rs`).
     pub stdlib_hint_given: bool,
     /// Weak references by their referent's address (`weakref.rs`).

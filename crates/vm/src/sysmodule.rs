@@ -7,7 +7,7 @@ use crate::objects::typeobj::Layout;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
-mod warnings;
+pub(crate) mod warnings;
 
 /// Fill the `sys` module.
 pub fn init(vm: &mut Vm) {
@@ -38,9 +38,24 @@ pub fn init(vm: &mut Vm) {
         .collect();
     let orig_argv = vm.new_list(orig_argv);
     s(vm, "orig_argv", orig_argv);
-    // `-W` options are accepted and not applied yet: none to report (`unittest.main` reads it).
-    let warnoptions = vm.new_list(Vec::new());
+    let warnoptions: Vec<Value> = vm
+        .config
+        .warnoptions
+        .clone()
+        .iter()
+        .map(|o| vm.new_str(o))
+        .collect();
+    let warnoptions = vm.new_list(warnoptions);
     s(vm, "warnoptions", warnoptions);
+    let xoptions = vm.new_dict();
+    for o in vm.config.xoptions.clone() {
+        let (k, v) = match o.split_once('=') {
+            Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
+            None => (vm.new_str(&o), Value::bool(true)),
+        };
+        let _ = vm.dict_set(&xoptions, k, v);
+    }
+    s(vm, "_xoptions", Value::Obj(xoptions));
     let stdlib = vm.config.stdlib.clone();
     let path: Vec<Value> = vm
         .config
@@ -366,7 +381,12 @@ pub fn init(vm: &mut Vm) {
 /// `sys.builtin_module_names`: a sorted tuple of the modules made in Rust (`os` looks for
 /// `posix` here), set once every module is registered.
 pub fn set_builtin_module_names(vm: &mut Vm) {
-    let mut names: Vec<&str> = vm.builtin_modules.iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<&str> = vm
+        .builtin_modules
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !crate::import::LIB_STAND_INS.contains(n))
+        .collect();
     names.extend(["builtins", "sys"]);
     names.sort_unstable();
     names.dedup();

@@ -56,6 +56,10 @@ pub struct Config {
     pub executable: String,
     /// CPython 3.11's `Lib/` folder, put on `sys.path` after `path` (empty: none found).
     pub stdlib: String,
+    /// `sys.warnoptions`: the `PYTHONWARNINGS` entries, then each `-W` option, in order.
+    pub warnoptions: Vec<String>,
+    /// The `-X` options (`sys._xoptions`: `name=value`, or `name` alone for `True`).
+    pub xoptions: Vec<String>,
 }
 
 /// One interpreter.
@@ -102,10 +106,8 @@ pub struct Vm {
     pub empty_tuple: Value,
     /// `open()`'s file types (made on first use) and the files still open.
     pub io: crate::builtins::io::IoState,
-    /// `warnings.filters`, made with the default filters on first use.
-    pub warn_filters: Option<ObjRef>,
-    /// Inside `catch_warnings(record=True)`: the log list and the `WarningMessage` type.
-    pub warn_log: Option<(ObjRef, ObjRef)>,
+    /// The `_warnings` state (filters, once registry, default action), made on first use.
+    pub(crate) warnings: Option<Box<crate::sysmodule::warnings::WarnState>>,
     /// Buffered stdout bytes not yet handed to the host.
     pub stdout_buf: Vec<u8>,
     /// Lowest address the Rust stack may reach before Python recursion is refused.
@@ -126,8 +128,6 @@ pub struct Vm {
     pub cache_writes: u64,
     /// The locals mapping of the frame calling a frame-aware builtin (`locals()`, `exec`).
     pub frame_locals: Vec<Option<Value>>,
-    /// Warnings already shown (the default "once per location" filter).
-    pub warned: std::collections::HashSet<String>,
     /// `sys.get_int_max_str_digits()`
     pub int_max_str_digits: usize,
     /// State of the native standard-library modules (`modules.rs`).
@@ -233,8 +233,7 @@ impl Vm {
             ellipsis,
             empty_tuple,
             io: crate::builtins::io::IoState::default(),
-            warn_filters: None,
-            warn_log: None,
+            warnings: None,
             stdout_buf: Vec::new(),
             stack_limit: 0,
             interrupt: Default::default(),
@@ -245,7 +244,6 @@ impl Vm {
             stats_cache_hits: 0,
             cache_writes: 0,
             frame_locals: Vec::new(),
-            warned: Default::default(),
             int_max_str_digits: 4300,
             mods: Default::default(),
             builtin_modules: Vec::new(),
@@ -337,8 +335,7 @@ impl Vm {
             None => filename,
         };
         for w in warnings {
-            if let Err(e) = self.warn_explicit(&cat, None, &w.msg, filename, w.line, module, false)
-            {
+            if let Err(e) = self.warn_explicit(&cat, &w.msg, filename, w.line, module) {
                 if self.err_matches(&e, &cat) {
                     // `compiler_error` reads the line from the file (`PyErr_ProgramTextObject`).
                     let mut w = w.clone();

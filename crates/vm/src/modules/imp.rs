@@ -54,8 +54,7 @@ fn empty_list(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 fn is_builtin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "is_builtin", 1, 1)?;
     let name = vm.str_text(&a[0]);
-    let known =
-        name == "sys" || name == "builtins" || vm.builtin_modules.iter().any(|(n, _)| *n == name);
+    let known = vm.is_builtin_module_name(&name);
     Ok(Value::Int(i64::from(known)))
 }
 

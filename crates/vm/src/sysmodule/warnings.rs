@@ -1,73 +1,36 @@
-//! Warnings (CPython: `Python/_warnings.c`): the filter list, the default filters of a
-//! release build, and the `warnings` module's `warn`, `simplefilter`, `filterwarnings` and
-//! `resetwarnings`. Message and module filters match as case-insensitive / exact prefixes of
-//! the text rather than as regular expressions.
+//! `_warnings` (CPython: `Python/_warnings.c`): the C half of the warnings machinery. The
+//! filter list, the "once" registry and the default action live here and are shared with
+//! `Lib/warnings.py`, which imports them (`from _warnings import filters, ...`) and adds the
+//! Python API (`simplefilter`, `catch_warnings`, `formatwarning`, `-W` option parsing).
+//!
+//! As in CPython, each lookup reads `warnings.filters`, `warnings.onceregistry` and
+//! `warnings.defaultaction` from the `warnings` module once it is imported (`catch_warnings`
+//! replaces `warnings.filters` by a copy), and a warning is shown through
+//! `warnings._showwarnmsg` when that exists; before (or with `-S` and no import of it) the
+//! warning is written to `sys.stderr` directly. Warnings the interpreter itself issues
+//! (`SyntaxWarning` from the compiler, `DeprecationWarning` for `bool(NotImplemented)`) go
+//! through the same path.
 
-use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
-use crate::objects::typeobj::is_subtype;
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
-/// Register the `warnings` module.
-pub(super) fn register(vm: &mut Vm) {
-    vm.builtin_modules.push(("warnings", warnings_init));
-    // `importlib._bootstrap` and others import the C half by its own name.
-    vm.builtin_modules.push(("_warnings", warnings_init));
+/// The interpreter's warnings state (CPython's `WarningsState`).
+pub(crate) struct WarnState {
+    /// The filter list (`_warnings.filters`), or whatever `warnings.filters` was last seen to be.
+    filters: Value,
+    /// `_warnings._onceregistry`
+    once_registry: Value,
+    /// `_warnings._defaultaction`
+    default_action: Value,
+    /// Bumped by `_filters_mutated()`; a module registry made under another version is reset.
+    version: i64,
 }
 
-/// `warnings._deprecated(name, message=..., *, remove)`: a `DeprecationWarning` naming the
-/// version that removes `name`, or `RuntimeError` once that version (past its alpha) is here.
-fn warnings_deprecated(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = crate::native::bind_args(vm, &args, "_deprecated", &["name", "message", "remove"], 1)?;
-    if a[2].is_null() {
-        return Err(
-            vm.type_error("_deprecated() missing 1 required keyword-only argument: 'remove'")
-        );
-    }
-    let remove = vm.iterate(&a[2])?;
-    let (major, minor) = match remove.as_slice() {
-        [x, y, ..] => (vm.index_to_i64(x)?, vm.index_to_i64(y)?),
-        _ => return Err(vm.type_error("remove must be a (major, minor) tuple")),
-    };
-    let name = vm.repr_string(&a[0])?;
-    let version = format!("{major}.{minor}");
-    // This is 3.11 final: anything up to 3.11 is past due.
-    if (3, 11) >= (major, minor) {
-        return Err(vm.runtime_error(format!(
-            "{name} was slated for removal after Python {version} alpha"
-        )));
-    }
-    let msg = if a[1].is_null() {
-        vm.new_string(format!(
-            "{name} is deprecated and slated for removal in Python {version}"
-        ))
-    } else {
-        let fmt = vm.getattr_str(&a[1], "format")?;
-        let n = vm.new_str("name");
-        let r = vm.new_str("remove");
-        let rv = vm.new_string(version);
-        vm.call(
-            &fmt,
-            Args {
-                values: &[a[0].clone(), rv],
-                kwnames: &[n, r],
-            },
-        )?
-    };
-    let m = vm.import_dotted("warnings")?;
-    let warn = vm.getattr_str(&m, "warn")?;
-    let cat = Value::Obj(vm.types.deprecation_warning.clone());
-    let k = vm.new_str("stacklevel");
-    vm.call(
-        &warn,
-        Args {
-            values: &[msg, cat, Value::Int(3)],
-            kwnames: &[k],
-        },
-    )?;
-    Ok(Value::None)
+/// Register the module.
+pub(super) fn register(vm: &mut Vm) {
+    vm.builtin_modules.push(("_warnings", warnings_init));
 }
 
 fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
@@ -75,280 +38,661 @@ fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         m,
         &[
             ("warn", warnings_warn),
-            ("simplefilter", warnings_simplefilter),
-            ("filterwarnings", warnings_filterwarnings),
-            ("resetwarnings", warnings_resetwarnings),
-            ("_deprecated", warnings_deprecated),
+            ("warn_explicit", warnings_warn_explicit),
+            ("_filters_mutated", warnings_filters_mutated),
         ],
     );
-    let filters = Value::Obj(filter_list(vm));
-    let wm = plain_class(vm, "WarningMessage");
-    let cw = plain_class(vm, "catch_warnings");
-    vm.add_methods(
-        &cw,
-        crate::methods![
-            method "__init__" => cw_init, "";
-            method "__enter__" => cw_enter, "";
-            method "__exit__" => cw_exit, "";
-        ],
+    let st = state(vm);
+    let (filters, once, default) = (
+        st.filters.clone(),
+        st.once_registry.clone(),
+        st.default_action.clone(),
     );
-    vm.add_methods(&wm, crate::methods![ method "__str__" => wm_str, ""; ]);
-    vm.set_type_attr(&cw, "_message_type", Value::Obj(wm.clone()));
-    if let Payload::Module(md) = &m.payload {
-        let d = md.dict.clone();
-        vm.set_dict_str(&d, "filters", filters);
-        vm.set_dict_str(&d, "WarningMessage", Value::Obj(wm));
-        vm.set_dict_str(&d, "catch_warnings", Value::Obj(cw));
+    let mv = Value::Obj(m.clone());
+    for (name, v) in [
+        ("filters", filters),
+        ("_onceregistry", once),
+        ("_defaultaction", default),
+    ] {
+        let k = vm.intern(name);
+        vm.setattr(&mv, &k, Some(v))?;
     }
     Ok(())
 }
 
-/// A class of the `warnings` module whose instances keep attributes in a `__dict__`.
-fn plain_class(vm: &mut Vm, name: &str) -> ObjRef {
-    let obj = vm.types.object.clone();
-    let data = crate::objects::typeobj::TypeData::new(
-        name,
-        vec![obj.clone()],
-        crate::objects::typeobj::Layout::Object,
-        false,
-    );
-    let t = ObjRef::new(vm.types.type_.clone(), Payload::Type(Box::new(data)));
-    *crate::objects::typeobj::type_data(&t).mro.borrow_mut() = vec![t.clone(), obj];
-    let m = vm.new_str("warnings");
-    vm.set_type_attr(&t, "__module__", m);
-    t
-}
-
-fn attr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
-    vm.getattr_str(o, name)
-}
-
-fn set_attr(vm: &mut Vm, o: &Value, name: &str, v: Value) -> PyResult<()> {
-    let k = vm.intern(name);
-    vm.setattr(o, &k, Some(v))
-}
-
-/// `catch_warnings(*, record=False, module=None, action=None, category=Warning, lineno=0,
-/// append=False)`.
-fn cw_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(this) = args.values.first().cloned() else {
-        return Err(vm.type_error("catch_warnings.__init__ needs self"));
-    };
-    if args.pos().len() > 1 {
-        return Err(vm.type_error(
-            "catch_warnings.__init__() takes 1 positional argument but more were given",
-        ));
+/// The state, made with a release build's default filters on first use.
+fn state(vm: &mut Vm) -> &mut WarnState {
+    if vm.warnings.is_none() {
+        let main = Value::Obj(vm.intern("__main__"));
+        let t = &vm.types;
+        let defaults = [
+            ("default", t.deprecation_warning.clone(), main),
+            ("ignore", t.deprecation_warning.clone(), Value::None),
+            ("ignore", t.pending_deprecation_warning.clone(), Value::None),
+            ("ignore", t.import_warning.clone(), Value::None),
+            ("ignore", t.resource_warning.clone(), Value::None),
+        ];
+        let mut items = Vec::with_capacity(defaults.len());
+        for (action, category, module) in defaults {
+            let a = Value::Obj(vm.intern(action));
+            items.push(vm.new_tuple(vec![
+                a,
+                Value::None,
+                Value::Obj(category),
+                module,
+                Value::Int(0),
+            ]));
+        }
+        let filters = vm.new_list(items);
+        let once_registry = Value::Obj(vm.new_dict());
+        let default_action = vm.new_str("default");
+        vm.warnings = Some(Box::new(WarnState {
+            filters,
+            once_registry,
+            default_action,
+            version: 0,
+        }));
     }
-    let mut record = Value::bool(false);
-    let mut action = Value::None;
-    let mut category = Value::Obj(vm.types.warning.clone());
-    for (k, v) in args.kwargs() {
-        match vm.str_text(k).as_str() {
-            "record" => record = v.clone(),
-            "action" => action = v.clone(),
-            "category" => category = v.clone(),
-            "module" | "lineno" | "append" => {}
-            other => {
-                return Err(vm.type_error(format!(
-                    "catch_warnings.__init__() got an unexpected keyword argument '{other}'"
+    match &mut vm.warnings {
+        Some(st) => st,
+        None => unreachable!("made above"),
+    }
+}
+
+/// `warnings.<name>` if the `warnings` module is loaded (or, with `try_import`, can be).
+fn warnings_attr(vm: &mut Vm, name: &str, try_import: bool) -> PyResult<Option<Value>> {
+    let module = if try_import {
+        match vm.import_dotted("warnings") {
+            Ok(m) => m,
+            Err(e) => {
+                let t = vm.types.import_error.clone();
+                if vm.err_matches(&e, &t) {
+                    return Ok(None);
+                }
+                return Err(e);
+            }
+        }
+    } else {
+        match vm.sys_module("warnings") {
+            Some(m) => m,
+            None => return Ok(None),
+        }
+    };
+    let k = vm.intern(name);
+    vm.getattr_opt(&module, &k)
+}
+
+fn is_list(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::List(_)))
+}
+
+fn is_dict(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Dict(_)))
+}
+
+fn is_str(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Str(_)))
+}
+
+fn get_filters(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(f) = warnings_attr(vm, "filters", false)? {
+        state(vm).filters = f;
+    }
+    let f = state(vm).filters.clone();
+    if !is_list(&f) {
+        return Err(vm.value_error("_warnings.filters must be a list"));
+    }
+    Ok(f)
+}
+
+fn get_once_registry(vm: &mut Vm) -> PyResult<Value> {
+    let Some(r) = warnings_attr(vm, "onceregistry", false)? else {
+        return Ok(state(vm).once_registry.clone());
+    };
+    if !is_dict(&r) {
+        let n = vm.type_name(&r);
+        return Err(vm.type_error(format!("_warnings.onceregistry must be a dict, not '{n}'")));
+    }
+    state(vm).once_registry = r.clone();
+    Ok(r)
+}
+
+fn get_default_action(vm: &mut Vm) -> PyResult<Value> {
+    let Some(a) = warnings_attr(vm, "defaultaction", false)? else {
+        return Ok(state(vm).default_action.clone());
+    };
+    if !is_str(&a) {
+        let n = vm.type_name(&a);
+        return Err(vm.type_error(format!(
+            "_warnings.defaultaction must be a string, not '{n}'"
+        )));
+    }
+    state(vm).default_action = a.clone();
+    Ok(a)
+}
+
+/// A filter's message or module part against the text: `None` matches anything, an exact
+/// `str` (the default filters' `'__main__'`) must be equal, anything else is a compiled
+/// pattern whose `match` is called.
+fn check_matched(vm: &mut Vm, pattern: &Value, arg: &Value) -> PyResult<bool> {
+    if pattern.is_none() {
+        return Ok(true);
+    }
+    if let Value::Obj(p) = pattern
+        && ObjRef::ptr_eq(&p.class(), &vm.types.str)
+    {
+        return match (pattern.payload(), arg.payload()) {
+            (Some(Payload::Str(a)), Some(Payload::Str(b))) => Ok(a.wtf8() == b.wtf8()),
+            _ => {
+                let n = vm.type_name(arg);
+                Err(vm.type_error(format!("Can't compare str and {n}")))
+            }
+        };
+    }
+    let k = vm.intern("match");
+    let m = vm.getattr(pattern, &k)?;
+    let r = vm.call_pos(&m, std::slice::from_ref(arg))?;
+    vm.is_true(&r)
+}
+
+/// The action of the first filter that matches, with the filter (`None` for the default).
+fn get_filter(
+    vm: &mut Vm,
+    category: &Value,
+    text: &Value,
+    lineno: i64,
+    module: &Value,
+) -> PyResult<(Value, Value)> {
+    let filters = get_filters(vm)?;
+    let mut i = 0;
+    // The list may change while a filter's pattern runs: index it afresh each time.
+    let nth = |i: usize| match filters.payload() {
+        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        _ => None,
+    };
+    while let Some(item) = nth(i) {
+        let parts = match item.payload() {
+            Some(Payload::Tuple(t)) if t.len() == 5 => t.to_vec(),
+            _ => {
+                return Err(vm.value_error(format!("_warnings.filters item {i} isn't a 5-tuple")));
+            }
+        };
+        let [action, msg, cat, module_pat, ln] = <[Value; 5]>::try_from(parts)
+            .map_err(|_| vm.value_error("_warnings.filters item isn't a 5-tuple"))?;
+        if !is_str(&action) {
+            let n = vm.type_name(&action);
+            return Err(vm.type_error(format!("action must be a string, not '{n}'")));
+        }
+        let good_msg = check_matched(vm, &msg, text)?;
+        let good_mod = check_matched(vm, &module_pat, module)?;
+        let is_subclass = vm.issubclass(category, &cat)?;
+        let ln = vm.index_to_i64(&ln)?;
+        if good_msg && is_subclass && good_mod && (ln == 0 || ln == lineno) {
+            return Ok((action, item));
+        }
+        i += 1;
+    }
+    Ok((get_default_action(vm)?, Value::None))
+}
+
+/// Whether `registry` (a module's `__warningregistry__` or the once registry) already holds a
+/// true value for `key`; a registry made under older filters is cleared first. With
+/// `should_set`, `key` is recorded.
+fn already_warned(vm: &mut Vm, registry: &Value, key: Value, should_set: bool) -> PyResult<bool> {
+    let Value::Obj(reg) = registry else {
+        return Ok(false);
+    };
+    let version = state(vm).version;
+    let vkey = Value::Obj(vm.intern("version"));
+    let current = matches!(vm.dict_get(reg, &vkey)?, Some(Value::Int(v)) if v == version);
+    if current {
+        if let Some(seen) = vm.dict_get(reg, &key)?
+            && vm.is_true(&seen)?
+        {
+            return Ok(true);
+        }
+    } else {
+        if let Payload::Dict(t) = &reg.payload {
+            let old = t.borrow_mut().clear();
+            drop(old);
+        }
+        vm.dict_set(reg, vkey, Value::Int(version))?;
+    }
+    if should_set {
+        vm.dict_set(reg, key, Value::bool(true))?;
+    }
+    Ok(false)
+}
+
+/// The module name filters see for a file: its name without `.py`.
+fn normalize_module(vm: &mut Vm, filename: &Value) -> Value {
+    let f = vm.str_text(filename);
+    match f.strip_suffix(".py") {
+        _ if f.is_empty() => vm.new_str("<unknown>"),
+        Some(m) => vm.new_str(m),
+        None => filename.clone(),
+    }
+}
+
+/// CPython's `warn_explicit`. `module`: `None` from a caller means "work it out from the
+/// file name", `Some(None)` (late in shutdown) means "do nothing".
+#[allow(clippy::too_many_arguments)]
+fn warn_explicit(
+    vm: &mut Vm,
+    category: &Value,
+    message: &Value,
+    filename: &Value,
+    lineno: i64,
+    module: Option<Value>,
+    registry: Option<Value>,
+    sourceline: Option<Value>,
+    source: Option<Value>,
+) -> PyResult<()> {
+    if module.as_ref().is_some_and(Value::is_none) {
+        return Ok(());
+    }
+    let registry = registry.filter(|r| !r.is_none());
+    if let Some(r) = &registry
+        && !is_dict(r)
+    {
+        return Err(vm.type_error("'registry' must be a dict or None"));
+    }
+    let module = match module {
+        Some(m) => m,
+        None => normalize_module(vm, filename),
+    };
+    let warning = Value::Obj(vm.types.warning.clone());
+    let (text, message, category) = if vm.isinstance(message, &warning)? {
+        let text = vm.str(message)?;
+        (text, message.clone(), Value::Obj(vm.type_of(message)))
+    } else {
+        let m = vm.call_pos(category, std::slice::from_ref(message))?;
+        (message.clone(), m, category.clone())
+    };
+    let source = source.filter(|s| !s.is_none());
+    let key = vm.new_tuple(vec![text.clone(), category.clone(), Value::Int(lineno)]);
+    if let Some(r) = &registry
+        && already_warned(vm, r, key.clone(), false)?
+    {
+        return Ok(());
+    }
+    let (action, item) = get_filter(vm, &category, &text, lineno, &module)?;
+    let act = vm.str_text(&action);
+    match act.as_str() {
+        "error" => return Err(raise_warning(vm, &category, message)),
+        "ignore" => return Ok(()),
+        _ => {}
+    }
+    let mut seen = false;
+    if act != "always" {
+        if let Some(Value::Obj(r)) = &registry {
+            vm.dict_set(r, key, Value::bool(true))?;
+        }
+        match act.as_str() {
+            "once" => {
+                let reg = match &registry {
+                    Some(r) => r.clone(),
+                    None => get_once_registry(vm)?,
+                };
+                let k = vm.new_pair(text.clone(), category.clone());
+                seen = already_warned(vm, &reg, k, true)?;
+            }
+            "module" => {
+                if let Some(r) = &registry {
+                    let k = vm.new_pair(text.clone(), category.clone());
+                    seen = already_warned(vm, r, k, true)?;
+                }
+            }
+            "default" => {}
+            _ => {
+                let a = vm.repr_string(&action)?;
+                let it = vm.repr_string(&item)?;
+                return Err(vm.runtime_error(format!(
+                    "Unrecognized action ({a}) in warnings.filters:\n {it}"
                 )));
             }
         }
     }
-    set_attr(vm, &this, "_record", record)?;
-    set_attr(vm, &this, "_action", action)?;
-    set_attr(vm, &this, "_category", category)?;
-    set_attr(vm, &this, "_entered", Value::bool(false))?;
-    Ok(Value::None)
+    if seen {
+        return Ok(());
+    }
+    call_show_warning(
+        vm, &category, &text, &message, filename, lineno, sourceline, source,
+    )
 }
 
-fn cw_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = crate::native::method_args(vm, &args, "__enter__", 0, 0)?;
-    let this = this.clone();
-    let entered = attr(vm, &this, "_entered")?;
-    if vm.is_true(&entered)? {
-        let r = vm.repr_string(&this)?;
-        return Err(vm.runtime_error(format!("Cannot enter {r} twice")));
-    }
-    set_attr(vm, &this, "_entered", Value::bool(true))?;
-    let filters = filter_list(vm);
-    let saved = match &filters.payload {
-        Payload::List(l) => l.borrow().clone(),
-        _ => Vec::new(),
-    };
-    let saved = vm.new_list(saved);
-    set_attr(vm, &this, "_saved_filters", saved)?;
-    let prev_log = match vm.warn_log.clone() {
-        Some((l, t)) => vm.new_pair(Value::Obj(l), Value::Obj(t)),
-        None => Value::None,
-    };
-    set_attr(vm, &this, "_saved_log", prev_log)?;
-    vm.warned.clear();
-    let action = attr(vm, &this, "_action")?;
-    if !action.is_none() {
-        let action = check_action(vm, &action)?;
-        let category = attr(vm, &this, "_category")?;
-        let item = vm.new_tuple(vec![
-            action,
-            Value::None,
-            category,
-            Value::None,
-            Value::Int(0),
-        ]);
-        add_filter(vm, item, false);
-    }
-    let record = attr(vm, &this, "_record")?;
-    if vm.is_true(&record)? {
-        let log = vm.new_list(Vec::new());
-        let wm = attr(vm, &this, "_message_type")?;
-        if let (Value::Obj(l), Value::Obj(t)) = (&log, &wm) {
-            vm.warn_log = Some((l.clone(), t.clone()));
-        }
-        return Ok(log);
-    }
-    Ok(Value::None)
-}
-
-fn cw_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = crate::native::method_args(vm, &args, "__exit__", 0, 3)?;
-    let this = this.clone();
-    let saved = attr(vm, &this, "_saved_filters")?;
-    let items = match saved.payload() {
-        Some(Payload::List(l)) => l.borrow().clone(),
-        _ => Vec::new(),
-    };
-    let filters = filter_list(vm);
-    if let Payload::List(l) = &filters.payload {
-        *l.borrow_mut() = items;
-    }
-    let prev = attr(vm, &this, "_saved_log")?;
-    vm.warn_log = match prev.payload() {
-        Some(Payload::Tuple(t)) => match (t.first(), t.get(1)) {
-            (Some(Value::Obj(l)), Some(Value::Obj(ty))) => Some((l.clone(), ty.clone())),
-            _ => None,
+/// The exception an "error" filter raises: the warning itself.
+fn raise_warning(vm: &mut Vm, category: &Value, message: Value) -> PyErr {
+    let base = Value::Obj(vm.types.base_exception.clone());
+    match vm.isinstance(&message, &base) {
+        Ok(true) => match message {
+            Value::Obj(o) => PyErr(o),
+            _ => vm.type_error("exceptions must derive from BaseException"),
         },
+        Ok(false) => match vm.call_pos(category, &[message]) {
+            Ok(Value::Obj(o)) => PyErr(o),
+            Ok(_) => vm.type_error("exceptions must derive from BaseException"),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    }
+}
+
+/// Show a warning through `warnings._showwarnmsg`, or write it to `sys.stderr` when the
+/// `warnings` module is not loaded.
+#[allow(clippy::too_many_arguments)]
+fn call_show_warning(
+    vm: &mut Vm,
+    category: &Value,
+    text: &Value,
+    message: &Value,
+    filename: &Value,
+    lineno: i64,
+    sourceline: Option<Value>,
+    source: Option<Value>,
+) -> PyResult<()> {
+    let Some(show) = warnings_attr(vm, "_showwarnmsg", source.is_some())? else {
+        show_warning(vm, filename, lineno, text, category, sourceline);
+        return Ok(());
+    };
+    if !vm.is_callable(&show) {
+        return Err(vm.type_error("warnings._showwarnmsg() must be set to a callable"));
+    }
+    let Some(cls) = warnings_attr(vm, "WarningMessage", false)? else {
+        return Err(vm.runtime_error("unable to get warnings.WarningMessage"));
+    };
+    let msg = vm.call_pos(
+        &cls,
+        &[
+            message.clone(),
+            category.clone(),
+            filename.clone(),
+            Value::Int(lineno),
+            Value::None,
+            Value::None,
+            source.unwrap_or(Value::None),
+        ],
+    )?;
+    vm.call_pos(&show, &[msg])?;
+    Ok(())
+}
+
+/// `filename:lineno: Category: text` and the source line, on `sys.stderr`; errors are
+/// swallowed, as CPython's `show_warning` does.
+fn show_warning(
+    vm: &mut Vm,
+    filename: &Value,
+    lineno: i64,
+    text: &Value,
+    category: &Value,
+    sourceline: Option<Value>,
+) {
+    let k = vm.intern("__name__");
+    let Ok(name) = vm.getattr(category, &k) else {
+        return;
+    };
+    let Some(stderr) = vm.sys_attr("stderr").filter(|v| !v.is_none()) else {
+        vm.write_stderr(b"lost sys.stderr\n");
+        return;
+    };
+    let (Ok(f), Ok(n), Ok(t)) = (
+        vm.str_string(filename),
+        vm.str_string(&name),
+        vm.str_string(text),
+    ) else {
+        return;
+    };
+    let mut out = format!("{f}:{lineno}: {n}: {t}\n");
+    match sourceline {
+        // CPython writes a source line given by `module_globals` as it is.
+        Some(line) => {
+            if let Ok(line) = vm.str_string(&line) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        None => {
+            let line = u32::try_from(lineno)
+                .ok()
+                .and_then(|l| vm.source_line(&f, l));
+            if let Some(line) = line {
+                let line = line.trim_start_matches([' ', '\t', '\x0c']);
+                out.push_str("  ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    vm.flush_stdout();
+    let s = vm.new_string(out);
+    let k = vm.intern("write");
+    if let Ok(w) = vm.getattr(&stderr, &k) {
+        let _ = vm.call_pos(&w, &[s]);
+    }
+}
+
+/// Where a warning `stack_level` frames up is attributed: file name, line, module name and
+/// that module's `__warningregistry__` (made if missing). Frames of importlib's bootstrap do
+/// not count when the level is above 1.
+fn setup_context(vm: &mut Vm, stack_level: i64) -> PyResult<(Value, i64, Value, Value)> {
+    let internal = |vm: &Vm, i: usize| {
+        let f = &vm.frames[i].code.co.filename;
+        f.contains("importlib") && f.contains("_bootstrap")
+    };
+    let mut idx = vm.frames.len().checked_sub(1);
+    let mut level = stack_level;
+    let skip_internal = !(level <= 0 || idx.is_some_and(|i| internal(vm, i)));
+    loop {
+        level -= 1;
+        let Some(i) = idx.filter(|_| level > 0) else {
+            break;
+        };
+        idx = i.checked_sub(1);
+        if skip_internal {
+            while let Some(j) = idx
+                && internal(vm, j)
+            {
+                idx = j.checked_sub(1);
+            }
+        }
+    }
+    let (globals, filename, lineno) = match idx {
+        Some(i) => {
+            let f = &vm.frames[i];
+            let line = f
+                .code
+                .co
+                .positions
+                .get(f.ip.get() as usize)
+                .map_or(0, |p| p.line);
+            let (g, name) = (f.globals.clone(), f.code.co.filename.clone());
+            (g, vm.new_str(&name), i64::from(line))
+        }
+        None => {
+            let Payload::Module(m) = &vm.sys.payload else {
+                return Err(vm.runtime_error("lost sys"));
+            };
+            (m.dict.clone(), vm.new_str("sys"), 1)
+        }
+    };
+    let k = Value::Obj(vm.intern("__warningregistry__"));
+    let registry = match vm.dict_get(&globals, &k)? {
+        Some(r) => r,
+        None => {
+            let r = Value::Obj(vm.new_dict());
+            vm.dict_set(&globals, k, r.clone())?;
+            r
+        }
+    };
+    let k = Value::Obj(vm.intern("__name__"));
+    let module = match vm.dict_get(&globals, &k)? {
+        Some(m) if m.is_none() || is_str(&m) => m,
+        _ => vm.new_str("<string>"),
+    };
+    Ok((filename, lineno, module, registry))
+}
+
+fn do_warn(
+    vm: &mut Vm,
+    message: &Value,
+    category: &Value,
+    stack_level: i64,
+    source: Option<Value>,
+) -> PyResult<()> {
+    let (filename, lineno, module, registry) = setup_context(vm, stack_level)?;
+    warn_explicit(
+        vm,
+        category,
+        message,
+        &filename,
+        lineno,
+        Some(module),
+        Some(registry),
+        None,
+        source,
+    )
+}
+
+/// The category of `warn(message, category)`, checked.
+fn get_category(vm: &mut Vm, message: &Value, category: &Value) -> PyResult<Value> {
+    let warning = Value::Obj(vm.types.warning.clone());
+    let category = if vm.isinstance(message, &warning)? {
+        Value::Obj(vm.type_of(message))
+    } else if category.is_none() || category.is_null() {
+        Value::Obj(vm.types.user_warning.clone())
+    } else {
+        category.clone()
+    };
+    if !matches!(vm.issubclass(&category, &warning), Ok(true)) {
+        let n = vm.type_name(&category);
+        return Err(vm.type_error(format!("category must be a Warning subclass, not '{n}'")));
+    }
+    Ok(category)
+}
+
+fn opt(v: &Value) -> Option<Value> {
+    (!v.is_null()).then(|| v.clone())
+}
+
+/// `warn(message, category=None, stacklevel=1, source=None)`.
+fn warnings_warn(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(
+        vm,
+        &args,
+        "warn",
+        &["message", "category", "stacklevel", "source"],
+        1,
+    )?;
+    let category = get_category(vm, &a[0], &a[1])?;
+    let level = if a[2].is_null() {
+        1
+    } else {
+        vm.index_to_i64(&a[2])?
+    };
+    do_warn(vm, &a[0], &category, level, opt(&a[3]))?;
+    Ok(Value::None)
+}
+
+/// `warn_explicit(message, category, filename, lineno, module=None, registry=None,
+/// module_globals=None, source=None)`.
+fn warnings_warn_explicit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(
+        vm,
+        &args,
+        "warn_explicit",
+        &[
+            "message",
+            "category",
+            "filename",
+            "lineno",
+            "module",
+            "registry",
+            "module_globals",
+            "source",
+        ],
+        4,
+    )?;
+    if !is_str(&a[2]) {
+        let n = vm.type_name(&a[2]);
+        return Err(vm.type_error(format!("warn_explicit() argument 3 must be str, not {n}")));
+    }
+    let lineno = vm.index_to_i64(&a[3])?;
+    let lineno = i64::from(i32::try_from(lineno).map_err(|_| {
+        vm.overflow_error(if lineno < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })?);
+    let mut sourceline = None;
+    if let Some(g) = opt(&a[6]).filter(|g| !g.is_none()) {
+        let Value::Obj(globals) = &g else {
+            unreachable!("not None")
+        };
+        if !is_dict(&g) {
+            let n = vm.type_name(&g);
+            return Err(vm.type_error(format!("module_globals must be a dict, not '{n}'")));
+        }
+        sourceline = source_line_from_loader(vm, globals, lineno)?;
+    }
+    warn_explicit(
+        vm,
+        &a[1],
+        &a[0],
+        &a[2],
+        lineno,
+        opt(&a[4]),
+        opt(&a[5]),
+        sourceline,
+        opt(&a[7]),
+    )?;
+    Ok(Value::None)
+}
+
+/// Line `lineno` of the source the module's `__loader__.get_source(__name__)` returns.
+fn source_line_from_loader(vm: &mut Vm, globals: &ObjRef, lineno: i64) -> PyResult<Option<Value>> {
+    let k = Value::Obj(vm.intern("__loader__"));
+    let Some(loader) = vm.dict_get(globals, &k)? else {
+        return Ok(None);
+    };
+    let k = Value::Obj(vm.intern("__name__"));
+    let Some(name) = vm.dict_get(globals, &k)? else {
+        return Ok(None);
+    };
+    let k = vm.intern("get_source");
+    let Some(get_source) = vm.getattr_opt(&loader, &k)? else {
+        return Ok(None);
+    };
+    let source = vm.call_pos(&get_source, &[name])?;
+    if source.is_none() {
+        return Ok(None);
+    }
+    let k = vm.intern("splitlines");
+    let split = vm.getattr(&source, &k)?;
+    let lines = vm.call_pos(&split, &[])?;
+    let line = match lines.payload() {
+        Some(Payload::List(l)) => usize::try_from(lineno - 1)
+            .ok()
+            .and_then(|i| l.borrow().get(i).cloned()),
         _ => None,
     };
-    vm.warned.clear();
+    match line {
+        Some(l) => Ok(Some(l)),
+        None => Err(vm.index_error("list index out of range")),
+    }
+}
+
+/// `_filters_mutated()`: module registries made before are stale.
+fn warnings_filters_mutated(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "_filters_mutated", 0, 0)?;
+    state(vm).version += 1;
     Ok(Value::None)
-}
-
-/// `WarningMessage.__str__`, as `warnings.WarningMessage` formats itself.
-fn wm_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = crate::native::method_args(vm, &args, "__str__", 0, 0)?;
-    let this = this.clone();
-    let mut parts = Vec::new();
-    for name in ["message", "category", "filename", "lineno", "line"] {
-        let v = attr(vm, &this, name)?;
-        let shown = if name == "category" {
-            match &v {
-                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
-                    let n = crate::objects::typeobj::type_data(o).name.borrow().clone();
-                    format!("'{n}'")
-                }
-                _ => vm.repr_string(&v)?,
-            }
-        } else if name == "lineno" {
-            vm.str_string(&v)?
-        } else {
-            vm.repr_string(&v)?
-        };
-        parts.push(format!("{name} : {shown}"));
-    }
-    Ok(vm.new_string(format!("{{{}}}", parts.join(", "))))
-}
-
-/// The filter list, made with the default filters on first use.
-fn filter_list(vm: &mut Vm) -> ObjRef {
-    if let Some(f) = &vm.warn_filters {
-        return f.clone();
-    }
-    let main = vm.new_str("__main__");
-    let dep = Value::Obj(vm.types.deprecation_warning.clone());
-    let mut items = vec![filter_tuple(
-        vm,
-        "default",
-        Value::None,
-        dep.clone(),
-        main,
-        0,
-    )];
-    for t in [
-        vm.types.deprecation_warning.clone(),
-        vm.types.pending_deprecation_warning.clone(),
-        vm.types.import_warning.clone(),
-        vm.types.resource_warning.clone(),
-    ] {
-        items.push(filter_tuple(
-            vm,
-            "ignore",
-            Value::None,
-            Value::Obj(t),
-            Value::None,
-            0,
-        ));
-    }
-    let l = vm.new_list(items);
-    let Value::Obj(o) = l else {
-        unreachable!("new_list makes an object")
-    };
-    vm.warn_filters = Some(o.clone());
-    o
-}
-
-fn filter_tuple(
-    vm: &mut Vm,
-    action: &str,
-    message: Value,
-    category: Value,
-    module: Value,
-    lineno: i64,
-) -> Value {
-    let a = vm.new_str(action);
-    vm.new_tuple(vec![a, message, category, module, Value::Int(lineno)])
-}
-
-/// What to do with one warning: the first matching filter's action, else "default".
-fn action_for(vm: &mut Vm, category: &ObjRef, text: &str, module: &str, lineno: u32) -> String {
-    let filters = filter_list(vm);
-    let items = match &filters.payload {
-        Payload::List(l) => l.borrow().clone(),
-        _ => Vec::new(),
-    };
-    for f in items {
-        let Some(Payload::Tuple(t)) = f.payload() else {
-            continue;
-        };
-        if t.len() != 5 {
-            continue;
-        }
-        let msg_ok = match t[1].payload() {
-            Some(Payload::Str(s)) => text.to_lowercase().starts_with(&s.as_str().to_lowercase()),
-            _ => true,
-        };
-        let cat_ok = match &t[2] {
-            Value::Obj(c) if matches!(c.payload, Payload::Type(_)) => is_subtype(category, c),
-            _ => true,
-        };
-        let mod_ok = match t[3].payload() {
-            Some(Payload::Str(s)) => module == s.as_str(),
-            _ => true,
-        };
-        let line_ok = match t[4] {
-            Value::Int(0) => true,
-            Value::Int(n) => n == i64::from(lineno),
-            _ => true,
-        };
-        if msg_ok && cat_ok && mod_ok && line_ok {
-            return vm.str_text(&t[0]);
-        }
-    }
-    String::from("default")
 }
 
 impl Vm {
-    /// Issue a warning attributed to the frame `stacklevel` levels up (1 = the innermost),
-    /// filtered, and printed to stderr as the default `showwarning` does.
+    /// Issue a warning attributed to the frame `stacklevel` levels up (1 = the innermost
+    /// Python frame): `PyErr_WarnEx`. `message` is the warning instance, if there is one
+    /// already; otherwise `text` makes it.
     pub fn warn_at(
         &mut self,
         category: &ObjRef,
@@ -356,324 +700,35 @@ impl Vm {
         text: &str,
         stacklevel: usize,
     ) -> PyResult<()> {
-        let n = self.frames.len();
-        let (filename, lineno, module) = match n.checked_sub(stacklevel.max(1)) {
-            Some(i) => {
-                let f = &self.frames[i];
-                let line = f
-                    .code
-                    .co
-                    .positions
-                    .get(f.ip.get() as usize)
-                    .map_or(0, |p| p.line);
-                let globals = f.globals.clone();
-                let filename = f.code.co.filename.clone();
-                let k = self.new_str("__name__");
-                let module = match self.dict_get(&globals, &k) {
-                    Ok(Some(v)) => self.str_text(&v),
-                    _ => String::from("<string>"),
-                };
-                (filename, line, module)
-            }
-            None => (String::from("sys"), 1, String::from("sys")),
-        };
-        self.warn_explicit(category, message, text, &filename, lineno, &module, true)
+        let message = message.unwrap_or_else(|| self.new_str(text));
+        let level = i64::try_from(stacklevel).unwrap_or(i64::MAX);
+        do_warn(self, &message, &Value::Obj(category.clone()), level, None)
     }
 
-    /// `warnings.warn_explicit` at `filename:lineno`; with no `registry` (the compiler's
-    /// warnings: `PyErr_WarnExplicitObject(..., NULL, NULL)`) the "default" and "module"
-    /// actions show every occurrence.
-    #[allow(clippy::too_many_arguments)]
+    /// A warning at `filename:lineno` with no registry, so every occurrence is shown under
+    /// the "default" action (`PyErr_WarnExplicitObject(..., module, NULL)`, as the compiler
+    /// issues its `SyntaxWarning`s).
     pub fn warn_explicit(
         &mut self,
         category: &ObjRef,
-        message: Option<Value>,
         text: &str,
         filename: &str,
         lineno: u32,
         module: &str,
-        registry: bool,
     ) -> PyResult<()> {
-        let (filename, module) = (filename.to_string(), module.to_string());
-        let action = action_for(self, category, text, &module, lineno);
-        let name = crate::objects::typeobj::type_data(category)
-            .name
-            .borrow()
-            .clone();
-        let key = match action.as_str() {
-            "ignore" => return Ok(()),
-            "error" => {
-                let exc = match message {
-                    Some(m) => m,
-                    None => {
-                        let t = self.new_str(text);
-                        self.call_pos(&Value::Obj(category.clone()), &[t])?
-                    }
-                };
-                return Err(crate::PyErr(match exc {
-                    Value::Obj(o) => o,
-                    _ => return Err(self.type_error("warning is not an exception")),
-                }));
-            }
-            "always" => None,
-            "once" => Some(format!("once:{name}:{text}")),
-            _ if !registry => None,
-            "module" => Some(format!("module:{module}:{name}:{text}")),
-            _ => Some(format!("{filename}:{lineno}:{name}:{text}")),
-        };
-        if let Some(key) = key
-            && !self.warned.insert(key)
-        {
-            return Ok(());
-        }
-        if let Some((log, wm)) = self.warn_log.clone() {
-            let exc = match message {
-                Some(m) => m,
-                None => {
-                    let t = self.new_str(text);
-                    self.call_pos(&Value::Obj(category.clone()), &[t])?
-                }
-            };
-            let rec = Value::Obj(self.new_object(&wm, Payload::plain()));
-            let fname = self.new_str(&filename);
-            let fields = [
-                ("message", exc),
-                ("category", Value::Obj(category.clone())),
-                ("filename", fname),
-                ("lineno", Value::Int(i64::from(lineno))),
-                ("file", Value::None),
-                ("line", Value::None),
-                ("source", Value::None),
-            ];
-            for (k, v) in fields {
-                let k = self.intern(k);
-                self.setattr(&rec, &k, Some(v))?;
-            }
-            if let Payload::List(l) = &log.payload {
-                l.borrow_mut().push(rec);
-            }
-            return Ok(());
-        }
-        let mut out = format!("{filename}:{lineno}: {name}: {text}\n");
-        if let Some(line) = self.source_line(&filename, lineno) {
-            let line = line.trim();
-            if !line.is_empty() {
-                out.push_str(&format!("  {line}\n"));
-            }
-        }
-        self.flush_stdout();
-        self.write_stderr(out.as_bytes());
-        Ok(())
+        let message = self.new_str(text);
+        let filename = self.new_str(filename);
+        let module = self.new_str(module);
+        warn_explicit(
+            self,
+            &Value::Obj(category.clone()),
+            &message,
+            &filename,
+            i64::from(lineno),
+            Some(module),
+            None,
+            None,
+            None,
+        )
     }
-}
-
-/// `warnings.warn(message, category=None, stacklevel=1, source=None)`.
-fn warnings_warn(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let names = ["message", "category", "stacklevel", "source"];
-    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
-    let pos = args.pos();
-    if pos.len() > names.len() {
-        return Err(vm.type_error(format!(
-            "warn() takes at most 4 arguments ({} given)",
-            pos.len()
-        )));
-    }
-    for (i, v) in pos.iter().enumerate() {
-        vals[i] = Some(v.clone());
-    }
-    for (k, v) in args.kwargs() {
-        let kn = vm.str_text(k);
-        match names.iter().position(|n| *n == kn) {
-            Some(i) => vals[i] = Some(v.clone()),
-            None => {
-                return Err(
-                    vm.type_error(format!("warn() got an unexpected keyword argument '{kn}'"))
-                );
-            }
-        }
-    }
-    let Some(message) = vals[0].clone() else {
-        return Err(vm.type_error("warn() missing required argument 'message' (pos 1)"));
-    };
-    let warning = vm.types.warning.clone();
-    let msg_type = vm.type_of(&message);
-    let (category, instance) = if is_subtype(&msg_type, &warning) {
-        (msg_type, Some(message.clone()))
-    } else {
-        let c = match &vals[1] {
-            None | Some(Value::None) => vm.types.user_warning.clone(),
-            Some(Value::Obj(c)) if matches!(c.payload, Payload::Type(_)) => {
-                if !is_subtype(c, &warning) {
-                    // CPython names the category's own type (a class's metaclass).
-                    let n = vm.type_name(&Value::Obj(c.clone()));
-                    return Err(
-                        vm.type_error(format!("category must be a Warning subclass, not '{n}'"))
-                    );
-                }
-                c.clone()
-            }
-            Some(other) => {
-                let n = vm.type_name(other);
-                return Err(
-                    vm.type_error(format!("category must be a Warning subclass, not '{n}'"))
-                );
-            }
-        };
-        (c, None)
-    };
-    let text = vm.str_string(&message)?;
-    let level = match &vals[2] {
-        Some(v) => vm.index_to_i64(v)?,
-        None => 1,
-    };
-    let level = usize::try_from(level).unwrap_or(1);
-    vm.warn_at(&category, instance, &text, level)?;
-    Ok(Value::None)
-}
-
-fn check_action(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let a = vm.str_text(v);
-    if !matches!(
-        a.as_str(),
-        "error" | "ignore" | "always" | "default" | "module" | "once"
-    ) {
-        // `warnings.simplefilter`'s assert.
-        let t = vm.types.assertion_error.clone();
-        return Err(vm.new_exception_msg(&t, format!("invalid action: '{a}'")));
-    }
-    Ok(v.clone())
-}
-
-fn add_filter(vm: &mut Vm, item: Value, append: bool) {
-    let filters = filter_list(vm);
-    if let Payload::List(l) = &filters.payload {
-        let mut l = l.borrow_mut();
-        l.retain(|f| !matches!((f, &item), (Value::Obj(a), Value::Obj(b)) if tuple_eq(a, b)));
-        if append {
-            l.push(item);
-        } else {
-            l.insert(0, item);
-        }
-    }
-    vm.warned.clear();
-}
-
-/// Filter tuples made here hold strs, types, None and ints: compare them by identity/value.
-fn tuple_eq(a: &ObjRef, b: &ObjRef) -> bool {
-    match (&a.payload, &b.payload) {
-        (Payload::Tuple(x), Payload::Tuple(y)) => {
-            x.len() == y.len()
-                && x.iter().zip(y.iter()).all(|(p, q)| {
-                    p.is(q)
-                        || matches!((p.payload(), q.payload()), (Some(Payload::Str(s)), Some(Payload::Str(t))) if s.wtf8() == t.wtf8())
-                })
-        }
-        _ => false,
-    }
-}
-
-/// `warnings.simplefilter(action, category=Warning, lineno=0, append=False)`.
-fn warnings_simplefilter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let names = ["action", "category", "lineno", "append"];
-    let vals = keyword_values(vm, &args, "simplefilter", &names)?;
-    let Some(action) = vals[0].clone() else {
-        return Err(vm.type_error("simplefilter() missing required argument 'action'"));
-    };
-    let action = check_action(vm, &action)?;
-    let category = vals[1]
-        .clone()
-        .unwrap_or_else(|| Value::Obj(vm.types.warning.clone()));
-    let lineno = match &vals[2] {
-        Some(v) => vm.index_to_i64(v)?,
-        None => 0,
-    };
-    let append = match &vals[3] {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
-    let item = vm.new_tuple(vec![
-        action,
-        Value::None,
-        category,
-        Value::None,
-        Value::Int(lineno),
-    ]);
-    add_filter(vm, item, append);
-    Ok(Value::None)
-}
-
-/// `warnings.filterwarnings(action, message="", category=Warning, module="", lineno=0,
-/// append=False)`.
-fn warnings_filterwarnings(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let names = [
-        "action", "message", "category", "module", "lineno", "append",
-    ];
-    let vals = keyword_values(vm, &args, "filterwarnings", &names)?;
-    let Some(action) = vals[0].clone() else {
-        return Err(vm.type_error("filterwarnings() missing required argument 'action'"));
-    };
-    let action = check_action(vm, &action)?;
-    let text_or_none = |vm: &mut Vm, v: &Option<Value>| match v {
-        Some(v) if !vm.str_text(v).is_empty() => v.clone(),
-        _ => Value::None,
-    };
-    let message = text_or_none(vm, &vals[1]);
-    let module = text_or_none(vm, &vals[3]);
-    let category = vals[2]
-        .clone()
-        .unwrap_or_else(|| Value::Obj(vm.types.warning.clone()));
-    let lineno = match &vals[4] {
-        Some(v) => vm.index_to_i64(v)?,
-        None => 0,
-    };
-    let append = match &vals[5] {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
-    let item = vm.new_tuple(vec![action, message, category, module, Value::Int(lineno)]);
-    add_filter(vm, item, append);
-    Ok(Value::None)
-}
-
-fn warnings_resetwarnings(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pos_args(vm, &args, "resetwarnings", 0, 0)?;
-    let filters = filter_list(vm);
-    if let Payload::List(l) = &filters.payload {
-        l.borrow_mut().clear();
-    }
-    vm.warned.clear();
-    Ok(Value::None)
-}
-
-/// Positional-or-keyword arguments by name.
-fn keyword_values(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    fname: &str,
-    names: &[&str],
-) -> PyResult<Vec<Option<Value>>> {
-    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
-    let pos = args.pos();
-    if pos.len() > names.len() {
-        return Err(vm.type_error(format!(
-            "{fname}() takes at most {} arguments ({} given)",
-            names.len(),
-            pos.len()
-        )));
-    }
-    for (i, v) in pos.iter().enumerate() {
-        vals[i] = Some(v.clone());
-    }
-    for (k, v) in args.kwargs() {
-        let kn = vm.str_text(k);
-        match names.iter().position(|n| *n == kn) {
-            Some(i) => vals[i] = Some(v.clone()),
-            None => {
-                return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{kn}'"
-                )));
-            }
-        }
-    }
-    Ok(vals)
 }
