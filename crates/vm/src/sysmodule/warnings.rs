@@ -626,14 +626,14 @@ fn warnings_warn_explicit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     })?);
     let mut sourceline = None;
     if let Some(g) = opt(&a[6]).filter(|g| !g.is_none()) {
-        let Value::Obj(globals) = &g else {
-            unreachable!("not None")
+        let globals = match &g {
+            Value::Obj(o) if is_dict(&g) => o.clone(),
+            _ => {
+                let n = vm.type_name(&g);
+                return Err(vm.type_error(format!("module_globals must be a dict, not '{n}'")));
+            }
         };
-        if !is_dict(&g) {
-            let n = vm.type_name(&g);
-            return Err(vm.type_error(format!("module_globals must be a dict, not '{n}'")));
-        }
-        sourceline = source_line_from_loader(vm, globals, lineno)?;
+        sourceline = source_line_from_loader(vm, &globals, lineno)?;
     }
     warn_explicit(
         vm,
@@ -667,9 +667,10 @@ fn source_line_from_loader(vm: &mut Vm, globals: &ObjRef, lineno: i64) -> PyResu
     if source.is_none() {
         return Ok(None);
     }
+    // `PyUnicode_Splitlines`: str's own method, whatever a subclass defines.
     let k = vm.intern("splitlines");
-    let split = vm.getattr(&source, &k)?;
-    let lines = vm.call_pos(&split, &[])?;
+    let split = vm.getattr(&Value::Obj(vm.types.str.clone()), &k)?;
+    let lines = vm.call_pos(&split, &[source])?;
     let line = match lines.payload() {
         Some(Payload::List(l)) => usize::try_from(lineno - 1)
             .ok()
