@@ -777,11 +777,11 @@ impl Vm {
         }
         names.sort();
         let n = type_data(cls).name.borrow().clone();
-        let quoted: Vec<String> = names.iter().map(|s| format!("'{s}'")).collect();
+        // 3.11 joins the names bare (3.12 quotes them).
         Err(self.type_error(format!(
             "Can't instantiate abstract class {n} with abstract method{} {}",
             if names.len() == 1 { "" } else { "s" },
-            quoted.join(", ")
+            names.join(", ")
         )))
     }
 }

@@ -1,6 +1,7 @@
 //! The registry of built-in modules that `import` creates on first use, and the per-interpreter
 //! state they keep.
 
+mod abc;
 pub(crate) mod array;
 pub(crate) mod ast;
 mod ast_nodes;
@@ -12,6 +13,8 @@ mod collections;
 mod contextvars;
 mod ctypes;
 mod errno;
+mod faulthandler;
+mod functools;
 mod locale;
 mod opcode;
 pub(crate) use locale::c_langinfo;
@@ -28,6 +31,7 @@ mod multiproc;
 mod operator;
 mod posix;
 mod process;
+mod queue;
 mod signal;
 mod stat;
 mod statistics;
@@ -63,6 +67,16 @@ pub struct ModState {
     pub(crate) weakrefs: HashMap<usize, Vec<WeakObj>>,
     /// The `_weakref` types, once made.
     pub(crate) weak_types: Option<weakref::WeakTypes>,
+    /// `_abc._abc_data`, once made, and the ABC invalidation counter (`get_cache_token`).
+    pub(crate) abc_data_type: Option<ObjRef>,
+    pub(crate) abc_counter: u64,
+    /// `faulthandler`'s settings and watchdog, and the watchdog job type.
+    pub(crate) faulthandler: faulthandler::FaultState,
+    pub(crate) watchdog_type: Option<ObjRef>,
+    /// `functools.partial` and `functools.KeyWrapper`, once made.
+    pub(crate) functools_types: Option<(ObjRef, ObjRef)>,
+    /// `_queue.SimpleQueue` and `_queue.Empty`, once made.
+    pub(crate) queue_types: Option<(ObjRef, ObjRef)>,
     /// `_thread.LockType`, once made.
     pub(crate) lock_type: Option<ObjRef>,
     /// `_thread._ExceptHookArgs`, once made.
@@ -157,6 +171,8 @@ pub(crate) fn ctypes_snapshot(n: &dyn std::any::Any) -> Option<Vec<u8>> {
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
     collections::native_referents(n, visit);
     itertools::native_referents(n, visit);
+    queue::native_referents(n, visit);
+    functools::native_referents(n, visit);
 }
 
 /// Register the built-in modules.
@@ -171,6 +187,10 @@ pub fn register(vm: &mut Vm) {
         ("mmap", mmap::init),
         ("_ctypes", ctypes::init),
         ("_weakref", weakref::init),
+        ("_abc", abc::init),
+        ("faulthandler", faulthandler::init),
+        ("_queue", queue::init),
+        ("_functools", functools::init),
         ("_thread", thread::init),
         ("_string", string::init),
         ("errno", errno::init),

@@ -388,7 +388,15 @@ impl Vm {
                 }
                 match self.lookup_special_str(v, "__hash__") {
                     Some(Value::None) | None => {
-                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                        // CPython names the type by `tp_name`: `module.Name` for the
+                        // builtin types of native modules (`collections.deque`).
+                        let t = self.type_of(v);
+                        let name = if type_data(&t).builtin {
+                            crate::modules::tp_name(self, &t)
+                        } else {
+                            self.type_name(v)
+                        };
+                        Err(self.type_error(format!("unhashable type: '{name}'")))
                     }
                     Some(h) => {
                         let r = self.call_method_value(&h, v, &[])?;

@@ -241,6 +241,10 @@ pub struct Threads {
     pub stack_size: usize,
     /// Modules whose body runs now, and the thread running it (`import.rs`).
     pub importing: Vec<(String, i64)>,
+    /// The frame records of threads waiting for the lock, by identity (`faulthandler` dumps
+    /// every thread). Each points into the waiting thread's own `ThreadState`, which stays
+    /// in place and untouched until that thread holds the lock again and removes its entry.
+    parked: Vec<(i64, *const Vec<FrameLink>)>,
 }
 
 impl Default for Threads {
@@ -253,6 +257,7 @@ impl Default for Threads {
             dead_weak: Vec::new(),
             stack_size: 0,
             importing: Vec::new(),
+            parked: Vec::new(),
         }
     }
 }
@@ -348,13 +353,36 @@ impl Vm {
             return f();
         };
         let ts = self.save_thread();
+        self.park(&ts);
         escape(self);
         gil.release();
         let r = f();
         gil.acquire();
         escape(self);
+        self.unpark(&ts);
         self.restore_thread(ts);
         r
+    }
+
+    fn park(&mut self, ts: &ThreadState) {
+        self.threads.parked.push((ts.info.ident, &ts.frames));
+    }
+
+    fn unpark(&mut self, ts: &ThreadState) {
+        let me: *const Vec<FrameLink> = &ts.frames;
+        self.threads.parked.retain(|(_, p)| !std::ptr::eq(*p, me));
+    }
+
+    /// Every thread's frame records with its identity, the current thread first; `f` sees
+    /// them while the lock is held, so no waiting thread can change them.
+    pub fn with_all_frames<R>(&self, f: impl FnOnce(&[(i64, &[FrameLink])]) -> R) -> R {
+        let mut all: Vec<(i64, &[FrameLink])> = vec![(self.thread.ident, &self.frames)];
+        for (ident, p) in &self.threads.parked {
+            // SAFETY: an entry lives from `park` to `unpark`, during which its thread waits
+            // for the lock this thread holds and its `ThreadState` neither moves nor changes.
+            all.push((*ident, unsafe { &**p }));
+        }
+        f(&all)
     }
 
     /// Called from the interrupt check's slow half: hand the lock over if a thread asked.
@@ -405,9 +433,11 @@ impl Vm {
             return;
         };
         let ts = self.save_thread();
+        self.park(&ts);
         escape(self);
         gil.yield_now();
         escape(self);
+        self.unpark(&ts);
         self.restore_thread(ts);
     }
 

@@ -429,7 +429,7 @@ fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, Option<f64>)> {
 
 /// Wait until `take` (which waits up to the given time itself) succeeds, at most `timeout`
 /// seconds (`None`: forever), with the interpreter lock released.
-fn blocking_wait(
+pub(super) fn blocking_wait(
     vm: &mut Vm,
     timeout: Option<f64>,
     take: impl Fn(Duration) -> bool + Send + Sync + Clone,

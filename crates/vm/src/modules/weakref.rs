@@ -145,6 +145,12 @@ fn weakrefable(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+/// `weakref.ref(target)` without a callback (`PyWeakref_NewRef(target, NULL)`).
+pub(crate) fn new_weakref(vm: &mut Vm, target: &Value) -> PyResult<Value> {
+    let t = weak_types(vm).reference;
+    make_ref(vm, &t, target, Value::Null, Kind::Ref)
+}
+
 /// Make (or share) a weak reference of `cls` to `target`.
 fn make_ref(
     vm: &mut Vm,

@@ -1,0 +1,348 @@
+//! `faulthandler` (CPython: `Modules/faulthandler.c`, `Python/traceback.c`): dump the Python
+//! tracebacks of the threads to a file descriptor, now or after a timeout.
+//!
+//! `dump_traceback` writes CPython's format straight to the descriptor through the host. Other
+//! threads' frames are read while they wait for the interpreter lock (`Vm::with_all_frames`).
+//! `dump_traceback_later` starts a watchdog thread that waits with the lock released and, when
+//! the time is up, takes the lock (at the running thread's next switch point), dumps every
+//! thread and exits the process if asked. `enable` records the file and the setting: Krait runs
+//! no C extensions, so there is no fatal-signal handler to install and nothing is written on
+//! a crash of the Rust runtime. `register`/`unregister` (dump on a user signal) are absent.
+
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::frame::FrameLink;
+use crate::native::{bind_args, native_ref, pos_args};
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::value::Value;
+use crate::{PyResult, Vm};
+
+/// Frames dumped per thread, threads dumped, and characters per string (`traceback.c`).
+const MAX_FRAME_DEPTH: usize = 100;
+const MAX_NTHREADS: usize = 100;
+const MAX_STRING_LENGTH: usize = 500;
+
+/// What `enable` and `dump_traceback_later` remember.
+#[derive(Default)]
+pub(crate) struct FaultState {
+    enabled: Option<(Value, i32, bool)>,
+    watchdog: Option<Arc<Watchdog>>,
+}
+
+/// The state a watchdog thread shares with `cancel_dump_traceback_later`.
+struct Watchdog {
+    cancelled: Mutex<bool>,
+    cv: Condvar,
+}
+
+/// The watchdog's parameters, handed to its thread as a native object.
+struct WatchdogJob {
+    dog: Arc<Watchdog>,
+    fd: i32,
+    timeout: f64,
+    repeat: bool,
+    exit: bool,
+    header: String,
+    /// Keeps the file object alive while the watchdog may write to its descriptor.
+    _file: Value,
+}
+
+pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
+    let t = super::new_type(vm, "faulthandler", "_Watchdog", false);
+    vm.mods.watchdog_type = Some(t);
+    vm.add_functions(
+        m,
+        &[
+            ("enable", enable),
+            ("disable", disable),
+            ("is_enabled", is_enabled),
+            ("dump_traceback", dump_traceback),
+            ("dump_traceback_later", dump_traceback_later),
+            ("cancel_dump_traceback_later", cancel_dump_traceback_later),
+        ],
+    );
+    Ok(())
+}
+
+/// `faulthandler_get_fileno`: the descriptor of `file` (default `sys.stderr`), flushing it.
+fn get_fileno(vm: &mut Vm, file: &Value) -> PyResult<(Value, i32)> {
+    let file = if file.is_null() || file.is_none() {
+        let sys = Value::Obj(vm.sys.clone());
+        let f = vm.getattr_str(&sys, "stderr")?;
+        if f.is_none() {
+            return Err(vm.runtime_error("sys.stderr is None"));
+        }
+        f
+    } else {
+        file.clone()
+    };
+    if let Value::Int(fd) = file {
+        if fd < 0 || fd > i32::MAX as i64 {
+            // CPython's spelling.
+            return Err(vm.value_error("file is not a valid file descripter"));
+        }
+        return Ok((file, fd as i32));
+    }
+    let f = vm.getattr_str(&file, "fileno")?;
+    let r = vm.call_pos(&f, &[])?;
+    let fd = match r {
+        Value::Int(fd) if (0..=i32::MAX as i64).contains(&fd) => fd as i32,
+        _ => return Err(vm.value_error("file.fileno() is not a valid file descriptor")),
+    };
+    // A failing flush() is ignored, as in CPython.
+    if let Ok(fl) = vm.getattr_str(&file, "flush") {
+        let _ = vm.call_pos(&fl, &[]);
+    }
+    Ok((file, fd))
+}
+
+/// `_Py_DumpASCII` with the length cap: non-ASCII as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+fn push_ascii(out: &mut String, text: &str) {
+    for (n, c) in text.chars().enumerate() {
+        if n >= MAX_STRING_LENGTH {
+            out.push_str("...");
+            return;
+        }
+        let u = c as u32;
+        if (0x20..0x7f).contains(&u) {
+            out.push(c);
+        } else if u <= 0xff {
+            out.push_str(&format!("\\x{u:02x}"));
+        } else if u <= 0xffff {
+            out.push_str(&format!("\\u{u:04x}"));
+        } else {
+            out.push_str(&format!("\\U{u:08x}"));
+        }
+    }
+}
+
+/// The frames of one thread, most recent first (`dump_traceback`).
+fn dump_frames(out: &mut String, frames: &[FrameLink]) {
+    if frames.is_empty() {
+        out.push_str("  <no Python frame>\n");
+        return;
+    }
+    for (depth, f) in frames.iter().rev().enumerate() {
+        if depth >= MAX_FRAME_DEPTH {
+            out.push_str("  ...\n");
+            break;
+        }
+        out.push_str("  File \"");
+        push_ascii(out, &f.code.co.filename);
+        out.push_str("\", line ");
+        match f.code.co.positions.get(f.ip.get() as usize) {
+            Some(p) => out.push_str(&p.line.to_string()),
+            None => out.push_str("???"),
+        }
+        out.push_str(" in ");
+        push_ascii(out, &f.code.co.name);
+        out.push('\n');
+    }
+}
+
+/// `_Py_DumpTracebackThreads`: each thread's header and frames; `current` marks the thread
+/// the dump runs on, `None` (the watchdog) lists it not at all.
+fn dump_threads(vm: &Vm, current: bool) -> String {
+    let mut out = String::new();
+    vm.with_all_frames(|all| {
+        let skip = usize::from(!current);
+        for (n, (ident, frames)) in all.iter().skip(skip).enumerate() {
+            if n != 0 {
+                out.push('\n');
+            }
+            if n >= MAX_NTHREADS {
+                out.push_str("...\n");
+                break;
+            }
+            let which = if current && n == 0 {
+                "Current thread"
+            } else {
+                "Thread"
+            };
+            out.push_str(&format!(
+                "{which} 0x{:016x} (most recent call first):\n",
+                *ident as u64
+            ));
+            dump_frames(&mut out, frames);
+        }
+    });
+    out
+}
+
+fn write_fd(vm: &mut Vm, fd: i32, text: &str) -> PyResult<()> {
+    if fd == 1 || fd == 2 {
+        vm.flush_stdout();
+    }
+    let mut data = text.as_bytes();
+    while !data.is_empty() {
+        match vm.host.write(fd, data) {
+            Ok(0) => break,
+            Ok(n) => data = data.get(n..).unwrap_or(&[]),
+            Err(e) => return Err(vm.os_error_io(&e, None)),
+        }
+    }
+    Ok(())
+}
+
+fn enable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "enable", &["file", "all_threads"], 0)?;
+    let (file, fd) = get_fileno(vm, &a[0])?;
+    let all = if a[1].is_null() {
+        true
+    } else {
+        vm.is_true(&a[1])?
+    };
+    vm.mods.faulthandler.enabled = Some((file, fd, all));
+    Ok(Value::None)
+}
+
+fn disable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "disable", 0, 0)?;
+    Ok(Value::bool(vm.mods.faulthandler.enabled.take().is_some()))
+}
+
+fn is_enabled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "is_enabled", 0, 0)?;
+    Ok(Value::bool(vm.mods.faulthandler.enabled.is_some()))
+}
+
+fn dump_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(vm, &args, "dump_traceback", &["file", "all_threads"], 0)?;
+    let (_file, fd) = get_fileno(vm, &a[0])?;
+    let all = if a[1].is_null() {
+        true
+    } else {
+        vm.is_true(&a[1])?
+    };
+    let text = if all {
+        dump_threads(vm, true)
+    } else {
+        let mut out = String::from("Stack (most recent call first):\n");
+        dump_frames(&mut out, &vm.frames);
+        out
+    };
+    write_fd(vm, fd, &text)?;
+    Ok(Value::None)
+}
+
+/// `format_timeout`: `Timeout (H:MM:SS[.ffffff])!`.
+fn timeout_header(timeout: f64) -> String {
+    let us_total = (timeout * 1e6).ceil() as u64;
+    let (sec, us) = (us_total / 1_000_000, us_total % 1_000_000);
+    let (h, m, s) = (sec / 3600, sec / 60 % 60, sec % 60);
+    if us != 0 {
+        format!("Timeout ({h}:{m:02}:{s:02}.{us:06})!\n")
+    } else {
+        format!("Timeout ({h}:{m:02}:{s:02})!\n")
+    }
+}
+
+fn cancel(vm: &mut Vm) {
+    if let Some(dog) = vm.mods.faulthandler.watchdog.take() {
+        *dog.cancelled.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        dog.cv.notify_all();
+    }
+}
+
+fn dump_traceback_later(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(
+        vm,
+        &args,
+        "dump_traceback_later",
+        &["timeout", "repeat", "file", "exit"],
+        1,
+    )?;
+    let timeout = match &a[0] {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => f.get(),
+        v => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "'{tn}' object cannot be interpreted as an integer or float"
+            )));
+        }
+    };
+    if timeout.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if timeout * 1e6 >= i64::MAX as f64 {
+        return Err(vm.overflow_error("timeout value is too large"));
+    }
+    if timeout <= 0.0 {
+        return Err(vm.value_error("timeout must be greater than 0"));
+    }
+    let flag = |vm: &mut Vm, v: &Value| -> PyResult<bool> {
+        if v.is_null() {
+            Ok(false)
+        } else {
+            vm.is_true(v)
+        }
+    };
+    let repeat = flag(vm, &a[1])?;
+    let exit = flag(vm, &a[3])?;
+    let (file, fd) = get_fileno(vm, &a[2])?;
+    cancel(vm);
+    let dog = Arc::new(Watchdog {
+        cancelled: Mutex::new(false),
+        cv: Condvar::new(),
+    });
+    let job = WatchdogJob {
+        dog: dog.clone(),
+        fd,
+        timeout,
+        repeat,
+        exit,
+        header: timeout_header(timeout),
+        _file: file,
+    };
+    let Some(t) = vm.mods.watchdog_type.clone() else {
+        return Err(vm.runtime_error("faulthandler is not initialised"));
+    };
+    let job = Value::Obj(vm.new_object(&t, Payload::Native(Box::new(job))));
+    let func = vm.new_native("_watchdog", watchdog_main);
+    let targs = vm.new_tuple(vec![job]);
+    if let Err(e) = vm.start_thread(func, targs, None) {
+        return Err(vm.runtime_error(format!("unable to start watchdog thread: {e}")));
+    }
+    vm.mods.faulthandler.watchdog = Some(dog);
+    Ok(Value::None)
+}
+
+fn cancel_dump_traceback_later(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "cancel_dump_traceback_later", 0, 0)?;
+    cancel(vm);
+    Ok(Value::None)
+}
+
+/// The watchdog thread's body: wait, dump, maybe exit, maybe again.
+fn watchdog_main(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "_watchdog", 1, 1)?;
+    let Some(job) = native_ref::<WatchdogJob>(&a[0]) else {
+        return Err(vm.type_error("_watchdog() expects a watchdog job"));
+    };
+    loop {
+        let dog = job.dog.clone();
+        let d = Duration::from_secs_f64(job.timeout);
+        let cancelled = vm.allow_threads(move || {
+            let g = dog.cancelled.lock().unwrap_or_else(PoisonError::into_inner);
+            let (g, _) = dog
+                .cv
+                .wait_timeout_while(g, d, |c| !*c)
+                .unwrap_or_else(PoisonError::into_inner);
+            *g
+        });
+        if cancelled {
+            return Ok(Value::None);
+        }
+        let text = format!("{}{}", job.header, dump_threads(vm, false));
+        let _ = write_fd(vm, job.fd, &text);
+        if job.exit {
+            let _ = vm.host.exit_now(1);
+        }
+        if !job.repeat {
+            return Ok(Value::None);
+        }
+    }
+}
