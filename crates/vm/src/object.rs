@@ -235,6 +235,30 @@ impl ObjRef {
         a.ptr == b.ptr
     }
 
+    /// Give up this reference as a plain word (for tables that store values packed, see
+    /// `objects/dict.rs`): the strong count keeps the share until [`ObjRef::from_raw`].
+    #[inline(always)]
+    pub fn into_raw(self) -> u64 {
+        let p = self.ptr.as_ptr() as usize as u64;
+        std::mem::forget(self);
+        p
+    }
+
+    /// Take back a reference given up by [`ObjRef::into_raw`].
+    ///
+    /// # Safety
+    /// `raw` came from `into_raw`, and the share it carries is taken back at most once.
+    #[inline(always)]
+    pub unsafe fn from_raw(raw: u64) -> ObjRef {
+        // SAFETY: `raw` is the non-null address of a live box whose strong count includes the
+        // share given up by `into_raw` (guaranteed by the caller).
+        let ptr = unsafe { NonNull::new_unchecked(raw as usize as *mut ObjBox) };
+        ObjRef {
+            ptr,
+            _owns: PhantomData,
+        }
+    }
+
     /// The object's address, its identity.
     pub fn addr(&self) -> usize {
         std::ptr::from_ref::<Object>(self) as usize

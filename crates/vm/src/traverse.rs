@@ -119,10 +119,10 @@ pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         }
         Payload::Set(s) => {
             if let Ok(s) = s.try_borrow() {
-                s.iter().for_each(|(_, v)| visit(v));
+                s.iter().for_each(|(_, v)| visit(&v));
             }
         }
-        Payload::FrozenSet(s) => s.iter().for_each(|(_, v)| visit(v)),
+        Payload::FrozenSet(s) => s.iter().for_each(|(_, v)| visit(&v)),
         Payload::Slice(s) => s.iter().for_each(&mut *visit),
         Payload::Type(t) => {
             if let Ok(d) = t.dict.try_borrow() {

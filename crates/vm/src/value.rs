@@ -204,4 +204,30 @@ impl crate::objects::dict::Slot for Value {
     fn is_hole(&self) -> bool {
         self.is_null()
     }
+
+    #[inline(always)]
+    fn into_parts(self) -> (u8, u64) {
+        match self {
+            Value::Null => (0, 0),
+            Value::None => (1, 0),
+            Value::Bool(b) => (2, b.0),
+            Value::Int(i) => (3, i as u64),
+            Value::Float(f) => (4, f.0),
+            Value::Obj(o) => (5, o.into_raw()),
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn from_parts(tag: u8, bits: u64) -> Value {
+        match tag {
+            0 => Value::Null,
+            1 => Value::None,
+            2 => Value::Bool(BoolWord(bits)),
+            3 => Value::Int(bits as i64),
+            4 => Value::Float(FloatBits(bits)),
+            // SAFETY: tag 5 is only made by `into_parts` of an object, whose reference the
+            // caller hands back exactly once (the trait's contract).
+            _ => Value::Obj(unsafe { ObjRef::from_raw(bits) }),
+        }
+    }
 }

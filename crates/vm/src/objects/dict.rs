@@ -11,11 +11,62 @@
 
 /// A key or value type the tables can store: it needs a "hole" marker for deleted entries.
 /// The VM uses `Value` (with `Value::Null` as the hole); tests use plain numbers.
+///
+/// The tables store values packed: a tag below 8 (`HOLE`'s is 0) kept apart from 8 bytes of
+/// payload, so a set slot is 16 bytes plus a control byte and a dict entry 24 plus a tag
+/// byte, where a 16-byte `Value` (one tag byte padded to 8) would make them 24 and 40.
 pub trait Slot: Clone {
     /// The marker for a deleted entry.
     const HOLE: Self;
     /// Whether this is the marker.
     fn is_hole(&self) -> bool;
+    /// Split into a tag (below 8; 0 only for `HOLE`) and a payload word; the parts carry
+    /// whatever the value owned.
+    fn into_parts(self) -> (u8, u64);
+    /// Rebuild a value from its parts.
+    ///
+    /// # Safety
+    /// The parts came from `into_parts`, and whatever they own is taken back at most once
+    /// (a copy that must not drop is kept in `ManuallyDrop`, as [`Ref`] does).
+    unsafe fn from_parts(tag: u8, bits: u64) -> Self;
+}
+
+/// A value stored packed in a table, lent out for as long as the table is borrowed. It derefs
+/// to the value; it is not an owner (never dropped), so `.clone()` goes to the value's own.
+pub struct Ref<'a, V> {
+    v: std::mem::ManuallyDrop<V>,
+    _table: std::marker::PhantomData<&'a V>,
+}
+
+impl<V: Slot> Ref<'_, V> {
+    /// A view of packed parts.
+    ///
+    /// # Safety
+    /// The parts are a live value owned by a table that stays borrowed (unchanged) for the
+    /// view's lifetime.
+    #[inline(always)]
+    pub(crate) unsafe fn new(tag: u8, bits: u64) -> Self {
+        Ref {
+            // SAFETY: the copy is never dropped (`ManuallyDrop`), so it takes nothing back
+            // from the table, which keeps the value alive while the view is borrowed.
+            v: std::mem::ManuallyDrop::new(unsafe { V::from_parts(tag, bits) }),
+            _table: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<V> std::ops::Deref for Ref<'_, V> {
+    type Target = V;
+    #[inline(always)]
+    fn deref(&self) -> &V {
+        &self.v
+    }
+}
+
+impl<V: std::fmt::Debug> std::fmt::Debug for Ref<'_, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
 }
 
 const EMPTY: u32 = u32::MAX;

@@ -286,7 +286,7 @@ impl Vm {
                         SetProbe::Candidate { slot, next } => {
                             st = next;
                             let Some(k) = t.key_at(slot) else { continue };
-                            match fast_eq(k, key) {
+                            match fast_eq(&k, key) {
                                 Some(true) => return Ok(Ok(slot)),
                                 Some(false) => continue,
                                 None => (slot, k.clone(), t.version),

@@ -18,6 +18,18 @@ impl Slot for K {
     fn is_hole(&self) -> bool {
         *self == K::Hole
     }
+    fn into_parts(self) -> (u8, u64) {
+        match self {
+            K::Hole => (0, 0),
+            K::Int(i) => (1, i as u64),
+        }
+    }
+    unsafe fn from_parts(tag: u8, bits: u64) -> K {
+        match tag {
+            0 => K::Hole,
+            _ => K::Int(bits as i64),
+        }
+    }
 }
 
 fn int_value(i: i64) -> K {
@@ -42,7 +54,7 @@ fn set_add(t: &mut SetTable<K>, x: i64) {
         match t.probe(h, st) {
             SetProbe::Vacant { slot } => return t.insert_at(slot, h, int_value(x)),
             SetProbe::Candidate { slot, next } => {
-                if t.key_at(slot).map(int_of) == Some(x) {
+                if t.key_at(slot).map(|k| int_of(&k)) == Some(x) {
                     return;
                 }
                 st = next;
@@ -58,7 +70,7 @@ fn set_discard(t: &mut SetTable<K>, x: i64) {
         match t.probe(h, st) {
             SetProbe::Vacant { .. } => return,
             SetProbe::Candidate { slot, next } => {
-                if t.key_at(slot).map(int_of) == Some(x) {
+                if t.key_at(slot).map(|k| int_of(&k)) == Some(x) {
                     t.remove_at(slot);
                     return;
                 }
@@ -69,7 +81,7 @@ fn set_discard(t: &mut SetTable<K>, x: i64) {
 }
 
 fn order(t: &SetTable<K>) -> Vec<i64> {
-    t.iter().map(|(_, k)| int_of(k)).collect()
+    t.iter().map(|(_, k)| int_of(&k)).collect()
 }
 
 #[test]
