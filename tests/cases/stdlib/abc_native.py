@@ -71,3 +71,9 @@ print(issubclass(Z, S), isinstance(Z(), S))
 class Bad: _abc_impl = 3
 try: _abc._abc_instancecheck(Bad, 1)
 except TypeError as e: print(e)
+# a metaclass that is also an ABC: type's own __abstractmethods__ descriptor is not a value
+class Meta(type, A): pass
+print(sorted(Meta.__abstractmethods__))
+for t in (type, int):
+    try: t.__abstractmethods__
+    except AttributeError as e: print(e)

@@ -937,17 +937,20 @@ fn type_set_annotations(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult
 fn type_get_abstract(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let t = as_type(vm, this)?;
     let h = vm.hash_text("__abstractmethods__");
-    let v = crate::objects::typeobj::dict_get_str(
-        &type_data(&t).dict.borrow(),
-        "__abstractmethods__",
-        h,
-    );
+    // `type`'s own dict holds this descriptor, not a value (CPython skips `type` itself).
+    let v = if ObjRef::ptr_eq(&t, &vm.types.type_) {
+        None
+    } else {
+        crate::objects::typeobj::dict_get_str(
+            &type_data(&t).dict.borrow(),
+            "__abstractmethods__",
+            h,
+        )
+    };
     match v {
         Some(v) => Ok(v),
-        None => {
-            let k = vm.intern("__abstractmethods__");
-            Err(vm.no_attribute(this, &k))
-        }
+        // CPython's message is the bare name.
+        None => Err(vm.attribute_error("__abstractmethods__")),
     }
 }
 
