@@ -1,6 +1,6 @@
 //! `dict` storage: CPython's compact, insertion-ordered dict (`Objects/dictobject.c`).
 //!
-//! Design: an index table of `u32` slots probed with CPython's perturbation scheme
+//! Design: an index table of 1-, 2- or 4-byte slots (by table size) probed with CPython's perturbation scheme
 //! (`i = (5*i + perturb + 1) & mask; perturb >>= 5`) points into a dense entry array kept in
 //! insertion order; deleted entries leave a hole (`key == Null`) until the next resize. Iteration
 //! walks the entry array, so order is insertion order independent of hashing.
@@ -87,7 +87,7 @@ pub struct Entry<V> {
 /// The table behind a `dict`.
 #[derive(Clone)]
 pub struct DictTable<V = crate::value::Value> {
-    indices: Vec<u32>,
+    indices: Indices,
     entries: Vec<Entry<V>>,
     used: usize,
     /// Bumped on every structural change, so iterators and lookups notice mutation.
@@ -113,7 +113,7 @@ pub struct ProbeState {
 impl<V: Slot> Default for DictTable<V> {
     fn default() -> Self {
         DictTable {
-            indices: Vec::new(),
+            indices: Indices::None,
             entries: Vec::new(),
             used: 0,
             version: 0,
@@ -161,7 +161,7 @@ impl<V: Slot> DictTable<V> {
         }
         let mask = self.indices.len() - 1;
         loop {
-            let ix = self.indices[st.i];
+            let ix = self.indices.get(st.i);
             let here = st.i;
             st.perturb >>= 5;
             st.i = (st
@@ -211,7 +211,7 @@ impl<V: Slot> DictTable<V> {
             self.rebuild(size_for(self.used * 3 + 1));
         }
         let slot = self.find_empty_slot(hash);
-        self.indices[slot] = self.entries.len() as u32;
+        self.indices.set(slot, self.entries.len() as u32);
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
         self.version += 1;
@@ -228,7 +228,7 @@ impl<V: Slot> DictTable<V> {
         let mask = self.indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
-        while self.indices[i] != index as u32 {
+        while self.indices.get(i) != index as u32 {
             perturb >>= 5;
             i = (i
                 .wrapping_mul(5)
@@ -236,7 +236,7 @@ impl<V: Slot> DictTable<V> {
                 .wrapping_add(1))
                 & mask;
         }
-        self.indices[i] = DUMMY;
+        self.indices.set(i, DUMMY);
         let removed = std::mem::replace(
             &mut self.entries[index],
             Entry {
@@ -252,7 +252,7 @@ impl<V: Slot> DictTable<V> {
 
     /// Remove every item.
     pub fn clear(&mut self) -> Vec<Entry<V>> {
-        self.indices.clear();
+        self.indices = Indices::None;
         self.used = 0;
         self.version += 1;
         std::mem::take(&mut self.entries)
@@ -284,7 +284,7 @@ impl<V: Slot> DictTable<V> {
         let mask = self.indices.len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
-        while self.indices[i] != EMPTY {
+        while self.indices.get(i) != EMPTY {
             perturb >>= 5;
             i = (i
                 .wrapping_mul(5)
@@ -297,14 +297,77 @@ impl<V: Slot> DictTable<V> {
 
     fn rebuild(&mut self, size: usize) {
         let old = std::mem::take(&mut self.entries);
-        self.indices = vec![EMPTY; size];
+        self.indices = Indices::new(size);
         self.entries = Vec::with_capacity(size * 2 / 3);
         for e in old.into_iter().filter(|e| !e.key.is_hole()) {
             let slot = self.find_empty_slot(e.hash);
-            self.indices[slot] = self.entries.len() as u32;
+            self.indices.set(slot, self.entries.len() as u32);
             self.entries.push(e);
         }
         self.version += 1;
+    }
+}
+
+/// The index table, its slots as narrow as the table's size allows (as CPython's `dk_indices`):
+/// one byte up to 128 slots, two up to 2^15, four above. Entry numbers stay below two thirds of
+/// the size, so in the signed narrow forms they are positive and `EMPTY`/`DUMMY` are -1/-2,
+/// which sign-extend to the `u32` sentinels.
+#[derive(Clone)]
+enum Indices {
+    None,
+    I8(Vec<i8>),
+    I16(Vec<i16>),
+    U32(Vec<u32>),
+}
+
+impl Indices {
+    /// A table of `size` empty slots.
+    fn new(size: usize) -> Indices {
+        if size <= 1 << 7 {
+            Indices::I8(vec![-1; size])
+        } else if size <= 1 << 15 {
+            Indices::I16(vec![-1; size])
+        } else {
+            Indices::U32(vec![EMPTY; size])
+        }
+    }
+
+    #[inline(always)]
+    fn len(&self) -> usize {
+        match self {
+            Indices::None => 0,
+            Indices::I8(v) => v.len(),
+            Indices::I16(v) => v.len(),
+            Indices::U32(v) => v.len(),
+        }
+    }
+
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        matches!(self, Indices::None)
+    }
+
+    /// Slot `i`: an entry number, `EMPTY` or `DUMMY`.
+    #[inline(always)]
+    fn get(&self, i: usize) -> u32 {
+        match self {
+            Indices::None => EMPTY,
+            Indices::I8(v) => v[i] as i32 as u32,
+            Indices::I16(v) => v[i] as i32 as u32,
+            Indices::U32(v) => v[i],
+        }
+    }
+
+    /// Set slot `i` to an entry number (which fits the width: see the type), `EMPTY` or
+    /// `DUMMY`; the narrowing keeps the low bits, so the sentinels become -1/-2.
+    #[inline(always)]
+    fn set(&mut self, i: usize, ix: u32) {
+        match self {
+            Indices::None => {}
+            Indices::I8(v) => v[i] = ix as i8,
+            Indices::I16(v) => v[i] = ix as i16,
+            Indices::U32(v) => v[i] = ix,
+        }
     }
 }
 
