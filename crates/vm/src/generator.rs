@@ -120,8 +120,10 @@ impl Vm {
         g.running.set(true);
         // The generator's own handled exceptions sit on top of the caller's while it runs.
         let base = self.handled.len();
-        let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
-        self.handled.extend(saved);
+        if !g.exc_state.borrow().is_empty() {
+            let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
+            self.handled.extend(saved);
+        }
         let result = match self.enter_frame(&frame) {
             Ok(()) => {
                 let r = match exc {
@@ -391,7 +393,7 @@ impl Vm {
 
 /// Advance a generator for `next()` / `for`: `None` when it returned.
 pub fn gen_next(vm: &mut Vm, generator: &ObjRef) -> PyResult<Option<Value>> {
-    if vm.gen_kind(generator) != "generator" {
+    if !generator.class_is(&vm.types.generator) && vm.gen_kind(generator) != "generator" {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",
             vm.gen_kind(generator)

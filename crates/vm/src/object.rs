@@ -276,6 +276,18 @@ impl ObjRef {
         r
     }
 
+    /// Whether the object's type is `t`, without touching reference counts.
+    #[inline]
+    pub fn class_is(&self, t: &ObjRef) -> bool {
+        // SAFETY: the cell is only ever replaced by `class` (take, then set back) and
+        // `set_class`, neither of which runs while this shared borrow lives: it ends before
+        // the function returns and nothing is called in between.
+        match unsafe { &*self.class.as_ptr() } {
+            Some(c) => ObjRef::ptr_eq(c, t),
+            None => ObjRef::ptr_eq(self, t),
+        }
+    }
+
     /// Run `f` with the object's type.
     #[inline]
     pub fn with_class<R>(&self, f: impl FnOnce(&ObjRef) -> R) -> R {
