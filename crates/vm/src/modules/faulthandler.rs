@@ -254,19 +254,7 @@ fn dump_traceback_later(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         &["timeout", "repeat", "file", "exit"],
         1,
     )?;
-    let timeout = match &a[0] {
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => f.get(),
-        v => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer or float"
-            )));
-        }
-    };
-    if timeout.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
+    let timeout = super::thread::seconds_arg(vm, &a[0])?;
     if timeout * 1e6 >= i64::MAX as f64 {
         return Err(vm.overflow_error("timeout value is too large"));
     }

@@ -382,6 +382,25 @@ fn thread_exit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(vm.new_exception(&t, Vec::new()))
 }
 
+/// A timeout in seconds given as an int or a float (`_PyTime_FromSecondsObject`'s type and
+/// NaN checks; the range checks differ by caller).
+pub(crate) fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    let secs = match v {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => f.get(),
+        v => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "'{tn}' object cannot be interpreted as an integer or float"
+            )));
+        }
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    Ok(secs)
+}
+
 /// `(blocking=True, timeout=-1)` with CPython's checks (`lock_acquire_parse_args`); the
 /// timeout is `None` for "forever".
 fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, Option<f64>)> {
@@ -397,18 +416,8 @@ fn acquire_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(bool, Option<f64>)> {
     };
     let timeout = match &a[1] {
         Value::Null => -1.0,
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => f.get(),
-        v => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer or float"
-            )));
-        }
+        v => seconds_arg(vm, v)?,
     };
-    if timeout.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
     if !blocking && timeout != -1.0 {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
