@@ -36,6 +36,7 @@ REACH = re.compile(
 FFI_ALLOWED = {
     "erf": "libm's error function, which CPython's math.erf calls (crates/vm/src/modules/math.rs)",
     "erfc": "libm's complementary error function, for math.erfc (crates/vm/src/modules/math.rs)",
+    "asinh": "libm's inverse hyperbolic sine, which CPython's cmath.asinh calls (crates/vm/src/modules/cmath.rs)",
 }
 EXTERN_BLOCK = re.compile(r'extern\s+"[^"]*"\s*\{([^}]*)\}')
 

@@ -236,7 +236,8 @@ impl Vm {
                     self.check_interrupt(RESUME_COST)?;
                 }
                 Opcode::POP_TOP => {
-                    pop!(f);
+                    drop(pop!(f));
+                    finalize!(self);
                 }
                 Opcode::PUSH_NULL => push(&mut f.stack, Value::Null),
                 Opcode::COPY => {
@@ -273,12 +274,14 @@ impl Vm {
                 Opcode::STORE_FAST => {
                     let v = pop!(f);
                     f.fast[arg as usize] = v;
+                    finalize!(self);
                 }
                 Opcode::DELETE_FAST => {
                     if f.fast[arg as usize].is_null() {
                         return Err(self.unbound_local(&code.co.localsplus[arg as usize]).into());
                     }
                     f.fast[arg as usize] = Value::Null;
+                    finalize!(self);
                 }
                 Opcode::MAKE_CELL => {
                     let v = std::mem::replace(&mut f.fast[arg as usize], Value::Null);
@@ -348,6 +351,7 @@ impl Vm {
                         }
                         None => return Err(EvalError::Internal("STORE_NAME without locals")),
                     }
+                    finalize!(self);
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
@@ -361,6 +365,7 @@ impl Vm {
                         }
                         return Err(e.into());
                     }
+                    finalize!(self);
                 }
                 Opcode::LOAD_GLOBAL => {
                     if arg & 1 == 1 {
@@ -373,6 +378,7 @@ impl Vm {
                     let v = pop!(f);
                     let g = Value::Obj(f.globals.clone());
                     self.setitem(&g, Value::Obj(code.names[arg as usize].clone()), v)?;
+                    finalize!(self);
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = code.names[arg as usize].clone();
@@ -380,6 +386,7 @@ impl Vm {
                     if self.delitem(&g, Value::Obj(name.clone())).is_err() {
                         return Err(self.name_error(&name, None).into());
                     }
+                    finalize!(self);
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f);
@@ -390,10 +397,14 @@ impl Vm {
                     let obj = pop!(f);
                     let v = pop!(f);
                     self.store_attr_cached(code, arg as usize, &obj, v)?;
+                    drop(obj);
+                    finalize!(self);
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!(f);
                     self.setattr(&obj, &code.names[arg as usize], None)?;
+                    drop(obj);
+                    finalize!(self);
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(f);
@@ -775,18 +786,24 @@ impl Vm {
                             let old = std::mem::replace(&mut l[idx as usize], v);
                             drop(l);
                             drop(old);
+                            finalize!(self);
                             continue;
                         }
                         drop(l);
                         self.setitem(&obj, key, v)?;
+                        finalize!(self);
                         continue;
                     }
                     self.setitem(&obj, key, v)?;
+                    drop(obj);
+                    finalize!(self);
                 }
                 Opcode::DELETE_SUBSCR => {
                     let key = pop!(f);
                     let obj = pop!(f);
                     self.delitem(&obj, key)?;
+                    drop(obj);
+                    finalize!(self);
                 }
                 Opcode::GET_ITER => {
                     let v = pop!(f);
