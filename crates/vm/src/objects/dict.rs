@@ -153,15 +153,23 @@ impl<V: Slot> DictTable<V> {
         }
     }
 
-    /// Continue a probe: the next entry with the same hash, or the vacant slot.
-    #[inline]
-    pub fn probe(&self, hash: i64, mut st: ProbeState) -> Probe {
-        if self.indices.is_empty() {
-            return Probe::Vacant { slot: usize::MAX };
+    /// Continue a probe: the next entry with the same hash, or the vacant slot. One loop per
+    /// index width, so the width is not re-examined at every step of the probe.
+    #[inline(always)]
+    pub fn probe(&self, hash: i64, st: ProbeState) -> Probe {
+        match &self.indices {
+            Indices::None => Probe::Vacant { slot: usize::MAX },
+            Indices::I8(v) => self.probe_in(v, hash, st),
+            Indices::I16(v) => self.probe_in(v, hash, st),
+            Indices::U32(v) => self.probe_in(v, hash, st),
         }
-        let mask = self.indices.len() - 1;
+    }
+
+    #[inline(always)]
+    fn probe_in<W: IndexWord>(&self, idx: &[W], hash: i64, mut st: ProbeState) -> Probe {
+        let mask = idx.len() - 1;
         loop {
-            let ix = self.indices.get(st.i);
+            let ix = idx[st.i].widen();
             let here = st.i;
             st.perturb >>= 5;
             st.i = (st
@@ -305,6 +313,32 @@ impl<V: Slot> DictTable<V> {
             self.entries.push(e);
         }
         self.version += 1;
+    }
+}
+
+/// A slot of the index table, read as an entry number or the `EMPTY`/`DUMMY` sentinels.
+trait IndexWord: Copy {
+    fn widen(self) -> u32;
+}
+
+impl IndexWord for i8 {
+    #[inline(always)]
+    fn widen(self) -> u32 {
+        self as i32 as u32
+    }
+}
+
+impl IndexWord for i16 {
+    #[inline(always)]
+    fn widen(self) -> u32 {
+        self as i32 as u32
+    }
+}
+
+impl IndexWord for u32 {
+    #[inline(always)]
+    fn widen(self) -> u32 {
+        self
     }
 }
 
