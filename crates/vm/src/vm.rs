@@ -329,13 +329,8 @@ impl Vm {
             return Ok(());
         }
         let cat = self.types.syntax_warning.clone();
-        let module = match filename.strip_suffix(".py") {
-            _ if filename.is_empty() => "<unknown>",
-            Some(m) => m,
-            None => filename,
-        };
         for w in warnings {
-            if let Err(e) = self.warn_explicit(&cat, &w.msg, filename, w.line, module) {
+            if let Err(e) = self.warn_explicit(&cat, &w.msg, filename, w.line) {
                 if self.err_matches(&e, &cat) {
                     // `compiler_error` reads the line from the file (`PyErr_ProgramTextObject`).
                     let mut w = w.clone();

@@ -62,40 +62,39 @@ fn warnings_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
 
 /// The state, made with a release build's default filters on first use.
 fn state(vm: &mut Vm) -> &mut WarnState {
-    if vm.warnings.is_none() {
-        let main = Value::Obj(vm.intern("__main__"));
-        let t = &vm.types;
-        let defaults = [
-            ("default", t.deprecation_warning.clone(), main),
-            ("ignore", t.deprecation_warning.clone(), Value::None),
-            ("ignore", t.pending_deprecation_warning.clone(), Value::None),
-            ("ignore", t.import_warning.clone(), Value::None),
-            ("ignore", t.resource_warning.clone(), Value::None),
-        ];
-        let mut items = Vec::with_capacity(defaults.len());
-        for (action, category, module) in defaults {
-            let a = Value::Obj(vm.intern(action));
-            items.push(vm.new_tuple(vec![
-                a,
-                Value::None,
-                Value::Obj(category),
-                module,
-                Value::Int(0),
-            ]));
-        }
-        let filters = vm.new_list(items);
-        let once_registry = Value::Obj(vm.new_dict());
-        let default_action = vm.new_str("default");
-        vm.warnings = Some(Box::new(WarnState {
-            filters,
-            once_registry,
-            default_action,
-            version: 0,
-        }));
-    }
-    match &mut vm.warnings {
+    let st = match vm.warnings.take() {
         Some(st) => st,
-        None => unreachable!("made above"),
+        None => Box::new(new_state(vm)),
+    };
+    vm.warnings.insert(st)
+}
+
+fn new_state(vm: &mut Vm) -> WarnState {
+    let main = Value::Obj(vm.intern("__main__"));
+    let t = &vm.types;
+    let defaults = [
+        ("default", t.deprecation_warning.clone(), main),
+        ("ignore", t.deprecation_warning.clone(), Value::None),
+        ("ignore", t.pending_deprecation_warning.clone(), Value::None),
+        ("ignore", t.import_warning.clone(), Value::None),
+        ("ignore", t.resource_warning.clone(), Value::None),
+    ];
+    let mut items = Vec::with_capacity(defaults.len());
+    for (action, category, module) in defaults {
+        let a = Value::Obj(vm.intern(action));
+        items.push(vm.new_tuple(vec![
+            a,
+            Value::None,
+            Value::Obj(category),
+            module,
+            Value::Int(0),
+        ]));
+    }
+    WarnState {
+        filters: vm.new_list(items),
+        once_registry: Value::Obj(vm.new_dict()),
+        default_action: vm.new_str("default"),
+        version: 0,
     }
 }
 
@@ -707,26 +706,25 @@ impl Vm {
     }
 
     /// A warning at `filename:lineno` with no registry, so every occurrence is shown under
-    /// the "default" action (`PyErr_WarnExplicitObject(..., module, NULL)`, as the compiler
-    /// issues its `SyntaxWarning`s).
+    /// the "default" action; filters see the file name without `.py` as the module
+    /// (`PyErr_WarnExplicitObject(..., NULL, NULL)`, as the compiler issues its
+    /// `SyntaxWarning`s).
     pub fn warn_explicit(
         &mut self,
         category: &ObjRef,
         text: &str,
         filename: &str,
         lineno: u32,
-        module: &str,
     ) -> PyResult<()> {
         let message = self.new_str(text);
         let filename = self.new_str(filename);
-        let module = self.new_str(module);
         warn_explicit(
             self,
             &Value::Obj(category.clone()),
             &message,
             &filename,
             i64::from(lineno),
-            Some(module),
+            None,
             None,
             None,
             None,
