@@ -116,7 +116,7 @@ pub(crate) fn handle_value(h: &Handle) -> Result<Value, Error> {
 }
 
 fn is_exact(o: &ObjRef, t: &ObjRef) -> bool {
-    ObjRef::ptr_eq(&o.class(), t)
+    o.class_is(t)
 }
 
 /// Copy a Python value out (plain data by value, anything else as a handle).

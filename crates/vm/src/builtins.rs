@@ -418,7 +418,7 @@ impl Vm {
             if is_subtype(&self.type_of(obj), c) {
                 return Ok(true);
             }
-            if ObjRef::ptr_eq(&c.class(), &self.types.type_) {
+            if c.class_is(&self.types.type_) {
                 // Plain classes: also honour a differing __class__.
                 let k = self.intern("__class__");
                 if let Some(Value::Obj(oc)) = self.getattr_opt(obj, &k)?
@@ -452,7 +452,7 @@ impl Vm {
     pub fn issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
         if let (Value::Obj(s), Value::Obj(c)) = (sub, cls)
             && let (Payload::Type(_), Payload::Type(_)) = (&s.payload, &c.payload)
-            && ObjRef::ptr_eq(&c.class(), &self.types.type_)
+            && c.class_is(&self.types.type_)
         {
             return Ok(is_subtype(s, c));
         }
@@ -589,7 +589,7 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "next", 1, 2)?;
     let it = &a[0];
     let is_iter = matches!(it.payload(), Some(Payload::Iter(_)))
-        || matches!(it, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.generator))
+        || matches!(it, Value::Obj(o) if o.class_is(&vm.types.generator))
         || vm.lookup_special_str(it, "__next__").is_some();
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));

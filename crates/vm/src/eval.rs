@@ -729,8 +729,8 @@ impl Vm {
                         (Value::Obj(x), Value::Obj(y)) => {
                             // Exact strs: WTF-8 byte order is code-point order.
                             if let (Payload::Str(sx), Payload::Str(sy)) = (&x.payload, &y.payload)
-                                && x.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
-                                && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
+                                && x.class_is(&self.types.str)
+                                && y.class_is(&self.types.str)
                             {
                                 let r = match op {
                                     CompareOp::Eq => ObjRef::ptr_eq(x, y) || sx.wtf8() == sy.wtf8(),
@@ -777,7 +777,7 @@ impl Vm {
                     let v = pop!(f);
                     if let (Value::Obj(o), Value::Int(i)) = (&obj, &key)
                         && let Payload::List(l) = &o.payload
-                        && ObjRef::ptr_eq(&o.class(), &self.types.list)
+                        && o.class_is(&self.types.list)
                     {
                         let mut l = l.borrow_mut();
                         let n = l.len() as i64;
@@ -813,8 +813,8 @@ impl Vm {
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = pop!(f);
                     let it = match &v {
-                        Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &self.types.generator) => v,
-                        Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &self.types.coroutine) => {
+                        Value::Obj(o) if o.class_is(&self.types.generator) => v,
+                        Value::Obj(o) if o.class_is(&self.types.coroutine) => {
                             let flags = code.co.flags.0;
                             let ok = krait_bytecode::CodeFlags::COROUTINE
                                 | krait_bytecode::CodeFlags::ITERABLE_COROUTINE;
@@ -1043,14 +1043,13 @@ impl Vm {
                     if let Value::Obj(o) = &seq {
                         let pushed = match &o.payload {
                             Payload::Tuple(t)
-                                if t.len() == arg as usize
-                                    && ObjRef::ptr_eq(&o.class(), &self.types.tuple) =>
+                                if t.len() == arg as usize && o.class_is(&self.types.tuple) =>
                             {
                                 f.stack.extend(t.iter().rev().cloned());
                                 true
                             }
                             Payload::List(l)
-                                if ObjRef::ptr_eq(&o.class(), &self.types.list)
+                                if o.class_is(&self.types.list)
                                     && l.borrow().len() == arg as usize =>
                             {
                                 f.stack.extend(l.borrow().iter().rev().cloned());
@@ -1335,9 +1334,9 @@ impl Vm {
         };
         let str_t = &self.types.str;
         if !matches!(ao.payload, Payload::Str(_))
-            || !ObjRef::ptr_eq(&ao.class(), str_t)
+            || !ao.class_is(str_t)
             || !matches!(bo.payload, Payload::Str(_))
-            || !ObjRef::ptr_eq(&bo.class(), str_t)
+            || !bo.class_is(str_t)
         {
             return Err(a);
         }
@@ -1381,7 +1380,7 @@ impl Vm {
     #[inline]
     fn exact_seq_item(&self, o: &ObjRef, i: i64) -> Option<Value> {
         match &o.payload {
-            Payload::List(l) if ObjRef::ptr_eq(&o.class(), &self.types.list) => {
+            Payload::List(l) if o.class_is(&self.types.list) => {
                 let l = l.borrow();
                 let idx = if i < 0 { i + l.len() as i64 } else { i };
                 if idx < 0 {
@@ -1390,7 +1389,7 @@ impl Vm {
                     l.get(idx as usize).cloned()
                 }
             }
-            Payload::Tuple(t) if ObjRef::ptr_eq(&o.class(), &self.types.tuple) => {
+            Payload::Tuple(t) if o.class_is(&self.types.tuple) => {
                 let idx = if i < 0 { i + t.len() as i64 } else { i };
                 if idx < 0 {
                     None

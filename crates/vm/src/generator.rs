@@ -265,7 +265,7 @@ impl Vm {
     /// `GET_AWAITABLE` (`_PyCoro_GetAwaitableIter` plus ceval's checks and messages).
     pub fn get_awaitable(&mut self, v: &Value, where_: u32) -> PyResult<Value> {
         if let Value::Obj(o) = v
-            && ObjRef::ptr_eq(&o.class(), &self.types.coroutine)
+            && o.class_is(&self.types.coroutine)
         {
             if gen_yf(o).is_some() {
                 return Err(self.runtime_error("coroutine is being awaited already"));
@@ -276,7 +276,7 @@ impl Vm {
         // awaited as it is (CPython's `gen_is_coroutine`).
         if let Value::Obj(o) = v
             && let Payload::Generator(g) = &o.payload
-            && ObjRef::ptr_eq(&o.class(), &self.types.generator)
+            && o.class_is(&self.types.generator)
             && g.code.co.flags.0 & CodeFlags::ITERABLE_COROUTINE != 0
         {
             return Ok(v.clone());
@@ -291,7 +291,7 @@ impl Vm {
         };
         let it = self.call_method_value(&m, v, &[])?;
         if let Value::Obj(o) = &it
-            && ObjRef::ptr_eq(&o.class(), &self.types.coroutine)
+            && o.class_is(&self.types.coroutine)
         {
             return Err(self.type_error("__await__() returned a coroutine"));
         }

@@ -44,7 +44,7 @@ impl AttrCache {
     /// one, else the older of the two.
     fn entry_for_fill(&self, vm: &Vm, obj: &Value) -> &CacheEntry {
         let addr = match obj {
-            Value::Obj(o) => o.with_class(|c| c.addr()),
+            Value::Obj(o) => o.class_addr(),
             _ => 0,
         };
         let epoch = vm.type_epoch.get();
@@ -119,7 +119,7 @@ impl CacheEntry {
         };
         if self.kind.get() == EMPTY
             || self.epoch.get() != vm.type_epoch.get()
-            || !o.with_class(|c| c.addr() == self.ty_addr.get())
+            || o.class_addr() != self.ty_addr.get()
         {
             return None;
         }

@@ -283,7 +283,7 @@ impl Vm {
                 let Some(v) = value else {
                     return InlineStore::Missing;
                 };
-                let exact = name.with_class(|c| ObjRef::ptr_eq(c, &self.types.str));
+                let exact = name.class_is(&self.types.str);
                 let text = ns
                     .to_str()
                     .filter(|_| exact && keys.len() < MAX_SHARED_KEYS);

@@ -105,7 +105,7 @@ impl Vm {
                 attrs.push(subject.clone());
             } else {
                 for name in &match_args[..nargs] {
-                    let exact_str = matches!(name, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &self.types.str));
+                    let exact_str = matches!(name, Value::Obj(o) if o.class_is(&self.types.str));
                     if !exact_str {
                         return Err(self.type_error(format!(
                             "__match_args__ elements must be strings (got {})",

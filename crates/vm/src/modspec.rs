@@ -401,7 +401,7 @@ impl Vm {
         else {
             return false;
         };
-        matches!(v, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), ff))
+        matches!(v, Value::Obj(o) if o.class_is(ff))
     }
 
     /// A new instance of `cls` (one of the classes above) with `fields` in its `__dict__`.

@@ -288,10 +288,28 @@ impl ObjRef {
         }
     }
 
-    /// Run `f` with the object's type.
+    /// Run `f` with the object's type, lent without touching reference counts (`class()`
+    /// clones it, and its drop is an out-of-line call). The type is taken out of its cell
+    /// while `f` runs, so `f` is for looking at the type, not at this object's `__class__`.
     #[inline]
     pub fn with_class<R>(&self, f: impl FnOnce(&ObjRef) -> R) -> R {
-        f(&self.class())
+        let c = self.class.take();
+        let r = match &c {
+            Some(c) => f(c),
+            None => f(self),
+        };
+        self.class.set(c);
+        r
+    }
+
+    /// The address of the object's type (its identity), without touching reference counts.
+    #[inline]
+    pub fn class_addr(&self) -> usize {
+        // SAFETY: as in `class_is`: the shared borrow ends before anything else runs.
+        match unsafe { &*self.class.as_ptr() } {
+            Some(c) => c.addr(),
+            None => self.addr(),
+        }
     }
 
     /// Replace the object's type (`obj.__class__ = C`, after the caller checked layouts).

@@ -278,16 +278,14 @@ impl Vm {
             (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
                 // Exact strs: WTF-8 byte order is code-point order.
                 (Payload::Str(sx), Payload::Str(sy))
-                    if x.with_class(|c| ObjRef::ptr_eq(c, &self.types.str))
-                        && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) =>
+                    if x.class_is(&self.types.str) && y.class_is(&self.types.str) =>
                 {
                     return Ok(Value::bool(cmp_ord(sx.wtf8().cmp(sy.wtf8()), op)));
                 }
                 // Exact tuples: `tuple_richcompare` without the slot lookups; still one
                 // counted level, since items may be tuples again.
                 (Payload::Tuple(_), Payload::Tuple(_))
-                    if x.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple))
-                        && y.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple)) =>
+                    if x.class_is(&self.types.tuple) && y.class_is(&self.types.tuple) =>
                 {
                     return self.with_recursion_check(" in comparison", |vm| {
                         crate::objects::sequence::seq_richcompare(vm, a, b, op)
@@ -378,7 +376,7 @@ impl Vm {
                     return Ok(self.str_hash(s));
                 }
                 if let Payload::Tuple(t) = &o.payload
-                    && o.with_class(|c| ObjRef::ptr_eq(c, &self.types.tuple))
+                    && o.class_is(&self.types.tuple)
                     && t.iter().all(|x| self.leaf_hash(x).is_some())
                 {
                     // `tuplehash` over items whose hash needs no call (ints, strs, ...).
@@ -429,9 +427,7 @@ impl Vm {
             }
             Value::None => Some(hash_identity(v)),
             Value::Obj(o) => match &o.payload {
-                Payload::Str(s) if o.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) => {
-                    Some(self.str_hash(s))
-                }
+                Payload::Str(s) if o.class_is(&self.types.str) => Some(self.str_hash(s)),
                 _ => None,
             },
             Value::Null => None,
@@ -695,12 +691,12 @@ impl Vm {
         // the lookup and the method call.
         if let Value::Obj(o) = obj {
             match &o.payload {
-                Payload::Str(s) if o.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)) => {
+                Payload::Str(s) if o.class_is(&self.types.str) => {
                     return crate::objects::strmethods::str_getitem_value(self, s, key);
                 }
                 Payload::List(l)
                     if matches!(key.payload(), Some(Payload::Slice(_)))
-                        && o.with_class(|c| ObjRef::ptr_eq(c, &self.types.list)) =>
+                        && o.class_is(&self.types.list) =>
                 {
                     let len = l.borrow().len();
                     let (start, _stop, step, n) =

@@ -470,18 +470,14 @@ fn partial_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !vm.is_callable(&func) || !args_ok || !kw_ok {
         return Err(vm.type_error("invalid partial state"));
     }
-    let exact_tuple = fargs
-        .as_obj()
-        .is_some_and(|o| ObjRef::ptr_eq(&o.class(), &vm.types.tuple));
+    let exact_tuple = fargs.as_obj().is_some_and(|o| o.class_is(&vm.types.tuple));
     let fargs = if exact_tuple {
         fargs
     } else {
         let items = vm.iterate(&fargs)?;
         vm.new_tuple(items)
     };
-    let exact_dict = kw
-        .as_obj()
-        .is_some_and(|o| ObjRef::ptr_eq(&o.class(), &vm.types.dict));
+    let exact_dict = kw.as_obj().is_some_and(|o| o.class_is(&vm.types.dict));
     let kw = if exact_dict {
         kw
     } else {

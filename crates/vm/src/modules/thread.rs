@@ -203,7 +203,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
 fn excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "_excepthook", 1, 1)?;
     let items = match (&a[0], &vm.mods.except_hook_args) {
-        (Value::Obj(o), Some(t)) if ObjRef::ptr_eq(&o.class(), t) => match &o.payload {
+        (Value::Obj(o), Some(t)) if o.class_is(t) => match &o.payload {
             Payload::Tuple(items) => items.to_vec(),
             _ => Vec::new(),
         },

@@ -191,7 +191,7 @@ fn make_ref(
                     || exact
                         .as_ref()
                         .is_some_and(|e| ObjRef::ptr_eq(e, &cls.clone()))
-                        && ObjRef::ptr_eq(&wr.class(), cls))
+                        && wr.class_is(cls))
             {
                 return Ok(wv);
             }

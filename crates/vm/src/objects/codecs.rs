@@ -10,7 +10,7 @@
 //! `PyStr` built with `PyStr::from_code_points`.
 
 use crate::native::as_pystr;
-use crate::object::{ObjRef, Payload};
+use crate::object::Payload;
 use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -156,8 +156,7 @@ pub fn wrap_codec_error(vm: &mut Vm, e: PyErr, op: &str, encoding: &str) -> PyEr
     let ok_args = match args.payload() {
         Some(Payload::Tuple(t)) => {
             t.is_empty()
-                || (t.len() == 1
-                    && matches!(&t[0], Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.str)))
+                || (t.len() == 1 && matches!(&t[0], Value::Obj(o) if o.class_is(&vm.types.str)))
         }
         _ => false,
     };

@@ -447,7 +447,7 @@ fn alias_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let (o1, a1) = alias_parts(vm, this)?;
     let (o2, a2) = alias_parts(vm, other)?;
-    if matches!(this, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.union_type)) {
+    if matches!(this, Value::Obj(o) if o.class_is(&vm.types.union_type)) {
         // Unions compare as sets of their members.
         let m1 = vm.iterate(&a1)?;
         let m2 = vm.iterate(&a2)?;
@@ -510,12 +510,12 @@ fn alias_parameters(vm: &mut Vm, _this: &Value) -> PyResult<Value> {
 fn is_union_arg(vm: &mut Vm, v: &Value) -> bool {
     v.is_none()
         || matches!(v.payload(), Some(Payload::Type(_)))
-        || matches!(v, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.generic_alias) || ObjRef::ptr_eq(&o.class(), &vm.types.union_type))
+        || matches!(v, Value::Obj(o) if o.class_is(&vm.types.generic_alias) || o.class_is(&vm.types.union_type))
 }
 
 fn union_members(vm: &mut Vm, v: &Value, out: &mut Vec<Value>) -> PyResult<()> {
     if let Value::Obj(o) = v
-        && ObjRef::ptr_eq(&o.class(), &vm.types.union_type)
+        && o.class_is(&vm.types.union_type)
     {
         let (_, a) = alias_parts(vm, v)?;
         for m in vm.iterate(&a)? {
@@ -631,7 +631,7 @@ fn union_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__instancecheck__", 1, 1)?;
     let (_, a) = alias_parts(vm, this)?;
     for m in vm.iterate(&a)? {
-        if matches!(m, Value::Obj(ref o) if ObjRef::ptr_eq(&o.class(), &vm.types.generic_alias)) {
+        if matches!(m, Value::Obj(ref o) if o.class_is(&vm.types.generic_alias)) {
             return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
         }
         if vm.isinstance(&rest[0], &m)? {

@@ -238,7 +238,7 @@ fn complex_complex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__complex__", 0, 0)?;
     let c = check_self(vm, this, "__complex__")?;
     if let Value::Obj(o) = this
-        && ObjRef::ptr_eq(&o.class(), &vm.types.complex)
+        && o.class_is(&vm.types.complex)
     {
         return Ok(this.clone());
     }
@@ -496,7 +496,7 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 Some(c) => {
                     if exact
                         && i.is_none()
-                        && matches!(&r, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.complex))
+                        && matches!(&r, Value::Obj(o) if o.class_is(&vm.types.complex))
                     {
                         return Ok(r);
                     }

@@ -503,7 +503,7 @@ fn dict_fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (cls, rest) = method_args(vm, &args, "fromkeys", 1, 2)?;
     let value = rest.get(1).cloned().unwrap_or(Value::None);
     let d = vm.call_pos(cls, &[])?;
-    let exact = matches!(&d, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.dict));
+    let exact = matches!(&d, Value::Obj(o) if o.class_is(&vm.types.dict));
     let it = vm.iter(&rest[0])?;
     while let Some(k) = vm.next(&it)? {
         if exact && let Value::Obj(o) = &d {

@@ -386,7 +386,7 @@ impl Vm {
         after: Option<usize>,
     ) -> PyResult<Vec<Value>> {
         // Exact lists and tuples are read directly; a subclass may define `__iter__`.
-        let exact = |o: &ObjRef, t: &ObjRef| ObjRef::ptr_eq(&o.class(), t);
+        let exact = |o: &ObjRef, t: &ObjRef| o.class_is(t);
         let items = match seq {
             Value::Obj(o)
                 if matches!(o.payload, Payload::List(_)) && exact(o, &self.types.list) =>
@@ -566,7 +566,7 @@ impl Vm {
                         None => v.clone(),
                     });
                 }
-                Payload::Generator(_) if ObjRef::ptr_eq(&o.class(), &self.types.generator) => {
+                Payload::Generator(_) if o.class_is(&self.types.generator) => {
                     return Ok(v.clone());
                 }
                 _ => {}

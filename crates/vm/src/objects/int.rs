@@ -835,7 +835,7 @@ pub fn int_from_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     // An exact str has no `__int__`/`__index__`/`__trunc__`: parse it straight away.
     if let Value::Obj(o) = v
         && let Payload::Str(s) = &o.payload
-        && o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.str))
+        && o.class_is(&vm.types.str)
     {
         if let Some(i) = small_decimal(s.wtf8()) {
             return Ok(Value::Int(i));

@@ -213,7 +213,7 @@ fn range_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn exact_int(vm: &Vm, v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(_) | Value::Bool(_) => int_value(v),
-        Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.int) => int_value(v),
+        Value::Obj(o) if o.class_is(&vm.types.int) => int_value(v),
         _ => None,
     }
 }

@@ -402,7 +402,7 @@ fn update_table(vm: &mut Vm, t: &RefCell<SetTable>, it: &Value) -> PyResult<()> 
 fn set_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = this_set(vm, &args, "__repr__", 0, 0)?;
     let tname = vm.type_name(this);
-    let exact_set = matches!(this, Value::Obj(o) if ObjRef::ptr_eq(&o.class(), &vm.types.set));
+    let exact_set = matches!(this, Value::Obj(o) if o.class_is(&vm.types.set));
     if repr_enter(vm, this) {
         return Ok(vm.new_string(format!("{tname}(...)")));
     }

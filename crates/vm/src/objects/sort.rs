@@ -15,7 +15,7 @@
 
 use krait_bytecode::CompareOp;
 
-use crate::object::{ObjRef, Payload};
+use crate::object::Payload;
 use crate::objects::function::Args;
 use crate::value::Value;
 use crate::{PyResult, Vm};
@@ -95,10 +95,8 @@ fn key_kind<T: SortElem>(vm: &Vm, v: &[T]) -> KeyKind {
         Value::Int(_) => KeyKind::Int,
         Value::Float(_) => KeyKind::Float,
         Value::Obj(o) => match &o.payload {
-            Payload::Str(_) if o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.str)) => KeyKind::Str,
-            Payload::Tuple(_) if o.with_class(|c| ObjRef::ptr_eq(c, &vm.types.tuple)) => {
-                KeyKind::Tuple
-            }
+            Payload::Str(_) if o.class_is(&vm.types.str) => KeyKind::Str,
+            Payload::Tuple(_) if o.class_is(&vm.types.tuple) => KeyKind::Tuple,
             _ => KeyKind::Mixed,
         },
         _ => KeyKind::Mixed,

@@ -66,7 +66,7 @@ impl Vm {
     /// Whether `v` is an instance of exactly `str`.
     pub fn is_exact_str(&self, v: &Value) -> bool {
         match v {
-            Value::Obj(o) => o.with_class(|c| ObjRef::ptr_eq(c, &self.types.str)),
+            Value::Obj(o) => o.class_is(&self.types.str),
             _ => false,
         }
     }
@@ -637,7 +637,7 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(vm.not_implemented.clone());
     };
     // CPython returns an operand itself when the other is empty (both exact str).
-    let exact = |v: &Value| matches!(v, Value::Obj(x) if ObjRef::ptr_eq(&x.class(), &vm.types.str));
+    let exact = |v: &Value| matches!(v, Value::Obj(x) if x.class_is(&vm.types.str));
     if o.is_empty() && exact(&args.values[0]) {
         return Ok(args.values[0].clone());
     }

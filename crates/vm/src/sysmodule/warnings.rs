@@ -178,7 +178,7 @@ fn check_matched(vm: &mut Vm, pattern: &Value, arg: &Value) -> PyResult<bool> {
         return Ok(true);
     }
     if let Value::Obj(p) = pattern
-        && ObjRef::ptr_eq(&p.class(), &vm.types.str)
+        && p.class_is(&vm.types.str)
     {
         return match (pattern.payload(), arg.payload()) {
             (Some(Payload::Str(a)), Some(Payload::Str(b))) => Ok(a.wtf8() == b.wtf8()),
