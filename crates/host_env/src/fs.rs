@@ -179,6 +179,41 @@ pub fn chmod(path: &str, mode: u32) -> io::Result<()> {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
 }
 
+/// `chown(2)`, or `lchown(2)` when `follow` is false (a final symlink itself changes owner);
+/// `None` leaves that id as it is.
+pub fn chown(path: &str, uid: Option<u32>, gid: Option<u32>, follow: bool) -> io::Result<()> {
+    if follow {
+        std::os::unix::fs::chown(path, uid, gid)
+    } else {
+        std::os::unix::fs::lchown(path, uid, gid)
+    }
+}
+
+fn c_path(path: &str) -> io::Result<std::ffi::CString> {
+    std::ffi::CString::new(path).map_err(|_| einval())
+}
+
+/// `mkfifo(3)`: a named pipe with permission bits `mode` (less the umask).
+pub fn mkfifo(path: &str, mode: u32) -> io::Result<()> {
+    let p = c_path(path)?;
+    // SAFETY: `p` is a NUL-terminated string that outlives the call.
+    if unsafe { libc::mkfifo(p.as_ptr(), mode as libc::mode_t) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `mknod(2)`: a file system node of the type and permission bits in `mode`; `dev` is the
+/// device number of a character or block special file.
+pub fn mknod(path: &str, mode: u32, dev: u64) -> io::Result<()> {
+    let p = c_path(path)?;
+    // SAFETY: `p` is a NUL-terminated string that outlives the call.
+    if unsafe { libc::mknod(p.as_ptr(), mode as libc::mode_t, dev as libc::dev_t) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// Set the access and modification times of `path` (nanoseconds since the epoch).
 pub fn utime(path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
     let t = |ns: i64| {
@@ -305,6 +340,17 @@ impl Files {
         match owned {
             Some(o) => Ok(metadata(&File::from(o).metadata()?)),
             None => Ok(metadata(&self.get(fd)?.metadata()?)),
+        }
+    }
+
+    /// `fchown(2)` on an open file (or a standard stream); `None` leaves that id unchanged.
+    pub fn fchown(&mut self, fd: i32, uid: Option<u32>, gid: Option<u32>) -> io::Result<()> {
+        use std::os::unix::fs::fchown;
+        match fd {
+            0 => fchown(io::stdin(), uid, gid),
+            1 => fchown(io::stdout(), uid, gid),
+            2 => fchown(io::stderr(), uid, gid),
+            _ => fchown(&*self.get(fd)?, uid, gid),
         }
     }
 

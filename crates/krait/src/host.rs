@@ -197,6 +197,24 @@ impl Host for EmbedHost {
     fn chmod(&mut self, path: &str, mode: u32) -> io::Result<()> {
         self.inner.chmod(path, mode)
     }
+    fn chown(
+        &mut self,
+        path: &str,
+        uid: Option<u32>,
+        gid: Option<u32>,
+        follow: bool,
+    ) -> io::Result<()> {
+        self.inner.chown(path, uid, gid, follow)
+    }
+    fn fchown(&mut self, fd: i32, uid: Option<u32>, gid: Option<u32>) -> io::Result<()> {
+        self.inner.fchown(fd, uid, gid)
+    }
+    fn mkfifo(&mut self, path: &str, mode: u32) -> io::Result<()> {
+        self.inner.mkfifo(path, mode)
+    }
+    fn mknod(&mut self, path: &str, mode: u32, dev: u64) -> io::Result<()> {
+        self.inner.mknod(path, mode, dev)
+    }
     fn utime(&mut self, path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
         self.inner.utime(path, atime_ns, mtime_ns)
     }

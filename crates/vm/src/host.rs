@@ -367,6 +367,30 @@ pub trait Host {
     fn chmod(&mut self, _path: &str, _mode: u32) -> io::Result<()> {
         Err(os_err(errno::EACCES))
     }
+    /// Change the owner and group of a path (`None` keeps that id); `follow` false changes a
+    /// final symlink itself (`lchown`).
+    fn chown(
+        &mut self,
+        _path: &str,
+        _uid: Option<u32>,
+        _gid: Option<u32>,
+        _follow: bool,
+    ) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Change the owner and group of an open descriptor (`None` keeps that id).
+    fn fchown(&mut self, _fd: i32, _uid: Option<u32>, _gid: Option<u32>) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Make a named pipe (`mkfifo`).
+    fn mkfifo(&mut self, _path: &str, _mode: u32) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
+    /// Make a file system node: `mode` holds its type and permission bits, `dev` the device
+    /// number of a special file (`mknod`).
+    fn mknod(&mut self, _path: &str, _mode: u32, _dev: u64) -> io::Result<()> {
+        Err(os_err(errno::EACCES))
+    }
     /// Set access and modification times (nanoseconds since the epoch).
     fn utime(&mut self, _path: &str, _atime_ns: i64, _mtime_ns: i64) -> io::Result<()> {
         Err(os_err(errno::EACCES))

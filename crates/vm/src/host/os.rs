@@ -183,6 +183,24 @@ impl Host for OsHost {
     fn chmod(&mut self, path: &str, mode: u32) -> io::Result<()> {
         env::fs::chmod(path, mode)
     }
+    fn chown(
+        &mut self,
+        path: &str,
+        uid: Option<u32>,
+        gid: Option<u32>,
+        follow: bool,
+    ) -> io::Result<()> {
+        env::fs::chown(path, uid, gid, follow)
+    }
+    fn fchown(&mut self, fd: i32, uid: Option<u32>, gid: Option<u32>) -> io::Result<()> {
+        self.files.fchown(fd, uid, gid)
+    }
+    fn mkfifo(&mut self, path: &str, mode: u32) -> io::Result<()> {
+        env::fs::mkfifo(path, mode)
+    }
+    fn mknod(&mut self, path: &str, mode: u32, dev: u64) -> io::Result<()> {
+        env::fs::mknod(path, mode, dev)
+    }
     fn utime(&mut self, path: &str, atime_ns: i64, mtime_ns: i64) -> io::Result<()> {
         env::fs::utime(path, atime_ns, mtime_ns)
     }

@@ -13,6 +13,8 @@ use crate::oserror::PathArg;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+mod owner;
+
 const PRELUDE: &str = r#"
 class stat_result(tuple):
     n_sequence_fields = 10
@@ -224,6 +226,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("pipe", posix_pipe),
         ],
     );
+    vm.add_functions(m, owner::FUNCTIONS);
     let Payload::Module(md) = &m.payload else {
         return Ok(());
     };
