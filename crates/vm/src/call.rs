@@ -77,6 +77,26 @@ impl Vm {
                             "maximum recursion depth exceeded while calling a Python object",
                         ));
                     }
+                    // A native type's own `__call__` (partial, lru_cache): called with the
+                    // instance first, without making a bound method in between.
+                    if let Some(Payload::Builtin(b)) = m.payload()
+                        && b.is_method
+                        && !b.is_classmethod
+                        && b.bound.is_none()
+                    {
+                        let f = b.func;
+                        let mut v = Vec::with_capacity(args.values.len() + 1);
+                        v.push(callable.clone());
+                        v.extend_from_slice(args.values);
+                        let r = f(
+                            self,
+                            Args {
+                                values: &v,
+                                kwnames: args.kwnames,
+                            },
+                        );
+                        return self.after_native(r);
+                    }
                     let t = Value::Obj(self.type_of(callable));
                     let bound = self.descriptor_get(&m, callable, &t)?;
                     self.call(&bound, args)

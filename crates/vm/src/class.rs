@@ -160,7 +160,7 @@ impl Vm {
         for (i, b) in bases.iter().enumerate() {
             let bd = type_data(b);
             if !bd.base_type {
-                let n = bd.name.borrow().clone();
+                let n = crate::modules::tp_name(self, b);
                 return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
             }
             if bases[..i].iter().any(|o| ObjRef::ptr_eq(o, b)) {

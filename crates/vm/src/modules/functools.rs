@@ -1,6 +1,5 @@
-//! `_functools` (CPython: `Modules/_functoolsmodule.c`): `reduce`, `cmp_to_key` and `partial`.
-//! `functools.py` imports each separately and keeps its pure-Python version of what is missing
-//! (here `_lru_cache_wrapper`).
+//! `_functools` (CPython: `Modules/_functoolsmodule.c`): `reduce`, `cmp_to_key`, `partial`
+//! and `_lru_cache_wrapper` (in `functools/lru.rs`).
 //!
 //! A `partial` keeps its function, a tuple of arguments and a dict of keywords; calling it
 //! builds one argument vector (stored arguments, then the call's, then the merged keywords) and
@@ -18,6 +17,8 @@ use crate::objects::sequence::{repr_enter, repr_leave};
 use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, type_data};
 use crate::value::Value;
 use crate::{PyResult, Vm};
+
+mod lru;
 
 struct Partial {
     func: RefCell<Value>,
@@ -41,6 +42,8 @@ pub(super) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Val
                 visit(&v);
             }
         }
+    } else if let Some(l) = n.downcast_ref::<lru::Lru>() {
+        lru::referents(l, visit);
     } else if let Some(k) = n.downcast_ref::<KeyWrapper>() {
         visit(&k.cmp);
         if let Ok(v) = k.obj.try_borrow() {
@@ -100,6 +103,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     let _ = key;
     super::set_attr(vm, m, "partial", Value::Obj(partial));
     vm.add_functions(m, &[("reduce", reduce), ("cmp_to_key", cmp_to_key)]);
+    let lru = lru::make_type(vm);
+    super::set_attr(vm, m, "_lru_cache_wrapper", Value::Obj(lru));
     Ok(())
 }
 

@@ -121,6 +121,16 @@ impl Vm {
     /// `d.get(key)` without KeyError.
     pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
+        self.dict_get_hashed(d, key, hash)
+    }
+
+    /// `d.get(key)` for a key whose hash is known (`_PyDict_GetItem_KnownHash`).
+    pub fn dict_get_hashed(
+        &mut self,
+        d: &ObjRef,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         let idx = self.dict_lookup(d, key, hash)?;
         let table = self.dict_table(d)?;
         Ok(idx.and_then(|i| table.borrow().entry(i).map(|e| e.value.clone())))
@@ -129,6 +139,17 @@ impl Vm {
     /// `d[key] = value`.
     pub fn dict_set(&mut self, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
         let hash = self.hash(&key)?;
+        self.dict_set_hashed(d, key, hash, value)
+    }
+
+    /// `d[key] = value` for a key whose hash is known (`_PyDict_SetItem_KnownHash`).
+    pub fn dict_set_hashed(
+        &mut self,
+        d: &ObjRef,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         let idx = self.dict_lookup(d, &key, hash)?;
         let table = self.dict_table(d)?;
         let old = match idx {
@@ -145,6 +166,16 @@ impl Vm {
     /// `del d[key]`: the removed value, or `None` if absent.
     pub fn dict_del(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
+        self.dict_del_hashed(d, key, hash)
+    }
+
+    /// `del d[key]` for a key whose hash is known: the removed value, or `None` if absent.
+    pub fn dict_del_hashed(
+        &mut self,
+        d: &ObjRef,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         let idx = self.dict_lookup(d, key, hash)?;
         let table = self.dict_table(d)?;
         let removed = idx.and_then(|i| table.borrow_mut().remove_entry(i));
