@@ -23,9 +23,10 @@ NO_STD = ["common", "bytecode"]
 # Third-party crates allowed to bring libc into a sandbox build, with why. Each is reviewed:
 # it must not open files, sockets or processes.
 LIBC_EXCEPTIONS = {
-    # ruff_python_parser grows the stack on deep nesting (stacker -> psm): it maps stack
-    # memory and reads the current thread's stack bounds, nothing else.
-    "stacker": "stack growth for ruff_python_parser's recursion (mmap of stack segments only)",
+    # ruff_python_parser grows the stack on deep nesting (stacker -> psm), and the VM runs the
+    # compiler on a main-thread-sized stack from Python threads (vm.rs: on_compiler_stack): it
+    # maps stack memory and reads the current thread's stack bounds, nothing else.
+    "stacker": "stack growth for the parser's and compiler's recursion (mmap of stack segments only)",
 }
 REACH = re.compile(
     r"(\.host\b|\bhost::|krait_host_env|\bdyn Host\b|\bHost for\b|\bimpl Host\b|\blibc::|\bnix::)"

@@ -269,3 +269,27 @@ fn finalizers_and_atexit_do_not_report_the_limit() {
     ]);
     assert_limit_line(&r, "memory limit of 30000000 bytes exceeded");
 }
+
+/// A thread recursing past what its stack holds (the recursion limit raised out of reach)
+/// gets `RecursionError` from the stack guard, never a stack overflow: with the default thread
+/// stack and with the smallest `threading.stack_size` CPython accepts, through plain calls and
+/// through Rust re-entry (`__repr__`, `__eq__`, `sorted(key=)`, a native `lru_cache`).
+#[test]
+fn thread_stack_guard_raises_recursion_error() {
+    const PROGRAM: &str = "import functools, sys, threading\n\
+sys.setrecursionlimit(10 ** 5)\n\
+class R:\n    def __init__(self, n): self.n = n\n    def __repr__(self): return repr(R(self.n + 1))\n\
+class E:\n    def __eq__(self, o): return E() == o\n\
+def plain(n): return plain(n + 1)\n\
+def via_sorted(n): return sorted([1], key=lambda x: via_sorted(n + 1))\n\
+@functools.lru_cache(maxsize=None)\n\
+def cached(n): return cached(n + 1)\n\
+cases = [lambda: plain(0), lambda: repr(R(0)), lambda: E() == 1, lambda: via_sorted(0), lambda: cached(0)]\n\
+out = []\n\
+def run(f):\n    try:\n        f()\n    except RecursionError:\n        out.append('R')\n\
+for size in (0, 32768):\n    threading.stack_size(size)\n    for f in cases:\n        t = threading.Thread(target=run, args=(f,))\n        t.start()\n        t.join()\n\
+print(''.join(out))\n";
+    let r = krait(&["-c", PROGRAM]);
+    assert_eq!(r.stdout, "RRRRRRRRRR\n", "stderr: {}", r.stderr);
+    assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
+}

@@ -34,8 +34,21 @@ use crate::{PyErr, Vm};
 /// The identity `get_ident` reports for the interpreter's first thread.
 pub const MAIN_IDENT: i64 = 1;
 
-/// Stack of a thread started by `_thread.start_new_thread` when `stack_size` was not set.
-pub const DEFAULT_STACK: usize = 128 << 20;
+/// Stack of a thread started by `_thread.start_new_thread` when `stack_size` was not set:
+/// 8 MiB, what CPython's threads get on Linux. Python-to-Python calls take no Rust stack, but
+/// each re-entry from Rust into Python (`__repr__`, `__eq__`, `sorted(key=)`, a native
+/// wrapper calling its function) takes about 4 KiB (release and dev profiles alike), so the
+/// default recursion limit (1000) is reached with room to spare (about 1500 levels fit); past
+/// it (a raised limit) the stack guard raises `RecursionError` a quarter of the stack before
+/// the end. Every reserved stack counts against an address space limit (`RLIMIT_AS`): at the
+/// former 128 MiB, a 6 GiB limit allowed about 40 threads.
+pub const DEFAULT_STACK: usize = 8 << 20;
+
+/// The least stack a thread gets whatever `stack_size` asked (CPython accepts 32 KiB): the
+/// guard's margin, a quarter of it, must hold the deepest Rust call chain between two guard
+/// checks and the raising of `RecursionError`, and code with its own depth limit instead of
+/// the guard must fit (marshal's 2000 levels overflow 1 MiB).
+const MIN_STACK: usize = 4 << 20;
 
 #[derive(Default)]
 struct GilState {
@@ -472,7 +485,7 @@ impl Vm {
         self.threads.next_ident += 1;
         let stack = match self.threads.stack_size {
             0 => DEFAULT_STACK,
-            n => n.max(16 << 20),
+            n => n.max(MIN_STACK),
         };
         let boot = Boot {
             vm: self as *mut Vm,

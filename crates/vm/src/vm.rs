@@ -173,6 +173,21 @@ pub struct Vm {
     pub switch_interval_us: u64,
 }
 
+/// Stack the parser and compiler may need: the main thread's (crates/krait `STACK_SIZE`).
+const COMPILER_STACK: usize = 256 << 20;
+/// With less than this left, they get a fresh stack of `COMPILER_STACK`.
+const COMPILER_RED_ZONE: usize = 64 << 20;
+
+/// Run the parser or the compiler (which call no Python code). Both recurse on the Rust stack
+/// once per nesting level of the source, and so does dropping the syntax tree, with no depth
+/// guard (CPython raises RecursionError "during compilation" past about 3000 levels): on a
+/// Python thread, whose 8 MiB stack holds far fewer levels than the main thread's 256 MiB, they
+/// run on a stack segment of the main thread's size, so source that compiles on the main
+/// thread compiles on any thread.
+pub(crate) fn on_compiler_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(COMPILER_RED_ZONE, COMPILER_STACK, f)
+}
+
 impl Vm {
     /// Build an interpreter around `host`.
     pub fn new(host: Box<dyn Host>, config: Config) -> Vm {
@@ -300,8 +315,10 @@ impl Vm {
             ..Default::default()
         };
         let mut warnings = Vec::new();
-        match krait_compiler::compile_with_warnings(source, filename, mode, &options, &mut warnings)
-        {
+        let compiled = on_compiler_stack(|| {
+            krait_compiler::compile_with_warnings(source, filename, mode, &options, &mut warnings)
+        });
+        match compiled {
             Ok(co) => {
                 // Before the source is kept: a warning shows the line from the file, as
                 // linecache reads it.

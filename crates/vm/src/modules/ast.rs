@@ -316,7 +316,12 @@ pub(crate) fn compile_tree(
         optimize: vm.config.optimize,
         ..Default::default()
     };
-    match krait_compiler::compile_tree(&t, filename, mode, &options) {
+    let compiled = crate::vm::on_compiler_stack(|| {
+        let compiled = krait_compiler::compile_tree(&t, filename, mode, &options);
+        drop(t);
+        compiled
+    });
+    match compiled {
         Ok(co) => Ok(co),
         Err(krait_compiler::TreeError::Ast(krait_compiler::AstError::Type(m))) => {
             Err(vm.type_error(m))

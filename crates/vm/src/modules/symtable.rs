@@ -89,7 +89,7 @@ fn symtable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.value_error("symtable() arg 3 must be 'exec' or 'eval' or 'single'"));
         }
     };
-    let entries = match krait_compiler::symtable(&source, mode) {
+    let entries = match crate::vm::on_compiler_stack(|| krait_compiler::symtable(&source, mode)) {
         Ok(e) => e,
         Err(e) => return Err(vm.syntax_error_from(&e, &filename)),
     };
