@@ -361,6 +361,7 @@ pub fn init(vm: &mut Vm) {
             method "__repr__" => stream_repr, "";
             method "__enter__" => stream_enter, "";
             method "__exit__" => stream_exit, "";
+            method "close" => stream_close, "";
         ],
     );
     vm.add_getset(&st, "encoding", stream_encoding, None);
@@ -957,6 +958,16 @@ fn stream_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// here cannot be closed (`closed` stays False), so they stay usable.
 fn stream_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = crate::native::method_args(vm, &args, "__exit__", 0, 3)?;
+    if stream_fd(vm, this)? == 1 {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+/// `close()` flushes and leaves the stream open, as leaving `with` does (above): a forked
+/// `multiprocessing` child closes `sys.stdin` first thing, and failed without it.
+fn stream_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "close", 0, 0)?;
     if stream_fd(vm, this)? == 1 {
         vm.flush_stdout();
     }
