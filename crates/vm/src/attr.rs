@@ -65,6 +65,16 @@ impl Vm {
         };
         // PEP 562: a module's own `__getattr__`.
         if let Some(Payload::Module(m)) = obj.payload() {
+            if !self.mods.imports.published
+                && matches!(obj, Value::Obj(o) if ObjRef::ptr_eq(o, &self.sys))
+                && matches!(
+                    self.str_text(&Value::Obj(name.clone())).as_str(),
+                    "path_hooks" | "path_importer_cache"
+                )
+            {
+                self.publish_import_lists()?;
+                return self.getattr_impl(obj, name);
+            }
             let d = m.dict.clone();
             let k = self.intern("__getattr__");
             if let Some(f) = self.dict_get_str_obj(&d, &k) {

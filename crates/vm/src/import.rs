@@ -1,6 +1,7 @@
 //! `import`: built-in modules and `.py` files on `sys.path`, packages and relative imports
 //! (CPython: `Python/import.c`, `Lib/importlib/_bootstrap.py`).
 
+use crate::finders::{Entry, Stock};
 use crate::frame::Frame;
 use crate::object::{ObjRef, Payload};
 use crate::value::Value;
@@ -206,27 +207,37 @@ impl Vm {
             }
         };
         let short = name.rsplit('.').next().unwrap_or(name).to_string();
-        let found = match self.user_meta_path() {
+        let found = match self.meta_path_finders()? {
             None => self.import_native(name, path_dirs.as_ref())?,
             Some(finders) => {
-                // Finders the program put on `sys.meta_path` are asked in their order;
-                // Krait's own finder stands for CPython's built-in and path finders.
+                // `_find_spec`: the finders in order, the stock ones by their native
+                // equivalents.
                 let mut found = None;
                 for finder in finders {
-                    if self.is_krait_finder(&finder) {
-                        found = self.import_native(name, path_dirs.as_ref())?;
-                    } else {
-                        let k = self.intern("find_spec");
-                        let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
-                            continue;
-                        };
-                        let n = self.new_str(name);
-                        let p = path_dirs.clone().unwrap_or(Value::None);
-                        let spec = self.call_pos(&find_spec, &[n, p, Value::None])?;
-                        if !spec.is_none() {
-                            let bootstrap = self.import_dotted("importlib._bootstrap")?;
-                            let load = self.getattr_str(&bootstrap, "_load")?;
-                            found = Some(self.call_pos(&load, &[spec])?);
+                    match self.stock_finder(&finder) {
+                        Some(Stock::Builtin) => {
+                            if path_dirs.is_none() && self.is_builtin_module_name(name) {
+                                found = self.builtin_module(name)?;
+                            }
+                        }
+                        Some(Stock::Frozen) => {}
+                        Some(Stock::Path) => {
+                            let located = self.locate_on_path(name, path_dirs.as_ref())?;
+                            found = self.import_located(name, located)?;
+                        }
+                        None => {
+                            let k = self.intern("find_spec");
+                            let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
+                                continue;
+                            };
+                            let n = self.new_str(name);
+                            let p = path_dirs.clone().unwrap_or(Value::None);
+                            let spec = self.call_pos(&find_spec, &[n, p, Value::None])?;
+                            if !spec.is_none() {
+                                let bootstrap = self.import_dotted("importlib._bootstrap")?;
+                                let load = self.getattr_str(&bootstrap, "_load")?;
+                                found = Some(self.call_pos(&load, &[spec])?);
+                            }
                         }
                     }
                     if found.is_some() {
@@ -253,22 +264,30 @@ impl Vm {
         Err(self.module_not_found(&t, msg, name))
     }
 
-    /// `sys.meta_path` when the program changed it (it holds more or other finders than
-    /// Krait's own); `None` in the usual case, which needs no Python calls.
-    fn user_meta_path(&mut self) -> Option<Vec<Value>> {
-        let mp = self.sys_attr("meta_path")?;
-        let Some(Payload::List(l)) = mp.payload() else {
-            return None;
+    /// `sys.meta_path` when the program changed it (it is not CPython's three stock finders,
+    /// in order); `None` in the usual case, which needs no Python calls.
+    fn meta_path_finders(&mut self) -> PyResult<Option<Vec<Value>>> {
+        let Some(mp) = self.sys_attr("meta_path") else {
+            return Ok(None);
         };
-        let items = l.borrow();
-        if items.len() == 1 && self.is_krait_finder(&items[0]) {
-            return None;
+        if let Some(Payload::List(l)) = mp.payload() {
+            let items = l.borrow();
+            if items.len() == 3
+                && self.stock_finder(&items[0]) == Some(Stock::Builtin)
+                && self.stock_finder(&items[1]) == Some(Stock::Frozen)
+                && self.stock_finder(&items[2]) == Some(Stock::Path)
+            {
+                return Ok(None);
+            }
+            return Ok(Some(items.clone()));
         }
-        Some(items.clone())
-    }
-
-    fn is_krait_finder(&self, v: &Value) -> bool {
-        matches!((v, &self.mods.krait_finder), (Value::Obj(a), Some(b)) if ObjRef::ptr_eq(a, b))
+        if mp.is_none() {
+            let t = self.types.import_error.clone();
+            return Err(
+                self.new_exception_msg(&t, "sys.meta_path is None, Python is likely shutting down")
+            );
+        }
+        self.iterate(&mp).map(Some)
     }
 
     /// Where module `name` is, searching `path` (a package's `__path__`) or `sys.path`
@@ -276,17 +295,20 @@ impl Vm {
     /// package or a `.py` file, the path hooks for other entries, and last the directories
     /// that make a namespace package.
     pub(crate) fn locate_module(&mut self, name: &str, path: Option<&Value>) -> PyResult<Located> {
+        if path.is_none() && self.is_builtin_module_name(name) {
+            return Ok(Located::Builtin);
+        }
+        self.locate_on_path(name, path)
+    }
+
+    /// What `PathFinder` finds for `name` on `path` (`sys.path` when `None`).
+    pub(crate) fn locate_on_path(&mut self, name: &str, path: Option<&Value>) -> PyResult<Located> {
         let path_dirs: Vec<String> = match path {
             Some(p) => self.iterate(p)?.iter().map(|d| self.str_text(d)).collect(),
-            None => {
-                if self.is_builtin_module_name(name) {
-                    return Ok(Located::Builtin);
-                }
-                match self.sys_attr("path") {
-                    Some(p) => self.iterate(&p)?.iter().map(|d| self.str_text(d)).collect(),
-                    None => Vec::new(),
-                }
-            }
+            None => match self.sys_attr("path") {
+                Some(p) => self.iterate(&p)?.iter().map(|d| self.str_text(d)).collect(),
+                None => Vec::new(),
+            },
         };
         let short = name.rsplit('.').next().unwrap_or(name).to_string();
         // Directories without `__init__.py` on the way: the portions of a namespace package,
@@ -298,6 +320,13 @@ impl Vm {
                 // finder does the same), so `__file__` and tracebacks read absolute.
                 if let Ok(cwd) = self.host.getcwd() {
                     dir = cwd;
+                }
+            }
+            if !dir.is_empty() {
+                match self.path_entry(name, &dir, &mut portions)? {
+                    Entry::Directory => {}
+                    Entry::Found(spec) => return Ok(Located::Spec(spec)),
+                    Entry::Skip => continue,
                 }
             }
             let base = if dir.is_empty() {
@@ -315,10 +344,6 @@ impl Vm {
             }
             if self.host.stat(&base).is_ok_and(|s| s.is_dir) {
                 portions.push(base);
-                continue;
-            }
-            if let Some(spec) = self.find_by_path_hook(name, &dir, &mut portions)? {
-                return Ok(Located::Spec(spec));
             }
         }
         if !portions.is_empty() {
@@ -332,7 +357,13 @@ impl Vm {
 
     /// Import `name` with Krait's own finders; `None` when they find nothing.
     fn import_native(&mut self, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
-        match self.locate_module(name, path)? {
+        let located = self.locate_module(name, path)?;
+        self.import_located(name, located)
+    }
+
+    /// Import what `locate_module` found.
+    fn import_located(&mut self, name: &str, located: Located) -> PyResult<Option<Value>> {
+        match located {
             Located::Builtin => self.builtin_module(name),
             Located::Source(file, pkg) => self
                 .load_source_module(name, &file, pkg.as_deref())
@@ -389,122 +420,6 @@ impl Vm {
         let modules = self.modules.clone();
         self.dict_set(&modules, key, m.clone())?;
         Ok(m)
-    }
-
-    /// A `sys.path` (or package `__path__`) entry that is not a directory: ask its finder from
-    /// `sys.path_importer_cache`, or the first of `sys.path_hooks` that accepts the entry (then
-    /// cached there, `None` when none does), for `name`'s spec, which the caller loads with
-    /// `importlib._bootstrap._load`, as CPython's `PathFinder` does. `zipimport.zipimporter` joins `sys.path_hooks` (first, as in CPython) the first time an entry is a file or lies
-    /// inside one, so plain programs never import `importlib` for it. A spec without a loader
-    /// adds its locations to the namespace package `portions`.
-    fn find_by_path_hook(
-        &mut self,
-        name: &str,
-        dir: &str,
-        portions: &mut Vec<String>,
-    ) -> PyResult<Option<Value>> {
-        if dir.is_empty() || self.mods.plain_path_dirs.contains(dir) {
-            return Ok(None);
-        }
-        let Some(Value::Obj(cache)) = self.sys_attr("path_importer_cache") else {
-            return Ok(None);
-        };
-        if !matches!(cache.payload, Payload::Dict(_)) {
-            return Ok(None);
-        }
-        let key = self.new_str(dir);
-        let finder = match self.dict_get(&cache, &key)? {
-            Some(f) => f,
-            None => {
-                match self.host.stat(dir) {
-                    Ok(st) if st.is_dir => {
-                        self.mods.plain_path_dirs.insert(dir.to_string());
-                        return Ok(None);
-                    }
-                    Ok(_) => self.install_zip_hook()?,
-                    Err(_) => {
-                        // Inside an archive (`app.zip/pkg`): some prefix is a file.
-                        let mut p = dir.trim_end_matches('/');
-                        let mut in_file = false;
-                        while let Some((head, _)) = p.rsplit_once('/') {
-                            if head.is_empty() {
-                                break;
-                            }
-                            if let Ok(st) = self.host.stat(head) {
-                                in_file = !st.is_dir;
-                                break;
-                            }
-                            p = head;
-                        }
-                        if in_file {
-                            self.install_zip_hook()?;
-                        }
-                    }
-                }
-                let hooks = match self.sys_attr("path_hooks") {
-                    Some(h) => self.iterate(&h)?,
-                    None => Vec::new(),
-                };
-                let mut found = Value::None;
-                for hook in hooks {
-                    match self.call_pos(&hook, std::slice::from_ref(&key)) {
-                        Ok(f) => {
-                            found = f;
-                            break;
-                        }
-                        Err(e) if self.err_matches(&e, &self.types.import_error.clone()) => {}
-                        Err(e) => return Err(e),
-                    }
-                }
-                self.dict_set(&cache, key.clone(), found.clone())?;
-                found
-            }
-        };
-        if finder.is_none() {
-            return Ok(None);
-        }
-        if self.is_file_finder(&finder) {
-            // importlib's finder for a directory (made by its own path search): the native
-            // search has looked there already.
-            self.mods.plain_path_dirs.insert(dir.to_string());
-            return Ok(None);
-        }
-        let k = self.intern("find_spec");
-        let Some(find_spec) = self.getattr_opt(&finder, &k)? else {
-            return Ok(None);
-        };
-        let n = self.new_str(name);
-        let spec = self.call_pos(&find_spec, &[n])?;
-        if spec.is_none() {
-            return Ok(None);
-        }
-        let loader = self.getattr_str(&spec, "loader")?;
-        if loader.is_none() {
-            let locs = self.getattr_str(&spec, "submodule_search_locations")?;
-            if !locs.is_none() {
-                for l in self.iterate(&locs)? {
-                    let t = self.str_text(&l);
-                    portions.push(t);
-                }
-            }
-            return Ok(None);
-        }
-        Ok(Some(spec))
-    }
-
-    /// Put `zipimport.zipimporter` first on `sys.path_hooks`, once.
-    fn install_zip_hook(&mut self) -> PyResult<()> {
-        if self.mods.zip_hook_installed {
-            return Ok(());
-        }
-        self.mods.zip_hook_installed = true;
-        let z = self.import_dotted("zipimport")?;
-        let hook = self.getattr_str(&z, "zipimporter")?;
-        if let Some(hooks) = self.sys_attr("path_hooks") {
-            let insert = self.getattr_str(&hooks, "insert")?;
-            self.call_pos(&insert, &[Value::Int(0), hook])?;
-        }
-        Ok(())
     }
 
     /// When no usable standard library is configured, the explanation appended to the first
@@ -1057,64 +972,26 @@ pub(crate) enum Located {
     NotFound,
 }
 
-/// `sys.meta_path`'s finder, standing for CPython's `BuiltinImporter` and `PathFinder`:
-/// `importlib.import_module`, `importlib.util.find_spec` and `importlib.reload` find modules
-/// through it. `find_spec` finds without importing (a missing module is `None`, as a finder
-/// answers) and gives the spec Krait's own import gives the module (`modspec.rs`), whose
-/// loader runs it. The import statement does not call it: `import_dotted` searches natively
-/// unless the program put other finders on `sys.meta_path`.
-pub(crate) fn meta_path_finder(vm: &mut Vm) -> ObjRef {
-    let t = crate::modules::new_type(vm, "_frozen_importlib", "KraitImporter", false);
-    vm.add_methods(
-        &t,
-        crate::methods![
-            classmethod "find_spec" => finder_find_spec, "";
-            classmethod "create_module" => finder_create_module, "";
-            classmethod "exec_module" => finder_exec_module, "";
-            classmethod "invalidate_caches" => finder_invalidate_caches, "";
-        ],
-    );
-    t
-}
-
-fn finder_find_spec(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
-    let a = crate::native::pos_args(vm, &args, "find_spec", 2, 4)?;
-    let name = vm.str_text(&a[1]);
-    let path = a.get(2).filter(|p| !p.is_none()).cloned();
-    Ok(match vm.locate_module(&name, path.as_ref())? {
-        Located::Builtin => vm.builtin_spec(&name)?.0,
-        Located::Source(file, pkg) => {
-            let locations = match pkg {
-                Some(dir) => {
-                    let d = vm.new_str(&dir);
-                    Some(vm.new_list(vec![d]))
-                }
-                None => None,
-            };
-            vm.source_spec(&name, &file, locations)?.0
-        }
-        Located::Namespace(portions) => vm.namespace_spec(&name, &portions)?.2,
-        Located::Spec(spec) => spec,
-        Located::NotFound => Value::None,
-    })
-}
-
-fn finder_create_module(vm: &mut Vm, args: crate::objects::function::Args<'_>) -> PyResult<Value> {
-    let a = crate::native::pos_args(vm, &args, "create_module", 2, 2)?;
-    let name = vm.getattr_str(&a[1], "name")?;
-    let name = vm.str_text(&name);
-    vm.import_dotted(&name)
-}
-
-fn finder_exec_module(_vm: &mut Vm, _args: crate::objects::function::Args<'_>) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
-fn finder_invalidate_caches(
-    _vm: &mut Vm,
-    _args: crate::objects::function::Args<'_>,
-) -> PyResult<Value> {
-    Ok(Value::None)
+impl Vm {
+    /// The spec a finder returns for what `locate_module` found (`None` for nothing).
+    pub(crate) fn located_spec(&mut self, name: &str, found: Located) -> PyResult<Value> {
+        Ok(match found {
+            Located::Builtin => self.builtin_spec(name)?.0,
+            Located::Source(file, pkg) => {
+                let locations = match pkg {
+                    Some(dir) => {
+                        let d = self.new_str(&dir);
+                        Some(self.new_list(vec![d]))
+                    }
+                    None => None,
+                };
+                self.source_spec(name, &file, locations)?.0
+            }
+            Located::Namespace(portions) => self.namespace_spec(name, &portions)?.2,
+            Located::Spec(spec) => spec,
+            Located::NotFound => Value::None,
+        })
+    }
 }
 
 /// The normalised name of a source encoding (the tokenizer's `get_normal_name`).

@@ -9,6 +9,7 @@ pub mod codecache;
 pub mod eval;
 pub mod exc;
 pub mod fasthash;
+pub mod finders;
 pub mod frame;
 pub mod generator;
 pub mod host;

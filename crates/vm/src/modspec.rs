@@ -43,7 +43,7 @@ pub struct FileTypes {
 
 /// A plain class (`class Name:` in `module`), made directly rather than through `type()`:
 /// startup makes these, and `type_new`'s generality costs more than all the rest.
-fn heap_class(vm: &mut Vm, module: &str, name: &str) -> ObjRef {
+pub(crate) fn heap_class(vm: &mut Vm, module: &str, name: &str) -> ObjRef {
     use crate::objects::typeobj::{Layout, TypeData, type_data};
     let object = vm.types.object.clone();
     let mut td = TypeData::new(name, vec![object.clone()], Layout::Object, false);
@@ -275,10 +275,8 @@ impl Vm {
         let loaders = self.iterate(&loaders)?;
         let hook = self.getattr_str(&Value::Obj(file_finder.clone()), "path_hook")?;
         let hook = self.call_pos(&hook, &loaders)?;
-        if let Some(hooks) = self.sys_attr("path_hooks") {
-            let append = self.getattr_str(&hooks, "append")?;
-            self.call_pos(&append, &[hook])?;
-        }
+        self.adopt_file_finder_hook(hook)?;
+        self.adopt_finders(&b, &e)?;
         // Loaders Krait makes stay Krait's where it matters: a subclass of importlib's
         // `SourceFileLoader` (same name and module) whose `get_code`/`exec_module` are the
         // native ones, so modules loaded through importlib still use Krait's code cache

@@ -105,12 +105,8 @@ pub struct ModState {
     pub ext_ints: HashMap<&'static str, i64>,
     /// `atexit` functions: the callable, its positional and keyword arguments.
     pub(crate) atexit: Vec<(Value, Value, Value)>,
-    /// `sys.path` entries found to be plain directories, which path hooks never see, and
-    /// whether `zipimport.zipimporter` was put on `sys.path_hooks` (`import.rs`).
-    pub(crate) plain_path_dirs: std::collections::HashSet<String>,
-    pub(crate) zip_hook_installed: bool,
-    /// Krait's finder on `sys.meta_path` (`import.rs`).
-    pub(crate) krait_finder: Option<ObjRef>,
+    /// The stock import finders and hooks, and the path entries searched (`finders.rs`).
+    pub(crate) imports: crate::finders::ImportState,
     /// `_tracemalloc`'s state.
     pub(crate) tracemalloc: tracemalloc::Tracing,
     /// `_ast`: its classes by name and the shared operator/context instances.
@@ -130,6 +126,7 @@ impl ModState {
         if let Some(c) = &self.context {
             visit(c);
         }
+        self.imports.roots(visit);
         if let Some(a) = &self.ast {
             a.singletons.values().for_each(&mut *visit);
         }

@@ -267,17 +267,10 @@ pub fn init(vm: &mut Vm) {
     s(vm, "platlibdir", platlibdir);
     let abiflags = vm.new_str("");
     s(vm, "abiflags", abiflags);
-    // importlib's hooks: one finder that imports the Krait way; Krait's own import does not
-    // consult these lists yet.
-    let finder_cls = crate::import::meta_path_finder(vm);
-    vm.mods.krait_finder = Some(finder_cls.clone());
-    let finder = Value::Obj(finder_cls);
-    let meta_path = vm.new_list(vec![finder]);
+    // CPython's three finders; `path_hooks` and `path_importer_cache` join `sys` when first
+    // looked up (`finders.rs`).
+    let meta_path = crate::finders::init_meta_path(vm);
     s(vm, "meta_path", meta_path);
-    let path_hooks = vm.new_list(Vec::new());
-    s(vm, "path_hooks", path_hooks);
-    let cache = Value::Obj(vm.new_dict());
-    s(vm, "path_importer_cache", cache);
     let prefix = match vm.config.pycache_prefix.clone() {
         Some(p) => vm.new_str(&p),
         None => Value::None,
