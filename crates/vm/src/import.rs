@@ -175,9 +175,12 @@ impl Vm {
         if let Some(m) = self.sys_module(name) {
             if m.is_none() {
                 let t = self.types.module_not_found_error.clone();
-                return Err(self.new_exception_msg(
+                // With `name` set, as `_find_and_load` raises it (`importlib.abc` tells a
+                // blocked `_frozen_importlib` from another failure by it).
+                return Err(self.module_not_found(
                     &t,
                     format!("import of {name} halted; None in sys.modules"),
+                    name,
                 ));
             }
             return Ok(m);

@@ -126,3 +126,10 @@ except ImportError as e:
 sys.meta_path = saved
 import _sha1
 print(_sha1.__name__)
+
+# None in sys.modules blocks an import; the error names the module.
+sys.modules["blocked_mod_xyz"] = None
+try:
+    import blocked_mod_xyz
+except ModuleNotFoundError as e:
+    print(e, e.name)
