@@ -1477,10 +1477,8 @@ impl Vm {
         if let (Payload::Dict(g), Payload::Dict(b)) = (&f.globals.payload, &f.builtins.payload) {
             match slot.kind.get() {
                 GLOBAL_IN_GLOBALS => {
-                    if let Some(e) = g.borrow().entry(slot.index.get() as usize)
-                        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
-                    {
-                        return Ok(e.value.clone());
+                    if let Some(v) = g.borrow().value_if_key_is(slot.index.get() as usize, name) {
+                        return Ok(v.clone());
                     }
                 }
                 GLOBAL_IN_BUILTINS => {
@@ -1488,10 +1486,9 @@ impl Vm {
                         Some(d) if ObjRef::ptr_eq(d, &f.globals));
                     if same_globals
                         && g.borrow().version == slot.version.get()
-                        && let Some(e) = b.borrow().entry(slot.index.get() as usize)
-                        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
+                        && let Some(v) = b.borrow().value_if_key_is(slot.index.get() as usize, name)
                     {
-                        return Ok(e.value.clone());
+                        return Ok(v.clone());
                     }
                 }
                 _ => {}
@@ -1504,8 +1501,8 @@ impl Vm {
                     slot.kind.set(GLOBAL_IN_GLOBALS);
                     slot.index.set(i as u32);
                     return gt
-                        .entry(i)
-                        .map(|e| e.value.clone())
+                        .value_at(i)
+                        .map(|v| v.clone())
                         .ok_or_else(|| self.system_error_msg("bad dict entry"));
                 }
                 let version = gt.version;
@@ -1517,8 +1514,8 @@ impl Vm {
                     slot.version.set(version);
                     *slot.globals.borrow_mut() = Some(f.globals.clone());
                     return bt
-                        .entry(i)
-                        .map(|e| e.value.clone())
+                        .value_at(i)
+                        .map(|v| v.clone())
                         .ok_or_else(|| self.system_error_msg("bad dict entry"));
                 }
             }

@@ -157,17 +157,15 @@ fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, slot: &CacheEntry) -> O
         return None;
     };
     let t = t.borrow();
-    if let Some(e) = t.entry(hint.get() as usize)
-        && matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name))
-    {
-        return Some(e.value.clone());
+    if let Some(v) = t.value_if_key_is(hint.get() as usize, name) {
+        return Some(v.clone());
     }
     let Payload::Str(ns) = &name.payload else {
         return None;
     };
     let i = dict_find_name(&t, name, ns.wtf8(), vm.str_hash(ns))?;
     hint.set(i as u32);
-    t.entry(i).map(|e| e.value.clone())
+    t.value_at(i).map(|v| v.clone())
 }
 
 impl Vm {
@@ -277,9 +275,7 @@ impl Vm {
                     {
                         let mut t = t.borrow_mut();
                         let hint = slot.index.get() as usize;
-                        let at_hint = t.entry(hint).is_some_and(
-                            |e| matches!(&e.key, Value::Obj(k) if ObjRef::ptr_eq(k, name)),
-                        );
+                        let at_hint = t.value_if_key_is(hint, name).is_some();
                         let found = if at_hint {
                             Some(hint)
                         } else {

@@ -244,6 +244,13 @@ impl ObjRef {
         p
     }
 
+    /// The word [`ObjRef::into_raw`] would give, without giving anything up (to compare with
+    /// packed parts).
+    #[inline(always)]
+    pub fn as_raw(&self) -> u64 {
+        self.ptr.as_ptr() as usize as u64
+    }
+
     /// Take back a reference given up by [`ObjRef::into_raw`].
     ///
     /// # Safety

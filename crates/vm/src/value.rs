@@ -135,6 +135,7 @@ impl Value {
     }
 
     /// `a is b`.
+    #[inline]
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) | (Value::None, Value::None) => true,
@@ -198,13 +199,19 @@ impl From<&ObjRef> for Value {
     }
 }
 
-impl crate::objects::dict::Slot for Value {
-    const HOLE: Value = Value::Null;
-    #[inline]
-    fn is_hole(&self) -> bool {
-        self.is_null()
-    }
+impl Value {
+    /// The tag of an object in packed parts (see [`Slot`](crate::objects::dict::Slot)).
+    const OBJ_TAG: u8 = 5;
 
+    /// The packed parts of `Value::Obj(o)`, without giving up a reference (to compare with
+    /// stored parts).
+    #[inline(always)]
+    pub(crate) fn obj_parts(o: &ObjRef) -> (u8, u64) {
+        (Value::OBJ_TAG, o.as_raw())
+    }
+}
+
+impl crate::objects::dict::Slot for Value {
     #[inline(always)]
     fn into_parts(self) -> (u8, u64) {
         match self {
@@ -213,7 +220,7 @@ impl crate::objects::dict::Slot for Value {
             Value::Bool(b) => (2, b.0),
             Value::Int(i) => (3, i as u64),
             Value::Float(f) => (4, f.0),
-            Value::Obj(o) => (5, o.into_raw()),
+            Value::Obj(o) => (Value::OBJ_TAG, o.into_raw()),
         }
     }
 

@@ -1,27 +1,34 @@
 //! `dict` storage: CPython's compact, insertion-ordered dict (`Objects/dictobject.c`).
 //!
-//! Design: an index table of 1-, 2- or 4-byte slots (by table size) probed with CPython's perturbation scheme
-//! (`i = (5*i + perturb + 1) & mask; perturb >>= 5`) points into a dense entry array kept in
-//! insertion order; deleted entries leave a hole (`key == Null`) until the next resize. Iteration
+//! Design: an index table of 1-, 2- or 4-byte slots (by table size) probed with CPython's
+//! perturbation scheme (`i = (5*i + perturb + 1) & mask; perturb >>= 5`) points into a dense
+//! entry array kept in insertion order; deleted entries leave a hole (key tag 0) until the next
+//! resize. Iteration
 //! walks the entry array, so order is insertion order independent of hashing.
+//!
+//! Layout: an entry is 24 bytes (hash, key payload, value payload) and its two tags share one
+//! byte of a parallel array (see [`Slot`]): 25 bytes where a hash and two 16-byte `Value`s
+//! take 40. Entries are lent out as [`EntryRef`] views.
 //!
 //! Comparing keys may run Python code (`__eq__`), which may mutate the dict. Lookups therefore
 //! live on the VM side ([`crate::Vm::dict_lookup`]): they probe with a short borrow, release it
 //! to call `__eq__`, and restart when the table's `version` moved, as CPython restarts.
 
-/// A key or value type the tables can store: it needs a "hole" marker for deleted entries.
-/// The VM uses `Value` (with `Value::Null` as the hole); tests use plain numbers.
+use std::marker::PhantomData;
+
+use crate::object::ObjRef;
+use crate::value::Value;
+
+/// A key or value type the tables can store. The VM uses `Value` (its `Null` has tag 0, the
+/// mark of a deleted dict entry); tests use plain numbers.
 ///
-/// The tables store values packed: a tag below 8 (`HOLE`'s is 0) kept apart from 8 bytes of
-/// payload, so a set slot is 16 bytes plus a control byte and a dict entry 24 plus a tag
-/// byte, where a 16-byte `Value` (one tag byte padded to 8) would make them 24 and 40.
+/// The tables store values packed: a tag below 8 kept apart from 8 bytes of payload, so a set
+/// slot is 16 bytes plus a control byte and a dict entry 24 plus a tag byte (four bits for
+/// the key's tag, four for the value's), where a 16-byte `Value` (one tag byte padded to 8)
+/// would make them 24 and 40.
 pub trait Slot: Clone {
-    /// The marker for a deleted entry.
-    const HOLE: Self;
-    /// Whether this is the marker.
-    fn is_hole(&self) -> bool;
-    /// Split into a tag (below 8; 0 only for `HOLE`) and a payload word; the parts carry
-    /// whatever the value owned.
+    /// Split into a tag (below 8; 0 only for a value that is never a key) and a payload word;
+    /// the parts carry whatever the value owned.
     fn into_parts(self) -> (u8, u64);
     /// Rebuild a value from its parts.
     ///
@@ -73,25 +80,53 @@ const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 const MIN_SIZE: usize = 8;
 
-/// One key/value pair with the key's hash.
-#[derive(Clone)]
+/// The bits of a tag byte that hold the key's tag (the value's are the high four); a key tag
+/// of 0 (which no key has) marks a deleted entry.
+const KEY_TAG: u8 = 0x0f;
+
+/// One key/value pair with the key's hash, owned: what [`DictTable::remove_entry`] hands back.
 pub struct Entry<V> {
     /// The key's hash.
     pub hash: i64,
-    /// The key; `Null` marks a deleted entry.
+    /// The key.
     pub key: V,
     /// The value.
     pub value: V,
 }
 
+/// One live entry, lent out for as long as the table is borrowed.
+pub struct EntryRef<'a, V> {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key.
+    pub key: Ref<'a, V>,
+    /// The value.
+    pub value: Ref<'a, V>,
+}
+
+/// An entry as stored: the hash and the payloads of key and value (their tags are kept in
+/// [`DictTable::tags`]). 24 bytes, as CPython's `PyDictKeyEntry`.
+#[derive(Clone, Copy)]
+struct Packed {
+    hash: i64,
+    key: u64,
+    value: u64,
+}
+
 /// The table behind a `dict`.
-#[derive(Clone)]
-pub struct DictTable<V = crate::value::Value> {
+///
+/// Ownership: a live entry (key tag not 0) owns what its key and value own; the table clones,
+/// moves and drops them through their parts (see [`Slot`]). A deleted entry owns nothing.
+pub struct DictTable<V: Slot = crate::value::Value> {
     indices: Indices,
-    entries: Vec<Entry<V>>,
+    entries: Vec<Packed>,
+    /// Per entry, in step with `entries` (same length): the key's tag in the low four bits
+    /// (0: deleted), the value's in the high four.
+    tags: Vec<u8>,
     used: usize,
     /// Bumped on every structural change, so iterators and lookups notice mutation.
     pub version: u64,
+    _owns: PhantomData<V>,
 }
 
 /// Where a probe for a hash stopped.
@@ -115,8 +150,54 @@ impl<V: Slot> Default for DictTable<V> {
         DictTable {
             indices: Indices::None,
             entries: Vec::new(),
+            tags: Vec::new(),
             used: 0,
             version: 0,
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl<V: Slot> Clone for DictTable<V> {
+    fn clone(&self) -> Self {
+        let mut entries = self.entries.clone();
+        for (e, t) in entries.iter_mut().zip(&self.tags) {
+            if t & KEY_TAG != 0 {
+                // SAFETY: the entry is live in `self`, so its parts are a key and a value lent
+                // while `self` is borrowed; the copy's entry gets the parts of their clones,
+                // its own shares (a clone's payload is the same word).
+                let (key, value) = unsafe {
+                    (
+                        Ref::<V>::new(t & KEY_TAG, e.key),
+                        Ref::<V>::new(t >> 4, e.value),
+                    )
+                };
+                e.key = (*key).clone().into_parts().1;
+                e.value = (*value).clone().into_parts().1;
+            }
+        }
+        DictTable {
+            indices: self.indices.clone(),
+            entries,
+            tags: self.tags.clone(),
+            used: self.used,
+            version: self.version,
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl<V: Slot> Drop for DictTable<V> {
+    fn drop(&mut self) {
+        for (e, t) in self.entries.iter().zip(&self.tags) {
+            if t & KEY_TAG != 0 {
+                // SAFETY: a live entry owns its parts; the table is going away, so this is
+                // the one time they are taken back.
+                unsafe {
+                    drop(V::from_parts(t & KEY_TAG, e.key));
+                    drop(V::from_parts(t >> 4, e.value));
+                }
+            }
         }
     }
 }
@@ -187,30 +268,87 @@ impl<V: Slot> DictTable<V> {
                 DUMMY => {
                     st.first_dummy.get_or_insert(here);
                 }
-                ix => {
-                    let e = &self.entries[ix as usize];
-                    if e.hash == hash && !e.key.is_hole() {
-                        return Probe::Candidate {
-                            entry: ix as usize,
-                            next: st,
-                        };
-                    }
+                // No slot points at a deleted entry (`remove_entry` turns its slot into a
+                // dummy), so the hash alone decides.
+                ix if self.entries[ix as usize].hash == hash => {
+                    return Probe::Candidate {
+                        entry: ix as usize,
+                        next: st,
+                    };
                 }
+                _ => {}
+            }
+        }
+    }
+
+    /// A view of the live entry `e` with tag byte `t`.
+    ///
+    /// # Safety
+    /// `e` and `t` are a live entry of this table (key tag not 0).
+    #[inline(always)]
+    unsafe fn view<'a>(&'a self, e: &Packed, t: u8) -> EntryRef<'a, V> {
+        // SAFETY: the parts are a live key and value owned by the table, which stays
+        // borrowed as long as the views (the caller's guarantee).
+        unsafe {
+            EntryRef {
+                hash: e.hash,
+                key: Ref::new(t & KEY_TAG, e.key),
+                value: Ref::new(t >> 4, e.value),
             }
         }
     }
 
     /// The entry at `index` in the entry array.
     #[inline]
-    pub fn entry(&self, index: usize) -> Option<&Entry<V>> {
-        self.entries.get(index).filter(|e| !e.key.is_hole())
+    pub fn entry(&self, index: usize) -> Option<EntryRef<'_, V>> {
+        let t = *self.tags.get(index)?;
+        if t & KEY_TAG == 0 {
+            return None;
+        }
+        // SAFETY: `entries` and `tags` have the same length, so `index` is in bounds; the
+        // key tag says the entry is live.
+        unsafe { Some(self.view(self.entries.get_unchecked(index), t)) }
     }
 
-    /// Replace the value of an existing entry.
+    /// The key of the entry at `index` (for lookups: only the key is rebuilt, so a caller that
+    /// hands it to a function does not also build the value).
+    #[inline]
+    pub fn key_at(&self, index: usize) -> Option<Ref<'_, V>> {
+        let t = *self.tags.get(index)?;
+        if t & KEY_TAG == 0 {
+            return None;
+        }
+        // SAFETY: `entries` and `tags` have the same length, so `index` is in bounds; the
+        // key tag says the entry is live, so its key part is owned by the borrowed table.
+        unsafe { Some(Ref::new(t & KEY_TAG, self.entries.get_unchecked(index).key)) }
+    }
+
+    /// The value of the entry at `index`.
+    #[inline]
+    pub fn value_at(&self, index: usize) -> Option<Ref<'_, V>> {
+        let t = *self.tags.get(index)?;
+        if t & KEY_TAG == 0 {
+            return None;
+        }
+        // SAFETY: as in `key_at`, for the value part.
+        unsafe { Some(Ref::new(t >> 4, self.entries.get_unchecked(index).value)) }
+    }
+
+    /// Replace the value of an existing entry, returning the old one (for the caller to drop
+    /// after releasing its borrow). A deleted entry is left alone and `value` handed back.
+    #[inline]
     pub fn set_value(&mut self, index: usize, value: V) -> Option<V> {
-        self.entries
-            .get_mut(index)
-            .map(|e| std::mem::replace(&mut e.value, value))
+        let t = self.tags.get_mut(index)?;
+        if *t & KEY_TAG == 0 {
+            return Some(value);
+        }
+        let (tag, bits) = value.into_parts();
+        let e = &mut self.entries[index];
+        let old_bits = std::mem::replace(&mut e.value, bits);
+        let old_tag = *t >> 4;
+        *t = (*t & KEY_TAG) | (tag << 4);
+        // SAFETY: the old parts were the live entry's value, now replaced: taken back once.
+        Some(unsafe { V::from_parts(old_tag, old_bits) })
     }
 
     /// Insert a new key known to be absent (the caller probed).
@@ -220,22 +358,26 @@ impl<V: Slot> DictTable<V> {
         }
         let slot = self.find_empty_slot(hash);
         self.indices.set(slot, self.entries.len() as u32);
-        self.entries.push(Entry { hash, key, value });
+        let (kt, key) = key.into_parts();
+        let (vt, value) = value.into_parts();
+        debug_assert!(kt != 0 && kt <= KEY_TAG && vt <= KEY_TAG);
+        self.entries.push(Packed { hash, key, value });
+        self.tags.push(kt | (vt << 4));
         self.used += 1;
         self.version += 1;
     }
 
     /// Remove the entry at `index`, returning it.
     pub fn remove_entry(&mut self, index: usize) -> Option<Entry<V>> {
-        let e = self.entries.get(index)?;
-        if e.key.is_hole() {
+        let t = *self.tags.get(index)?;
+        if t & KEY_TAG == 0 {
             return None;
         }
-        let hash = e.hash;
+        let e = self.entries[index];
         // Find the index slot pointing at this entry.
         let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
+        let mut i = (e.hash as u64 as usize) & mask;
+        let mut perturb = e.hash as u64;
         while self.indices.get(i) != index as u32 {
             perturb >>= 5;
             i = (i
@@ -245,39 +387,55 @@ impl<V: Slot> DictTable<V> {
                 & mask;
         }
         self.indices.set(i, DUMMY);
-        let removed = std::mem::replace(
-            &mut self.entries[index],
-            Entry {
-                hash: 0,
-                key: V::HOLE,
-                value: V::HOLE,
-            },
-        );
+        self.tags[index] = 0;
+        self.entries[index] = Packed {
+            hash: 0,
+            key: 0,
+            value: 0,
+        };
         self.used -= 1;
         self.version += 1;
-        Some(removed)
+        // SAFETY: the entry was live and is now deleted: its parts are taken back once.
+        unsafe {
+            Some(Entry {
+                hash: e.hash,
+                key: V::from_parts(t & KEY_TAG, e.key),
+                value: V::from_parts(t >> 4, e.value),
+            })
+        }
     }
 
-    /// Remove every item.
-    pub fn clear(&mut self) -> Vec<Entry<V>> {
-        self.indices = Indices::None;
-        self.used = 0;
-        self.version += 1;
-        std::mem::take(&mut self.entries)
+    /// Remove every item: the old contents come back as a table, for the caller to drop
+    /// after releasing its borrow.
+    pub fn clear(&mut self) -> DictTable<V> {
+        let version = self.version + 1;
+        let old = std::mem::take(self);
+        self.version = version;
+        old
     }
 
     /// The live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry<V>> {
-        self.entries.iter().filter(|e| !e.key.is_hole())
+    pub fn iter(&self) -> impl Iterator<Item = EntryRef<'_, V>> {
+        self.entries
+            .iter()
+            .zip(&self.tags)
+            .filter(|(_, t)| **t & KEY_TAG != 0)
+            // SAFETY: the entry is live and the table stays borrowed while the iterator and
+            // its views live.
+            .map(|(e, t)| unsafe { self.view(e, *t) })
     }
 
     /// The entry at position `pos` of the entry array, skipping holes: returns the entry and
     /// the position after it (for iterators that must survive borrows being released).
-    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry<V>)> {
-        while let Some(e) = self.entries.get(pos) {
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, EntryRef<'_, V>)> {
+        while let Some(&t) = self.tags.get(pos) {
             pos += 1;
-            if !e.key.is_hole() {
-                return Some((pos, e));
+            if t & KEY_TAG != 0 {
+                // SAFETY: `pos - 1` indexes `tags`, so also `entries` (same length), and the
+                // entry is live.
+                return Some((pos, unsafe {
+                    self.view(self.entries.get_unchecked(pos - 1), t)
+                }));
             }
         }
         None
@@ -285,7 +443,7 @@ impl<V: Slot> DictTable<V> {
 
     /// The last live entry's index (for `popitem`).
     pub fn last_index(&self) -> Option<usize> {
-        self.entries.iter().rposition(|e| !e.key.is_hole())
+        self.tags.iter().rposition(|t| t & KEY_TAG != 0)
     }
 
     fn find_empty_slot(&self, hash: i64) -> usize {
@@ -303,16 +461,42 @@ impl<V: Slot> DictTable<V> {
         i
     }
 
+    /// A fresh index table of `size` slots, with the live entries moved over in order (their
+    /// parts move as they are; deleted entries own nothing and are left behind).
     fn rebuild(&mut self, size: usize) {
         let old = std::mem::take(&mut self.entries);
+        let old_tags = std::mem::take(&mut self.tags);
         self.indices = Indices::new(size);
         self.entries = Vec::with_capacity(size * 2 / 3);
-        for e in old.into_iter().filter(|e| !e.key.is_hole()) {
-            let slot = self.find_empty_slot(e.hash);
-            self.indices.set(slot, self.entries.len() as u32);
-            self.entries.push(e);
+        self.tags = Vec::with_capacity(size * 2 / 3);
+        for (e, t) in old.into_iter().zip(old_tags) {
+            if t & KEY_TAG != 0 {
+                let slot = self.find_empty_slot(e.hash);
+                self.indices.set(slot, self.entries.len() as u32);
+                self.entries.push(e);
+                self.tags.push(t);
+            }
         }
         self.version += 1;
+    }
+}
+
+impl DictTable {
+    /// The value of the entry at `index` if that entry's key is the object `key` itself: the
+    /// check of the inline caches that remember where a name was found. It compares the
+    /// stored parts, rebuilding no key.
+    #[inline]
+    pub fn value_if_key_is(&self, index: usize, key: &ObjRef) -> Option<Ref<'_, Value>> {
+        let (tag, bits) = Value::obj_parts(key);
+        let t = *self.tags.get(index)?;
+        // SAFETY: `entries` and `tags` have the same length, so `index` is in bounds.
+        let e = unsafe { self.entries.get_unchecked(index) };
+        if t & KEY_TAG != tag || e.key != bits {
+            return None;
+        }
+        // SAFETY: the key tag is an object's, not 0, so the entry is live and its value part
+        // is owned by the borrowed table.
+        Some(unsafe { Ref::new(t >> 4, e.value) })
     }
 }
 

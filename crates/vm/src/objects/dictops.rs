@@ -43,8 +43,8 @@ pub fn table_set_str(table: &mut DictTable, key: Value, hash: i64, value: Value)
                 return;
             }
             Probe::Candidate { entry, next } => {
-                if let Some(e) = table.entry(entry)
-                    && fast_eq(&e.key, &key) == Some(true)
+                if let Some(k) = table.key_at(entry)
+                    && fast_eq(&k, &key) == Some(true)
                 {
                     table.set_value(entry, value);
                     return;
@@ -62,7 +62,7 @@ pub fn table_del_str(table: &mut DictTable, name: &str, hash: i64) -> bool {
         match table.probe(hash, st) {
             Probe::Vacant { .. } => return false,
             Probe::Candidate { entry, next } => {
-                let hit = matches!(table.entry(entry).map(|e| &e.key), Some(Value::Obj(k)) if matches!(&k.payload, Payload::Str(s) if s.wtf8() == name.as_bytes()));
+                let hit = table.key_at(entry).is_some_and(|k| matches!(&*k, Value::Obj(k) if matches!(&k.payload, Payload::Str(s) if s.wtf8() == name.as_bytes())));
                 if hit {
                     table.remove_entry(entry);
                     return true;
@@ -98,11 +98,16 @@ impl Vm {
                         Probe::Vacant { .. } => return Ok(None),
                         Probe::Candidate { entry, next } => {
                             st = next;
-                            let Some(e) = t.entry(entry) else { continue };
-                            match fast_eq(&e.key, key) {
+                            let Some(k) = t.key_at(entry) else { continue };
+                            // Identity first, on the key as rebuilt in registers: most hits
+                            // (interned names, the same str object) end here.
+                            if k.is(key) {
+                                return Ok(Some(entry));
+                            }
+                            match fast_eq(&k, key) {
                                 Some(true) => return Ok(Some(entry)),
                                 Some(false) => continue,
-                                None => ((entry, e.key.clone()), t.version),
+                                None => ((entry, k.clone()), t.version),
                             }
                         }
                     }
@@ -133,7 +138,7 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let idx = self.dict_lookup(d, key, hash)?;
         let table = self.dict_table(d)?;
-        Ok(idx.and_then(|i| table.borrow().entry(i).map(|e| e.value.clone())))
+        Ok(idx.and_then(|i| table.borrow().value_at(i).map(|v| v.clone())))
     }
 
     /// `d[key] = value`.

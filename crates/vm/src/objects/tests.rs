@@ -14,10 +14,6 @@ enum K {
 }
 
 impl Slot for K {
-    const HOLE: K = K::Hole;
-    fn is_hole(&self) -> bool {
-        *self == K::Hole
-    }
     fn into_parts(self) -> (u8, u64) {
         match self {
             K::Hole => (0, 0),

@@ -198,12 +198,12 @@ pub fn dict_get_str(table: &DictTable, name: &str, hash: i64) -> Option<Value> {
         match table.probe(hash, st) {
             crate::objects::dict::Probe::Vacant { .. } => return None,
             crate::objects::dict::Probe::Candidate { entry, next } => {
-                let e = table.entry(entry)?;
-                if let Value::Obj(k) = &e.key
+                let k = table.key_at(entry)?;
+                if let Value::Obj(k) = &*k
                     && let Payload::Str(s) = &k.payload
                     && s.wtf8() == name.as_bytes()
                 {
-                    return Some(e.value.clone());
+                    return table.value_at(entry).map(|v| v.clone());
                 }
                 st = next;
             }
@@ -215,7 +215,7 @@ pub fn dict_get_str(table: &DictTable, name: &str, hash: i64) -> Option<Value> {
 #[inline]
 pub fn dict_get_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) -> Option<Value> {
     let i = dict_find_name(table, name, text, hash)?;
-    table.entry(i).map(|e| e.value.clone())
+    table.value_at(i).map(|v| v.clone())
 }
 
 /// The entry index of a str key given as a str object (see [`dict_get_name`]).
@@ -226,8 +226,8 @@ pub fn dict_find_name(table: &DictTable, name: &ObjRef, text: &[u8], hash: i64) 
         match table.probe(hash, st) {
             crate::objects::dict::Probe::Vacant { .. } => return None,
             crate::objects::dict::Probe::Candidate { entry, next } => {
-                let e = table.entry(entry)?;
-                if let Value::Obj(k) = &e.key {
+                let k = table.key_at(entry)?;
+                if let Value::Obj(k) = &*k {
                     if ObjRef::ptr_eq(k, name) {
                         return Some(entry);
                     }

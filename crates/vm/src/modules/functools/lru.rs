@@ -527,7 +527,7 @@ fn lru_cache_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     l.misses.set(0);
     let entries = match &l.cache.payload {
         Payload::Dict(t) => t.borrow_mut().clear(),
-        _ => Vec::new(),
+        _ => Default::default(),
     };
     drop((freed, entries));
     Ok(Value::None)
