@@ -151,7 +151,7 @@ fn to_object_depth(vm: &mut Vm, v: &Value, depth: usize) -> Result<Object, Error
         Payload::Bytes(b) if is_exact(o, &t.bytes) => Ok(Object::Bytes(b.to_vec())),
         Payload::ByteArray(b) if is_exact(o, &t.bytearray) => Ok(Object::Bytes(b.borrow().clone())),
         Payload::List(l) if is_exact(o, &t.list) => {
-            let l = l.borrow().clone();
+            let l = l.borrow().to_vec();
             items(vm, l).map(Object::List)
         }
         Payload::Tuple(x) if is_exact(o, &t.tuple) => {
@@ -187,7 +187,7 @@ pub(crate) fn from_object(vm: &mut Vm, o: Object) -> Result<Value, Error> {
             let v = v
                 .into_iter()
                 .map(|x| from_object(vm, x))
-                .collect::<Result<_, _>>()?;
+                .collect::<Result<Vec<_>, _>>()?;
             vm.new_list(v)
         }
         Object::Tuple(v) => {

@@ -182,7 +182,7 @@ fn select(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::new();
     for seq in &a[..3] {
         let items = match seq.payload() {
-            Some(Payload::List(l)) => l.borrow().clone(),
+            Some(Payload::List(l)) => l.borrow().to_vec(),
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => match vm.iterate(seq) {
                 Ok(v) => v,

@@ -783,7 +783,7 @@ impl Vm {
                         let n = l.len() as i64;
                         let idx = if *i < 0 { *i + n } else { *i };
                         if (0..n).contains(&idx) {
-                            let old = std::mem::replace(&mut l[idx as usize], v);
+                            let old = l.replace(idx as usize, v);
                             drop(l);
                             drop(old);
                             finalize!(self);
@@ -947,7 +947,11 @@ impl Vm {
                     }
                 }
                 Opcode::BUILD_LIST => {
-                    let items = split_top(f, arg)?;
+                    let n = arg as usize;
+                    let Some(at) = f.stack.len().checked_sub(n) else {
+                        return Err(stack_underflow());
+                    };
+                    let items: crate::objects::list::ListItems = f.stack.drain(at..).collect();
                     push(&mut f.stack, self.new_list(items));
                 }
                 Opcode::BUILD_SET => {
@@ -1031,7 +1035,7 @@ impl Vm {
                 Opcode::LIST_TO_TUPLE => {
                     let l = pop!(f);
                     let items = match l.payload() {
-                        Some(Payload::List(l)) => l.borrow().clone(),
+                        Some(Payload::List(l)) => l.borrow().to_vec(),
                         _ => return Err(EvalError::Internal("LIST_TO_TUPLE on non-list")),
                     };
                     push(&mut f.stack, self.new_tuple(items));
@@ -1052,7 +1056,7 @@ impl Vm {
                                 if o.class_is(&self.types.list)
                                     && l.borrow().len() == arg as usize =>
                             {
-                                f.stack.extend(l.borrow().iter().rev().cloned());
+                                f.stack.extend(l.borrow().iter().rev());
                                 true
                             }
                             _ => false,
@@ -1383,11 +1387,7 @@ impl Vm {
             Payload::List(l) if o.class_is(&self.types.list) => {
                 let l = l.borrow();
                 let idx = if i < 0 { i + l.len() as i64 } else { i };
-                if idx < 0 {
-                    None
-                } else {
-                    l.get(idx as usize).cloned()
-                }
+                if idx < 0 { None } else { l.get(idx as usize) }
             }
             Payload::Tuple(t) if o.class_is(&self.types.tuple) => {
                 let idx = if i < 0 { i + t.len() as i64 } else { i };

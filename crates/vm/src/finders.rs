@@ -436,21 +436,26 @@ impl Vm {
             && let Payload::List(l) = &mp.payload
         {
             let mut items = l.borrow_mut();
-            for item in items.iter_mut() {
-                let Value::Obj(o) = &*item else { continue };
+            let mut replaced = Vec::new();
+            for i in 0..items.len() {
+                let Some(Value::Obj(o)) = items.get(i) else {
+                    continue;
+                };
                 let kind = self
                     .mods
                     .imports
                     .stock
                     .iter()
-                    .find(|(c, _)| ObjRef::ptr_eq(c, o))
+                    .find(|(c, _)| ObjRef::ptr_eq(c, &o))
                     .map(|(_, s)| *s);
                 if let Some(kind) = kind
                     && let Some((c, _)) = swaps.iter().find(|(_, k)| *k == kind)
                 {
-                    *item = Value::Obj(c.clone());
+                    replaced.push(items.replace(i, Value::Obj(c.clone())));
                 }
             }
+            drop(items);
+            drop(replaced);
         }
         self.mods.imports.stock.extend(swaps);
         Ok(())

@@ -275,14 +275,15 @@ impl Vm {
         };
         if let Some(Payload::List(l)) = mp.payload() {
             let items = l.borrow();
+            let stock = |i: usize| items.get_ref(i).and_then(|f| self.stock_finder(&f));
             if items.len() == 3
-                && self.stock_finder(&items[0]) == Some(Stock::Builtin)
-                && self.stock_finder(&items[1]) == Some(Stock::Frozen)
-                && self.stock_finder(&items[2]) == Some(Stock::Path)
+                && stock(0) == Some(Stock::Builtin)
+                && stock(1) == Some(Stock::Frozen)
+                && stock(2) == Some(Stock::Path)
             {
                 return Ok(None);
             }
-            return Ok(Some(items.clone()));
+            return Ok(Some(items.to_vec()));
         }
         if mp.is_none() {
             let t = self.types.import_error.clone();
@@ -846,9 +847,10 @@ impl Vm {
                 self.main_spec = Some(modname);
                 if let Some(a) = self.sys_attr("argv")
                     && let Some(Payload::List(l)) = a.payload()
-                    && let Some(first) = l.borrow_mut().first_mut()
+                    && !l.borrow().is_empty()
                 {
-                    *first = self.new_str(&path);
+                    let old = l.borrow_mut().replace(0, self.new_str(&path));
+                    drop(old);
                 }
                 self.run_main_in_package(&src, &path, Some(&package))
             }

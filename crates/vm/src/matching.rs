@@ -230,7 +230,7 @@ impl Vm {
     /// handlers plus the unhandled and re-raised part of the original group.
     pub fn prep_reraise_star(&mut self, orig: &Value, list: &Value) -> PyResult<Value> {
         let excs = match list.payload() {
-            Some(Payload::List(l)) => l.borrow().clone(),
+            Some(Payload::List(l)) => l.borrow().to_vec(),
             _ => return Err(self.type_error("PREP_RERAISE_STAR expects a list")),
         };
         if excs.is_empty() {

@@ -105,7 +105,7 @@ pub enum Payload {
     /// `tuple`
     Tuple(crate::objects::tuple::TupleItems),
     /// `list`
-    List(RefCell<Vec<Value>>),
+    List(RefCell<crate::objects::list::ListItems>),
     /// `dict`
     Dict(Box<RefCell<DictTable>>),
     /// `set`

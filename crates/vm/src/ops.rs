@@ -701,7 +701,7 @@ impl Vm {
                     let len = l.borrow().len();
                     let (start, _stop, step, n) =
                         crate::objects::slicing::slice_indices(self, key, len)?;
-                    let items = crate::objects::list::slice_items(&l.borrow(), start, step, n);
+                    let items = crate::objects::list::slice_list(&l.borrow(), start, step, n);
                     return Ok(self.new_list(items));
                 }
                 _ => {}

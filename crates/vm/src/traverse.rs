@@ -95,7 +95,11 @@ pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         Payload::Tuple(items) => items.iter().rev().for_each(&mut *visit),
         Payload::List(l) => {
             if let Ok(l) = l.try_borrow() {
-                l.iter().rev().for_each(&mut *visit);
+                for i in (0..l.len()).rev() {
+                    if let Some(v) = l.get_ref(i) {
+                        visit(&v);
+                    }
+                }
             }
         }
         Payload::Slots(l) => {

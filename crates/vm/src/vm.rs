@@ -739,10 +739,10 @@ impl Vm {
     }
 
     /// A new list.
-    pub fn new_list(&self, items: Vec<Value>) -> Value {
+    pub fn new_list(&self, items: impl Into<crate::objects::list::ListItems>) -> Value {
         Value::Obj(ObjRef::new(
             self.types.list.clone(),
-            Payload::List(std::cell::RefCell::new(items)),
+            Payload::List(std::cell::RefCell::new(items.into())),
         ))
     }
 

@@ -641,7 +641,7 @@ fn array_fromlist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(Payload::List(l)) = rest[0].payload() else {
         return Err(vm.type_error("arg must be list"));
     };
-    let values = l.borrow().clone();
+    let values = l.borrow().to_vec();
     // All or nothing, as CPython restores the old size when an item does not fit.
     let mut add = Vec::new();
     for v in &values {

@@ -286,7 +286,7 @@ fn value_to_tree(vm: &mut Vm, st: &AstState, v: &Value, depth: usize) -> PyResul
         })));
     }
     if let Some(Payload::List(items)) = v.payload() {
-        let items = items.borrow().clone();
+        let items = items.borrow().to_vec();
         let mut out = Vec::with_capacity(items.len());
         for i in &items {
             out.push(value_to_tree(vm, st, i, depth + 1)?);

@@ -140,7 +140,7 @@ fn get_objects(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .into_iter()
         .filter(crate::traverse::is_tracked)
         .map(Value::Obj)
-        .collect();
+        .collect::<Vec<_>>();
     Ok(vm.new_list(items))
 }
 

@@ -65,7 +65,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-type Items = RefCell<Vec<Value>>;
+type Items = RefCell<crate::objects::list::ListItems>;
 
 /// The list argument, or Argument Clinic's `subclass_of=list` error.
 fn list_arg<'a>(vm: &mut Vm, v: &'a Value, fname: &str, pos: &str) -> PyResult<&'a Items> {
@@ -116,7 +116,7 @@ fn less(vm: &mut Vm, a: &Value, b: &Value, max: bool) -> PyResult<bool> {
 }
 
 fn item(heap: &Items, i: usize) -> Value {
-    heap.borrow().get(i).cloned().unwrap_or(Value::None)
+    heap.borrow().get(i).unwrap_or(Value::None)
 }
 
 fn swap(heap: &Items, i: usize, j: usize) {
@@ -206,10 +206,11 @@ fn pop(vm: &mut Vm, heap: &Items, max: bool) -> PyResult<Value> {
 
 /// Put `x` at the top of a non-empty heap and return what was there.
 fn replace_top(heap: &Items, x: Value) -> Value {
-    match heap.borrow_mut().first_mut() {
-        Some(slot) => std::mem::replace(slot, x),
-        None => Value::None,
+    let mut h = heap.borrow_mut();
+    if h.is_empty() {
+        return Value::None;
     }
+    h.replace(0, x)
 }
 
 fn replace(vm: &mut Vm, heap: &Items, x: &Value, max: bool) -> PyResult<Value> {
@@ -243,7 +244,7 @@ fn heapreplace_max(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn heappushpop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (heap, x) = two(vm, &args, "heappushpop")?;
-    let Some(top) = heap.borrow().first().cloned() else {
+    let Some(top) = heap.borrow().first() else {
         return Ok(x.clone());
     };
     if !less(vm, &top, x, false)? {

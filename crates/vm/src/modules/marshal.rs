@@ -366,7 +366,7 @@ impl Writer {
                 }
             }
             Payload::List(items) if is_type(vm, v, &types.list) => {
-                let items = items.borrow().clone();
+                let items = items.borrow().to_vec();
                 self.byte(TYPE_LIST | flag);
                 self.size(items.len())?;
                 for i in &items {

@@ -533,7 +533,7 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let seq = |vm: &mut Vm, v: &Value| -> PyResult<Vec<Value>> {
         match v.payload() {
             Some(Payload::Tuple(t)) => Ok(t.to_vec()),
-            Some(Payload::List(l)) => Ok(l.borrow().clone()),
+            Some(Payload::List(l)) => Ok(l.borrow().to_vec()),
             _ => Err(vm.type_error(format!(
                 "dist(): argument must be tuple, not {}",
                 vm.type_name(v)

@@ -484,7 +484,7 @@ fn posix_listdir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let names = entries
         .into_iter()
         .map(|e| name_value(vm, e.name, p.bytes))
-        .collect();
+        .collect::<Vec<_>>();
     Ok(vm.new_list(names))
 }
 
@@ -987,7 +987,10 @@ fn posix_umask(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn posix_getgroups(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bind(vm, &args, "getgroups", &[], 0, 0)?;
     let g = vm.host.groups();
-    let items = g.into_iter().map(|x| Value::Int(i64::from(x))).collect();
+    let items = g
+        .into_iter()
+        .map(|x| Value::Int(i64::from(x)))
+        .collect::<Vec<_>>();
     Ok(vm.new_list(items))
 }
 

@@ -115,7 +115,7 @@ fn hooks(vm: &mut Vm, which: usize) -> Vec<Value> {
         .get(HOOKS[which])
         .and_then(Value::payload)
     {
-        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::List(l)) => l.borrow().to_vec(),
         _ => Vec::new(),
     }
 }

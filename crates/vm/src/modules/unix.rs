@@ -622,7 +622,7 @@ fn termios_tcsetattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let fd = fd_of(vm, &a[0])?;
     let when = vm.index_to_i64(&a[1])? as i32;
     let items = match a[2].payload() {
-        Some(Payload::List(l)) if l.borrow().len() == 7 => l.borrow().clone(),
+        Some(Payload::List(l)) if l.borrow().len() == 7 => l.borrow().to_vec(),
         _ => return Err(vm.type_error("tcsetattr, arg 3: must be 7 element list")),
     };
     let mut flags = [0u32; 6];
@@ -635,7 +635,7 @@ fn termios_tcsetattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(termios_error(vm, &e));
     }
     let cc_items = match items[6].payload() {
-        Some(Payload::List(l)) if l.borrow().len() == NCCS => l.borrow().clone(),
+        Some(Payload::List(l)) if l.borrow().len() == NCCS => l.borrow().to_vec(),
         _ => {
             return Err(vm.type_error(format!(
                 "tcsetattr: attributes[6] must be {NCCS} element list"

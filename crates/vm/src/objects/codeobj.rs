@@ -405,7 +405,7 @@ fn type_repr_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
         });
     }
     if let Some(Payload::List(l)) = v.payload() {
-        let items = l.borrow().clone();
+        let items = l.borrow().to_vec();
         let parts: PyResult<Vec<String>> = items.iter().map(|i| type_repr_text(vm, i)).collect();
         return Ok(format!("[{}]", parts?.join(", ")));
     }

@@ -118,7 +118,7 @@ pub fn update_from(vm: &mut Vm, d: &ObjRef, arg: &Value) -> PyResult<()> {
     while let Some(item) = vm.next(&it)? {
         let pair = match item.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            Some(Payload::List(l)) => l.borrow().clone(),
+            Some(Payload::List(l)) => l.borrow().to_vec(),
             _ => match vm.iter(&item) {
                 Ok(pit) => {
                     let mut v = Vec::new();

@@ -362,7 +362,7 @@ impl Vm {
     pub fn list_extend(&mut self, list: &Value, it: &Value) -> PyResult<()> {
         let exact = matches!(it, Value::Obj(o) if o.with_class(|c| type_data(c).builtin));
         let items = match it.payload() {
-            Some(Payload::List(l)) if exact => l.borrow().clone(),
+            Some(Payload::List(l)) if exact => l.borrow().to_vec(),
             Some(Payload::Tuple(t)) if exact => t.to_vec(),
             _ => match self.iterate(it) {
                 Ok(v) => v,
@@ -391,7 +391,7 @@ impl Vm {
             && o.with_class(|c| type_data(c).builtin)
         {
             match &o.payload {
-                Payload::List(l) => return Ok(l.borrow().clone()),
+                Payload::List(l) => return Ok(l.borrow().to_vec()),
                 Payload::Tuple(t) => return Ok(t.to_vec()),
                 // `list_preallocate_exact` from the length hint: a huge range fails up front.
                 Payload::Range(r) if r.len_usize().is_none_or(|n| n > MAX_PREALLOC_ITEMS) => {
@@ -428,7 +428,7 @@ impl Vm {
                 if matches!(o.payload, Payload::List(_)) && exact(o, &self.types.list) =>
             {
                 match &o.payload {
-                    Payload::List(l) => l.borrow().clone(),
+                    Payload::List(l) => l.borrow().to_vec(),
                     _ => Vec::new(),
                 }
             }

@@ -74,7 +74,7 @@ pub fn iter_next(
                 }
                 let i = *remaining - 1;
                 let item = match seq.payload() {
-                    Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+                    Some(Payload::List(l)) => l.borrow().get(i),
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
                     _ => None,
                 };
@@ -406,7 +406,7 @@ fn sequence_step(
 /// past the end. Shared by `iter_next` and the eval loop's FOR_ITER fast path.
 pub(crate) fn seq_item(seq: &Value, i: usize) -> Option<Value> {
     match seq.payload() {
-        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        Some(Payload::List(l)) => l.borrow().get(i),
         Some(Payload::Tuple(t)) => t.get(i).cloned(),
         Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(i64::from(*x))),
         Some(Payload::ByteArray(b)) => b.borrow().get(i).map(|x| Value::Int(i64::from(*x))),

@@ -16,8 +16,11 @@ use crate::objects::slicing::slice_indices;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
+/// A list's items, packed (9 bytes an item).
+pub type ListItems = crate::objects::packed::PackedVec<Value>;
+
 /// The list payload of `v`.
-pub fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Value>>> {
+pub fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<ListItems>> {
     match v.payload() {
         Some(Payload::List(l)) => Ok(l),
         _ => Err(vm.type_error(format!(
@@ -33,7 +36,7 @@ fn this_list<'a>(
     name: &str,
     min: usize,
     max: usize,
-) -> PyResult<(&'a Value, &'a RefCell<Vec<Value>>, &'a [Value])> {
+) -> PyResult<(&'a Value, &'a RefCell<ListItems>, &'a [Value])> {
     let (this, rest) = method_args(vm, args, name, min, max)?;
     let l = list_cell(vm, this)?;
     Ok((this, l, rest))
@@ -86,9 +89,10 @@ pub fn init(vm: &mut Vm) {
 fn list_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = &crate::native::new_cls(vm, &args, "list")?;
     let cls = cls.clone();
-    Ok(Value::Obj(
-        vm.new_object(&cls, Payload::List(RefCell::new(Vec::new()))),
-    ))
+    Ok(Value::Obj(vm.new_object(
+        &cls,
+        Payload::List(RefCell::new(ListItems::new())),
+    )))
 }
 
 fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -147,7 +151,7 @@ fn list_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if l.borrow().is_empty() {
         return Ok(vm.new_str("[]"));
     }
-    repr_items(vm, this, "[", "]", |i| l.borrow().get(i).cloned())
+    repr_items(vm, this, "[", "]", |i| l.borrow().get(i))
 }
 
 fn cmp(vm: &mut Vm, args: Args<'_>, op: CompareOp) -> PyResult<Value> {
@@ -188,10 +192,10 @@ fn list_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `x in list` (identity first, then `==`, re-reading the list each step).
-pub fn list_contains_value(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: &Value) -> PyResult<bool> {
+pub fn list_contains_value(vm: &mut Vm, l: &RefCell<ListItems>, x: &Value) -> PyResult<bool> {
     let mut i = 0;
     loop {
-        let Some(item) = l.borrow().get(i).cloned() else {
+        let Some(item) = l.borrow().get(i) else {
             return Ok(false);
         };
         if vm.eq(&item, x)? {
@@ -212,7 +216,7 @@ fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(i) = as_index(vm, key)? {
         let l = l.borrow();
         return match norm_index(i, l.len()) {
-            Some(i) => Ok(l[i].clone()),
+            Some(i) => Ok(l.get(i).unwrap_or(Value::None)),
             None => {
                 drop(l);
                 Err(vm.index_error("list index out of range"))
@@ -223,13 +227,27 @@ fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let len = l.borrow().len();
         let (start, _stop, step, n) = slice_indices(vm, key, len)?;
         let l = l.borrow();
-        let items = slice_items(&l, start, step, n);
+        let items = slice_list(&l, start, step, n);
         return Ok(vm.new_list(items));
     }
     Err(vm.type_error(format!(
         "list indices must be integers or slices, not {}",
         vm.type_name(key)
     )))
+}
+
+/// The items of a list that a resolved slice selects.
+pub fn slice_list(items: &ListItems, start: isize, step: isize, n: usize) -> ListItems {
+    let mut out = ListItems::with_capacity(n);
+    let mut i = start;
+    for _ in 0..n {
+        if let Some(v) = items.get(i as usize) {
+            out.push(v);
+        }
+        // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
+        i = i.wrapping_add(step);
+    }
+    out
 }
 
 /// The items a resolved slice selects.
@@ -258,7 +276,7 @@ fn fast_items(vm: &mut Vm, this: &Value, v: &Value, msg: &str) -> PyResult<Vec<V
     // `a[i:j] = a` copies `a` first: the clone below does exactly that.
     let _ = this;
     match v.payload() {
-        Some(Payload::List(l)) => return Ok(l.borrow().clone()),
+        Some(Payload::List(l)) => return Ok(l.borrow().to_vec()),
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
         _ => {}
     }
@@ -288,7 +306,7 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(i) = norm_index(i, len) else {
             return Err(vm.index_error("list assignment index out of range"));
         };
-        let old = std::mem::replace(&mut l.borrow_mut()[i], value.clone());
+        let old = l.borrow_mut().replace(i, value.clone());
         drop(old);
         return Ok(Value::None);
     }
@@ -301,7 +319,7 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let len = lb.len() as isize;
             let lo = start.clamp(0, len) as usize;
             let hi = (stop.clamp(0, len) as usize).max(lo);
-            let removed: Vec<Value> = lb.splice(lo..hi, items).collect();
+            let removed = lb.splice(lo..hi, items);
             drop(lb);
             drop(removed);
             return Ok(Value::None);
@@ -318,8 +336,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let mut lb = l.borrow_mut();
             let mut i = start;
             for v in items {
-                if let Some(slot) = lb.get_mut(i as usize) {
-                    old.push(std::mem::replace(slot, v));
+                if (i as usize) < lb.len() {
+                    old.push(lb.replace(i as usize, v));
                 }
                 // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
                 i = i.wrapping_add(step);
@@ -363,12 +381,12 @@ fn list_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let lo = lo as usize;
             let step = step as usize;
             if step == 1 {
-                removed = lb.drain(lo..lo + n).collect();
+                removed = lb.drain(lo..lo + n);
             } else {
                 let old = std::mem::take(&mut *lb);
-                let mut keep = Vec::with_capacity(old.len() - n);
+                let mut keep = ListItems::with_capacity(old.len() - n);
                 let mut gone = Vec::with_capacity(n);
-                for (i, v) in old.into_iter().enumerate() {
+                for (i, v) in old.into_vec().into_iter().enumerate() {
                     if i >= lo && (i - lo).is_multiple_of(step) && (i - lo) / step < n {
                         gone.push(v);
                     } else {
@@ -399,9 +417,9 @@ fn list_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         drop((a, b));
         return Err(vm.memory_error());
     }
-    let mut v = Vec::with_capacity(a.len() + b.len());
-    v.extend_from_slice(&a);
-    v.extend_from_slice(&b);
+    let mut v = ListItems::with_capacity(a.len() + b.len());
+    v.extend(a.iter());
+    v.extend(b.iter());
     drop((a, b));
     Ok(vm.new_list(v))
 }
@@ -421,7 +439,7 @@ fn list_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(n) = repeat_count(vm, &rest[0], len)? else {
         return Ok(vm.not_implemented.clone());
     };
-    let v = repeat_items(&l.borrow(), n);
+    let v = l.borrow().repeat(n);
     Ok(vm.new_list(v))
 }
 
@@ -442,8 +460,9 @@ fn list_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let old = std::mem::take(&mut *l.borrow_mut());
         drop(old);
     } else if n > 1 {
-        let v = repeat_items(&l.borrow(), n);
-        *l.borrow_mut() = v;
+        let v = l.borrow().repeat(n);
+        let old = std::mem::replace(&mut *l.borrow_mut(), v);
+        drop(old);
     }
     Ok(this.clone())
 }
@@ -548,7 +567,7 @@ fn list_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, l, rest) = this_list(vm, &args, "list.remove", 1, 1)?;
     let mut i = 0;
     loop {
-        let Some(item) = l.borrow().get(i).cloned() else {
+        let Some(item) = l.borrow().get(i) else {
             return Err(vm.value_error("list.remove(x): x not in list"));
         };
         if vm.eq(&item, &rest[0])? {
@@ -570,7 +589,7 @@ fn list_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (start, stop) = index_bounds(vm, &rest[1..], len)?;
     let mut i = start;
     while i < stop {
-        let Some(item) = l.borrow().get(i).cloned() else {
+        let Some(item) = l.borrow().get(i) else {
             break;
         };
         if vm.eq(&item, &rest[0])? {
@@ -588,7 +607,7 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut i = 0;
     loop {
         // The borrow must end before `__eq__` runs: it may mutate the list.
-        let Some(item) = l.borrow().get(i).cloned() else {
+        let Some(item) = l.borrow().get(i) else {
             break;
         };
         if vm.eq(&item, &rest[0])? {

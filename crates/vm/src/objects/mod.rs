@@ -21,6 +21,7 @@ pub mod iterators;
 pub mod list;
 pub mod number;
 pub mod object;
+pub mod packed;
 pub mod range;
 pub mod reduce;
 pub mod sequence;

@@ -114,7 +114,7 @@ pub fn is_builtin_exact(v: &Value) -> bool {
 /// while Python code runs).
 fn seq_item(v: &Value, i: usize) -> Option<Value> {
     match v.payload() {
-        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        Some(Payload::List(l)) => l.borrow().get(i),
         Some(Payload::Tuple(t)) => t.get(i).cloned(),
         _ => None,
     }

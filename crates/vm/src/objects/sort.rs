@@ -17,6 +17,7 @@ use krait_bytecode::CompareOp;
 
 use crate::object::Payload;
 use crate::objects::function::Args;
+use crate::objects::list::ListItems;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
@@ -369,20 +370,19 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let l = crate::objects::list::list_cell(vm, this)?;
-    let mut values = std::mem::take(&mut *l.borrow_mut());
+    let taken = std::mem::take(&mut *l.borrow_mut());
     let (result, sorted) = if key.is_none() {
-        // The values are their own keys: sort the list's buffer itself.
+        // The values are their own keys: sort them unpacked (moved, no count changes).
+        let mut values = taken.into_vec();
         let result = sort_elems(vm, &mut values, reverse);
-        (result, values)
+        (result, ListItems::from(values))
     } else {
+        let values = taken;
         // Keys first: a failing key function leaves the list as it was.
         let mut items: Vec<Item> = Vec::with_capacity(values.len());
         for v in values.iter() {
-            match vm.call_pos(&key, std::slice::from_ref(v)) {
-                Ok(k) => items.push(Item {
-                    key: k,
-                    value: v.clone(),
-                }),
+            match vm.call_pos(&key, std::slice::from_ref(&v)) {
+                Ok(k) => items.push(Item { key: k, value: v }),
                 Err(e) => {
                     let modified = std::mem::replace(&mut *l.borrow_mut(), values);
                     drop(modified);
@@ -390,11 +390,10 @@ pub fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 }
             }
         }
-        // The values now live in `items`: reuse the list's buffer for the result.
-        values.clear();
+        // The values now live in `items` too.
+        drop(values);
         let result = sort_elems(vm, &mut items, reverse);
-        values.extend(items.into_iter().map(|i| i.value));
-        (result, values)
+        (result, items.into_iter().map(|i| i.value).collect())
     };
     let modified = std::mem::replace(&mut *l.borrow_mut(), sorted);
     result?;

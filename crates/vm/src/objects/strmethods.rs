@@ -809,7 +809,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, sep, rest) = margs(vm, &args, "join", 1, 1)?;
     let iterable = &rest[0];
     let items: Vec<Value> = match iterable.payload() {
-        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::List(l)) => l.borrow().to_vec(),
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => match vm.iterate(iterable) {
             Ok(v) => v,

@@ -212,3 +212,82 @@ fn str_storage_handles_surrogates_and_offsets() {
     assert_eq!(t.to_str(), Some("héllo"));
     assert_eq!(PyStr::new("abc").max_char(), 0x63);
 }
+
+/// `PackedVec` against `Vec` as a model, through growth, shrinking and every edit.
+#[test]
+fn packed_vec_matches_vec() {
+    use super::packed::PackedVec;
+    use crate::value::Value;
+    fn v(i: i64) -> Value {
+        match i % 4 {
+            0 => Value::Int(i),
+            1 => Value::float(i as f64 / 2.0),
+            2 => Value::None,
+            _ => Value::bool(i % 3 == 0),
+        }
+    }
+    // Only inline values here, so the parts own nothing.
+    fn parts(vs: &[Value]) -> Vec<(u8, u64)> {
+        vs.iter().map(|v| v.clone().into_parts()).collect()
+    }
+    fn one(v: Option<Value>) -> Option<(u8, u64)> {
+        v.map(Slot::into_parts)
+    }
+    fn same(p: &PackedVec<Value>, m: &[Value]) {
+        assert_eq!(parts(&p.to_vec()), parts(m));
+        assert_eq!(p.len(), m.len());
+    }
+    let mut p: PackedVec<Value> = PackedVec::new();
+    let mut m: Vec<Value> = Vec::new();
+    for i in 0..100 {
+        p.push(v(i));
+        m.push(v(i));
+    }
+    same(&p, &m);
+    // CPython's growth: an empty list appended to 100 times holds 100 + a few.
+    assert!(
+        p.capacity() >= 100 && p.capacity() <= 120,
+        "{}",
+        p.capacity()
+    );
+    p.insert(0, v(7));
+    m.insert(0, v(7));
+    p.insert(50, v(9));
+    m.insert(50, v(9));
+    p.insert(p.len(), v(11));
+    m.insert(m.len(), v(11));
+    same(&p, &m);
+    assert_eq!(one(Some(p.remove(3))), one(Some(m.remove(3))));
+    let removed = p.splice(10..20, vec![v(1), v(2)]);
+    let expect: Vec<Value> = m.splice(10..20, vec![v(1), v(2)]).collect();
+    assert_eq!(parts(&removed), parts(&expect));
+    same(&p, &m);
+    let removed = p.splice(5..6, (0..30).map(v).collect());
+    let expect: Vec<Value> = m.splice(5..6, (0..30).map(v)).collect();
+    assert_eq!(parts(&removed), parts(&expect));
+    same(&p, &m);
+    p.reverse();
+    m.reverse();
+    p.swap(0, 5);
+    m.swap(0, 5);
+    same(&p, &m);
+    p.truncate(40);
+    m.truncate(40);
+    p.shrink_to_fit();
+    assert_eq!(p.capacity(), 40);
+    same(&p, &m);
+    let r = p.repeat(3);
+    let mr: Vec<Value> = m.iter().cloned().cycle().take(120).collect();
+    same(&r, &mr);
+    assert_eq!(one(p.pop()), one(m.pop()));
+    assert_eq!(
+        parts(&p.iter().rev().collect::<Vec<_>>()),
+        parts(&m.iter().rev().cloned().collect::<Vec<_>>())
+    );
+    let q: PackedVec<Value> = m.clone().into();
+    same(&q, &m);
+    same(&q.clone(), &m);
+    same(&PackedVec::from(q.into_vec()), &m);
+    p.clear();
+    assert!(p.is_empty() && p.get(0).is_none());
+}

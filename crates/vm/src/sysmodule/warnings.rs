@@ -206,7 +206,7 @@ fn get_filter(
     let mut i = 0;
     // The list may change while a filter's pattern runs: index it afresh each time.
     let nth = |i: usize| match filters.payload() {
-        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        Some(Payload::List(l)) => l.borrow().get(i),
         _ => None,
     };
     while let Some(item) = nth(i) {
@@ -673,7 +673,7 @@ fn source_line_from_loader(vm: &mut Vm, globals: &ObjRef, lineno: i64) -> PyResu
     let line = match lines.payload() {
         Some(Payload::List(l)) => usize::try_from(lineno - 1)
             .ok()
-            .and_then(|i| l.borrow().get(i).cloned()),
+            .and_then(|i| l.borrow().get(i)),
         _ => None,
     };
     match line {

@@ -479,7 +479,7 @@ fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(v) => {
             let items: Vec<Value> = match v.payload() {
-                Some(Payload::List(l)) => l.borrow().clone(),
+                Some(Payload::List(l)) => l.borrow().to_vec(),
                 Some(Payload::Tuple(t)) => t.to_vec(),
                 _ => return Err(vm.type_error("shape must be a list or a tuple")),
             };

@@ -209,7 +209,10 @@ fn list_of(vm: &mut Vm, this: &Value, parts: Vec<Vec<u8>>) -> PyResult<Value> {
     // Each piece becomes an object: ask for them first (ten million one-byte pieces are a
     // gigabyte).
     vm.check_alloc(parts.len().saturating_mul(PIECE_BYTES))?;
-    let items = parts.into_iter().map(|p| new_like(vm, this, p)).collect();
+    let items = parts
+        .into_iter()
+        .map(|p| new_like(vm, this, p))
+        .collect::<Vec<_>>();
     Ok(vm.new_list(items))
 }
 
