@@ -1060,7 +1060,9 @@ fn pieces_to_list(
     // limit, before any is made.
     vm.check_alloc(pieces.len().saturating_mul(PIECE_BYTES))?;
     let b = s.wtf8();
-    let mut items: Vec<Value> = Vec::with_capacity(pieces.len());
+    // Straight into the list's packed storage: a `Vec<Value>` on the side would hold 16
+    // bytes a piece at the peak, beside the pieces themselves.
+    let mut items = crate::objects::list::ListItems::with_capacity(pieces.len());
     for (x, y) in pieces {
         vm.tick(1)?;
         items.push(if x == 0 && y == b.len() {
