@@ -916,9 +916,9 @@ fn cp_start_before(b: &[u8], i: usize) -> usize {
 
 // The whitespace splits decode in place: a table of every code point would be 16 bytes per
 // character (320 MB for a 20 MB string).
-fn split_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, usize)>> {
+fn split_ws(vm: &mut Vm, out: &mut Pieces<'_>, mut maxsplit: i64) -> PyResult<()> {
+    let b = out.bytes();
     let n = b.len();
-    let mut out = Vec::new();
     let mut i = 0;
     loop {
         while i < n {
@@ -932,8 +932,7 @@ fn split_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, us
             break;
         }
         if maxsplit == 0 {
-            out.push((i, n));
-            piece_made(vm, out.len())?;
+            out.push(vm, i, n)?;
             break;
         }
         let mut j = i;
@@ -944,16 +943,15 @@ fn split_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, us
             }
             j += w;
         }
-        out.push((i, j.min(n)));
-        piece_made(vm, out.len())?;
+        out.push(vm, i, j.min(n))?;
         maxsplit -= 1;
         i = j;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn rsplit_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, usize)>> {
-    let mut out = Vec::new();
+fn rsplit_ws(vm: &mut Vm, out: &mut Pieces<'_>, mut maxsplit: i64) -> PyResult<()> {
+    let b = out.bytes();
     let mut j = b.len();
     loop {
         while j > 0 {
@@ -967,8 +965,7 @@ fn rsplit_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, u
             break;
         }
         if maxsplit == 0 {
-            out.push((0, j));
-            piece_made(vm, out.len())?;
+            out.push(vm, 0, j)?;
             break;
         }
         let mut i = j;
@@ -979,66 +976,48 @@ fn rsplit_ws(vm: &mut Vm, b: &[u8], mut maxsplit: i64) -> PyResult<Vec<(usize, u
             }
             i = k;
         }
-        out.push((i, j));
-        piece_made(vm, out.len())?;
+        out.push(vm, i, j)?;
         maxsplit -= 1;
         j = i;
     }
-    out.reverse();
-    Ok(out)
+    out.items.reverse();
+    Ok(())
 }
 
-fn split_sep(
-    vm: &mut Vm,
-    b: &[u8],
-    sep: &[u8],
-    mut maxsplit: i64,
-) -> PyResult<Vec<(usize, usize)>> {
-    let mut out = Vec::new();
+fn split_sep(vm: &mut Vm, out: &mut Pieces<'_>, sep: &[u8], mut maxsplit: i64) -> PyResult<()> {
+    let b = out.bytes();
     let mut i = 0;
     while maxsplit != 0 {
         match find_bytes(&b[i..], sep) {
             Some(p) => {
-                out.push((i, i + p));
-                piece_made(vm, out.len())?;
+                out.push(vm, i, i + p)?;
                 i += p + sep.len();
                 maxsplit -= 1;
             }
             None => break,
         }
     }
-    out.push((i, b.len()));
-    piece_made(vm, out.len())?;
-    Ok(out)
+    out.push(vm, i, b.len())?;
+    Ok(())
 }
 
-fn rsplit_sep(
-    vm: &mut Vm,
-    b: &[u8],
-    sep: &[u8],
-    mut maxsplit: i64,
-) -> PyResult<Vec<(usize, usize)>> {
-    let mut out = Vec::new();
+fn rsplit_sep(vm: &mut Vm, out: &mut Pieces<'_>, sep: &[u8], mut maxsplit: i64) -> PyResult<()> {
+    let b = out.bytes();
     let mut j = b.len();
     while maxsplit != 0 {
         match rfind_bytes(&b[..j], sep) {
             Some(p) => {
-                out.push((p + sep.len(), j));
-                piece_made(vm, out.len())?;
+                out.push(vm, p + sep.len(), j)?;
                 j = p;
                 maxsplit -= 1;
             }
             None => break,
         }
     }
-    out.push((0, j));
-    piece_made(vm, out.len())?;
-    out.reverse();
-    Ok(out)
+    out.push(vm, 0, j)?;
+    out.items.reverse();
+    Ok(())
 }
-
-/// Heap bytes of a one-piece `str` object and its list slot, at least.
-const PIECE_BYTES: usize = 80;
 
 /// A split found another piece: every 1024 pieces count as work, and the run stops there if
 /// the table of pieces took the heap past its cap.
@@ -1050,50 +1029,67 @@ fn piece_made(vm: &mut Vm, pieces: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn pieces_to_list(
-    vm: &mut Vm,
-    this: &Value,
-    s: &PyStr,
-    pieces: Vec<(usize, usize)>,
-) -> PyResult<Value> {
-    // Ten million one-letter pieces are a gigabyte of objects: under a heap cap that is the
-    // limit, before any is made.
-    vm.check_alloc(pieces.len().saturating_mul(PIECE_BYTES))?;
-    let b = s.wtf8();
-    // Straight into the list's packed storage: a `Vec<Value>` on the side would hold 16
-    // bytes a piece at the peak, beside the pieces themselves.
-    let mut items = crate::objects::list::ListItems::with_capacity(pieces.len());
-    for (x, y) in pieces {
-        vm.tick(1)?;
-        items.push(if x == 0 && y == b.len() {
-            same(vm, this, s)
-        } else {
-            new_substr(vm, s, &b[x..y])
-        });
+/// The list a split makes, filled piece by piece as the split finds them (a table of the
+/// pieces first would hold 16 bytes a piece, doubled as it grows, beside the list).
+struct Pieces<'a> {
+    this: &'a Value,
+    s: &'a PyStr,
+    items: crate::objects::list::ListItems,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(this: &'a Value, s: &'a PyStr) -> Self {
+        Pieces {
+            this,
+            s,
+            items: crate::objects::list::ListItems::new(),
+        }
     }
-    Ok(vm.new_list(items))
+
+    fn bytes(&self) -> &'a [u8] {
+        self.s.wtf8()
+    }
+
+    /// Add the piece `b[x..y]` (the string itself when it spans all of it).
+    #[inline]
+    fn push(&mut self, vm: &mut Vm, x: usize, y: usize) -> PyResult<()> {
+        let b = self.s.wtf8();
+        let v = if x == 0 && y == b.len() {
+            same(vm, self.this, self.s)
+        } else {
+            new_substr(vm, self.s, &b[x..y])
+        };
+        self.items.push(v);
+        piece_made(vm, self.items.len())
+    }
+
+    fn into_list(self, vm: &Vm) -> Value {
+        vm.new_list(self.items)
+    }
 }
 
 fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, s, a) = kwargs_parse(vm, &args, "split", &["sep", "maxsplit"])?;
     let sep = sep_arg(vm, &a[0])?.map(|p| p.wtf8().to_vec());
     let maxsplit = maxsplit_arg(vm, &a[1])?;
-    let pieces = match &sep {
-        None => split_ws(vm, s.wtf8(), maxsplit)?,
-        Some(sep) => split_sep(vm, s.wtf8(), sep, maxsplit)?,
-    };
-    pieces_to_list(vm, this, s, pieces)
+    let mut out = Pieces::new(this, s);
+    match &sep {
+        None => split_ws(vm, &mut out, maxsplit)?,
+        Some(sep) => split_sep(vm, &mut out, sep, maxsplit)?,
+    }
+    Ok(out.into_list(vm))
 }
 
 fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, s, a) = kwargs_parse(vm, &args, "rsplit", &["sep", "maxsplit"])?;
     let sep = sep_arg(vm, &a[0])?.map(|p| p.wtf8().to_vec());
     let maxsplit = maxsplit_arg(vm, &a[1])?;
-    let pieces = match &sep {
-        None => rsplit_ws(vm, s.wtf8(), maxsplit)?,
-        Some(sep) => rsplit_sep(vm, s.wtf8(), sep, maxsplit)?,
-    };
-    pieces_to_list(vm, this, s, pieces)
+    let mut out = Pieces::new(this, s);
+    match &sep {
+        None => rsplit_ws(vm, &mut out, maxsplit)?,
+        Some(sep) => rsplit_sep(vm, &mut out, sep, maxsplit)?,
+    }
+    Ok(out.into_list(vm))
 }
 
 fn is_linebreak(cp: u32) -> bool {
@@ -1115,7 +1111,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let b = s.wtf8();
-    let mut pieces = Vec::new();
+    let mut pieces = Pieces::new(this, s);
     let mut i = 0;
     let mut line_start = 0;
     // Decoded in place (a table of every code point would be 16 bytes per character).
@@ -1134,15 +1130,14 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 end += 1;
                 i += 1;
             }
-            pieces.push((line_start, if keepends { end } else { off }));
-            piece_made(vm, pieces.len())?;
+            pieces.push(vm, line_start, if keepends { end } else { off })?;
             line_start = end;
         }
     }
     if line_start < b.len() {
-        pieces.push((line_start, b.len()));
+        pieces.push(vm, line_start, b.len())?;
     }
-    pieces_to_list(vm, this, s, pieces)
+    Ok(pieces.into_list(vm))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
