@@ -38,6 +38,27 @@ pub(crate) fn parse(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileE
     })
 }
 
+/// Whether the source opens more brackets at once than CPython's tokenizer allows (the 3.11
+/// tokenizer in `lex311` then reports where). Ruff has no such limit.
+fn too_deep_brackets(parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>) -> bool {
+    let mut depth = 0usize;
+    for t in parsed.tokens().iter() {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                depth += 1;
+                if depth > crate::lex311::MAX_LEVEL {
+                    return true;
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError> {
     let pmode = if mode == Mode::Eval {
         PMode::Expression
@@ -56,7 +77,8 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
         || parsed
             .tokens()
             .iter()
-            .any(|t| t.kind() == TokenKind::FStringStart);
+            .any(|t| t.kind() == TokenKind::FStringStart)
+        || too_deep_brackets(&parsed);
     if has_problems {
         let found = crate::lex311::check(src);
         // Where the parser failed (the first error Ruff found).

@@ -100,6 +100,10 @@ fn tokenizer_text(src: &SourceFile<'_>, e: &mut CompileError) {
 /// `done` code (line continuation, end of input).
 type ScanErr = Option<(usize, CompileError, bool)>;
 
+/// Open brackets CPython's tokenizer allows at once (`MAXLEVEL`); f-string replacement fields
+/// start a level of their own.
+pub(crate) const MAX_LEVEL: usize = 200;
+
 fn scan(src: &SourceFile<'_>, toks: &mut Vec<Tok>) -> Result<(), ScanErr> {
     let b = src.text.as_bytes();
     let mut depth = 0usize;
@@ -219,6 +223,11 @@ fn scan(src: &SourceFile<'_>, toks: &mut Vec<Tok>) -> Result<(), ScanErr> {
             _ => {
                 match c {
                     b'(' | b'[' | b'{' => {
+                        // CPython's tokenizer holds at most MAXLEVEL (200) open brackets.
+                        if opens.len() >= MAX_LEVEL {
+                            let e = at_cur(src, i + 1, "too many nested parentheses");
+                            return Err(Some((i, e, true)));
+                        }
                         depth += 1;
                         opens.push((c, i));
                     }
