@@ -51,6 +51,8 @@ pub enum ErrorKind {
     IndentationError,
     /// `TabError`
     TabError,
+    /// `RecursionError`: the source nests deeper than the compiler goes (no location).
+    RecursionError,
 }
 
 /// A compile error with CPython's message and location.
@@ -135,6 +137,17 @@ pub fn compile_with_warnings(
 pub fn parse_tree(source: &str, mode: Mode, type_comments: bool) -> Result<PyAst, CompileError> {
     let src = positions::SourceFile::new(source);
     let (body, expr) = errors::parse(&src, mode)?;
+    // The conversion recurses once per nesting level as the symbol table does: its depth
+    // guard stands for CPython's "during ast construction" one (its other errors are not
+    // `ast.parse`'s to raise).
+    if let Err(e) = symtable::build(&src, &body, expr.as_ref(), false)
+        && e.kind == ErrorKind::RecursionError
+    {
+        return Err(CompileError {
+            msg: "maximum recursion depth exceeded during ast construction".into(),
+            ..e
+        });
+    }
     let mut conv = pyast::ToPy::new(&src);
     if type_comments && mode != Mode::Eval {
         let parsed = ruff_python_parser::parse_unchecked(

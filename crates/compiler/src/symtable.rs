@@ -163,7 +163,15 @@ struct Builder<'a> {
     by_node: HashMap<usize, usize>,
     stack: Vec<usize>,
     future_annotations: bool,
+    /// Expressions being visited, one inside the other.
+    depth: usize,
 }
+
+/// Expressions nested deeper than this are a RecursionError, as in CPython, whose symbol table
+/// stops at three times the recursion limit: every pass over the tree after this one (code
+/// generation, the `ast` conversion, the tree's drop) recurses once per level on the Rust
+/// stack, and a million levels (`'not ' * 10**6 + 'x'`) overflowed even 256 MiB.
+const MAX_EXPR_DEPTH: usize = 3000;
 
 type R = Result<(), CompileError>;
 
@@ -179,6 +187,7 @@ pub(crate) fn build(
         by_node: HashMap::new(),
         stack: vec![0],
         future_annotations,
+        depth: 0,
     };
     for s in body {
         b.stmt(s)?;
@@ -555,6 +564,22 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        if self.depth >= MAX_EXPR_DEPTH {
+            let mut err = self.src.error_at(
+                crate::ErrorKind::RecursionError,
+                "maximum recursion depth exceeded during compilation",
+                e.range(),
+            );
+            err.text = None;
+            return Err(err);
+        }
+        self.depth += 1;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         match e {
             Expr::BoolOp(b) => self.exprs(&b.values)?,
             Expr::Named(n) => {

@@ -1333,11 +1333,14 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     if only_ast {
-        let tree = if mode_s == "func_type" {
-            krait_compiler::parse_func_type(&src)
-        } else {
-            krait_compiler::parse_tree(&src, mode, flags & 0x1000 != 0)
-        };
+        // The parser and the tree's drop recurse per nesting level, as for compile().
+        let tree = crate::vm::on_compiler_stack(|| {
+            if mode_s == "func_type" {
+                krait_compiler::parse_func_type(&src)
+            } else {
+                krait_compiler::parse_tree(&src, mode, flags & 0x1000 != 0)
+            }
+        });
         let tree = tree.map_err(|e| vm.syntax_error_from(&e, &filename))?;
         let st = crate::modules::ast::state(vm)?;
         return crate::modules::ast::tree_to_value(vm, &st, tree);

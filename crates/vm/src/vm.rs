@@ -366,6 +366,11 @@ impl Vm {
             krait_compiler::ErrorKind::SyntaxError => self.types.syntax_error.clone(),
             krait_compiler::ErrorKind::IndentationError => self.types.indentation_error.clone(),
             krait_compiler::ErrorKind::TabError => self.types.tab_error.clone(),
+            krait_compiler::ErrorKind::RecursionError => {
+                let t = self.types.recursion_error.clone();
+                let msg = self.new_str(&e.msg);
+                return self.new_exception(&t, vec![msg]);
+            }
         };
         let msg = self.new_str(&e.msg);
         let fname = self.new_str(filename);
