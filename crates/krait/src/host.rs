@@ -300,6 +300,15 @@ impl Host for EmbedHost {
     fn killpg(&mut self, pgid: i32, sig: i32) -> io::Result<()> {
         self.inner.killpg(pgid, sig)
     }
+    fn set_signal_action(&mut self, signum: i32, action: i32) -> io::Result<()> {
+        self.inner.set_signal_action(signum, action)
+    }
+    fn take_signals(&mut self) -> u64 {
+        self.inner.take_signals()
+    }
+    fn set_wakeup_fd(&mut self, fd: i32) {
+        self.inner.set_wakeup_fd(fd)
+    }
     fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
         self.inner.getpgid(pid)
     }

@@ -283,10 +283,12 @@ fn main() {
     if xprefix.is_some() {
         config.pycache_prefix = xprefix;
     }
+    env::signals::block_in_this_thread(true);
     let status = std::thread::Builder::new()
         .name(String::from("main"))
         .stack_size(STACK_SIZE)
         .spawn(move || {
+            env::signals::block_in_this_thread(false);
             let pid = env::process::pid();
             let status = run(config, path0, program, sandbox, limits);
             // A child of `os.fork()` has only this thread: it ends the process itself.
@@ -361,6 +363,7 @@ fn run(
     vm.limits
         .add_memory(krait_vm::limits::thread_allocated() - before);
     env::signals::install_sigint(vm.interrupt.clone());
+    env::signals::set_trigger(vm.limits.ticks.clone(), krait_vm::limits::FORCED);
     let here = 0u8;
     let top = &here as *const u8 as usize;
     vm.stack_limit = top.saturating_sub(STACK_SIZE - STACK_MARGIN);

@@ -531,6 +531,18 @@ pub trait Host {
     fn killpg(&mut self, _pgid: i32, _sig: i32) -> io::Result<()> {
         Err(os_err(errno::EPERM))
     }
+    /// Route signal `signum` in this process: `action` 0 its default action, 1 ignored,
+    /// 2 caught (reported by [`take_signals`](Host::take_signals), SIGINT by the interrupt
+    /// flag). Refused here: the handler table alone records a Python handler.
+    fn set_signal_action(&mut self, _signum: i32, _action: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The signals caught since the last call: bit `n - 1` for signal `n`.
+    fn take_signals(&mut self) -> u64 {
+        0
+    }
+    /// Where a caught signal's number is written (`signal.set_wakeup_fd`; -1 for nowhere).
+    fn set_wakeup_fd(&mut self, _fd: i32) {}
     /// The process group of `pid` (0: this process).
     fn getpgid(&mut self, _pid: i32) -> io::Result<i32> {
         Err(os_err(errno::EPERM))

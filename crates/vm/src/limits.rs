@@ -48,7 +48,7 @@ pub enum LimitKind {
 /// Work units between two slow checks when no instruction budget is closer.
 const PERIOD: i64 = 1 << 14;
 /// A counter value below this was forced negative from outside (allocator, cancel).
-const FORCED: i64 = i64::MIN / 4;
+pub const FORCED: i64 = i64::MIN / 4;
 
 /// The limits an interpreter runs under, and their running state.
 pub struct LimitState {
@@ -308,11 +308,13 @@ impl Vm {
         if self.interrupt.load(Ordering::Relaxed) {
             if self.thread.main {
                 self.interrupt.store(false, Ordering::Relaxed);
-                let t = self.types.keyboard_interrupt.clone();
-                return Err(self.new_exception(&t, vec![]));
+                return crate::modules::signal::run_sigint(self);
             }
             self.limits.ticks.store(-1, Ordering::Relaxed);
             self.limits.armed = 0;
+        }
+        if self.thread.main {
+            crate::modules::signal::run_pending(self)?;
         }
         if self.threads_active() {
             self.maybe_switch();

@@ -32,7 +32,7 @@ mod operator;
 mod posix;
 mod process;
 mod queue;
-mod signal;
+pub(crate) mod signal;
 mod stat;
 mod statistics;
 mod string;
@@ -98,6 +98,8 @@ pub struct ModState {
     /// `_signal`: the handler of each signal number, and `set_wakeup_fd`'s descriptor.
     pub(crate) signal_handlers: Vec<Value>,
     pub(crate) wakeup_fd: i64,
+    /// Caught signals whose handlers did not run yet (a handler before them raised).
+    pub(crate) pending_signals: u64,
     /// Types made by native modules outside this crate (`krait-stdlib`), by a name they choose.
     pub ext_types: HashMap<&'static str, ObjRef>,
     /// Values and numbers those modules keep per interpreter, by a name they choose.

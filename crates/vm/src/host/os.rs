@@ -296,6 +296,15 @@ impl Host for OsHost {
     fn killpg(&mut self, pgid: i32, sig: i32) -> io::Result<()> {
         env::spawn::kill_group(pgid, sig)
     }
+    fn set_signal_action(&mut self, signum: i32, action: i32) -> io::Result<()> {
+        env::signals::set_action(signum, action)
+    }
+    fn take_signals(&mut self) -> u64 {
+        env::signals::take_pending()
+    }
+    fn set_wakeup_fd(&mut self, fd: i32) {
+        env::signals::set_wakeup_fd(fd);
+    }
     fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
         env::spawn::process_group(pid)
     }

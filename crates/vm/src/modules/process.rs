@@ -348,13 +348,21 @@ fn number(vm: &mut Vm, r: std::io::Result<i32>) -> PyResult<Value> {
 fn posix_kill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (pid, sig) = two_ints(vm, &args, "kill")?;
     let r = vm.host.kill(pid, sig);
-    unit(vm, r)
+    unit(vm, r)?;
+    // A signal sent to this process has arrived by now: its handler runs before the
+    // next line, as CPython's eval breaker runs it after the call.
+    vm.tick(0)?;
+    Ok(Value::None)
 }
 
 fn posix_killpg(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (pgid, sig) = two_ints(vm, &args, "killpg")?;
     let r = vm.host.killpg(pgid, sig);
-    unit(vm, r)
+    unit(vm, r)?;
+    // A signal sent to this process has arrived by now: its handler runs before the
+    // next line, as CPython's eval breaker runs it after the call.
+    vm.tick(0)?;
+    Ok(Value::None)
 }
 
 fn posix_getpgid(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1,8 +1,9 @@
-//! `_signal`, without reaching the OS yet (CPython: `Modules/signalmodule.c`): the signal
-//! numbers of Linux, and a handler table that `signal`/`getsignal` read and write with
-//! CPython's checks and initial state (SIGINT → `default_int_handler`, SIGPIPE and SIGXFSZ
-//! ignored). Ctrl-C raises `KeyboardInterrupt` through the interpreter's own check; Python
-//! handlers are recorded but not yet called when a signal arrives.
+//! `_signal` (CPython: `Modules/signalmodule.c`): the signal numbers of Linux, and a handler
+//! table that `signal`/`getsignal` read and write with CPython's checks and initial state
+//! (SIGINT → `default_int_handler`, SIGPIPE and SIGXFSZ ignored). `signal` also sets the
+//! process's disposition through the host; a caught signal is run by the main thread's
+//! interrupt check ([`run_pending`]), SIGINT through the interpreter's interrupt flag
+//! ([`run_sigint`]). A host that refuses (the sandbox) leaves the table a record only.
 
 use crate::native::{bind_args, pos_args};
 use crate::object::ObjRef;
@@ -67,6 +68,7 @@ const SIGSTOP: i64 = 19;
 const SIGXFSZ: i64 = 25;
 const SIG_DFL: i64 = 0;
 const SIG_IGN: i64 = 1;
+const EPERM: i32 = 1;
 
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     for (n, v) in CONSTANTS {
@@ -97,6 +99,7 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         table[SIGPIPE as usize] = Value::Int(SIG_IGN);
         table[SIGXFSZ as usize] = Value::Int(SIG_IGN);
         vm.mods.signal_handlers = table;
+        vm.mods.wakeup_fd = -1;
     }
     Ok(())
 }
@@ -124,8 +127,74 @@ fn signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let msg = vm.new_str("Invalid argument");
         return Err(vm.new_exception(&t, vec![Value::Int(22), msg]));
     }
+    let action = match handler {
+        Value::Int(SIG_DFL) => 0,
+        Value::Int(SIG_IGN) => 1,
+        _ => 2,
+    };
+    match vm.host.set_signal_action(n as i32, action) {
+        Err(e) if e.raw_os_error() != Some(EPERM) => {
+            return Err(vm.os_error_io(&e, None));
+        }
+        _ => {}
+    }
     let old = std::mem::replace(&mut vm.mods.signal_handlers[n], handler);
     Ok(old)
+}
+
+/// The current frame, as `sys._getframe()` gives it (a handler's second argument).
+fn current_frame(vm: &mut Vm) -> Value {
+    let mut back: Option<ObjRef> = None;
+    for link in vm.frames.iter() {
+        back = Some(crate::sysmodule::frame_object_for(vm, link, back.take()));
+    }
+    back.map_or(Value::None, Value::Obj)
+}
+
+/// The interrupt flag was set (Ctrl-C, `_thread.interrupt_main`, the embedder): run SIGINT's
+/// handler in the main thread; with none callable, raise `KeyboardInterrupt`.
+pub(crate) fn run_sigint(vm: &mut Vm) -> PyResult<()> {
+    let h = vm.mods.signal_handlers.get(SIGINT as usize).cloned();
+    match h {
+        Some(h) if !matches!(h, Value::Int(_) | Value::None) => {
+            let frame = current_frame(vm);
+            vm.call_pos(&h, &[Value::Int(SIGINT), frame])?;
+            Ok(())
+        }
+        _ => {
+            let t = vm.types.keyboard_interrupt.clone();
+            Err(vm.new_exception(&t, vec![]))
+        }
+    }
+}
+
+/// Run the Python handlers of the signals caught since the last check, lowest number first
+/// (CPython's `_PyErr_CheckSignalsTstate`). A handler's exception ends the run; the signals
+/// not yet handled stay pending for the next check.
+pub(crate) fn run_pending(vm: &mut Vm) -> PyResult<()> {
+    let mut bits = vm.mods.pending_signals | vm.host.take_signals();
+    while bits != 0 {
+        let n = bits.trailing_zeros() as usize + 1;
+        bits &= bits - 1;
+        vm.mods.pending_signals = bits;
+        let h = vm.mods.signal_handlers.get(n).cloned();
+        if let Some(h) = h
+            && !matches!(h, Value::Int(_) | Value::None)
+        {
+            let frame = current_frame(vm);
+            if let Err(e) = vm.call_pos(&h, &[Value::Int(n as i64), frame]) {
+                if vm.mods.pending_signals != 0 {
+                    // The rest run at the next check.
+                    vm.limits
+                        .ticks
+                        .store(-1, std::sync::atomic::Ordering::Relaxed);
+                }
+                return Err(e);
+            }
+        }
+    }
+    vm.mods.pending_signals = 0;
+    Ok(())
 }
 
 fn getsignal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -158,6 +227,12 @@ fn set_wakeup_fd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         1,
     )?;
     let fd = vm.index_to_i64(&a[0])?;
+    if !vm.thread.main {
+        return Err(
+            vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
+        );
+    }
+    vm.host.set_wakeup_fd(i32::try_from(fd).unwrap_or(-1));
     Ok(Value::Int(std::mem::replace(&mut vm.mods.wakeup_fd, fd)))
 }
 
