@@ -5,6 +5,7 @@
 //! `re._expand`, as in CPython 3.11.
 
 mod engine;
+mod scanner;
 
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use krait_vm::objects::str::PyStr;
 use krait_vm::value::Value;
 use krait_vm::{PyErr, PyResult, Vm};
 
-use engine::State;
+use engine::{Char, State};
 
 /// A compiled pattern.
 struct Pattern {
@@ -40,9 +41,36 @@ struct Match {
     lastindex: i64,
 }
 
-/// A subject string: its code points and how to slice it back into an object.
+/// A subject's units: bytes for a bytes-like or ASCII str subject (most subjects, a
+/// quarter of the copy), code points otherwise.
+enum Text {
+    Narrow(Vec<u8>),
+    Wide(Vec<u32>),
+}
+
+impl Text {
+    fn len(&self) -> usize {
+        match self {
+            Text::Narrow(t) => t.len(),
+            Text::Wide(t) => t.len(),
+        }
+    }
+}
+
+/// Run `$body` with `$t` bound to the subject's units, whichever width they are.
+macro_rules! with_text {
+    ($text:expr, $t:ident => $body:expr) => {
+        match $text {
+            Text::Narrow($t) => $body,
+            Text::Wide($t) => $body,
+        }
+    };
+}
+use with_text;
+
+/// A subject string: its units and how to slice it back into an object.
 struct Subject {
-    text: Vec<u32>,
+    text: Text,
     obj: Value,
     is_bytes: bool,
 }
@@ -75,6 +103,7 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             def("sub", pattern_sub, i),
             def("subn", pattern_subn, i),
             def("split", pattern_split, i),
+            def("scanner", scanner::pattern_scanner, i),
             def("__repr__", pattern_repr, i),
             def("__eq__", pattern_eq, i),
             def("__hash__", pattern_hash, i),
@@ -128,6 +157,7 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     }
     vm.mods.ext_types.insert("re.Pattern", pattern);
     vm.mods.ext_types.insert("re.Match", mat);
+    scanner::init(vm);
     vm.add_functions(
         m,
         &[
@@ -247,7 +277,11 @@ fn subject(vm: &mut Vm, p: &Pattern, v: &Value) -> PyResult<Subject> {
             return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
         }
         return Ok(Subject {
-            text: s.code_points(),
+            text: if s.is_ascii() {
+                Text::Narrow(s.wtf8().to_vec())
+            } else {
+                Text::Wide(s.code_points())
+            },
             obj: v.clone(),
             is_bytes: false,
         });
@@ -258,7 +292,7 @@ fn subject(vm: &mut Vm, p: &Pattern, v: &Value) -> PyResult<Subject> {
                 return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
             }
             Ok(Subject {
-                text: b.iter().map(|c| u32::from(*c)).collect(),
+                text: Text::Narrow(b),
                 obj: v.clone(),
                 is_bytes: true,
             })
@@ -270,13 +304,24 @@ fn subject(vm: &mut Vm, p: &Pattern, v: &Value) -> PyResult<Subject> {
     }
 }
 
-/// `text[a..b]` as a str or bytes.
-fn slice(vm: &mut Vm, subj_bytes: bool, text: &[u32], a: usize, b: usize) -> Value {
-    let part = text.get(a..b).unwrap_or(&[]);
-    if subj_bytes {
-        vm.new_bytes(part.iter().map(|c| *c as u8).collect())
-    } else {
-        vm.new_pystr(PyStr::from_code_points(part.iter().copied()))
+/// The subject's units `a..b` as a str or bytes; the subject itself when that is all of an
+/// exact str or bytes (`getslice`).
+fn slice(vm: &mut Vm, subj: &Subject, a: usize, b: usize) -> Value {
+    let n = subj.text.len();
+    let (a, b) = (a.min(n), b.min(n));
+    let b = b.max(a);
+    if a == 0
+        && b == n
+        && let Value::Obj(o) = &subj.obj
+        && (o.class_is(&vm.types.str) || o.class_is(&vm.types.bytes))
+    {
+        return subj.obj.clone();
+    }
+    match &subj.text {
+        Text::Narrow(t) if subj.is_bytes => vm.new_bytes(t[a..b].to_vec()),
+        // Narrow str units are ASCII, so they are their own WTF-8.
+        Text::Narrow(t) => vm.new_pystr(PyStr::from_wtf8_slice(&t[a..b])),
+        Text::Wide(t) => vm.new_pystr(PyStr::from_code_points(t[a..b].iter().copied())),
     }
 }
 
@@ -336,7 +381,7 @@ fn new_match(
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(crate) enum Mode {
     Match,
     FullMatch,
     Search,
@@ -356,21 +401,43 @@ fn do_match(vm: &mut Vm, args: Args<'_>, name: &str, mode: Mode) -> PyResult<Val
     let (pos, endpos) = bounds(vm, &a[1], &a[2], subj.text.len())?;
     let code = p.code.clone();
     let groups = p.groups;
-    let mut st = State::new(vm, &code, &subj.text, endpos, groups);
+    let found =
+        with_text!(&subj.text, t => find_one(vm, &code, t, (pos, endpos), groups, false, mode))?;
+    match found {
+        Some((span, marks, lastindex)) => {
+            new_match(vm, &this, &subj, (&marks, lastindex), span, pos, endpos)
+        }
+        None => Ok(Value::None),
+    }
+}
+
+/// One match or search attempt from `start` (not past `endpos`): the span, the marks and
+/// `lastindex`.
+#[allow(clippy::type_complexity)]
+fn find_one<C: Char>(
+    vm: &mut Vm,
+    code: &[u32],
+    text: &[C],
+    (start, endpos): (usize, usize),
+    groups: usize,
+    must_advance: bool,
+    mode: Mode,
+) -> PyResult<Option<((usize, usize), Vec<Option<usize>>, i64)>> {
+    let mut st = State::new(vm, code, text, endpos, groups);
     st.match_all = mode == Mode::FullMatch;
-    let found = if pos > endpos {
+    st.must_advance = must_advance;
+    let found = if start > endpos {
         Ok(None)
     } else if mode == Mode::Search {
-        st.search(pos)
+        st.search(start)
     } else {
-        st.match_at(pos).map(|e| e.map(|e| (pos, e)))
+        st.match_at(start).map(|e| e.map(|e| (start, e)))
     };
     let (marks, lastindex) = (std::mem::take(&mut st.marks), st.lastindex);
     drop(st);
-    match found.map_err(|e| engine_error(vm, e))? {
-        Some(span) => new_match(vm, &this, &subj, (&marks, lastindex), span, pos, endpos),
-        None => Ok(Value::None),
-    }
+    Ok(found
+        .map_err(|e| engine_error(vm, e))?
+        .map(|span| (span, marks, lastindex)))
 }
 
 fn pattern_match(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -396,7 +463,19 @@ fn all_matches(
     limit: usize,
 ) -> PyResult<Vec<((usize, usize), Vec<Option<usize>>, i64)>> {
     let code = p.code.clone();
-    let mut st = State::new(vm, &code, &subj.text, endpos, p.groups);
+    with_text!(&subj.text, t => all_matches_in(vm, &code, t, (pos, endpos), p.groups, limit))
+}
+
+#[allow(clippy::type_complexity)]
+fn all_matches_in<C: Char>(
+    vm: &mut Vm,
+    code: &[u32],
+    text: &[C],
+    (pos, endpos): (usize, usize),
+    groups: usize,
+    limit: usize,
+) -> PyResult<Vec<((usize, usize), Vec<Option<usize>>, i64)>> {
+    let mut st = State::new(vm, code, text, endpos, groups);
     let mut out = Vec::new();
     let mut at = pos;
     while at <= endpos && (limit == 0 || out.len() < limit) {
@@ -434,8 +513,8 @@ fn group_value(vm: &mut Vm, subj: &Subject, marks: &[Option<usize>], g: usize) -
         marks.get(2 * g).copied().flatten(),
         marks.get(2 * g + 1).copied().flatten(),
     ) {
-        (Some(a), Some(b)) if a <= b => slice(vm, subj.is_bytes, &subj.text, a, b),
-        _ => slice(vm, subj.is_bytes, &subj.text, 0, 0),
+        (Some(a), Some(b)) if a <= b => slice(vm, subj, a, b),
+        _ => slice(vm, subj, 0, 0),
     }
 }
 
@@ -448,7 +527,7 @@ fn pattern_findall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::with_capacity(found.len());
     for ((s, e), marks, _) in found {
         let item = match p.groups {
-            0 => slice(vm, subj.is_bytes, &subj.text, s, e),
+            0 => slice(vm, &subj, s, e),
             1 => group_value(vm, &subj, &marks, 0),
             n => {
                 let items: Vec<Value> = (0..n).map(|g| group_value(vm, &subj, &marks, g)).collect();
@@ -460,37 +539,20 @@ fn pattern_findall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_list(out))
 }
 
+/// `finditer`: `iter(scanner.search, None)`, as `_sre_SRE_Pattern_finditer_impl` builds it,
+/// so matches are found as the iterator is advanced.
 fn pattern_finditer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, a) = string_args(vm, &args, "finditer")?;
-    let p = pat(vm, &this)?;
-    let subj = subject(vm, p, &a[0])?;
-    let (pos, endpos) = bounds(vm, &a[1], &a[2], subj.text.len())?;
-    let found = all_matches(vm, p, &subj, pos, endpos, 0)?;
-    let groups = p.groups;
-    let mut out = Vec::with_capacity(found.len());
-    for (span, marks, lastindex) in found {
-        let mut st_marks = marks;
-        st_marks.resize(groups * 2, None);
-        let mut regs = vec![Some(span)];
-        for g in 0..groups {
-            regs.push(match (st_marks[2 * g], st_marks[2 * g + 1]) {
-                (Some(x), Some(y)) if x <= y => Some((x, y)),
-                _ => None,
-            });
-        }
-        let m = Match {
-            pattern: this.clone(),
-            string: subj.obj.clone(),
-            regs,
-            pos,
-            endpos,
-            lastindex,
-        };
-        let t = ext_type(vm, "re.Match")?;
-        out.push(Value::Obj(vm.new_object(&t, Payload::Native(Box::new(m)))));
-    }
-    let list = vm.new_list(out);
-    vm.iter(&list)
+    let sc = scanner::new_scanner(vm, &this, &a)?;
+    let search = vm.getattr_str(&sc, "search")?;
+    let st = krait_vm::objects::iter::IterState::Call {
+        func: search,
+        sentinel: Value::None,
+    };
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.callable_iterator.clone(),
+        Payload::Iter(Box::new(std::cell::RefCell::new(st))),
+    )))
 }
 
 fn pattern_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -517,20 +579,20 @@ fn pattern_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::new();
     let mut last = 0;
     for ((s, e), marks, _) in found {
-        out.push(slice(vm, subj.is_bytes, &subj.text, last, s));
+        out.push(slice(vm, &subj, last, s));
         for g in 0..p.groups {
             let v = match (
                 marks.get(2 * g).copied().flatten(),
                 marks.get(2 * g + 1).copied().flatten(),
             ) {
-                (Some(x), Some(y)) if x <= y => slice(vm, subj.is_bytes, &subj.text, x, y),
+                (Some(x), Some(y)) if x <= y => slice(vm, &subj, x, y),
                 _ => Value::None,
             };
             out.push(v);
         }
         last = e;
     }
-    out.push(slice(vm, subj.is_bytes, &subj.text, last, n));
+    out.push(slice(vm, &subj, last, n));
     Ok(vm.new_list(out))
 }
 
@@ -586,7 +648,7 @@ fn do_sub(vm: &mut Vm, args: Args<'_>, name: &str, with_count: bool) -> PyResult
     let mut pieces: Vec<Value> = Vec::new();
     let mut last = 0;
     for (span, marks, lastindex) in found {
-        pieces.push(slice(vm, subj.is_bytes, &subj.text, last, span.0));
+        pieces.push(slice(vm, &subj, last, span.0));
         let r = match &literal {
             Some(l) => l.clone(),
             None => {
@@ -620,8 +682,13 @@ fn do_sub(vm: &mut Vm, args: Args<'_>, name: &str, with_count: bool) -> PyResult
         }
         last = span.1;
     }
-    pieces.push(slice(vm, subj.is_bytes, &subj.text, last, n));
-    let joined = join(vm, subj.is_bytes, pieces)?;
+    pieces.push(slice(vm, &subj, last, n));
+    // No match leaves the one piece, the subject itself when it is an exact str or bytes.
+    let joined = if pieces.len() == 1 && pieces[0].is(&subj.obj) {
+        subj.obj.clone()
+    } else {
+        join(vm, subj.is_bytes, pieces)?
+    };
     if with_count {
         Ok(vm.new_pair(joined, Value::Int(nsubs as i64)))
     } else {
@@ -736,21 +803,29 @@ fn pattern_groups(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn pattern_groupindex(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    // A read-only view of a copy, as `pattern_groupindex` returns.
     let gi = pat(vm, this)?.groupindex.clone();
     let d = vm.new_dict();
     let dv = Value::Obj(d);
     vm.dict_update(&dv, &gi, false)?;
-    Ok(dv)
+    Ok(Value::Obj(ObjRef::new(
+        vm.types.mappingproxy.clone(),
+        Payload::MappingProxy(dv),
+    )))
 }
 
 // ----- Match -----
 
 /// A group number from an int or a group name.
 fn group_index(vm: &mut Vm, m: &Match, g: &Value) -> PyResult<usize> {
-    let idx = if matches!(g, Value::Int(_) | Value::Bool(_))
-        || matches!(g.payload(), Some(Payload::Int(_)))
-    {
-        Some(vm.index_to_i64(g)?)
+    // `match_getindex`: anything with `__index__` is a number, anything else a name.
+    let idx = if krait_vm::objects::bytes::is_index(vm, g) {
+        // A number too large for an index is simply no group (`PyNumber_AsSsize_t` clips).
+        match vm.index_to_i64(g) {
+            Ok(i) => Some(i),
+            Err(e) if vm.err_matches(&e, &vm.types.overflow_error.clone()) => None,
+            Err(e) => return Err(e),
+        }
     } else {
         let gi = pat(vm, &m.pattern)?.groupindex.clone();
         match vm.mapping_get(&gi, g) {
@@ -768,9 +843,28 @@ fn group_index(vm: &mut Vm, m: &Match, g: &Value) -> PyResult<usize> {
 
 fn group_of(vm: &mut Vm, m: &Match, i: usize, default: &Value) -> PyResult<Value> {
     match m.regs.get(i).copied().flatten() {
+        // `getslice`: a str subject gives an exact str, any other buffer gives bytes.
         Some((a, b)) => {
-            let slicer = vm.new_slice(Value::Int(a as i64), Value::Int(b as i64), Value::None);
-            vm.getitem(&m.string, &slicer)
+            let exact = match &m.string {
+                Value::Obj(o) => o.class_is(&vm.types.str) || o.class_is(&vm.types.bytes),
+                _ => false,
+            };
+            if exact {
+                let slicer = vm.new_slice(Value::Int(a as i64), Value::Int(b as i64), Value::None);
+                return vm.getitem(&m.string, &slicer);
+            }
+            if let Some(s) = as_pystr(&m.string) {
+                let part = PyStr::from_code_points(s.chars().skip(a).take(b.saturating_sub(a)));
+                return Ok(vm.new_pystr(part));
+            }
+            match krait_vm::objects::bytes::bytes_of(&m.string) {
+                // The buffer may have shrunk since the match (`match_getslice_by_index`).
+                Some(bytes) => {
+                    let (a, b) = (a.min(bytes.len()), b.min(bytes.len()));
+                    Ok(vm.new_bytes(bytes.get(a..b).unwrap_or(&[]).to_vec()))
+                }
+                None => Err(vm.type_error("expected string or bytes-like object")),
+            }
         }
         None => Ok(default.clone()),
     }

@@ -87,6 +87,26 @@ pub(crate) enum Error {
 
 type R = Result<Option<usize>, Error>;
 
+/// A subject's unit: a byte (a bytes-like subject, or an ASCII str, as CPython's 1-byte
+/// `sre_lib.h` instance) or a code point.
+pub(crate) trait Char: Copy + 'static {
+    fn cp(self) -> u32;
+}
+
+impl Char for u8 {
+    #[inline]
+    fn cp(self) -> u32 {
+        u32::from(self)
+    }
+}
+
+impl Char for u32 {
+    #[inline]
+    fn cp(self) -> u32 {
+        self
+    }
+}
+
 struct Repeat {
     count: i64,
     /// Index of the `REPEAT` opcode.
@@ -95,9 +115,9 @@ struct Repeat {
 }
 
 /// One match attempt's state.
-pub(crate) struct State<'a> {
+pub(crate) struct State<'a, C: Char> {
     code: &'a [u32],
-    text: &'a [u32],
+    text: &'a [C],
     /// `endpos`: nothing at or after it is looked at.
     end: usize,
     /// Where the current attempt started (for `must_advance`).
@@ -194,14 +214,14 @@ fn category(code: u32, c: u32) -> Option<bool> {
     })
 }
 
-impl<'a> State<'a> {
+impl<'a, C: Char> State<'a, C> {
     pub(crate) fn new(
         vm: &'a mut Vm,
         code: &'a [u32],
-        text: &'a [u32],
+        text: &'a [C],
         end: usize,
         groups: usize,
-    ) -> State<'a> {
+    ) -> State<'a, C> {
         State {
             vm,
             fuel: TICK_EVERY,
@@ -255,7 +275,14 @@ impl<'a> State<'a> {
     pub(crate) fn search(&mut self, pos: usize) -> Result<Option<(usize, usize)>, Error> {
         let mut s = pos;
         let must_advance = self.must_advance;
-        while s <= self.end {
+        // A pattern that starts with `\A` or `^` (not MULTILINE) can only match at the
+        // string's beginning: one attempt, as `sre_lib.h: SRE(search)` does.
+        let last = if self.anchored_at_beginning()? {
+            pos.min(self.end)
+        } else {
+            self.end
+        };
+        while s <= last {
             self.reset();
             self.start = s;
             self.must_advance = must_advance && s == pos;
@@ -267,6 +294,16 @@ impl<'a> State<'a> {
         }
         self.must_advance = false;
         Ok(None)
+    }
+
+    /// Whether the code, after its `INFO` block, opens with `AT BEGINNING` or
+    /// `AT BEGINNING_STRING`.
+    fn anchored_at_beginning(&self) -> Result<bool, Error> {
+        let mut pc = 0;
+        if self.c(0)? == op::INFO {
+            pc = 1 + self.c(1)? as usize;
+        }
+        Ok(self.code.get(pc) == Some(&op::AT) && matches!(self.code.get(pc + 1), Some(0 | 2)))
     }
 
     fn save(&self) -> (Vec<Option<usize>>, i64, i64) {
@@ -282,8 +319,20 @@ impl<'a> State<'a> {
     fn at(&self, code: u32, pos: usize) -> Result<bool, Error> {
         let t = self.text;
         let end = self.end;
-        let prev = |p: usize| if p > 0 { t.get(p - 1).copied() } else { None };
-        let cur = |p: usize| if p < end { t.get(p).copied() } else { None };
+        let prev = |p: usize| {
+            if p > 0 {
+                t.get(p - 1).map(|c| c.cp())
+            } else {
+                None
+            }
+        };
+        let cur = |p: usize| {
+            if p < end {
+                t.get(p).map(|c| c.cp())
+            } else {
+                None
+            }
+        };
         Ok(match code {
             0 | 2 => pos == 0,
             1 => pos == 0 || prev(pos) == Some(10),
@@ -379,7 +428,7 @@ impl<'a> State<'a> {
         if pos >= self.end {
             return Ok(false);
         }
-        let ch = self.text[pos];
+        let ch = self.text[pos].cp();
         let arg = || self.c(pc + 1);
         Ok(match self.c(pc)? {
             op::ANY => ch != 10,
@@ -454,7 +503,7 @@ impl<'a> State<'a> {
         Ok(n)
     }
 
-    fn group_text(&self, g: usize) -> Option<&'a [u32]> {
+    fn group_text(&self, g: usize) -> Option<&'a [C]> {
         let (a, b) = (
             self.marks.get(2 * g)?.as_ref()?,
             self.marks.get(2 * g + 1)?.as_ref()?,
@@ -616,7 +665,7 @@ impl<'a> State<'a> {
                     while k >= min as i64 {
                         let at = pos + k as usize;
                         if let Some(l) = next_lit
-                            && (at >= self.end || self.text[at] != l)
+                            && (at >= self.end || self.text[at].cp() != l)
                         {
                             k -= 1;
                             continue;
@@ -710,8 +759,8 @@ impl<'a> State<'a> {
                     if pos + group.len() > self.end {
                         return Ok(None);
                     }
-                    for (i, &gc) in group.iter().enumerate() {
-                        let tc = self.text[pos + i];
+                    for (i, gc) in group.iter().enumerate() {
+                        let (gc, tc) = (gc.cp(), self.text[pos + i].cp());
                         let same = match o {
                             op::GROUPREF => tc == gc,
                             op::GROUPREF_UNI_IGNORE => lower_unicode(tc) == lower_unicode(gc),

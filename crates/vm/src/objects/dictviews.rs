@@ -111,6 +111,12 @@ pub fn init(vm: &mut Vm) {
             method "values" => proxy_values, "";
             method "items" => proxy_items, "";
             method "copy" => proxy_copy, "";
+            method "__eq__" => proxy_eq, "";
+            method "__ne__" => proxy_ne, "";
+            method "__lt__" => proxy_lt, "";
+            method "__le__" => proxy_le, "";
+            method "__gt__" => proxy_gt, "";
+            method "__ge__" => proxy_ge, "";
         ],
     );
 }
@@ -406,6 +412,36 @@ fn proxy_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     Ok(Value::Obj(ObjRef::new(cls, Payload::MappingProxy(m))))
+}
+
+/// `mappingproxy_richcompare`: the comparison is the wrapped mapping's.
+fn proxy_compare(vm: &mut Vm, args: &Args<'_>, name: &str, op: CompareOp) -> PyResult<Value> {
+    let (t, rest) = proxy_target(vm, args, name, 1, 1)?;
+    vm.compare(&t, &rest[0], op)
+}
+
+fn proxy_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__eq__", CompareOp::Eq)
+}
+
+fn proxy_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__ne__", CompareOp::Ne)
+}
+
+fn proxy_lt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__lt__", CompareOp::Lt)
+}
+
+fn proxy_le(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__le__", CompareOp::Le)
+}
+
+fn proxy_gt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__gt__", CompareOp::Gt)
+}
+
+fn proxy_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    proxy_compare(vm, &args, "__ge__", CompareOp::Ge)
 }
 
 fn proxy_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
