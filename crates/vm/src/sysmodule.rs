@@ -363,6 +363,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&st, "errors", stream_errors, None);
     vm.add_getset(&st, "closed", stream_false, None);
     vm.add_getset(&st, "line_buffering", stream_line_buffering, None);
+    vm.add_getset(&st, "buffer", stream_buffer, None);
     warnings::register(vm);
     let sysv = Value::Obj(sys.clone());
     let k = vm.new_str("sys");
@@ -911,9 +912,95 @@ fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The binary layer of a standard stream is `Payload::Stream(fd + BINARY)`.
+const BINARY: u8 = 3;
+
+/// `sys.stdout.buffer` and the others: one object per stream, whose bytes go through the
+/// same Host calls as the text layer's, so the two interleave in program order.
+fn stream_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let fd = stream_fd(vm, this)?;
+    if matches!(this.payload(), Some(Payload::Stream(n)) if *n >= BINARY) {
+        return Err(vm.type_error("expected a text stream"));
+    }
+    if let Some(b) = &vm.mods.std_buffers[fd as usize] {
+        return Ok(b.clone());
+    }
+    let t = match vm.mods.std_buffer_types.clone() {
+        Some(t) => t,
+        None => {
+            let r = crate::modules::new_type(vm, "_io", "BufferedReader", false);
+            let w = crate::modules::new_type(vm, "_io", "BufferedWriter", false);
+            for t in [&r, &w] {
+                vm.add_methods(
+                    t,
+                    crate::methods![
+                        method "write" => buffer_write, "";
+                        method "flush" => buffer_flush, "";
+                        method "read" => buffer_read, "";
+                        method "readline" => buffer_readline, "";
+                        method "fileno" => stream_fileno, "";
+                        method "isatty" => stream_isatty, "";
+                        method "readable" => stream_readable, "";
+                        method "writable" => stream_writable, "";
+                        method "close" => buffer_flush, "";
+                        method "__enter__" => stream_enter, "";
+                        method "__exit__" => stream_exit, "";
+                    ],
+                );
+                vm.add_getset(t, "closed", stream_false, None);
+                vm.add_getset(t, "name", stream_name, None);
+            }
+            vm.mods.std_buffer_types = Some((r.clone(), w.clone()));
+            (r, w)
+        }
+    };
+    let cls = if fd == 0 { t.0 } else { t.1 };
+    let b = Value::Obj(ObjRef::new(cls, Payload::Stream(fd + BINARY)));
+    vm.mods.std_buffers[fd as usize] = Some(b.clone());
+    Ok(b)
+}
+
+fn buffer_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "write", 1, 1)?;
+    let fd = stream_fd(vm, this)?;
+    let data = crate::objects::bytes::buffer_arg(vm, &rest[0])?;
+    match fd {
+        1 => vm.write_stdout(&data),
+        2 => vm.write_stderr(&data),
+        _ => {
+            let t = vm.types.os_error.clone();
+            return Err(vm.new_exception_msg(&t, "not writable"));
+        }
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn buffer_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "flush", 0, 0)?;
+    if stream_fd(vm, this)? == 1 {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+fn buffer_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_this, _) = crate::native::method_args(vm, &args, "read", 0, 1)?;
+    vm.flush_stdout();
+    let all = vm.host.read_stdin_all().unwrap_or_default();
+    Ok(vm.new_bytes(all))
+}
+
+fn buffer_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_this, _) = crate::native::method_args(vm, &args, "readline", 0, 1)?;
+    vm.flush_stdout();
+    let line = vm.host.read_stdin_line().unwrap_or_default();
+    Ok(vm.new_bytes(line))
+}
+
+/// The descriptor of a standard stream's text or binary layer.
 fn stream_fd(vm: &mut Vm, this: &Value) -> PyResult<u8> {
     match this.payload() {
-        Some(Payload::Stream(n)) => Ok(*n),
+        Some(Payload::Stream(n)) => Ok(*n % BINARY),
         _ => Err(vm.type_error("expected a standard stream")),
     }
 }
