@@ -116,14 +116,11 @@ fn chown_common(vm: &mut Vm, args: Args<'_>, func: &str, full: bool) -> PyResult
     }
     let a = bind(vm, &args, func, names, 3, 3)?;
     let target = a[0].clone().unwrap_or(Value::None);
-    let fd = if full && matches!(target, Value::Int(_)) {
-        Some(fd_arg(vm, &target)?)
+    // A descriptor (`Ok`) or a path (`Err`), read before the ids as CPython's converters run.
+    let dest = if full && matches!(target, Value::Int(_)) {
+        Ok(fd_arg(vm, &target)?)
     } else {
-        None
-    };
-    let p = match fd {
-        Some(_) => None,
-        None => Some(path(vm, &target, func, "path")?),
+        Err(path(vm, &target, func, "path")?)
     };
     let uid = id_arg(vm, a[1].as_ref().unwrap_or(&Value::None), "uid")?;
     let gid = id_arg(vm, a[2].as_ref().unwrap_or(&Value::None), "gid")?;
@@ -133,8 +130,8 @@ fn chown_common(vm: &mut Vm, args: Args<'_>, func: &str, full: bool) -> PyResult
     };
     no_dir_fd(vm, a.get(3).and_then(|v| v.as_ref()))?;
     vm.run_finalizers();
-    match (fd, p) {
-        (Some(fd), _) => {
+    match dest {
+        Ok(fd) => {
             if !follow {
                 return Err(vm.value_error(format!(
                     "{func}: cannot use fd and follow_symlinks together"
@@ -144,11 +141,10 @@ fn chown_common(vm: &mut Vm, args: Args<'_>, func: &str, full: bool) -> PyResult
                 .fchown(fd, uid, gid)
                 .map_err(|e| vm.os_error_io(&e, Some(&target)))?;
         }
-        (None, Some(p)) => vm
+        Err(p) => vm
             .host
             .chown(&p.path, uid, gid, follow)
             .map_err(|e| host_err(vm, &e, &p))?,
-        (None, None) => unreachable!("a path or a descriptor was read"),
     }
     Ok(Value::None)
 }
