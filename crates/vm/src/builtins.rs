@@ -1122,7 +1122,7 @@ fn builtin_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "globals", 0, 0)?;
     match vm.frames.last() {
-        Some(f) => Ok(Value::Obj(f.globals.clone())),
+        Some(f) => Ok(Value::Obj(ObjRef::clone(&f.globals))),
         None => Ok(Value::Obj(vm.new_dict())),
     }
 }
@@ -1138,7 +1138,7 @@ impl Vm {
         match self.frame_locals.last() {
             Some(Some(l)) => Ok(l.clone()),
             _ => match self.frames.last() {
-                Some(f) => Ok(Value::Obj(f.globals.clone())),
+                Some(f) => Ok(Value::Obj(ObjRef::clone(&f.globals))),
                 None => Ok(Value::Obj(self.new_dict())),
             },
         }
@@ -1210,7 +1210,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
         }
         None => {
             let g = match vm.frames.last() {
-                Some(f) => f.globals.clone(),
+                Some(f) => ObjRef::clone(&f.globals),
                 None => vm.new_dict(),
             };
             let l = match locals {

@@ -223,20 +223,51 @@ impl Vm {
     /// Push a frame record, refusing when the recursion limit or the Rust stack is reached.
     #[inline(always)]
     pub fn enter_frame(&mut self, frame: &Frame) -> PyResult<()> {
-        if self.recursion_depth() >= self.recursion_limit || self.stack_exhausted() {
-            let t = self.types.recursion_error.clone();
-            return Err(self.new_exception_msg(&t, "maximum recursion depth exceeded"));
+        self.check_frame_depth()?;
+        self.push_frame_link(frame);
+        if self.profiler.is_some()
+            && let Err(e) = self.profile_enter_frame(frame)
+        {
+            // The caller finishes the frame without `leave_frame`.
+            self.leave_frame();
+            return Err(e);
         }
+        Ok(())
+    }
+
+    /// Refuse one more Python frame when the recursion limit or the Rust stack is reached.
+    #[inline(always)]
+    pub fn check_frame_depth(&mut self) -> PyResult<()> {
+        if self.recursion_depth() >= self.recursion_limit || self.stack_exhausted() {
+            return Err(self.frame_depth_error());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn frame_depth_error(&mut self) -> crate::PyErr {
+        let t = self.types.recursion_error.clone();
+        self.new_exception_msg(&t, "maximum recursion depth exceeded")
+    }
+
+    /// Push `frame`'s record on `Vm::frames` (no checks; see [`Vm::enter_frame`]).
+    #[inline(always)]
+    pub fn push_frame_link(&mut self, frame: &Frame) {
         // Capacity first, then the record is written straight into its slot: built in a
         // temporary by 8-byte stores and copied by 16-byte loads, it stalls on store forwarding.
         if self.frames.len() == self.frames.capacity() {
             self.frames.reserve(16);
         }
-        let link = crate::frame::FrameLink {
-            code: frame.code.clone(),
-            globals: frame.globals.clone(),
-            frame_obj: None,
-            ip: std::cell::Cell::new(0),
+        // SAFETY: the record borrows the frame's code and globals without counting them;
+        // the caller pops it (`leave_frame`) before the frame is finished (see `FrameLink`).
+        let link = unsafe {
+            crate::frame::FrameLink {
+                code: std::mem::ManuallyDrop::new(std::ptr::read(&frame.code)),
+                globals: std::mem::ManuallyDrop::new(std::ptr::read(&frame.globals)),
+                frame_obj: None,
+                ip: std::cell::Cell::new(0),
+            }
         };
         let n = self.frames.len();
         // SAFETY: the capacity exceeds `n` (checked and reserved above), so index `n` is
@@ -245,25 +276,15 @@ impl Vm {
             self.frames.as_mut_ptr().add(n).write(link);
             self.frames.set_len(n + 1);
         }
-        if self.profiler.is_some() {
-            self.profile_enter_frame(frame)?;
-        }
-        Ok(())
     }
 
     /// Pop the record [`Vm::enter_frame`] pushed. Inline: `Vec::pop` of the record and the
     /// drop of the `Option` around it are out-of-line calls on every return otherwise.
     #[inline(always)]
     pub fn leave_frame(&mut self) {
-        // Taken apart, the fields drop here rather than in `FrameLink`'s drop glue.
-        if let Some(crate::frame::FrameLink {
-            code,
-            globals,
-            frame_obj,
-            ..
-        }) = self.frames.pop()
-        {
-            drop((code, globals, frame_obj));
+        // Only the frame object is owned (`code` and `globals` are borrowed).
+        if let Some(link) = self.frames.pop() {
+            drop(link.frame_obj);
         }
     }
 

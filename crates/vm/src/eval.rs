@@ -10,7 +10,7 @@ use krait_bytecode::{BinaryOp, CompareOp, Opcode};
 
 use std::rc::Rc;
 
-use crate::frame::{Code, Exit, Frame, GLOBAL_IN_BUILTINS, GLOBAL_IN_GLOBALS};
+use crate::frame::{Code, Exit, Frame, FrameStack, GLOBAL_IN_BUILTINS, GLOBAL_IN_GLOBALS};
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
 use crate::objects::iter::IterState;
@@ -112,13 +112,15 @@ impl Vm {
     pub fn execute(&mut self, frame: &mut Frame) -> PyResult<Exit> {
         let mut callees = self.callee_pool.pop().unwrap_or_default();
         let r = self.execute_with(frame, &mut callees);
-        if callees.capacity() <= 64 {
+        // Finished slots keep their value vectors: the pool stays small (one frame stack per
+        // level of native recursion in flight, at most 32 kept).
+        if callees.slots() <= 64 && self.callee_pool.len() < 32 {
             self.callee_pool.push(callees);
         }
         r
     }
 
-    fn execute_with(&mut self, frame: &mut Frame, callees: &mut Vec<Frame>) -> PyResult<Exit> {
+    fn execute_with(&mut self, frame: &mut Frame, callees: &mut FrameStack) -> PyResult<Exit> {
         loop {
             let step = match self.resume_error.take() {
                 Some(e) => Err(EvalError::Py(e)),
@@ -168,16 +170,16 @@ impl Vm {
                     f.ip = h.target as usize;
                     break;
                 }
-                match callees.pop() {
-                    Some(done) => {
-                        self.leave_frame();
-                        if self.profiler.is_some() {
-                            self.profile_leave_frame(&done.code, None);
-                        }
-                        self.recycle_frame(done);
-                    }
-                    None => return Err(err),
+                if callees.is_empty() {
+                    return Err(err);
                 }
+                self.leave_frame();
+                if self.profiler.is_some()
+                    && let Some(done) = callees.last_mut()
+                {
+                    self.profile_leave_frame(&done.code, None);
+                }
+                callees.pop();
             }
         }
     }
@@ -185,7 +187,7 @@ impl Vm {
     fn run_until_error(
         &mut self,
         entry: &mut Frame,
-        callees: &mut Vec<Frame>,
+        callees: &mut FrameStack,
     ) -> Result<Exit, EvalError> {
         if self.trace_lines {
             self.run_loop::<true>(entry, callees)
@@ -199,7 +201,7 @@ impl Vm {
     fn run_loop<const TRACE: bool>(
         &mut self,
         entry: &mut Frame,
-        callees: &mut Vec<Frame>,
+        callees: &mut FrameStack,
     ) -> Result<Exit, EvalError> {
         let entry: *mut Frame = entry;
         let mut fp: *mut Frame = match callees.last_mut() {
@@ -436,79 +438,80 @@ impl Vm {
                         _ => &[],
                     };
                     let base = n - argc - 2;
-                    let (callable, first) = if f.stack[base].is_null() {
-                        (f.stack[base + 1].clone(), base + 2)
+                    let ci = if f.stack[base].is_null() {
+                        base + 1
                     } else {
-                        (f.stack[base].clone(), base + 1)
+                        base
                     };
-                    // A Python function called with exactly its positional parameters: the
-                    // arguments move from this stack into the new frame.
-                    if kw.is_empty()
-                        && let Value::Obj(func) = &callable
-                        && let Payload::Function(fd) = &func.payload
-                    {
-                        let callee = fd.code.borrow().clone();
+                    let first = ci + 1;
+                    // A Python function called with exactly its positional parameters (missing
+                    // trailing ones come from `__defaults__`: CPython's CALL_PY_WITH_DEFAULTS)
+                    // runs inline: its frame is built in the next slot of `callees`.
+                    let inline = match &f.stack[ci] {
+                        Value::Obj(func) if kw.is_empty() => match &func.payload {
+                            Payload::Function(fd) => {
+                                let callee = fd.code.borrow().clone();
+                                let given = n - first;
+                                let want = callee.simple_argc as usize;
+                                let ok = (given == want
+                                    || (given < want
+                                        && matches!(&*fd.defaults.borrow(), Value::Obj(d)
+                                            if matches!(&d.payload, Payload::Tuple(t) if t.len() >= want - given))))
+                                    && callee.co.localsplus.len() >= want;
+                                ok.then_some(callee)
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(callee) = inline {
+                        self.check_frame_depth()?;
                         let given = n - first;
                         let want = callee.simple_argc as usize;
-                        // Missing trailing parameters come from `__defaults__` (CPython's
-                        // CALL_PY_WITH_DEFAULTS).
-                        let defaults_ok = given == want
-                            || (given < want
-                                && matches!(&*fd.defaults.borrow(), Value::Obj(d)
-                                    if matches!(&d.payload, Payload::Tuple(t) if t.len() >= want - given)));
-                        if defaults_ok {
-                            let mut frame = self.frame_with_builtins(
-                                callee,
-                                fd.globals.clone(),
-                                fd.builtins.clone(),
-                                None,
-                                Some(func.clone()),
-                            );
-                            let argc = given;
-                            if frame.fast.len() < want {
-                                return Err(EvalError::Internal(
-                                    "frame smaller than its arguments",
-                                ));
-                            }
-                            // SAFETY: the `argc` values above `first` move into the callee's
-                            // first slots, which hold `Null` (nothing to drop); the stack's
-                            // length drops to `first` so they are not dropped twice.
-                            unsafe {
-                                std::ptr::copy_nonoverlapping(
-                                    f.stack.as_ptr().add(first),
-                                    frame.fast.as_mut_ptr(),
-                                    argc,
-                                );
-                                f.stack.set_len(first);
-                            }
-                            if given < want
-                                && let Value::Obj(d) = &*fd.defaults.borrow()
-                                && let Payload::Tuple(t) = &d.payload
-                            {
-                                let from = t.len() - (want - given);
-                                for (slot, v) in frame.fast[given..want].iter_mut().zip(&t[from..])
-                                {
-                                    *slot = v.clone();
-                                }
-                            }
-                            truncate_small(&mut f.stack, base);
-                            if let Err(e) = self.enter_frame(&frame) {
-                                self.recycle_frame(frame);
-                                return Err(e.into());
-                            }
-                            fp = push_frame(callees, frame);
-                            // SAFETY: as at the top: `fp` is the new innermost callee.
-                            f = unsafe { &mut *fp };
-                            // SAFETY: `f` keeps its code alive.
-                            code = unsafe { &*Rc::as_ptr(&f.code) };
-                            instrs = &code.co.instructions;
-                            if !TRACE && self.trace_lines {
-                                // `sys.settrace` ran: the callee runs traced.
-                                return Err(EvalError::Retrace);
-                            }
-                            continue;
+                        let sp = f.stack.as_ptr();
+                        // SAFETY: the callable and the `given` arguments above it move out of
+                        // the caller's stack (into the new frame's `func` and first fast
+                        // slots); below the callable is `Null` or nothing, so the stack's
+                        // length drops to `base` without dropping anything twice. The stack's
+                        // buffer is not touched again before the values are read (pushing a
+                        // frame moves frame records, never their value buffers).
+                        let nf = unsafe {
+                            f.stack.set_len(base);
+                            let Value::Obj(func) = std::ptr::read(sp.add(ci)) else {
+                                std::hint::unreachable_unchecked()
+                            };
+                            let Payload::Function(fd) = &func.payload else {
+                                std::hint::unreachable_unchecked()
+                            };
+                            // SAFETY: `fd` is `func`'s data, alive while the frame owns
+                            // `func`; `given <= want <= localsplus.len()`.
+                            let fd: *const crate::objects::function::FunctionData = &**fd;
+                            callees.push(callee, func, &*fd, sp.add(first), given)
+                        };
+                        if given < want {
+                            fill_defaults(nf, given, want);
                         }
+                        self.push_frame_link(nf);
+                        if self.profiler.is_some()
+                            && let Err(e) = self.profile_enter_frame(nf)
+                        {
+                            self.leave_frame();
+                            callees.pop();
+                            return Err(e.into());
+                        }
+                        fp = nf;
+                        // SAFETY: as at the top: `fp` is the new innermost callee.
+                        f = unsafe { &mut *fp };
+                        // SAFETY: `f` keeps its code alive.
+                        code = unsafe { &*Rc::as_ptr(&f.code) };
+                        instrs = &code.co.instructions;
+                        if !TRACE && self.trace_lines {
+                            // `sys.settrace` ran: the callee runs traced.
+                            return Err(EvalError::Retrace);
+                        }
+                        continue;
                     }
+                    let callable = f.stack[ci].clone();
                     let profiled = self.profiler.is_some()
                         && self.profile_c_call(&callable, &f.stack[first..]);
                     let result = match callable.payload() {
@@ -612,15 +615,15 @@ impl Vm {
                 }
                 Opcode::RETURN_VALUE => {
                     let v = pop!(f);
-                    let Some(done) = callees.pop() else {
+                    if callees.is_empty() {
                         return Ok(Exit::Return(v));
-                    };
+                    }
                     // An inlined callee returns into its caller's loop.
                     self.leave_frame();
                     if self.profiler.is_some() {
-                        self.profile_leave_frame(&done.code, Some(&v));
+                        self.profile_leave_frame(&f.code, Some(&v));
                     }
-                    self.recycle_frame(done);
+                    callees.pop();
                     fp = match callees.last_mut() {
                         Some(b) => b,
                         None => entry,
@@ -1550,21 +1553,18 @@ fn push(stack: &mut Vec<Value>, v: Value) {
     }
 }
 
-/// Push an inlined callee's frame and point at it. The capacity is made first and the frame
-/// written straight into its slot (`Vec::push` is an out-of-line call that copies it twice).
-#[inline(always)]
-fn push_frame(callees: &mut Vec<Frame>, frame: Frame) -> *mut Frame {
-    if callees.len() == callees.capacity() {
-        callees.reserve(8);
-    }
-    let n = callees.len();
-    // SAFETY: the capacity exceeds `n` (checked and reserved above), so slot `n` is allocated
-    // and unused; after the write the first `n + 1` elements are initialised.
-    unsafe {
-        let slot = callees.as_mut_ptr().add(n);
-        slot.write(frame);
-        callees.set_len(n + 1);
-        slot
+/// Fill parameters `given..want` of a frame just pushed from its function's `__defaults__`
+/// (the call passed fewer positional arguments than the function has parameters).
+#[inline(never)]
+fn fill_defaults(f: &mut Frame, given: usize, want: usize) {
+    if let Some(Payload::Function(fd)) = f.func.as_ref().map(|o| &o.payload)
+        && let Value::Obj(d) = &*fd.defaults.borrow()
+        && let Payload::Tuple(t) = &d.payload
+    {
+        let from = t.len() - (want - given);
+        for (slot, v) in f.fast[given..want].iter_mut().zip(&t[from..]) {
+            *slot = v.clone();
+        }
     }
 }
 

@@ -119,12 +119,16 @@ pub enum Exit {
 
 /// A lightweight record of a running frame, kept on `Vm::frames` for `sys._getframe`,
 /// tracebacks and `super()`.
-#[derive(Clone)]
+///
+/// `code` and `globals` are the frame's own references, copied without a count: a record
+/// lives exactly as long as its frame runs (`Vm::enter_frame` to `Vm::leave_frame`), and a
+/// running frame never replaces its code or globals, so they outlive the record. Clone them
+/// (`Rc::clone(&link.code)`) to keep them longer.
 pub struct FrameLink {
     /// The code.
-    pub code: Rc<Code>,
+    pub code: std::mem::ManuallyDrop<Rc<Code>>,
     /// The module namespace.
-    pub globals: ObjRef,
+    pub globals: std::mem::ManuallyDrop<ObjRef>,
     /// The frame object made for it, if one was needed.
     pub frame_obj: Option<ObjRef>,
     /// The instruction being run, recorded at `CALL` so natives (warnings) can find the line.
@@ -164,4 +168,181 @@ pub struct GeneratorData {
     pub exc_state: std::cell::RefCell<Vec<Value>>,
     /// Async generators: `ag_running_async` and `ag_closed`.
     pub async_flags: std::cell::Cell<(bool, bool)>,
+}
+
+/// The frames of the Python calls one `execute` runs inline (CPython 3.11's frames pushed on
+/// the thread's data stack), innermost last.
+///
+/// A frame is built in its slot and finished there: nothing the size of a [`Frame`] is moved
+/// on a call or a return. A finished slot keeps its two value vectors (emptied, capacity
+/// kept), so the next call at that depth reuses them without a pool. As CPython's
+/// `_PyInterpreterFrame` borrows `f_globals` and `f_builtins` from its function, these frames
+/// hold `globals` and `builtins` as uncounted copies of their function's (`func`, which the
+/// frame owns, keeps both alive, and a function's namespaces never change).
+///
+/// Invariant: `slots[..live]` are whole frames; in `slots[live..]` only `fast` and `stack`
+/// (both empty) are valid, every other field has been dropped or forgotten.
+#[derive(Default)]
+pub struct FrameStack {
+    slots: Vec<std::mem::ManuallyDrop<Frame>>,
+    live: usize,
+}
+
+/// Value vectors larger than this are freed when their frame finishes instead of kept.
+const KEEP_CAPACITY: usize = 256;
+
+impl FrameStack {
+    /// Running frames.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether no frame is running.
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Slots allocated (running and finished).
+    pub fn slots(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The innermost running frame.
+    #[inline(always)]
+    pub fn last_mut(&mut self) -> Option<&mut Frame> {
+        match self.live.checked_sub(1) {
+            Some(i) => self.slots.get_mut(i).map(|f| &mut **f),
+            None => None,
+        }
+    }
+
+    /// Start a frame running `code` for the function `func`, whose data is `fd`: its first
+    /// fast locals take the `argc` values at `args` (moved: the caller must forget them), the
+    /// others hold `Null`; its value stack is empty with room for `code`'s deepest stack.
+    ///
+    /// # Safety
+    /// `fd` is `func`'s function data; `args` points at `argc` initialised values, which are
+    /// not in this stack's frames' vectors; `argc <= code.co.localsplus.len()`.
+    #[inline(always)]
+    pub unsafe fn push(
+        &mut self,
+        code: Rc<Code>,
+        func: ObjRef,
+        fd: &crate::objects::function::FunctionData,
+        args: *const Value,
+        argc: usize,
+    ) -> &mut Frame {
+        if self.live == self.slots.len() {
+            self.slots.push(std::mem::ManuallyDrop::new(Frame {
+                code: code.clone(),
+                func: None,
+                globals: fd.globals.clone(),
+                builtins: fd.builtins.clone(),
+                locals: None,
+                fast: Vec::new(),
+                stack: Vec::new(),
+                ip: 0,
+                kwnames: None,
+                locals_dict: None,
+            }));
+            // Made whole above only to be valid; finished like any other slot.
+            let f: *mut Frame = &mut *self.slots[self.live];
+            // SAFETY: the slot was just made whole; its references are dropped once here.
+            unsafe {
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*f).code));
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*f).globals));
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*f).builtins));
+            }
+        }
+        let nlocals = code.co.localsplus.len();
+        let max_stack = code.co.max_stack as usize;
+        let slot: *mut Frame = &mut *self.slots[self.live];
+        self.live += 1;
+        // SAFETY: `slot` is a finished slot (index `live` before the increment): its fields
+        // other than `fast` and `stack` hold nothing, so they are written without dropping;
+        // `fast` and `stack` are valid and empty. `globals` and `builtins` are uncounted
+        // copies (see the type's doc), never dropped by `pop`. The arguments are moved into
+        // `fast[..argc]` and `Null` written above them, within the reserved capacity.
+        unsafe {
+            std::ptr::addr_of_mut!((*slot).code).write(code);
+            std::ptr::addr_of_mut!((*slot).globals).write(std::ptr::read(&fd.globals));
+            std::ptr::addr_of_mut!((*slot).builtins).write(std::ptr::read(&fd.builtins));
+            std::ptr::addr_of_mut!((*slot).func).write(Some(func));
+            std::ptr::addr_of_mut!((*slot).locals).write(None);
+            std::ptr::addr_of_mut!((*slot).kwnames).write(None);
+            std::ptr::addr_of_mut!((*slot).locals_dict).write(None);
+            let f = &mut *slot;
+            f.ip = 0;
+            f.fast.reserve(nlocals);
+            let p = f.fast.as_mut_ptr();
+            std::ptr::copy_nonoverlapping(args, p, argc);
+            for i in argc..nlocals {
+                p.add(i).write(Value::Null);
+            }
+            f.fast.set_len(nlocals);
+            f.stack.reserve(max_stack);
+            f
+        }
+    }
+
+    /// Finish the innermost frame: drop its values and references, keep its vectors.
+    #[inline(always)]
+    pub fn pop(&mut self) {
+        let Some(i) = self.live.checked_sub(1) else {
+            return;
+        };
+        self.live = i;
+        let slot: *mut Frame = &mut *self.slots[i];
+        // SAFETY: `slot` was a whole frame (index below the old `live`); each owned field
+        // other than the vectors is dropped exactly once here (`globals` and `builtins` are
+        // uncounted copies: forgotten), and the slot now counts as finished, so nothing reads
+        // those fields again before `push` rewrites them.
+        unsafe {
+            let f = &mut *slot;
+            drop_values(&mut f.fast);
+            drop_values(&mut f.stack);
+            if f.fast.capacity() > KEEP_CAPACITY || f.stack.capacity() > KEEP_CAPACITY {
+                f.fast = Vec::new();
+                f.stack = Vec::new();
+            }
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).code));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).func));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).locals));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).kwnames));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).locals_dict));
+        }
+    }
+}
+
+/// Empty `v`, dropping its values one by one: inlined and cheap for the few values a frame
+/// holds (a slice drop is an out-of-line loop).
+#[inline(always)]
+fn drop_values(v: &mut Vec<Value>) {
+    let n = v.len();
+    let p = v.as_mut_ptr();
+    // SAFETY: the length is zeroed first, so a drop that panics leaks instead of dropping
+    // twice; each of the `n` initialised values is dropped once.
+    unsafe {
+        v.set_len(0);
+        for i in 0..n {
+            std::ptr::drop_in_place(p.add(i));
+        }
+    }
+}
+
+impl Drop for FrameStack {
+    fn drop(&mut self) {
+        while self.live > 0 {
+            self.pop();
+        }
+        for slot in &mut self.slots {
+            // SAFETY: every slot is finished (popped above): only its vectors are valid.
+            unsafe {
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!(slot.fast));
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!(slot.stack));
+            }
+        }
+    }
 }

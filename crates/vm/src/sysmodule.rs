@@ -706,8 +706,8 @@ pub(crate) fn frame_object_for(
         .get(link.ip.get() as usize)
         .map_or(link.code.co.first_line, |p| p.line);
     let info = crate::frame::FrameInfo {
-        code: link.code.clone(),
-        globals: link.globals.clone(),
+        code: std::rc::Rc::clone(&link.code),
+        globals: ObjRef::clone(&link.globals),
         lineno: std::cell::Cell::new(lineno),
         back,
         locals: Vec::new(),

@@ -345,7 +345,7 @@ pub fn reachable(vm: &Vm) -> Vec<ObjRef> {
         roots.push(Value::Obj(g.clone()));
     }
     for f in &vm.frames {
-        roots.push(Value::Obj(f.globals.clone()));
+        roots.push(Value::Obj(ObjRef::clone(&f.globals)));
         if let Some(fo) = &f.frame_obj {
             roots.push(Value::Obj(fo.clone()));
         }

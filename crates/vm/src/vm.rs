@@ -144,7 +144,7 @@ pub struct Vm {
     /// ([`Vm::function_code`]); it takes no call's fast path and never runs.
     pub lazy_placeholder: Rc<crate::frame::Code>,
     /// Empty vectors for `execute`'s inlined callee frames, reused across calls.
-    pub callee_pool: Vec<Vec<crate::frame::Frame>>,
+    pub callee_pool: Vec<crate::frame::FrameStack>,
     /// Hashes of the names in `names::DUNDERS`.
     pub dunder_hashes: Vec<i64>,
     /// Serial number for NaNs made by `float()`: each gets its own payload bits, so two NaNs

@@ -504,7 +504,10 @@ fn setup_context(vm: &mut Vm, stack_level: i64) -> PyResult<(Value, i64, Value, 
                 .positions
                 .get(f.ip.get() as usize)
                 .map_or(0, |p| p.line);
-            let (g, name) = (f.globals.clone(), f.code.co.filename.clone());
+            let (g, name) = (
+                crate::object::ObjRef::clone(&f.globals),
+                f.code.co.filename.clone(),
+            );
             (g, vm.new_str(&name), i64::from(line))
         }
         None => {
