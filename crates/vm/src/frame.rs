@@ -258,7 +258,8 @@ impl FrameStack {
         }
         let nlocals = code.co.localsplus.len();
         let max_stack = code.co.max_stack as usize;
-        let slot: *mut Frame = &mut *self.slots[self.live];
+        // SAFETY: `live < slots.len()` (made so above), so the index is in bounds.
+        let slot: *mut Frame = unsafe { &mut **self.slots.as_mut_ptr().add(self.live) };
         self.live += 1;
         // SAFETY: `slot` is a finished slot (index `live` before the increment): its fields
         // other than `fast` and `stack` hold nothing, so they are written without dropping;
@@ -275,14 +276,17 @@ impl FrameStack {
             std::ptr::addr_of_mut!((*slot).locals_dict).write(None);
             let f = &mut *slot;
             f.ip = 0;
-            f.fast.reserve(nlocals);
+            // Both vectors are empty: one test for the usual case of a slot that has run
+            // this code (or one as big) before.
+            if f.fast.capacity() < nlocals || f.stack.capacity() < max_stack {
+                grow(f, nlocals, max_stack);
+            }
             let p = f.fast.as_mut_ptr();
             std::ptr::copy_nonoverlapping(args, p, argc);
             for i in argc..nlocals {
                 p.add(i).write(Value::Null);
             }
             f.fast.set_len(nlocals);
-            f.stack.reserve(max_stack);
             f
         }
     }
@@ -314,6 +318,14 @@ impl FrameStack {
             std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot).locals_dict));
         }
     }
+}
+
+/// Make room in a finished slot's empty vectors for a frame's locals and stack.
+#[cold]
+#[inline(never)]
+fn grow(f: &mut Frame, nlocals: usize, max_stack: usize) {
+    f.fast.reserve(nlocals);
+    f.stack.reserve(max_stack);
 }
 
 /// Empty `v`, dropping its values one by one: inlined and cheap for the few values a frame
