@@ -42,6 +42,7 @@ fn signed(magnitude: u64, negative: bool) -> i64 {
 }
 
 /// `hash(int)` for an int that fits in 64 bits.
+#[inline]
 pub fn hash_i64(v: i64) -> i64 {
     signed(v.unsigned_abs() % MODULUS, v < 0)
 }

@@ -15,7 +15,24 @@ use crate::{PyResult, Vm};
 
 impl Vm {
     /// `callable(*args)` with keyword arguments as in [`Args`].
+    ///
+    /// A builtin that takes its arguments as they are (a function, or a method descriptor
+    /// called with `self` first) is called right here: the eval loop's calls of `len`,
+    /// `isinstance`, `str.isdigit`, `list.append` pay no out-of-line dispatch.
+    #[inline]
     pub fn call(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        if let Value::Obj(obj) = callable
+            && let Payload::Builtin(b) = &obj.payload
+            && (b.bound.is_none() || !(b.is_method || b.is_classmethod))
+        {
+            let r = (b.func)(self, args);
+            return self.after_native(r);
+        }
+        self.call_any(callable, args)
+    }
+
+    /// [`Vm::call`] for every kind of callable.
+    fn call_any(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
         let Value::Obj(obj) = callable else {
             return Err(self.type_error(format!(
                 "'{}' object is not callable",
@@ -289,6 +306,7 @@ impl Vm {
     }
 
     /// Whether the Rust stack is too deep to safely run more Python.
+    #[inline]
     pub fn stack_exhausted(&self) -> bool {
         let here = 0u8;
         let addr = &here as *const u8 as usize;

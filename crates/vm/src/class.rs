@@ -78,18 +78,41 @@ impl Vm {
             let n = type_data(cls).name.borrow().clone();
             return Err(self.type_error(format!("cannot create '{n}' instances")));
         }
-        let mut v = Vec::with_capacity(args.values.len() + 1);
-        v.push(Value::Obj(cls.clone()));
-        v.extend_from_slice(args.values);
+        // `cls` and the arguments: on the Rust stack for the usual few (`int(x)`, `C(a, b)`).
+        let n = args.values.len();
+        let mut small = [Value::Null, Value::Null, Value::Null, Value::Null];
+        let mut heap: Vec<Value>;
+        let v: &mut [Value] = if n < small.len() {
+            small[0] = Value::Obj(cls.clone());
+            small[1..=n].clone_from_slice(args.values);
+            &mut small[..=n]
+        } else {
+            heap = Vec::with_capacity(n + 1);
+            heap.push(Value::Obj(cls.clone()));
+            heap.extend_from_slice(args.values);
+            &mut heap
+        };
         let obj = self.call(
             &new,
             Args {
-                values: &v,
+                values: v,
                 kwnames: args.kwnames,
             },
         )?;
         let ot = self.type_of(&obj);
         if !is_subtype(&ot, cls) {
+            return Ok(obj);
+        }
+        // A builtin type (its namespace cannot change) with a `__new__` of its own and
+        // `object.__init__`: that `__init__` accepts any arguments and does nothing
+        // (`object_init`'s excess-argument checks both pass), so it is not called.
+        if ObjRef::ptr_eq(&ot, cls)
+            && type_data(cls).builtin
+            && !self.is_object_builtin(&new)
+            && self
+                .type_lookup_str(cls, "__init__")
+                .is_some_and(|init| self.is_object_builtin(&init))
+        {
             return Ok(obj);
         }
         if let Some(init) = self.type_lookup_str(&ot, "__init__") {
@@ -98,7 +121,7 @@ impl Vm {
                 Some(Payload::Function(_)) | Some(Payload::Builtin(_)) => self.call(
                     &init,
                     Args {
-                        values: &v,
+                        values: v,
                         kwnames: args.kwnames,
                     },
                 )?,
@@ -122,6 +145,12 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// Whether `f` is a builtin that `object` defines (`object.__new__`, `object.__init__`).
+    fn is_object_builtin(&self, f: &Value) -> bool {
+        matches!(f.payload(), Some(Payload::Builtin(b))
+            if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &self.types.object)))
     }
 
     /// Whether `cls.attr` is the builtin defined by `owner` (not overridden).

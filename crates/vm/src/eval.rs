@@ -988,6 +988,20 @@ impl Vm {
                     push(&mut f.stack, s);
                 }
                 Opcode::BUILD_SLICE => {
+                    // `s[i:j]` of an exact str or list with int or `None` bounds: the slice
+                    // is taken here, with no slice object made (3.12's `BINARY_SLICE`).
+                    if !TRACE
+                        && arg == 2
+                        && let Some(next) = instrs.get(f.ip)
+                        && next.op == Opcode::BINARY_SUBSCR
+                        && let Some(r) = self.slice_now(&f.stack)
+                    {
+                        f.ip += 1;
+                        let base = f.stack.len() - 3;
+                        truncate_small(&mut f.stack, base);
+                        push(&mut f.stack, r);
+                        continue;
+                    }
                     let step = if arg == 3 { pop!(f) } else { Value::None };
                     let stop = pop!(f);
                     let start = pop!(f);
@@ -1380,6 +1394,37 @@ impl Vm {
                 *slot = a.clone();
             }
             Err(a)
+        }
+    }
+
+    /// `obj[start:stop]` for the top three values, when `obj` is an exact str or list and
+    /// both bounds are ints or `None`: what `BINARY_SUBSCR` of the slice would give.
+    #[inline(never)]
+    fn slice_now(&mut self, stack: &[Value]) -> Option<Value> {
+        let [obj, start, stop] = stack.last_chunk::<3>()?;
+        let bound = |v: &Value| match v {
+            Value::Int(i) => Some(Some(*i as isize)),
+            Value::None => Some(None),
+            _ => None,
+        };
+        let (start, stop) = (bound(start)?, bound(stop)?);
+        let Value::Obj(o) = obj else {
+            return None;
+        };
+        match &o.payload {
+            Payload::Str(s) if o.class_is(&self.types.str) => {
+                Some(crate::objects::strmethods::str_slice(self, s, start, stop))
+            }
+            Payload::List(l) if o.class_is(&self.types.list) => {
+                let items = {
+                    let l = l.borrow();
+                    let (start, _, _, n) =
+                        crate::objects::slicing::adjust_indices(l.len(), start, stop, 1);
+                    crate::objects::list::slice_list(&l, start, 1, n)
+                };
+                Some(self.new_list(items))
+            }
+            _ => None,
         }
     }
 

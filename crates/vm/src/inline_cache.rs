@@ -141,8 +141,18 @@ fn cacheable(o: &ObjRef) -> bool {
 /// index where the name was last found: instances of one class usually have their
 /// attributes at the same positions (set in the same order by `__init__`), so most hits cost
 /// one identity compare instead of a probe.
-#[inline]
+#[inline(always)]
 fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, slot: &CacheEntry) -> Option<Value> {
+    // Builtin objects (a str's, a list's, a dict's methods) have no attributes of their own.
+    if !matches!(o.payload, Payload::Plain(_)) && o.materialized_dict().is_none() {
+        return None;
+    }
+    instance_attr_get(vm, o, name, slot)
+}
+
+/// [`instance_dict_get`] for an object that may have attributes.
+#[inline(never)]
+fn instance_attr_get(vm: &Vm, o: &ObjRef, name: &ObjRef, slot: &CacheEntry) -> Option<Value> {
     if let Payload::Plain(a) = &o.payload
         && let Some(found) = a.with(|iv| {
             slot.inline_index(iv, name)

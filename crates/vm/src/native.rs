@@ -165,7 +165,31 @@ pub fn no_kwargs(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
 
 /// Positional arguments of a function that takes between `min` and `max` of them and no
 /// keywords, with CPython's Argument Clinic messages.
+#[inline]
 pub fn pos_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    if !args.has_kwargs() && (min..=max).contains(&args.values.len()) {
+        return Ok(args.values);
+    }
+    Err(pos_args_error(vm, args, name, min, max))
+}
+
+/// Why [`pos_args`] refused its arguments.
+#[cold]
+#[inline(never)]
+fn pos_args_error(vm: &mut Vm, args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    match pos_args_checked(vm, args, name, min, max) {
+        Err(e) => e,
+        Ok(_) => vm.type_error(format!("{name}() arguments refused")),
+    }
+}
+
+fn pos_args_checked<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
     name: &str,
@@ -181,7 +205,34 @@ pub fn pos_args<'a>(
 }
 
 /// Positional arguments of a method: `self` first, then between `min` and `max` more.
+#[inline]
 pub fn method_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a [Value])> {
+    if !args.has_kwargs()
+        && let Some((this, rest)) = args.values.split_first()
+        && (min..=max).contains(&rest.len())
+    {
+        return Ok((this, rest));
+    }
+    Err(method_args_error(vm, args, name, min, max))
+}
+
+/// Why [`method_args`] refused its arguments.
+#[cold]
+#[inline(never)]
+fn method_args_error(vm: &mut Vm, args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    match method_args_checked(vm, args, name, min, max) {
+        Err(e) => e,
+        Ok(_) => vm.type_error(format!("{name}() arguments refused")),
+    }
+}
+
+fn method_args_checked<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
     name: &str,

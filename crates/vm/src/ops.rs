@@ -137,6 +137,24 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            // Two exact strs: `str.__add__` (exact str has no `__iadd__`) without looking it
+            // up and calling it through an argument vector.
+            (Value::Obj(x), Value::Obj(y))
+                if op.base() == BinaryOp::Add
+                    && x.class_is(&self.types.str)
+                    && y.class_is(&self.types.str) =>
+            {
+                if let (Payload::Str(s), Payload::Str(t)) = (&x.payload, &y.payload) {
+                    // CPython returns an operand itself when the other is empty.
+                    if t.is_empty() {
+                        return Ok(a.clone());
+                    }
+                    if s.is_empty() {
+                        return Ok(b.clone());
+                    }
+                    return Ok(self.new_pystr(crate::objects::str::PyStr::concat(&[s, t])));
+                }
+            }
             _ => {}
         }
         if op.is_inplace()
@@ -361,7 +379,26 @@ impl Vm {
     // ----- hashing -----
 
     /// `hash(v)`.
+    ///
+    /// Inline for the keys nearly every lookup has: an int, or an exact str whose hash is
+    /// already cached.
+    #[inline]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Value::Int(i) = v {
+            return Ok(krait_common::hash::hash_i64(*i));
+        }
+        if let Value::Obj(o) = v
+            && let Payload::Str(s) = &o.payload
+            && s.cached_hash() != -1
+            && o.class_is(&self.types.str)
+        {
+            return Ok(s.cached_hash());
+        }
+        self.hash_any(v)
+    }
+
+    /// [`Vm::hash`] for every kind of value.
+    fn hash_any(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(krait_common::hash::hash_i64(*i)),
             Value::Bool(b) => Ok(i64::from(b.get())),
@@ -371,7 +408,7 @@ impl Vm {
             Value::None | Value::Null => Ok(hash_identity(v)),
             Value::Obj(o) => {
                 if let Payload::Str(s) = &o.payload
-                    && o.with_class(|c| type_data(c).builtin)
+                    && (o.class_is(&self.types.str) || o.with_class(|c| type_data(c).builtin))
                 {
                     return Ok(self.str_hash(s));
                 }

@@ -15,6 +15,7 @@ use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::{PyResult, Vm};
 
+#[inline]
 fn this_dict<'a>(
     vm: &mut Vm,
     args: &Args<'a>,

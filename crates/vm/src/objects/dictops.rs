@@ -14,6 +14,7 @@ use crate::{PyResult, Vm};
 
 /// Keys that compare equal without running Python code: same identity, or both exact str,
 /// or both inline ints.
+#[inline]
 fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
@@ -78,6 +79,7 @@ pub fn table_del_str(table: &mut DictTable, name: &str, hash: i64) -> bool {
 const MAX_PREALLOC_ITEMS: usize = 1 << 32;
 
 impl Vm {
+    #[inline]
     fn dict_table<'a>(&mut self, d: &'a ObjRef) -> PyResult<&'a RefCell<DictTable>> {
         match &d.payload {
             Payload::Dict(t) => Ok(t),

@@ -122,31 +122,42 @@ fn frozen_contains(vm: &mut Vm, t: &SetTable, key: &Value, hash: i64) -> PyResul
 fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
     match vm.hash(key) {
         Ok(h) => Ok((key.clone(), h)),
-        Err(e) => {
-            if matches!(key.payload(), Some(Payload::Set(_)))
-                && vm.err_matches(&e, &vm.types.type_error.clone())
-            {
-                let items = set_keys(key);
-                let mut t = SetTable::new();
-                for (h, k) in items {
-                    t.insert_unique(h, k);
-                }
-                let fs = Value::Obj(ObjRef::new(
-                    vm.types.frozenset.clone(),
-                    Payload::FrozenSet(Box::new(t)),
-                ));
-                let h = vm.hash(&fs)?;
-                return Ok((fs, h));
-            }
-            Err(e)
-        }
+        Err(e) => unhashable_key(vm, key, e),
     }
+}
+
+/// [`key_hash`] when hashing `key` raised `e`: a set key stands for the frozenset of its items
+/// (`set_contains_key`, `set_discard_key`), anything else fails with `e`.
+#[cold]
+fn unhashable_key(vm: &mut Vm, key: &Value, e: crate::PyErr) -> PyResult<(Value, i64)> {
+    if matches!(key.payload(), Some(Payload::Set(_)))
+        && vm.err_matches(&e, &vm.types.type_error.clone())
+    {
+        let items = set_keys(key);
+        let mut t = SetTable::new();
+        for (h, k) in items {
+            t.insert_unique(h, k);
+        }
+        let fs = Value::Obj(ObjRef::new(
+            vm.types.frozenset.clone(),
+            Payload::FrozenSet(Box::new(t)),
+        ));
+        let h = vm.hash(&fs)?;
+        return Ok((fs, h));
+    }
+    Err(e)
 }
 
 /// `key in s` for a set or frozenset value.
 pub fn set_contains(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
-    let (key, h) = key_hash(vm, key)?;
-    contains_hashed(vm, s, &key, h)
+    let h = match vm.hash(key) {
+        Ok(h) => h,
+        Err(e) => {
+            let (key, h) = unhashable_key(vm, key, e)?;
+            return contains_hashed(vm, s, &key, h);
+        }
+    };
+    contains_hashed(vm, s, key, h)
 }
 
 fn contains_hashed(vm: &mut Vm, s: &Value, key: &Value, h: i64) -> PyResult<bool> {

@@ -130,7 +130,36 @@ fn recv<'a>(vm: &mut Vm, v: &'a Value, name: &str) -> PyResult<&'a PyStr> {
 /// `self` and the positional arguments of a str method taking no keywords, with the message
 /// CPython's calling convention for that method gives (METH_NOARGS, METH_O, Argument Clinic,
 /// `PyArg_ParseTuple`, or a slot wrapper).
+#[inline]
 fn margs<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a PyStr, &'a [Value])> {
+    if !args.has_kwargs()
+        && let Some((this, rest)) = args.values.split_first()
+        && (min..=max).contains(&rest.len())
+        && let Some(s) = as_pystr(this)
+    {
+        return Ok((this, s, rest));
+    }
+    Err(margs_error(vm, args, name, min, max))
+}
+
+/// Why [`margs`] refused its arguments.
+#[cold]
+#[inline(never)]
+fn margs_error(vm: &mut Vm, args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    match margs_checked(vm, args, name, min, max) {
+        Err(e) => e,
+        Ok(_) => vm.system_error_msg("str method arguments refused without a reason"),
+    }
+}
+
+/// [`margs`] with every check in CPython's order and its messages.
+fn margs_checked<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
     name: &str,
@@ -567,16 +596,27 @@ fn char_value(vm: &mut Vm, s: &PyStr, i: usize) -> Value {
 }
 
 /// `s[key]` for a str.
+/// `s[start:stop]` with bounds that are ints or `None` (the eval loop's `BUILD_SLICE` followed
+/// by `BINARY_SUBSCR`, with no slice object made).
+pub fn str_slice(vm: &mut Vm, s: &PyStr, start: Option<isize>, stop: Option<isize>) -> Value {
+    let (start, _, _, n) = slicing::adjust_indices(s.len(), start, stop, 1);
+    substr_at(vm, s, start as usize, n)
+}
+
+/// The `n` code points of `s` from index `a`.
+fn substr_at(vm: &mut Vm, s: &PyStr, a: usize, n: usize) -> Value {
+    if n == 0 {
+        return Value::Obj(vm.intern(""));
+    }
+    let (x, y) = byte_range(s, a, a + n);
+    new_substr(vm, s, &s.wtf8()[x..y])
+}
+
 pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value> {
     if let Some(Payload::Slice(_)) = key.payload() {
         let (start, _stop, step, n) = slicing::slice_indices(vm, key, s.len())?;
-        if n == 0 {
-            return Ok(Value::Obj(vm.intern("")));
-        }
-        if step == 1 {
-            let a = start as usize;
-            let (x, y) = byte_range(s, a, a + n);
-            return Ok(new_substr(vm, s, &s.wtf8()[x..y]));
+        if step == 1 || n == 0 {
+            return Ok(substr_at(vm, s, start as usize, n));
         }
         if s.is_ascii() {
             let b = s.wtf8();
@@ -1528,31 +1568,54 @@ fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ----- predicates -----
 
-fn pred_impl(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(u32) -> bool) -> PyResult<Value> {
+#[inline]
+fn pred_impl(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    f: fn(u32) -> bool,
+    ascii: fn(&u8) -> bool,
+) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, name, 0, 0)?;
     if s.is_empty() {
         return Ok(Value::bool(false));
+    }
+    // ASCII text: the predicate on bytes, no decoding and no Unicode tables.
+    if s.is_ascii() {
+        return Ok(Value::bool(s.wtf8().iter().all(ascii)));
     }
     Ok(Value::bool(s.chars().all(f)))
 }
 
 fn str_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isdigit", uni::is_digit)
+    pred_impl(vm, args, "isdigit", uni::is_digit, u8::is_ascii_digit)
 }
 fn str_isdecimal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isdecimal", uni::is_decimal)
+    pred_impl(vm, args, "isdecimal", uni::is_decimal, u8::is_ascii_digit)
 }
 fn str_isnumeric(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isnumeric", uni::is_numeric)
+    pred_impl(vm, args, "isnumeric", uni::is_numeric, u8::is_ascii_digit)
 }
 fn str_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isalpha", uni::is_alpha)
+    pred_impl(vm, args, "isalpha", uni::is_alpha, u8::is_ascii_alphabetic)
 }
 fn str_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isalnum", uni::is_alnum)
+    pred_impl(
+        vm,
+        args,
+        "isalnum",
+        uni::is_alnum,
+        u8::is_ascii_alphanumeric,
+    )
 }
 fn str_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pred_impl(vm, args, "isspace", uni::is_space)
+    pred_impl(vm, args, "isspace", uni::is_space, is_ascii_space)
+}
+
+/// `str.isspace` on one ASCII character: the C0 separators 0x1C-0x1F are whitespace to
+/// Python (bidirectional class B or S), as are `\t\n\v\f\r` and the space.
+fn is_ascii_space(b: &u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
 }
 
 fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -104,6 +104,7 @@ impl TypeData {
 }
 
 /// The type data of a type object.
+#[inline]
 pub fn type_data(t: &ObjRef) -> &TypeData {
     match &t.payload {
         Payload::Type(d) => d,
