@@ -27,6 +27,20 @@ pub fn read_stdin_line() -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// At most `n` bytes of stdin: what one read gives (empty at end of input). Through the same
+/// buffered handle as the line reads, so the two never lose each other's bytes.
+pub fn read_stdin(n: usize) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0; n.max(1)];
+    let got = loop {
+        match io::stdin().lock().read(&mut buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => break r?,
+        }
+    };
+    buf.truncate(got);
+    Ok(buf)
+}
+
 /// The rest of stdin.
 pub fn read_stdin_all() -> io::Result<Vec<u8>> {
     let mut buf = Vec::new();

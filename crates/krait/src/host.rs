@@ -79,6 +79,14 @@ impl EmbedStdio {
         line
     }
 
+    fn some(&mut self, n: usize) -> Vec<u8> {
+        let rest = self.stdin.get(self.pos..).unwrap_or_default();
+        let n = n.min(rest.len());
+        let got = rest[..n].to_vec();
+        self.pos += n;
+        got
+    }
+
     fn all(&mut self) -> Vec<u8> {
         let rest = self.stdin.get(self.pos..).unwrap_or_default().to_vec();
         self.pos = self.stdin.len();
@@ -99,6 +107,9 @@ impl SandboxStdio for EmbedStdio {
     }
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
         Ok(self.all())
+    }
+    fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        Ok(self.some(n))
     }
 }
 
@@ -135,6 +146,13 @@ impl Host for EmbedHost {
             Ok(self.stdio.all())
         } else {
             self.inner.read_stdin_all()
+        }
+    }
+    fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        if self.own_stdin {
+            Ok(self.stdio.some(n))
+        } else {
+            self.inner.read_stdin(n)
         }
     }
     fn stdin_is_tty(&self) -> bool {

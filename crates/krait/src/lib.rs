@@ -826,6 +826,9 @@ pub mod os {
         fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
             env::stdio::read_stdin_all()
         }
+        fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+            env::stdio::read_stdin(n)
+        }
     }
 
     /// Lend the sandbox the host directory `dir`, read-only and read lazily, at the same

@@ -283,6 +283,7 @@ pub(crate) fn guarded<R>(
     // Objects the call freed run their finalizers now (skipped if a limit tripped).
     vm.run_finalizers();
     vm.flush_stdout();
+    vm.flush_stderr();
     let tripped = vm.limits_exit();
     if timeout.is_some() {
         WATCHDOG.with(|w| w.borrow().as_ref().map(|w| w.disarm()));

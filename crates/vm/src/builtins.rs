@@ -4,6 +4,7 @@ use krait_bytecode::{BinaryOp, CompareOp};
 
 mod docs;
 pub mod io;
+pub mod io_std;
 
 use crate::native::pos_args;
 use crate::object::{ObjRef, Payload};
@@ -303,24 +304,16 @@ fn future_init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// Write text to `sys.stdout` (or another file object).
+/// Write text to `sys.stdout` (or another file object): `file.write(text)`, straight to
+/// the stream for the native text files.
 pub fn write_to(vm: &mut Vm, file: &Value, text: &str) -> PyResult<()> {
-    match file.payload() {
-        Some(Payload::Stream(1)) => {
-            vm.write_stdout(text.as_bytes());
-            Ok(())
-        }
-        Some(Payload::Stream(2)) => {
-            vm.write_stderr(text.as_bytes());
-            Ok(())
-        }
-        _ => {
-            let w = vm.getattr_str(file, "write")?;
-            let s = vm.new_str(text);
-            vm.call_pos(&w, &[s])?;
-            Ok(())
-        }
+    if let Some(r) = io_std::native_text_write(vm, file, text) {
+        return r;
     }
+    let w = vm.getattr_str(file, "write")?;
+    let s = vm.new_str(text);
+    vm.call_pos(&w, &[s])?;
+    Ok(())
 }
 
 fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -341,50 +334,62 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let text_of = |vm: &mut Vm, v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+    // `sep`/`end`: a str, or None for the default (kept as `None` here).
+    let check = |vm: &mut Vm, v: Option<Value>, what: &str| -> PyResult<Option<Value>> {
         match v {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(v) if matches!(v.payload(), Some(Payload::Str(_))) => Ok(vm.str_text(&v)),
+            None | Some(Value::None) => Ok(None),
+            Some(v) if matches!(v.payload(), Some(Payload::Str(_))) => Ok(Some(v)),
             Some(v) => Err(vm.type_error(format!(
                 "{what} must be None or a string, not {}",
                 vm.type_name(&v)
             ))),
         }
     };
-    let sep = text_of(vm, sep, "sep", " ")?;
-    let end = text_of(vm, end, "end", "\n")?;
+    let sep = check(vm, sep, "sep")?;
+    let end = check(vm, end, "end")?;
     if file.is_none() {
         file = vm.sys_attr("stdout").unwrap_or(Value::None);
         if file.is_none() {
             return Ok(Value::None);
         }
     }
-    let direct = matches!(file.payload(), Some(Payload::Stream(_)));
-    if direct {
-        let mut out = String::new();
+    if io_std::is_native_text(vm, &file) {
+        // One write of the whole line, lone surrogates and all (the stream's error handler
+        // decides about them).
+        let mut out: Vec<u8> = Vec::with_capacity(64);
+        let wtf8 = |v: &Option<Value>, default: &[u8], out: &mut Vec<u8>| match v {
+            Some(v) => {
+                if let Some(Payload::Str(s)) = v.payload() {
+                    out.extend_from_slice(s.wtf8());
+                }
+            }
+            None => out.extend_from_slice(default),
+        };
         for (i, a) in args.pos().iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep);
+                wtf8(&sep, b" ", &mut out);
             }
             let s = vm.str(a)?;
-            out.push_str(&vm.str_text(&s));
+            wtf8(&Some(s), b"", &mut out);
         }
-        out.push_str(&end);
-        write_to(vm, &file, &out)?;
+        wtf8(&end, b"\n", &mut out);
+        io_std::native_write(vm, &file, &out)?;
     } else {
+        let sep = sep.unwrap_or_else(|| vm.new_str(" "));
+        let end = end.unwrap_or_else(|| vm.new_str("\n"));
+        let w = vm.getattr_str(&file, "write")?;
         for (i, a) in args.pos().iter().enumerate() {
             if i > 0 {
-                write_to(vm, &file, &sep)?;
+                vm.call_pos(&w, std::slice::from_ref(&sep))?;
             }
             let s = vm.str(a)?;
-            let w = vm.getattr_str(&file, "write")?;
             vm.call_pos(&w, &[s])?;
         }
-        write_to(vm, &file, &end)?;
+        vm.call_pos(&w, &[end])?;
     }
     if flush {
-        if direct {
-            vm.flush_stdout();
+        if let Some(r) = io_std::native_flush(vm, &file) {
+            r?;
         } else {
             let f = vm.getattr_str(&file, "flush")?;
             vm.call_pos(&f, &[])?;
@@ -1397,24 +1402,48 @@ fn builtin_build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.build_class(args)
 }
 
+/// `input(prompt)` (CPython's `builtin_input_impl` when not at a terminal): the prompt goes
+/// through `sys.stdout`, which is flushed, and the line comes from `sys.stdin.readline()`, so
+/// it shares `sys.stdin`'s buffer with the program's own reads.
 fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "input", 0, 1)?;
-    if let Some(p) = a.first() {
-        let s = vm.str_string(p)?;
-        vm.write_stdout(s.as_bytes());
+    let fin = vm.sys_attr("stdin").filter(|v| !v.is_none());
+    let Some(fin) = fin else {
+        return Err(vm.runtime_error("input(): lost sys.stdin"));
+    };
+    let fout = vm.sys_attr("stdout").filter(|v| !v.is_none());
+    let Some(fout) = fout else {
+        return Err(vm.runtime_error("input(): lost sys.stdout"));
+    };
+    if let Some(ferr) = vm.sys_attr("stderr").filter(|v| !v.is_none())
+        && let Ok(f) = vm.getattr_str(&ferr, "flush")
+    {
+        let _ = vm.call_pos(&f, &[]);
     }
-    vm.flush_stdout();
-    let line = vm.host.read_stdin_line().unwrap_or_default();
-    if line.is_empty() {
+    if let Some(p) = a.first() {
+        let s = vm.str(p)?;
+        let text = vm.str_text(&s);
+        write_to(vm, &fout, &text)?;
+    }
+    match io_std::native_flush(vm, &fout) {
+        Some(r) => r?,
+        None => {
+            let f = vm.getattr_str(&fout, "flush")?;
+            vm.call_pos(&f, &[])?;
+        }
+    }
+    let m = vm.getattr_str(&fin, "readline")?;
+    let line = vm.call_pos(&m, &[])?;
+    if !matches!(line.payload(), Some(Payload::Str(_))) {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    }
+    let mut s = vm.str_text(&line);
+    if s.is_empty() {
         let t = vm.types.eof_error.clone();
         return Err(vm.new_exception_msg(&t, "EOF when reading a line"));
     }
-    let mut s = String::from_utf8_lossy(&line).into_owned();
     if s.ends_with('\n') {
         s.pop();
-        if s.ends_with('\r') {
-            s.pop();
-        }
     }
     Ok(vm.new_string(s))
 }

@@ -259,6 +259,12 @@ pub trait Host {
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
         Ok(Vec::new())
     }
+    /// Read at most `n` bytes of standard input, what is there (one `read(2)`); empty at end
+    /// of input. `sys.stdin` reads through this. A host that only knows lines may return a
+    /// whole line, even longer than `n`: the caller keeps the rest.
+    fn read_stdin(&mut self, _n: usize) -> io::Result<Vec<u8>> {
+        self.read_stdin_line()
+    }
     /// Whether standard input is an interactive terminal.
     fn stdin_is_tty(&self) -> bool {
         false

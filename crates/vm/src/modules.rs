@@ -58,10 +58,6 @@ pub(crate) use weakref::weakref_callbacks;
 /// What the native modules remember between calls, per interpreter.
 #[derive(Default)]
 pub struct ModState {
-    /// The binary layers of `sys.stdin`/`stdout`/`stderr` (`.buffer`), made on first use.
-    pub(crate) std_buffers: [Option<Value>; 3],
-    /// `BufferedReader` and `BufferedWriter` for those, made with the first.
-    pub(crate) std_buffer_types: Option<(ObjRef, ObjRef)>,
     /// The interpreter's own `builtins.__import__`: `import` statements call a replacement
     /// the program put in its builtins instead (`import.rs`).
     pub(crate) import_func: Option<ObjRef>,

@@ -158,8 +158,6 @@ pub enum Payload {
     Frame(Box<crate::frame::FrameInfo>),
     /// `mappingproxy` over a type's namespace.
     MappingProxy(Value),
-    /// A standard stream: 0 stdin, 1 stdout, 2 stderr.
-    Stream(u8),
     /// A file object of `open()` (`FileIO`, `Buffered*`, `TextIOWrapper`).
     File(Box<crate::builtins::io::FileObj>),
     /// `types.GenericAlias` / `types.UnionType`: origin (or `None`) and the args tuple.

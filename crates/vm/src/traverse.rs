@@ -87,9 +87,8 @@ pub fn payload_referents(o: &ObjRef, visit: &mut dyn FnMut(&Value)) {
         | Payload::Bytes(_)
         | Payload::ByteArray(_)
         | Payload::Range(_)
-        | Payload::Member(_)
-        | Payload::Stream(_)
-        | Payload::File(_) => {}
+        | Payload::Member(_) => {}
+        Payload::File(f) => f.referents(visit),
         Payload::MemoryView(m) => visit(&m.obj),
         // Last to first, as CPython's list and tuple traversals go.
         Payload::Tuple(items) => items.iter().rev().for_each(&mut *visit),
@@ -317,7 +316,6 @@ pub fn is_gc(o: &ObjRef) -> bool {
             | Payload::Code(_)
             | Payload::LazyCode(_)
             | Payload::Member(_)
-            | Payload::Stream(_)
     )
 }
 

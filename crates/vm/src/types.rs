@@ -129,7 +129,6 @@ builtin_types! {
         dict_keys = "dict_keys": object, B(K::Other);
         dict_values = "dict_values": object, B(K::Other);
         dict_items = "dict_items": object, B(K::Other);
-        stream = "TextIOWrapper": object, B(K::Other);
         list_reverseiterator = "list_reverseiterator": object, B(K::Other);
         generic_alias = "GenericAlias": object, B(K::Other);
         union_type = "UnionType": object, B(K::Other);
@@ -224,9 +223,6 @@ impl Types {
 /// whose layout or bases the table cannot say.
 pub fn init_types(vm: &mut Vm) {
     // Builtin types' `__module__` is `builtins` by default; a few live elsewhere.
-    let stream = vm.types.stream.clone();
-    let io = vm.new_str("_io");
-    vm.set_type_attr(&stream, "__module__", io);
     let types_mod = vm.new_str("types");
     for t in [vm.types.generic_alias.clone(), vm.types.union_type.clone()] {
         vm.set_type_attr(&t, "__module__", types_mod.clone());

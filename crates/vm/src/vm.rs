@@ -506,15 +506,20 @@ impl Vm {
             Ok(co) => self.run_code(co, globals.clone(), None).map(|_| ()),
             Err(e) => Err(e),
         };
-        let status = match result {
+        let mut status = match result {
             Ok(()) => 0,
             Err(e) => self.handle_uncaught(e),
         };
         self.wait_for_thread_shutdown();
         self.run_atexit();
+        // CPython's `Py_FinalizeEx`: a failed flush of sys.stdout/stderr makes the status 120.
+        if !self.flush_std_files() {
+            status = 120;
+        }
         self.finalize_main(&globals);
         self.close_open_files();
         self.flush_stdout();
+        self.flush_stderr();
         status
     }
 

@@ -9,7 +9,7 @@
 //! and the encodings of `codecs`. Reading in text mode loads the rest of the file at the
 //! first read, so `tell()` is the byte offset (CPython's cookie for stateless decoders).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use crate::host::oflags::*;
@@ -23,11 +23,14 @@ use crate::{PyErr, PyResult, Vm};
 
 const BUFFER_SIZE: usize = 8192;
 
-/// The per-interpreter `_io` state: the file types and the open files (for exit).
+/// The per-interpreter `_io` state: the file types, the open files (for exit) and the
+/// standard streams' shared states (see `io_std.rs`).
 #[derive(Default)]
 pub struct IoState {
     types: Option<IoTypes>,
+    text_type: Option<ObjRef>,
     open: Vec<Weak<RefCell<FileState>>>,
+    pub(super) std: [Option<Rc<RefCell<FileState>>>; 3],
 }
 
 #[derive(Clone)]
@@ -51,121 +54,231 @@ pub enum Layer {
     Text,
 }
 
-struct TextCfg {
-    encoding: String,
-    errors: String,
-    newline: Option<String>,
+pub(super) struct TextCfg {
+    pub(super) encoding: String,
+    pub(super) errors: String,
+    pub(super) newline: Option<String>,
+    /// Flush the buffer when a write holds `\n` or `\r` (CPython's `line_buffering`).
+    pub(super) line_buffering: bool,
+    /// Hand every write to the buffer at once (`write_through`).
+    pub(super) write_through: bool,
+}
+
+impl TextCfg {
+    pub(super) fn new(
+        encoding: Option<String>,
+        errors: Option<String>,
+        newline: Option<String>,
+    ) -> TextCfg {
+        TextCfg {
+            encoding: encoding.unwrap_or_else(|| String::from("UTF-8")),
+            errors: errors.unwrap_or_else(|| String::from("strict")),
+            newline,
+            line_buffering: false,
+            write_through: false,
+        }
+    }
 }
 
 /// An open file shared by its layers.
 pub struct FileState {
-    fd: i32,
-    closefd: bool,
-    closed: bool,
-    readable: bool,
-    writable: bool,
-    raw_mode: &'static str,
-    mode: String,
-    name: Value,
-    wbuf: Vec<u8>,
-    rbuf: Vec<u8>,
-    rpos: usize,
-    text: Option<TextCfg>,
+    pub(super) fd: i32,
+    pub(super) closefd: bool,
+    pub(super) closed: bool,
+    pub(super) readable: bool,
+    pub(super) writable: bool,
+    pub(super) raw_mode: &'static str,
+    pub(super) mode: String,
+    pub(super) name: Value,
+    /// The buffered layer's unwritten bytes.
+    pub(super) wbuf: Vec<u8>,
+    pub(super) rbuf: Vec<u8>,
+    pub(super) rpos: usize,
+    /// The text layer's encoded bytes not yet handed to the buffered layer (CPython's
+    /// `pending_bytes`): a binary write in between goes out first, as in CPython.
+    pub(super) pending: Vec<u8>,
+    pub(super) text: Option<TextCfg>,
+    /// A standard stream: the raw layer reads and writes through the Host's standard-stream
+    /// calls (which the sandbox and embedders capture), not through a descriptor.
+    pub(super) std: bool,
+    /// The buffered layer holds nothing back (`-u`: CPython's `sys.stdout.buffer` is then the
+    /// `FileIO` itself).
+    pub(super) unbuffered: bool,
+}
+
+impl FileState {
+    pub(super) fn new(fd: i32, name: Value, readable: bool, writable: bool) -> FileState {
+        FileState {
+            fd,
+            closefd: true,
+            closed: false,
+            readable,
+            writable,
+            raw_mode: if readable { "rb" } else { "wb" },
+            mode: String::from(if readable { "r" } else { "w" }),
+            name,
+            wbuf: Vec::new(),
+            rbuf: Vec::new(),
+            rpos: 0,
+            pending: Vec::new(),
+            text: None,
+            std: false,
+            unbuffered: false,
+        }
+    }
 }
 
 /// The payload of a file object.
 pub struct FileObj {
     st: Rc<RefCell<FileState>>,
     layer: Layer,
+    /// The layer below (`buffer`, `raw`) once asked for: the same object every time.
+    below: RefCell<Option<Value>>,
+    /// `detach()` was called: every operation now fails.
+    detached: Cell<bool>,
+}
+
+impl FileObj {
+    /// A text file of exactly `_io.TextIOWrapper` (whose `write` nothing overrides), usable.
+    pub(super) fn is_plain_text(&self, vm: &mut Vm, obj: &Value) -> bool {
+        self.layer == Layer::Text
+            && !self.detached.get()
+            && vm
+                .io
+                .text_type
+                .as_ref()
+                .is_some_and(|t| matches!(obj, Value::Obj(o) if o.class_is(t)))
+    }
+
+    /// The values this object holds, for the cycle collector.
+    pub fn referents(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(b) = self.below.try_borrow()
+            && let Some(v) = &*b
+        {
+            visit(v);
+        }
+    }
+}
+
+/// One of the native file types, with its methods.
+fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
+    let object = vm.types.object.clone();
+    let t = vm.make_type(name, Some(&object), Layout::Builtin(BuiltinKind::Other));
+
+    let m = vm.new_str("_io");
+    vm.set_type_attr(&t, "__module__", m);
+    vm.add_methods(
+        &t,
+        crate::methods![
+            method "read" => file_read, "Read and return up to n bytes or characters.";
+            method "readline" => file_readline, "Read until newline or EOF.";
+            method "readlines" => file_readlines, "Return a list of lines from the stream.";
+            method "write" => file_write, "Write to the stream.";
+            method "writelines" => file_writelines, "Write a list of lines to stream.";
+            method "flush" => file_flush, "Flush write buffers.";
+            method "close" => file_close, "Flush and close the IO object.";
+            method "seek" => file_seek, "Change the stream position.";
+            method "tell" => file_tell, "Return current stream position.";
+            method "truncate" => file_truncate, "Truncate file to size bytes.";
+            method "fileno" => file_fileno, "Return the underlying file descriptor.";
+            method "isatty" => file_isatty, "Return whether this is an 'interactive' stream.";
+            method "readable" => file_readable, "Return whether object was opened for reading.";
+            method "writable" => file_writable, "Return whether object was opened for writing.";
+            method "seekable" => file_seekable, "Return whether object supports random access.";
+            method "__iter__" => file_iter, "Implement iter(self).";
+            method "__next__" => file_next, "Implement next(self).";
+            method "__enter__" => file_iter, "";
+            method "__exit__" => file_exit, "";
+            method "__del__" => file_del, "";
+            method "__repr__" => file_repr, "Return repr(self).";
+        ],
+    );
+    if name != "TextIOWrapper" {
+        vm.add_methods(
+            &t,
+            crate::methods![
+                method "read1" => file_read, "Read and return up to n bytes.";
+                method "readall" => file_readall, "Read until EOF.";
+            ],
+        );
+    }
+    let ctor: crate::objects::function::NativeFn = match name {
+        "FileIO" => fileio_new,
+        "TextIOWrapper" => textio_new,
+        _ => buffered_new,
+    };
+    vm.add_methods(
+        &t,
+        crate::methods![
+            staticmethod "__new__" => ctor, "Create and return a new object.";
+        ],
+    );
+    vm.add_getset(&t, "closed", file_closed, None);
+    let set_name: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>> = if name == "FileIO" {
+        Some(file_set_name)
+    } else {
+        None
+    };
+    vm.add_getset(&t, "name", file_name, set_name);
+    if name != "TextIOWrapper" {
+        vm.add_getset(&t, "mode", file_mode, None);
+    }
+    match name {
+        "TextIOWrapper" => {
+            vm.add_methods(
+                    &t,
+                    crate::methods![
+                        method "reconfigure" => file_reconfigure, "Reconfigure the text stream with new parameters.";
+                        method "detach" => file_detach, "Separate the underlying buffer from the TextIOBase and return it.";
+                    ],
+                );
+            vm.add_getset(&t, "write_through", file_write_through, None);
+            vm.add_getset(&t, "buffer", file_buffer, None);
+            vm.add_getset(&t, "encoding", file_encoding, None);
+            vm.add_getset(&t, "errors", file_errors, None);
+            vm.add_getset(&t, "newlines", file_newlines, None);
+            vm.add_getset(&t, "line_buffering", file_line_buffering, None);
+        }
+        "FileIO" => vm.add_getset(&t, "closefd", file_closefd, None),
+        _ => {
+            vm.add_methods(
+                    &t,
+                    crate::methods![
+                        method "detach" => file_detach, "Disconnect this buffer from its underlying raw stream and return it.";
+                    ],
+                );
+            vm.add_getset(&t, "raw", file_raw, None);
+        }
+    }
+    type_data(&t).has_del.set(true);
+    t
+}
+
+/// `_io.TextIOWrapper` alone: made at start-up for the standard streams, the other file
+/// types only when a program first needs one (`io_types`).
+pub(super) fn text_type(vm: &mut Vm) -> ObjRef {
+    if let Some(t) = &vm.io.text_type {
+        return t.clone();
+    }
+    let t = make_file_type(vm, "TextIOWrapper");
+    vm.io.text_type = Some(t.clone());
+    t
 }
 
 fn io_types(vm: &mut Vm) -> IoTypes {
     if let Some(t) = &vm.io.types {
         return t.clone();
     }
-    let object = vm.types.object.clone();
     let mut made = Vec::new();
     for name in [
         "FileIO",
         "BufferedReader",
         "BufferedWriter",
         "BufferedRandom",
-        "TextIOWrapper",
     ] {
-        let t = vm.make_type(name, Some(&object), Layout::Builtin(BuiltinKind::Other));
-        let m = vm.new_str("_io");
-        vm.set_type_attr(&t, "__module__", m);
-        vm.add_methods(
-            &t,
-            crate::methods![
-                method "read" => file_read, "Read and return up to n bytes or characters.";
-                method "readline" => file_readline, "Read until newline or EOF.";
-                method "readlines" => file_readlines, "Return a list of lines from the stream.";
-                method "write" => file_write, "Write to the stream.";
-                method "writelines" => file_writelines, "Write a list of lines to stream.";
-                method "flush" => file_flush, "Flush write buffers.";
-                method "close" => file_close, "Flush and close the IO object.";
-                method "seek" => file_seek, "Change the stream position.";
-                method "tell" => file_tell, "Return current stream position.";
-                method "truncate" => file_truncate, "Truncate file to size bytes.";
-                method "fileno" => file_fileno, "Return the underlying file descriptor.";
-                method "isatty" => file_isatty, "Return whether this is an 'interactive' stream.";
-                method "readable" => file_readable, "Return whether object was opened for reading.";
-                method "writable" => file_writable, "Return whether object was opened for writing.";
-                method "seekable" => file_seekable, "Return whether object supports random access.";
-                method "__iter__" => file_iter, "Implement iter(self).";
-                method "__next__" => file_next, "Implement next(self).";
-                method "__enter__" => file_iter, "";
-                method "__exit__" => file_exit, "";
-                method "__del__" => file_del, "";
-                method "__repr__" => file_repr, "Return repr(self).";
-            ],
-        );
-        if name != "TextIOWrapper" {
-            vm.add_methods(
-                &t,
-                crate::methods![
-                    method "read1" => file_read, "Read and return up to n bytes.";
-                    method "readall" => file_readall, "Read until EOF.";
-                ],
-            );
-        }
-        let ctor: crate::objects::function::NativeFn = match name {
-            "FileIO" => fileio_new,
-            "TextIOWrapper" => textio_new,
-            _ => buffered_new,
-        };
-        vm.add_methods(
-            &t,
-            crate::methods![
-                staticmethod "__new__" => ctor, "Create and return a new object.";
-            ],
-        );
-        vm.add_getset(&t, "closed", file_closed, None);
-        let set_name: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>> =
-            if name == "FileIO" {
-                Some(file_set_name)
-            } else {
-                None
-            };
-        vm.add_getset(&t, "name", file_name, set_name);
-        if name != "TextIOWrapper" {
-            vm.add_getset(&t, "mode", file_mode, None);
-        }
-        match name {
-            "TextIOWrapper" => {
-                vm.add_getset(&t, "buffer", file_buffer, None);
-                vm.add_getset(&t, "encoding", file_encoding, None);
-                vm.add_getset(&t, "errors", file_errors, None);
-                vm.add_getset(&t, "newlines", file_newlines, None);
-                vm.add_getset(&t, "line_buffering", file_line_buffering, None);
-            }
-            "FileIO" => vm.add_getset(&t, "closefd", file_closefd, None),
-            _ => vm.add_getset(&t, "raw", file_raw, None),
-        }
-        type_data(&t).has_del.set(true);
-        made.push(t);
+        made.push(make_file_type(vm, name));
     }
+    made.push(text_type(vm));
     let bases = vm.new_tuple(vec![
         Value::Obj(vm.types.os_error.clone()),
         Value::Obj(vm.types.value_error.clone()),
@@ -197,7 +310,7 @@ fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
     vm.new_exception_msg(&t, msg)
 }
 
-fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Value {
+pub(super) fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Value {
     let t = io_types(vm);
     let cls = {
         let s = st.borrow();
@@ -222,9 +335,20 @@ fn new_file_object(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> Va
 
 /// A file object of class `cls` with an instance `__dict__`, as CPython's `_io` objects have
 /// (`tokenize.open` sets `mode` on a `TextIOWrapper`).
-fn file_instance(vm: &mut Vm, cls: ObjRef, st: Rc<RefCell<FileState>>, layer: Layer) -> ObjRef {
+pub(super) fn file_instance(
+    vm: &mut Vm,
+    cls: ObjRef,
+    st: Rc<RefCell<FileState>>,
+    layer: Layer,
+) -> ObjRef {
     let dict = vm.new_dict();
-    ObjRef::with_dict(cls, Payload::File(Box::new(FileObj { st, layer })), dict)
+    let f = FileObj {
+        st,
+        layer,
+        below: RefCell::new(None),
+        detached: Cell::new(false),
+    };
+    ObjRef::with_dict(cls, Payload::File(Box::new(f)), dict)
 }
 
 fn normalize_encoding(e: &str) -> String {
@@ -338,14 +462,21 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let text = if m.binary {
         None
     } else {
-        Some(TextCfg {
-            encoding: encoding.unwrap_or_else(|| String::from("UTF-8")),
-            errors: errors.unwrap_or_else(|| String::from("strict")),
-            newline,
-        })
+        let mut t = TextCfg::new(encoding, errors, newline);
+        t.line_buffering = buffering == 1;
+        Some(t)
     };
     let st = open_state(vm, &file, &m, &mode, closefd, opener.as_ref(), "open")?;
     st.borrow_mut().text = text;
+    // CPython: a text file on a terminal is line-buffered unless `buffering` says otherwise.
+    if buffering < 0 && !m.binary {
+        let fd = st.borrow().fd;
+        if vm.host.isatty(fd)
+            && let Some(t) = &mut st.borrow_mut().text
+        {
+            t.line_buffering = true;
+        }
+    }
     let layer = if !m.binary {
         Layer::Text
     } else if buffering == 0 {
@@ -421,20 +552,11 @@ fn open_state(
     if m.append {
         let _ = vm.host.seek(fd, 0, 2);
     }
-    let st = Rc::new(RefCell::new(FileState {
-        fd,
-        closefd,
-        closed: false,
-        readable: m.readable,
-        writable: m.writable,
-        raw_mode: m.raw_mode,
-        mode: mode.to_string(),
-        name,
-        wbuf: Vec::new(),
-        rbuf: Vec::new(),
-        rpos: 0,
-        text: None,
-    }));
+    let mut state = FileState::new(fd, name, m.readable, m.writable);
+    state.closefd = closefd;
+    state.raw_mode = m.raw_mode;
+    state.mode = mode.to_string();
+    let st = Rc::new(RefCell::new(state));
     vm.io.open.retain(|w| w.strong_count() > 0);
     vm.io.open.push(Rc::downgrade(&st));
     Ok(st)
@@ -641,17 +763,20 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let mut texts = texts.into_iter();
-    st.borrow_mut().text = Some(TextCfg {
-        encoding: texts
-            .next()
-            .flatten()
-            .unwrap_or_else(|| String::from("UTF-8")),
-        errors: texts
-            .next()
-            .flatten()
-            .unwrap_or_else(|| String::from("strict")),
-        newline: texts.next().flatten(),
-    });
+    let mut cfg = TextCfg::new(
+        texts.next().flatten(),
+        texts.next().flatten(),
+        texts.next().flatten(),
+    );
+    cfg.line_buffering = match &a[4] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    cfg.write_through = match &a[5] {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    st.borrow_mut().text = Some(cfg);
     Ok(Value::Obj(file_instance(vm, cls, st, Layer::Text)))
 }
 
@@ -737,6 +862,10 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 
 fn file_of(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
     match this.payload() {
+        Some(Payload::File(f)) if f.detached.get() => Err(vm.value_error(match f.layer {
+            Layer::Text => "underlying buffer has been detached",
+            _ => "raw stream has been detached",
+        })),
         Some(Payload::File(f)) => Ok((f.st.clone(), f.layer)),
         _ => Err(vm.type_error(format!(
             "descriptor requires an '_io' file object but received '{}'",
@@ -773,7 +902,7 @@ fn open_file(vm: &mut Vm, this: &Value, op: &str) -> PyResult<(Rc<RefCell<FileSt
 }
 
 /// Hand the write buffer to the host.
-fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+pub(super) fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
     loop {
         let (fd, pending) = {
             let s = st.borrow();
@@ -782,7 +911,7 @@ fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
             }
             (s.fd, s.wbuf.clone())
         };
-        match vm.host_write(fd, &pending) {
+        match raw_write(vm, st, fd, &pending) {
             Ok(0) => return Err(vm.os_error_errno(5, None, None)),
             Ok(n) => {
                 st.borrow_mut().wbuf.drain(..n.min(pending.len()));
@@ -793,6 +922,104 @@ fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
             }
         }
     }
+}
+
+/// The raw layer's write: a descriptor's, or a standard stream's through the Host.
+fn raw_write(
+    vm: &mut Vm,
+    st: &Rc<RefCell<FileState>>,
+    fd: i32,
+    data: &[u8],
+) -> std::io::Result<usize> {
+    if !st.borrow().std {
+        return vm.host_write(fd, data);
+    }
+    let r = if fd == 2 {
+        vm.host.write_stderr(data)
+    } else {
+        vm.host.write_stdout(data)
+    };
+    r?;
+    vm.host.flush()?;
+    Ok(data.len())
+}
+
+/// The raw layer's read of at most `n` bytes (a standard stream's may give more: the rest
+/// stays in the read-ahead).
+fn raw_read(
+    vm: &mut Vm,
+    st: &Rc<RefCell<FileState>>,
+    fd: i32,
+    n: usize,
+) -> std::io::Result<Vec<u8>> {
+    if st.borrow().std {
+        return vm.host.read_stdin(n);
+    }
+    vm.host_read(fd, n)
+}
+
+/// What the text layer does first in most operations: hand its pending bytes down.
+fn text_commit(vm: &mut Vm, st: &Rc<RefCell<FileState>>, layer: Layer) -> PyResult<()> {
+    if layer == Layer::Text {
+        commit_pending(vm, st)?;
+    }
+    Ok(())
+}
+
+/// Hand the text layer's pending bytes to the buffered layer.
+pub(super) fn commit_pending(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
+    let pending = std::mem::take(&mut st.borrow_mut().pending);
+    if pending.is_empty() {
+        return Ok(());
+    }
+    buffered_write(vm, st, &pending)
+}
+
+/// The buffered layer's write: kept until the buffer fills (or straight out when unbuffered).
+fn buffered_write(vm: &mut Vm, st: &Rc<RefCell<FileState>>, data: &[u8]) -> PyResult<()> {
+    let out = {
+        let mut s = st.borrow_mut();
+        s.wbuf.extend_from_slice(data);
+        s.unbuffered || s.wbuf.len() >= BUFFER_SIZE
+    };
+    if out {
+        flush_writes(vm, st)?;
+    }
+    Ok(())
+}
+
+/// `TextIOWrapper.write` of already encoded bytes (CPython's `_io_TextIOWrapper_write_impl`):
+/// they wait in `pending` until a chunk's worth, a line under `line_buffering`, or at once
+/// under `write_through`; a line-buffered write also flushes the buffer.
+pub(super) fn text_write_bytes(
+    vm: &mut Vm,
+    st: &Rc<RefCell<FileState>>,
+    bytes: &[u8],
+    haslf: bool,
+) -> PyResult<()> {
+    let (needflush, through) = {
+        let s = st.borrow();
+        let t = s.text.as_ref();
+        (
+            haslf && t.is_some_and(|t| t.line_buffering),
+            t.is_some_and(|t| t.write_through),
+        )
+    };
+    if st.borrow().pending.len() + bytes.len() > BUFFER_SIZE {
+        commit_pending(vm, st)?;
+    }
+    let full = {
+        let mut s = st.borrow_mut();
+        s.pending.extend_from_slice(bytes);
+        s.pending.len() >= BUFFER_SIZE
+    };
+    if full || needflush || through {
+        commit_pending(vm, st)?;
+    }
+    if needflush {
+        flush_writes(vm, st)?;
+    }
+    Ok(())
 }
 
 /// Give back read-ahead: move the host position to the logical one.
@@ -816,9 +1043,7 @@ fn drop_readahead(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
 fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool> {
     flush_writes(vm, st)?;
     let fd = st.borrow().fd;
-    let got = vm
-        .host_read(fd, want.max(BUFFER_SIZE))
-        .map_err(|e| vm.os_error_io(&e, None))?;
+    let got = raw_read(vm, st, fd, want.max(BUFFER_SIZE)).map_err(|e| vm.os_error_io(&e, None))?;
     if got.is_empty() {
         return Ok(false);
     }
@@ -942,9 +1167,43 @@ fn is_utf8(st: &Rc<RefCell<FileState>>) -> bool {
     })
 }
 
+/// Whether the read-ahead holds `n` whole UTF-8 characters (a `\r` last may still become
+/// a CRLF under universal newlines, so it does not count yet).
+fn chars_ready(st: &Rc<RefCell<FileState>>, n: usize) -> bool {
+    let s = st.borrow();
+    let data = &s.rbuf[s.rpos..];
+    let mut left = n;
+    let mut i = 0;
+    while left > 0 {
+        let Some(&b) = data.get(i) else {
+            return false;
+        };
+        let mut len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        if b == b'\r' {
+            match data.get(i + 1) {
+                None => return false,
+                Some(b'\n') => len = 2,
+                Some(_) => {}
+            }
+        }
+        i += len;
+        if i > data.len() {
+            return false;
+        }
+        left -= 1;
+    }
+    true
+}
+
 fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
     let (st, layer) = open_file(vm, this, "read")?;
     check_readable(vm, &st, layer)?;
+    text_commit(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     if layer != Layer::Text {
         let bytes = match n {
@@ -963,7 +1222,12 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
         };
         return Ok(vm.new_bytes(bytes));
     }
-    fill_all(vm, &st)?;
+    match n {
+        // Read only as far as `n` characters need (a pipe or terminal gives what it has;
+        // CPython's TextIOWrapper reads chunk by chunk too).
+        Some(n) if is_utf8(&st) => while !chars_ready(&st, n) && fill(vm, &st, BUFFER_SIZE)? {},
+        _ => fill_all(vm, &st)?,
+    }
     let raw = match n {
         None => take(&st, usize::MAX),
         Some(n) => {
@@ -995,6 +1259,7 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
 fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Value> {
     let (st, layer) = open_file(vm, this, "readline")?;
     check_readable(vm, &st, layer)?;
+    text_commit(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     loop {
         let found = {
@@ -1084,7 +1349,50 @@ fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_list(lines))
 }
 
-fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
+/// Whether an encoding name is UTF-8's (without allocating: this is on `print`'s path).
+fn is_utf8_name(e: &str) -> bool {
+    ["utf-8", "utf8", "utf_8", "u8", "utf"]
+        .iter()
+        .any(|n| e.eq_ignore_ascii_case(n))
+}
+
+/// A text write that needs no codec: UTF-8 without translation of `\n`, and text without
+/// lone surrogates (its WTF-8 bytes are then its UTF-8). False if it does not apply.
+fn text_write_fast(vm: &mut Vm, st: &Rc<RefCell<FileState>>, wtf8: &[u8]) -> PyResult<bool> {
+    let plain = {
+        let s = st.borrow();
+        s.text.as_ref().is_some_and(|t| {
+            is_utf8_name(&t.encoding) && !matches!(t.newline.as_deref(), Some("\r" | "\r\n"))
+        })
+    };
+    if !plain || std::str::from_utf8(wtf8).is_err() {
+        return Ok(false);
+    }
+    {
+        let mut s = st.borrow_mut();
+        s.rbuf.clear();
+        s.rpos = 0;
+    }
+    let haslf = wtf8.iter().any(|&b| b == b'\n' || b == b'\r');
+    text_write_bytes(vm, st, wtf8, haslf)?;
+    Ok(true)
+}
+
+/// `file.write(s)` for a native text file, given the text's WTF-8 bytes (`print`'s fast path:
+/// no str object is made when no codec is needed).
+pub(super) fn text_write_wtf8(vm: &mut Vm, this: &Value, wtf8: &[u8]) -> PyResult<()> {
+    let (st, _) = open_file(vm, this, "write")?;
+    if !st.borrow().writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    if text_write_fast(vm, &st, wtf8)? {
+        return Ok(());
+    }
+    let s = vm.new_pystr(PyStr::from_wtf8_slice(wtf8));
+    write_impl(vm, this, &s).map(|_| ())
+}
+
+pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
     let (st, layer) = open_file(vm, this, "write")?;
     if !st.borrow().writable {
         let msg = if layer == Layer::Text {
@@ -1094,6 +1402,7 @@ fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
         };
         return Err(unsupported(vm, msg));
     }
+    let mut haslf = false;
     let (bytes, count) = if layer == Layer::Text {
         let Some(Payload::Str(s)) = data.payload() else {
             return Err(vm.type_error(format!(
@@ -1101,6 +1410,9 @@ fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
                 vm.type_name(data)
             )));
         };
+        if text_write_fast(vm, &st, s.wtf8())? {
+            return Ok(s.len());
+        }
         let (enc, errors, newline) = {
             let s = st.borrow();
             let t = s.text.as_ref();
@@ -1111,6 +1423,7 @@ fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
             )
         };
         let count = s.len();
+        haslf = s.wtf8().iter().any(|&b| b == b'\n' || b == b'\r');
         let translated;
         let s: &PyStr = match newline.as_deref() {
             Some(nl @ ("\r" | "\r\n")) if s.wtf8().contains(&b'\n') => {
@@ -1143,17 +1456,17 @@ fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<usize> {
         drop_readahead(vm, &st)?;
     }
     let fd = st.borrow().fd;
-    if layer == Layer::Raw {
-        return vm
-            .host
-            .write(fd, &bytes)
-            .map_err(|e| vm.os_error_io(&e, None));
+    match layer {
+        Layer::Raw => raw_write(vm, &st, fd, &bytes).map_err(|e| vm.os_error_io(&e, None)),
+        Layer::Buffered => {
+            buffered_write(vm, &st, &bytes)?;
+            Ok(count)
+        }
+        Layer::Text => {
+            text_write_bytes(vm, &st, &bytes, haslf)?;
+            Ok(count)
+        }
     }
-    st.borrow_mut().wbuf.extend_from_slice(&bytes);
-    if st.borrow().wbuf.len() >= BUFFER_SIZE {
-        flush_writes(vm, &st)?;
-    }
-    Ok(count)
 }
 
 fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1173,9 +1486,14 @@ fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "flush", 0, 0)?;
-    let (st, _) = open_file(vm, this, "flush")?;
-    flush_writes(vm, &st)?;
+    flush_impl(vm, this)?;
     Ok(Value::None)
+}
+
+pub(super) fn flush_impl(vm: &mut Vm, this: &Value) -> PyResult<()> {
+    let (st, layer) = open_file(vm, this, "flush")?;
+    text_commit(vm, &st, layer)?;
+    flush_writes(vm, &st)
 }
 
 /// Flush and close (idempotent); the descriptor is closed even if the flush fails.
@@ -1183,7 +1501,7 @@ fn close_state(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
     if st.borrow().closed {
         return Ok(());
     }
-    let flushed = flush_writes(vm, st);
+    let flushed = commit_pending(vm, st).and_then(|()| flush_writes(vm, st));
     let (fd, closefd) = {
         let mut s = st.borrow_mut();
         s.closed = true;
@@ -1213,6 +1531,11 @@ fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_del(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__del__", 0, 0)?;
+    if let Some(Payload::File(f)) = this.payload()
+        && f.detached.get()
+    {
+        return Ok(Value::None);
+    }
     let (st, _) = file_of(vm, this)?;
     // Only the last layer object closes: `f.buffer` going away leaves `f` open. (`st` is
     // one count, this object another.)
@@ -1259,6 +1582,7 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return Err(vm.value_error(msg));
     }
+    text_commit(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     let offset = if whence == 1 {
         offset.saturating_sub(unread(&st) as i64)
@@ -1280,7 +1604,8 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "tell", 0, 0)?;
-    let (st, _) = open_file(vm, this, "tell")?;
+    let (st, layer) = open_file(vm, this, "tell")?;
+    text_commit(vm, &st, layer)?;
     Ok(Value::Int(tell_impl(vm, &st)? as i64))
 }
 
@@ -1295,6 +1620,7 @@ fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return Err(unsupported(vm, msg));
     }
+    text_commit(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     let size = match rest.first() {
         None | Some(Value::None) => tell_impl(vm, &st)?,
@@ -1365,8 +1691,29 @@ fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let (st, layer) = file_of(vm, this)?;
     let tn = vm.type_name(this);
+    // A detached layer has no name to show (CPython's repr skips what raises).
+    if let Some(Payload::File(f)) = this.payload()
+        && f.detached.get()
+    {
+        if f.layer != Layer::Text {
+            return Ok(vm.new_string(format!("<_io.{tn}>")));
+        }
+        let (mode, enc) = {
+            let s = f.st.borrow();
+            let enc = s
+                .text
+                .as_ref()
+                .map_or_else(String::new, |t| t.encoding.clone());
+            (s.mode.clone(), enc)
+        };
+        let mode = vm.new_string(mode);
+        let mode = vm.repr_string(&mode)?;
+        let enc = vm.new_string(enc);
+        let enc = vm.repr_string(&enc)?;
+        return Ok(vm.new_string(format!("<_io.{tn} mode={mode} encoding={enc}>")));
+    }
+    let (st, layer) = file_of(vm, this)?;
     let (name, closed, mode, raw_mode, closefd) = {
         let s = st.borrow();
         (
@@ -1441,18 +1788,164 @@ fn file_closefd(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::bool(c))
 }
 
+/// The layer below `this` (`buffer` of a text file, `raw` of a buffered one), made once.
+fn below(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let (st, layer) = file_of(vm, this)?;
+    let Some(Payload::File(f)) = this.payload() else {
+        return Err(vm.type_error("not a file"));
+    };
+    if let Some(b) = &*f.below.borrow() {
+        return Ok(b.clone());
+    }
+    let want = if layer == Layer::Text && !st.borrow().unbuffered {
+        Layer::Buffered
+    } else {
+        Layer::Raw
+    };
+    let b = new_file_object(vm, &st, want);
+    *f.below.borrow_mut() = Some(b.clone());
+    Ok(b)
+}
+
 fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let (st, _) = file_of(vm, this)?;
-    Ok(new_file_object(vm, &st, Layer::Buffered))
+    // A plain member in CPython, emptied by `detach()`.
+    if let Some(Payload::File(f)) = this.payload()
+        && f.detached.get()
+    {
+        return Ok(Value::None);
+    }
+    below(vm, this)
 }
 
 fn file_raw(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let (st, _) = file_of(vm, this)?;
-    Ok(new_file_object(vm, &st, Layer::Raw))
+    below(vm, this)
 }
 
+/// `detach()`: flush, then hand over the layer below; this object is unusable afterwards.
+fn file_detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "detach", 0, 0)?;
+    let (st, layer) = file_of(vm, this)?;
+    if !st.borrow().closed {
+        text_commit(vm, &st, layer)?;
+        flush_writes(vm, &st)?;
+    }
+    let b = below(vm, this)?;
+    if let Some(Payload::File(f)) = this.payload() {
+        f.detached.set(true);
+    }
+    Ok(b)
+}
+
+fn file_write_through(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let w = text_cfg(vm, this, |t| t.write_through)?;
+    Ok(Value::bool(w))
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=None,
+/// line_buffering=None, write_through=None)` (CPython's `_io_TextIOWrapper_reconfigure_impl`):
+/// flushes first; an encoding without errors resets errors to strict.
+fn file_reconfigure(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(this) = pos.first() else {
+        return Err(vm.type_error("descriptor 'reconfigure' needs an argument"));
+    };
+    if pos.len() > 1 {
+        return Err(vm.type_error("reconfigure() takes no positional arguments"));
+    }
+    let (st, layer) = open_file(vm, this, "reconfigure")?;
+    let names = [
+        "encoding",
+        "errors",
+        "newline",
+        "line_buffering",
+        "write_through",
+    ];
+    let mut vals: [Option<Value>; 5] = Default::default();
+    for (k, v) in args.kwargs() {
+        let kn = vm.str_text(k);
+        match names.iter().position(|n| *n == kn) {
+            Some(i) => vals[i] = Some(v.clone()).filter(|v| !v.is_none()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{kn}' is an invalid keyword argument for reconfigure()"
+                )));
+            }
+        }
+    }
+    let mut texts: [Option<String>; 3] = Default::default();
+    for (i, what) in names.iter().enumerate().take(3) {
+        if let Some(v) = &vals[i] {
+            if !matches!(v.payload(), Some(Payload::Str(_))) {
+                return Err(vm.type_error(format!(
+                    "reconfigure() argument '{what}' must be str or None, not {}",
+                    vm.type_name(v)
+                )));
+            }
+            texts[i] = Some(vm.str_text(v));
+        }
+    }
+    if let Some(nl) = &texts[2]
+        && !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n")
+    {
+        return Err(vm.value_error(format!("illegal newline value: {nl}")));
+    }
+    if let Some(e) = &texts[0]
+        && e != "locale"
+    {
+        crate::objects::codecs::check_encoding(vm, e)?;
+    }
+    let lb = match &vals[3] {
+        Some(v) => Some(vm.is_true(v)?),
+        None => None,
+    };
+    let wt = match &vals[4] {
+        Some(v) => Some(vm.is_true(v)?),
+        None => None,
+    };
+    let has_read = st.borrow().rpos < st.borrow().rbuf.len();
+    if has_read && (texts[0].is_some() || texts[1].is_some() || vals[2].is_some()) {
+        return Err(unsupported(
+            vm,
+            "It is not possible to set the encoding or newline of stream after the first read",
+        ));
+    }
+    text_commit(vm, &st, layer)?;
+    flush_writes(vm, &st)?;
+    let [encoding, errors, newline] = texts;
+    let mut s = st.borrow_mut();
+    let Some(t) = s.text.as_mut() else {
+        return Ok(Value::None);
+    };
+    match (encoding, errors) {
+        (Some(e), errors) => {
+            t.encoding = if e == "locale" {
+                String::from("utf-8")
+            } else {
+                e
+            };
+            t.errors = errors.unwrap_or_else(|| String::from("strict"));
+        }
+        (None, Some(errors)) => t.errors = errors,
+        (None, None) => {}
+    }
+    if vals[2].is_some() {
+        t.newline = newline;
+    }
+    if let Some(lb) = lb {
+        t.line_buffering = lb;
+    }
+    if let Some(wt) = wt {
+        t.write_through = wt;
+    }
+    Ok(Value::None)
+}
+
+/// A text file's settings (plain members in CPython: readable after `detach()` too).
 fn text_cfg<T>(vm: &mut Vm, this: &Value, f: impl Fn(&TextCfg) -> T) -> PyResult<T> {
-    let (st, _) = file_of(vm, this)?;
+    let st = match this.payload() {
+        Some(Payload::File(f)) => f.st.clone(),
+        _ => file_of(vm, this)?.0,
+    };
     let s = st.borrow();
     match &s.text {
         Some(t) => Ok(f(t)),
@@ -1476,8 +1969,8 @@ fn file_newlines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn file_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    text_cfg(vm, this, |_| ())?;
-    Ok(Value::bool(false))
+    let lb = text_cfg(vm, this, |t| t.line_buffering)?;
+    Ok(Value::bool(lb))
 }
 
 impl Vm {

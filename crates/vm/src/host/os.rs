@@ -100,6 +100,9 @@ impl Host for OsHost {
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
         env::stdio::read_stdin_all()
     }
+    fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        env::stdio::read_stdin(n)
+    }
     fn stdin_is_tty(&self) -> bool {
         env::stdio::stdin_is_tty()
     }

@@ -30,6 +30,10 @@ pub trait SandboxStdio {
     fn read_stdin_line(&mut self) -> io::Result<Vec<u8>>;
     /// The rest of stdin.
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>>;
+    /// At most `n` bytes of stdin (a whole line, if that is all the source can do).
+    fn read_stdin(&mut self, _n: usize) -> io::Result<Vec<u8>> {
+        self.read_stdin_line()
+    }
 }
 
 /// Standard streams in memory: output is collected in buffers the embedder keeps a handle
@@ -71,6 +75,11 @@ impl SandboxStdio for MemStdio {
     }
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
         Ok(self.stdin.borrow_mut().drain(..).collect())
+    }
+    fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        let mut q = self.stdin.borrow_mut();
+        let n = n.min(q.len());
+        Ok(q.drain(..n).collect())
     }
 }
 
@@ -613,6 +622,9 @@ impl Host for SandboxHost {
     }
     fn read_stdin_all(&mut self) -> io::Result<Vec<u8>> {
         self.stdio.read_stdin_all()
+    }
+    fn read_stdin(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        self.stdio.read_stdin(n)
     }
 
     fn open(&mut self, path: &str, oflags: i32, perm: u32) -> io::Result<i32> {

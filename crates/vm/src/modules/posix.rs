@@ -652,9 +652,6 @@ fn posix_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "write", &["fd", "data"], 2, 2)?;
     let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
     let data = crate::objects::bytes::buffer_arg(vm, a[1].as_ref().unwrap_or(&Value::None))?;
-    if fd == 1 {
-        vm.flush_stdout();
-    }
     let n = vm
         .host_write(fd, &data)
         .map_err(|e| vm.os_error_io(&e, None))?;
