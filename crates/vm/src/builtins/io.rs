@@ -904,22 +904,29 @@ fn open_file(vm: &mut Vm, this: &Value, op: &str) -> PyResult<(Rc<RefCell<FileSt
 /// Hand the write buffer to the host.
 pub(super) fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
     loop {
+        // Taken out before the write: the host call may let other threads run, and what
+        // they buffer meanwhile goes after these bytes.
         let (fd, pending) = {
-            let s = st.borrow();
+            let mut s = st.borrow_mut();
             if s.wbuf.is_empty() {
                 return Ok(());
             }
-            (s.fd, s.wbuf.clone())
+            (s.fd, std::mem::take(&mut s.wbuf))
+        };
+        let put_back = |st: &Rc<RefCell<FileState>>, rest: &[u8]| {
+            let mut s = st.borrow_mut();
+            let later = std::mem::take(&mut s.wbuf);
+            s.wbuf = rest.to_vec();
+            s.wbuf.extend_from_slice(&later);
         };
         match raw_write(vm, st, fd, &pending) {
-            Ok(0) => return Err(vm.os_error_errno(5, None, None)),
-            Ok(n) => {
-                st.borrow_mut().wbuf.drain(..n.min(pending.len()));
+            Ok(0) => {
+                put_back(st, &pending);
+                return Err(vm.os_error_errno(5, None, None));
             }
-            Err(e) => {
-                st.borrow_mut().wbuf.clear();
-                return Err(vm.os_error_io(&e, None));
-            }
+            Ok(n) if n < pending.len() => put_back(st, &pending[n..]),
+            Ok(_) => {}
+            Err(e) => return Err(vm.os_error_io(&e, None)),
         }
     }
 }
