@@ -686,9 +686,6 @@ impl Vm {
             .collect();
         let names: Box<[ObjRef]> = co.names.iter().map(|n| self.intern(n)).collect();
         let local_names = co.localsplus.iter().map(|n| self.intern(n)).collect();
-        let global_cache = names.iter().map(|_| Default::default()).collect();
-        let attr_cache = names.iter().map(|_| Default::default()).collect();
-        let store_cache = names.iter().map(|_| Default::default()).collect();
         let not_simple = CodeFlags::VARARGS
             | CodeFlags::VARKEYWORDS
             | CodeFlags::GENERATOR
@@ -708,9 +705,7 @@ impl Vm {
             fn_strings,
             simple_argc,
             warmup: std::cell::Cell::new(0),
-            global_cache,
-            attr_cache,
-            store_cache,
+            caches: std::cell::OnceCell::new(),
             co,
             consts,
             names,

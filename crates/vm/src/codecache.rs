@@ -122,9 +122,7 @@ pub fn placeholder_code() -> std::rc::Rc<crate::frame::Code> {
         warmup: std::cell::Cell::new(0),
         fn_strings: [crate::Value::None, crate::Value::None, crate::Value::None],
         simple_argc: u32::MAX,
-        global_cache: Box::new([]),
-        attr_cache: Box::new([]),
-        store_cache: Box::new([]),
+        caches: std::cell::OnceCell::new(),
     })
 }
 

@@ -1519,7 +1519,7 @@ impl Vm {
     /// `LOAD_GLOBAL` through the code object's cache (see [`crate::frame::GlobalCache`]).
     #[inline]
     fn load_global_cached(&mut self, f: &Frame, code: &Code, ni: usize) -> PyResult<Value> {
-        let (Some(slot), Some(name)) = (code.global_cache.get(ni), code.names.get(ni)) else {
+        let (Some(slot), Some(name)) = (code.caches().global.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad global name index"));
         };
         if let (Payload::Dict(g), Payload::Dict(b)) = (&f.globals.payload, &f.builtins.payload) {

@@ -30,13 +30,21 @@ pub struct Code {
     /// keyword-only parameters, not a generator or coroutine), or `u32::MAX`: calls of
     /// exactly this many positional arguments take the eval loop's direct path.
     pub simple_argc: u32,
-    /// `LOAD_GLOBAL`'s inline cache, one slot per entry of `names` (all loads of one name in
-    /// a code object share it).
-    pub global_cache: Box<[GlobalCache]>,
-    /// The attribute caches of `LOAD_ATTR` and `LOAD_METHOD`, one slot per entry of `names`.
-    pub attr_cache: Box<[crate::inline_cache::AttrCache]>,
-    /// The attribute caches of `STORE_ATTR` (what a store decides differs from a load).
-    pub store_cache: Box<[crate::inline_cache::AttrCache]>,
+    /// The inline caches of the name-indexed instructions, made when the code first needs
+    /// one: most functions of an imported module never run, and the caches of all of them
+    /// cost more than their bytecode.
+    pub caches: std::cell::OnceCell<NameCaches>,
+}
+
+/// A code object's inline caches, one slot per entry of `names` (all uses of one name in a
+/// code object share its slot).
+pub struct NameCaches {
+    /// `LOAD_GLOBAL`'s.
+    pub global: Box<[GlobalCache]>,
+    /// `LOAD_ATTR`'s and `LOAD_METHOD`'s.
+    pub attr: Box<[crate::inline_cache::AttrCache]>,
+    /// `STORE_ATTR`'s (what a store decides differs from a load).
+    pub store: Box<[crate::inline_cache::AttrCache]>,
 }
 
 /// Where a global name was last found (CPython 3.11's `LOAD_GLOBAL_MODULE`/`_BUILTIN`
@@ -74,6 +82,19 @@ impl Code {
         if w < Self::WARMUP {
             self.warmup.set(w + 1);
         }
+    }
+
+    /// The inline caches, made on first use.
+    #[inline]
+    pub fn caches(&self) -> &NameCaches {
+        self.caches.get_or_init(|| {
+            let n = self.names.len();
+            NameCaches {
+                global: (0..n).map(|_| GlobalCache::default()).collect(),
+                attr: (0..n).map(|_| Default::default()).collect(),
+                store: (0..n).map(|_| Default::default()).collect(),
+            }
+        })
     }
 
     /// Whether this code has been quickened (its calls are specialized).

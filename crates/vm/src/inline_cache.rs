@@ -186,7 +186,7 @@ impl Vm {
         ni: usize,
         obj: &Value,
     ) -> PyResult<Value> {
-        let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
+        let (Some(slot), Some(name)) = (code.caches().attr.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
         for slot in &slot.entries {
@@ -231,7 +231,7 @@ impl Vm {
         ni: usize,
         obj: &Value,
     ) -> PyResult<(Value, bool)> {
-        let (Some(slot), Some(name)) = (code.attr_cache.get(ni), code.names.get(ni)) else {
+        let (Some(slot), Some(name)) = (code.caches().attr.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
         for slot in &slot.entries {
@@ -261,7 +261,7 @@ impl Vm {
         obj: &Value,
         mut value: Value,
     ) -> PyResult<()> {
-        let (Some(slot), Some(name)) = (code.store_cache.get(ni), code.names.get(ni)) else {
+        let (Some(slot), Some(name)) = (code.caches().store.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
         for slot in &slot.entries {

@@ -24,6 +24,7 @@ pub mod names;
 pub mod native;
 pub mod object;
 pub mod objects;
+mod objpool;
 pub mod ops;
 pub mod oserror;
 pub mod repl;

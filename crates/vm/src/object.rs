@@ -185,20 +185,27 @@ impl ObjRef {
     /// A new box holding `obj`, with one strong reference and the header `flags`.
     #[inline]
     fn from_object(obj: Object, flags: u32) -> ObjRef {
-        let b = Box::new(ObjBox {
-            strong: Cell::new(1),
-            weak: Cell::new(1 | flags),
-            obj,
-        });
+        let layout = std::alloc::Layout::new::<ObjBox>();
+        // SAFETY: every box is allocated and freed with this one layout; the block is
+        // written whole before it is used.
+        let ptr = unsafe {
+            let p = crate::objpool::alloc_box(layout.size(), layout.align()).cast::<ObjBox>();
+            p.as_ptr().write(ObjBox {
+                strong: Cell::new(1),
+                weak: Cell::new(1 | flags),
+                obj,
+            });
+            p
+        };
         ObjRef {
-            ptr: NonNull::from(Box::leak(b)),
+            ptr,
             _owns: PhantomData,
         }
     }
 
     #[inline(always)]
     fn inner(&self) -> &ObjBox {
-        // SAFETY: `ptr` came from `Box::leak` in `from_object`, and the box is freed only
+        // SAFETY: `ptr` came from the pool in `from_object`, and the box is freed only
         // once no `ObjRef` (this one included) and no `WeakObj` points to it.
         unsafe { self.ptr.as_ref() }
     }
@@ -465,9 +472,9 @@ unsafe fn release_weak(ptr: NonNull<ObjBox>) {
     }
     let w = w - 1;
     if w & WEAK_MASK == 0 {
-        // SAFETY: no reference of any kind is left and the object was dropped: free the
-        // memory `Box::new` allocated in `from_object`, with the same layout.
-        unsafe { std::alloc::dealloc(p.cast::<u8>(), std::alloc::Layout::new::<ObjBox>()) };
+        // SAFETY: no reference of any kind is left and the object was dropped: give back
+        // the block `from_object` took from the pool.
+        unsafe { crate::objpool::free_box(ptr.cast::<u8>()) };
     } else {
         // SAFETY: as above.
         unsafe { (*p).weak.set(w) };

@@ -848,52 +848,67 @@ fn str_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, sep, rest) = margs(vm, &args, "join", 1, 1)?;
     let iterable = &rest[0];
-    let items: Vec<Value> = match iterable.payload() {
-        Some(Payload::List(l)) => l.borrow().to_vec(),
-        Some(Payload::Tuple(t)) => t.to_vec(),
-        _ => match vm.iterate(iterable) {
-            Ok(v) => v,
-            Err(e) => {
-                if vm.err_matches(&e, &vm.types.type_error.clone())
-                    && vm.lookup_special_str(iterable, "__iter__").is_none()
-                    && vm.lookup_special_str(iterable, "__getitem__").is_none()
-                {
-                    return Err(vm.type_error("can only join an iterable"));
-                }
-                return Err(e);
+    // A list or tuple is read in place (CPython's `PySequence_Fast`): no Python code runs
+    // while the items are measured and copied, so the list cannot change under the borrow.
+    match iterable.payload() {
+        Some(Payload::List(l)) => {
+            let items = l.borrow();
+            return join_items(vm, sep, items.len(), |i| items.get_ref(i));
+        }
+        Some(Payload::Tuple(t)) => return join_items(vm, sep, t.len(), |i| t.get(i)),
+        _ => {}
+    }
+    let items = match vm.iterate(iterable) {
+        Ok(v) => v,
+        Err(e) => {
+            if vm.err_matches(&e, &vm.types.type_error.clone())
+                && vm.lookup_special_str(iterable, "__iter__").is_none()
+                && vm.lookup_special_str(iterable, "__getitem__").is_none()
+            {
+                return Err(vm.type_error("can only join an iterable"));
             }
-        },
+            return Err(e);
+        }
     };
-    if items.len() == 1
-        && let Some(Payload::Str(_)) = items[0].payload()
-        && vm.is_exact_str(&items[0])
+    join_items(vm, sep, items.len(), |i| items.get(i))
+}
+
+/// `sep.join` of the `n` items `item(0..n)`.
+fn join_items<R: std::ops::Deref<Target = Value>>(
+    vm: &mut Vm,
+    sep: &PyStr,
+    n: usize,
+    item: impl Fn(usize) -> Option<R>,
+) -> PyResult<Value> {
+    if n == 1
+        && let Some(only) = item(0)
+        && let Some(Payload::Str(_)) = only.payload()
+        && vm.is_exact_str(&only)
     {
-        return Ok(items[0].clone());
+        return Ok((*only).clone());
     }
     let mut total = 0usize;
-    for (i, it) in items.iter().enumerate() {
-        match as_pystr(it) {
+    for i in 0..n {
+        let Some(it) = item(i) else { break };
+        match as_pystr(&it) {
             Some(p) => total += p.wtf8().len(),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(it)
+                    vm.type_name(&it)
                 )));
             }
         }
     }
-    total = total.saturating_add(
-        sep.wtf8()
-            .len()
-            .saturating_mul(items.len().saturating_sub(1)),
-    );
+    total = total.saturating_add(sep.wtf8().len().saturating_mul(n.saturating_sub(1)));
     vm.check_alloc(total)?;
     let mut out = Vec::with_capacity(total);
-    for (i, it) in items.iter().enumerate() {
+    for i in 0..n {
+        let Some(it) = item(i) else { break };
         if i > 0 {
             out.extend_from_slice(sep.wtf8());
         }
-        if let Some(p) = as_pystr(it) {
+        if let Some(p) = as_pystr(&it) {
             out.extend_from_slice(p.wtf8());
         }
     }

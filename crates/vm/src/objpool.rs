@@ -1,0 +1,152 @@
+//! A free-list allocator for object boxes (CPython: `Objects/obmalloc.c`'s role for objects).
+//!
+//! Every heap object is one `ObjBox` of the same size. Through `malloc` each costs that size
+//! plus the allocator's 8-byte chunk header (an 80-byte chunk for a 72-byte box) and a trip
+//! through its bins. Here boxes are carved back to back from 32 KiB chunks and freed boxes go
+//! on a singly linked free list threaded through their first word: an allocation is a pop, a
+//! free a push, and a box takes exactly its size.
+//!
+//! The pool is per thread (no lock on the hot path; objects freed on another thread than the
+//! one that made them simply join that thread's list). A thread's leftover free boxes are
+//! handed to the next pool that runs dry when the thread ends. Chunks are never returned to
+//! the system, as `malloc` keeps most freed small chunks: peak memory is what this changes.
+//! After a thread's pool is torn down (thread-local destructors at thread exit) boxes come
+//! from the system allocator and are never freed, which is safe and only happens while the
+//! thread ends.
+
+use std::alloc::{Layout, alloc, handle_alloc_error};
+use std::cell::Cell;
+use std::ptr::{self, NonNull};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Bytes per chunk the boxes are carved from.
+const CHUNK_BYTES: usize = 32 * 1024;
+
+/// One thread's boxes of `size` bytes.
+struct Pool {
+    /// The first free box; each free box's first word points to the next (or is null).
+    free: Cell<*mut u8>,
+    /// The uncarved rest of the newest chunk.
+    bump: Cell<*mut u8>,
+    end: Cell<*mut u8>,
+}
+
+/// Free lists left by threads that ended (their first boxes' addresses).
+static ORPHANS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+/// Whether `ORPHANS` may hold a list (read without the lock).
+static HAS_ORPHANS: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static POOL: Pool = const {
+        Pool {
+            free: Cell::new(ptr::null_mut()),
+            bump: Cell::new(ptr::null_mut()),
+            end: Cell::new(ptr::null_mut()),
+        }
+    };
+}
+
+/// A block of `size` bytes aligned to `align` (both those of the one box type; `size` is a
+/// multiple of `align`, which is at most 16 and at least a pointer's).
+///
+/// # Safety
+/// Every call in the program passes the same `size` and `align`.
+#[inline]
+pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
+    let got = POOL.try_with(|p| {
+        let head = p.free.get();
+        if !head.is_null() {
+            // SAFETY: a free box's first word holds the next free box (set by `free_box`
+            // or `adopt_orphans`), and the box is at least a pointer wide and aligned.
+            p.free.set(unsafe { head.cast::<*mut u8>().read() });
+            return head;
+        }
+        let b = p.bump.get();
+        if !b.is_null() && (p.end.get() as usize) - (b as usize) >= size {
+            // SAFETY: `b + size` stays inside the chunk (checked just above).
+            p.bump.set(unsafe { b.add(size) });
+            return b;
+        }
+        // SAFETY: forwarded from the caller.
+        unsafe { refill(p, size, align) }
+    });
+    match got {
+        Ok(b) => {
+            // SAFETY: `refill` never returns null (it aborts through `handle_alloc_error`).
+            unsafe { NonNull::new_unchecked(b) }
+        }
+        // The pool is gone: this thread is ending. A system block, never freed.
+        Err(_) => system_block(size, align),
+    }
+}
+
+/// Give back a block from `alloc_box`.
+///
+/// # Safety
+/// `b` came from `alloc_box` with the same size, is no longer used, and is not freed twice.
+#[inline]
+pub(crate) unsafe fn free_box(b: NonNull<u8>) {
+    // After the pool's teardown the block is leaked: it may be a system block.
+    let _ = POOL.try_with(|p| {
+        // SAFETY: the block is ours to reuse; its first word becomes the link.
+        unsafe { b.as_ptr().cast::<*mut u8>().write(p.free.get()) };
+        p.free.set(b.as_ptr());
+    });
+}
+
+/// The slow path of `alloc_box`: adopt an ended thread's free boxes, else carve a new chunk.
+///
+/// # Safety
+/// As `alloc_box`.
+#[cold]
+#[inline(never)]
+unsafe fn refill(p: &Pool, size: usize, align: usize) -> *mut u8 {
+    if HAS_ORPHANS.load(Ordering::Relaxed)
+        && let Ok(mut orphans) = ORPHANS.lock()
+    {
+        if let Some(first) = orphans.pop() {
+            HAS_ORPHANS.store(!orphans.is_empty(), Ordering::Relaxed);
+            let head = first as *mut u8;
+            // SAFETY: an orphan list is a well-formed free list of boxes of this size.
+            p.free.set(unsafe { head.cast::<*mut u8>().read() });
+            return head;
+        }
+        HAS_ORPHANS.store(false, Ordering::Relaxed);
+    }
+    let layout = Layout::from_size_align(CHUNK_BYTES, align).expect("chunk layout");
+    // SAFETY: the layout has a non-zero size.
+    let chunk = unsafe { alloc(layout) };
+    if chunk.is_null() {
+        handle_alloc_error(layout);
+    }
+    // SAFETY: `size <= CHUNK_BYTES`; the rest of the chunk is carved later.
+    unsafe {
+        p.bump.set(chunk.add(size));
+        p.end.set(chunk.add(CHUNK_BYTES - CHUNK_BYTES % size));
+    }
+    chunk
+}
+
+/// A block straight from the system allocator, for the end of a thread's life.
+#[cold]
+fn system_block(size: usize, align: usize) -> NonNull<u8> {
+    let layout = Layout::from_size_align(size, align).expect("box layout");
+    // SAFETY: the layout has a non-zero size.
+    let b = unsafe { alloc(layout) };
+    NonNull::new(b).unwrap_or_else(|| handle_alloc_error(layout))
+}
+
+impl Drop for Pool {
+    /// Hand this thread's free boxes to the threads that live on (the uncarved rest of its
+    /// newest chunk is dropped: at most one chunk per ended thread).
+    fn drop(&mut self) {
+        let first = self.free.get();
+        if !first.is_null()
+            && let Ok(mut orphans) = ORPHANS.lock()
+        {
+            orphans.push(first as usize);
+            HAS_ORPHANS.store(true, Ordering::Relaxed);
+        }
+    }
+}
