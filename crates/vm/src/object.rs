@@ -169,6 +169,11 @@ pub enum Payload {
     Native(Box<dyn std::any::Any>),
 }
 
+/// The size and alignment of every object's allocation (the one block size of `objpool`).
+pub(crate) const fn box_layout() -> std::alloc::Layout {
+    std::alloc::Layout::new::<ObjBox>()
+}
+
 impl ObjRef {
     /// A new object of type `class` with `payload` and no instance dict.
     pub fn new(class: ObjRef, payload: Payload) -> ObjRef {
@@ -185,7 +190,7 @@ impl ObjRef {
     /// A new box holding `obj`, with one strong reference and the header `flags`.
     #[inline]
     fn from_object(obj: Object, flags: u32) -> ObjRef {
-        let layout = std::alloc::Layout::new::<ObjBox>();
+        let layout = box_layout();
         // SAFETY: every box is allocated and freed with this one layout; the block is
         // written whole before it is used.
         let ptr = unsafe {

@@ -150,3 +150,89 @@ impl Drop for Pool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{alloc_box, free_box};
+    use std::ptr::NonNull;
+
+    /// Boxes of the one size the pool serves.
+    fn take(n: usize) -> Vec<NonNull<u8>> {
+        let l = crate::object::box_layout();
+        // SAFETY: the size and alignment are those every caller uses.
+        (0..n)
+            .map(|_| unsafe { alloc_box(l.size(), l.align()) })
+            .collect()
+    }
+
+    /// Fill each box with its own byte, then check that no box overlaps another.
+    fn stamp_and_check(boxes: &[NonNull<u8>]) {
+        let size = crate::object::box_layout().size();
+        for (i, b) in boxes.iter().enumerate() {
+            // SAFETY: each block is `size` bytes and owned by the test.
+            unsafe { std::ptr::write_bytes(b.as_ptr(), i as u8, size) };
+        }
+        for (i, b) in boxes.iter().enumerate() {
+            // SAFETY: as above.
+            let bytes = unsafe { std::slice::from_raw_parts(b.as_ptr(), size) };
+            assert!(
+                bytes.iter().all(|&x| x == i as u8),
+                "box {i} was overwritten"
+            );
+        }
+    }
+
+    fn churn() {
+        // More than one chunk's worth, so carving crosses chunk boundaries.
+        let mut boxes = take(1500);
+        stamp_and_check(&boxes);
+        let freed: Vec<_> = boxes
+            .drain(..)
+            .enumerate()
+            .filter(|(i, _)| i % 3 == 0)
+            .collect();
+        for (_, b) in &freed {
+            // SAFETY: each was taken above and is freed once.
+            unsafe { free_box(*b) };
+        }
+        boxes = take(1500);
+        let mut again = take(700);
+        boxes.append(&mut again);
+        stamp_and_check(&boxes);
+        let mut seen: Vec<usize> = boxes.iter().map(|b| b.as_ptr() as usize).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), boxes.len(), "a box was handed out twice");
+        for b in boxes {
+            // SAFETY: as above.
+            unsafe { free_box(b) };
+        }
+    }
+
+    #[test]
+    fn boxes_never_overlap_and_reuse_freed_ones() {
+        churn();
+        let l = crate::object::box_layout();
+        // SAFETY: as in `take`.
+        let a = unsafe { alloc_box(l.size(), l.align()) };
+        // SAFETY: freed once, then the next allocation on this thread is that box.
+        unsafe { free_box(a) };
+        let b = take(1).pop().expect("one box");
+        assert_eq!(a, b, "a freed box is reused first");
+        // SAFETY: as above.
+        unsafe { free_box(b) };
+    }
+
+    #[test]
+    fn ended_threads_hand_over_their_free_boxes() {
+        let workers: Vec<_> = (0..4).map(|_| std::thread::spawn(churn)).collect();
+        for w in workers {
+            w.join().expect("worker");
+        }
+        // New threads adopt the ended ones' lists when they run dry.
+        let workers: Vec<_> = (0..2).map(|_| std::thread::spawn(churn)).collect();
+        for w in workers {
+            w.join().expect("worker");
+        }
+    }
+}
