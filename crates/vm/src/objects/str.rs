@@ -277,6 +277,12 @@ impl PyStr {
                 flags: fl,
                 bytes,
             } => {
+                // Grow by an eighth rather than doubling (CPython reallocates to the exact
+                // size each time): a string built by `+=` keeps at most ~12% slack.
+                let need = bytes.len() + add.len();
+                if need > bytes.capacity() {
+                    bytes.reserve_exact(add.len() + need / 8 + 16);
+                }
                 bytes.extend_from_slice(add);
                 *cl = char_len;
                 *fl = flags;
