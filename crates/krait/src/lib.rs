@@ -371,8 +371,12 @@ impl Interpreter {
     ) -> Result<R, Error> {
         let (rtx, rrx) = mpsc::sync_channel(1);
         let job: Job = Box::new(move |vm| {
+            let mark = vm.call_depth_mark();
             let r =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker::guarded(vm, f)));
+            if r.is_err() {
+                vm.unwind_to(mark);
+            }
             let r = r.unwrap_or_else(|p| {
                 let msg = p
                     .downcast_ref::<&str>()

@@ -741,3 +741,24 @@ fn dropping_an_interpreter_with_a_running_thread_is_safe() -> Result<(), Error> 
     py.run("x = 1")?;
     Ok(())
 }
+
+#[test]
+fn a_caught_panic_leaves_no_frames_behind() -> Result<(), Error> {
+    // A registered function that panics unwinds through Python frames; the interpreter
+    // reports it and stays usable, with no record of the unwound frames (they borrowed code
+    // and globals the unwinding freed: walking them crashed).
+    let mut py = sandbox();
+    py.add_function("boom", || -> i64 { panic!("host bug") })?;
+    let r = py.run("def inner():\n    return boom()\ninner()");
+    match r {
+        Err(Error::Internal(msg)) => assert!(msg.contains("panicked"), "{msg}"),
+        other => panic!("expected the panic to be reported, got {other:?}"),
+    }
+    py.run("del inner")?;
+    py.run(
+        "import sys\nnames = []\nf = sys._getframe()\nwhile f is not None:\n    \
+         names.append(f.f_code.co_name)\n    f = f.f_back",
+    )?;
+    assert_eq!(py.get("names")?.extract::<Vec<String>>()?, vec!["<module>"]);
+    Ok(())
+}

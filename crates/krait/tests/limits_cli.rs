@@ -77,6 +77,15 @@ fn memory_limit() {
 }
 
 #[test]
+fn memory_limit_counts_freed_objects_as_free() {
+    // Object boxes come from a per-thread pool that keeps freed ones; the cap must still see
+    // them as freed (it counted the pool's high-water mark, so this failed at 80 MB).
+    let prog = "xs = [object() for _ in range(600000)]\ndel xs\nb = bytearray(50_000_000)\nprint('ok', len(b))";
+    let r = krait(&["--sandbox", "--max-memory=80000000", "-c", prog]);
+    assert_eq!(r.stdout, "ok 50000000\n", "stderr: {}", r.stderr);
+}
+
+#[test]
 fn time_limit() {
     let r = krait(&["--timeout", "0.3", "--sandbox", "-c", CATCHER]);
     assert_limit_line(&r, "time limit of 0.3 seconds exceeded");

@@ -406,8 +406,10 @@ pub fn counting_allocator_installed() -> bool {
     INSTALLED.load(Ordering::Relaxed)
 }
 
+/// Count `delta` bytes as made (positive) or freed (negative) on this thread; also used by
+/// `objpool`, whose boxes are counted one by one rather than as the chunks it allocates.
 #[inline]
-fn count(delta: isize) {
+pub(crate) fn count(delta: isize) {
     let _ = ALLOCATED.try_with(|c| {
         let v = c.get().wrapping_add(delta);
         c.set(v);

@@ -479,7 +479,7 @@ unsafe fn release_weak(ptr: NonNull<ObjBox>) {
     if w & WEAK_MASK == 0 {
         // SAFETY: no reference of any kind is left and the object was dropped: give back
         // the block `from_object` took from the pool.
-        unsafe { crate::objpool::free_box(ptr.cast::<u8>()) };
+        unsafe { crate::objpool::free_box(ptr.cast::<u8>(), box_layout().size()) };
     } else {
         // SAFETY: as above.
         unsafe { (*p).weak.set(w) };

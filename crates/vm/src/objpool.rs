@@ -71,6 +71,9 @@ pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
         // SAFETY: forwarded from the caller.
         unsafe { refill(p, size, align) }
     });
+    // The heap counter (`limits.rs`) sees boxes in use, not the pool's chunks: a freed box
+    // is free memory for `--max-memory` as a freed malloc block is.
+    crate::limits::count(size as isize);
     match got {
         Ok(b) => {
             // SAFETY: `refill` never returns null (it aborts through `handle_alloc_error`).
@@ -81,12 +84,13 @@ pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
     }
 }
 
-/// Give back a block from `alloc_box`.
+/// Give back a block of `size` bytes from `alloc_box`.
 ///
 /// # Safety
 /// `b` came from `alloc_box` with the same size, is no longer used, and is not freed twice.
 #[inline]
-pub(crate) unsafe fn free_box(b: NonNull<u8>) {
+pub(crate) unsafe fn free_box(b: NonNull<u8>, size: usize) {
+    crate::limits::count(-(size as isize));
     // After the pool's teardown the block is leaked: it may be a system block.
     let _ = POOL.try_with(|p| {
         // SAFETY: the block is ours to reuse; its first word becomes the link.
@@ -120,6 +124,10 @@ unsafe fn refill(p: &Pool, size: usize, align: usize) -> *mut u8 {
     if chunk.is_null() {
         handle_alloc_error(layout);
     }
+    if crate::limits::counting_allocator_installed() {
+        // Counted as its boxes are handed out instead.
+        crate::limits::count(-(CHUNK_BYTES as isize));
+    }
     // SAFETY: `size <= CHUNK_BYTES`; the rest of the chunk is carved later.
     unsafe {
         p.bump.set(chunk.add(size));
@@ -134,6 +142,10 @@ fn system_block(size: usize, align: usize) -> NonNull<u8> {
     let layout = Layout::from_size_align(size, align).expect("box layout");
     // SAFETY: the layout has a non-zero size.
     let b = unsafe { alloc(layout) };
+    if crate::limits::counting_allocator_installed() {
+        // `alloc_box` counts it as a box.
+        crate::limits::count(-(size as isize));
+    }
     NonNull::new(b).unwrap_or_else(|| handle_alloc_error(layout))
 }
 
@@ -193,7 +205,7 @@ mod tests {
             .collect();
         for (_, b) in &freed {
             // SAFETY: each was taken above and is freed once.
-            unsafe { free_box(*b) };
+            unsafe { free_box(*b, crate::object::box_layout().size()) };
         }
         boxes = take(1500);
         let mut again = take(700);
@@ -205,7 +217,7 @@ mod tests {
         assert_eq!(seen.len(), boxes.len(), "a box was handed out twice");
         for b in boxes {
             // SAFETY: as above.
-            unsafe { free_box(b) };
+            unsafe { free_box(b, crate::object::box_layout().size()) };
         }
     }
 
@@ -216,11 +228,11 @@ mod tests {
         // SAFETY: as in `take`.
         let a = unsafe { alloc_box(l.size(), l.align()) };
         // SAFETY: freed once, then the next allocation on this thread is that box.
-        unsafe { free_box(a) };
+        unsafe { free_box(a, l.size()) };
         let b = take(1).pop().expect("one box");
         assert_eq!(a, b, "a freed box is reused first");
         // SAFETY: as above.
-        unsafe { free_box(b) };
+        unsafe { free_box(b, crate::object::box_layout().size()) };
     }
 
     #[test]

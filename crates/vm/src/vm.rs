@@ -661,6 +661,27 @@ impl Vm {
     /// The one-character string of code point `cp` (U+0000..U+00FF), the same object every
     /// time (the interned one).
     #[inline]
+    /// The depth of the per-call stacks (frame records, native depth, the frame-locals and
+    /// handled-exception stacks), to restore with [`Vm::unwind_to`] when a Rust panic
+    /// unwound through frames without popping what they pushed.
+    pub fn call_depth_mark(&self) -> CallDepthMark {
+        CallDepthMark {
+            frames: self.frames.len(),
+            native_depth: self.native_depth,
+            frame_locals: self.frame_locals.len(),
+            handled: self.handled.len(),
+        }
+    }
+
+    /// Drop what frames above `mark` pushed and never popped (after a caught panic): a frame
+    /// record borrows its frame's code and globals, which the unwinding freed.
+    pub fn unwind_to(&mut self, mark: CallDepthMark) {
+        self.frames.truncate(mark.frames);
+        self.native_depth = mark.native_depth;
+        self.frame_locals.truncate(mark.frame_locals);
+        self.handled.truncate(mark.handled);
+    }
+
     pub fn latin1_char(&mut self, cp: u8) -> ObjRef {
         if let Some(Some(o)) = self.latin1.get(usize::from(cp)) {
             return o.clone();
@@ -903,4 +924,13 @@ impl Vm {
     pub fn isinstance_exact_or_sub(&self, v: &Value, ty: &ObjRef) -> bool {
         crate::objects::typeobj::is_subtype(&self.type_of(v), ty)
     }
+}
+
+/// See [`Vm::call_depth_mark`].
+#[derive(Clone, Copy, Debug)]
+pub struct CallDepthMark {
+    frames: usize,
+    native_depth: usize,
+    frame_locals: usize,
+    handled: usize,
 }
