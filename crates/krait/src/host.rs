@@ -4,7 +4,9 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use krait_vm::host::{DirEntry, FileStat, Host, MappedRegion, SandboxStdio, SpawnSpec};
+use krait_vm::host::{
+    DirEntry, FileStat, Host, MappedRegion, SandboxStdio, SigWaitFn, SpawnSpec, TimerVal,
+};
 
 /// Where an embedded interpreter's stdout or stderr goes.
 pub enum Output {
@@ -326,6 +328,39 @@ impl Host for EmbedHost {
     }
     fn set_wakeup_fd(&mut self, fd: i32) {
         self.inner.set_wakeup_fd(fd)
+    }
+    fn siginterrupt(&mut self, signum: i32, flag: bool) -> io::Result<()> {
+        self.inner.siginterrupt(signum, flag)
+    }
+    fn setitimer(&mut self, which: i32, new: TimerVal) -> io::Result<TimerVal> {
+        self.inner.setitimer(which, new)
+    }
+    fn getitimer(&mut self, which: i32) -> io::Result<TimerVal> {
+        self.inner.getitimer(which)
+    }
+    fn alarm(&mut self, secs: u32) -> io::Result<u32> {
+        self.inner.alarm(secs)
+    }
+    fn raise_signal(&mut self, signum: i32) -> io::Result<()> {
+        self.inner.raise_signal(signum)
+    }
+    fn thread_handle(&mut self) -> u64 {
+        self.inner.thread_handle()
+    }
+    fn pthread_kill(&mut self, thread: u64, signum: i32) -> io::Result<()> {
+        self.inner.pthread_kill(thread, signum)
+    }
+    fn sigmask(&mut self, how: i32, set: u64) -> io::Result<u64> {
+        self.inner.sigmask(how, set)
+    }
+    fn sigpending(&mut self) -> io::Result<u64> {
+        self.inner.sigpending()
+    }
+    fn detached_sigwait(&self) -> Option<SigWaitFn> {
+        self.inner.detached_sigwait()
+    }
+    fn detached_pause(&self) -> Option<fn()> {
+        self.inner.detached_pause()
     }
     fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
         self.inner.getpgid(pid)

@@ -23,12 +23,25 @@ pub use net::{AddrInfo, EpollWaitFn, LookupError, NetHost, PollFn, RecvMsg, Sock
 pub use os::OsHost;
 pub use sandbox::{Clock, MemStdio, MountSource, SandboxHost, SandboxStdio, TimeSource};
 
+/// An interval timer's setting: (seconds, microseconds) until it next fires, then its period.
+pub type TimerVal = [(i64, i64); 2];
+
+/// What a signal wait reports: signo, code, errno, pid, uid, status, band (`struct_siginfo`).
+pub type SigInfo = [i64; 7];
+
+/// [`Host::detached_sigwait`]'s function.
+pub type SigWaitFn = fn(u64, Option<(i64, i64)>) -> io::Result<Option<SigInfo>>;
+
 /// Linux errno values the hosts report.
 pub mod errno {
     /// Operation not permitted
     pub const EPERM: i32 = 1;
     /// No such file or directory
     pub const ENOENT: i32 = 2;
+    /// No such process
+    pub const ESRCH: i32 = 3;
+    /// Interrupted system call
+    pub const EINTR: i32 = 4;
     /// Bad file descriptor
     pub const EBADF: i32 = 9;
     /// Permission denied
@@ -549,6 +562,55 @@ pub trait Host {
     }
     /// Where a caught signal's number is written (`signal.set_wakeup_fd`; -1 for nowhere).
     fn set_wakeup_fd(&mut self, _fd: i32) {}
+    /// `siginterrupt`: whether a system call signal `signum` interrupts fails with `EINTR`.
+    fn siginterrupt(&mut self, _signum: i32, _flag: bool) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Set interval timer `which` (`ITIMER_REAL` 0, `VIRTUAL` 1, `PROF` 2): (seconds,
+    /// microseconds) until it fires, then its period; the previous setting.
+    fn setitimer(&mut self, _which: i32, _new: TimerVal) -> io::Result<TimerVal> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Interval timer `which`'s setting.
+    fn getitimer(&mut self, _which: i32) -> io::Result<TimerVal> {
+        Err(os_err(errno::EPERM))
+    }
+    /// `alarm(secs)`: the seconds the previous alarm had left.
+    fn alarm(&mut self, _secs: u32) -> io::Result<u32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Send `signum` to the calling thread (`raise`).
+    fn raise_signal(&mut self, _signum: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The calling OS thread's handle for [`pthread_kill`](Host::pthread_kill) (0: none).
+    fn thread_handle(&mut self) -> u64 {
+        0
+    }
+    /// Send `signum` to the thread with handle `thread`.
+    fn pthread_kill(&mut self, _thread: u64, _signum: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Change the calling thread's blocked signals (`how`: 0 block, 1 unblock, 2 set; bit
+    /// `n - 1` for signal `n`); the previous set.
+    fn sigmask(&mut self, _how: i32, _set: u64) -> io::Result<u64> {
+        Err(os_err(errno::EPERM))
+    }
+    /// The blocked signals waiting for this thread or the process.
+    fn sigpending(&mut self) -> io::Result<u64> {
+        Err(os_err(errno::EPERM))
+    }
+    /// A way to wait for a signal that needs no host state, callable with the interpreter
+    /// lock released: `(set, timeout as (seconds, nanoseconds))` takes one of the blocked
+    /// signals in `set`, or gives `None` when the timeout runs out (`sigtimedwait`).
+    /// `None`: waiting is refused.
+    fn detached_sigwait(&self) -> Option<SigWaitFn> {
+        None
+    }
+    /// A way to wait until a signal is caught (`pause`), as [`Host::detached_sigwait`].
+    fn detached_pause(&self) -> Option<fn()> {
+        None
+    }
     /// The process group of `pid` (0: this process).
     fn getpgid(&mut self, _pid: i32) -> io::Result<i32> {
         Err(os_err(errno::EPERM))

@@ -231,7 +231,7 @@ impl ThreadState {
                 ident,
                 main: false,
                 sentinels: Vec::new(),
-            },
+                },
             alloc_mark: crate::limits::thread_allocated(),
             tracing: None,
             trace_lines: false,
@@ -258,6 +258,10 @@ pub struct Threads {
     /// every thread). Each points into the waiting thread's own `ThreadState`, which stays
     /// in place and untouched until that thread holds the lock again and removes its entry.
     parked: Vec<(i64, *const Vec<FrameLink>)>,
+    /// The OS handle (`Host::thread_handle`) of each live thread that has one, by identity,
+    /// for `signal.pthread_kill`: a started thread adds itself, a thread that starts one adds
+    /// itself too (so the first thread is known once there are others).
+    pub(crate) handles: Vec<(i64, u64)>,
 }
 
 impl Default for Threads {
@@ -271,6 +275,7 @@ impl Default for Threads {
             stack_size: 0,
             importing: Vec::new(),
             parked: Vec::new(),
+            handles: Vec::new(),
         }
     }
 }
@@ -483,6 +488,7 @@ impl Vm {
         };
         let ident = self.threads.next_ident;
         self.threads.next_ident += 1;
+        crate::modules::signal::note_thread_handle(self);
         let stack = match self.threads.stack_size {
             0 => DEFAULT_STACK,
             n => n.max(MIN_STACK),
@@ -533,6 +539,7 @@ impl Vm {
             self.threads.count = 0;
             self.thread.main = true;
         }
+        self.threads.handles.clear();
     }
 }
 
@@ -550,7 +557,10 @@ fn thread_main(boot: Boot) {
     if let Some(ts) = ts.take() {
         vm.restore_thread(ts);
     }
+    crate::modules::signal::note_thread_handle(vm);
     run_thread(vm, boot);
+    let me = vm.thread.ident;
+    vm.threads.handles.retain(|(i, _)| *i != me);
     // Release the sentinels (threading's `join` waits on them), drop everything Python
     // while the lock is held, then let the lock go for good.
     let sentinels = std::mem::take(&mut vm.thread.sentinels);

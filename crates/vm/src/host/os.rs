@@ -4,7 +4,9 @@ use std::io;
 
 use krait_host_env as env;
 
-use super::{DirEntry, EntryKind, FileStat, Host, MappedRegion, SpawnSpec, mode};
+use super::{
+    DirEntry, EntryKind, FileStat, Host, MappedRegion, SigWaitFn, SpawnSpec, TimerVal, mode,
+};
 
 /// The host that is the real operating system.
 #[derive(Default)]
@@ -307,6 +309,39 @@ impl Host for OsHost {
     }
     fn set_wakeup_fd(&mut self, fd: i32) {
         env::signals::set_wakeup_fd(fd);
+    }
+    fn siginterrupt(&mut self, signum: i32, flag: bool) -> io::Result<()> {
+        env::signals::siginterrupt(signum, flag)
+    }
+    fn setitimer(&mut self, which: i32, new: TimerVal) -> io::Result<TimerVal> {
+        env::signals::setitimer(which, new)
+    }
+    fn getitimer(&mut self, which: i32) -> io::Result<TimerVal> {
+        env::signals::getitimer(which)
+    }
+    fn alarm(&mut self, secs: u32) -> io::Result<u32> {
+        Ok(env::signals::alarm(secs))
+    }
+    fn raise_signal(&mut self, signum: i32) -> io::Result<()> {
+        env::signals::raise_signal(signum)
+    }
+    fn thread_handle(&mut self) -> u64 {
+        env::signals::thread_self()
+    }
+    fn pthread_kill(&mut self, thread: u64, signum: i32) -> io::Result<()> {
+        env::signals::pthread_kill(thread, signum)
+    }
+    fn sigmask(&mut self, how: i32, set: u64) -> io::Result<u64> {
+        env::signals::sigmask(how, set)
+    }
+    fn sigpending(&mut self) -> io::Result<u64> {
+        env::signals::sigpending()
+    }
+    fn detached_sigwait(&self) -> Option<SigWaitFn> {
+        Some(env::signals::sigwait)
+    }
+    fn detached_pause(&self) -> Option<fn()> {
+        Some(env::signals::pause)
     }
     fn getpgid(&mut self, pid: i32) -> io::Result<i32> {
         env::spawn::process_group(pid)

@@ -4,6 +4,10 @@
 //! process's disposition through the host; a caught signal is run by the main thread's
 //! interrupt check ([`run_pending`]), SIGINT through the interpreter's interrupt flag
 //! ([`run_sigint`]). A host that refuses (the sandbox) leaves the table a record only.
+//! Timers, masks, waiting and sending (`wait.rs`) go through the host, which may refuse them.
+
+mod wait;
+pub(crate) use wait::note_thread_handle;
 
 use crate::native::{bind_args, pos_args};
 use crate::object::ObjRef;
@@ -69,6 +73,7 @@ const SIGXFSZ: i64 = 25;
 const SIG_DFL: i64 = 0;
 const SIG_IGN: i64 = 1;
 const EPERM: i32 = 1;
+const EINVAL: i32 = 22;
 
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     for (n, v) in CONSTANTS {
@@ -83,14 +88,10 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("valid_signals", valid_signals),
             ("set_wakeup_fd", set_wakeup_fd),
             ("siginterrupt", siginterrupt),
-            ("pthread_sigmask", pthread_sigmask),
-            ("sigpending", sigpending),
-            ("alarm", alarm),
             ("strsignal", strsignal),
         ],
     );
-    let err = Value::Obj(vm.types.os_error.clone());
-    super::set_attr(vm, m, "ItimerError", err);
+    wait::init(vm, m)?;
     if vm.mods.signal_handlers.is_empty() {
         let k = vm.intern("default_int_handler");
         let dih = vm.getattr(&Value::Obj(m.clone()), &k)?;
@@ -104,34 +105,59 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
+/// A C `int` argument (Argument Clinic's `int`).
+fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = crate::objects::range::index_big(vm, v)?;
+    i32::try_from(&n).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))
+}
+
 fn signum(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    let n = vm.index_to_i64(v)?;
-    if !(1..NSIG).contains(&n) {
+    let n = c_int(vm, v)?;
+    if !(1..NSIG).contains(&i64::from(n)) {
         return Err(vm.value_error("signal number out of range"));
     }
     Ok(n as usize)
 }
 
+/// Only the main thread sets handlers (CPython: `_Py_ThreadCanHandleSignals`).
+fn main_thread_only(vm: &mut Vm, what: &str) -> PyResult<()> {
+    if vm.thread.main {
+        return Ok(());
+    }
+    Err(vm.value_error(format!(
+        "{what} only works in main thread of the main interpreter"
+    )))
+}
+
 fn signal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "signal", 2, 2)?;
-    let n = signum(vm, &a[0])?;
+    let signalnum = c_int(vm, &a[0])?;
+    main_thread_only(vm, "signal")?;
+    if !(1..NSIG).contains(&i64::from(signalnum)) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    let n = signalnum as usize;
     let handler = a[1].clone();
-    let is_constant = matches!(handler, Value::Int(SIG_DFL) | Value::Int(SIG_IGN));
-    if !is_constant && vm.lookup_special_str(&handler, "__call__").is_none() {
-        return Err(vm.type_error(
-            "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
-        ));
-    }
-    if n as i64 == SIGKILL || n as i64 == SIGSTOP {
-        let t = vm.types.os_error.clone();
-        let msg = vm.new_str("Invalid argument");
-        return Err(vm.new_exception(&t, vec![Value::Int(22), msg]));
-    }
-    let action = match handler {
-        Value::Int(SIG_DFL) => 0,
-        Value::Int(SIG_IGN) => 1,
-        _ => 2,
+    // A callable is caught; an int equal to SIG_IGN or SIG_DFL (True is SIG_IGN, as in
+    // CPython's `compare_handler`) sets that disposition.
+    let action = if vm.lookup_special_str(&handler, "__call__").is_some() {
+        2
+    } else {
+        match crate::objects::range::int_value(&handler).and_then(|b| i64::try_from(b).ok()) {
+            Some(SIG_IGN) => 1,
+            Some(SIG_DFL) => 0,
+            _ => {
+                return Err(vm.type_error(
+                    "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
+                ));
+            }
+        }
     };
+    // Pending signals run under their old handlers.
+    run_pending(vm)?;
+    if n as i64 == SIGKILL || n as i64 == SIGSTOP {
+        return Err(vm.os_error_errno(EINVAL, None, None));
+    }
     match vm.host.set_signal_action(n as i32, action) {
         Err(e) if e.raw_os_error() != Some(EPERM) => {
             return Err(vm.os_error_io(&e, None));
@@ -203,7 +229,12 @@ fn getsignal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.mods.signal_handlers[n].clone())
 }
 
-fn default_int_handler(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+fn default_int_handler(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::no_kwargs(vm, &args, "default_int_handler")?;
+    let n = args.pos().len();
+    if n != 2 {
+        return Err(vm.type_error(format!("default_int_handler expected 2 arguments, got {n}")));
+    }
     let t = vm.types.keyboard_interrupt.clone();
     Err(vm.new_exception(&t, Vec::new()))
 }
@@ -218,52 +249,55 @@ fn valid_signals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.new_set_from(items)
 }
 
+/// `set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the descriptor must be open and
+/// non-blocking (CPython's checks, in its order).
 fn set_wakeup_fd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = bind_args(
-        vm,
-        &args,
-        "set_wakeup_fd",
-        &["fd", "warn_on_full_buffer"],
-        1,
-    )?;
-    let fd = vm.index_to_i64(&a[0])?;
-    if !vm.thread.main {
-        return Err(
-            vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
-        );
+    let npos = args.pos().len();
+    if npos != 1 {
+        return Err(vm.type_error(if npos == 0 {
+            "set_wakeup_fd() takes exactly 1 positional argument (0 given)".to_string()
+        } else {
+            format!("set_wakeup_fd() takes at most 1 positional argument ({npos} given)")
+        }));
     }
-    vm.host.set_wakeup_fd(i32::try_from(fd).unwrap_or(-1));
-    Ok(Value::Int(std::mem::replace(&mut vm.mods.wakeup_fd, fd)))
+    let fd_arg = args.pos()[0].clone();
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let kw = bind_args(vm, &rest, "set_wakeup_fd", &["warn_on_full_buffer"], 0)?;
+    if let Some(w) = kw.first()
+        && !matches!(w, Value::Null)
+    {
+        vm.is_true(w)?;
+    }
+    let fd = c_int(vm, &fd_arg)?;
+    main_thread_only(vm, "set_wakeup_fd")?;
+    if fd != -1 {
+        if let Err(e) = vm.host.fstat(fd) {
+            return Err(vm.os_error_io(&e, None));
+        }
+        let blocking = vm
+            .host
+            .get_blocking(fd)
+            .map_err(|e| vm.os_error_io(&e, None))?;
+        if blocking {
+            return Err(vm.value_error(format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    vm.host.set_wakeup_fd(fd);
+    let old = std::mem::replace(&mut vm.mods.wakeup_fd, i64::from(fd));
+    Ok(Value::Int(old))
 }
 
 fn siginterrupt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "siginterrupt", 2, 2)?;
-    signum(vm, &a[0])?;
+    let n = signum(vm, &a[0])?;
+    let flag = c_int(vm, &a[1])?;
+    vm.host
+        .siginterrupt(n as i32, flag != 0)
+        .map_err(|e| vm.os_error_io(&e, None))?;
     Ok(Value::None)
-}
-
-fn pthread_sigmask(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = pos_args(vm, &args, "pthread_sigmask", 2, 2)?;
-    let how = vm.index_to_i64(&a[0])?;
-    if !(0..=2).contains(&how) {
-        let t = vm.types.os_error.clone();
-        let msg = vm.new_str("Invalid argument");
-        return Err(vm.new_exception(&t, vec![Value::Int(22), msg]));
-    }
-    for s in vm.iterate(&a[1])? {
-        signum(vm, &s)?;
-    }
-    vm.new_set_from(Vec::new())
-}
-
-fn sigpending(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pos_args(vm, &args, "sigpending", 0, 0)?;
-    vm.new_set_from(Vec::new())
-}
-
-fn alarm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    pos_args(vm, &args, "alarm", 1, 1)?;
-    Err(vm.not_implemented_error("signal.alarm needs host timers (not yet in Krait)"))
 }
 
 /// `strsignal(n)`: glibc's descriptions.
@@ -302,6 +336,8 @@ fn strsignal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         29 => "I/O possible",
         30 => "Power failure",
         31 => "Bad system call",
+        // glibc's own real-time signals start at 34; it reserves 32 and 33 ("Unknown signal").
+        34..=64 => return Ok(vm.new_string(format!("Real-time signal {}", n - 34))),
         _ => return Ok(Value::None),
     };
     Ok(vm.new_str(text))
