@@ -306,7 +306,20 @@ impl Files {
     /// Write some of `data`; returns how much was written.
     pub fn write(&mut self, fd: i32, data: &[u8]) -> io::Result<usize> {
         match fd {
-            1 => io::stdout().lock().write(data),
+            1 => {
+                // One unbuffered write(2), as `os.write(1, ...)` is in CPython: Rust's stdout
+                // is line-buffered, so "OUT:x" without a newline sat there until exit (and a
+                // parent waiting for it hung). What it already holds goes first, in order.
+                let mut out = io::stdout().lock();
+                out.flush()?;
+                // SAFETY: `data` is valid for `data.len()` bytes; descriptor 1 is not owned
+                // by anything here that could close it meanwhile (the lock is held).
+                let n = unsafe { libc::write(1, data.as_ptr().cast(), data.len()) };
+                if n < 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                Ok(n as usize)
+            }
             2 => io::stderr().lock().write(data),
             _ => self.get(fd)?.write(data),
         }

@@ -316,6 +316,14 @@ pub fn init(vm: &mut Vm) {
         ("audit", sys_audit),
         ("is_finalizing", sys_is_finalizing),
         ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        (
+            "get_coroutine_origin_tracking_depth",
+            sys_get_coroutine_origin_tracking_depth,
+        ),
+        (
+            "set_coroutine_origin_tracking_depth",
+            sys_set_coroutine_origin_tracking_depth,
+        ),
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
         ("gettrace", sys_gettrace),
         ("settrace", sys_settrace),
@@ -752,6 +760,32 @@ fn sys_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn sys_is_finalizing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::native::pos_args(vm, &args, "is_finalizing", 0, 0)?;
     Ok(Value::bool(false))
+}
+
+/// `sys.get_coroutine_origin_tracking_depth()`: the depth last set in this thread (recorded
+/// only: coroutines have no `cr_origin` yet; asyncio's debug mode sets and restores it).
+fn sys_get_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(Value::Int(i64::from(vm.thread.coro_origin_depth)))
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`.
+fn sys_set_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::bind_args(
+        vm,
+        &args,
+        "set_coroutine_origin_tracking_depth",
+        &["depth"],
+        1,
+    )?;
+    let n = crate::objects::range::index_big(vm, &a[0])?;
+    let depth = i32::try_from(&n)
+        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    vm.thread.coro_origin_depth = depth;
+    Ok(Value::None)
 }
 
 /// `sys.get_asyncgen_hooks()`: the hooks last set (recorded only: Krait's async generators

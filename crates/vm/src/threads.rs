@@ -184,6 +184,8 @@ pub struct ThreadInfo {
     pub main: bool,
     /// `_thread._set_sentinel` locks, released when the thread ends.
     pub sentinels: Vec<Value>,
+    /// `sys.set_coroutine_origin_tracking_depth` (per thread, as in CPython).
+    pub coro_origin_depth: i32,
 }
 
 impl Default for ThreadInfo {
@@ -192,6 +194,7 @@ impl Default for ThreadInfo {
             ident: MAIN_IDENT,
             main: true,
             sentinels: Vec::new(),
+            coro_origin_depth: 0,
         }
     }
 }
@@ -231,7 +234,8 @@ impl ThreadState {
                 ident,
                 main: false,
                 sentinels: Vec::new(),
-                },
+                coro_origin_depth: 0,
+            },
             alloc_mark: crate::limits::thread_allocated(),
             tracing: None,
             trace_lines: false,
