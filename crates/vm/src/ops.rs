@@ -25,13 +25,21 @@ impl Vm {
         }
     }
 
-    /// Call a special method found on the type with `self` first.
+    /// Call a special method found on the type with `self` first. Anything but a function or
+    /// a method descriptor is bound first and called without `self` (CPython:
+    /// `lookup_maybe_method`), so `C.__hash__ = staticmethod(f)` or a descriptor such as
+    /// `unittest.mock`'s `MagicProxy` works.
     pub fn call_method_value(
         &mut self,
         meth: &Value,
         this: &Value,
         args: &[Value],
     ) -> PyResult<Value> {
+        match meth.payload() {
+            Some(Payload::Function(_)) => {}
+            Some(Payload::Builtin(b)) if b.is_method && b.bound.is_none() => {}
+            _ => return self.call_bound_special(meth, this, args),
+        }
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(this.clone());
         v.extend_from_slice(args);
@@ -54,6 +62,24 @@ impl Vm {
                 }
             }
             None => Ok(None),
+        }
+    }
+
+    #[cold]
+    fn call_bound_special(
+        &mut self,
+        meth: &Value,
+        this: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        match self.bind_descriptor_for_call(meth.clone(), this)? {
+            (f, true) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(this.clone());
+                v.extend_from_slice(args);
+                self.call_pos(&f, &v)
+            }
+            (f, false) => self.call_pos(&f, args),
         }
     }
 
