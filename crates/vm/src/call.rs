@@ -24,6 +24,7 @@ impl Vm {
         if let Value::Obj(obj) = callable
             && let Payload::Builtin(b) = &obj.payload
             && (b.bound.is_none() || !(b.is_method || b.is_classmethod))
+            && !(b.is_method && args.values.is_empty())
         {
             let r = (b.func)(self, args);
             return self.after_native(r);
@@ -54,6 +55,9 @@ impl Vm {
                         },
                     );
                     self.after_native(r)
+                }
+                None if b.is_method && args.values.is_empty() => {
+                    Err(unbound_needs_argument(self, b))
                 }
                 _ => {
                     let r = (b.func)(self, args);
@@ -782,4 +786,60 @@ impl Vm {
         let frame = self.new_frame(code, globals, locals, None);
         self.run_frame(frame)
     }
+}
+
+/// A method descriptor of a native type called without `self` (CPython's `descr_check` and
+/// `wrapperdescr_call`): `unbound method str.isdigit() needs an argument`, or for a slot
+/// wrapper `descriptor '__len__' of 'str' object needs an argument`.
+#[cold]
+#[inline(never)]
+fn unbound_needs_argument(vm: &mut Vm, b: &crate::objects::function::BuiltinData) -> crate::PyErr {
+    let ty = match &b.owner {
+        Some(o) => vm.type_name_of(o),
+        None => "object".to_string(),
+    };
+    let name = b.name;
+    vm.type_error(if is_slot_wrapper(&ty, name) {
+        format!("descriptor '{name}' of '{ty}' object needs an argument")
+    } else {
+        format!("unbound method {ty}.{name}() needs an argument")
+    })
+}
+
+/// Whether CPython implements the method `name` of the native type `ty` as a slot wrapper
+/// (`wrapper_descriptor`) rather than a plain method: the dunders, except those it defines
+/// as methods (`__format__`, `__sizeof__`, ..., and `list.__getitem__`'s `METH_COEXIST`).
+pub(crate) fn is_slot_wrapper(ty: &str, name: &str) -> bool {
+    let method = !(name.starts_with("__") && name.ends_with("__"))
+        || matches!(
+            name,
+            "__format__"
+                | "__getnewargs__"
+                | "__getnewargs_ex__"
+                | "__sizeof__"
+                | "__reversed__"
+                | "__bytes__"
+                | "__ceil__"
+                | "__floor__"
+                | "__round__"
+                | "__trunc__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__getstate__"
+                | "__setstate__"
+                | "__dir__"
+                | "__length_hint__"
+                | "__subclasses__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+                | "__enter__"
+                | "__exit__"
+                | "__complex__"
+                | "__fspath__"
+        )
+        || (name == "__getitem__" && matches!(ty, "list" | "dict"))
+        || (name == "__contains__" && matches!(ty, "dict" | "set" | "frozenset"));
+    !method
 }

@@ -215,24 +215,13 @@ pub fn parse_args<'a>(
 /// `self` and the one argument of a METH_O method, with CPython's
 /// `bytes.join() takes exactly one argument (0 given)`.
 pub fn meth_o<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
-    crate::native::no_kwargs(vm, args, name)?;
+    if args.has_kwargs() {
+        return Err(no_kwargs_error(vm, args, name));
+    }
     match args.values {
         [this, arg] => Ok((this, arg)),
         [this, rest @ ..] => {
-            let ty = if is_bytearray(this) {
-                "bytearray"
-            } else if matches!(this.payload(), Some(Payload::Type(_))) {
-                match this {
-                    Value::Obj(o)
-                        if crate::objects::typeobj::is_subtype(o, &vm.types.bytearray) =>
-                    {
-                        "bytearray"
-                    }
-                    _ => "bytes",
-                }
-            } else {
-                "bytes"
-            };
+            let ty = bytes_type_name(vm, this);
             Err(vm.type_error(format!(
                 "{ty}.{name}() takes exactly one argument ({} given)",
                 rest.len()
@@ -242,13 +231,34 @@ pub fn meth_o<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Val
     }
 }
 
+/// `bytes` or `bytearray`: the type whose method got `this` as `self` (or as a class).
+fn bytes_type_name(vm: &Vm, this: &Value) -> &'static str {
+    let bytearray = is_bytearray(this)
+        || matches!(this, Value::Obj(o) if matches!(o.payload, Payload::Type(_))
+            && crate::objects::typeobj::is_subtype(o, &vm.types.bytearray));
+    if bytearray { "bytearray" } else { "bytes" }
+}
+
+/// `bytes.find() takes no keyword arguments`.
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyErr {
+    let ty = args
+        .values
+        .first()
+        .map_or("bytes", |this| bytes_type_name(vm, this));
+    vm.type_error(format!("{ty}.{name}() takes no keyword arguments"))
+}
+
 /// `self` and 1 to 3 arguments, with the messages of `PyArg_ParseTuple("O|OO:find")`.
 pub fn finds_args<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
     name: &str,
 ) -> PyResult<(&'a Value, &'a [Value])> {
-    crate::native::no_kwargs(vm, args, name)?;
+    if args.has_kwargs() {
+        return Err(no_kwargs_error(vm, args, name));
+    }
     let Some((this, rest)) = args.values.split_first() else {
         return Err(vm.type_error(format!("descriptor '{name}' needs an argument")));
     };

@@ -14,7 +14,7 @@ use crate::objects::sequence::{
 };
 use crate::objects::slicing::slice_indices;
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
 /// A list's items, packed (9 bytes an item).
 pub type ListItems = crate::objects::packed::PackedVec<Value>;
@@ -37,9 +37,36 @@ fn this_list<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a Value, &'a RefCell<ListItems>, &'a [Value])> {
-    let (this, rest) = method_args(vm, args, name, min, max)?;
-    let l = list_cell(vm, this)?;
-    Ok((this, l, rest))
+    // CPython's `descr_check` refuses a `self` of the wrong type before counting arguments.
+    let (this, rest) = match method_args(vm, args, name, min, max) {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(match args.values.first() {
+                Some(this) if !matches!(this.payload(), Some(Payload::List(_))) => {
+                    list_descriptor_error(vm, name, this)
+                }
+                _ => e,
+            });
+        }
+    };
+    match this.payload() {
+        Some(Payload::List(l)) => Ok((this, l, rest)),
+        _ => Err(list_descriptor_error(vm, name, this)),
+    }
+}
+
+/// `descriptor 'append' for 'list' objects doesn't apply to a 'str' object`.
+#[cold]
+#[inline(never)]
+fn list_descriptor_error(vm: &mut Vm, name: &str, this: &Value) -> PyErr {
+    let name = name.strip_prefix("list.").unwrap_or(name);
+    if crate::call::is_slot_wrapper("list", name) {
+        return vm.type_error(format!(
+            "descriptor '{name}' requires a 'list' object but received a '{}'",
+            vm.type_name(this)
+        ));
+    }
+    crate::objects::number::descriptor_error(vm, name, "list", this)
 }
 
 /// Register `list`'s methods.

@@ -172,9 +172,7 @@ fn margs_checked<'a>(
     );
     let wrapper = name.starts_with("__") && name != "__format__";
     if args.has_kwargs() {
-        return Err(vm.type_error(if finds {
-            format!("{name}() takes no keyword arguments")
-        } else if wrapper {
+        return Err(vm.type_error(if wrapper {
             format!("wrapper {name}() takes no keyword arguments")
         } else {
             format!("str.{name}() takes no keyword arguments")
