@@ -190,11 +190,9 @@ impl ObjRef {
     /// A new box holding `obj`, with one strong reference and the header `flags`.
     #[inline]
     fn from_object(obj: Object, flags: u32) -> ObjRef {
-        let layout = box_layout();
-        // SAFETY: every box is allocated and freed with this one layout; the block is
-        // written whole before it is used.
+        let p = crate::objpool::alloc_box().cast::<ObjBox>();
+        // SAFETY: the pool's block has `ObjBox`'s layout and is written whole before use.
         let ptr = unsafe {
-            let p = crate::objpool::alloc_box(layout.size(), layout.align()).cast::<ObjBox>();
             p.as_ptr().write(ObjBox {
                 strong: Cell::new(1),
                 weak: Cell::new(1 | flags),
@@ -479,7 +477,7 @@ unsafe fn release_weak(ptr: NonNull<ObjBox>) {
     if w & WEAK_MASK == 0 {
         // SAFETY: no reference of any kind is left and the object was dropped: give back
         // the block `from_object` took from the pool.
-        unsafe { crate::objpool::free_box(ptr.cast::<u8>(), box_layout().size()) };
+        unsafe { crate::objpool::free_box(ptr.cast::<u8>()) };
     } else {
         // SAFETY: as above.
         unsafe { (*p).weak.set(w) };

@@ -20,10 +20,18 @@ use std::ptr::{self, NonNull};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Bytes per chunk the boxes are carved from.
+/// Every box's size and alignment.
+const BOX: Layout = crate::object::box_layout();
+/// Bytes per chunk the boxes are carved from, and the chunks' layout.
 const CHUNK_BYTES: usize = 32 * 1024;
+const CHUNK: Layout = match Layout::from_size_align(CHUNK_BYTES, BOX.align()) {
+    Ok(l) => l,
+    Err(_) => panic!("chunk layout"),
+};
+// A free box holds the link to the next one in its first word.
+const _: () = assert!(BOX.size() >= size_of::<*mut u8>() && BOX.align() >= align_of::<*mut u8>());
 
-/// One thread's boxes of `size` bytes.
+/// One thread's boxes.
 struct Pool {
     /// The first free box; each free box's first word points to the next (or is null).
     free: Cell<*mut u8>,
@@ -47,18 +55,15 @@ thread_local! {
     };
 }
 
-/// A block of `size` bytes aligned to `align` (both those of the one box type; `size` is a
-/// multiple of `align`, which is at most 16 and at least a pointer's).
-///
-/// # Safety
-/// Every call in the program passes the same `size` and `align`.
+/// An uninitialised block with the layout of an object box.
 #[inline]
-pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
+pub(crate) fn alloc_box() -> NonNull<u8> {
+    let size = BOX.size();
     let got = POOL.try_with(|p| {
         let head = p.free.get();
         if !head.is_null() {
-            // SAFETY: a free box's first word holds the next free box (set by `free_box`
-            // or `adopt_orphans`), and the box is at least a pointer wide and aligned.
+            // SAFETY: a free box's first word holds the next free box (set by `free_box`,
+            // or an ended thread's list adopted by `refill`), and the box is at least a pointer wide and aligned.
             p.free.set(unsafe { head.cast::<*mut u8>().read() });
             return head;
         }
@@ -68,8 +73,7 @@ pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
             p.bump.set(unsafe { b.add(size) });
             return b;
         }
-        // SAFETY: forwarded from the caller.
-        unsafe { refill(p, size, align) }
+        refill(p)
     });
     // The heap counter (`limits.rs`) sees boxes in use, not the pool's chunks: a freed box
     // is free memory for `--max-memory` as a freed malloc block is.
@@ -80,17 +84,17 @@ pub(crate) unsafe fn alloc_box(size: usize, align: usize) -> NonNull<u8> {
             unsafe { NonNull::new_unchecked(b) }
         }
         // The pool is gone: this thread is ending. A system block, never freed.
-        Err(_) => system_block(size, align),
+        Err(_) => system_block(),
     }
 }
 
-/// Give back a block of `size` bytes from `alloc_box`.
+/// Give back a block from `alloc_box`.
 ///
 /// # Safety
-/// `b` came from `alloc_box` with the same size, is no longer used, and is not freed twice.
+/// `b` came from `alloc_box`, is no longer used, and is not freed twice.
 #[inline]
-pub(crate) unsafe fn free_box(b: NonNull<u8>, size: usize) {
-    crate::limits::count(-(size as isize));
+pub(crate) unsafe fn free_box(b: NonNull<u8>) {
+    crate::limits::count(-(BOX.size() as isize));
     // After the pool's teardown the block is leaked: it may be a system block.
     let _ = POOL.try_with(|p| {
         // SAFETY: the block is ours to reuse; its first word becomes the link.
@@ -100,12 +104,10 @@ pub(crate) unsafe fn free_box(b: NonNull<u8>, size: usize) {
 }
 
 /// The slow path of `alloc_box`: adopt an ended thread's free boxes, else carve a new chunk.
-///
-/// # Safety
-/// As `alloc_box`.
 #[cold]
 #[inline(never)]
-unsafe fn refill(p: &Pool, size: usize, align: usize) -> *mut u8 {
+fn refill(p: &Pool) -> *mut u8 {
+    let size = BOX.size();
     if HAS_ORPHANS.load(Ordering::Relaxed)
         && let Ok(mut orphans) = ORPHANS.lock()
     {
@@ -118,11 +120,10 @@ unsafe fn refill(p: &Pool, size: usize, align: usize) -> *mut u8 {
         }
         HAS_ORPHANS.store(false, Ordering::Relaxed);
     }
-    let layout = Layout::from_size_align(CHUNK_BYTES, align).expect("chunk layout");
     // SAFETY: the layout has a non-zero size.
-    let chunk = unsafe { alloc(layout) };
+    let chunk = unsafe { alloc(CHUNK) };
     if chunk.is_null() {
-        handle_alloc_error(layout);
+        handle_alloc_error(CHUNK);
     }
     if crate::limits::counting_allocator_installed() {
         // Counted as its boxes are handed out instead.
@@ -138,15 +139,14 @@ unsafe fn refill(p: &Pool, size: usize, align: usize) -> *mut u8 {
 
 /// A block straight from the system allocator, for the end of a thread's life.
 #[cold]
-fn system_block(size: usize, align: usize) -> NonNull<u8> {
-    let layout = Layout::from_size_align(size, align).expect("box layout");
+fn system_block() -> NonNull<u8> {
     // SAFETY: the layout has a non-zero size.
-    let b = unsafe { alloc(layout) };
+    let b = unsafe { alloc(BOX) };
     if crate::limits::counting_allocator_installed() {
         // `alloc_box` counts it as a box.
-        crate::limits::count(-(size as isize));
+        crate::limits::count(-(BOX.size() as isize));
     }
-    NonNull::new(b).unwrap_or_else(|| handle_alloc_error(layout))
+    NonNull::new(b).unwrap_or_else(|| handle_alloc_error(BOX))
 }
 
 impl Drop for Pool {
@@ -170,11 +170,7 @@ mod tests {
 
     /// Boxes of the one size the pool serves.
     fn take(n: usize) -> Vec<NonNull<u8>> {
-        let l = crate::object::box_layout();
-        // SAFETY: the size and alignment are those every caller uses.
-        (0..n)
-            .map(|_| unsafe { alloc_box(l.size(), l.align()) })
-            .collect()
+        (0..n).map(|_| alloc_box()).collect()
     }
 
     /// Fill each box with its own byte, then check that no box overlaps another.
@@ -205,7 +201,7 @@ mod tests {
             .collect();
         for (_, b) in &freed {
             // SAFETY: each was taken above and is freed once.
-            unsafe { free_box(*b, crate::object::box_layout().size()) };
+            unsafe { free_box(*b) };
         }
         boxes = take(1500);
         let mut again = take(700);
@@ -217,22 +213,20 @@ mod tests {
         assert_eq!(seen.len(), boxes.len(), "a box was handed out twice");
         for b in boxes {
             // SAFETY: as above.
-            unsafe { free_box(b, crate::object::box_layout().size()) };
+            unsafe { free_box(b) };
         }
     }
 
     #[test]
     fn boxes_never_overlap_and_reuse_freed_ones() {
         churn();
-        let l = crate::object::box_layout();
-        // SAFETY: as in `take`.
-        let a = unsafe { alloc_box(l.size(), l.align()) };
+        let a = alloc_box();
         // SAFETY: freed once, then the next allocation on this thread is that box.
-        unsafe { free_box(a, l.size()) };
+        unsafe { free_box(a) };
         let b = take(1).pop().expect("one box");
         assert_eq!(a, b, "a freed box is reused first");
         // SAFETY: as above.
-        unsafe { free_box(b, crate::object::box_layout().size()) };
+        unsafe { free_box(b) };
     }
 
     #[test]
