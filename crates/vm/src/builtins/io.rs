@@ -197,8 +197,18 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
         vm.add_methods(
             &t,
             crate::methods![
-                method "read1" => file_read, "Read and return up to n bytes.";
                 method "readall" => file_readall, "Read until EOF.";
+                method "readinto" => file_readinto, "Read bytes into a writable buffer.";
+            ],
+        );
+    }
+    if name != "TextIOWrapper" && name != "FileIO" {
+        vm.add_methods(
+            &t,
+            crate::methods![
+                method "read1" => file_read1, "Read and return up to n bytes, with at most one raw read.";
+                method "readinto1" => file_readinto1, "Read bytes into a writable buffer, with at most one raw read.";
+                method "peek" => file_peek, "Return buffered bytes without advancing the position.";
             ],
         );
     }
@@ -1322,6 +1332,156 @@ fn file_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "read", 0, 1)?;
     let n = size_arg(vm, rest)?;
     read_impl(vm, this, n)
+}
+
+/// `read1(size=-1)`: what the buffer holds, else one raw read; a negative size is the
+/// buffer size (CPython: `_io__Buffered_read1_impl`).
+fn file_read1(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "read1", 0, 1)?;
+    let n = match rest.first() {
+        None | Some(Value::None) => BUFFER_SIZE,
+        Some(v) => usize::try_from(vm.index_to_i64(v)?).unwrap_or(BUFFER_SIZE),
+    };
+    let (st, layer) = open_file(vm, this, "read1")?;
+    check_readable(vm, &st, layer)?;
+    flush_writes(vm, &st)?;
+    if n > 0 && unread(&st) == 0 {
+        fill(vm, &st, n)?;
+    }
+    let bytes = take(&st, n);
+    Ok(vm.new_bytes(bytes))
+}
+
+/// `peek(size=0)`: the buffered bytes, after one raw read if there were none; the position
+/// does not move (CPython: `_io__Buffered_peek_impl`).
+fn file_peek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "peek", 0, 1)?;
+    let (st, layer) = file_of(vm, this)?;
+    if st.borrow().closed {
+        return Err(vm.value_error("peek of closed file"));
+    }
+    check_readable(vm, &st, layer)?;
+    flush_writes(vm, &st)?;
+    if unread(&st) == 0 {
+        fill(vm, &st, BUFFER_SIZE)?;
+    }
+    let bytes = {
+        let s = st.borrow();
+        s.rbuf[s.rpos..].to_vec()
+    };
+    Ok(vm.new_bytes(bytes))
+}
+
+fn file_readinto(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    readinto_impl(vm, &args, "readinto")
+}
+
+fn file_readinto1(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    readinto_impl(vm, &args, "readinto1")
+}
+
+/// `readinto(b)` / `readinto1(b)`: fill a writable buffer and return the count. The raw
+/// layer and `readinto1` read at most once when the buffer is empty (CPython:
+/// `_bufferedreader_readinto_generic`, `_io_FileIO_readinto_impl`).
+fn readinto_impl(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, args, name, 1, 1)?;
+    // The argument is converted first, as Argument Clinic does: a bad buffer is a
+    // TypeError even on a closed or detached file.
+    let view = writable_bytes_view(vm, &rest[0], name)?;
+    let n = match &view {
+        Value::Obj(_) if matches!(view.payload(), Some(Payload::MemoryView(_))) => vm.len(&view)?,
+        _ => {
+            let tobytes = vm.getattr_str(&view, "tobytes")?;
+            let bytes = vm.call_pos(&tobytes, &[])?;
+            vm.len(&bytes)?
+        }
+    };
+    let (st, layer) = file_of(vm, this)?;
+    if st.borrow().closed {
+        return Err(vm.value_error(if layer == Layer::Raw {
+            closed_message(layer, name)
+        } else {
+            "readinto of closed file"
+        }));
+    }
+    check_readable(vm, &st, layer)?;
+    flush_writes(vm, &st)?;
+    // `readinto1` reads once when the buffer is empty, or when what it lacks is more than a
+    // buffer's worth (CPython reads that straight into the caller's buffer).
+    let raw = layer == Layer::Raw;
+    let one = name == "readinto1";
+    let mut reads = 0;
+    while unread(&st) < n
+        && !(raw && (reads > 0 || unread(&st) > 0))
+        && !(one && (reads > 0 || (unread(&st) > 0 && n - unread(&st) <= BUFFER_SIZE)))
+    {
+        reads += 1;
+        if !fill(vm, &st, n - unread(&st))? {
+            break;
+        }
+    }
+    let data = take(&st, n);
+    let got = data.len();
+    if matches!(view.payload(), Some(Payload::MemoryView(_))) {
+        let key = vm.new_slice(Value::Int(0), Value::Int(got as i64), Value::None);
+        let b = vm.new_bytes(data);
+        vm.setitem(&view, key, b)?;
+    } else {
+        // An `array.array` (no memoryview export here): its bytes are replaced as a whole,
+        // `a[:] = array(a.typecode, data + a.tobytes()[len(data):])`.
+        let tobytes = vm.getattr_str(&view, "tobytes")?;
+        let old = vm.call_pos(&tobytes, &[])?;
+        let mut bytes = data;
+        if let Some(Payload::Bytes(b)) = old.payload() {
+            bytes.extend_from_slice(b.get(got..).unwrap_or(&[]));
+        }
+        let typecode = vm.getattr_str(&view, "typecode")?;
+        let cls = Value::Obj(vm.type_of(&view));
+        let b = vm.new_bytes(bytes);
+        let fresh = vm.call_pos(&cls, &[typecode, b])?;
+        let key = vm.new_slice(Value::None, Value::None, Value::None);
+        vm.setitem(&view, key, fresh)?;
+    }
+    Ok(Value::Int(got as i64))
+}
+
+/// A writable buffer as a flat memoryview of bytes (`memoryview(b).cast('B')`), or
+/// CPython's "argument must be read-write bytes-like object" TypeError.
+fn writable_bytes_view(vm: &mut Vm, buf: &Value, name: &str) -> PyResult<Value> {
+    let refuse = |vm: &mut Vm| {
+        vm.type_error(format!(
+            "{name}() argument must be read-write bytes-like object, not {}",
+            vm.type_name(buf)
+        ))
+    };
+    if matches!(buf.payload(), Some(Payload::Str(_))) {
+        return Err(refuse(vm));
+    }
+    let view = match crate::objects::bytes::memoryview::from_object(vm, buf) {
+        Ok(v) => v,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+            let array = ["tobytes", "typecode"]
+                .iter()
+                .all(|a| vm.getattr_str(buf, a).is_ok());
+            return if array {
+                Ok(buf.clone())
+            } else {
+                Err(refuse(vm))
+            };
+        }
+        Err(e) => return Err(e),
+    };
+    let flat = match view.payload() {
+        Some(Payload::MemoryView(m)) if m.readonly => return Err(refuse(vm)),
+        Some(Payload::MemoryView(m)) => m.format == "B" && m.shape.len() == 1,
+        _ => return Err(refuse(vm)),
+    };
+    if flat {
+        return Ok(view);
+    }
+    let cast = vm.getattr_str(&view, "cast")?;
+    let fmt = vm.new_str("B");
+    vm.call_pos(&cast, &[fmt])
 }
 
 fn file_readall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -471,7 +471,18 @@ class BufferedRWPair(_BufferedIOBase):
         self.writer = writer
 
     def read(self, size=-1):
+        if size is None:
+            size = -1
         return self.reader.read(size)
+
+    def readinto(self, b):
+        return self.reader.readinto(b)
+
+    def readinto1(self, b):
+        return self.reader.readinto1(b)
+
+    def read1(self, size=-1):
+        return self.reader.read1(size)
 
     def write(self, b):
         return self.writer.write(b)
