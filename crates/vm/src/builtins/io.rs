@@ -934,7 +934,13 @@ pub(super) fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult
                 put_back(st, &pending);
                 return Err(vm.os_error_errno(5, None, None));
             }
-            Ok(n) if n < pending.len() => put_back(st, &pending[n..]),
+            Ok(n) if n < pending.len() => {
+                put_back(st, &pending[n..]);
+                // A signal can cut a write short (write(2)): its handlers run before the
+                // next write blocks, perhaps for ever (CPython's `PyErr_CheckSignals` in
+                // `_bufferedwriter_flush_unlocked`); their exception leaves the rest buffered.
+                vm.check_now()?;
+            }
             Ok(_) => {}
             Err(e) => return Err(vm.os_error_io(&e, None)),
         }
