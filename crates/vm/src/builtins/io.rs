@@ -1062,13 +1062,33 @@ fn drop_readahead(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
     Ok(())
 }
 
-/// Read more from the host into the read-ahead; false at end of file.
+/// What one read from the host brought.
+#[derive(PartialEq, Eq)]
+enum Filled {
+    Data,
+    Eof,
+    /// A non-blocking descriptor had nothing (`EAGAIN`): CPython's raw read returns None.
+    WouldBlock,
+}
+
+/// Read more from the host into the read-ahead; false at end of file, or when a
+/// non-blocking descriptor has nothing now (CPython's `peek`/`read1`/`readline` then return
+/// what they have).
 fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool> {
+    Ok(fill_once(vm, st, want)? == Filled::Data)
+}
+
+/// One read from the host into the read-ahead.
+fn fill_once(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<Filled> {
     flush_writes(vm, st)?;
     let fd = st.borrow().fd;
-    let got = raw_read(vm, st, fd, want.max(BUFFER_SIZE)).map_err(|e| vm.os_error_io(&e, None))?;
+    let got = match raw_read(vm, st, fd, want.max(BUFFER_SIZE)) {
+        Ok(got) => got,
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(Filled::WouldBlock),
+        Err(e) => return Err(vm.os_error_io(&e, None)),
+    };
     if got.is_empty() {
-        return Ok(false);
+        return Ok(Filled::Eof);
     }
     let mut s = st.borrow_mut();
     if s.rpos > 0 {
@@ -1077,12 +1097,18 @@ fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool>
         s.rpos = 0;
     }
     s.rbuf.extend_from_slice(&got);
-    Ok(true)
+    Ok(Filled::Data)
 }
 
-fn fill_all(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
-    while fill(vm, st, 1 << 16)? {}
-    Ok(())
+/// Read to the end of file; false when a non-blocking descriptor ran dry first.
+fn fill_all(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<bool> {
+    loop {
+        match fill_once(vm, st, 1 << 16)? {
+            Filled::Data => {}
+            Filled::Eof => return Ok(true),
+            Filled::WouldBlock => return Ok(false),
+        }
+    }
 }
 
 fn take(st: &Rc<RefCell<FileState>>, n: usize) -> Vec<u8> {
@@ -1229,15 +1255,21 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
     text_commit(vm, &st, layer)?;
     flush_writes(vm, &st)?;
     if layer != Layer::Text {
+        // A non-blocking descriptor with nothing to give makes it None, as in CPython;
+        // what was already read is returned.
         let bytes = match n {
             None => {
-                fill_all(vm, &st)?;
+                if !fill_all(vm, &st)? && unread(&st) == 0 {
+                    return Ok(Value::None);
+                }
                 take(&st, usize::MAX)
             }
             Some(n) => {
-                while unread(&st) < n && fill(vm, &st, n - unread(&st))? {
-                    if layer == Layer::Raw {
-                        break;
+                while unread(&st) < n {
+                    match fill_once(vm, &st, n - unread(&st))? {
+                        Filled::Data if layer != Layer::Raw => {}
+                        Filled::WouldBlock if unread(&st) == 0 => return Ok(Value::None),
+                        _ => break,
                     }
                 }
                 take(&st, n)
@@ -1249,7 +1281,9 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
         // Read only as far as `n` characters need (a pipe or terminal gives what it has;
         // CPython's TextIOWrapper reads chunk by chunk too).
         Some(n) if is_utf8(&st) => while !chars_ready(&st, n) && fill(vm, &st, BUFFER_SIZE)? {},
-        _ => fill_all(vm, &st)?,
+        _ => {
+            fill_all(vm, &st)?;
+        }
     }
     let raw = match n {
         None => take(&st, usize::MAX),
@@ -1422,8 +1456,11 @@ fn readinto_impl(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         && !(one && (reads > 0 || (unread(&st) > 0 && n - unread(&st) <= BUFFER_SIZE)))
     {
         reads += 1;
-        if !fill(vm, &st, n - unread(&st))? {
-            break;
+        match fill_once(vm, &st, n - unread(&st))? {
+            Filled::Data => {}
+            // A non-blocking descriptor with nothing: None, or what was already there.
+            Filled::WouldBlock if unread(&st) == 0 => return Ok(Value::None),
+            _ => break,
         }
     }
     let data = take(&st, n);
