@@ -151,7 +151,7 @@ class _BufferedIOBase(_IOBase):
         raise UnsupportedOperation("read")
 
     def read1(self, size=-1):
-        return self.read(size)
+        raise UnsupportedOperation("read1")
 
     def write(self, b):
         raise UnsupportedOperation("write")
@@ -160,13 +160,32 @@ class _BufferedIOBase(_IOBase):
         raise UnsupportedOperation("detach")
 
     def readinto(self, b):
-        data = self.read(len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+        return _readinto_with(self.read, b, "readinto")
 
     def readinto1(self, b):
-        return self.readinto(b)
+        return _readinto_with(self.read1, b, "readinto1")
+
+
+def _readinto_with(read, b, name):
+    """BufferedIOBase's readinto/readinto1: one read() or read1() of len(b) bytes copied
+    into the writable buffer b (CPython's _bufferediobase_readinto_generic)."""
+    try:
+        m = memoryview(b)
+    except TypeError:
+        m = None
+    if m is None or m.readonly:
+        raise TypeError(f"{name}() argument must be read-write bytes-like object, "
+                        f"not {type(b).__name__}")
+    m = m.cast("B")
+    data = read(len(m))
+    if not isinstance(data, bytes):
+        raise TypeError("read() should return bytes")
+    n = len(data)
+    if n > len(m):
+        raise ValueError(f"read() returned too much data: {len(m)} bytes requested, "
+                         f"{n} returned")
+    m[:n] = data
+    return n
 
 
 class _TextIOBase(_IOBase):
