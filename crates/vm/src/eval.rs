@@ -511,6 +511,36 @@ impl Vm {
                         }
                         continue;
                     }
+                    // A builtin that takes its arguments as they lie on the stack (a function
+                    // such as `len`, or a method descriptor with `self` first: `l.append(x)`
+                    // after a cached `LOAD_METHOD`) is called right here, as `Vm::call` would,
+                    // without a reference of its own to the callable (the stack keeps it alive).
+                    if let Value::Obj(o) = &f.stack[ci]
+                        && let Payload::Builtin(b) = &o.payload
+                        && !b.needs_frame
+                        && (b.bound.is_none() || !(b.is_method || b.is_classmethod))
+                        && !(b.is_method && first == n)
+                        && self.profiler.is_none()
+                    {
+                        let func = b.func;
+                        // `cfunction_enter_call`, as below.
+                        let counted = !(b.fastcall && code.is_warm());
+                        let args = Args {
+                            values: &f.stack[first..],
+                            kwnames: kw,
+                        };
+                        let result = if counted {
+                            self.with_recursion_check(" while calling a Python object", |vm| {
+                                func(vm, args)
+                            })
+                        } else {
+                            func(self, args)
+                        };
+                        let result = self.after_native(result);
+                        truncate_small(&mut f.stack, base);
+                        push(&mut f.stack, result?);
+                        continue;
+                    }
                     let callable = f.stack[ci].clone();
                     let profiled = self.profiler.is_some()
                         && self.profile_c_call(&callable, &f.stack[first..]);

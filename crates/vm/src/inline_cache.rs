@@ -12,7 +12,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::frame::Code;
-use crate::instattrs::InlineValues;
+use crate::instattrs::{InlineAttrs, InlineValues};
 use crate::object::{ObjRef, Payload};
 use crate::objects::typeobj::dict_find_name;
 use crate::value::Value;
@@ -144,10 +144,24 @@ fn cacheable(o: &ObjRef) -> bool {
 #[inline(always)]
 fn instance_dict_get(vm: &Vm, o: &ObjRef, name: &ObjRef, slot: &CacheEntry) -> Option<Value> {
     // Builtin objects (a str's, a list's, a dict's methods) have no attributes of their own.
-    if !matches!(o.payload, Payload::Plain(_)) && o.materialized_dict().is_none() {
+    if !matches!(o.payload, Payload::Plain(_)) && !o.has_materialized_dict() {
         return None;
     }
     instance_attr_get(vm, o, name, slot)
+}
+
+/// Whether an instance of a Python class certainly has no attribute of its own by the name
+/// `slot` is for, from the slot's facts alone: no instance dict, and the name was not among
+/// its class's shared keys when they were as many as now (CPython's `LOAD_METHOD_WITH_VALUES`
+/// keys-version check).
+#[inline(always)]
+fn lacks_inline_attr(o: &ObjRef, a: &InlineAttrs, slot: &CacheEntry) -> bool {
+    !o.has_materialized_dict()
+        && a.with(|iv| {
+            slot.keys_addr.get() == iv.keys.addr()
+                && slot.inline_ix.get() == u32::MAX
+                && slot.checked_len.get() as usize == iv.keys.len()
+        }) == Some(true)
 }
 
 /// [`instance_dict_get`] for an object that may have attributes.
@@ -225,29 +239,51 @@ impl Vm {
 
     /// `LOAD_METHOD` of `code.names[ni]`: `(function, true)` to call with `obj` first, else
     /// `(attribute, false)`.
+    ///
+    /// The hit (CPython's `LOAD_METHOD_NO_DICT`/`LOAD_METHOD_WITH_VALUES`: the type and epoch
+    /// match and the instance does not shadow the method) is inlined into the eval loop; the
+    /// rest is [`Vm::load_method_miss`].
+    #[inline(always)]
     pub(crate) fn load_method_cached(
         &mut self,
         code: &Code,
         ni: usize,
         obj: &Value,
     ) -> PyResult<(Value, bool)> {
+        if let (Some(slot), Some(name)) = (code.caches().attr.get(ni), code.names.get(ni)) {
+            for e in &slot.entries {
+                let Some(o) = e.valid_for(self, obj) else {
+                    continue;
+                };
+                if e.kind.get() == METHOD
+                    && let Some(f) = &*e.value.borrow()
+                {
+                    let shadowed = match &o.payload {
+                        Payload::Plain(a) => {
+                            !lacks_inline_attr(o, a, e)
+                                && instance_attr_get(self, o, name, e).is_some()
+                        }
+                        _ => {
+                            o.has_materialized_dict()
+                                && instance_attr_get(self, o, name, e).is_some()
+                        }
+                    };
+                    if !shadowed {
+                        return Ok((f.clone(), true));
+                    }
+                }
+                break;
+            }
+        }
+        self.load_method_miss(code, ni, obj)
+    }
+
+    /// [`Vm::load_method_cached`] when the cache does not answer: refill the slot and look up.
+    #[inline(never)]
+    fn load_method_miss(&mut self, code: &Code, ni: usize, obj: &Value) -> PyResult<(Value, bool)> {
         let (Some(slot), Some(name)) = (code.caches().attr.get(ni), code.names.get(ni)) else {
             return Err(self.system_error_msg("bad attribute name index"));
         };
-        for slot in &slot.entries {
-            let Some(o) = slot.valid_for(self, obj) else {
-                continue;
-            };
-            if slot.kind.get() == METHOD
-                && let Some(f) = &*slot.value.borrow()
-            {
-                let shadowed = instance_dict_get(self, o, name, slot).is_some();
-                if !shadowed {
-                    return Ok((f.clone(), true));
-                }
-            }
-            break;
-        }
         self.fill_attr_cache(slot.entry_for_fill(self, obj), obj, name, true);
         self.load_method(obj, name)
     }

@@ -329,7 +329,7 @@ impl Vm {
     /// End a native call: if the allocator crossed the heap cap or the host cancelled during
     /// it (the counter was forced negative), the limit ends the run here, before the caller
     /// can keep what the call built, rather than at the next backward jump.
-    #[inline]
+    #[inline(always)]
     pub fn after_native<T>(&mut self, r: PyResult<T>) -> PyResult<T> {
         let t = self.limits.ticks.load(Ordering::Relaxed);
         if t < FORCED / 2 {

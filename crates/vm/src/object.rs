@@ -528,6 +528,12 @@ impl Object {
         self.dict.get()
     }
 
+    /// Whether the object has an instance dict object, without taking a reference to it.
+    #[inline]
+    pub fn has_materialized_dict(&self) -> bool {
+        self.dict.is_set()
+    }
+
     /// Instance attribute `name` (a str object with text `text` and hash `hash`): from the
     /// inline values, else from the instance dict. Runs no Python code.
     #[inline]
@@ -744,6 +750,14 @@ impl DictSlot {
         let r = d.clone();
         self.0.set(d);
         r
+    }
+
+    /// Whether the slot holds a dict.
+    #[inline]
+    pub fn is_set(&self) -> bool {
+        // SAFETY: a read of the cell's content through a shared reference that ends here;
+        // nothing can replace the content while it lives (no code runs in between).
+        unsafe { (*self.0.as_ptr()).is_some() }
     }
 
     /// The dict (a reference-holding guard, for `&*slot.borrow()`).

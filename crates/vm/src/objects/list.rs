@@ -30,6 +30,9 @@ pub fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<ListItem
     }
 }
 
+/// `self` (a list), its items and the other positional arguments of a list method; the
+/// good case is checked inline, the refusals out of line.
+#[inline]
 fn this_list<'a>(
     vm: &mut Vm,
     args: &Args<'a>,
@@ -37,22 +40,33 @@ fn this_list<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a Value, &'a RefCell<ListItems>, &'a [Value])> {
+    if !args.has_kwargs()
+        && let Some((this, rest)) = args.values.split_first()
+        && (min..=max).contains(&rest.len())
+        && let Some(Payload::List(l)) = this.payload()
+    {
+        return Ok((this, l, rest));
+    }
+    Err(this_list_error(vm, args, name, min, max))
+}
+
+/// Why [`this_list`] refused its arguments.
+#[cold]
+#[inline(never)]
+fn this_list_error(vm: &mut Vm, args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
     // CPython's `descr_check` refuses a `self` of the wrong type before counting arguments.
-    let (this, rest) = match method_args(vm, args, name, min, max) {
-        Ok(r) => r,
+    let this = match method_args(vm, args, name, min, max) {
+        Ok((this, _)) => this,
         Err(e) => {
-            return Err(match args.values.first() {
+            return match args.values.first() {
                 Some(this) if !matches!(this.payload(), Some(Payload::List(_))) => {
                     list_descriptor_error(vm, name, this)
                 }
                 _ => e,
-            });
+            };
         }
     };
-    match this.payload() {
-        Some(Payload::List(l)) => Ok((this, l, rest)),
-        _ => Err(list_descriptor_error(vm, name, this)),
-    }
+    list_descriptor_error(vm, name, this)
 }
 
 /// `descriptor 'append' for 'list' objects doesn't apply to a 'str' object`.
