@@ -174,3 +174,15 @@ class R:
 
 
 print(call_with(len, R())[:40])
+
+
+# startswith/endswith without bounds compare encodings: surrogates, non-ASCII, empty.
+s = "\ud800\udc00x"
+print(s.startswith("\ud800"), s.startswith("\ud800\udc00"), s.startswith("\U00010000"), s.endswith("\udc00x"), s.endswith("x"))
+t = "\U00010000"
+print(t.startswith("\ud800"), t.endswith("\udc00"), "".startswith(""), "a".endswith(""), "ab".startswith("abc"))
+print("héllo".startswith("hé"), "héllo".endswith("llo"), "héllo".startswith("h\u00e9l"))
+print("abc".startswith("b", 1), "abc".endswith("b", 0, 2), "abc".startswith(("x", "ab")))
+print(call_with(str.startswith, 1, "a"))
+print(call_with(dict.get, [], 1))
+print(call_with(dict.get, {}, 1, 2, 3))

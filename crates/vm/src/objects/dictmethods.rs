@@ -13,7 +13,7 @@ use crate::objects::iter::{DictIterKind, IterState};
 use crate::objects::sequence::{push_str_value, repr_enter, repr_leave};
 use crate::objects::str::PyStr;
 use crate::value::Value;
-use crate::{PyResult, Vm};
+use crate::{PyErr, PyResult, Vm};
 
 #[inline]
 fn this_dict<'a>(
@@ -23,13 +23,27 @@ fn this_dict<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a Value, &'a ObjRef, &'a [Value])> {
-    let (this, rest) = method_args(vm, args, name, min, max)?;
-    match this {
-        Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => Ok((this, o, rest)),
-        _ => Err(vm.type_error(format!(
+    if !args.has_kwargs()
+        && let Some((this, rest)) = args.values.split_first()
+        && (min..=max).contains(&rest.len())
+        && let Value::Obj(o) = this
+        && matches!(o.payload, Payload::Dict(_))
+    {
+        return Ok((this, o, rest));
+    }
+    Err(this_dict_error(vm, args, name, min, max))
+}
+
+/// Why [`this_dict`] refused its arguments.
+#[cold]
+#[inline(never)]
+fn this_dict_error(vm: &mut Vm, args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    match method_args(vm, args, name, min, max) {
+        Err(e) => e,
+        Ok((this, _)) => vm.type_error(format!(
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             vm.type_name(this)
-        ))),
+        )),
     }
 }
 

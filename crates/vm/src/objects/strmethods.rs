@@ -1446,6 +1446,18 @@ fn tail_match(vm: &mut Vm, s: &PyStr, sub: &PyStr, start: isize, end: isize, at_
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResult<Value> {
     let (_, s, rest) = margs(vm, &args, name, 1, 3)?;
+    // No bounds and one str: compare the encodings (each code point is encoded on its own,
+    // so a byte prefix or suffix that is a whole encoded string is a code-point one).
+    if let [arg] = rest
+        && let Some(sub) = as_pystr(arg)
+    {
+        let (hay, needle) = (s.wtf8(), sub.wtf8());
+        return Ok(Value::bool(if at_end {
+            hay.ends_with(needle)
+        } else {
+            hay.starts_with(needle)
+        }));
+    }
     let (start, end) = start_end(vm, rest.get(1), rest.get(2), s.len())?;
     let arg = &rest[0];
     if let Some(Payload::Tuple(t)) = arg.payload() {
