@@ -369,7 +369,25 @@ impl Files {
 
     /// Close a descriptor.
     pub fn close(&mut self, fd: i32) -> io::Result<()> {
-        self.open.remove(&fd).map(drop).ok_or_else(ebadf)
+        if let Some(f) = self.open.remove(&fd) {
+            drop(f);
+            return Ok(());
+        }
+        if !(0..=2).contains(&fd) {
+            return Err(ebadf());
+        }
+        // A standard stream is the process's, not the table's: closed for real, as CPython's
+        // `os.close(0)` or `FileIO(0).close()` does (a parent reading the pipe sees its end).
+        // What Rust's own stdout buffer holds goes first.
+        if fd == 1 {
+            let _ = io::stdout().flush();
+        }
+        // SAFETY: closing a descriptor number has no memory effects; Rust's stdio handles
+        // only see EBADF from then on.
+        if unsafe { libc::close(fd) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
     }
 
     /// A new descriptor for the same open file (close-on-exec).

@@ -28,15 +28,11 @@ pub fn read_stdin_line() -> io::Result<Vec<u8>> {
 }
 
 /// At most `n` bytes of stdin: what one read gives (empty at end of input). Through the same
-/// buffered handle as the line reads, so the two never lose each other's bytes.
+/// buffered handle as the line reads, so the two never lose each other's bytes. A read a
+/// signal interrupts fails with `EINTR`: the caller runs the signal handlers and reads again.
 pub fn read_stdin(n: usize) -> io::Result<Vec<u8>> {
     let mut buf = vec![0; n.max(1)];
-    let got = loop {
-        match io::stdin().lock().read(&mut buf) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            r => break r?,
-        }
-    };
+    let got = io::stdin().lock().read(&mut buf)?;
     buf.truncate(got);
     Ok(buf)
 }

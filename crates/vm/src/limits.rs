@@ -233,6 +233,22 @@ impl Vm {
         self.limits_slow_check(t)
     }
 
+    /// A host call under PEP 475: when a signal interrupts it (`EINTR`), the Python signal
+    /// handlers run now (CPython's `PyErr_CheckSignals` in `_Py_read`/`_Py_write`); their
+    /// exception ends the call, else it is made again. Other errors are the caller's to turn
+    /// into its own exception.
+    pub fn retry_eintr<T>(
+        &mut self,
+        mut call: impl FnMut(&mut Vm) -> std::io::Result<T>,
+    ) -> PyResult<std::io::Result<T>> {
+        loop {
+            match call(self) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.check_now()?,
+                r => return Ok(r),
+            }
+        }
+    }
+
     /// Set the counter to the work allowed until the next slow check.
     fn arm_ticks(&mut self) {
         let l = &mut self.limits;

@@ -544,7 +544,7 @@ fn open_state(
                     }
                     i32::try_from(n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?
                 }
-                None => match vm.host.open(&p.path, m.flags, 0o666) {
+                None => match vm.retry_eintr(|vm| vm.host.open(&p.path, m.flags, 0o666))? {
                     Ok(fd) => fd,
                     Err(e) => return Err(vm.os_error_io(&e, Some(file))),
                 },
@@ -942,43 +942,48 @@ pub(super) fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult
                 vm.check_now()?;
             }
             Ok(_) => {}
-            Err(e) => return Err(vm.os_error_io(&e, None)),
+            Err(e) => return Err(e),
         }
     }
 }
 
-/// The raw layer's write: a descriptor's, or a standard stream's through the Host.
-fn raw_write(
-    vm: &mut Vm,
-    st: &Rc<RefCell<FileState>>,
-    fd: i32,
-    data: &[u8],
-) -> std::io::Result<usize> {
-    if !st.borrow().std {
-        return vm.host_write(fd, data);
-    }
-    let r = if fd == 2 {
-        vm.host.write_stderr(data)
-    } else {
-        vm.host.write_stdout(data)
-    };
-    r?;
-    vm.host.flush()?;
-    Ok(data.len())
+/// The raw layer's write: a descriptor's, or a standard stream's through the Host. A write
+/// a signal interrupted runs the handlers and resumes (PEP 475, CPython's `_Py_write`).
+fn raw_write(vm: &mut Vm, st: &Rc<RefCell<FileState>>, fd: i32, data: &[u8]) -> PyResult<usize> {
+    let std = st.borrow().std;
+    let r = vm.retry_eintr(|vm| {
+        if !std {
+            return vm.host_write(fd, data);
+        }
+        if fd == 2 {
+            vm.host.write_stderr(data)?;
+        } else {
+            vm.host.write_stdout(data)?;
+        }
+        vm.host.flush()?;
+        Ok(data.len())
+    })?;
+    r.map_err(|e| vm.os_error_io(&e, None))
 }
 
 /// The raw layer's read of at most `n` bytes (a standard stream's may give more: the rest
-/// stays in the read-ahead).
+/// stays in the read-ahead). A read a signal interrupted runs the handlers and resumes
+/// (PEP 475, CPython's `_Py_read`); the handlers' exception is the outer error, the host's
+/// (`EAGAIN` included) the inner one.
 fn raw_read(
     vm: &mut Vm,
     st: &Rc<RefCell<FileState>>,
     fd: i32,
     n: usize,
-) -> std::io::Result<Vec<u8>> {
-    if st.borrow().std {
-        return vm.host.read_stdin(n);
-    }
-    vm.host_read(fd, n)
+) -> PyResult<std::io::Result<Vec<u8>>> {
+    let std = st.borrow().std;
+    vm.retry_eintr(|vm| {
+        if std {
+            vm.host.read_stdin(n)
+        } else {
+            vm.host_read(fd, n)
+        }
+    })
 }
 
 /// What the text layer does first in most operations: hand its pending bytes down.
@@ -1082,7 +1087,7 @@ fn fill(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<bool>
 fn fill_once(vm: &mut Vm, st: &Rc<RefCell<FileState>>, want: usize) -> PyResult<Filled> {
     flush_writes(vm, st)?;
     let fd = st.borrow().fd;
-    let got = match raw_read(vm, st, fd, want.max(BUFFER_SIZE)) {
+    let got = match raw_read(vm, st, fd, want.max(BUFFER_SIZE))? {
         Ok(got) => got,
         Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(Filled::WouldBlock),
         Err(e) => return Err(vm.os_error_io(&e, None)),
@@ -1667,7 +1672,7 @@ pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<us
     }
     let fd = st.borrow().fd;
     match layer {
-        Layer::Raw => raw_write(vm, &st, fd, &bytes).map_err(|e| vm.os_error_io(&e, None)),
+        Layer::Raw => raw_write(vm, &st, fd, &bytes),
         Layer::Buffered => {
             buffered_write(vm, &st, &bytes)?;
             Ok(count)

@@ -633,8 +633,7 @@ fn posix_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => 0o777,
     };
     let fd = vm
-        .host
-        .open(&p.path, flags as i32, (mode & 0o7777) as u32)
+        .retry_eintr(|vm| vm.host.open(&p.path, flags as i32, (mode & 0o7777) as u32))?
         .map_err(|e| host_err(vm, &e, &p))?;
     Ok(Value::Int(i64::from(fd)))
 }
@@ -645,12 +644,9 @@ fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let n = vm.index_to_i64(a[1].as_ref().unwrap_or(&Value::None))?;
     let n = usize::try_from(n).map_err(|_| vm.os_error_errno(22, None, None))?;
     // A read a signal interrupted runs the handlers, then resumes (PEP 475).
-    let b = loop {
-        match vm.host_read(fd, n) {
-            Err(e) if e.raw_os_error() == Some(crate::host::errno::EINTR) => vm.check_now()?,
-            r => break r.map_err(|e| vm.os_error_io(&e, None))?,
-        }
-    };
+    let b = vm
+        .retry_eintr(|vm| vm.host_read(fd, n))?
+        .map_err(|e| vm.os_error_io(&e, None))?;
     Ok(vm.new_bytes(b))
 }
 
@@ -658,12 +654,9 @@ fn posix_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &args, "write", &["fd", "data"], 2, 2)?;
     let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
     let data = crate::objects::bytes::buffer_arg(vm, a[1].as_ref().unwrap_or(&Value::None))?;
-    let n = loop {
-        match vm.host_write(fd, &data) {
-            Err(e) if e.raw_os_error() == Some(crate::host::errno::EINTR) => vm.check_now()?,
-            r => break r.map_err(|e| vm.os_error_io(&e, None))?,
-        }
-    };
+    let n = vm
+        .retry_eintr(|vm| vm.host_write(fd, &data))?
+        .map_err(|e| vm.os_error_io(&e, None))?;
     Ok(Value::Int(n as i64))
 }
 

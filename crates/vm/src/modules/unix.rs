@@ -505,7 +505,8 @@ fn fcntl_fcntl(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let fd = fd_of(vm, &a[0])?;
     let cmd = vm.index_to_i64(&a[1])?;
     let arg = ctl_arg(vm, &a[2], "fcntl")?;
-    match vm.host.fcntl(fd, cmd as i32, &arg) {
+    // A wait (F_SETLKW) a signal interrupts resumes after the handlers (PEP 475).
+    match vm.retry_eintr(|vm| vm.host.fcntl(fd, cmd as i32, &arg))? {
         Ok(r) => Ok(ctl_result(vm, r)),
         Err(e) => Err(host_error(vm, &e)),
     }
@@ -543,8 +544,7 @@ fn fcntl_flock(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "flock", 2, 2)?;
     let fd = fd_of(vm, &a[0])?;
     let op = vm.index_to_i64(&a[1])?;
-    vm.host
-        .flock(fd, op as i32)
+    vm.retry_eintr(|vm| vm.host.flock(fd, op as i32))?
         .map_err(|e| host_error(vm, &e))?;
     Ok(Value::None)
 }
@@ -557,8 +557,7 @@ fn fcntl_lockf(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for (slot, v) in nums.iter_mut().zip(&a[2..]) {
         *slot = vm.index_to_i64(v)?;
     }
-    vm.host
-        .lockf(fd, cmd, nums[0], nums[1], nums[2] as i32)
+    vm.retry_eintr(|vm| vm.host.lockf(fd, cmd, nums[0], nums[1], nums[2] as i32))?
         .map_err(|e| host_error(vm, &e))?;
     Ok(Value::None)
 }
