@@ -92,8 +92,16 @@ pub struct FileState {
     pub(super) name: Value,
     /// The buffered layer's unwritten bytes.
     pub(super) wbuf: Vec<u8>,
+    /// The read-ahead, `rbuf[rpos..]` unread. After a text-layer read it is the text
+    /// layer's (`text_owns`), as CPython's TextIOWrapper owns the chunks it took from its
+    /// buffer; the first binary-layer operation then moves it to `held`.
     pub(super) rbuf: Vec<u8>,
     pub(super) rpos: usize,
+    /// The last read was the text layer's: the unread read-ahead is its.
+    pub(super) text_owns: bool,
+    /// The text layer's unread bytes set aside while a binary layer reads (CPython's
+    /// decoded chars): the text layer's next operation reads them before the read-ahead.
+    pub(super) held: Vec<u8>,
     /// The text layer's encoded bytes not yet handed to the buffered layer (CPython's
     /// `pending_bytes`): a binary write in between goes out first, as in CPython.
     pub(super) pending: Vec<u8>,
@@ -107,6 +115,37 @@ pub struct FileState {
 }
 
 impl FileState {
+    /// Forget everything read ahead, the text layer's included.
+    fn clear_readahead(&mut self) {
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.text_owns = false;
+        self.held.clear();
+    }
+
+    /// Hand the read-ahead to the layer about to run (CPython's layers each keep their own
+    /// buffer: a binary read after a text read starts after the chunks the text layer took).
+    #[inline]
+    fn switch_layer(&mut self, layer: Layer) {
+        if layer == Layer::Text {
+            if !self.held.is_empty() {
+                // The text layer's bytes first, then what the binary layer left buffered
+                // (CPython's next chunk, `read1`, returns that first).
+                let mut held = std::mem::take(&mut self.held);
+                held.extend_from_slice(&self.rbuf[self.rpos..]);
+                self.rbuf = held;
+                self.rpos = 0;
+                self.text_owns = true;
+            }
+        } else if self.text_owns {
+            self.text_owns = false;
+            let p = self.rpos;
+            self.held = self.rbuf.split_off(p);
+            self.rbuf.clear();
+            self.rpos = 0;
+        }
+    }
+
     pub(super) fn new(fd: i32, name: Value, readable: bool, writable: bool) -> FileState {
         FileState {
             fd,
@@ -120,6 +159,8 @@ impl FileState {
             wbuf: Vec::new(),
             rbuf: Vec::new(),
             rpos: 0,
+            text_owns: false,
+            held: Vec::new(),
             pending: Vec::new(),
             text: None,
             std: false,
@@ -905,7 +946,14 @@ fn closed_message(layer: Layer, op: &str) -> &'static str {
 /// The state of a file that must be open for `op` (else CPython's `ValueError`).
 fn open_file(vm: &mut Vm, this: &Value, op: &str) -> PyResult<(Rc<RefCell<FileState>>, Layer)> {
     let (st, layer) = file_of(vm, this)?;
-    if st.borrow().closed {
+    let closed = {
+        let mut s = st.borrow_mut();
+        if !s.closed {
+            s.switch_layer(layer);
+        }
+        s.closed
+    };
+    if closed {
         return Err(vm.value_error(closed_message(layer, op)));
     }
     Ok((st, layer))
@@ -1290,6 +1338,7 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
             fill_all(vm, &st)?;
         }
     }
+    st.borrow_mut().text_owns = true;
     let raw = match n {
         None => take(&st, usize::MAX),
         Some(n) => {
@@ -1367,6 +1416,7 @@ fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Va
     };
     let raw = take(&st, len);
     if layer == Layer::Text {
+        st.borrow_mut().text_owns = true;
         decode(vm, &st, &raw)
     } else {
         Ok(vm.new_bytes(raw))
@@ -1585,8 +1635,7 @@ fn text_write_fast(vm: &mut Vm, st: &Rc<RefCell<FileState>>, wtf8: &[u8]) -> PyR
     }
     {
         let mut s = st.borrow_mut();
-        s.rbuf.clear();
-        s.rpos = 0;
+        s.clear_readahead();
     }
     let haslf = wtf8.iter().any(|&b| b == b'\n' || b == b'\r');
     text_write_bytes(vm, st, wtf8, haslf)?;
@@ -1665,8 +1714,7 @@ pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<us
         // The text layer read ahead in chunks: CPython's buffer position is after what it
         // pulled, so a write goes there (here, the end of what was read).
         let mut s = st.borrow_mut();
-        s.rbuf.clear();
-        s.rpos = 0;
+        s.clear_readahead();
     } else {
         drop_readahead(vm, &st)?;
     }
@@ -1720,8 +1768,7 @@ fn close_state(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
     let (fd, closefd) = {
         let mut s = st.borrow_mut();
         s.closed = true;
-        s.rbuf.clear();
-        s.rpos = 0;
+        s.clear_readahead();
         (s.fd, s.closefd)
     };
     if closefd {
@@ -1806,8 +1853,7 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     {
         let mut s = st.borrow_mut();
-        s.rbuf.clear();
-        s.rpos = 0;
+        s.clear_readahead();
     }
     let fd = st.borrow().fd;
     let pos = vm
