@@ -212,7 +212,6 @@ fn select(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         // Nothing to watch: a plain sleep (or an immediate return), which even a host
         // without a network allows.
         if let Some(t) = timeout {
-            vm.flush_stdout();
             vm.host.sleep(t);
         } else {
             return Err(vm.os_error_errno(EPERM, None, None));

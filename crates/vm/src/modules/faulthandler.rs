@@ -172,9 +172,6 @@ fn dump_threads(vm: &Vm, current: bool) -> String {
 }
 
 fn write_fd(vm: &mut Vm, fd: i32, text: &str) -> PyResult<()> {
-    if fd == 1 || fd == 2 {
-        vm.flush_stdout();
-    }
     let mut data = text.as_bytes();
     while !data.is_empty() {
         match vm.host.write(fd, data) {

@@ -310,7 +310,6 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if secs * 1e9 >= i64::MAX as f64 {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
-    vm.flush_stdout();
     // In slices, with the interrupt check between them: a timeout, a host-side cancel or
     // Ctrl-C ends a long sleep within a slice, not when it is over.
     // Counted in whole nanoseconds (as CPython converts), so the slices add up exactly.

@@ -159,7 +159,6 @@ fn pause(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(wait) = vm.host.detached_pause() else {
         return Err(vm.os_error_errno(EPERM, None, None));
     };
-    vm.flush_stdout();
     vm.allow_threads(wait);
     vm.check_now()?;
     Ok(Value::None)
@@ -277,7 +276,6 @@ fn wait_for(vm: &mut Vm, mask: u64, timeout_ns: Option<i64>) -> PyResult<Option<
     let Some(wait) = vm.host.detached_sigwait() else {
         return Err(vm.os_error_errno(EPERM, None, None));
     };
-    vm.flush_stdout();
     let deadline = timeout_ns.map(|ns| vm.host.monotonic() + ns as f64 / 1e9);
     loop {
         let left = deadline.map(|d| {
