@@ -80,12 +80,13 @@ impl SharedKeys {
     }
 }
 
-/// One instance's inline attributes: values by key index, `Null` for a hole.
+/// One instance's inline attributes: values by key index, `Null` for a hole or a free slot.
 pub struct InlineValues {
     /// The class's keys (the type holds them too).
     pub keys: Rc<SharedKeys>,
-    /// Values by key index; never ends with a hole.
-    pub values: Vec<Value>,
+    /// Values by key index, `Null`-padded to the block's size (a boxed slice rather than a
+    /// `Vec`: no capacity word, so the store fits the 32 bytes a payload has beside its tag).
+    pub values: Box<[Value]>,
 }
 
 impl InlineValues {
@@ -100,32 +101,36 @@ impl InlineValues {
     /// can hold the instance's attributes in the right order.
     #[inline]
     pub fn store(&mut self, ix: usize, value: Value) -> Result<Value, Value> {
-        let len = self.values.len();
-        if ix < len {
-            let slot = &mut self.values[ix];
-            if slot.is_null() {
-                return Err(value);
-            }
+        if let Some(slot) = self.values.get_mut(ix)
+            && !slot.is_null()
+        {
             return Ok(std::mem::replace(slot, value));
         }
-        if self.values.capacity() <= ix {
+        // A new attribute: only past every live value.
+        if self
+            .values
+            .get(ix..)
+            .is_some_and(|rest| rest.iter().any(|v| !v.is_null()))
+        {
+            return Err(value);
+        }
+        if self.values.len() <= ix {
             // Room for every name the class has seen, as CPython sizes values by its keys.
             let want = self.keys.len().max(ix + 1);
-            self.values.reserve_exact(want - len);
+            let mut grown = std::mem::take(&mut self.values).into_vec();
+            grown.resize(want, Value::Null);
+            self.values = grown.into_boxed_slice();
         }
-        self.values.resize(ix, Value::Null);
-        self.values.push(value);
-        Ok(Value::Null)
+        match self.values.get_mut(ix) {
+            Some(slot) => Ok(std::mem::replace(slot, value)),
+            None => Err(value),
+        }
     }
 
     /// Remove the value at key index `ix`; `None` when the instance has no such attribute.
     pub fn remove(&mut self, ix: usize) -> Option<Value> {
         let slot = self.values.get_mut(ix).filter(|v| !v.is_null())?;
-        let old = std::mem::replace(slot, Value::Null);
-        while self.values.last().is_some_and(|v| v.is_null()) {
-            self.values.pop();
-        }
-        Some(old)
+        Some(std::mem::replace(slot, Value::Null))
     }
 
     /// Number of live attributes.
@@ -148,7 +153,7 @@ impl InlineAttrs {
     pub fn new(keys: Rc<SharedKeys>) -> InlineAttrs {
         InlineAttrs(RefCell::new(Some(InlineValues {
             keys,
-            values: Vec::new(),
+            values: Box::new([]),
         })))
     }
 

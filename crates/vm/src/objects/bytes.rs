@@ -60,7 +60,7 @@ impl Vm {
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(
             self.types.bytearray.clone(),
-            Payload::ByteArray(ByteArrayData::new(b)),
+            Payload::ByteArray(Box::new(ByteArrayData::new(b))),
         ))
     }
 }
@@ -442,7 +442,7 @@ pub fn make_bytes(vm: &mut Vm, cls: &ObjRef, data: Vec<u8>) -> Value {
 
 fn bytearray_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = crate::native::new_cls(vm, &args, "bytearray")?;
-    let p = Payload::ByteArray(ByteArrayData::new(Vec::new()));
+    let p = Payload::ByteArray(Box::new(ByteArrayData::new(Vec::new())));
     if ObjRef::ptr_eq(&cls, &vm.types.bytearray) {
         return Ok(Value::Obj(ObjRef::new(cls, p)));
     }

@@ -13,15 +13,20 @@
 //! string in place.
 
 use std::cell::Cell;
+use std::ptr::NonNull;
 
-/// The most bytes a string keeps inline (what fits in the 40 bytes of [`Repr`]).
-pub const INLINE_CAP: usize = 36;
+/// The most bytes a string keeps inline (what fits in the 32 bytes of [`Repr`]).
+pub const INLINE_CAP: usize = 28;
 
 /// `Flags` bits.
 const ASCII: u8 = 1;
 const SURROGATES: u8 = 2;
+/// A heap string's block has room to grow (`slack_cap(len)` bytes) rather than exactly `len`.
+const SLACK: u8 = 4;
 
-/// Where the bytes live.
+/// Where the bytes live. 32 bytes with the tag first, so a `PyStr` is 40 and `Payload`
+/// (whose other variants fit in the 32 bytes after the tag) uses the tag's spare values for
+/// its own: every object box is 64 bytes (`object.rs`).
 enum Repr {
     /// Up to [`INLINE_CAP`] bytes, in place.
     Inline {
@@ -30,21 +35,122 @@ enum Repr {
         flags: u8,
         buf: [u8; INLINE_CAP],
     },
-    /// A heap buffer (exactly sized, except after in-place appends).
+    /// A heap block: `bytes.len` bytes used of `len` (exact) or `slack_cap(len)` (with
+    /// [`SLACK`]) allocated. No capacity field: a `Vec` would not fit.
     Heap {
-        char_len: usize,
         flags: u8,
-        bytes: Vec<u8>,
+        char_len: usize,
+        bytes: HeapBytes,
     },
 }
 
-/// The contents of a `str` object.
+/// The text of a heap string (freed by `Repr`'s owner, which knows the block's size).
+struct HeapBytes {
+    ptr: NonNull<u8>,
+    len: usize,
+}
+
+// SAFETY: `HeapBytes` owns its block alone, as a `Box<[u8]>` does.
+unsafe impl Send for HeapBytes {}
+// SAFETY: as above; shared access only reads.
+unsafe impl Sync for HeapBytes {}
+
+/// The block size of a growable heap string of `len` bytes: `len` rounded up to a step of an
+/// eighth of its binade (16 bytes below 128), so growth by `+=` reallocates every ~12%, and
+/// any length up to that size rounds to the same size (the classes nest).
+fn slack_cap(len: usize) -> usize {
+    let step = if len < 128 {
+        16
+    } else {
+        1usize << (usize::BITS - 1 - len.leading_zeros() - 3)
+    };
+    len.div_ceil(step).saturating_mul(step)
+}
+
+impl HeapBytes {
+    /// Take an exactly sized buffer.
+    fn from_boxed(b: Box<[u8]>) -> HeapBytes {
+        let len = b.len();
+        let raw = Box::into_raw(b).cast::<u8>();
+        HeapBytes {
+            // SAFETY: `Box::into_raw` never gives null.
+            ptr: unsafe { NonNull::new_unchecked(raw) },
+            len,
+        }
+    }
+
+    #[inline(always)]
+    fn as_slice(&self) -> &[u8] {
+        // SAFETY: `ptr` holds `len` initialised bytes owned by `self`.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// The layout of the block, given whether it was made with slack.
+    fn layout(&self, slack: bool) -> std::alloc::Layout {
+        let cap = if slack { slack_cap(self.len) } else { self.len };
+        // A block of that size was allocated, so the layout is valid.
+        std::alloc::Layout::array::<u8>(cap).unwrap_or(std::alloc::Layout::new::<u8>())
+    }
+
+    /// Append `add`, growing the block to `slack_cap` of the new length when it is full.
+    fn push(&mut self, slack: bool, add: &[u8]) {
+        let need = self.len + add.len();
+        let old = self.layout(slack);
+        if need > old.size() {
+            let cap = slack_cap(need);
+            let Ok(new) = std::alloc::Layout::array::<u8>(cap) else {
+                std::alloc::handle_alloc_error(old);
+            };
+            // SAFETY: `ptr` was allocated with `old` by the global allocator; `cap` is
+            // non-zero and its layout valid.
+            let p = unsafe { std::alloc::realloc(self.ptr.as_ptr(), old, cap) };
+            self.ptr = NonNull::new(p).unwrap_or_else(|| std::alloc::handle_alloc_error(new));
+        }
+        // SAFETY: the block now holds at least `need` bytes; `add` cannot overlap it (the
+        // caller holds `&mut` to this string and `add` belongs to another).
+        unsafe {
+            std::ptr::copy_nonoverlapping(add.as_ptr(), self.ptr.as_ptr().add(self.len), add.len())
+        };
+        self.len = need;
+    }
+
+    /// A new growable block holding `a` then `b`.
+    fn with_slack(a: &[u8], b: &[u8]) -> HeapBytes {
+        let need = a.len() + b.len();
+        let Ok(layout) = std::alloc::Layout::array::<u8>(slack_cap(need).max(1)) else {
+            std::alloc::handle_alloc_error(std::alloc::Layout::new::<u8>());
+        };
+        // SAFETY: the layout has a non-zero size.
+        let p = unsafe { std::alloc::alloc(layout) };
+        let ptr = NonNull::new(p).unwrap_or_else(|| std::alloc::handle_alloc_error(layout));
+        // SAFETY: the new block holds at least `need` bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(a.as_ptr(), ptr.as_ptr(), a.len());
+            std::ptr::copy_nonoverlapping(b.as_ptr(), ptr.as_ptr().add(a.len()), b.len());
+        }
+        HeapBytes { ptr, len: need }
+    }
+}
+
+impl Drop for Repr {
+    fn drop(&mut self) {
+        if let Repr::Heap { flags, bytes, .. } = self {
+            let layout = bytes.layout(*flags & SLACK != 0);
+            // SAFETY: the block was allocated with this layout (`from_boxed`: exact; `push`,
+            // `with_slack`: `slack_cap`, with `SLACK` set) and is freed once, here.
+            unsafe { std::alloc::dealloc(bytes.ptr.as_ptr(), layout) };
+        }
+    }
+}
+
+/// The contents of a `str` object. `repr` first, so its tag is the object payload's niche.
+#[repr(C)]
 pub struct PyStr {
     repr: Repr,
     hash: Cell<i64>,
 }
 
-const _: () = assert!(std::mem::size_of::<PyStr>() <= 48);
+const _: () = assert!(std::mem::size_of::<PyStr>() <= 40);
 
 impl PyStr {
     /// A string from WTF-8 bytes whose code-point count and flags are known (copying them).
@@ -62,7 +168,7 @@ impl PyStr {
             Repr::Heap {
                 char_len,
                 flags,
-                bytes: bytes.to_vec(),
+                bytes: HeapBytes::from_boxed(bytes.into()),
             }
         };
         PyStr {
@@ -72,20 +178,17 @@ impl PyStr {
     }
 
     /// A string from owned WTF-8 bytes whose code-point count and flags are known.
-    fn from_vec_parts(mut bytes: Vec<u8>, char_len: usize, flags: u8) -> PyStr {
+    fn from_vec_parts(bytes: Vec<u8>, char_len: usize, flags: u8) -> PyStr {
         if bytes.len() <= INLINE_CAP {
             return PyStr::from_parts(&bytes, char_len, flags);
         }
-        // Builders over-allocate; a string is immutable from here on (bar `+=`), so keep no
-        // slack beyond what the allocator's rounding gives anyway.
-        if bytes.capacity() - bytes.len() > 16 {
-            bytes.shrink_to_fit();
-        }
+        // Builders over-allocate; a string is immutable from here on (bar `+=`, which
+        // reallocates with slack), so the block is cut to size.
         PyStr {
             repr: Repr::Heap {
                 char_len,
-                flags,
-                bytes,
+                flags: flags & !SLACK,
+                bytes: HeapBytes::from_boxed(bytes.into_boxed_slice()),
             },
             hash: Cell::new(-1),
         }
@@ -203,7 +306,7 @@ impl PyStr {
     #[inline]
     fn flags(&self) -> u8 {
         match &self.repr {
-            Repr::Inline { flags, .. } | Repr::Heap { flags, .. } => *flags,
+            Repr::Inline { flags, .. } | Repr::Heap { flags, .. } => *flags & !SLACK,
         }
     }
 
@@ -212,7 +315,7 @@ impl PyStr {
     fn bytes(&self) -> &[u8] {
         match &self.repr {
             Repr::Inline { len, buf, .. } => buf.get(..usize::from(*len)).unwrap_or(&[]),
-            Repr::Heap { bytes, .. } => bytes,
+            Repr::Heap { bytes, .. } => bytes.as_slice(),
         }
     }
 
@@ -263,12 +366,10 @@ impl PyStr {
             }
             Repr::Inline { len, buf, .. } => {
                 let old = buf.get(..usize::from(*len)).unwrap_or(&[]);
-                let mut bytes = Vec::with_capacity((old.len() + add.len()).max(2 * INLINE_CAP));
-                bytes.extend_from_slice(old);
-                bytes.extend_from_slice(add);
+                let bytes = HeapBytes::with_slack(old, add);
                 self.repr = Repr::Heap {
                     char_len,
-                    flags,
+                    flags: flags | SLACK,
                     bytes,
                 };
             }
@@ -277,15 +378,11 @@ impl PyStr {
                 flags: fl,
                 bytes,
             } => {
-                // Grow by an eighth rather than doubling (CPython reallocates to the exact
-                // size each time): a string built by `+=` keeps at most ~12% slack.
-                let need = bytes.len() + add.len();
-                if need > bytes.capacity() {
-                    bytes.reserve_exact(add.len() + need / 8 + 16);
-                }
-                bytes.extend_from_slice(add);
+                // Grow by about an eighth rather than doubling (CPython reallocates to the
+                // exact size each time): a string built by `+=` keeps at most ~12% slack.
+                bytes.push(*fl & SLACK != 0, add);
                 *cl = char_len;
-                *fl = flags;
+                *fl = flags | SLACK;
             }
         }
         self.hash.set(-1);
@@ -490,5 +587,37 @@ mod tests {
         assert!(t.has_surrogates() && !t.is_ascii());
         t.push_str(&PyStr::new("b"));
         assert_eq!((t.len(), t.has_surrogates(), t.to_str()), (3, true, None));
+    }
+
+    #[test]
+    fn heap_strings_grow_through_slack_classes() {
+        // Appends of every size across many slack classes: the text stays right and each
+        // block is freed with the size it was allocated with (checked by the allocator in
+        // debug builds and by valgrind/miri).
+        let mut s = PyStr::new("");
+        let mut want = String::new();
+        for i in 0..3000 {
+            let piece = "xyz\u{e9}".repeat(i % 7 + 1);
+            s.push_str(&PyStr::new(&piece));
+            want.push_str(&piece);
+            if i % 500 == 0 {
+                assert_eq!(s.to_str(), Some(want.as_str()));
+            }
+        }
+        assert_eq!(
+            (s.to_str(), s.len()),
+            (Some(want.as_str()), want.chars().count())
+        );
+        // A string made from a vector with spare capacity is cut to size, then grows.
+        let mut v = Vec::with_capacity(500);
+        v.extend_from_slice("a".repeat(100).as_bytes());
+        let mut t = PyStr::from_wtf8(v);
+        t.push_str(&PyStr::new("b"));
+        assert_eq!(t.len(), 101);
+        assert!(t.wtf8().ends_with(b"ab"));
+        for len in [1, 15, 16, 17, 127, 128, 129, 1000, 1023, 1024, 1025, 4097] {
+            assert!(slack_cap(len) >= len && slack_cap(len) - len <= len / 8 + 16);
+            assert_eq!(slack_cap(slack_cap(len)), slack_cap(len));
+        }
     }
 }
