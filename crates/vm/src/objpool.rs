@@ -1,10 +1,13 @@
 //! A free-list allocator for object boxes (CPython: `Objects/obmalloc.c`'s role for objects).
 //!
 //! Every heap object is one `ObjBox` of the same size. Through `malloc` each costs that size
-//! plus the allocator's 8-byte chunk header (an 80-byte chunk for a 72-byte box) and a trip
-//! through its bins. Here boxes are carved back to back from 32 KiB chunks and freed boxes go
+//! plus the allocator's 8-byte chunk header (an 80-byte chunk for a 64-byte box) and a trip
+//! through its bins. Here boxes are carved back to back from 1 MiB chunks and freed boxes go
 //! on a singly linked free list threaded through their first word: an allocation is a pop, a
-//! free a push, and a box takes exactly its size.
+//! free a push, and a box takes exactly its size. A chunk that large is mapped by `malloc`
+//! apart from its heap (its pages become resident as boxes are carved), so object boxes do
+//! not sit between the variable-size blocks (tuple items, long str text, list buffers) and
+//! the holes those leave when freed can merge and serve larger blocks.
 //!
 //! The pool is per thread (no lock on the hot path; objects freed on another thread than the
 //! one that made them simply join that thread's list). A thread's leftover free boxes are
@@ -23,7 +26,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Every box's size and alignment.
 const BOX: Layout = crate::object::box_layout();
 /// Bytes per chunk the boxes are carved from, and the chunks' layout.
-const CHUNK_BYTES: usize = 32 * 1024;
+const CHUNK_BYTES: usize = 1024 * 1024;
 const CHUNK: Layout = match Layout::from_size_align(CHUNK_BYTES, BOX.align()) {
     Ok(l) => l,
     Err(_) => panic!("chunk layout"),
