@@ -132,7 +132,7 @@ impl Vm {
                 Err(EvalError::Retrace) => continue,
                 Err(e) => e,
             };
-            let err = match e {
+            let mut err = match e {
                 EvalError::Py(err) => err,
                 EvalError::Retrace => continue,
                 EvalError::Internal(msg) => {
@@ -179,7 +179,15 @@ impl Vm {
                 {
                     self.profile_leave_frame(&done.code, None);
                 }
-                callees.pop();
+                if callees.top_is_gen() {
+                    // A generator resumed in this loop: the error leaves it as it would
+                    // leave `gen_send_ex`, and goes on in the frame that resumed it.
+                    if let Some(e) = self.gen_finish_inline(callees, Some(err.clone())) {
+                        err = e;
+                    }
+                } else {
+                    callees.pop();
+                }
             }
         }
     }
@@ -653,6 +661,32 @@ impl Vm {
                     if self.profiler.is_some() {
                         self.profile_leave_frame(&f.code, Some(&v));
                     }
+                    if callees.top_is_gen() {
+                        self.gen_finish_inline(callees, None);
+                        fp = match callees.last_mut() {
+                            Some(b) => b,
+                            None => entry,
+                        };
+                        // SAFETY: as at the top: `fp` is the resumer, still alive.
+                        f = unsafe { &mut *fp };
+                        // SAFETY: `f` keeps its code alive.
+                        code = unsafe { &*Rc::as_ptr(&f.code) };
+                        instrs = &code.co.instructions;
+                        // The generator resumed by the caller's `FOR_ITER` or `SEND` is
+                        // exhausted: that instruction ends as on an exhausted iterator.
+                        let Some(resumer) = instrs.get(f.ip.wrapping_sub(1)) else {
+                            return Err(EvalError::Internal("generator returned nowhere"));
+                        };
+                        drop(pop!(f));
+                        if resumer.op == Opcode::SEND {
+                            push(&mut f.stack, v);
+                        } else {
+                            drop(v);
+                        }
+                        f.ip = resumer.arg as usize;
+                        finalize!(self);
+                        continue;
+                    }
                     callees.pop();
                     fp = match callees.last_mut() {
                         Some(b) => b,
@@ -904,6 +938,33 @@ impl Vm {
                     };
                     if let Some(v) = item {
                         push(&mut f.stack, v);
+                        continue;
+                    }
+                    // A generator runs its frame in this loop (`FOR_ITER_GEN`).
+                    if let Some(Value::Obj(o)) = f.stack.last()
+                        && o.class_is(&self.types.generator)
+                    {
+                        self.tick(1)?;
+                        if let Some(nf) = self.gen_push_inline(o, None, callees)? {
+                            fp = nf;
+                            // SAFETY: as at the top: `fp` is the new innermost frame.
+                            f = unsafe { &mut *fp };
+                            // SAFETY: `f` keeps its code alive.
+                            code = unsafe { &*Rc::as_ptr(&f.code) };
+                            instrs = &code.co.instructions;
+                            if !TRACE && self.trace_lines {
+                                return Err(EvalError::Retrace);
+                            }
+                            continue;
+                        }
+                        let o = o.clone();
+                        match crate::generator::gen_next(self, &o)? {
+                            Some(v) => push(&mut f.stack, v),
+                            None => {
+                                f.stack.pop();
+                                f.ip = arg as usize;
+                            }
+                        }
                         continue;
                     }
                     let it = f.stack.last().cloned().ok_or_else(stack_underflow)?;
@@ -1291,9 +1352,56 @@ impl Vm {
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!(f);
-                    return Ok(Exit::Yield(v));
+                    if callees.is_empty() {
+                        return Ok(Exit::Yield(v));
+                    }
+                    // A generator resumed in this loop yields to the `FOR_ITER` or `SEND`
+                    // that resumed it, which pushes the value.
+                    self.leave_frame();
+                    if self.profiler.is_some() {
+                        self.profile_leave_frame(&f.code, Some(&v));
+                    }
+                    if !self.gen_yield_inline(callees) {
+                        return Err(EvalError::Internal("yield in an inlined function"));
+                    }
+                    fp = match callees.last_mut() {
+                        Some(b) => b,
+                        None => entry,
+                    };
+                    // SAFETY: as at the top: `fp` is the resumer, still alive.
+                    f = unsafe { &mut *fp };
+                    // SAFETY: `f` keeps its code alive.
+                    code = unsafe { &*Rc::as_ptr(&f.code) };
+                    instrs = &code.co.instructions;
+                    push(&mut f.stack, v);
                 }
                 Opcode::SEND => {
+                    // A generator or coroutine runs its frame in this loop (`SEND_GEN`).
+                    let n = f.stack.len();
+                    let sub = match f.stack.get(n.wrapping_sub(2)) {
+                        Some(Value::Obj(o))
+                            if matches!(o.payload, Payload::Generator(_))
+                                && (o.class_is(&self.types.generator)
+                                    || o.class_is(&self.types.coroutine)) =>
+                        {
+                            Some(o.clone())
+                        }
+                        _ => None,
+                    };
+                    if let Some(sub) = sub
+                        && let Some(nf) = self.gen_push_inline(&sub, Some(&mut f.stack), callees)?
+                    {
+                        fp = nf;
+                        // SAFETY: as at the top: `fp` is the new innermost frame.
+                        f = unsafe { &mut *fp };
+                        // SAFETY: `f` keeps its code alive.
+                        code = unsafe { &*Rc::as_ptr(&f.code) };
+                        instrs = &code.co.instructions;
+                        if !TRACE && self.trace_lines {
+                            return Err(EvalError::Retrace);
+                        }
+                        continue;
+                    }
                     let v = pop!(f);
                     let sub = f.stack.last().cloned().ok_or_else(stack_underflow)?;
                     match self.send(&sub, v)? {

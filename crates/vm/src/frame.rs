@@ -201,12 +201,57 @@ pub struct GeneratorData {
 /// hold `globals` and `builtins` as uncounted copies of their function's (`func`, which the
 /// frame owns, keeps both alive, and a function's namespaces never change).
 ///
+/// A generator's frame runs on this stack too (CPython 3.12's `FOR_ITER_GEN` / `SEND_GEN`)
+/// without leaving its box: [`FrameStack::push_gen`] takes the box from the generator and
+/// [`FrameStack::pop_gen`] gives it back. Such a frame is innermost when no slot frame was
+/// pushed after it; its `globals` and `builtins` are counted, as in every generator frame.
+///
 /// Invariant: `slots[..live]` are whole frames; in `slots[live..]` only `fast` and `stack`
-/// (both empty) are valid, every other field has been dropped or forgotten.
-#[derive(Default)]
+/// (both empty) are valid, every other field has been dropped or forgotten. `gens` lists the
+/// running generator frames, innermost last, each after the first `below` slot frames;
+/// `gen_below` is the last one's `below` (`usize::MAX` when there is none), so that the
+/// tests on every call and return are one compare.
 pub struct FrameStack {
     slots: Vec<std::mem::ManuallyDrop<Frame>>,
     live: usize,
+    gens: Vec<GenRun>,
+    gen_below: usize,
+}
+
+impl Default for FrameStack {
+    fn default() -> Self {
+        FrameStack {
+            slots: Vec::new(),
+            live: 0,
+            gens: Vec::new(),
+            gen_below: usize::MAX,
+        }
+    }
+}
+
+/// A generator frame running on a [`FrameStack`].
+struct GenRun {
+    /// The slot frames running below it (`live` when it was pushed).
+    below: usize,
+    /// The frame, from `Box::into_raw` (the eval loop reaches it by pointer while it runs).
+    frame: *mut Frame,
+    /// The generator, an uncounted copy: the instruction that resumed it keeps it on its
+    /// frame's value stack until the generator's frame has left (yielded, returned or
+    /// unwound, each of which pops it before touching the resumer's stack).
+    generator: std::mem::ManuallyDrop<ObjRef>,
+    /// `Vm::handled.len()` before the generator's own handled exceptions were pushed.
+    handled_base: usize,
+}
+
+/// What [`FrameStack::pop_gen`] gives back.
+pub struct GenLeft {
+    /// The generator (uncounted, see `GenRun::generator`: alive while the resumer's stack
+    /// holds it).
+    pub generator: std::mem::ManuallyDrop<ObjRef>,
+    /// `Vm::handled.len()` when it was resumed.
+    pub handled_base: usize,
+    /// Its frame.
+    pub frame: Box<Frame>,
 }
 
 /// Value vectors larger than this are freed when their frame finishes instead of kept.
@@ -216,13 +261,14 @@ impl FrameStack {
     /// Running frames.
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.live
+        self.live + self.gens.len()
     }
 
     /// Whether no frame is running.
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
-        self.live == 0
+        // With no slot frame, a generator frame runs exactly when the last is at 0.
+        self.live == 0 && self.gen_below != 0
     }
 
     /// Slots allocated (running and finished).
@@ -233,6 +279,12 @@ impl FrameStack {
     /// The innermost running frame.
     #[inline(always)]
     pub fn last_mut(&mut self) -> Option<&mut Frame> {
+        if self.gen_below == self.live
+            && let Some(g) = self.gens.last()
+        {
+            // SAFETY: a running generator frame's box is owned by this stack until `pop_gen`.
+            return Some(unsafe { &mut *g.frame });
+        }
         match self.live.checked_sub(1) {
             Some(i) => self.slots.get_mut(i).map(|f| &mut **f),
             None => None,
@@ -312,9 +364,70 @@ impl FrameStack {
         }
     }
 
-    /// Finish the innermost frame: drop its values and references, keep its vectors.
+    /// Whether the innermost running frame is a generator's (pushed by [`FrameStack::push_gen`]).
+    #[inline(always)]
+    pub fn top_is_gen(&self) -> bool {
+        self.gen_below == self.live
+    }
+
+    /// Run `generator`'s suspended `frame` on this stack, innermost, until
+    /// [`FrameStack::pop_gen`] gives it back. `handled_base` is returned by `pop_gen`.
+    ///
+    /// # Safety
+    /// `generator` stays alive until `pop_gen` has given the frame back (the resumer's value
+    /// stack holds it).
+    #[inline(always)]
+    pub unsafe fn push_gen(
+        &mut self,
+        generator: &ObjRef,
+        frame: Box<Frame>,
+        handled_base: usize,
+    ) -> *mut Frame {
+        let frame = Box::into_raw(frame);
+        // Capacity first, then the record is written in place (`Vec::push` is an out-of-line
+        // call here).
+        if self.gens.len() == self.gens.capacity() {
+            self.gens.reserve(8);
+        }
+        let n = self.gens.len();
+        // SAFETY: index `n` is allocated (reserved above) and unused; after the write the
+        // first `n + 1` elements are initialised. The generator is an uncounted copy, never
+        // dropped; the caller keeps the original alive.
+        unsafe {
+            self.gens.as_mut_ptr().add(n).write(GenRun {
+                below: self.live,
+                frame,
+                generator: std::mem::ManuallyDrop::new(std::ptr::read(generator)),
+                handled_base,
+            });
+            self.gens.set_len(n + 1);
+        }
+        self.gen_below = self.live;
+        frame
+    }
+
+    /// Take the innermost frame, a generator's, off this stack; `None` (and nothing changed)
+    /// when the innermost frame is not a generator's.
+    #[inline(always)]
+    pub fn pop_gen(&mut self) -> Option<GenLeft> {
+        if !self.top_is_gen() {
+            return None;
+        }
+        let run = self.gens.pop()?;
+        self.gen_below = self.gens.last().map_or(usize::MAX, |g| g.below);
+        Some(GenLeft {
+            generator: run.generator,
+            handled_base: run.handled_base,
+            // SAFETY: `frame` came from `Box::into_raw` in `push_gen` and is given back once.
+            frame: unsafe { Box::from_raw(run.frame) },
+        })
+    }
+
+    /// Finish the innermost frame: drop its values and references, keep its vectors. Never
+    /// for a generator's frame (see [`FrameStack::pop_gen`]).
     #[inline(always)]
     pub fn pop(&mut self) {
+        debug_assert!(!self.top_is_gen());
         let Some(i) = self.live.checked_sub(1) else {
             return;
         };
@@ -368,7 +481,11 @@ fn drop_values(v: &mut Vec<Value>) {
 impl Drop for FrameStack {
     fn drop(&mut self) {
         while self.live > 0 {
-            self.pop();
+            // Only when unwinding a panic: the generator's frame is dropped (it stays marked
+            // running).
+            if self.pop_gen().is_none() {
+                self.pop();
+            }
         }
         for slot in &mut self.slots {
             // SAFETY: every slot is finished (popped above): only its vectors are valid.

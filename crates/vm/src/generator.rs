@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 
 use krait_bytecode::{CodeFlags, Opcode};
 
-use crate::frame::{Exit, Frame, GeneratorData};
+use crate::frame::{Exit, Frame, FrameStack, GeneratorData};
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::FunctionData;
 use crate::objects::typeobj::is_subtype;
@@ -128,7 +128,17 @@ impl Vm {
             Ok(()) => {
                 let r = match exc {
                     None => {
-                        frame.stack.push(value);
+                        // The value stack has room: the `YIELD_VALUE` it stopped at popped one (`Vec::push`
+                        // would be an out-of-line call).
+                        if frame.stack.len() == frame.stack.capacity() {
+                            frame.stack.reserve(1);
+                        }
+                        let n = frame.stack.len();
+                        // SAFETY: index `n` is allocated (reserved above) and unused.
+                        unsafe {
+                            frame.stack.as_mut_ptr().add(n).write(value);
+                            frame.stack.set_len(n + 1);
+                        }
                         self.execute(&mut frame)
                     }
                     Some(e) => self.execute_with_error(&mut frame, e),
@@ -158,29 +168,139 @@ impl Vm {
                 Ok(Exit::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(Exit::Return(v)),
-            Err(e) => {
-                let si = self.types.stop_iteration.clone();
-                let sai = self.types.stop_async_iteration.clone();
-                let kind = self.gen_kind(generator);
-                if self.err_matches(&e, &si)
-                    || (kind == "async generator" && self.err_matches(&e, &sai))
-                {
-                    let what = if self.err_matches(&e, &si) {
-                        "StopIteration"
-                    } else {
-                        "StopAsyncIteration"
-                    };
-                    let new = self.runtime_error(format!("{kind} raised {what}"));
-                    if let Payload::Exception(d) = &new.0.payload {
-                        *d.cause.borrow_mut() = Value::Obj(e.0.clone());
-                        *d.context.borrow_mut() = Value::Obj(e.0.clone());
-                        d.suppress_context.set(true);
-                    }
-                    return Err(new);
-                }
-                Err(e)
-            }
+            Err(e) => Err(self.gen_raised(generator, e)),
         }
+    }
+
+    /// An exception leaving a generator's frame: StopIteration (and StopAsyncIteration from
+    /// an async generator) becomes RuntimeError (PEP 479, `gen_send_ex2`).
+    pub(crate) fn gen_raised(&mut self, generator: &ObjRef, e: PyErr) -> PyErr {
+        let si = self.types.stop_iteration.clone();
+        let sai = self.types.stop_async_iteration.clone();
+        let kind = self.gen_kind(generator);
+        if self.err_matches(&e, &si) || (kind == "async generator" && self.err_matches(&e, &sai)) {
+            let what = if self.err_matches(&e, &si) {
+                "StopIteration"
+            } else {
+                "StopAsyncIteration"
+            };
+            let new = self.runtime_error(format!("{kind} raised {what}"));
+            if let Payload::Exception(d) = &new.0.payload {
+                *d.cause.borrow_mut() = Value::Obj(e.0.clone());
+                *d.context.borrow_mut() = Value::Obj(e.0.clone());
+                d.suppress_context.set(true);
+            }
+            return new;
+        }
+        e
+    }
+
+    /// `FOR_ITER` / `SEND` over a generator or coroutine without a nested `execute` (CPython
+    /// 3.12's `FOR_ITER_GEN`, `SEND_GEN`): its frame goes on `callees`, innermost,
+    /// with the sent value (`None` for `FOR_ITER`; for `SEND`, the top of `sent`, popped) as
+    /// the result of the yield it stopped at, and the eval loop goes on in it. The same
+    /// bookkeeping as [`Vm::gen_send_ex`]: `gi_running`, the generator's handled exceptions
+    /// on top of the caller's, the frame record and the recursion check.
+    ///
+    /// `generator` must stay on the resumer's value stack until the frame has left (see
+    /// [`FrameStack::push_gen`]).
+    ///
+    /// `Ok(None)`, with nothing changed, when the general path must run instead: the
+    /// generator is running or finished, a non-None value goes to a just-started one, or a
+    /// profiler or trace function wants the call events.
+    #[inline(always)]
+    pub(crate) fn gen_push_inline(
+        &mut self,
+        generator: &ObjRef,
+        sent: Option<&mut Vec<Value>>,
+        callees: &mut FrameStack,
+    ) -> PyResult<Option<*mut Frame>> {
+        let Payload::Generator(g) = &generator.payload else {
+            return Ok(None);
+        };
+        if g.running.get() || self.profiler.is_some() {
+            return Ok(None);
+        }
+        let mut slot = g.frame.borrow_mut();
+        if slot.is_none() {
+            return Ok(None);
+        }
+        let value = match sent {
+            None => Value::None,
+            Some(stack) => {
+                if !g.started.get() && !stack.last().is_some_and(Value::is_none) {
+                    return Ok(None);
+                }
+                stack.pop().unwrap_or(Value::None)
+            }
+        };
+        let Some(mut frame) = slot.take() else {
+            return Ok(None);
+        };
+        drop(slot);
+        g.started.set(true);
+        if let Err(e) = self.check_frame_depth() {
+            // As `gen_send_ex` when `enter_frame` refuses: the generator is finished.
+            g.exc_state.borrow_mut().clear();
+            drop(frame);
+            return Err(e);
+        }
+        g.running.set(true);
+        let base = self.handled.len();
+        if !g.exc_state.borrow().is_empty() {
+            let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
+            self.handled.extend(saved);
+        }
+        self.push_frame_link(&frame);
+        // The value stack has room: the `YIELD_VALUE` it stopped at popped one (`Vec::push`
+        // would be an out-of-line call).
+        if frame.stack.len() == frame.stack.capacity() {
+            frame.stack.reserve(1);
+        }
+        let n = frame.stack.len();
+        // SAFETY: index `n` is allocated (reserved above) and unused.
+        unsafe {
+            frame.stack.as_mut_ptr().add(n).write(value);
+            frame.stack.set_len(n + 1);
+        }
+        // SAFETY: the resumer (`FOR_ITER`, `SEND`) keeps `generator` on its stack.
+        Ok(Some(unsafe { callees.push_gen(generator, frame, base) }))
+    }
+
+    /// `YIELD_VALUE` in a generator frame [`Vm::gen_push_inline`] started: the frame goes
+    /// back to its generator, suspended (its frame record is already popped).
+    #[inline(always)]
+    pub(crate) fn gen_yield_inline(&mut self, callees: &mut FrameStack) -> bool {
+        let Some(left) = callees.pop_gen() else {
+            return false;
+        };
+        if let Payload::Generator(g) = &left.generator.payload {
+            g.running.set(false);
+            if self.handled.len() > left.handled_base {
+                *g.exc_state.borrow_mut() = self.handled.split_off(left.handled_base);
+            }
+            *g.frame.borrow_mut() = Some(left.frame);
+        }
+        true
+    }
+
+    /// A generator frame [`Vm::gen_push_inline`] started has returned, or `err` leaves it
+    /// (`Some`; returned converted as [`Vm::gen_send_ex`] converts it): the generator is
+    /// finished (its frame record is already popped).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn gen_finish_inline(
+        &mut self,
+        callees: &mut FrameStack,
+        err: Option<PyErr>,
+    ) -> Option<PyErr> {
+        let left = callees.pop_gen()?;
+        if let Payload::Generator(g) = &left.generator.payload {
+            g.running.set(false);
+        }
+        self.handled.truncate(left.handled_base);
+        drop(left.frame);
+        err.map(|e| self.gen_raised(&left.generator, e))
     }
 
     /// "generator", "coroutine" or "async generator".
