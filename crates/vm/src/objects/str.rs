@@ -347,6 +347,10 @@ impl PyStr {
 
     /// Append `other` in place (`s += t` when `s` has no other reference).
     pub fn push_str(&mut self, other: &PyStr) {
+        if other.bytes().is_empty() {
+            // Nothing to add; and a heap block not grown here must keep its exact size.
+            return;
+        }
         let flags =
             (self.flags() & other.flags() & ASCII) | ((self.flags() | other.flags()) & SURROGATES);
         let char_len = self.len() + other.len();
