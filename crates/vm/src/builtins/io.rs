@@ -990,7 +990,10 @@ pub(super) fn flush_writes(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult
                 vm.check_now()?;
             }
             Ok(_) => {}
-            Err(e) => return Err(e),
+            Err(e) => {
+                put_back(st, &pending);
+                return Err(e);
+            }
         }
     }
 }
