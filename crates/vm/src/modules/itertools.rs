@@ -27,6 +27,9 @@ struct TeeShared {
     buf: VecDeque<Value>,
     /// Index (in the whole stream) of `buf[0]`.
     base: usize,
+    /// Whether a copy is fetching the next item from `it` (another thread, or the source
+    /// itself, asking again must fail, not wait or read twice).
+    running: bool,
 }
 
 enum State {
@@ -699,8 +702,18 @@ fn next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
             let v = match have {
                 Some(v) => v,
                 None => {
-                    let src = shared.borrow().it.clone();
-                    let Some(v) = vm.next(&src)? else {
+                    let src = {
+                        let mut sh = shared.borrow_mut();
+                        if sh.running {
+                            drop(sh);
+                            return Err(vm.runtime_error("cannot re-enter the tee iterator"));
+                        }
+                        sh.running = true;
+                        sh.it.clone()
+                    };
+                    let got = vm.next(&src);
+                    shared.borrow_mut().running = false;
+                    let Some(v) = got? else {
                         return Ok(None);
                     };
                     shared.borrow_mut().buf.push_back(v.clone());
@@ -1526,6 +1539,7 @@ fn new_shared(it: Value) -> Rc<RefCell<TeeShared>> {
         it,
         buf: VecDeque::new(),
         base: 0,
+        running: false,
     }))
 }
 
