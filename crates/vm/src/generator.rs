@@ -118,27 +118,12 @@ impl Vm {
         }
         g.started.set(true);
         g.running.set(true);
-        // The generator's own handled exceptions sit on top of the caller's while it runs.
-        let base = self.handled.len();
-        if !g.exc_state.borrow().is_empty() {
-            let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
-            self.handled.extend(saved);
-        }
+        let base = self.enter_gen_exc_state(g);
         let result = match self.enter_frame(&frame) {
             Ok(()) => {
                 let r = match exc {
                     None => {
-                        // The value stack has room: the `YIELD_VALUE` it stopped at popped one (`Vec::push`
-                        // would be an out-of-line call).
-                        if frame.stack.len() == frame.stack.capacity() {
-                            frame.stack.reserve(1);
-                        }
-                        let n = frame.stack.len();
-                        // SAFETY: index `n` is allocated (reserved above) and unused.
-                        unsafe {
-                            frame.stack.as_mut_ptr().add(n).write(value);
-                            frame.stack.set_len(n + 1);
-                        }
+                        push_sent(&mut frame, value);
                         self.execute(&mut frame)
                     }
                     Some(e) => self.execute_with_error(&mut frame, e),
@@ -246,23 +231,9 @@ impl Vm {
             return Err(e);
         }
         g.running.set(true);
-        let base = self.handled.len();
-        if !g.exc_state.borrow().is_empty() {
-            let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
-            self.handled.extend(saved);
-        }
+        let base = self.enter_gen_exc_state(g);
         self.push_frame_link(&frame);
-        // The value stack has room: the `YIELD_VALUE` it stopped at popped one (`Vec::push`
-        // would be an out-of-line call).
-        if frame.stack.len() == frame.stack.capacity() {
-            frame.stack.reserve(1);
-        }
-        let n = frame.stack.len();
-        // SAFETY: index `n` is allocated (reserved above) and unused.
-        unsafe {
-            frame.stack.as_mut_ptr().add(n).write(value);
-            frame.stack.set_len(n + 1);
-        }
+        push_sent(&mut frame, value);
         // SAFETY: the resumer (`FOR_ITER`, `SEND`) keeps `generator` on its stack.
         Ok(Some(unsafe { callees.push_gen(generator, frame, base) }))
     }
@@ -512,6 +483,36 @@ impl Vm {
 }
 
 /// Advance a generator for `next()` / `for`: `None` when it returned.
+/// Push the value a resumed generator receives (the result of its `yield`). The value stack
+/// has room: the `YIELD_VALUE` it stopped at popped one (`Vec::push` would be an out-of-line
+/// call).
+#[inline(always)]
+fn push_sent(frame: &mut Frame, value: Value) {
+    if frame.stack.len() == frame.stack.capacity() {
+        frame.stack.reserve(1);
+    }
+    let n = frame.stack.len();
+    // SAFETY: index `n` is allocated (reserved above) and unused.
+    unsafe {
+        frame.stack.as_mut_ptr().add(n).write(value);
+        frame.stack.set_len(n + 1);
+    }
+}
+
+impl Vm {
+    /// Put the generator's own handled exceptions on top of the caller's while it runs;
+    /// returns where they start (to take them back when it stops).
+    #[inline(always)]
+    fn enter_gen_exc_state(&mut self, g: &GeneratorData) -> usize {
+        let base = self.handled.len();
+        if !g.exc_state.borrow().is_empty() {
+            let saved = std::mem::take(&mut *g.exc_state.borrow_mut());
+            self.handled.extend(saved);
+        }
+        base
+    }
+}
+
 pub fn gen_next(vm: &mut Vm, generator: &ObjRef) -> PyResult<Option<Value>> {
     if !generator.class_is(&vm.types.generator) && vm.gen_kind(generator) != "generator" {
         return Err(vm.type_error(format!(
