@@ -171,8 +171,18 @@ impl FileState {
 
 /// The payload of a file object.
 pub struct FileObj {
-    st: Rc<RefCell<FileState>>,
+    /// Replaced by `__init__` (CPython's `_io` types take their arguments there, so a
+    /// subclass may give `__init__` another signature).
+    st: RefCell<Rc<RefCell<FileState>>>,
     layer: Layer,
+    /// `__init__` has run (`__new__` alone makes an object every operation refuses, as
+    /// CPython's "I/O operation on uninitialized object").
+    ready: Cell<bool>,
+    /// A buffered or text layer over something that is not a native file (a `BytesIO`, gzip's
+    /// `_GzipReader`): `_pyio`'s class of the same name, whose methods and properties run on
+    /// this object (its state in the instance `__dict__`), so that what a subclass or the
+    /// instance overrides is seen by the rest as in CPython.
+    delegate: RefCell<Option<Value>>,
     /// The layer below (`buffer`, `raw`) once asked for: the same object every time.
     below: RefCell<Option<Value>>,
     /// `detach()` was called: every operation now fails.
@@ -184,6 +194,8 @@ impl FileObj {
     pub(super) fn is_plain_text(&self, vm: &mut Vm, obj: &Value) -> bool {
         self.layer == Layer::Text
             && !self.detached.get()
+            && self.ready.get()
+            && self.delegate.borrow().is_none()
             && vm
                 .io
                 .text_type
@@ -195,6 +207,11 @@ impl FileObj {
     pub fn referents(&self, visit: &mut dyn FnMut(&Value)) {
         if let Ok(b) = self.below.try_borrow()
             && let Some(v) = &*b
+        {
+            visit(v);
+        }
+        if let Ok(d) = self.delegate.try_borrow()
+            && let Some(v) = &*d
         {
             visit(v);
         }
@@ -232,6 +249,7 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
             method "__exit__" => file_exit, "";
             method "__del__" => file_del, "";
             method "__repr__" => file_repr, "Return repr(self).";
+            method "__getattr__" => file_getattr, "";
         ],
     );
     if name != "TextIOWrapper" {
@@ -258,10 +276,16 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
         "TextIOWrapper" => textio_new,
         _ => buffered_new,
     };
+    let init: crate::objects::function::NativeFn = match name {
+        "FileIO" => fileio_init,
+        "TextIOWrapper" => textio_init,
+        _ => buffered_init,
+    };
     vm.add_methods(
         &t,
         crate::methods![
             staticmethod "__new__" => ctor, "Create and return a new object.";
+            method "__init__" => init, "Initialize self.  See help(type(self)) for accurate signature.";
         ],
     );
     vm.add_getset(&t, "closed", file_closed, None);
@@ -394,8 +418,10 @@ pub(super) fn file_instance(
 ) -> ObjRef {
     let dict = vm.new_dict();
     let f = FileObj {
-        st,
+        st: RefCell::new(st),
         layer,
+        ready: Cell::new(true),
+        delegate: RefCell::new(None),
         below: RefCell::new(None),
         detached: Cell::new(false),
     };
@@ -661,9 +687,93 @@ fn bind_new(
     Ok(out)
 }
 
-/// `FileIO(file, mode='r', closefd=True, opener=None)`.
+/// A state no descriptor stands behind: what `__new__` gives an object until `__init__`
+/// (a `FileIO` made so is a closed file, fd -1, as in CPython).
+fn placeholder_state() -> Rc<RefCell<FileState>> {
+    let mut s = FileState::new(-1, Value::None, false, false);
+    s.closed = true;
+    s.closefd = false;
+    Rc::new(RefCell::new(s))
+}
+
+/// `__new__` of the file types: CPython's generic `tp_new`, which ignores its arguments
+/// (they are `__init__`'s, so a subclass's `__init__` may take others).
+fn new_unready(vm: &mut Vm, args: &Args<'_>, name: &str, layer: Layer) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, args, name)?;
+    let obj = file_instance(vm, cls, placeholder_state(), layer);
+    if let Payload::File(f) = &obj.payload {
+        f.ready.set(layer == Layer::Raw);
+    }
+    Ok(Value::Obj(obj))
+}
+
 fn fileio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let cls = crate::native::new_cls(vm, &args, "FileIO")?;
+    new_unready(vm, &args, "FileIO", Layer::Raw)
+}
+
+fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    new_unready(vm, &args, "BufferedReader", Layer::Buffered)
+}
+
+fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    new_unready(vm, &args, "TextIOWrapper", Layer::Text)
+}
+
+/// The file object `__init__` is given as `self`.
+fn init_self<'a>(vm: &mut Vm, args: &'a Args<'_>, name: &str) -> PyResult<&'a FileObj> {
+    match args.pos().first().map(|v| v.payload()) {
+        Some(Some(Payload::File(f))) => Ok(f),
+        Some(_) => Err(vm.type_error(format!(
+            "descriptor '__init__' requires a '_io.{name}' object but received '{}'",
+            vm.type_name(&args.pos()[0])
+        ))),
+        None => Err(vm.type_error(format!(
+            "descriptor '__init__' of '_io.{name}' object needs an argument"
+        ))),
+    }
+}
+
+/// The shared state of `v` when it is a usable native file a layer can sit on directly
+/// (not one handing its work to `_pyio`, not uninitialized).
+fn native_state(v: &Value) -> Option<Rc<RefCell<FileState>>> {
+    match v.payload() {
+        Some(Payload::File(f))
+            if f.ready.get() && !f.detached.get() && f.delegate.borrow().is_none() =>
+        {
+            Some(f.st.borrow().clone())
+        }
+        _ => None,
+    }
+}
+
+/// Point `f` at `st` (a native layer) or at `delegate` (`_pyio`'s class doing the work).
+fn set_ready(
+    f: &FileObj,
+    st: Rc<RefCell<FileState>>,
+    below: Option<Value>,
+    delegate: Option<Value>,
+) {
+    *f.st.borrow_mut() = st;
+    *f.below.borrow_mut() = below;
+    *f.delegate.borrow_mut() = delegate;
+    f.detached.set(false);
+    f.ready.set(true);
+}
+
+/// Set `self` up as `_pyio`'s class `name` over a layer that is not a native file: that
+/// class's `__init__` run on `self` with the arguments given.
+fn pyio_init(vm: &mut Vm, f: &FileObj, args: &Args<'_>, name: &str) -> PyResult<Value> {
+    let pyio = vm.import_dotted("_pyio")?;
+    let cls = vm.getattr_str(&pyio, name)?;
+    set_ready(f, placeholder_state(), None, Some(cls.clone()));
+    let init = vm.getattr_str(&cls, "__init__")?;
+    vm.call(&init, *args)?;
+    Ok(Value::None)
+}
+
+/// `FileIO.__init__(file, mode='r', closefd=True, opener=None)`.
+fn fileio_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = init_self(vm, &args, "FileIO")?;
     let a = bind_new(
         vm,
         &args,
@@ -693,21 +803,57 @@ fn fileio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => true,
     };
     let opener = a[3].clone().filter(|o| !o.is_none());
+    // A second `__init__` first closes what the first opened (CPython's `fileio_init`).
+    let old = f.st.borrow().clone();
+    if old.borrow().closefd {
+        close_state(vm, &old)?;
+    }
     let st = open_state(vm, &file, &m, &mode, closefd, opener.as_ref(), "FileIO")?;
-    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Raw)))
+    set_ready(f, st, None, None);
+    Ok(Value::None)
 }
 
-/// `BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192)` over a `FileIO`.
-fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let cls = crate::native::new_cls(vm, &args, "BufferedReader")?;
-    let name = crate::objects::typeobj::type_data(&cls)
-        .name
-        .borrow()
-        .clone();
-    if let Some(v) = pyio_fallback(vm, &args, &name)? {
-        return Ok(v);
+/// Which of the native file types `this` is (a subclass's instance: its native base).
+fn native_type_name(vm: &mut Vm, this: &Value) -> &'static str {
+    let t = io_types(vm);
+    let Value::Obj(o) = this else {
+        return "BufferedReader";
+    };
+    let cls = o.class();
+    for (ty, name) in [
+        (&t.random, "BufferedRandom"),
+        (&t.writer, "BufferedWriter"),
+        (&t.reader, "BufferedReader"),
+        (&t.text, "TextIOWrapper"),
+        (&t.file_io, "FileIO"),
+    ] {
+        if crate::objects::typeobj::is_subtype(&cls, ty) {
+            return name;
+        }
     }
-    let a = bind_new(vm, &args, &name, &["raw", "buffer_size"], 1)?;
+    "BufferedReader"
+}
+
+/// CPython's `tp_name` of `this`'s type: `_io.BufferedReader` for the native types, a
+/// subclass's bare name.
+fn c_type_name(vm: &mut Vm, this: &Value) -> String {
+    let tn = vm.type_name(this);
+    if native_type_name(vm, this) == tn {
+        format!("_io.{tn}")
+    } else {
+        tn
+    }
+}
+
+/// `BufferedReader/BufferedWriter/BufferedRandom.__init__(raw, buffer_size=8192)`: over a
+/// native `FileIO` the layers share one state; over anything else `_pyio` does the work.
+fn buffered_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let name = match args.pos().first() {
+        Some(v) => native_type_name(vm, &v.clone()),
+        None => "BufferedReader",
+    };
+    let f = init_self(vm, &args, name)?;
+    let a = bind_new(vm, &args, name, &["raw", "buffer_size"], 1)?;
     let raw = a[0].clone().unwrap_or(Value::None);
     if let Some(b) = &a[1] {
         let n = vm.index_to_i64(b)?;
@@ -715,54 +861,20 @@ fn buffered_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.value_error("buffer size must be strictly positive"));
         }
     }
-    let st = match raw.payload() {
-        Some(Payload::File(f)) => f.st.clone(),
-        _ => {
-            return Err(vm.not_implemented_error(format!(
-                "{name}() over a {} is not supported yet (only over _io.FileIO)",
-                vm.type_name(&raw)
-            )));
-        }
-    };
-    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Buffered)))
-}
-
-/// A buffered or text layer over something that is not one of these native files (gzip's
-/// `_GzipReader`, a `GzipFile`, a `BytesIO`): `_pyio`'s pure-Python class of the same name does
-/// the work. `None` when the wrapped object is a native file (or absent).
-fn pyio_fallback(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<Value>> {
-    let inner = match args.pos().get(1) {
-        Some(v) => v.clone(),
+    match native_state(&raw) {
+        Some(st) => set_ready(f, st, Some(raw), None),
         None => {
-            let found = args.kwargs().find(|(k, _)| {
-                crate::native::as_pystr(k)
-                    .is_some_and(|s| s.as_str() == "raw" || s.as_str() == "buffer")
-            });
-            match found {
-                Some((_, v)) => v.clone(),
-                None => return Ok(None),
-            }
+            return pyio_init(vm, f, &args, name);
         }
-    };
-    if matches!(inner.payload(), Some(Payload::File(_))) {
-        return Ok(None);
     }
-    let pyio = vm.import_dotted("_pyio")?;
-    let cls = vm.getattr_str(&pyio, name)?;
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
-    vm.call(&cls, rest).map(Some)
+    Ok(Value::None)
 }
 
-/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
-/// write_through=False)` over an `open()` binary file.
-fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let cls = crate::native::new_cls(vm, &args, "TextIOWrapper")?;
-    if let Some(v) = pyio_fallback(vm, &args, "TextIOWrapper")? {
-        return Ok(v);
-    }
+/// `TextIOWrapper.__init__(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)`: over a native buffered file the layers share
+/// one state; over anything else (a `BytesIO`, a Python buffer) `_pyio` does the work.
+fn textio_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = init_self(vm, &args, "TextIOWrapper")?;
     let a = bind_new(
         vm,
         &args,
@@ -804,14 +916,8 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(e) = &texts[0] {
         crate::objects::codecs::check_encoding(vm, e)?;
     }
-    let st = match buffer.payload() {
-        Some(Payload::File(f)) => f.st.clone(),
-        _ => {
-            return Err(vm.not_implemented_error(format!(
-                "TextIOWrapper() over a {} is not supported yet (only over open()'s binary files)",
-                vm.type_name(&buffer)
-            )));
-        }
+    let Some(st) = native_state(&buffer) else {
+        return pyio_init(vm, f, &args, "TextIOWrapper");
     };
     let mut texts = texts.into_iter();
     let mut cfg = TextCfg::new(
@@ -828,7 +934,123 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => false,
     };
     st.borrow_mut().text = Some(cfg);
-    Ok(Value::Obj(file_instance(vm, cls, st, Layer::Text)))
+    set_ready(f, st, Some(buffer), None);
+    Ok(Value::None)
+}
+
+/// The `_pyio` class doing the work of `this`, if any.
+fn delegate_of(this: &Value) -> Option<Value> {
+    match this.payload() {
+        Some(Payload::File(f)) => f.delegate.borrow().clone(),
+        _ => None,
+    }
+}
+
+/// `cls.name` bound to `this` (`this` is no instance of `cls`: the descriptor protocol by
+/// hand), `None` when `cls` has no such attribute.
+fn pyio_attr(vm: &mut Vm, cls: &Value, this: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Value::Obj(c) = cls else {
+        return Ok(None);
+    };
+    let key = vm.intern(name);
+    let h = vm.hash_text(name);
+    let Some(attr) = vm.type_lookup_obj(c, &key, h) else {
+        return Ok(None);
+    };
+    let owner = Value::Obj(vm.type_of(this));
+    let special = !matches!(attr.payload(), Some(Payload::Function(_)))
+        && vm.lookup_special_str(&attr, "__get__").is_some();
+    if special {
+        let get = vm.getattr_str(&attr, "__get__")?;
+        return vm.call_pos(&get, &[this.clone(), owner]).map(Some);
+    }
+    vm.descriptor_get(&attr, this, &owner).map(Some)
+}
+
+/// `self.name(*args)` by the `_pyio` class `cls`'s method, run on `self` (`args[0]`).
+fn forward(vm: &mut Vm, cls: &Value, name: &str, args: &Args<'_>) -> PyResult<Value> {
+    let m = vm.getattr_str(cls, name)?;
+    vm.call(&m, *args)
+}
+
+/// `self.name(*args)` for a file whose work `_pyio` does, `None` for the others. A closed
+/// file refuses the operations CPython's C layers check first, in their words (`_pyio` words
+/// some differently); the others go to the layer below as in C.
+fn delegate_call(vm: &mut Vm, args: &Args<'_>, name: &str) -> Option<PyResult<Value>> {
+    let this = args.pos().first()?;
+    let d = delegate_of(this)?;
+    let Some(Payload::File(f)) = this.payload() else {
+        return None;
+    };
+    let layer = f.layer;
+    let checked = matches!(
+        name,
+        "read"
+            | "read1"
+            | "readall"
+            | "peek"
+            | "readline"
+            | "readlines"
+            | "readinto"
+            | "readinto1"
+            | "write"
+            | "writelines"
+            | "flush"
+            | "seek"
+            | "tell"
+            | "truncate"
+            | "__next__"
+    );
+    if checked {
+        match vm.getattr_str(this, "closed").and_then(|c| vm.is_true(&c)) {
+            Ok(true) => return Some(Err(vm.value_error(closed_message(layer, name)))),
+            Ok(false) => {}
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    Some(forward(vm, &d, name, args))
+}
+
+/// `__getattr__` of the file types: the attributes of `_pyio`'s class (its helpers, its
+/// class constants) for a file whose work it does; a plain miss for the others.
+fn file_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__getattr__", 1, 1)?;
+    let name = match rest[0].payload() {
+        Some(Payload::Str(_)) => vm.str_text(&rest[0]),
+        _ => return Err(vm.type_error("attribute name must be string")),
+    };
+    if let Some(cls) = delegate_of(this)
+        && let Some(v) = pyio_attr(vm, &cls, this, &name)?
+    {
+        return Ok(v);
+    }
+    let tn = c_type_name(vm, this);
+    Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")))
+}
+
+/// A method of a file whose work `_pyio` does: hand the call over.
+macro_rules! delegated {
+    ($vm:expr, $args:expr, $name:expr) => {
+        if let Some(r) = delegate_call($vm, &$args, $name) {
+            return r;
+        }
+    };
+}
+
+/// A getter of a file whose work `_pyio` does: read the delegate's attribute.
+macro_rules! delegated_attr {
+    ($vm:expr, $this:expr, $name:expr) => {
+        if let Some(d) = delegate_of($this) {
+            return match pyio_attr($vm, &d, $this, $name)? {
+                Some(v) => Ok(v),
+                None => Err($vm.attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    $vm.type_name($this),
+                    $name
+                ))),
+            };
+        }
+    };
 }
 
 struct Mode {
@@ -917,7 +1139,10 @@ fn file_of(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer
             Layer::Text => "underlying buffer has been detached",
             _ => "raw stream has been detached",
         })),
-        Some(Payload::File(f)) => Ok((f.st.clone(), f.layer)),
+        Some(Payload::File(f)) if !f.ready.get() => {
+            Err(vm.value_error("I/O operation on uninitialized object"))
+        }
+        Some(Payload::File(f)) => Ok((f.st.borrow().clone(), f.layer)),
         _ => Err(vm.type_error(format!(
             "descriptor requires an '_io' file object but received '{}'",
             vm.type_name(this)
@@ -1427,6 +1652,7 @@ fn readline_impl(vm: &mut Vm, this: &Value, limit: Option<usize>) -> PyResult<Va
 }
 
 fn file_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "read");
     let (this, rest) = method_args(vm, &args, "read", 0, 1)?;
     let n = size_arg(vm, rest)?;
     read_impl(vm, this, n)
@@ -1435,6 +1661,7 @@ fn file_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `read1(size=-1)`: what the buffer holds, else one raw read; a negative size is the
 /// buffer size (CPython: `_io__Buffered_read1_impl`).
 fn file_read1(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "read1");
     let (this, rest) = method_args(vm, &args, "read1", 0, 1)?;
     let n = match rest.first() {
         None | Some(Value::None) => BUFFER_SIZE,
@@ -1453,6 +1680,7 @@ fn file_read1(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `peek(size=0)`: the buffered bytes, after one raw read if there were none; the position
 /// does not move (CPython: `_io__Buffered_peek_impl`).
 fn file_peek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "peek");
     let (this, _) = method_args(vm, &args, "peek", 0, 1)?;
     let (st, layer) = file_of(vm, this)?;
     if st.borrow().closed {
@@ -1471,10 +1699,12 @@ fn file_peek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_readinto(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readinto");
     readinto_impl(vm, &args, "readinto")
 }
 
 fn file_readinto1(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readinto1");
     readinto_impl(vm, &args, "readinto1")
 }
 
@@ -1586,17 +1816,20 @@ fn writable_bytes_view(vm: &mut Vm, buf: &Value, name: &str) -> PyResult<Value> 
 }
 
 fn file_readall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readall");
     let (this, _) = method_args(vm, &args, "readall", 0, 0)?;
     read_impl(vm, this, None)
 }
 
 fn file_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readline");
     let (this, rest) = method_args(vm, &args, "readline", 0, 1)?;
     let n = size_arg(vm, rest)?;
     readline_impl(vm, this, n)
 }
 
 fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readlines");
     let (this, rest) = method_args(vm, &args, "readlines", 0, 1)?;
     open_file(vm, this, "readlines")?;
     let hint = size_arg(vm, rest)?.filter(|&h| h > 0);
@@ -1736,12 +1969,14 @@ pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<us
 }
 
 fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "write");
     let (this, rest) = method_args(vm, &args, "write", 1, 1)?;
     let n = write_impl(vm, this, &rest[0])?;
     Ok(Value::Int(n as i64))
 }
 
 fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "writelines");
     let (this, rest) = method_args(vm, &args, "writelines", 1, 1)?;
     open_file(vm, this, "writelines")?;
     for line in vm.iterate(&rest[0])? {
@@ -1751,6 +1986,7 @@ fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "flush");
     let (this, _) = method_args(vm, &args, "flush", 0, 0)?;
     flush_impl(vm, this)?;
     Ok(Value::None)
@@ -1781,6 +2017,7 @@ fn close_state(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<()> {
 }
 
 fn file_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "close");
     let (this, _) = method_args(vm, &args, "close", 0, 0)?;
     let (st, _) = file_of(vm, this)?;
     close_state(vm, &st)?;
@@ -1789,6 +2026,11 @@ fn file_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__exit__", 0, 3)?;
+    if delegate_of(this).is_some() {
+        // CPython's `IOBase.__exit__`: `self.close()`, a subclass's own included.
+        let close = vm.getattr_str(this, "close")?;
+        return vm.call_pos(&close, &[]);
+    }
     let (st, _) = file_of(vm, this)?;
     close_state(vm, &st)?;
     Ok(Value::None)
@@ -1797,8 +2039,18 @@ fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn file_del(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__del__", 0, 0)?;
     if let Some(Payload::File(f)) = this.payload()
-        && f.detached.get()
+        && (f.detached.get() || !f.ready.get())
     {
+        return Ok(Value::None);
+    }
+    if delegate_of(this).is_some() {
+        // CPython's `iobase_finalize`: `self.close()` unless `self.closed`, errors ignored.
+        let closed = vm.getattr_str(this, "closed").and_then(|c| vm.is_true(&c));
+        if let Ok(false) = closed
+            && let Ok(close) = vm.getattr_str(this, "close")
+        {
+            let _ = vm.call_pos(&close, &[]);
+        }
         return Ok(Value::None);
     }
     let (st, _) = file_of(vm, this)?;
@@ -1821,6 +2073,7 @@ fn tell_impl(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> PyResult<u64> {
 }
 
 fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "seek");
     let (this, rest) = method_args(vm, &args, "seek", 1, 2)?;
     let (st, layer) = open_file(vm, this, "seek")?;
     let offset = vm.index_to_i64(&rest[0])?;
@@ -1867,6 +2120,7 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "tell");
     let (this, _) = method_args(vm, &args, "tell", 0, 0)?;
     let (st, layer) = open_file(vm, this, "tell")?;
     text_commit(vm, &st, layer)?;
@@ -1874,6 +2128,7 @@ fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "truncate");
     let (this, rest) = method_args(vm, &args, "truncate", 0, 1)?;
     let (st, layer) = open_file(vm, this, "truncate")?;
     if !st.borrow().writable {
@@ -1903,6 +2158,7 @@ fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "fileno");
     let (this, _) = method_args(vm, &args, "fileno", 0, 0)?;
     let (st, _) = open_file(vm, this, "fileno")?;
     let fd = st.borrow().fd;
@@ -1910,6 +2166,7 @@ fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "isatty");
     let (this, _) = method_args(vm, &args, "isatty", 0, 0)?;
     let (st, _) = open_file(vm, this, "isatty")?;
     let fd = st.borrow().fd;
@@ -1917,6 +2174,7 @@ fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "readable");
     let (this, _) = method_args(vm, &args, "readable", 0, 0)?;
     let (st, _) = open_file(vm, this, "readable")?;
     let r = st.borrow().readable;
@@ -1924,6 +2182,7 @@ fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "writable");
     let (this, _) = method_args(vm, &args, "writable", 0, 0)?;
     let (st, _) = open_file(vm, this, "writable")?;
     let w = st.borrow().writable;
@@ -1931,6 +2190,7 @@ fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "seekable");
     let (this, _) = method_args(vm, &args, "seekable", 0, 0)?;
     let (st, _) = open_file(vm, this, "seekable")?;
     let fd = st.borrow().fd;
@@ -1939,11 +2199,16 @@ fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn file_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__iter__", 0, 0)?;
+    if let Some(d) = delegate_of(this) {
+        // `_pyio`'s `__enter__` checks that the file is open and returns it.
+        return forward(vm, &d, "__enter__", &args);
+    }
     open_file(vm, this, "__iter__")?;
     Ok(this.clone())
 }
 
 fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "__next__");
     let (this, _) = method_args(vm, &args, "__next__", 0, 0)?;
     let line = readline_impl(vm, this, None)?;
     if vm.len(&line)? == 0 {
@@ -1953,72 +2218,84 @@ fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(line)
 }
 
+/// CPython's reprs: `_io.FileIO` and `_io.TextIOWrapper` whatever the subclass, the buffered
+/// types under `tp_name` (a subclass's bare name); the parts that cannot be read left out.
 fn file_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__repr__", 0, 0)?;
-    let tn = vm.type_name(this);
-    // A detached layer has no name to show (CPython's repr skips what raises).
-    if let Some(Payload::File(f)) = this.payload()
-        && f.detached.get()
-    {
-        if f.layer != Layer::Text {
-            return Ok(vm.new_string(format!("<_io.{tn}>")));
-        }
-        let (mode, enc) = {
-            let s = f.st.borrow();
-            let enc = s
-                .text
-                .as_ref()
-                .map_or_else(String::new, |t| t.encoding.clone());
-            (s.mode.clone(), enc)
-        };
-        let mode = vm.new_string(mode);
-        let mode = vm.repr_string(&mode)?;
-        let enc = vm.new_string(enc);
-        let enc = vm.repr_string(&enc)?;
-        return Ok(vm.new_string(format!("<_io.{tn} mode={mode} encoding={enc}>")));
-    }
-    let (st, layer) = file_of(vm, this)?;
-    let (name, closed, mode, raw_mode, closefd) = {
-        let s = st.borrow();
-        (
-            s.name.clone(),
-            s.closed,
-            s.mode.clone(),
-            s.raw_mode,
-            s.closefd,
-        )
+    let layer = match this.payload() {
+        Some(Payload::File(f)) => f.layer,
+        _ => return Err(vm.type_error("descriptor '__repr__' requires an '_io' file object")),
     };
-    let name = vm.repr_string(&name)?;
-    let text = match layer {
-        Layer::Raw if closed => format!("<_io.{tn} [closed]>"),
-        Layer::Raw => format!(
-            "<_io.{tn} name={name} mode='{raw_mode}' closefd={}>",
-            if closefd { "True" } else { "False" }
-        ),
-        Layer::Buffered => format!("<_io.{tn} name={name}>"),
+    match layer {
+        Layer::Raw => {
+            let (st, _) = file_of(vm, this)?;
+            let (name, closed, raw_mode, closefd) = {
+                let s = st.borrow();
+                (s.name.clone(), s.closed, s.raw_mode, s.closefd)
+            };
+            if closed {
+                return Ok(vm.new_str("<_io.FileIO [closed]>"));
+            }
+            let name = vm.repr_string(&name)?;
+            let closefd = if closefd { "True" } else { "False" };
+            Ok(vm.new_string(format!(
+                "<_io.FileIO name={name} mode='{raw_mode}' closefd={closefd}>"
+            )))
+        }
+        Layer::Buffered => {
+            let tn = c_type_name(vm, this);
+            attrs_repr(vm, this, &tn, &["name"])
+        }
         Layer::Text => {
-            let enc = st
-                .borrow()
-                .text
-                .as_ref()
-                .map_or_else(String::new, |t| t.encoding.clone());
-            let mode = vm.new_string(mode);
-            let mode = vm.repr_string(&mode)?;
-            let enc = vm.new_string(enc);
-            let enc = vm.repr_string(&enc)?;
-            format!("<_io.{tn} name={name} mode={mode} encoding={enc}>")
+            if let Some(Payload::File(f)) = this.payload()
+                && !f.ready.get()
+            {
+                return Err(vm.value_error("I/O operation on uninitialized object"));
+            }
+            attrs_repr(vm, this, "_io.TextIOWrapper", &["name", "mode", "encoding"])
         }
-    };
-    Ok(vm.new_string(text))
+    }
+}
+
+/// `getattr(this, name)`, `None` when that raises `AttributeError` or `ValueError` (what
+/// CPython's file reprs leave out).
+fn repr_attr(vm: &mut Vm, this: &Value, name: &str) -> PyResult<Option<Value>> {
+    match vm.getattr_str(this, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            let attr = vm.types.attribute_error.clone();
+            let value = vm.types.value_error.clone();
+            if vm.err_matches(&e, &attr) || vm.err_matches(&e, &value) {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `<tn name=... ...>` from the attributes of `this` that can be read.
+fn attrs_repr(vm: &mut Vm, this: &Value, tn: &str, names: &[&str]) -> PyResult<Value> {
+    let mut out = format!("<{tn}");
+    for name in names {
+        if let Some(v) = repr_attr(vm, this, name)? {
+            let r = vm.repr_string(&v)?;
+            out.push_str(&format!(" {name}={r}"));
+        }
+    }
+    out.push('>');
+    Ok(vm.new_string(out))
 }
 
 fn file_closed(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "closed");
     let (st, _) = file_of(vm, this)?;
     let c = st.borrow().closed;
     Ok(Value::bool(c))
 }
 
 fn file_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "name");
     let (st, _) = file_of(vm, this)?;
     let n = st.borrow().name.clone();
     Ok(n)
@@ -2038,6 +2315,7 @@ fn file_set_name(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
 }
 
 fn file_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "mode");
     let (st, layer) = file_of(vm, this)?;
     let s = st.borrow();
     Ok(match layer {
@@ -2047,6 +2325,7 @@ fn file_mode(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn file_closefd(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "closefd");
     let (st, _) = file_of(vm, this)?;
     let c = st.borrow().closefd;
     Ok(Value::bool(c))
@@ -2072,6 +2351,7 @@ fn below(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "buffer");
     // A plain member in CPython, emptied by `detach()`.
     if let Some(Payload::File(f)) = this.payload()
         && f.detached.get()
@@ -2082,11 +2362,13 @@ fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn file_raw(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "raw");
     below(vm, this)
 }
 
 /// `detach()`: flush, then hand over the layer below; this object is unusable afterwards.
 fn file_detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "detach");
     let (this, _) = method_args(vm, &args, "detach", 0, 0)?;
     let (st, layer) = file_of(vm, this)?;
     if !st.borrow().closed {
@@ -2101,6 +2383,7 @@ fn file_detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_write_through(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "write_through");
     let w = text_cfg(vm, this, |t| t.write_through)?;
     Ok(Value::bool(w))
 }
@@ -2109,6 +2392,7 @@ fn file_write_through(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 /// line_buffering=None, write_through=None)` (CPython's `_io_TextIOWrapper_reconfigure_impl`):
 /// flushes first; an encoding without errors resets errors to strict.
 fn file_reconfigure(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    delegated!(vm, args, "reconfigure");
     let pos = args.pos();
     let Some(this) = pos.first() else {
         return Err(vm.type_error("descriptor 'reconfigure' needs an argument"));
@@ -2207,7 +2491,7 @@ fn file_reconfigure(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// A text file's settings (plain members in CPython: readable after `detach()` too).
 fn text_cfg<T>(vm: &mut Vm, this: &Value, f: impl Fn(&TextCfg) -> T) -> PyResult<T> {
     let st = match this.payload() {
-        Some(Payload::File(f)) => f.st.clone(),
+        Some(Payload::File(f)) if f.ready.get() => f.st.borrow().clone(),
         _ => file_of(vm, this)?.0,
     };
     let s = st.borrow();
@@ -2218,21 +2502,25 @@ fn text_cfg<T>(vm: &mut Vm, this: &Value, f: impl Fn(&TextCfg) -> T) -> PyResult
 }
 
 fn file_encoding(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "encoding");
     let e = text_cfg(vm, this, |t| t.encoding.clone())?;
     Ok(vm.new_string(e))
 }
 
 fn file_errors(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "errors");
     let e = text_cfg(vm, this, |t| t.errors.clone())?;
     Ok(vm.new_string(e))
 }
 
 fn file_newlines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "newlines");
     text_cfg(vm, this, |_| ())?;
     Ok(Value::None)
 }
 
 fn file_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    delegated_attr!(vm, this, "line_buffering");
     let lb = text_cfg(vm, this, |t| t.line_buffering)?;
     Ok(Value::bool(lb))
 }
