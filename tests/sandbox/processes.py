@@ -19,6 +19,7 @@ for call in (lambda: posix.system('echo hacked > /tmp/krait_probe_hacked'),
              lambda: posix.setpgid(0, 0),
              lambda: posix.getpgid(0),
              lambda: posix._exit(0),
+             lambda: posix.abort(),
              lambda: _posixsubprocess.fork_exec(*spawn_args),
              lambda: _posixsubprocess.fork_exec(*spawn_args[:21], lambda: None, True)):
     try:

@@ -1,10 +1,11 @@
 //! Files and directories: paths, stat, directories, and the table of open files.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::os::unix::io::AsRawFd;
+use std::sync::{Mutex, PoisonError};
 
 /// `open(2)` flags as Linux numbers them (what `os.O_*` expose).
 pub mod flags {
@@ -247,9 +248,59 @@ pub fn chdir(path: &str) -> io::Result<()> {
     std::env::set_current_dir(path)
 }
 
+/// The descriptors above 2 the process was started with (what a parent passed with
+/// `pass_fds` or left inheritable), recorded by [`record_inherited`]; a table claims one the
+/// first time the interpreter names it, and then owns it.
+static INHERITED: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+
+/// Record the descriptors above 2 open at this moment as inherited from the parent, so that
+/// the interpreter may use them as CPython would (`os.read(fd)` on a descriptor passed with
+/// `pass_fds`). Call once at process start, before anything opens a file: the CLI does so
+/// for the full-access host; an embedder that does not call it keeps every descriptor it
+/// did not open out of reach.
+pub fn record_inherited() {
+    let mut found = BTreeSet::new();
+    match std::fs::read_dir("/proc/self/fd") {
+        Ok(dir) => {
+            for e in dir.flatten() {
+                if let Some(fd) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) {
+                    found.insert(fd);
+                }
+            }
+        }
+        Err(_) => found.extend(3..1024),
+    }
+    // The listing's own descriptor is closed by now: keep only what is still open.
+    // SAFETY: F_GETFD only reads a descriptor's flags.
+    found.retain(|&fd| fd > 2 && unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1);
+    *INHERITED.lock().unwrap_or_else(PoisonError::into_inner) = found;
+}
+
+/// Take ownership of inherited descriptor `fd` if it is still unclaimed.
+fn claim_inherited(fd: i32) -> Option<File> {
+    use std::os::fd::FromRawFd;
+    let mut set = INHERITED.lock().unwrap_or_else(PoisonError::into_inner);
+    if !set.remove(&fd) {
+        return None;
+    }
+    // SAFETY: `fd` was open at process start, before anything in this process could own it,
+    // and it leaves the set here, so exactly one table owns it.
+    Some(unsafe { File::from_raw_fd(fd) })
+}
+
+/// Forget `fd` as inherited (it was closed or replaced behind the table's back).
+fn forget_inherited(fd: i32) {
+    INHERITED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .remove(&fd);
+}
+
 /// The files a process opened through [`Files::open`], by descriptor number. Descriptors
-/// 0, 1 and 2 are the standard streams; others not in the table are refused (`EBADF`), so
-/// the interpreter can only use descriptors it opened.
+/// 0, 1 and 2 are the standard streams; descriptors inherited at start (see
+/// [`record_inherited`]) join the table when first used; others not in the table are
+/// refused (`EBADF`), so the interpreter cannot close or overwrite a descriptor the Rust
+/// side owns.
 #[derive(Default)]
 pub struct Files {
     pub(crate) open: HashMap<i32, File>,
@@ -260,6 +311,26 @@ fn ebadf() -> io::Error {
 }
 
 impl Files {
+    /// Own `fd` from now on.
+    pub(crate) fn insert(&mut self, fd: i32, f: File) {
+        forget_inherited(fd);
+        self.open.insert(fd, f);
+    }
+
+    /// Whether the table owns `fd` (claiming it first if it was inherited).
+    pub(crate) fn has(&mut self, fd: i32) -> bool {
+        if self.open.contains_key(&fd) {
+            return true;
+        }
+        match claim_inherited(fd) {
+            Some(f) => {
+                self.insert(fd, f);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Open `path` with `open(2)` flags and permission bits; returns the descriptor.
     pub fn open(&mut self, path: &str, oflags: i32, mode: u32) -> io::Result<i32> {
         use flags::*;
@@ -280,25 +351,43 @@ impl Files {
         }
         let f = o.open(path)?;
         let fd = f.as_raw_fd();
-        self.open.insert(fd, f);
+        self.insert(fd, f);
         Ok(fd)
     }
 
     fn get(&mut self, fd: i32) -> io::Result<&mut File> {
+        self.has(fd);
         self.open.get_mut(&fd).ok_or_else(ebadf)
+    }
+
+    /// Run `f` on the file of `fd`: a descriptor of the table, or a standard stream (borrowed,
+    /// not owned: it stays open afterwards).
+    fn with<R>(&mut self, fd: i32, f: impl FnOnce(&mut File) -> io::Result<R>) -> io::Result<R> {
+        use std::os::fd::FromRawFd;
+        if self.has(fd)
+            && let Some(file) = self.open.get_mut(&fd)
+        {
+            return f(file);
+        }
+        if !(0..=2).contains(&fd) {
+            return Err(ebadf());
+        }
+        // SAFETY: the standard streams belong to the process; `ManuallyDrop` keeps the
+        // borrowed `File` from closing it.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
+        f(&mut file)
     }
 
     /// Read at most `n` bytes.
     pub fn read(&mut self, fd: i32, n: usize) -> io::Result<Vec<u8>> {
-        if fd == 0 {
+        if fd == 0 && !self.open.contains_key(&0) {
             let mut buf = vec![0; n];
             let got = io::stdin().lock().read(&mut buf)?;
             buf.truncate(got);
             return Ok(buf);
         }
-        let f = self.get(fd)?;
         let mut buf = vec![0; n.min(1 << 26)];
-        let got = f.read(&mut buf)?;
+        let got = self.with(fd, |f| f.read(&mut buf))?;
         buf.truncate(got);
         Ok(buf)
     }
@@ -321,7 +410,7 @@ impl Files {
                 Ok(n as usize)
             }
             2 => io::stderr().lock().write(data),
-            _ => self.get(fd)?.write(data),
+            _ => self.with(fd, |f| f.write(data)),
         }
     }
 
@@ -333,12 +422,12 @@ impl Files {
             2 => SeekFrom::End(offset),
             _ => return Err(einval()),
         };
-        self.get(fd)?.seek(to)
+        self.with(fd, |f| f.seek(to))
     }
 
     /// Cut or extend the file to `len` bytes.
     pub fn truncate(&mut self, fd: i32, len: u64) -> io::Result<()> {
-        self.get(fd)?.set_len(len)
+        self.with(fd, |f| f.set_len(len))
     }
 
     /// Metadata of an open file (or of a standard stream).
@@ -369,6 +458,7 @@ impl Files {
 
     /// Close a descriptor.
     pub fn close(&mut self, fd: i32) -> io::Result<()> {
+        self.has(fd);
         if let Some(f) = self.open.remove(&fd) {
             drop(f);
             return Ok(());
@@ -390,18 +480,84 @@ impl Files {
         Ok(())
     }
 
-    /// A new descriptor for the same open file (close-on-exec).
+    /// A new descriptor for the same open file (close-on-exec), the lowest free number.
     pub fn dup(&mut self, fd: i32) -> io::Result<i32> {
-        let f = self.get(fd)?.try_clone()?;
-        let n = f.as_raw_fd();
-        self.open.insert(n, f);
+        use std::os::fd::FromRawFd;
+        if !self.is_open(fd) {
+            return Err(ebadf());
+        }
+        // SAFETY: F_DUPFD_CLOEXEC makes a new descriptor, which the table then owns.
+        let n = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: `n` was just made and nothing else owns it.
+        self.insert(n, unsafe { File::from_raw_fd(n) });
         Ok(n)
+    }
+
+    /// `dup2(fd, fd2)` (`dup3` with close-on-exec unless `inheritable`): `fd2` now names
+    /// `fd`'s open file. `fd2` must be a standard stream, a descriptor of the table, or a free
+    /// number (`EBADF` for a descriptor the Rust side owns).
+    pub fn dup2(&mut self, fd: i32, fd2: i32, inheritable: bool) -> io::Result<i32> {
+        use std::os::fd::FromRawFd;
+        if fd2 < 0 || !self.is_open(fd) {
+            return Err(ebadf());
+        }
+        // SAFETY: F_GETFD only reads flags.
+        let fd2_open = unsafe { libc::fcntl(fd2, libc::F_GETFD) } != -1;
+        if fd2_open && !self.is_open(fd2) {
+            return Err(ebadf());
+        }
+        if fd2 == 1 {
+            let _ = io::stdout().flush();
+        }
+        // SAFETY: both are descriptors this table may change (checked above).
+        let r = unsafe {
+            if inheritable {
+                libc::dup2(fd, fd2)
+            } else {
+                libc::dup3(fd, fd2, libc::O_CLOEXEC)
+            }
+        };
+        if r < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        if fd2 > 2 && !self.open.contains_key(&fd2) {
+            // SAFETY: `fd2` was free (or just claimed) and now names a new open file.
+            self.insert(fd2, unsafe { File::from_raw_fd(fd2) });
+        }
+        Ok(fd2)
+    }
+
+    /// Close every descriptor in `lo..hi` the table may close (`os.closerange`), ignoring
+    /// errors.
+    pub fn closerange(&mut self, lo: i32, hi: i32) {
+        let inherited: Vec<i32> = INHERITED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .range(lo..hi.max(lo))
+            .copied()
+            .collect();
+        let mut fds: Vec<i32> = self
+            .open
+            .keys()
+            .copied()
+            .filter(|fd| (lo..hi).contains(fd))
+            .chain(inherited)
+            .chain((lo.max(0)..hi.min(3)).filter(|fd| *fd <= 2))
+            .collect();
+        fds.sort_unstable();
+        fds.dedup();
+        for fd in fds {
+            let _ = self.close(fd);
+        }
     }
 
     /// Whether `fd` is one of the standard streams or a descriptor in the table: calls that
     /// take a raw descriptor (`fcntl`, `termios`) check it first.
-    pub fn is_open(&self, fd: i32) -> bool {
-        (0..=2).contains(&fd) || self.open.contains_key(&fd)
+    pub fn is_open(&mut self, fd: i32) -> bool {
+        (0..=2).contains(&fd) || self.has(fd)
     }
 
     /// A pipe: (read end, write end), both close-on-exec.
@@ -417,7 +573,7 @@ impl Files {
         }
         for fd in fds {
             // SAFETY: pipe2 just created `fd`; nothing else owns it.
-            self.open.insert(fd, unsafe { File::from_raw_fd(fd) });
+            self.insert(fd, unsafe { File::from_raw_fd(fd) });
         }
         Ok((fds[0], fds[1]))
     }
@@ -429,7 +585,7 @@ impl Files {
             0 => io::stdin().is_terminal(),
             1 => io::stdout().is_terminal(),
             2 => io::stderr().is_terminal(),
-            _ => self.open.get(&fd).is_some_and(|f| f.is_terminal()),
+            _ => self.has(fd) && self.open.get(&fd).is_some_and(|f| f.is_terminal()),
         }
     }
 }

@@ -184,14 +184,13 @@ impl Files {
     pub(crate) fn adopt(&mut self, fd: i32) -> i32 {
         use std::os::fd::FromRawFd;
         // SAFETY: the caller just created `fd`; nothing else owns it.
-        self.open
-            .insert(fd, unsafe { std::fs::File::from_raw_fd(fd) });
+        self.insert(fd, unsafe { std::fs::File::from_raw_fd(fd) });
         fd
     }
 
     /// `fd` if this table owns it, else `EBADF`.
-    fn sock(&self, fd: i32) -> io::Result<i32> {
-        if self.open.contains_key(&fd) {
+    fn sock(&mut self, fd: i32) -> io::Result<i32> {
+        if self.has(fd) {
             Ok(fd)
         } else {
             Err(io::Error::from_raw_os_error(libc::EBADF))
@@ -216,8 +215,8 @@ impl Files {
     }
 
     /// Whether `fd` is a descriptor of this table (a socket made elsewhere, e.g. `fromfd`).
-    pub fn owns(&self, fd: i32) -> bool {
-        self.open.contains_key(&fd)
+    pub fn owns(&mut self, fd: i32) -> bool {
+        self.has(fd)
     }
 
     /// Bind a socket to an address.

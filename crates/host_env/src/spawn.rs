@@ -27,6 +27,7 @@ const SC_OPEN_MAX: i32 = 4;
 unsafe extern "C" {
     fn fork() -> i32;
     fn _exit(code: i32) -> !;
+    fn abort() -> !;
     fn execv(path: *const c_char, argv: *const *const c_char) -> i32;
     fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> i32;
     fn dup(fd: i32) -> i32;
@@ -542,6 +543,13 @@ pub fn set_blocking(fd: i32, blocking: bool) -> io::Result<()> {
 pub fn exit_now(code: i32) -> ! {
     // SAFETY: ends the process.
     unsafe { _exit(code) }
+}
+
+/// End the process with SIGABRT (`os.abort`): no cleanup, no flushing; a core dump where the
+/// system makes one.
+pub fn abort_now() -> ! {
+    // SAFETY: ends the process.
+    unsafe { abort() }
 }
 
 #[cfg(test)]

@@ -295,6 +295,12 @@ impl Host for EmbedHost {
     fn dup(&mut self, fd: i32) -> io::Result<i32> {
         self.inner.dup(fd)
     }
+    fn dup2(&mut self, fd: i32, fd2: i32, inheritable: bool) -> io::Result<i32> {
+        self.inner.dup2(fd, fd2, inheritable)
+    }
+    fn closerange(&mut self, lo: i32, hi: i32) {
+        self.inner.closerange(lo, hi)
+    }
     fn pipe(&mut self) -> io::Result<(i32, i32)> {
         self.inner.pipe()
     }
@@ -379,6 +385,9 @@ impl Host for EmbedHost {
     }
     fn exit_now(&mut self, code: i32) -> io::Result<()> {
         self.inner.exit_now(code)
+    }
+    fn abort(&mut self) -> io::Result<()> {
+        self.inner.abort()
     }
     fn get_inheritable(&mut self, fd: i32) -> io::Result<bool> {
         self.inner.get_inheritable(fd)

@@ -60,6 +60,8 @@ enum Program {
 
 fn main() {
     env::process::single_malloc_arena();
+    // Descriptors a parent passed (`pass_fds`) are usable, as in CPython (docs/security.md).
+    env::fs::record_inherited();
     let args = env::environ::args();
     let mut config = Config::default();
     let mut limits = Limits::default();

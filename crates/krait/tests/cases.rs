@@ -99,15 +99,18 @@ fn run_case(root: &Path, case: &Path) -> Result<(), Failed> {
     cmd.env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1");
-    let stdin_file = case.with_extension("stdin");
-    cmd.stdin(match std::fs::File::open(&stdin_file) {
-        Ok(f) => Stdio::from(f),
-        Err(_) => Stdio::null(),
-    });
+    // A pipe, as tests/gen_expected.py gives CPython (`input=`): not seekable, unlike a file
+    // or /dev/null, now that `os.lseek(0, ...)` reaches the real descriptor.
+    let stdin_data = std::fs::read(case.with_extension("stdin")).unwrap_or_default();
+    cmd.stdin(Stdio::piped());
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot start krait: {e}"))?;
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    std::thread::spawn(move || {
+        let _ = std::io::Write::write_all(&mut stdin, &stdin_data);
+    });
     let mut stdout = child.stdout.take().expect("piped stdout");
     let mut stderr = child.stderr.take().expect("piped stderr");
     let out_reader = std::thread::spawn(move || {

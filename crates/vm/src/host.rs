@@ -325,6 +325,17 @@ pub trait Host {
     fn dup(&mut self, _fd: i32) -> io::Result<i32> {
         Err(os_err(errno::EPERM))
     }
+    /// `dup2(fd, fd2)`: `fd2` names `fd`'s open file from now on, close-on-exec unless
+    /// `inheritable`; returns `fd2`.
+    fn dup2(&mut self, _fd: i32, _fd2: i32, _inheritable: bool) -> io::Result<i32> {
+        Err(os_err(errno::EPERM))
+    }
+    /// Close the descriptors in `lo..hi`, ignoring errors (`os.closerange`).
+    fn closerange(&mut self, lo: i32, hi: i32) {
+        for fd in lo.max(0)..hi.min(1 << 16) {
+            let _ = self.close(fd);
+        }
+    }
     /// A pipe: (read end, write end).
     fn pipe(&mut self) -> io::Result<(i32, i32)> {
         Err(os_err(errno::EPERM))
@@ -634,6 +645,11 @@ pub trait Host {
     /// End the process at once (`os._exit`): no cleanup, no flushing. A host without a
     /// process of its own refuses, and the interpreter stops as `SystemExit` would.
     fn exit_now(&mut self, _code: i32) -> io::Result<()> {
+        Err(os_err(errno::EPERM))
+    }
+    /// End the process with SIGABRT (`os.abort`): no cleanup, no flushing. Refused by a host
+    /// without a process of its own.
+    fn abort(&mut self) -> io::Result<()> {
         Err(os_err(errno::EPERM))
     }
     /// Whether a descriptor survives `exec` (a host without `exec`: never).

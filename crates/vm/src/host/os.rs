@@ -77,7 +77,7 @@ impl MappedRegion for env::mmap::Mapping {
 
 impl OsHost {
     /// Refuse a descriptor this interpreter did not open (`EBADF`), as the file calls do.
-    fn check_fd(&self, fd: i32) -> io::Result<()> {
+    fn check_fd(&mut self, fd: i32) -> io::Result<()> {
         if self.files.is_open(fd) {
             Ok(())
         } else {
@@ -138,6 +138,12 @@ impl Host for OsHost {
     }
     fn dup(&mut self, fd: i32) -> io::Result<i32> {
         self.files.dup(fd)
+    }
+    fn dup2(&mut self, fd: i32, fd2: i32, inheritable: bool) -> io::Result<i32> {
+        self.files.dup2(fd, fd2, inheritable)
+    }
+    fn closerange(&mut self, lo: i32, hi: i32) {
+        self.files.closerange(lo, hi)
     }
     fn pipe(&mut self) -> io::Result<(i32, i32)> {
         self.files.pipe()
@@ -360,6 +366,9 @@ impl Host for OsHost {
     }
     fn exit_now(&mut self, code: i32) -> io::Result<()> {
         env::spawn::exit_now(code)
+    }
+    fn abort(&mut self) -> io::Result<()> {
+        env::spawn::abort_now()
     }
     fn get_inheritable(&mut self, fd: i32) -> io::Result<bool> {
         env::spawn::get_inheritable(fd)

@@ -223,6 +223,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("get_terminal_size", posix_get_terminal_size),
             ("uname", posix_uname),
             ("dup", posix_dup),
+            ("dup2", posix_dup2),
+            ("closerange", posix_closerange),
             ("pipe", posix_pipe),
         ],
     );
@@ -1033,6 +1035,29 @@ fn posix_dup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
     let n = vm.host.dup(fd).map_err(|e| vm.os_error_io(&e, None))?;
     Ok(Value::Int(i64::from(n)))
+}
+
+fn posix_dup2(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(vm, &args, "dup2", &["fd", "fd2", "inheritable"], 2, 3)?;
+    let fd = fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
+    let fd2 = fd_arg(vm, a[1].as_ref().unwrap_or(&Value::None))?;
+    let inheritable = match &a[2] {
+        Some(v) => vm.is_true(v)?,
+        None => true,
+    };
+    let n = vm
+        .host
+        .dup2(fd, fd2, inheritable)
+        .map_err(|e| vm.os_error_io(&e, None))?;
+    Ok(Value::Int(i64::from(n)))
+}
+
+fn posix_closerange(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::pos_args(vm, &args, "closerange", 2, 2)?;
+    let lo = fd_arg(vm, &a[0])?;
+    let hi = fd_arg(vm, &a[1])?;
+    vm.host.closerange(lo, hi);
+    Ok(Value::None)
 }
 
 fn posix_pipe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

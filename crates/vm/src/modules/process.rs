@@ -19,6 +19,7 @@ pub(super) fn init_posix(vm: &mut Vm, m: &ObjRef) {
             ("execv", posix_execv),
             ("execve", posix_execve),
             ("_exit", posix_exit),
+            ("abort", posix_abort),
             ("waitpid", posix_waitpid),
             ("wait", posix_wait),
             ("kill", posix_kill),
@@ -253,6 +254,15 @@ fn posix_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = crate::native::bind_args(vm, &args, "_exit", &["status"], 1)?;
     let code = int_arg(vm, &a[0])?;
     match vm.host.exit_now(code) {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(os_err(vm, &e)),
+    }
+}
+
+/// `os.abort()`: SIGABRT at once; a Python handler for SIGABRT is not called.
+fn posix_abort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    crate::native::pos_args(vm, &args, "posix.abort", 0, 0)?;
+    match vm.host.abort() {
         Ok(()) => Ok(Value::None),
         Err(e) => Err(os_err(vm, &e)),
     }
