@@ -7,7 +7,12 @@
 //! the time is up, takes the lock (at the running thread's next switch point), dumps every
 //! thread and exits the process if asked. `enable` records the file and the setting: Krait runs
 //! no C extensions, so there is no fatal-signal handler to install and nothing is written on
-//! a crash of the Rust runtime. `register`/`unregister` (dump on a user signal) are absent.
+//! a crash of the Rust runtime (nor are the `_sigsegv`-style test helpers offered, whose
+//! output would claim otherwise). `register(signum)` catches the signal through the host; the
+//! dump is written when the interpreter next checks for signals (where Python handlers run),
+//! not inside the OS signal handler as CPython's is, so a thread blocked in a system call
+//! dumps when the call returns. `PYTHONFAULTHANDLER`, `PYTHONDEVMODE`, `-X faulthandler` and
+//! `-X dev` enable it at import, as they do at CPython's startup.
 
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
@@ -24,12 +29,27 @@ const MAX_FRAME_DEPTH: usize = 100;
 const MAX_NTHREADS: usize = 100;
 const MAX_STRING_LENGTH: usize = 500;
 
-/// What `enable` and `dump_traceback_later` remember.
+/// What `enable`, `dump_traceback_later` and `register` remember.
 #[derive(Default)]
 pub(crate) struct FaultState {
     enabled: Option<(Value, i32, bool)>,
     watchdog: Option<Arc<Watchdog>>,
+    /// `register`ed signals, by number.
+    user: Vec<(i32, UserSignal)>,
 }
+
+/// One `register`ed signal.
+struct UserSignal {
+    /// Keeps the file object alive while its descriptor is written to.
+    _file: Value,
+    fd: i32,
+    all_threads: bool,
+    chain: bool,
+}
+
+/// Signals `enable` handles; `register` refuses them.
+const FATAL_SIGNALS: [i32; 5] = [4, 6, 7, 8, 11];
+const NSIG: i64 = 65;
 
 /// The state a watchdog thread shares with `cancel_dump_traceback_later`.
 struct Watchdog {
@@ -61,9 +81,35 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
             ("dump_traceback", dump_traceback),
             ("dump_traceback_later", dump_traceback_later),
             ("cancel_dump_traceback_later", cancel_dump_traceback_later),
+            ("register", register),
+            ("unregister", unregister),
         ],
     );
+    if enabled_at_startup(vm) {
+        let stderr = Value::Int(2);
+        vm.mods.faulthandler.enabled = Some((stderr, 2, true));
+    }
     Ok(())
+}
+
+/// `-X faulthandler`, `-X dev`, or (unless `-E`/`-I`) a non-empty `PYTHONFAULTHANDLER` or
+/// `PYTHONDEVMODE`: CPython enables the handler at startup.
+fn enabled_at_startup(vm: &mut Vm) -> bool {
+    let sys = Value::Obj(vm.sys.clone());
+    if let Ok(x) = vm.getattr_str(&sys, "_xoptions") {
+        for name in ["faulthandler", "dev"] {
+            let k = vm.new_str(name);
+            if vm.contains(&x, &k).unwrap_or(false) {
+                return true;
+            }
+        }
+    }
+    if vm.config.ignore_environment || vm.config.isolated {
+        return false;
+    }
+    ["PYTHONFAULTHANDLER", "PYTHONDEVMODE"]
+        .iter()
+        .any(|n| vm.host.env_var(n).is_some_and(|v| !v.is_empty()))
 }
 
 /// `faulthandler_get_fileno`: the descriptor of `file` (default `sys.stderr`), flushing it.
@@ -147,8 +193,12 @@ fn dump_frames(out: &mut String, frames: &[FrameLink]) {
 fn dump_threads(vm: &Vm, current: bool) -> String {
     let mut out = String::new();
     vm.with_all_frames(|all| {
-        let skip = usize::from(!current);
-        for (n, (ident, frames)) in all.iter().skip(skip).enumerate() {
+        let me = all.first().map_or(0, |t| t.0);
+        // Newest thread first, as CPython walks its thread list.
+        let mut list: Vec<&(i64, &[FrameLink])> =
+            all.iter().filter(|t| current || t.0 != me).collect();
+        list.sort_by_key(|t| std::cmp::Reverse(t.0));
+        for (n, (ident, frames)) in list.into_iter().enumerate() {
             if n != 0 {
                 out.push('\n');
             }
@@ -156,7 +206,7 @@ fn dump_threads(vm: &Vm, current: bool) -> String {
                 out.push_str("...\n");
                 break;
             }
-            let which = if current && n == 0 {
+            let which = if current && *ident == me {
                 "Current thread"
             } else {
                 "Thread"
@@ -222,6 +272,110 @@ fn dump_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     write_fd(vm, fd, &text)?;
     Ok(Value::None)
+}
+
+/// `check_signum`: a signal `register` may take.
+fn check_signum(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = vm.index_to_i64(v)?;
+    if let Some(&s) = FATAL_SIGNALS.iter().find(|&&s| i64::from(s) == n) {
+        return Err(vm.runtime_error(format!(
+            "signal {s} cannot be registered, use enable() instead"
+        )));
+    }
+    if !(1..NSIG).contains(&n) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    Ok(n as i32)
+}
+
+/// How the host should route `signum` for its Python handler alone (`signal.signal`'s
+/// actions: 0 default, 1 ignored, 2 caught).
+fn python_action(vm: &Vm, signum: i32) -> i32 {
+    match vm.mods.signal_handlers.get(signum as usize) {
+        Some(Value::Int(1)) => 1,
+        Some(Value::Int(_) | Value::None) | None => 0,
+        Some(_) => 2,
+    }
+}
+
+fn register(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = bind_args(
+        vm,
+        &args,
+        "register",
+        &["signum", "file", "all_threads", "chain"],
+        1,
+    )?;
+    let signum = check_signum(vm, &a[0])?;
+    let (file, fd) = get_fileno(vm, &a[1])?;
+    let all_threads = if a[2].is_null() {
+        true
+    } else {
+        vm.is_true(&a[2])?
+    };
+    let chain = if a[3].is_null() {
+        false
+    } else {
+        vm.is_true(&a[3])?
+    };
+    let known = vm.mods.faulthandler.user.iter().any(|(s, _)| *s == signum);
+    if !known {
+        vm.host
+            .set_signal_action(signum, 2)
+            .map_err(|e| vm.os_error_io(&e, None))?;
+    }
+    let entry = UserSignal {
+        _file: file,
+        fd,
+        all_threads,
+        chain,
+    };
+    let user = &mut vm.mods.faulthandler.user;
+    match user.iter_mut().find(|(s, _)| *s == signum) {
+        Some((_, u)) => *u = entry,
+        None => user.push((signum, entry)),
+    }
+    Ok(Value::None)
+}
+
+fn unregister(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "unregister", 1, 1)?;
+    let signum = check_signum(vm, &a[0])?;
+    let user = &mut vm.mods.faulthandler.user;
+    let Some(i) = user.iter().position(|(s, _)| *s == signum) else {
+        return Ok(Value::bool(false));
+    };
+    user.remove(i);
+    let action = python_action(vm, signum);
+    let _ = vm.host.set_signal_action(signum, action);
+    Ok(Value::bool(true))
+}
+
+/// `signum` was caught: if it is `register`ed, dump the traceback. Returns whether the
+/// Python handler should still run (not registered, or registered with `chain`).
+pub(crate) fn user_signal(vm: &mut Vm, signum: i32) -> bool {
+    let Some((_, u)) = vm.mods.faulthandler.user.iter().find(|(s, _)| *s == signum) else {
+        return true;
+    };
+    let (fd, all, chain) = (u.fd, u.all_threads, u.chain);
+    let text = if all {
+        dump_threads(vm, true)
+    } else {
+        let mut out = String::from("Stack (most recent call first):\n");
+        dump_frames(&mut out, &vm.frames);
+        out
+    };
+    let _ = write_fd(vm, fd, &text);
+    if !chain {
+        return false;
+    }
+    if python_action(vm, signum) == 0 {
+        // The previous disposition was the default one: let it act, as CPython re-raises.
+        let _ = vm.host.set_signal_action(signum, 0);
+        let _ = vm.host.raise_signal(signum);
+        let _ = vm.host.set_signal_action(signum, 2);
+    }
+    true
 }
 
 /// `format_timeout`: `Timeout (H:MM:SS[.ffffff])!`.

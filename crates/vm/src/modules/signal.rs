@@ -204,6 +204,9 @@ pub(crate) fn run_pending(vm: &mut Vm) -> PyResult<()> {
         bits &= bits - 1;
         vm.mods.pending_signals = bits;
         let h = vm.mods.signal_handlers.get(n).cloned();
+        if !super::faulthandler::user_signal(vm, n as i32) {
+            continue;
+        }
         if let Some(h) = h
             && !matches!(h, Value::Int(_) | Value::None)
         {
