@@ -532,6 +532,13 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if buffering == 0 && !m.binary {
         return Err(vm.value_error("can't have unbuffered text I/O"));
     }
+    if buffering == 1 && m.binary {
+        let w = vm.types.runtime_warning.clone();
+        vm.warn(
+            &w,
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
+        )?;
+    }
     if let Some(e) = &encoding {
         crate::objects::codecs::check_encoding(vm, e)?;
     }
@@ -582,6 +589,14 @@ fn open_state(
                 i32::try_from(*n).map_err(|_| vm.overflow_error("fd is greater than maximum"))?;
             if fd < 0 {
                 return Err(vm.value_error("negative file descriptor"));
+            }
+            // CPython's FileIO checks the descriptor with fstat (the standard streams are
+            // left to the startup code, which tolerates a closed one).
+            if fd > 2
+                && let Err(e) = vm.host.fstat(fd)
+                && e.raw_os_error() == Some(9)
+            {
+                return Err(vm.os_error_io(&e, None));
             }
             (fd, file.clone())
         }
