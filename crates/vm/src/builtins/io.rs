@@ -1560,6 +1560,19 @@ fn read_impl(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {
                 }
                 take(&st, usize::MAX)
             }
+            // FileIO.read(n): one read(2) of at most n bytes and no read-ahead, so what
+            // stays in a pipe is still there for select() (test_subprocess's
+            // test_select_unbuffered).
+            Some(n) if layer == Layer::Raw && unread(&st) == 0 => {
+                let fd = st.borrow().fd;
+                match raw_read(vm, &st, fd, n)? {
+                    Ok(got) => got,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        return Ok(Value::None);
+                    }
+                    Err(e) => return Err(vm.os_error_io(&e, None)),
+                }
+            }
             Some(n) => {
                 while unread(&st) < n {
                     match fill_once(vm, &st, n - unread(&st))? {
