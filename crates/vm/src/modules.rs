@@ -12,6 +12,7 @@ mod codecs;
 mod collections;
 mod contextvars;
 mod ctypes;
+mod datetime;
 mod errno;
 mod faulthandler;
 mod functools;
@@ -212,6 +213,7 @@ pub fn register(vm: &mut Vm) {
         ("array", array::init),
         ("_bisect", bisect::init),
         ("_heapq", heapq::init),
+        ("_datetime", datetime::init),
         ("_stat", stat::init),
         ("_statistics", statistics::init),
         ("_json", json::init),

@@ -10,8 +10,15 @@ use crate::value::Value;
 use crate::{PyResult, Vm};
 
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    vm.add_functions(m, &[("_compare_digest", compare_digest)]);
+    vm.add_functions(m, &[("_compare_digest", compare_digest), ("index", index)]);
     Ok(())
+}
+
+/// `index(a)`: CPython's `PyNumber_Index`, so a value without `__index__` is a TypeError, not
+/// the AttributeError of `operator.py`'s fallback `a.__index__()`.
+fn index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "index", 1, 1)?;
+    vm.index_value(&a[0])
 }
 
 /// `_compare_digest(a, b)`: equality of two ASCII strs or two bytes-like objects.

@@ -88,13 +88,20 @@ def _days_from_civil(y, m, d):
 
 
 def _secs(secs):
+    # CPython's _PyTime_ObjectToTime_t (rounding down) into a 64-bit time_t.
     if secs is None:
         return int(time())
     if isinstance(secs, float):
         if secs != secs:
             raise ValueError("Invalid value NaN (not a number)")
+        if not -9223372036854775808.0 <= secs < 9223372036854775808.0:
+            raise OverflowError("timestamp out of range for platform time_t")
         return int(secs // 1)
-    return secs.__index__()
+    from _operator import index
+    s = index(secs)
+    if not -9223372036854775808 <= s <= 9223372036854775807:
+        raise OverflowError("timestamp out of range for platform time_t")
+    return s
 
 
 def gmtime(seconds=None):
@@ -102,6 +109,9 @@ def gmtime(seconds=None):
     s = _secs(seconds)
     days, rem = divmod(s, 86400)
     y, m, d = _civil(days)
+    if not -2147483648 <= y - 1900 <= 2147483647:
+        # The C library's struct tm holds the year in an int (EOVERFLOW).
+        raise OSError(75, 'Value too large for defined data type')
     yday = days - _days_from_civil(y, 1, 1) + 1
     return struct_time((y, m, d, rem // 3600, rem // 60 % 60, rem % 60, (days + 3) % 7, yday, 0,
                         'GMT', 0))
@@ -142,6 +152,12 @@ def asctime(t=None):
 def ctime(seconds=None):
     """Convert a time in seconds since the Epoch to a string in local time."""
     return asctime(localtime(seconds))
+
+
+def strptime(string, format="%a %b %d %H:%M:%S %Y"):
+    """Parse a string to a time tuple according to a format specification."""
+    import _strptime
+    return _strptime._strptime_time(string, format)
 
 
 def strftime(format, t=None):
