@@ -1550,9 +1550,9 @@ impl Vm {
             return None;
         };
         match &o.payload {
-            Payload::Str(s) if o.class_is(&self.types.str) => {
-                Some(crate::objects::strmethods::str_slice(self, s, start, stop))
-            }
+            Payload::Str(s) if o.class_is(&self.types.str) => Some(
+                crate::objects::strmethods::exact_str_slice(self, obj, s, start, stop),
+            ),
             Payload::List(l) if o.class_is(&self.types.list) => {
                 let items = {
                     let l = l.borrow();

@@ -755,7 +755,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             match &o.payload {
                 Payload::Str(s) if o.class_is(&self.types.str) => {
-                    return crate::objects::strmethods::str_getitem_value(self, s, key);
+                    return crate::objects::strmethods::str_getitem_value(self, obj, s, key);
                 }
                 Payload::List(l)
                     if matches!(key.payload(), Some(Payload::Slice(_)))

@@ -165,6 +165,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
     let cps = fmt.code_points();
     let n = cps.len();
     let mut out: Vec<u8> = Vec::with_capacity(fmt.wtf8().len() + 16);
+    // An exact str that is the whole result, which CPython's writer returns as it is
+    // (`"%s" % s is s`).
+    let mut whole: Option<Value> = None;
     let mut i = 0;
     while i < n {
         let c = cps[i];
@@ -302,6 +305,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                     }
                     _ => ps.wtf8().to_vec(),
                 };
+                // CPython's writer hands back the str itself only when it is the last item
+                // of the format (`"%s%s" % (s, "")` is a new str) and nothing came before.
+                if i == n && out.is_empty() && body.len() == ps.wtf8().len() && width <= ps.len() {
+                    whole = Some(s.clone()).filter(|s| vm.is_exact_str(s));
+                }
                 emit(&mut out, &body, 0, width, ljust, false);
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
@@ -415,6 +423,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
     if st.argidx < st.arglen && !is_mapping {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
+    if let Some(w) = whole {
+        return Ok(w);
+    }
+    if out.is_empty() {
+        return Ok(Value::Obj(vm.intern("")));
+    }
     Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 
@@ -503,6 +517,9 @@ pub fn str_format(vm: &mut Vm, fmt: &PyStr, args: &[Value], kw: &Kw) -> PyResult
     let cps = fmt.code_points();
     let mut out = Vec::with_capacity(fmt.wtf8().len() + 16);
     render(vm, &cps, &mut st, 2, &mut out)?;
+    if out.is_empty() {
+        return Ok(Value::Obj(vm.intern("")));
+    }
     Ok(vm.new_pystr(PyStr::from_wtf8(out)))
 }
 

@@ -593,11 +593,21 @@ fn char_value(vm: &mut Vm, s: &PyStr, i: usize) -> Value {
     new_str(vm, out)
 }
 
-/// `s[key]` for a str.
-/// `s[start:stop]` with bounds that are ints or `None` (the eval loop's `BUILD_SLICE` followed
-/// by `BINARY_SUBSCR`, with no slice object made).
-pub fn str_slice(vm: &mut Vm, s: &PyStr, start: Option<isize>, stop: Option<isize>) -> Value {
+/// `obj[start:stop]` for the exact str `obj`, whose payload is `s`, with bounds that are ints
+/// or `None` (the eval loop's `BUILD_SLICE` followed by `BINARY_SUBSCR`, with no slice object
+/// made).
+pub fn exact_str_slice(
+    vm: &mut Vm,
+    obj: &Value,
+    s: &PyStr,
+    start: Option<isize>,
+    stop: Option<isize>,
+) -> Value {
     let (start, _, _, n) = slicing::adjust_indices(s.len(), start, stop, 1);
+    if start == 0 && n == s.len() {
+        // The whole of it is the str itself (`s[:] is s`).
+        return obj.clone();
+    }
     substr_at(vm, s, start as usize, n)
 }
 
@@ -610,9 +620,14 @@ fn substr_at(vm: &mut Vm, s: &PyStr, a: usize, n: usize) -> Value {
     new_substr(vm, s, &s.wtf8()[x..y])
 }
 
-pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value> {
+/// `obj[key]` for the str `s`, which is `obj`'s payload.
+pub fn str_getitem_value(vm: &mut Vm, obj: &Value, s: &PyStr, key: &Value) -> PyResult<Value> {
     if let Some(Payload::Slice(_)) = key.payload() {
         let (start, _stop, step, n) = slicing::slice_indices(vm, key, s.len())?;
+        // CPython's `unicode_subscript`: the whole of an exact str is the str itself.
+        if step == 1 && start == 0 && n == s.len() && vm.is_exact_str(obj) {
+            return Ok(obj.clone());
+        }
         if step == 1 || n == 0 {
             return Ok(substr_at(vm, s, start as usize, n));
         }
@@ -665,8 +680,8 @@ pub fn str_getitem_value(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value>
 }
 
 fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (_, s, rest) = margs(vm, &args, "__getitem__", 1, 1)?;
-    str_getitem_value(vm, s, &rest[0])
+    let (this, s, rest) = margs(vm, &args, "__getitem__", 1, 1)?;
+    str_getitem_value(vm, this, s, &rest[0])
 }
 
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -899,6 +914,10 @@ fn join_items<R: std::ops::Deref<Target = Value>>(
         }
     }
     total = total.saturating_add(sep.wtf8().len().saturating_mul(n.saturating_sub(1)));
+    if total == 0 {
+        // CPython's empty str is a singleton: `"".join([]) is ""`.
+        return Ok(Value::Obj(vm.intern("")));
+    }
     vm.check_alloc(total)?;
     let mut out = Vec::with_capacity(total);
     for i in 0..n {
