@@ -9,15 +9,30 @@ pub fn exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
-/// Make every thread allocate from glibc's main heap (`mallopt(M_ARENA_MAX, 1)`). The
-/// interpreter runs on a thread of its own; a second arena grows its heap one page at a time
-/// with an `mprotect` call each, where the main heap grows in 128 KiB steps: measured, this
-/// took ~10% off the CPU time of a start-up that imports a dozen modules.
-pub fn single_malloc_arena() {
+/// Set glibc's allocator up for the interpreter (called before any thread starts).
+///
+/// - Every thread allocates from the main heap (`M_ARENA_MAX` 1). The interpreter runs on a
+///   thread of its own; a second arena grows its heap one page at a time with an `mprotect`
+///   call each, where the main heap grows in 128 KiB steps: measured, this took ~10% off the
+///   CPU time of a start-up that imports a dozen modules.
+/// - Blocks from 256 KiB up are mapped apart and unmapped when freed (`M_MMAP_THRESHOLD`,
+///   unless `MALLOC_MMAP_THRESHOLD_` is in the environment). glibc's default threshold rises
+///   to the size of the largest mapped block freed so far, after which big list, dict and
+///   str buffers come from the heap and their pages stay resident once freed: peak RSS of
+///   bm_sets 87.6 -> 72.2 MiB, bm_strings 35.9 -> 34.6, no change in CPU time.
+pub fn tune_malloc() {
     #[cfg(target_env = "gnu")]
-    // SAFETY: mallopt only adjusts allocator parameters; called before any thread starts.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
+    {
+        // SAFETY: mallopt only adjusts allocator parameters; called before any thread starts.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 1);
+        }
+        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+            // SAFETY: as above.
+            unsafe {
+                libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+            }
+        }
     }
 }
 

@@ -59,7 +59,7 @@ enum Program {
 }
 
 fn main() {
-    env::process::single_malloc_arena();
+    env::process::tune_malloc();
     // Descriptors a parent passed (`pass_fds`) are usable, as in CPython (docs/security.md).
     env::fs::record_inherited();
     let args = env::environ::args();
