@@ -440,7 +440,13 @@ impl Vm {
                     if n < argc + 2 {
                         return Err(stack_underflow());
                     }
-                    let kwnames = f.kwnames.take();
+                    // Tested before it is taken: without keywords (nearly every call) nothing
+                    // is moved and nothing is left to drop at the end of the arm.
+                    let kwnames = if f.kwnames.is_some() {
+                        f.kwnames.take()
+                    } else {
+                        None
+                    };
                     let kw: &[Value] = match kwnames.as_ref().and_then(|k| k.payload()) {
                         Some(Payload::Tuple(t)) => t,
                         _ => &[],
