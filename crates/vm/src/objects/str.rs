@@ -18,6 +18,10 @@ use std::ptr::NonNull;
 /// The most bytes a string keeps inline (what fits in the 32 bytes of [`Repr`]).
 pub const INLINE_CAP: usize = 28;
 
+/// Up to this many bytes, an over-allocated builder's text is copied into an exact block
+/// rather than cut down in place (`PyStr::from_vec_parts`).
+const COPY_TO_SIZE: usize = 4096;
+
 /// `Flags` bits.
 const ASCII: u8 = 1;
 const SURROGATES: u8 = 2;
@@ -179,11 +183,16 @@ impl PyStr {
 
     /// A string from owned WTF-8 bytes whose code-point count and flags are known.
     fn from_vec_parts(bytes: Vec<u8>, char_len: usize, flags: u8) -> PyStr {
-        if bytes.len() <= INLINE_CAP {
+        // Builders over-allocate; a string is immutable from here on (bar `+=`, which
+        // reallocates with slack), so the block is cut to size. A small one is copied into a
+        // block of its own size instead: cutting a grown buffer down in place leaves the
+        // allocator a hole after every string made, which later strings of the same size
+        // cannot reuse (53,333 40-character `%` results: 9.2 MiB instead of 6.4).
+        if bytes.len() <= INLINE_CAP
+            || (bytes.capacity() != bytes.len() && bytes.len() <= COPY_TO_SIZE)
+        {
             return PyStr::from_parts(&bytes, char_len, flags);
         }
-        // Builders over-allocate; a string is immutable from here on (bar `+=`, which
-        // reallocates with slack), so the block is cut to size.
         PyStr {
             repr: Repr::Heap {
                 char_len,
