@@ -5,8 +5,8 @@ import ast
 import threading
 
 sources = {
-    "attribute chain 10**6": "a" + ".b" * 10**6,
-    "additions 10**6 of names": "x" + "+x" * 10**6,
+    "attribute chain 200000": "a" + ".b" * 200000,
+    "additions 200000 of names": "x" + "+x" * 200000,
     "calls 100000": "f" + "()" * 100000,
     "subscripts 100000": "a" + "[0]" * 100000,
     "not 5000": "not " * 5000 + "x",
