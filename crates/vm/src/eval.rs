@@ -27,10 +27,14 @@ macro_rules! pop {
     };
 }
 
-/// Run queued finalizers (`__del__`, generator close) if an object needing one was freed.
+/// Run queued finalizers (`__del__`, generator close) if an object needing one was freed,
+/// with the frame's record at the instruction that freed it (the line a warning shows).
 macro_rules! finalize {
-    ($vm:expr) => {
+    ($vm:expr, $f:expr) => {
         if crate::object::finalizers_pending() {
+            if let Some(link) = $vm.frames.last() {
+                link.ip.set($f.ip.saturating_sub(1) as u32);
+            }
             $vm.run_finalizers();
         }
     };
@@ -241,13 +245,13 @@ impl Vm {
             match ins.op {
                 Opcode::NOP => {}
                 Opcode::RESUME => {
-                    finalize!(self);
+                    finalize!(self, f);
                     code.tick_warmup();
                     self.check_interrupt(RESUME_COST)?;
                 }
                 Opcode::POP_TOP => {
                     drop(pop!(f));
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::PUSH_NULL => push(&mut f.stack, Value::Null),
                 Opcode::COPY => {
@@ -284,14 +288,14 @@ impl Vm {
                 Opcode::STORE_FAST => {
                     let v = pop!(f);
                     f.fast[arg as usize] = v;
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::DELETE_FAST => {
                     if f.fast[arg as usize].is_null() {
                         return Err(self.unbound_local(&code.co.localsplus[arg as usize]).into());
                     }
                     f.fast[arg as usize] = Value::Null;
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::MAKE_CELL => {
                     let v = std::mem::replace(&mut f.fast[arg as usize], Value::Null);
@@ -361,7 +365,7 @@ impl Vm {
                         }
                         None => return Err(EvalError::Internal("STORE_NAME without locals")),
                     }
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
@@ -375,7 +379,7 @@ impl Vm {
                         }
                         return Err(e.into());
                     }
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::LOAD_GLOBAL => {
                     if arg & 1 == 1 {
@@ -388,7 +392,7 @@ impl Vm {
                     let v = pop!(f);
                     let g = Value::Obj(f.globals.clone());
                     self.setitem(&g, Value::Obj(code.names[arg as usize].clone()), v)?;
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = code.names[arg as usize].clone();
@@ -396,7 +400,7 @@ impl Vm {
                     if self.delitem(&g, Value::Obj(name.clone())).is_err() {
                         return Err(self.name_error(&name, None).into());
                     }
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f);
@@ -408,13 +412,13 @@ impl Vm {
                     let v = pop!(f);
                     self.store_attr_cached(code, arg as usize, &obj, v)?;
                     drop(obj);
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!(f);
                     self.setattr(&obj, &code.names[arg as usize], None)?;
                     drop(obj);
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(f);
@@ -431,7 +435,7 @@ impl Vm {
                 }
                 Opcode::KW_NAMES => f.kwnames = Some(code.consts[arg as usize].clone()),
                 Opcode::CALL => {
-                    finalize!(self);
+                    finalize!(self, f);
                     if let Some(link) = self.frames.last() {
                         link.ip.set(f.ip.saturating_sub(1) as u32);
                     }
@@ -617,7 +621,7 @@ impl Vm {
                     push(&mut f.stack, result?);
                 }
                 Opcode::CALL_FUNCTION_EX => {
-                    finalize!(self);
+                    finalize!(self, f);
                     // The line the callee sees for this frame (warnings' stack levels).
                     if let Some(link) = self.frames.last() {
                         link.ip.set(f.ip.saturating_sub(1) as u32);
@@ -690,7 +694,7 @@ impl Vm {
                             drop(v);
                         }
                         f.ip = resumer.arg as usize;
-                        finalize!(self);
+                        finalize!(self, f);
                         continue;
                     }
                     callees.pop();
@@ -859,24 +863,24 @@ impl Vm {
                             let old = l.replace(idx as usize, v);
                             drop(l);
                             drop(old);
-                            finalize!(self);
+                            finalize!(self, f);
                             continue;
                         }
                         drop(l);
                         self.setitem(&obj, key, v)?;
-                        finalize!(self);
+                        finalize!(self, f);
                         continue;
                     }
                     self.setitem(&obj, key, v)?;
                     drop(obj);
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::DELETE_SUBSCR => {
                     let key = pop!(f);
                     let obj = pop!(f);
                     self.delitem(&obj, key)?;
                     drop(obj);
-                    finalize!(self);
+                    finalize!(self, f);
                 }
                 Opcode::GET_ITER => {
                     let v = pop!(f);
@@ -984,7 +988,7 @@ impl Vm {
                 }
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip = arg as usize,
                 Opcode::JUMP_BACKWARD => {
-                    finalize!(self);
+                    finalize!(self, f);
                     // The loop body's length stands for the instructions one iteration ran.
                     let cost = f.ip.saturating_sub(arg as usize) as i64;
                     f.ip = arg as usize;

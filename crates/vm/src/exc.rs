@@ -31,6 +31,7 @@ impl Vm {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
             lineno: Cell::new(lineno),
+            lasti: Cell::new(at as i32),
             back: None,
             locals: frame.fast.clone(),
         };

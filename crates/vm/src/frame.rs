@@ -164,6 +164,8 @@ pub struct FrameInfo {
     pub globals: ObjRef,
     /// `f_lineno` at the time of the snapshot.
     pub lineno: std::cell::Cell<u32>,
+    /// `f_lasti`: the index of the instruction the frame was at (-1 before its first).
+    pub lasti: std::cell::Cell<i32>,
     /// `f_back`
     pub back: Option<ObjRef>,
     /// The frame's fast locals when the snapshot was taken: a traceback keeps them alive, as a
@@ -189,6 +191,9 @@ pub struct GeneratorData {
     pub exc_state: std::cell::RefCell<Vec<Value>>,
     /// Async generators: `ag_running_async` and `ag_closed`.
     pub async_flags: std::cell::Cell<(bool, bool)>,
+    /// Coroutines: `cr_origin`, the `(filename, lineno, name)` of the frames that created it,
+    /// innermost first, when `sys.set_coroutine_origin_tracking_depth` was above 0; else None.
+    pub origin: Value,
 }
 
 /// The frames of the Python calls one `execute` runs inline (CPython 3.11's frames pushed on

@@ -54,7 +54,12 @@ impl Vm {
             }
         }
         let flags = frame.code.co.flags;
+        let mut origin = Value::None;
         let ty = if flags.has(CodeFlags::COROUTINE) {
+            // `_Py_MakeCoro`: the cost of origin tracking is this test while it is off.
+            if self.thread.coro_origin_depth > 0 {
+                origin = self.coro_origin(self.thread.coro_origin_depth as usize);
+            }
             self.types.coroutine.clone()
         } else if flags.has(CodeFlags::ASYNC_GENERATOR) {
             self.types.async_generator.clone()
@@ -70,8 +75,65 @@ impl Vm {
             qualname: RefCell::new(fd.qualname.borrow().clone()),
             exc_state: RefCell::new(Vec::new()),
             async_flags: Cell::new((false, false)),
+            origin,
         };
         Value::Obj(ObjRef::new(ty, Payload::Generator(Box::new(data))))
+    }
+
+    /// `compute_cr_origin`: `(co_filename, line, co_name)` of the innermost `depth` running
+    /// frames (the coroutine's creator first); fewer when the stack is shallower.
+    #[cold]
+    fn coro_origin(&mut self, depth: usize) -> Value {
+        let mut items = Vec::new();
+        for i in (0..self.frames.len()).rev().take(depth) {
+            let link = &self.frames[i];
+            let co = &link.code.co;
+            let line = co
+                .positions
+                .get(link.ip.get() as usize)
+                .map_or(co.first_line, |p| p.line);
+            let (file, name) = (co.filename.clone(), co.name.clone());
+            let file = self.new_string(file);
+            let name = self.new_string(name);
+            items.push(self.new_tuple(vec![file, Value::Int(i64::from(line)), name]));
+        }
+        self.new_tuple(items)
+    }
+
+    /// A coroutine freed before it ever ran (`_PyErr_WarnUnawaitedCoroutine`): a
+    /// `RuntimeWarning` through `warnings._warn_unawaited_coroutine` (which shows `cr_origin`),
+    /// or, when that is missing or fails with something else, the plain message.
+    pub(crate) fn warn_unawaited_coroutine(&mut self, coro: &Value) {
+        let mut warned = false;
+        let f = match self.import_dotted("warnings") {
+            Ok(m) => self.getattr_str(&m, "_warn_unawaited_coroutine").ok(),
+            Err(_) => None,
+        };
+        if let Some(f) = f {
+            match self.call_pos(&f, std::slice::from_ref(coro)) {
+                Ok(_) => warned = true,
+                Err(e) => {
+                    let rw = self.types.runtime_warning.clone();
+                    warned = self.err_matches(&e, &rw);
+                    self.write_unraisable(e, None, coro);
+                }
+            }
+        }
+        if !warned {
+            let qualname = match coro.payload() {
+                Some(Payload::Generator(g)) => g.qualname.borrow().clone(),
+                _ => Value::None,
+            };
+            let text = match self.str(&qualname) {
+                Ok(s) => self.str_text(&s),
+                Err(_) => String::new(),
+            };
+            let rw = self.types.runtime_warning.clone();
+            let msg = format!("coroutine '{text}' was never awaited");
+            if let Err(e) = self.warn_at(&rw, None, &msg, 1) {
+                self.write_unraisable(e, None, coro);
+            }
+        }
     }
 
     /// Resume a generator with `value` (or an exception to raise at the suspension point).
@@ -847,7 +909,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&c, "cr_code", get_code, None);
     vm.add_getset(&c, "cr_suspended", get_suspended, None);
     vm.add_getset(&c, "cr_await", get_yieldfrom, None);
-    vm.add_getset(&c, "cr_origin", get_none, None);
+    vm.add_getset(&c, "cr_origin", get_origin, None);
     let a = vm.types.async_generator.clone();
     vm.add_methods(
         &a,
@@ -960,8 +1022,9 @@ fn get_suspended(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     })))
 }
 
-fn get_none(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
-    Ok(Value::None)
+fn get_origin(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let o = this_gen(vm, this)?;
+    Ok(gen_data(&o).map_or(Value::None, |g| g.origin.clone()))
 }
 
 fn get_yieldfrom(vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -999,6 +1062,7 @@ fn get_frame(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         code: f.code.clone(),
         globals: f.globals.clone(),
         lineno: Cell::new(line),
+        lasti: Cell::new(f.ip as i32 - 1),
         back: None,
         locals: Vec::new(),
     };

@@ -434,14 +434,30 @@ unsafe fn free_object(ptr: NonNull<ObjBox>) {
     // until `release_weak`, which runs after the object was dropped in place.
     unsafe {
         let flags = (*p).weak.get();
+        if flags & FINALIZED == 0 && wants_finalizer(&mut (*p).obj) {
+            // Resurrect in place, as CPython's `PyObject_CallFinalizerFromDealloc` does: the
+            // finalizer sees the object itself (its identity, its weak references); the
+            // object dies for good when the finalizer's reference goes.
+            (*p).weak.set(flags | FINALIZED);
+            (*p).strong.set(1);
+            let me = ObjRef {
+                ptr,
+                _owns: PhantomData,
+            };
+            match PENDING.try_with(|q| q.borrow_mut().push(me)) {
+                Ok(()) => {
+                    let _ = HAS_PENDING.try_with(|c| c.set(true));
+                    return;
+                }
+                // The thread is ending: no finalizer runs.
+                Err(_) => (*p).strong.set(0),
+            }
+        }
         if flags & WEAKLY_REFERENCED != 0 {
             let addr = std::ptr::addr_of!((*p).obj) as usize;
             if DEAD_WEAK.try_with(|q| q.borrow_mut().push(addr)).is_ok() {
                 let _ = HAS_PENDING.try_with(|c| c.set(true));
             }
-        }
-        if flags & FINALIZED == 0 {
-            queue_finalizer(&mut (*p).obj);
         }
         std::ptr::drop_in_place(std::ptr::addr_of_mut!((*p).obj));
         release_weak(ptr);
@@ -633,9 +649,9 @@ pub type HashCache = Cell<i64>;
 
 thread_local! {
     /// Objects whose last reference went away while they need a finalizer (`__del__`, or a
-    /// suspended generator to close). `Drop` cannot reach the interpreter, so it moves the
-    /// object's contents into a fresh object queued here; the eval loop runs the finalizers
-    /// at its next check (`Vm::run_finalizers`). Resurrection keeps the fresh object.
+    /// suspended generator to close). `Drop` cannot reach the interpreter, so it revives the
+    /// object in place (marked finalized) and queues it here; the eval loop runs the
+    /// finalizers at its next check (`Vm::run_finalizers`). Resurrection keeps the object.
     static PENDING: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Addresses of weakly referenced objects that died: their weak references' callbacks run
@@ -688,19 +704,21 @@ pub fn next_pending_finalizer() -> Option<ObjRef> {
     next
 }
 
-/// If `obj` (whose last reference just went) needs a finalizer, move its contents into a
-/// fresh object marked finalized and queue that for the interpreter (`Drop` cannot reach it).
-fn queue_finalizer(obj: &mut Object) {
-    let wants = match &obj.payload {
+/// Whether `obj`, whose last reference just went, needs a finalizer run by the interpreter
+/// (`Drop` cannot reach it): `__del__`, a suspended generator's close, a never-run
+/// coroutine's warning.
+fn wants_finalizer(obj: &mut Object) -> bool {
+    match &obj.payload {
         // Async generators are finalised through event-loop hooks, not here.
+        // A coroutine that never ran warns that it was never awaited.
         Payload::Generator(g) => {
-            g.started.get()
-                && g.frame.borrow().is_some()
-                && !g
-                    .code
-                    .co
-                    .flags
-                    .has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
+            let flags = g.code.co.flags;
+            g.frame.borrow().is_some()
+                && if g.started.get() {
+                    !flags.has(krait_bytecode::CodeFlags::ASYNC_GENERATOR)
+                } else {
+                    flags.has(krait_bytecode::CodeFlags::COROUTINE)
+                }
         }
         _ => match obj.class.get_mut() {
             Some(c) => match &c.payload {
@@ -709,18 +727,6 @@ fn queue_finalizer(obj: &mut Object) {
             },
             None => false,
         },
-    };
-    if !wants {
-        return;
-    }
-    let revived = Object {
-        class: Cell::new(obj.class.take()),
-        dict: DictSlot::new(obj.dict.take()),
-        payload: std::mem::replace(&mut obj.payload, Payload::plain()),
-    };
-    let queued = PENDING.try_with(|q| q.borrow_mut().push(ObjRef::from_object(revived, FINALIZED)));
-    if queued.is_ok() {
-        let _ = HAS_PENDING.try_with(|c| c.set(true));
     }
 }
 

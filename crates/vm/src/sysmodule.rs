@@ -7,6 +7,7 @@ use crate::objects::typeobj::Layout;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+mod unraisable;
 pub(crate) mod warnings;
 
 /// Fill the `sys` module.
@@ -331,6 +332,7 @@ pub fn init(vm: &mut Vm) {
         ("setprofile", sys_setprofile),
     ];
     vm.add_functions(&sys, funcs);
+    unraisable::init(vm, &sys);
     // The originals, for restoring (`doctest` puts `sys.__displayhook__` back).
     if let Payload::Module(md) = &sys.payload {
         let d = md.dict.clone();
@@ -689,6 +691,7 @@ pub(crate) fn frame_object_for(
         code: std::rc::Rc::clone(&link.code),
         globals: ObjRef::clone(&link.globals),
         lineno: std::cell::Cell::new(lineno),
+        lasti: std::cell::Cell::new(link.ip.get() as i32),
         back,
         locals: Vec::new(),
     };
@@ -762,8 +765,8 @@ fn sys_is_finalizing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::bool(false))
 }
 
-/// `sys.get_coroutine_origin_tracking_depth()`: the depth last set in this thread (recorded
-/// only: coroutines have no `cr_origin` yet; asyncio's debug mode sets and restores it).
+/// `sys.get_coroutine_origin_tracking_depth()`: the depth last set in this thread; coroutines
+/// made while it is above 0 record that many creating frames in `cr_origin`.
 fn sys_get_coroutine_origin_tracking_depth(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "get_coroutine_origin_tracking_depth", 0, 0)?;
     Ok(Value::Int(i64::from(vm.thread.coro_origin_depth)))

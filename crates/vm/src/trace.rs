@@ -259,6 +259,7 @@ impl Vm {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
             lineno: std::cell::Cell::new(lineno),
+            lasti: std::cell::Cell::new(if resumed { frame.ip as i32 - 1 } else { -1 }),
             back,
             locals: Vec::new(),
         };
@@ -417,6 +418,7 @@ impl Vm {
         let fv = Value::Obj(tf.obj.clone());
         if let Payload::Frame(fi) = &tf.obj.payload {
             fi.lineno.set(line);
+            fi.lasti.set(ip as i32);
         }
         let locals = self.frame_locals_value(frame);
         if let Some(tf) = self.top_trace_frame(depth) {

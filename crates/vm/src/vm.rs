@@ -556,7 +556,12 @@ impl Vm {
                 continue;
             }
             let v = Value::Obj(obj);
-            let (r, what) = if let Some(Payload::Generator(_)) = v.payload() {
+            let (r, what) = if let Some(Payload::Generator(g)) = v.payload() {
+                // `_PyGen_Finalize`: a coroutine that never ran is not closed but reported.
+                if !g.started.get() && g.code.co.flags.has(krait_bytecode::CodeFlags::COROUTINE) {
+                    self.warn_unawaited_coroutine(&v);
+                    continue;
+                }
                 let r = self
                     .getattr_str(&v, "close")
                     .and_then(|c| self.call_pos(&c, &[]));
@@ -571,10 +576,7 @@ impl Vm {
             if let Err(e) = r
                 && !self.limit_tripped()
             {
-                self.flush_stdout();
-                let who = self.repr_string(&what).unwrap_or_default();
-                let text = self.format_exception(&Value::Obj(e.0));
-                self.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
+                self.write_unraisable(e, None, &what);
             }
         }
     }

@@ -333,10 +333,7 @@ fn now(vm: &mut Vm, st: &State) -> i64 {
     match r {
         Ok(n) => n,
         Err(e) => {
-            vm.flush_stdout();
-            let who = vm.repr_string(&t).unwrap_or_default();
-            let text = vm.format_exception(&Value::Obj(e.0));
-            vm.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
+            vm.write_unraisable(e, None, &t);
             0
         }
     }

@@ -130,10 +130,7 @@ fn run_hooks(vm: &mut Vm, which: usize) {
     }
     for h in hs {
         if let Err(e) = vm.call_pos(&h, &[]) {
-            vm.flush_stdout();
-            let who = vm.repr_string(&h).unwrap_or_default();
-            let text = vm.format_exception(&Value::Obj(e.0));
-            vm.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
+            vm.write_unraisable(e, None, &h);
         }
     }
 }

@@ -247,10 +247,7 @@ pub(crate) fn weakref_callbacks(vm: &mut Vm) {
             if let Err(e) = vm.call_pos(&cb, &[wr])
                 && !vm.limit_tripped()
             {
-                vm.flush_stdout();
-                let who = vm.repr_string(&cb).unwrap_or_default();
-                let text = vm.format_exception(&Value::Obj(e.0));
-                vm.write_stderr(format!("Exception ignored in: {who}\n{text}").as_bytes());
+                vm.write_unraisable(e, None, &cb);
             }
         }
     }

@@ -130,6 +130,7 @@ pub fn init(vm: &mut Vm) {
     let fr = vm.types.frame.clone();
     vm.add_getset(&fr, "f_code", f_code, None);
     vm.add_getset(&fr, "f_lineno", f_lineno, None);
+    vm.add_getset(&fr, "f_lasti", f_lasti, None);
     vm.add_getset(&fr, "f_globals", f_globals, None);
     vm.add_getset(&fr, "f_back", f_back, None);
     vm.add_getset(&fr, "f_trace", f_trace, Some(f_set_trace));
@@ -416,6 +417,12 @@ fn f_code(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn f_lineno(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::Int(i64::from(frame_info(vm, this)?.lineno.get())))
+}
+
+/// `frame.f_lasti`: the byte offset of the instruction (two bytes each), -1 before the first.
+fn f_lasti(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let i = frame_info(vm, this)?.lasti.get();
+    Ok(Value::Int(if i < 0 { -1 } else { i64::from(i) * 2 }))
 }
 
 fn f_globals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
