@@ -63,7 +63,10 @@ fn main() {
     // Descriptors a parent passed (`pass_fds`) are usable, as in CPython (docs/security.md).
     env::fs::record_inherited();
     let args = env::environ::args();
-    let mut config = Config::default();
+    let mut config = Config {
+        orig_argv: args.clone(),
+        ..Config::default()
+    };
     let mut limits = Limits::default();
     let mut program = None;
     // `-X pycache_prefix=PATH`, which wins over `PYTHONPYCACHEPREFIX`.

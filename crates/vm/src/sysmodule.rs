@@ -7,6 +7,7 @@ use crate::objects::typeobj::Layout;
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
+mod stdlib_names;
 mod unraisable;
 pub(crate) mod warnings;
 
@@ -30,13 +31,12 @@ pub fn init(vm: &mut Vm) {
         .collect();
     let argv = vm.new_list(argv);
     s(vm, "argv", argv);
-    let orig_argv: Vec<Value> = vm
-        .config
-        .argv
-        .clone()
-        .iter()
-        .map(|a| vm.new_str(a))
-        .collect();
+    let orig = if vm.config.orig_argv.is_empty() {
+        vm.config.argv.clone()
+    } else {
+        vm.config.orig_argv.clone()
+    };
+    let orig_argv: Vec<Value> = orig.iter().map(|a| vm.new_str(a)).collect();
     let orig_argv = vm.new_list(orig_argv);
     s(vm, "orig_argv", orig_argv);
     let warnoptions: Vec<Value> = vm
@@ -87,6 +87,7 @@ pub fn init(vm: &mut Vm) {
             Value::Int(0),
         ],
     );
+    refuse_new(vm, &vi);
     s(vm, "version_info", vi.clone());
     let cfg = (
         vm.config.optimize,
@@ -143,6 +144,7 @@ pub fn init(vm: &mut Vm) {
             Value::Int(-1),
         ],
     );
+    refuse_new(vm, &flags);
     s(vm, "flags", flags);
     let int_info = struct_seq(
         vm,
@@ -264,6 +266,38 @@ pub fn init(vm: &mut Vm) {
     s(vm, "executable", ex);
     let pre = vm.new_str(&stdlib_prefix(&stdlib));
     s(vm, "prefix", pre.clone());
+    // `sys._stdlib_dir`: where `os` and the rest of CPython's `Lib/` come from.
+    let sd = if stdlib.is_empty() {
+        Value::None
+    } else {
+        vm.new_str(stdlib.trim_end_matches('/'))
+    };
+    s(vm, "_stdlib_dir", sd);
+    let names: Vec<Value> = stdlib_names::STDLIB_MODULE_NAMES
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    if let Ok(fs) = vm.new_frozenset_from(names) {
+        s(vm, "stdlib_module_names", fs);
+    }
+    // Threads are the OS's (pthreads); a lock is a mutex with a condition variable. The
+    // library's version is not asked for (CPython: `confstr`), so it is None.
+    let tname = vm.new_str("pthread");
+    let lock = vm.new_str("mutex+cond");
+    let ti = struct_seq(
+        vm,
+        "thread_info",
+        &["name", "lock", "version"],
+        vec![tname, lock, Value::None],
+    );
+    let tt = vm.type_of(&ti);
+    vm.add_methods(
+        &tt,
+        crate::methods![
+            staticmethod "__new__" => struct_seq_new, "";
+        ],
+    );
+    s(vm, "thread_info", ti);
     let platlibdir = vm.new_str("lib");
     s(vm, "platlibdir", platlibdir);
     let abiflags = vm.new_str("");
@@ -302,12 +336,13 @@ pub fn init(vm: &mut Vm) {
         ("setswitchinterval", sys_setswitchinterval),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
+        ("call_tracing", sys_call_tracing),
         ("exception", sys_exception),
         ("intern", sys_intern),
         ("getsizeof", sys_getsizeof),
         ("getrefcount", sys_getrefcount),
         ("getdefaultencoding", sys_getdefaultencoding),
-        ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencoding", sys_getfilesystemencoding),
         ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
@@ -433,6 +468,23 @@ pub fn type_call_counts(t: &Value, warm: bool) -> bool {
 fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> Value {
     let t = struct_seq_type(vm, "sys", name, fields);
     Value::Obj(vm.new_object(&t, Payload::Tuple(values.into())))
+}
+
+/// `sys.flags` and `sys.version_info` have no constructor (CPython clears their `tp_new`).
+fn refuse_new(vm: &mut Vm, v: &Value) {
+    let t = vm.type_of(v);
+    vm.add_methods(
+        &t,
+        crate::methods![
+            staticmethod "__new__" => no_instances, "";
+        ],
+    );
+}
+
+fn no_instances(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = crate::native::new_cls(vm, &args, "structseq")?;
+    let name = crate::modules::tp_name(vm, &cls);
+    Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
 /// A struct sequence type `module.name`: a tuple subclass whose fields are also attributes,
@@ -739,6 +791,22 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `sys.call_tracing(func, args)`: `func(*args)` (CPython runs it with tracing on even
+/// inside a trace function; Krait's hooks are not suspended around the call either).
+fn sys_call_tracing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = pos_args(vm, &args, "call_tracing", 2, 2)?;
+    let items = match a[1].payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "call_tracing() argument 2 must be tuple, not {}",
+                vm.type_name(&a[1])
+            )));
+        }
+    };
+    vm.call_pos(&a[0], &items)
+}
+
 fn sys_exc_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pos_args(vm, &args, "exc_info", 0, 0)?;
     match vm.handled.last().cloned() {
@@ -759,10 +827,11 @@ fn sys_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.handled.last().cloned().unwrap_or(Value::None))
 }
 
-/// `sys.is_finalizing()`: Python code never runs while Krait tears an interpreter down.
+/// `sys.is_finalizing()`: true once the interpreter started clearing `__main__` at exit
+/// (after the atexit callbacks, as CPython's `_PyRuntimeState_SetFinalizing`).
 fn sys_is_finalizing(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     crate::native::pos_args(vm, &args, "is_finalizing", 0, 0)?;
-    Ok(Value::bool(false))
+    Ok(Value::bool(vm.finalizing))
 }
 
 /// `sys.get_coroutine_origin_tracking_depth()`: the depth last set in this thread; coroutines
@@ -842,10 +911,20 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "intern", 1, 1)?;
+    if let Value::Obj(o) = &a[0]
+        && matches!(o.payload, Payload::Str(_))
+        && !ObjRef::ptr_eq(&vm.type_of(&a[0]), &vm.types.str)
+    {
+        return Err(vm.type_error(format!("can't intern {}", vm.type_name(&a[0]))));
+    }
     match a[0].payload() {
+        // `PyUnicode_InternInPlace`: the first string interned is the one kept.
         Some(Payload::Str(s)) if s.to_str().is_some() => {
             let t = s.as_str().into_owned();
-            Ok(Value::Obj(vm.intern(&t)))
+            match &a[0] {
+                Value::Obj(o) => Ok(Value::Obj(vm.intern_object(o, &t))),
+                _ => Ok(Value::Obj(vm.intern(&t))),
+            }
         }
         Some(Payload::Str(_)) => Ok(a[0].clone()),
         _ => Err(vm.type_error(format!(
@@ -874,7 +953,13 @@ fn sys_getrefcount(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }))
 }
 
-fn sys_getdefaultencoding(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+fn sys_getdefaultencoding(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "sys.getdefaultencoding", 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencoding(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    pos_args(vm, &args, "sys.getfilesystemencoding", 0, 0)?;
     Ok(vm.new_str("utf-8"))
 }
 
@@ -914,11 +999,39 @@ fn sys_displayhook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `sys.excepthook(type, value, traceback)`'s default (`PyErr_Display`): the report on
+/// `sys.stderr` as it is now (nothing when that is None), then a flush. A traceback given for
+/// an exception that has none becomes its `__traceback__`.
 fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "excepthook", 3, 3)?;
-    let text = vm.format_exception(&a[1]);
-    vm.write_stderr(text.as_bytes());
+    if let Some(Payload::Exception(d)) = a[1].payload()
+        && d.traceback.borrow().is_none()
+        && matches!(a[2].payload(), Some(Payload::Traceback(_)))
+    {
+        *d.traceback.borrow_mut() = a[2].clone();
+    }
+    display(vm, &a[1]);
     Ok(Value::None)
+}
+
+/// `PyErr_Display`: write the report of `exc` to `sys.stderr` and flush it; errors in doing
+/// so are dropped.
+fn display(vm: &mut Vm, exc: &Value) {
+    let text = vm.format_exception(exc);
+    match vm.sys_attr("stderr") {
+        Some(f) if f.is_none() => {}
+        Some(f) => {
+            if crate::builtins::write_to(vm, &f, &text).is_ok() {
+                let _ = vm
+                    .getattr_str(&f, "flush")
+                    .and_then(|m| vm.call_pos(&m, &[]));
+            }
+        }
+        None => {
+            vm.write_stderr(text.as_bytes());
+            vm.write_stderr(b"lost sys.stderr\n");
+        }
+    }
 }
 
 impl Vm {
@@ -1001,12 +1114,33 @@ impl Vm {
         }
     }
 
-    /// Print an uncaught exception the way the interpreter does at exit.
+    /// Report an uncaught exception (`PyErr_PrintEx`): through `sys.excepthook`, whose own
+    /// failure is reported before the original exception.
     pub fn print_exception(&mut self, err: &PyErr) {
         self.flush_stdout();
         let exc = Value::Obj(err.0.clone());
-        let text = self.format_exception(&exc);
-        self.write_stderr(text.as_bytes());
+        let hook = self.sys_attr("excepthook").filter(|h| !h.is_none());
+        let Some(hook) = hook else {
+            self.write_stderr(b"sys.excepthook is missing\n");
+            display(self, &exc);
+            return;
+        };
+        let ty = Value::Obj(self.type_of(&exc));
+        let tb = match exc.payload() {
+            Some(Payload::Exception(d)) => d.traceback.borrow().clone(),
+            _ => Value::None,
+        };
+        if let Err(e) = self.call_pos(&hook, &[ty, exc.clone(), tb]) {
+            if self.limit_tripped() {
+                return;
+            }
+            let e = Value::Obj(e.0);
+            self.flush_stdout();
+            self.write_stderr(b"Error in sys.excepthook:\n");
+            display(self, &e);
+            self.write_stderr(b"\nOriginal exception was:\n");
+            display(self, &exc);
+        }
     }
 }
 

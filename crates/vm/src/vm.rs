@@ -29,6 +29,9 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 pub struct Config {
     /// `sys.argv`
     pub argv: Vec<String>,
+    /// `sys.orig_argv`: the command line the process was started with (the interpreter's
+    /// own options included); empty means `sys.argv`.
+    pub orig_argv: Vec<String>,
     /// `-O` level (0, 1, 2).
     pub optimize: u8,
     /// Extra entries at the front of `sys.path` (`PYTHONPATH`, the script's folder).
@@ -158,6 +161,8 @@ pub struct Vm {
     /// Set when the program ended by an uncaught KeyboardInterrupt: the CLI then exits by
     /// SIGINT, as CPython does.
     pub exit_by_sigint: bool,
+    /// Set once the interpreter clears `__main__` at exit (`sys.is_finalizing()`).
+    pub finalizing: bool,
     /// The `SourceFileLoader` class, once made.
     /// The module spec and loader classes (`modspec.rs`), made on first use.
     pub spec_types: Option<Box<crate::modspec::SpecTypes>>,
@@ -272,6 +277,7 @@ impl Vm {
             type_epoch: std::cell::Cell::new(0),
             attr_cache: Default::default(),
             exit_by_sigint: false,
+            finalizing: false,
             spec_types: None,
             main_spec: None,
             limits: Default::default(),
@@ -527,6 +533,7 @@ impl Vm {
     /// with one underscore first, then the rest; `__builtins__` stays) and run the finalizers
     /// that frees.
     pub fn finalize_main(&mut self, globals: &ObjRef) {
+        self.finalizing = true;
         let keys: Vec<Value> = match &globals.payload {
             Payload::Dict(t) => t.borrow().iter().map(|e| e.key.clone()).collect(),
             _ => return,
@@ -616,11 +623,27 @@ impl Vm {
             Value::Bool(b) => i32::from(b.get()),
             _ => {
                 self.flush_stdout();
-                let text = match self.str(&code) {
-                    Ok(s) => self.str_text(&s),
-                    Err(_) => String::new(),
-                };
-                self.write_stderr(format!("{text}\n").as_bytes());
+                // `_Py_HandleSystemExit`: `str(code)` through `sys.stderr` (whose error handler
+                // shows lone surrogates), then a newline; failures are dropped.
+                match self.sys_attr("stderr").filter(|f| !f.is_none()) {
+                    Some(f) => {
+                        let _ = self.str(&code).and_then(|s| {
+                            let w = self.getattr_str(&f, "write")?;
+                            self.call_pos(&w, &[s])?;
+                            let nl = self.new_str("\n");
+                            self.call_pos(&w, &[nl])?;
+                            let fl = self.getattr_str(&f, "flush")?;
+                            self.call_pos(&fl, &[])
+                        });
+                    }
+                    None => {
+                        let text = match self.str(&code) {
+                            Ok(s) => self.str_text(&s),
+                            Err(_) => String::new(),
+                        };
+                        self.write_stderr(format!("{text}\n").as_bytes());
+                    }
+                }
                 1
             }
         }
@@ -658,6 +681,17 @@ impl Vm {
         self.str_hash_of(&o);
         self.interned.insert(Rc::from(s), o.clone());
         o
+    }
+
+    /// `PyUnicode_InternInPlace`: the interned string equal to `o` (an exact str whose text
+    /// is `s`), which becomes `o` itself when none was interned yet.
+    pub fn intern_object(&mut self, o: &ObjRef, s: &str) -> ObjRef {
+        if let Some(i) = self.interned.get(s) {
+            return i.clone();
+        }
+        self.str_hash_of(o);
+        self.interned.insert(Rc::from(s), o.clone());
+        o.clone()
     }
 
     /// The one-character string of code point `cp` (U+0000..U+00FF), the same object every

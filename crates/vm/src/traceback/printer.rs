@@ -172,7 +172,8 @@ fn print_exception(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) {
         return;
     };
     let tb = d.traceback.borrow().clone();
-    if !tb.is_none() {
+    let limit = tb_limit(vm);
+    if !tb.is_none() && limit > 0 {
         let (header, header_margin) = if is_group(vm, exc) {
             (
                 "Exception Group Traceback (most recent call last):\n",
@@ -184,7 +185,7 @@ fn print_exception(vm: &mut Vm, ctx: &mut Ctx, exc: &Value) {
         ctx.out.push_str(&" ".repeat(ctx.indent()));
         ctx.out.push_str(header_margin);
         ctx.out.push_str(header);
-        print_tb(vm, ctx, &tb);
+        print_tb(vm, ctx, &tb, limit);
     }
     let ty = vm.type_of(exc);
     let mut value = exc.clone();
@@ -299,8 +300,38 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
 }
 
 /// `tb_printinternal`: the entries, folding runs of identical ones.
-fn print_tb(vm: &mut Vm, ctx: &mut Ctx, tb: &Value) {
+/// `PyTraceBack_Print`'s limit: `sys.tracebacklimit` when it is an int (0 for none at all,
+/// a huge one for every entry), else `PyTraceBack_LIMIT`.
+fn tb_limit(vm: &mut Vm) -> usize {
+    const DEFAULT: usize = 1000;
+    let Some(v) = vm.sys_attr("tracebacklimit") else {
+        return DEFAULT;
+    };
+    match crate::objects::range::int_value(&v) {
+        Some(n) if n.sign() != num_bigint::Sign::Plus => 0,
+        Some(n) => usize::try_from(&n).unwrap_or(usize::MAX),
+        None => DEFAULT,
+    }
+}
+
+/// The traceback entries, the last `limit` of them (`tb_printinternal`).
+fn print_tb(vm: &mut Vm, ctx: &mut Ctx, tb: &Value, limit: usize) {
     let mut cur = tb.clone();
+    let mut depth = 0usize;
+    while let Some(Payload::Traceback(t)) = cur.payload() {
+        depth += 1;
+        let next = t.next.borrow().clone();
+        cur = next;
+    }
+    cur = tb.clone();
+    while depth > limit {
+        let Some(Payload::Traceback(t)) = cur.payload() else {
+            break;
+        };
+        depth -= 1;
+        let next = t.next.borrow().clone();
+        cur = next;
+    }
     let mut last: Option<(String, u32, String)> = None;
     let mut cnt = 0usize;
     let repeated = |out: &mut String, cnt: usize| {
