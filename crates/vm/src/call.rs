@@ -23,7 +23,7 @@ impl Vm {
     pub fn call(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
         if let Value::Obj(obj) = callable
             && let Payload::Builtin(b) = &obj.payload
-            && (b.bound.is_none() || !(b.is_method || b.is_classmethod))
+            && (b.bound.is_none() || !(b.is_method || b.is_classmethod || b.is_static))
             && !(b.is_method && args.values.is_empty())
         {
             let r = (b.func)(self, args);
@@ -54,6 +54,12 @@ impl Vm {
                             kwnames: args.kwnames,
                         },
                     );
+                    self.after_native(r)
+                }
+                // A type's `__new__` (`tp_new_wrapper`), called directly.
+                Some(Value::Obj(owner)) if b.is_static => {
+                    self.check_new_call(owner, args.values)?;
+                    let r = (b.func)(self, args);
                     self.after_native(r)
                 }
                 None if b.is_method && args.values.is_empty() => {

@@ -92,13 +92,18 @@ impl Vm {
             heap.extend_from_slice(args.values);
             &mut heap
         };
-        let obj = self.call(
-            &new,
-            Args {
-                values: v,
-                kwnames: args.kwnames,
-            },
-        )?;
+        let new_args = Args {
+            values: v,
+            kwnames: args.kwnames,
+        };
+        // A builtin `__new__` found on `cls` itself needs none of `tp_new_wrapper`'s checks.
+        let obj = match new.payload() {
+            Some(Payload::Builtin(b)) if b.is_static => {
+                let r = (b.func)(self, new_args);
+                self.after_native(r)?
+            }
+            _ => self.call(&new, new_args)?,
+        };
         let ot = self.type_of(&obj);
         if !is_subtype(&ot, cls) {
             return Ok(obj);
@@ -145,6 +150,54 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// `tp_new_wrapper`'s checks for `owner.__new__(subtype, ...)` called directly: the
+    /// subtype must derive from `owner`, and its nearest base without a Python `__new__` must
+    /// use `owner`'s constructor (`object.__new__(MyList)` would skip `list`'s).
+    pub(crate) fn check_new_call(&mut self, owner: &ObjRef, args: &[Value]) -> PyResult<()> {
+        let tn = new_tp_name(self, owner);
+        let Some(first) = args.first() else {
+            return Err(self.type_error(format!("{tn}.__new__(): not enough arguments")));
+        };
+        let Value::Obj(sub) = first else {
+            let an = self.type_name(first);
+            return Err(self.type_error(format!("{tn}.__new__(X): X is not a type object ({an})")));
+        };
+        if !matches!(sub.payload, Payload::Type(_)) {
+            let an = self.type_name(first);
+            return Err(self.type_error(format!("{tn}.__new__(X): X is not a type object ({an})")));
+        }
+        if !is_subtype(sub, owner) {
+            let sn = new_tp_name(self, sub);
+            return Err(
+                self.type_error(format!("{tn}.__new__({sn}): {sn} is not a subtype of {tn}"))
+            );
+        }
+        let mine = self.type_lookup_str(owner, "__new__");
+        let mut staticbase = Some(sub.clone());
+        while let Some(sb) = staticbase.clone() {
+            let new = self.type_lookup_str(&sb, "__new__");
+            if matches!(
+                new.as_ref().and_then(|n| n.payload()),
+                Some(Payload::Builtin(_))
+            ) {
+                if !new
+                    .as_ref()
+                    .zip(mine.as_ref())
+                    .is_some_and(|(a, b)| a.is(b))
+                {
+                    let tn2 = new_tp_name(self, &sb);
+                    let sn = new_tp_name(self, sub);
+                    return Err(self.type_error(format!(
+                        "{tn}.__new__({sn}) is not safe, use {tn2}.__new__()"
+                    )));
+                }
+                break;
+            }
+            staticbase = solid_base(&sb);
+        }
+        Ok(())
     }
 
     /// Whether `f` is a builtin that `object` defines (`object.__new__`, `object.__init__`).
@@ -833,4 +886,26 @@ fn mangle(class_name: &str, n: &str) -> String {
         return n.to_string();
     }
     format!("_{stripped}{n}")
+}
+
+/// A type's `tp_base`: the first base with the same instance layout, else the first base.
+pub(crate) fn solid_base(t: &ObjRef) -> Option<ObjRef> {
+    let bases = type_data(t).bases.borrow();
+    let layout = type_data(t).layout;
+    bases
+        .iter()
+        .find(|b| {
+            type_data(b).layout == layout && layout != crate::objects::typeobj::Layout::Object
+        })
+        .or(bases.first())
+        .cloned()
+}
+
+/// `tp_name`: `module.Name` for a builtin type outside `builtins`, the bare name of a class.
+fn new_tp_name(vm: &mut Vm, t: &ObjRef) -> String {
+    if type_data(t).builtin {
+        crate::modules::tp_name(vm, t)
+    } else {
+        type_data(t).name.borrow().clone()
+    }
 }

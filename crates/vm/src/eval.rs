@@ -536,7 +536,7 @@ impl Vm {
                     if let Value::Obj(o) = &f.stack[ci]
                         && let Payload::Builtin(b) = &o.payload
                         && !b.needs_frame
-                        && (b.bound.is_none() || !(b.is_method || b.is_classmethod))
+                        && (b.bound.is_none() || !(b.is_method || b.is_classmethod || b.is_static))
                         && !(b.is_method && first == n)
                         && self.profiler.is_none()
                     {

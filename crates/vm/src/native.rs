@@ -43,10 +43,14 @@ impl Vm {
     /// Register a method table on a type.
     pub fn add_methods(&mut self, ty: &ObjRef, defs: &[MethodDef]) {
         for d in defs {
+            // A type's own constructor is `tp_new_wrapper` in CPython: a builtin method bound
+            // to the type (`list.__new__.__self__ is list`), not a staticmethod, so that
+            // `MyList.__new__ is list.__new__` and it pickles as `getattr(list, '__new__')`.
+            let is_new = d.kind == MethodKind::Static && d.name == "__new__";
             let data = BuiltinData {
                 name: d.name,
                 func: d.func,
-                bound: None,
+                bound: is_new.then(|| Value::Obj(ty.clone())),
                 owner: Some(ty.clone()),
                 doc: if d.doc.is_empty() { None } else { Some(d.doc) },
                 is_method: d.kind == MethodKind::Instance,
@@ -61,7 +65,7 @@ impl Vm {
                 MethodKind::Static => self.types.builtin_function.clone(),
             };
             let v = Value::Obj(ObjRef::new(class, Payload::Builtin(Box::new(data))));
-            let v = if d.kind == MethodKind::Static {
+            let v = if d.kind == MethodKind::Static && !is_new {
                 Value::Obj(ObjRef::new(
                     self.types.staticmethod.clone(),
                     Payload::StaticMethod(std::cell::RefCell::new(v)),

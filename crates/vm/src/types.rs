@@ -33,7 +33,7 @@ macro_rules! builtin_types {
                 let make = |name: &str, base: &ObjRef, layout: Layout| {
                     let mut td = TypeData::new(name, vec![base.clone()], layout, true);
                     // Types CPython does not let you subclass (no `Py_TPFLAGS_BASETYPE`).
-                    td.base_type = !matches!(name, "bool" | "NoneType" | "NotImplementedType" | "ellipsis" | "range" | "slice" | "function" | "method" | "generator" | "coroutine" | "async_generator" | "builtin_function_or_method" | "code" | "cell");
+                    td.base_type = layout == Layout::Builtin(BuiltinKind::Exception) || matches!(name, "int" | "float" | "complex" | "str" | "bytes" | "bytearray" | "tuple" | "list" | "dict" | "set" | "frozenset" | "module" | "property" | "staticmethod" | "classmethod" | "super" | "reversed" | "enumerate" | "zip" | "map" | "filter" | "GenericAlias");
                     let t = ObjRef::new($ty.clone(), Payload::Type(Box::new(td)));
                     let mro = c3_mro(&t, std::slice::from_ref(base)).unwrap_or_else(|_| vec![t.clone()]);
                     *type_data(&t).mro.borrow_mut() = mro;

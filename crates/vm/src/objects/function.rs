@@ -106,6 +106,18 @@ pub struct BuiltinData {
     pub fastcall: bool,
 }
 
+impl BuiltinData {
+    /// CPython's `m_self`: the bound receiver or module, or for a static method the type that
+    /// defines it (`str.maketrans.__self__ is str`); `None` for a plain function.
+    pub fn self_value(&self) -> Value {
+        match (&self.bound, &self.owner) {
+            (Some(b), _) => b.clone(),
+            (None, Some(o)) if self.is_static => Value::Obj(o.clone()),
+            _ => Value::None,
+        }
+    }
+}
+
 /// A module object.
 pub struct ModuleData {
     /// The namespace (`__dict__`).
@@ -208,6 +220,7 @@ pub fn init(vm: &mut Vm) {
             method "__eq__" => method_eq, "Return self==value.";
             method "__ne__" => method_ne, "Return self!=value.";
             method "__hash__" => method_hash, "Return hash(self).";
+            method "__reduce__" => method_reduce, "";
         ],
     );
     vm.add_getset(&m, "__func__", method_func, None);
@@ -233,8 +246,40 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&b, "__module__", builtin_module, None);
     vm.add_getset(&b, "__text_signature__", builtin_text_signature, None);
     let md = vm.types.method_descriptor.clone();
-    vm.add_methods(&md, crate::methods![ method "__repr__" => descr_repr, ""; ]);
-    for d in [md, vm.types.classmethod_descriptor.clone()] {
+    vm.add_methods(
+        &md,
+        crate::methods![
+            method "__repr__" => descr_repr, "";
+            method "__reduce__" => descr_reduce, "";
+        ],
+    );
+    vm.add_methods(
+        &b,
+        crate::methods![
+            method "__eq__" => builtin_eq, "Return self==value.";
+            method "__ne__" => builtin_ne, "Return self!=value.";
+            method "__hash__" => builtin_hash, "Return hash(self).";
+        ],
+    );
+    let gs = vm.types.getset_descriptor.clone();
+    vm.add_methods(
+        &gs,
+        crate::methods![
+            method "__repr__" => getset_repr, "";
+            method "__get__" => getset_get, "Return an attribute of instance, which is of type owner.";
+            method "__set__" => getset_set, "Set an attribute of instance to value.";
+            method "__delete__" => getset_delete, "Delete an attribute of instance.";
+        ],
+    );
+    vm.add_getset(&gs, "__name__", getset_name, None);
+    vm.add_getset(&gs, "__qualname__", getset_qualname, None);
+    vm.add_getset(&gs, "__objclass__", getset_objclass, None);
+    let cmd = vm.types.classmethod_descriptor.clone();
+    vm.add_methods(
+        &cmd,
+        crate::methods![ method "__repr__" => descr_repr, ""; ],
+    );
+    for d in [md, cmd] {
         vm.add_getset(&d, "__name__", builtin_name, None);
         vm.add_getset(&d, "__qualname__", builtin_qualname, None);
         vm.add_getset(&d, "__doc__", builtin_doc, None);
@@ -560,6 +605,135 @@ fn descr_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_string(format!("<{kind} '{name}' of '{owner}' objects>")))
 }
 
+/// `meth_richcompare`: two builtins are equal when they wrap the same C function and have
+/// the identical `__self__`.
+fn builtin_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__eq__", 1, 1)?;
+    let (Some(crate::object::Payload::Builtin(a)), Some(crate::object::Payload::Builtin(b))) =
+        (this.payload(), rest[0].payload())
+    else {
+        return Ok(vm.not_implemented.clone());
+    };
+    let same_fn = a.func as usize == b.func as usize && a.name == b.name;
+    Ok(Value::bool(same_fn && a.self_value().is(&b.self_value())))
+}
+
+fn builtin_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(match builtin_eq(vm, args)? {
+        Value::Bool(b) => Value::bool(!b.get()),
+        other => other,
+    })
+}
+
+/// `meth_hash`: the identity of `__self__` mixed with the C function's address.
+fn builtin_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__hash__", 0, 0)?;
+    let b = bdata(vm, this)?;
+    let x = crate::ops::hash_identity(&b.self_value());
+    let y = ((b.func as usize) >> 4 | (b.func as usize) << (usize::BITS - 4)) as i64;
+    let h = x ^ y;
+    Ok(Value::Int(if h == -1 { -2 } else { h }))
+}
+
+fn gsdata<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a GetSetData> {
+    match v.payload() {
+        Some(crate::object::Payload::GetSet(g)) => Ok(g),
+        _ => Err(vm.type_error("expected a getset_descriptor")),
+    }
+}
+
+/// `getset_repr`: `<attribute 'real' of 'int' objects>`.
+fn getset_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__repr__", 0, 0)?;
+    let g = gsdata(vm, this)?;
+    let (name, owner) = (g.name, g.owner.clone());
+    let tn = crate::modules::tp_name(vm, &owner);
+    Ok(vm.new_string(format!("<attribute '{name}' of '{tn}' objects>")))
+}
+
+/// `descr_check`: the instance must be an instance of the descriptor's type.
+fn getset_check(vm: &mut Vm, g: &GetSetData, obj: &Value) -> PyResult<()> {
+    let t = vm.type_of(obj);
+    if crate::objects::typeobj::is_subtype(&t, &g.owner) {
+        return Ok(());
+    }
+    let tn = crate::modules::tp_name(vm, &g.owner);
+    let on = vm.type_name(obj);
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '{tn}' objects doesn't apply to a '{on}' object",
+        g.name
+    )))
+}
+
+fn getset_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__get__", 1, 2)?;
+    let obj = rest[0].clone();
+    if obj.is_none() {
+        return Ok(this.clone());
+    }
+    let g = gsdata(vm, this)?;
+    getset_check(vm, g, &obj)?;
+    (g.get)(vm, &obj)
+}
+
+fn getset_store(vm: &mut Vm, this: &Value, obj: &Value, value: Option<Value>) -> PyResult<Value> {
+    let g = gsdata(vm, this)?;
+    getset_check(vm, g, obj)?;
+    match g.set {
+        Some(set) => {
+            set(vm, obj, value)?;
+            Ok(Value::None)
+        }
+        None => {
+            let tn = crate::modules::tp_name(vm, &g.owner);
+            Err(vm.attribute_error(format!(
+                "attribute '{}' of '{tn}' objects is not writable",
+                g.name
+            )))
+        }
+    }
+}
+
+fn getset_set(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__set__", 2, 2)?;
+    getset_store(vm, this, &rest[0], Some(rest[1].clone()))
+}
+
+fn getset_delete(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = crate::native::method_args(vm, &args, "__delete__", 1, 1)?;
+    getset_store(vm, this, &rest[0], None)
+}
+
+fn getset_name(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let n = gsdata(vm, this)?.name;
+    Ok(vm.new_str(n))
+}
+
+fn getset_qualname(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let g = gsdata(vm, this)?;
+    let q = crate::objects::typeobj::type_data(&g.owner)
+        .qualname
+        .borrow()
+        .clone();
+    Ok(vm.new_string(format!("{q}.{}", g.name)))
+}
+
+fn getset_objclass(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(gsdata(vm, this)?.owner.clone()))
+}
+
+/// `descr_reduce` (method and slot-wrapper descriptors): `getattr(objclass, name)`.
+fn descr_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__reduce__", 0, 0)?;
+    let b = bdata(vm, this)?;
+    let (name, owner) = (b.name, b.owner.clone());
+    let owner = owner.map_or(Value::None, Value::Obj);
+    let getattr = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "getattr")?;
+    let n = vm.new_str(name);
+    let pair = vm.new_pair(owner, n);
+    Ok(vm.new_pair(getattr, pair))
+}
+
 /// Whether a special method is one CPython implements through a type slot (its descriptor
 /// is a `wrapper_descriptor`, shown as "slot wrapper").
 pub(crate) fn is_slot_name(name: &str) -> bool {
@@ -694,8 +868,24 @@ fn method_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
+/// `method.__reduce__`: `getattr(self.__self__, self.__func__.__name__)`.
+fn method_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = crate::native::method_args(vm, &args, "__reduce__", 0, 0)?;
+    let (f, s) = method_parts(vm, this)?;
+    let name = vm.getattr_str(&f, "__name__")?;
+    let getattr = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "getattr")?;
+    let pair = vm.new_pair(s, name);
+    Ok(vm.new_pair(getattr, pair))
+}
+
+/// `__self__`: the receiver or the module; `None` for a static method (`PyCFunction_GET_SELF`
+/// hides the type it keeps for `__reduce__`).
 fn builtin_self(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(bdata(vm, this)?.bound.clone().unwrap_or(Value::None))
+    let b = bdata(vm, this)?;
+    if b.is_static && b.bound.is_none() {
+        return Ok(Value::None);
+    }
+    Ok(b.self_value())
 }
 
 fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

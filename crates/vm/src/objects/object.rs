@@ -84,6 +84,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&ty, "__mro__", type_get_mro, None);
     vm.add_getset(&ty, "__bases__", type_get_bases, Some(type_set_bases));
     vm.add_getset(&ty, "__base__", type_get_base, None);
+    vm.add_getset(&ty, "__flags__", type_get_flags, None);
     vm.add_getset(&ty, "__dict__", type_get_dict, None);
     vm.add_getset(&ty, "__module__", type_get_module, Some(type_set_module));
     vm.add_getset(&ty, "__doc__", type_get_doc, Some(type_set_doc));
@@ -194,15 +195,7 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let t = vm.type_of(this);
         let object = vm.types.object.clone();
         let init_overridden = !matches!(vm.type_lookup_str(&t, "__init__"), Some(Value::Obj(o)) if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object))));
-        let new_is_object = match vm.type_lookup_str(&t, "__new__") {
-            Some(Value::Obj(o)) => match &o.payload {
-                Payload::StaticMethod(f) => {
-                    matches!(f.borrow().payload(), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object)))
-                }
-                _ => false,
-            },
-            _ => false,
-        };
+        let new_is_object = matches!(vm.type_lookup_str(&t, "__new__"), Some(Value::Obj(o)) if matches!(&o.payload, Payload::Builtin(b) if b.owner.as_ref().is_some_and(|x| ObjRef::ptr_eq(x, &object))));
         if init_overridden {
             return Err(vm.type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
@@ -842,16 +835,167 @@ fn type_set_bases(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
 
 fn type_get_base(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let t = as_type(vm, this)?;
-    let bases = type_data(&t).bases.borrow().clone();
-    // The "solid" base: the first base whose layout matches, else the first.
-    let layout = type_data(&t).layout;
-    let pick = bases
+    Ok(crate::class::solid_base(&t).map_or(Value::None, Value::Obj))
+}
+
+/// `type.__flags__`: CPython's `tp_flags` bits that Python code reads (copyreg's
+/// `_HEAPTYPE` test, `inspect.isabstract`, `test.support`): MANAGED_DICT, SEQUENCE, MAPPING,
+/// DISALLOW_INSTANTIATION, IMMUTABLETYPE, HEAPTYPE, BASETYPE, HAVE_VECTORCALL, READY,
+/// HAVE_GC, METHOD_DESCRIPTOR, IS_ABSTRACT, MATCH_SELF and the fast-subclass bits. The
+/// runtime-dependent VALID_VERSION_TAG is never set.
+fn type_get_flags(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    const MANAGED_DICT: i64 = 1 << 4;
+    const SEQUENCE: i64 = 1 << 5;
+    const MAPPING: i64 = 1 << 6;
+    const DISALLOW_INSTANTIATION: i64 = 1 << 7;
+    const IMMUTABLETYPE: i64 = 1 << 8;
+    const HEAPTYPE: i64 = 1 << 9;
+    const BASETYPE: i64 = 1 << 10;
+    const HAVE_VECTORCALL: i64 = 1 << 11;
+    const READY: i64 = 1 << 12;
+    const HAVE_GC: i64 = 1 << 14;
+    const METHOD_DESCRIPTOR: i64 = 1 << 17;
+    const IS_ABSTRACT: i64 = 1 << 20;
+    const MATCH_SELF: i64 = 1 << 22;
+    let t = as_type(vm, this)?;
+    let tys = &vm.types;
+    let (object, type_, module, function) = (
+        tys.object.clone(),
+        tys.type_.clone(),
+        tys.module.clone(),
+        tys.function.clone(),
+    );
+    let subclass_bits = [
+        (24, tys.int.clone()),
+        (25, tys.list.clone()),
+        (26, tys.tuple.clone()),
+        (27, tys.bytes.clone()),
+        (28, tys.str.clone()),
+        (29, tys.dict.clone()),
+        (30, tys.base_exception.clone()),
+        (31, tys.type_.clone()),
+    ];
+    let td = type_data(&t);
+    let mro = td.mro.borrow().clone();
+    let in_mro = |x: &ObjRef| mro.iter().any(|m| ObjRef::ptr_eq(m, x));
+    let mut f = READY;
+    if td.builtin {
+        f |= IMMUTABLETYPE;
+    } else {
+        f |= HEAPTYPE;
+    }
+    if td.base_type {
+        f |= BASETYPE;
+    }
+    // The fast-subclass bits (`Py_TPFLAGS_LONG_SUBCLASS` ... `TYPE_SUBCLASS`).
+    for (bit, base) in &subclass_bits {
+        if in_mro(base) {
+            f |= 1 << bit;
+        }
+    }
+    let builtin_mro: Vec<String> = mro
         .iter()
-        .find(|b| {
-            type_data(b).layout == layout && layout != crate::objects::typeobj::Layout::Object
-        })
-        .or(bases.first());
-    Ok(pick.map_or(Value::None, |b| Value::Obj(b.clone())))
+        .filter(|m| type_data(m).builtin)
+        .map(|m| crate::modules::tp_name(vm, m))
+        .collect();
+    let has = |names: &[&str]| builtin_mro.iter().any(|n| names.contains(&n.as_str()));
+    if has(&[
+        "list",
+        "tuple",
+        "range",
+        "memoryview",
+        "collections.deque",
+        "array.array",
+    ]) {
+        f |= SEQUENCE;
+    }
+    if has(&["dict", "mappingproxy"]) {
+        f |= MAPPING;
+    }
+    if has(&[
+        "bool",
+        "bytearray",
+        "bytes",
+        "dict",
+        "float",
+        "frozenset",
+        "int",
+        "list",
+        "set",
+        "str",
+        "tuple",
+    ]) {
+        f |= MATCH_SELF;
+    }
+    let name = crate::modules::tp_name(vm, &t);
+    if td.builtin {
+        // `tp_new == NULL`: the constructor found is `object`'s, on a type that is not
+        // laid out as a plain object.
+        let new = vm.type_lookup_str(&t, "__new__");
+        let objects_new = matches!(new.as_ref().and_then(|n| n.payload()), Some(Payload::Builtin(b)) if b.owner.as_ref().is_some_and(|o| ObjRef::ptr_eq(o, &object)));
+        if objects_new
+            && !ObjRef::ptr_eq(&t, &object)
+            && td.layout != crate::objects::typeobj::Layout::Object
+        {
+            f |= DISALLOW_INSTANTIATION;
+        }
+        let no_gc = [
+            "object",
+            "int",
+            "bool",
+            "float",
+            "complex",
+            "str",
+            "bytes",
+            "bytearray",
+            "range",
+            "NoneType",
+            "NotImplementedType",
+            "ellipsis",
+            "code",
+            "range_iterator",
+            "longrange_iterator",
+        ];
+        if !no_gc.contains(&name.as_str()) {
+            f |= HAVE_GC;
+        }
+        if matches!(
+            name.as_str(),
+            "type" | "function" | "method" | "builtin_function_or_method" | "method_descriptor"
+        ) {
+            f |= HAVE_VECTORCALL;
+        }
+        if matches!(name.as_str(), "function" | "method_descriptor") {
+            f |= METHOD_DESCRIPTOR;
+        }
+    } else {
+        // `type_new_alloc` gives every class HAVE_GC.
+        f |= HAVE_GC;
+        // A dict this class added (not one a builtin base such as BaseException keeps).
+        let builtin_dict = mro.iter().any(|m| {
+            type_data(m).builtin
+                && (matches!(
+                    type_data(m).layout,
+                    crate::objects::typeobj::Layout::Builtin(
+                        crate::objects::typeobj::BuiltinKind::Exception
+                            | crate::objects::typeobj::BuiltinKind::Type
+                    )
+                ) || ObjRef::ptr_eq(m, &module)
+                    || ObjRef::ptr_eq(m, &function))
+        });
+        if td.has_dict && !builtin_dict {
+            f |= MANAGED_DICT;
+        }
+    }
+    let h = vm.hash_text("__abstractmethods__");
+    if !ObjRef::ptr_eq(&t, &type_)
+        && let Some(am) =
+            crate::objects::typeobj::dict_get_str(&td.dict.borrow(), "__abstractmethods__", h)
+        && vm.is_true(&am)?
+    {
+        f |= IS_ABSTRACT;
+    }
+    Ok(Value::Int(f))
 }
 
 fn type_get_dict(vm: &mut Vm, this: &Value) -> PyResult<Value> {

@@ -161,13 +161,13 @@ fn default_getstate(vm: &mut Vm, this: &Value, required: bool) -> PyResult<Value
 pub(crate) fn builtin_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__reduce__", 0, 0)?;
     let (name, bound) = match this.payload() {
-        Some(Payload::Builtin(b)) => (b.name, b.bound.clone()),
+        Some(Payload::Builtin(b)) => (b.name, b.self_value()),
         _ => return Err(vm.type_error("descriptor '__reduce__' requires a builtin function")),
     };
     match bound {
-        None => Ok(vm.new_str(name)),
-        Some(m) if matches!(m.payload(), Some(Payload::Module(_))) => Ok(vm.new_str(name)),
-        Some(obj) => {
+        Value::None => Ok(vm.new_str(name)),
+        m if matches!(m.payload(), Some(Payload::Module(_))) => Ok(vm.new_str(name)),
+        obj => {
             let getattr = vm.getattr_str(&Value::Obj(vm.builtins_module.clone()), "getattr")?;
             let n = vm.new_str(name);
             let args = vm.new_pair(obj, n);
