@@ -22,6 +22,32 @@ const TYPECODES: &str = "bBuhHiIlLqQfd";
 pub(crate) struct ArrayData {
     pub(crate) code: u8,
     pub(crate) data: RefCell<Vec<u8>>,
+    /// Live buffer exports (memoryviews); while any lives the size is fixed (`ob_exports`).
+    pub(crate) exports: Cell<usize>,
+}
+
+impl ArrayData {
+    /// `array_resize`'s refusal: an array whose buffer is exported keeps its size.
+    fn resize_to(&self, vm: &mut Vm, new_bytes: usize) -> PyResult<()> {
+        if self.exports.get() > 0 && new_bytes != self.data.borrow().len() {
+            let t = vm.types.buffer_error.clone();
+            return Err(
+                vm.new_exception_msg(&t, "cannot resize an array that is exporting buffers")
+            );
+        }
+        Ok(())
+    }
+
+    /// [`ArrayData::resize_to`] for appending `extra` bytes.
+    fn grow_by(&self, vm: &mut Vm, extra: usize) -> PyResult<()> {
+        let n = self.data.borrow().len();
+        self.resize_to(vm, n + extra)
+    }
+}
+
+/// The memoryview format of an array's items (`array_buffer_getbuf`).
+pub(crate) fn buffer_format(a: &ArrayData) -> (String, usize) {
+    ((a.code as char).to_string(), item_size(a.code))
 }
 
 struct ArrayIter {
@@ -317,6 +343,7 @@ fn new_array(vm: &mut Vm, cls: &ObjRef, code: u8, data: Vec<u8>) -> Value {
         Payload::Native(Box::new(ArrayData {
             code,
             data: RefCell::new(data),
+            exports: Cell::new(0),
         })),
     ))
 }
@@ -332,6 +359,7 @@ fn extend_iter(vm: &mut Vm, a: &ArrayData, it: &Value) -> PyResult<()> {
     let iter = vm.iter(it)?;
     while let Some(x) = vm.next(&iter)? {
         let b = encode(vm, a.code, &x)?;
+        a.grow_by(vm, b.len())?;
         a.data.borrow_mut().extend_from_slice(&b);
     }
     Ok(())
@@ -426,6 +454,7 @@ fn frombytes_into(vm: &mut Vm, a: &ArrayData, b: &[u8]) -> PyResult<()> {
     if !b.len().is_multiple_of(item_size(a.code)) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
+    a.grow_by(vm, b.len())?;
     a.data.borrow_mut().extend_from_slice(b);
     Ok(())
 }
@@ -444,6 +473,7 @@ fn array_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "append", 1, 1)?;
     let a = arr(vm, this)?;
     let b = encode(vm, a.code, &rest[0])?;
+    a.grow_by(vm, b.len())?;
     a.data.borrow_mut().extend_from_slice(&b);
     Ok(Value::None)
 }
@@ -456,6 +486,7 @@ fn array_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
         let b = other.data.borrow().clone();
+        a.grow_by(vm, b.len())?;
         a.data.borrow_mut().extend_from_slice(&b);
         return Ok(Value::None);
     }
@@ -476,6 +507,7 @@ fn array_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let i = vm.index_to_i64(&rest[0])?;
     let b = encode(vm, a.code, &rest[1])?;
     let at = clamp_insert(i, len_of(a)) * item_size(a.code);
+    a.grow_by(vm, b.len())?;
     a.data.borrow_mut().splice(at..at, b);
     Ok(Value::None)
 }
@@ -487,9 +519,12 @@ fn position(i: i64, len: usize) -> Option<usize> {
     (0..len).contains(&j).then_some(j as usize)
 }
 
-fn remove_at(a: &ArrayData, i: usize) {
+fn remove_at(vm: &mut Vm, a: &ArrayData, i: usize) -> PyResult<()> {
     let size = item_size(a.code);
+    let n = a.data.borrow().len();
+    a.resize_to(vm, n - size)?;
     a.data.borrow_mut().drain(i * size..(i + 1) * size);
+    Ok(())
 }
 
 fn array_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -507,7 +542,7 @@ fn array_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.index_error("pop index out of range"));
     };
     let v = get_item(vm, a, i)?;
-    remove_at(a, i);
+    remove_at(vm, a, i)?;
     Ok(v)
 }
 
@@ -535,7 +570,7 @@ fn array_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = arr(vm, this)?;
     match find(vm, a, &rest[0], 0, usize::MAX)? {
         Some(i) => {
-            remove_at(a, i);
+            remove_at(vm, a, i)?;
             Ok(Value::None)
         }
         None => Err(vm.value_error("array.remove(x): x not in array")),
@@ -647,6 +682,7 @@ fn array_fromlist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for v in &values {
         add.extend(encode(vm, a.code, v)?);
     }
+    a.grow_by(vm, add.len())?;
     a.data.borrow_mut().extend_from_slice(&add);
     Ok(Value::None)
 }
@@ -678,6 +714,7 @@ fn array_fromunicode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
     let s = vm.str_text(&rest[0]);
+    a.grow_by(vm, s.chars().count() * 4)?;
     let mut d = a.data.borrow_mut();
     for c in s.chars() {
         d.extend_from_slice(&u32::from(c).to_ne_bytes());
@@ -716,6 +753,7 @@ fn array_fromfile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let b = b.to_vec();
     let whole = b.len() / size * size;
+    a.grow_by(vm, whole)?;
     a.data.borrow_mut().extend_from_slice(&b[..whole]);
     if (b.len() as i64) < want {
         let t = vm.types.eof_error.clone();
@@ -776,19 +814,21 @@ fn array_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let (start, stop, step, n) =
             crate::objects::slicing::slice_indices(vm, &rest[0], len_of(a))?;
         let m = src.len() / size;
-        let mut d = a.data.borrow_mut();
         if step == 1 {
             let lo = start.max(0) as usize;
             let hi = (stop.max(start)).max(0) as usize;
+            let n_bytes = a.data.borrow().len();
+            a.resize_to(vm, n_bytes - (hi - lo) * size + src.len())?;
+            let mut d = a.data.borrow_mut();
             d.splice(lo * size..hi * size, src);
             return Ok(Value::None);
         }
         if m != n {
-            drop(d);
             return Err(vm.value_error(format!(
                 "attempt to assign array of size {m} to extended slice of size {n}"
             )));
         }
+        let mut d = a.data.borrow_mut();
         for k in 0..n {
             let i = (start + k as isize * step) as usize;
             d[i * size..(i + 1) * size].copy_from_slice(&src[k * size..(k + 1) * size]);
@@ -816,6 +856,8 @@ fn array_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             .map(|k| (start + k as isize * step) as usize)
             .collect();
         drop_idx.sort_unstable();
+        let n_bytes = a.data.borrow().len();
+        a.resize_to(vm, n_bytes - n * size)?;
         let mut d = a.data.borrow_mut();
         let old = std::mem::take(&mut *d);
         let mut next = drop_idx.iter().peekable();
@@ -832,7 +874,7 @@ fn array_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(i) = position(i, len_of(a)) else {
         return Err(vm.index_error("array assignment index out of range"));
     };
-    remove_at(a, i);
+    remove_at(vm, a, i)?;
     Ok(Value::None)
 }
 
@@ -924,6 +966,7 @@ fn array_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("can only extend with array of same kind"));
     }
     let add = other.data.borrow().clone();
+    a.grow_by(vm, add.len())?;
     a.data.borrow_mut().extend_from_slice(&add);
     Ok(this.clone())
 }
@@ -968,6 +1011,7 @@ fn array_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = arr(vm, this)?;
     match repeat(vm, a, &rest[0])? {
         Some(d) => {
+            a.resize_to(vm, d.len())?;
             *a.data.borrow_mut() = d;
             Ok(this.clone())
         }

@@ -139,6 +139,7 @@ fn weakrefable(vm: &Vm, v: &Value) -> bool {
         | Payload::LazyCode(_)
         | Payload::Generator(_)
         | Payload::Module(_)
+        | Payload::MemoryView(_)
         | Payload::Property(_) => true,
         Payload::Native(_) => data(v).is_none() && !ObjRef::ptr_eq(&cls, &vm.types.object),
         _ => false,

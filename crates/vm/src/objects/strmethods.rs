@@ -487,6 +487,14 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(Payload::Str(_)) => {
                 return Err(vm.type_error("decoding str is not supported"));
             }
+            // Any other buffer (`PyUnicode_FromEncodedObject` takes a buffer view).
+            Some(Payload::MemoryView(m)) => {
+                crate::objects::bytes::memoryview::check_released(vm, m)?;
+                crate::objects::bytes::memoryview::view_bytes(m)
+            }
+            Some(Payload::Native(_)) if crate::objects::bytes::bytes_of(&obj).is_some() => {
+                crate::objects::bytes::bytes_of(&obj).unwrap_or_default()
+            }
             _ => {
                 return Err(vm.type_error(format!(
                     "decoding to str: need a bytes-like object, {} found",

@@ -5,10 +5,11 @@
 //! on the machines Krait runs on). Each live view over a `bytearray` holds one export on it
 //! (released by `release()` or when the view dies), which keeps the array from resizing.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use num_bigint::BigInt;
 
+use crate::modules::array::ArrayData;
 use crate::native::method_args;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
@@ -35,6 +36,8 @@ pub struct MemoryViewData {
     pub shape: Vec<usize>,
     /// Byte step per dimension.
     pub strides: Vec<isize>,
+    /// The hash, once computed (a released view keeps answering with it).
+    pub hash: Cell<Option<i64>>,
 }
 
 impl MemoryViewData {
@@ -43,8 +46,8 @@ impl MemoryViewData {
         if self.released.replace(true) {
             return;
         }
-        if let Some(Payload::ByteArray(b)) = self.obj.payload() {
-            b.exports.set(b.exports.get().saturating_sub(1));
+        if let Some(e) = export_counter(&self.obj) {
+            e.set(e.get().saturating_sub(1));
         }
     }
 
@@ -75,8 +78,8 @@ impl Drop for MemoryViewData {
 
 /// A view of `obj` with the given geometry, taking an export on a bytearray.
 fn new_view(vm: &mut Vm, data: MemoryViewData) -> Value {
-    if let Some(Payload::ByteArray(b)) = data.obj.payload() {
-        b.exports.set(b.exports.get() + 1);
+    if let Some(e) = export_counter(&data.obj) {
+        e.set(e.get() + 1);
     }
     Value::Obj(ObjRef::new(
         vm.types.memoryview.clone(),
@@ -92,11 +95,29 @@ pub fn check_released(vm: &mut Vm, m: &MemoryViewData) -> PyResult<()> {
     Ok(())
 }
 
+/// The live-export count of a resizable exporter (`bytearray`, `array.array`).
+fn export_counter(obj: &Value) -> Option<&Cell<usize>> {
+    match obj.payload() {
+        Some(Payload::ByteArray(b)) => Some(&b.exports),
+        _ => crate::native::native_ref::<ArrayData>(obj).map(|a| &a.exports),
+    }
+}
+
+/// The storage of a writable exporter (`bytearray`, `array.array`).
+fn writable_buf(obj: &Value) -> Option<&RefCell<Vec<u8>>> {
+    match obj.payload() {
+        Some(Payload::ByteArray(b)) => Some(&b.data),
+        _ => crate::native::native_ref::<ArrayData>(obj).map(|a| &a.data),
+    }
+}
+
 fn with_buf<R>(m: &MemoryViewData, f: impl FnOnce(&[u8]) -> R) -> R {
     match m.obj.payload() {
         Some(Payload::Bytes(b)) => f(b),
-        Some(Payload::ByteArray(b)) => f(&b.borrow()),
-        _ => f(&[]),
+        _ => match writable_buf(&m.obj) {
+            Some(b) => f(&b.borrow()),
+            None => f(&[]),
+        },
     }
 }
 
@@ -277,6 +298,7 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         Some(Payload::Bytes(b)) => MemoryViewData {
             obj: obj.clone(),
             released: Cell::new(false),
+            hash: Cell::new(None),
             readonly: true,
             format: "B".into(),
             itemsize: 1,
@@ -287,6 +309,7 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         Some(Payload::ByteArray(b)) => MemoryViewData {
             obj: obj.clone(),
             released: Cell::new(false),
+            hash: Cell::new(None),
             readonly: false,
             format: "B".into(),
             itemsize: 1,
@@ -298,6 +321,21 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
             check_released(vm, m)?;
             copy_of(m)
         }
+        Some(Payload::Native(n)) if n.downcast_ref::<ArrayData>().is_some() => {
+            let a = n.downcast_ref::<ArrayData>().expect("checked above");
+            let (format, itemsize) = crate::modules::array::buffer_format(a);
+            MemoryViewData {
+                obj: obj.clone(),
+                released: Cell::new(false),
+                hash: Cell::new(None),
+                readonly: false,
+                format,
+                itemsize,
+                offset: 0,
+                shape: vec![a.data.borrow().len() / itemsize],
+                strides: vec![itemsize as isize],
+            }
+        }
         // A ctypes object: a read-only view of a snapshot of its bytes (writes through a view
         // are refused rather than lost).
         Some(Payload::Native(n)) if crate::modules::ctypes_snapshot(&**n).is_some() => {
@@ -306,6 +344,7 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
             MemoryViewData {
                 obj: vm.new_bytes(b),
                 released: Cell::new(false),
+                hash: Cell::new(None),
                 readonly: true,
                 format: "B".into(),
                 itemsize: 1,
@@ -328,6 +367,7 @@ fn copy_of(m: &MemoryViewData) -> MemoryViewData {
     MemoryViewData {
         obj: m.obj.clone(),
         released: Cell::new(false),
+        hash: Cell::new(None),
         readonly: m.readonly,
         format: m.format.clone(),
         itemsize: m.itemsize,
@@ -531,6 +571,7 @@ fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let d = MemoryViewData {
         obj: m.obj.clone(),
         released: Cell::new(false),
+        hash: Cell::new(None),
         readonly: m.readonly,
         format: fmt,
         itemsize: size,
@@ -574,9 +615,77 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         d.strides[0] = m.strides[0] * step;
         return Ok(new_view(vm, d));
     }
-    Err(vm.type_error("memoryview: invalid slice key"))
+    match tuple_key(vm, key)? {
+        TupleKey::Indices(ix) => {
+            let o = ptr_from_tuple(vm, m, &ix)?;
+            let el = with_buf(m, |b| b.get(o..o + m.itemsize).unwrap_or(&[]).to_vec());
+            Ok(unpack(vm, &m.format, &el))
+        }
+        TupleKey::Slices => {
+            Err(vm.not_implemented_error("multi-dimensional slicing is not implemented"))
+        }
+        TupleKey::Other => Err(vm.type_error("memoryview: invalid slice key")),
+    }
 }
 
+/// A tuple subscript: all indices (`is_multiindex`), all slices (`is_multislice`), or neither.
+enum TupleKey {
+    Indices(Vec<i64>),
+    Slices,
+    Other,
+}
+
+fn tuple_key(vm: &mut Vm, key: &Value) -> PyResult<TupleKey> {
+    let Some(Payload::Tuple(t)) = key.payload() else {
+        return Ok(TupleKey::Other);
+    };
+    let items: Vec<Value> = t.iter().cloned().collect();
+    if !items.is_empty()
+        && items
+            .iter()
+            .all(|v| matches!(v.payload(), Some(Payload::Slice(_))))
+    {
+        return Ok(TupleKey::Slices);
+    }
+    let mut ix = Vec::with_capacity(items.len());
+    for v in &items {
+        if !is_index(vm, v) {
+            return Ok(TupleKey::Other);
+        }
+    }
+    for v in &items {
+        ix.push(
+            vm.index_to_i64(v)
+                .map_err(|_| vm.index_error("cannot fit 'int' into an index-sized integer"))?,
+        );
+    }
+    Ok(TupleKey::Indices(ix))
+}
+
+/// `ptr_from_tuple`: the byte offset of the element a full tuple of indices names.
+fn ptr_from_tuple(vm: &mut Vm, m: &MemoryViewData, ix: &[i64]) -> PyResult<usize> {
+    let ndim = m.shape.len();
+    if ix.len() < ndim {
+        return Err(vm.not_implemented_error("sub-views are not implemented"));
+    }
+    if ix.len() > ndim {
+        return Err(vm.type_error(format!(
+            "cannot index {ndim}-dimension view with {}-element tuple",
+            ix.len()
+        )));
+    }
+    let mut off = m.offset;
+    for (dim, &i) in ix.iter().enumerate() {
+        let Some(k) = norm_index(i, m.shape[dim]) else {
+            return Err(vm.index_error(format!("index out of bounds on dimension {}", dim + 1)));
+        };
+        off += k as isize * m.strides[dim];
+    }
+    Ok(off.max(0) as usize)
+}
+
+/// `memory_ass_sub`: an element by index (or by a full tuple of indices), or a 1-D slice
+/// from any buffer with the same format and length.
 fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "__setitem__", 2, 2)?;
     let m = this_view(vm, this)?;
@@ -584,45 +693,46 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
     let (key, value) = (&rest[0], &rest[1]);
-    let Some(Payload::ByteArray(ba)) = m.obj.payload() else {
+    let Some(ba) = writable_buf(&m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
-    if m.shape.len() != 1 {
-        return Err(
-            vm.not_implemented_error("memoryview assignments are currently restricted to ndim = 1")
-        );
-    }
-    if is_index(vm, key) {
-        let i = vm.index_to_i64(key)?;
-        let Some(k) = norm_index(i, m.shape[0]) else {
-            return Err(vm.index_error("index out of bounds on dimension 1"));
-        };
+    let store = |vm: &mut Vm, o: usize| -> PyResult<Value> {
         let bytes = pack(vm, &m.format, value, m.itemsize)?;
-        let o = (m.offset + k as isize * m.strides[0]).max(0) as usize;
         if let Some(dst) = ba.borrow_mut().get_mut(o..o + m.itemsize) {
             dst.copy_from_slice(&bytes);
         }
-        return Ok(Value::None);
+        Ok(Value::None)
+    };
+    if m.shape.is_empty() {
+        let empty_tuple = matches!(key.payload(), Some(Payload::Tuple(t)) if t.is_empty());
+        if key.is(&vm.ellipsis) || empty_tuple {
+            return store(vm, m.offset.max(0) as usize);
+        }
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
     }
-    if let Some(Payload::Slice(_)) = key.payload() {
+    if is_index(vm, key) {
+        if m.shape.len() > 1 {
+            return Err(vm.not_implemented_error("sub-views are not implemented"));
+        }
+        let i = vm
+            .index_to_i64(key)
+            .map_err(|_| vm.index_error("cannot fit 'int' into an index-sized integer"))?;
+        let Some(k) = norm_index(i, m.shape[0]) else {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        };
+        return store(vm, (m.offset + k as isize * m.strides[0]).max(0) as usize);
+    }
+    let is_slice = matches!(key.payload(), Some(Payload::Slice(_)));
+    if is_slice && m.shape.len() == 1 {
         let (start, _stop, step, n) = crate::objects::slicing::slice_indices(vm, key, m.shape[0])?;
-        let (src_fmt, src) = match value.payload() {
-            Some(Payload::MemoryView(v)) => {
-                check_released(vm, v)?;
-                (v.format.clone(), view_bytes(v))
-            }
-            _ => match super::bytes_of(value) {
-                Some(b) => ("B".to_string(), b),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "a bytes-like object is required, not '{}'",
-                        vm.type_name(value)
-                    )));
-                }
-            },
+        let Some((src_fmt, src_shape, src)) = buffer_of(vm, value)? else {
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(value)
+            )));
         };
         let same_fmt = src_fmt.trim_start_matches('@') == m.format.trim_start_matches('@');
-        if !same_fmt || src.len() != n * m.itemsize {
+        if !same_fmt || src_shape.len() != 1 || src.len() != n * m.itemsize {
             return Err(vm.value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
@@ -638,7 +748,37 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
-    Err(vm.type_error("memoryview: invalid slice key"))
+    match tuple_key(vm, key)? {
+        TupleKey::Indices(ix) => {
+            let o = ptr_from_tuple(vm, m, &ix)?;
+            store(vm, o)
+        }
+        TupleKey::Slices => Err(vm.not_implemented_error(
+            "memoryview slice assignments are currently restricted to ndim = 1",
+        )),
+        TupleKey::Other if is_slice => Err(vm.not_implemented_error(
+            "memoryview slice assignments are currently restricted to ndim = 1",
+        )),
+        TupleKey::Other => Err(vm.type_error("memoryview: invalid slice key")),
+    }
+}
+
+/// Any buffer's format, shape and bytes in C order (`PyObject_GetBuffer` with
+/// `PyBUF_FULL_RO`), or `None` when `v` exports none.
+fn buffer_of(vm: &mut Vm, v: &Value) -> PyResult<Option<(String, Vec<usize>, Vec<u8>)>> {
+    Ok(match v.payload() {
+        Some(Payload::MemoryView(o)) => {
+            check_released(vm, o)?;
+            Some((o.format.clone(), o.shape.clone(), view_bytes(o)))
+        }
+        Some(Payload::Native(n)) if n.downcast_ref::<ArrayData>().is_some() => {
+            let a = n.downcast_ref::<ArrayData>().expect("checked above");
+            let (fmt, size) = crate::modules::array::buffer_format(a);
+            let x = a.data.borrow().clone();
+            Some((fmt, vec![x.len() / size], x))
+        }
+        _ => super::bytes_of(v).map(|b| ("B".to_string(), vec![b.len()], b)),
+    })
 }
 
 fn mv_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -657,19 +797,13 @@ fn mv_eq_impl(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
     if m.released.get() {
         return Ok(Some(a.is(b)));
     }
-    let (fmt, shape, data) = match b.payload() {
-        Some(Payload::MemoryView(o)) => {
-            if o.released.get() {
-                return Ok(Some(a.is(b)));
-            }
-            (o.format.clone(), o.shape.clone(), view_bytes(o))
-        }
-        Some(Payload::Bytes(x)) => ("B".to_string(), vec![x.len()], x.to_vec()),
-        Some(Payload::ByteArray(x)) => {
-            let x = x.borrow().clone();
-            ("B".to_string(), vec![x.len()], x)
-        }
-        _ => return Ok(None),
+    if let Some(Payload::MemoryView(o)) = b.payload()
+        && o.released.get()
+    {
+        return Ok(Some(a.is(b)));
+    }
+    let Some((fmt, shape, data)) = buffer_of(vm, b)? else {
+        return Ok(None);
     };
     if shape != m.shape {
         return Ok(Some(false));
@@ -715,6 +849,11 @@ fn mv_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn mv_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    if let Some(Payload::MemoryView(m)) = this.payload()
+        && let Some(h) = m.hash.get()
+    {
+        return Ok(Value::Int(h));
+    }
     let m = this_view(vm, this)?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -723,7 +862,9 @@ fn mv_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     let b = view_bytes(m);
-    Ok(Value::Int(super::hash_bytes(vm, &b)))
+    let h = super::hash_bytes(vm, &b);
+    m.hash.set(Some(h));
+    Ok(Value::Int(h))
 }
 
 fn mv_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
