@@ -2,7 +2,9 @@
 //! `_sha3` and `_blake2` (CPython: `Modules/md5module.c`, `sha1module.c`, `sha256module.c`,
 //! `_sha3/sha3module.c`, `_blake2/`), over the RustCrypto crates. Objects have CPython's
 //! `update`, `digest`, `hexdigest`, `copy`, `name`, `digest_size` and `block_size`; SHAKE
-//! digests take their length. BLAKE2's key, salt and personalisation are not supported yet.
+//! digests take their length. Each algorithm has its own type (`_md5.md5`, `_sha3.sha3_224`,
+//! ...); the SHA-3 and BLAKE2 types are their constructors. BLAKE2's key, salt and
+//! personalisation are not supported yet.
 
 use std::cell::RefCell;
 
@@ -155,47 +157,124 @@ macro_rules! constructors {
     };
 }
 
+/// The types' `__new__` (`_sha3.sha3_224(...)`, `_blake2.blake2b(...)`): the class argument
+/// first, then the constructor's.
+macro_rules! type_constructors {
+    ($($f:ident => $name:literal;)*) => {
+        $(fn $f(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            let rest = Args {
+                values: args.values.get(1..).unwrap_or(&[]),
+                kwnames: args.kwnames,
+            };
+            construct(vm, &rest, $name)
+        })*
+    };
+}
+
 constructors! {
     new_md5 => "md5";
     new_sha1 => "sha1";
     new_sha224 => "sha224";
     new_sha256 => "sha256";
-    new_sha3_224 => "sha3_224";
-    new_sha3_256 => "sha3_256";
-    new_sha3_384 => "sha3_384";
-    new_sha3_512 => "sha3_512";
-    new_shake_128 => "shake_128";
-    new_shake_256 => "shake_256";
-    new_blake2b => "blake2b";
-    new_blake2s => "blake2s";
 }
 
-fn hash_type(vm: &mut Vm) -> ObjRef {
-    if let Some(t) = vm.mods.ext_types.get("_hashes.hash") {
+type_constructors! {
+    type_sha3_224 => "sha3_224";
+    type_sha3_256 => "sha3_256";
+    type_sha3_384 => "sha3_384";
+    type_sha3_512 => "sha3_512";
+    type_shake_128 => "shake_128";
+    type_shake_256 => "shake_256";
+    type_blake2b => "blake2b";
+    type_blake2s => "blake2s";
+}
+
+/// The type of `name`'s hash objects, as CPython's fallback modules have one per algorithm
+/// (`_md5.md5`, `_sha256.sha224`, `_sha3.shake_128`, `_blake2.blake2b`); the SHA-3 and
+/// BLAKE2 ones are also their constructors.
+fn hash_type(vm: &mut Vm, name: &'static str) -> ObjRef {
+    let key = type_key(name);
+    if let Some(t) = vm.mods.ext_types.get(key) {
         return t.clone();
     }
-    let t = krait_vm::modules::new_type(vm, "_hashlib", "HASH", false);
-    let i = MethodKind::Instance;
-    let def = |name: &'static str, func: NativeFn| MethodDef {
+    let module = ALGORITHMS
+        .iter()
+        .find(|a| a.0 == name)
+        .map_or("_hashlib", |a| a.1);
+    let t = krait_vm::modules::new_type(vm, module, name, false);
+    let def = |name: &'static str, func: NativeFn, kind: MethodKind| MethodDef {
         name,
         func,
-        kind: i,
+        kind,
         doc: "",
     };
+    let i = MethodKind::Instance;
     vm.add_methods(
         &t,
         &[
-            def("update", h_update),
-            def("digest", h_digest),
-            def("hexdigest", h_hexdigest),
-            def("copy", h_copy),
+            def("update", h_update, i),
+            def("digest", h_digest, i),
+            def("hexdigest", h_hexdigest, i),
+            def("copy", h_copy, i),
         ],
     );
+    let type_new: Option<NativeFn> = match name {
+        "sha3_224" => Some(type_sha3_224),
+        "sha3_256" => Some(type_sha3_256),
+        "sha3_384" => Some(type_sha3_384),
+        "sha3_512" => Some(type_sha3_512),
+        "shake_128" => Some(type_shake_128),
+        "shake_256" => Some(type_shake_256),
+        "blake2b" => Some(type_blake2b),
+        "blake2s" => Some(type_blake2s),
+        _ => None,
+    };
+    if let Some(f) = type_new {
+        vm.add_methods(&t, &[def("__new__", f, MethodKind::Static)]);
+    }
     vm.add_getset(&t, "name", h_name, None);
     vm.add_getset(&t, "digest_size", h_digest_size, None);
     vm.add_getset(&t, "block_size", h_block_size, None);
-    vm.mods.ext_types.insert("_hashes.hash", t.clone());
+    if module == "_sha3" {
+        vm.add_getset(&t, "_capacity_bits", h_capacity_bits, None);
+        vm.add_getset(&t, "_rate_bits", h_rate_bits, None);
+        vm.add_getset(&t, "_suffix", h_suffix, None);
+    }
+    let sizes = match name {
+        "blake2b" => Some((16, 16, 64, 64)),
+        "blake2s" => Some((8, 8, 32, 32)),
+        _ => None,
+    };
+    if let Some((salt, person, key, digest)) = sizes {
+        for (n, v) in [
+            ("SALT_SIZE", salt),
+            ("PERSON_SIZE", person),
+            ("MAX_KEY_SIZE", key),
+            ("MAX_DIGEST_SIZE", digest),
+        ] {
+            vm.set_type_attr(&t, n, Value::Int(v));
+        }
+    }
+    vm.mods.ext_types.insert(key, t.clone());
     t
+}
+
+/// The interpreter's registry key of an algorithm's type.
+fn type_key(name: &str) -> &'static str {
+    match name {
+        "md5" => "_hashes.md5",
+        "sha1" => "_hashes.sha1",
+        "sha224" => "_hashes.sha224",
+        "sha256" => "_hashes.sha256",
+        "sha3_224" => "_hashes.sha3_224",
+        "sha3_256" => "_hashes.sha3_256",
+        "sha3_384" => "_hashes.sha3_384",
+        "sha3_512" => "_hashes.sha3_512",
+        "shake_128" => "_hashes.shake_128",
+        "shake_256" => "_hashes.shake_256",
+        "blake2b" => "_hashes.blake2b",
+        _ => "_hashes.blake2s",
+    }
 }
 
 fn init_md5(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
@@ -214,22 +293,25 @@ fn init_sha256(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
 }
 
 fn init_sha3(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    vm.add_functions(
-        m,
-        &[
-            ("sha3_224", new_sha3_224),
-            ("sha3_256", new_sha3_256),
-            ("sha3_384", new_sha3_384),
-            ("sha3_512", new_sha3_512),
-            ("shake_128", new_shake_128),
-            ("shake_256", new_shake_256),
-        ],
-    );
+    for name in [
+        "sha3_224",
+        "sha3_256",
+        "sha3_384",
+        "sha3_512",
+        "shake_128",
+        "shake_256",
+    ] {
+        let t = hash_type(vm, name);
+        krait_vm::modules::set_attr(vm, m, name, Value::Obj(t));
+    }
     Ok(())
 }
 
 fn init_blake2(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    vm.add_functions(m, &[("blake2b", new_blake2b), ("blake2s", new_blake2s)]);
+    for name in ["blake2b", "blake2s"] {
+        let t = hash_type(vm, name);
+        krait_vm::modules::set_attr(vm, m, name, Value::Obj(t));
+    }
     for (n, v) in [
         ("BLAKE2B_SALT_SIZE", 16),
         ("BLAKE2B_PERSON_SIZE", 16),
@@ -316,7 +398,7 @@ fn construct(vm: &mut Vm, args: &Args<'_>, name: &'static str) -> PyResult<Value
         block_size,
         engine: RefCell::new(engine),
     };
-    let t = hash_type(vm);
+    let t = hash_type(vm, name);
     Ok(Value::Obj(vm.new_object(&t, Payload::Native(Box::new(h)))))
 }
 
@@ -418,4 +500,19 @@ fn h_digest_size(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn h_block_size(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::Int(hash(vm, this)?.block_size as i64))
+}
+
+/// SHA-3's sponge parameters (`_sha3`): rate = block size in bits, capacity = 1600 - rate.
+fn h_rate_bits(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(hash(vm, this)?.block_size as i64 * 8))
+}
+
+fn h_capacity_bits(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(Value::Int(1600 - hash(vm, this)?.block_size as i64 * 8))
+}
+
+/// The domain-separation suffix: `0x06` for SHA-3, `0x1f` for SHAKE.
+fn h_suffix(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    let shake = hash(vm, this)?.name.starts_with("shake");
+    Ok(vm.new_bytes(vec![if shake { 0x1f } else { 0x06 }]))
 }

@@ -220,27 +220,30 @@ pub(crate) fn register(vm: &mut Vm) {
 }
 
 fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    let t = krait_vm::modules::new_type(vm, "_sha512", "sha512", false);
-    let i = MethodKind::Instance;
-    let def = |name: &'static str, func, kind| MethodDef {
-        name,
-        func,
-        kind,
-        doc: "",
-    };
-    vm.add_methods(
-        &t,
-        &[
-            def("update", hash_update, i),
-            def("digest", hash_digest, i),
-            def("hexdigest", hash_hexdigest, i),
-            def("copy", hash_copy, i),
-        ],
-    );
-    vm.add_getset(&t, "name", hash_name, None);
-    vm.add_getset(&t, "digest_size", hash_digest_size, None);
-    vm.add_getset(&t, "block_size", hash_block_size, None);
-    vm.mods.ext_types.insert("_sha512.sha512", t);
+    // One type per algorithm, as CPython's `_sha512.sha384` and `_sha512.sha512`.
+    for (name, key) in [("sha512", "_sha512.sha512"), ("sha384", "_sha512.sha384")] {
+        let t = krait_vm::modules::new_type(vm, "_sha512", name, false);
+        let i = MethodKind::Instance;
+        let def = |name: &'static str, func, kind| MethodDef {
+            name,
+            func,
+            kind,
+            doc: "",
+        };
+        vm.add_methods(
+            &t,
+            &[
+                def("update", hash_update, i),
+                def("digest", hash_digest, i),
+                def("hexdigest", hash_hexdigest, i),
+                def("copy", hash_copy, i),
+            ],
+        );
+        vm.add_getset(&t, "name", hash_name, None);
+        vm.add_getset(&t, "digest_size", hash_digest_size, None);
+        vm.add_getset(&t, "block_size", hash_block_size, None);
+        vm.mods.ext_types.insert(key, t);
+    }
     vm.add_functions(m, &[("sha512", new_sha512), ("sha384", new_sha384)]);
     Ok(())
 }
@@ -255,7 +258,12 @@ fn make(vm: &mut Vm, args: &Args<'_>, name: &str, size: usize) -> PyResult<Value
         let data = buffer_arg(vm, &a[0])?;
         s.update(&data);
     }
-    let Some(t) = vm.mods.ext_types.get("_sha512.sha512").cloned() else {
+    let key = if size == 64 {
+        "_sha512.sha512"
+    } else {
+        "_sha512.sha384"
+    };
+    let Some(t) = vm.mods.ext_types.get(key).cloned() else {
         return Err(vm.runtime_error("_sha512 is not initialised"));
     };
     Ok(Value::Obj(vm.new_object(

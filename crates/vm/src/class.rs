@@ -59,7 +59,7 @@ impl Vm {
             return Ok(Value::Obj(self.type_of(&args.values[0])));
         }
         let Some(new) = self.type_lookup_str(cls, "__new__") else {
-            let n = type_data(cls).name.borrow().clone();
+            let n = new_tp_name(self, cls);
             return Err(self.type_error(format!("cannot create '{n}' instances")));
         };
         let new = match new.payload() {
@@ -75,7 +75,7 @@ impl Vm {
                 crate::objects::typeobj::Layout::Object
             )
         {
-            let n = type_data(cls).name.borrow().clone();
+            let n = new_tp_name(self, cls);
             return Err(self.type_error(format!("cannot create '{n}' instances")));
         }
         // `cls` and the arguments: on the Rust stack for the usual few (`int(x)`, `C(a, b)`).
