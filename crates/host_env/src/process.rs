@@ -9,30 +9,22 @@ pub fn exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
-/// Set glibc's allocator up for the interpreter (called before any thread starts).
+/// Set glibc's allocator up for the interpreter (called before any thread starts): every
+/// thread allocates from the main heap (`M_ARENA_MAX` 1). The interpreter runs on a thread of
+/// its own; a second arena grows its heap one page at a time with an `mprotect` call each,
+/// where the main heap grows in 128 KiB steps: measured, this took ~10% off the CPU time of a
+/// start-up that imports a dozen modules.
 ///
-/// - Every thread allocates from the main heap (`M_ARENA_MAX` 1). The interpreter runs on a
-///   thread of its own; a second arena grows its heap one page at a time with an `mprotect`
-///   call each, where the main heap grows in 128 KiB steps: measured, this took ~10% off the
-///   CPU time of a start-up that imports a dozen modules.
-/// - Blocks from 256 KiB up are mapped apart and unmapped when freed (`M_MMAP_THRESHOLD`,
-///   unless `MALLOC_MMAP_THRESHOLD_` is in the environment). glibc's default threshold rises
-///   to the size of the largest mapped block freed so far, after which big list, dict and
-///   str buffers come from the heap and their pages stay resident once freed: peak RSS of
-///   bm_sets 87.6 -> 72.2 MiB, bm_strings 35.9 -> 34.6, no change in CPU time.
+/// glibc's mmap threshold stays dynamic. A fixed one (256 KiB) lowered peak RSS (bm_sets
+/// 87.6 -> 72.2 MiB, bm_strings 35.9 -> 34.6) but fixing it also fixes the trim threshold,
+/// so every big buffer is mapped or the heap top given back and faulted in again: reading a
+/// 4 MiB file 300 times in 1 MiB chunks 0.9 -> 2.2 s, 20,000 `bytearray(300_000)` 0.25 ->
+/// 4.2 s; no fixed pair of thresholds kept both (docs/performance.md, session 13).
 pub fn tune_malloc() {
     #[cfg(target_env = "gnu")]
-    {
-        // SAFETY: mallopt only adjusts allocator parameters; called before any thread starts.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 1);
-        }
-        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
-            // SAFETY: as above.
-            unsafe {
-                libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-            }
-        }
+    // SAFETY: mallopt only adjusts allocator parameters; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }
 
