@@ -86,3 +86,51 @@ fn dash_m_sets_package_for_relative_imports() {
     assert_eq!(code, 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Without a usable standard library (`KRAIT_STDLIB` naming a folder with no `os.py`), the
+/// first failed import says how to point Krait at one, in one line; later failures read as
+/// CPython's, and a start-up that needs `site` ends as CPython's does when `site` is missing.
+#[test]
+fn missing_stdlib_is_explained_once() {
+    let dir = std::env::temp_dir().join(format!("krait-no-stdlib-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("lib")).expect("mkdir");
+    let lib = dir.join("lib");
+    let hint = format!(
+        " (the standard library folder {:?} has no os.py: set KRAIT_STDLIB to a CPython 3.11 Lib/ folder)",
+        lib.to_str().expect("utf-8 path")
+    );
+    let run_with = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_krait"))
+            .args(args)
+            .current_dir(&dir)
+            .env("KRAIT_STDLIB", &lib)
+            .env_remove("PYTHONPATH")
+            .output()
+            .expect("run krait");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let code =
+        "try:\n    import json\nexcept ImportError as e:\n    print(e)\nimport collections\n";
+    let (out, err, status) = run_with(&["-S", "-c", code]);
+    assert_eq!(out, format!("No module named 'json'{hint}\n"));
+    assert_eq!(
+        err.lines().last(),
+        Some("ModuleNotFoundError: No module named 'collections'")
+    );
+    assert_eq!(status, 1);
+    let (out, err, status) = run_with(&["-c", "print('never')"]);
+    assert_eq!(out, "");
+    assert!(
+        err.contains(&format!(
+            "ModuleNotFoundError: No module named 'site'{hint}\n"
+        )),
+        "{err}"
+    );
+    assert_eq!(status, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
