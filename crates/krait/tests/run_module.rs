@@ -14,12 +14,17 @@ fn write(path: &Path, text: &str) {
 }
 
 fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_krait"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PYTHONPATH")
-        .output()
-        .expect("run krait");
+    run_with_stdlib(dir, args, None)
+}
+
+/// `krait args` in `dir`, with `KRAIT_STDLIB` set to `stdlib` when given.
+fn run_with_stdlib(dir: &Path, args: &[&str], stdlib: Option<&Path>) -> (String, String, i32) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_krait"));
+    cmd.args(args).current_dir(dir).env_remove("PYTHONPATH");
+    if let Some(lib) = stdlib {
+        cmd.env("KRAIT_STDLIB", lib);
+    }
+    let out = cmd.output().expect("run krait");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -100,20 +105,7 @@ fn missing_stdlib_is_explained_once() {
         " (the standard library folder {:?} has no os.py: set KRAIT_STDLIB to a CPython 3.11 Lib/ folder)",
         lib.to_str().expect("utf-8 path")
     );
-    let run_with = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_krait"))
-            .args(args)
-            .current_dir(&dir)
-            .env("KRAIT_STDLIB", &lib)
-            .env_remove("PYTHONPATH")
-            .output()
-            .expect("run krait");
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-            out.status.code().unwrap_or(-1),
-        )
-    };
+    let run_with = |args: &[&str]| run_with_stdlib(&dir, args, Some(&lib));
     let code =
         "try:\n    import json\nexcept ImportError as e:\n    print(e)\nimport collections\n";
     let (out, err, status) = run_with(&["-S", "-c", code]);
