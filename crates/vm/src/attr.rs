@@ -81,6 +81,11 @@ impl Vm {
                 return self.call_getattr_hook(&f, obj, name, false);
             }
         }
+        if let Some(Payload::File(_)) = obj.payload()
+            && let Some(v) = crate::builtins::io::delegated_attr(self, obj, name)?
+        {
+            return Ok(Ok(v));
+        }
         if let Some(ga) = self.lookup_special_str(obj, "__getattr__") {
             let t = Value::Obj(self.type_of(obj));
             let f = match ga.payload() {

@@ -1026,6 +1026,18 @@ fn delegate_call(vm: &mut Vm, args: &Args<'_>, name: &str) -> Option<PyResult<Va
     Some(forward(vm, &d, name, args))
 }
 
+/// For a file whose work `_pyio` does, the attribute `name` of `_pyio`'s class (its helpers,
+/// its class constants), which the generic lookup tries before any `__getattr__`: a subclass's
+/// own `__getattr__` must not hide what `_pyio`'s methods call on `self` (in C they are not
+/// attributes at all). `None` for other objects and other names.
+pub(crate) fn delegated_attr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+    let Some(cls) = delegate_of(obj) else {
+        return Ok(None);
+    };
+    let name = vm.str_text(&Value::Obj(name.clone()));
+    pyio_attr(vm, &cls, obj, &name)
+}
+
 /// `__getattr__` of the file types: the attributes of `_pyio`'s class (its helpers, its
 /// class constants) for a file whose work it does; a plain miss for the others.
 fn file_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
