@@ -230,6 +230,27 @@ impl Vm {
         // `f` changes.
         let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
         let mut instrs: &[krait_bytecode::Instruction] = &code.co.instructions;
+        // Run `$frame` from here on: the frame, its code and its instructions are re-pointed
+        // together (after every push to or pop from `callees`).
+        macro_rules! switch_to {
+            ($frame:expr) => {{
+                fp = $frame;
+                // SAFETY: as above: `fp` is the new innermost frame, alive until it leaves.
+                f = unsafe { &mut *fp };
+                // SAFETY: `f` keeps its code alive.
+                code = unsafe { &*Rc::as_ptr(&f.code) };
+                instrs = &code.co.instructions;
+            }};
+        }
+        // Back to the innermost frame left (a caller or a resumer) after one was popped.
+        macro_rules! switch_to_innermost {
+            () => {
+                switch_to!(match callees.last_mut() {
+                    Some(b) => b,
+                    None => entry,
+                })
+            };
+        }
         loop {
             if TRACE {
                 if !self.trace_lines {
@@ -517,12 +538,7 @@ impl Vm {
                             callees.pop();
                             return Err(e.into());
                         }
-                        fp = nf;
-                        // SAFETY: as at the top: `fp` is the new innermost callee.
-                        f = unsafe { &mut *fp };
-                        // SAFETY: `f` keeps its code alive.
-                        code = unsafe { &*Rc::as_ptr(&f.code) };
-                        instrs = &code.co.instructions;
+                        switch_to!(nf);
                         if !TRACE && self.trace_lines {
                             // `sys.settrace` ran: the callee runs traced.
                             return Err(EvalError::Retrace);
@@ -673,15 +689,7 @@ impl Vm {
                     }
                     if callees.top_is_gen() {
                         self.gen_finish_inline(callees, None);
-                        fp = match callees.last_mut() {
-                            Some(b) => b,
-                            None => entry,
-                        };
-                        // SAFETY: as at the top: `fp` is the resumer, still alive.
-                        f = unsafe { &mut *fp };
-                        // SAFETY: `f` keeps its code alive.
-                        code = unsafe { &*Rc::as_ptr(&f.code) };
-                        instrs = &code.co.instructions;
+                        switch_to_innermost!();
                         // The generator resumed by the caller's `FOR_ITER` or `SEND` is
                         // exhausted: that instruction ends as on an exhausted iterator.
                         let Some(resumer) = instrs.get(f.ip.wrapping_sub(1)) else {
@@ -698,15 +706,7 @@ impl Vm {
                         continue;
                     }
                     callees.pop();
-                    fp = match callees.last_mut() {
-                        Some(b) => b,
-                        None => entry,
-                    };
-                    // SAFETY: as at the top: `fp` is the caller, still alive.
-                    f = unsafe { &mut *fp };
-                    // SAFETY: `f` keeps its code alive.
-                    code = unsafe { &*Rc::as_ptr(&f.code) };
-                    instrs = &code.co.instructions;
+                    switch_to_innermost!();
                     push(&mut f.stack, v);
                 }
                 Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
@@ -956,12 +956,7 @@ impl Vm {
                     {
                         self.tick(1)?;
                         if let Some(nf) = self.gen_push_inline(o, None, callees)? {
-                            fp = nf;
-                            // SAFETY: as at the top: `fp` is the new innermost frame.
-                            f = unsafe { &mut *fp };
-                            // SAFETY: `f` keeps its code alive.
-                            code = unsafe { &*Rc::as_ptr(&f.code) };
-                            instrs = &code.co.instructions;
+                            switch_to!(nf);
                             if !TRACE && self.trace_lines {
                                 return Err(EvalError::Retrace);
                             }
@@ -1374,15 +1369,7 @@ impl Vm {
                     if !self.gen_yield_inline(callees) {
                         return Err(EvalError::Internal("yield in an inlined function"));
                     }
-                    fp = match callees.last_mut() {
-                        Some(b) => b,
-                        None => entry,
-                    };
-                    // SAFETY: as at the top: `fp` is the resumer, still alive.
-                    f = unsafe { &mut *fp };
-                    // SAFETY: `f` keeps its code alive.
-                    code = unsafe { &*Rc::as_ptr(&f.code) };
-                    instrs = &code.co.instructions;
+                    switch_to_innermost!();
                     push(&mut f.stack, v);
                 }
                 Opcode::SEND => {
@@ -1401,12 +1388,7 @@ impl Vm {
                     if let Some(sub) = sub
                         && let Some(nf) = self.gen_push_inline(&sub, Some(&mut f.stack), callees)?
                     {
-                        fp = nf;
-                        // SAFETY: as at the top: `fp` is the new innermost frame.
-                        f = unsafe { &mut *fp };
-                        // SAFETY: `f` keeps its code alive.
-                        code = unsafe { &*Rc::as_ptr(&f.code) };
-                        instrs = &code.co.instructions;
+                        switch_to!(nf);
                         if !TRACE && self.trace_lines {
                             return Err(EvalError::Retrace);
                         }
