@@ -141,10 +141,18 @@ pub fn this_bytes<'a>(
     }
 }
 
-/// A bytes-like argument or CPython's `a bytes-like object is required, not 'T'`.
+/// A bytes-like argument or CPython's `a bytes-like object is required, not 'T'`. As a
+/// `PyBUF_SIMPLE` request, a view whose elements are not contiguous is refused with
+/// `BufferError`.
 pub fn buffer_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(Payload::MemoryView(m)) = v.payload() {
         memoryview::check_released(vm, m)?;
+        if !m.c_contiguous() {
+            let t = vm.types.buffer_error.clone();
+            return Err(
+                vm.new_exception_msg(&t, "memoryview: underlying buffer is not C-contiguous")
+            );
+        }
     }
     match bytes_of(v) {
         Some(b) => Ok(b),

@@ -55,7 +55,8 @@ impl MemoryViewData {
         self.shape.iter().product()
     }
 
-    fn c_contiguous(&self) -> bool {
+    /// Whether the elements lie in C order without gaps (`PyBuffer_IsContiguous(view, 'C')`).
+    pub fn c_contiguous(&self) -> bool {
         if self.nitems() <= 1 {
             return true;
         }
