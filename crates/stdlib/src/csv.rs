@@ -201,7 +201,26 @@ fn char_attr(vm: &mut Vm, name: &str, v: &Value, optional: bool) -> PyResult<Opt
 
 /// Build a dialect from a base (a name, a `Dialect`, or any object with the attributes) and
 /// keyword overrides (`dialect_new`).
-fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(Dialect, Value)> {
+/// A `dialect=` keyword stands for the base when none is given by position (`dialect_new`
+/// takes it as its first parameter; `reader`/`writer` pass their keywords on to it).
+/// The third result says whether the base, a `Dialect` with no overrides, was taken as it is.
+fn make_dialect(
+    vm: &mut Vm,
+    base: &Value,
+    kw: &[(String, Value)],
+) -> PyResult<(Dialect, Value, bool)> {
+    let mut base = base.clone();
+    let mut kw = kw.to_vec();
+    if let Some(i) = kw.iter().position(|(k, _)| k == "dialect") {
+        if !base.is_null() && !base.is_none() {
+            return Err(
+                vm.type_error("argument for function given by name ('dialect') and position (1)")
+            );
+        }
+        base = kw.remove(i).1;
+    }
+    let kw = &kw[..];
+    let base = &base;
     let base = match as_pystr(base) {
         Some(_) => {
             let reg = registry(vm)?;
@@ -215,7 +234,7 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
     if kw.is_empty()
         && let Some(d) = native_ref::<Dialect>(&base)
     {
-        return Ok((d.clone(), base));
+        return Ok((d.clone(), base, true));
     }
     let mut vals: Vec<Option<Value>> = vec![None; DIALECT_ATTRS.len()];
     if !base.is_null() && !base.is_none() {
@@ -237,7 +256,12 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
         }
     }
     let get = |i: usize| vals[i].clone();
+    // An explicit `quotechar=None` without a quoting means no quoting.
     let quoting = match get(5) {
+        None if matches!(get(4), Some(Value::None)) => Some(Value::Int(QUOTE_NONE)),
+        q => q,
+    };
+    let quoting = match quoting {
         Some(q) => {
             let q = match q {
                 Value::Int(i) => i,
@@ -269,10 +293,7 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
     let lineterminator = match get(3) {
         Some(v) => match as_pystr(&v) {
             Some(s) => s.code_points(),
-            None => {
-                let tn = vm.type_name(&v);
-                return Err(vm.type_error(format!("\"lineterminator\" must be a string, not {tn}")));
-            }
+            None => return Err(vm.type_error("\"lineterminator\" must be a string")),
         },
         None => vec![13, 10],
     };
@@ -288,12 +309,7 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
     if quotechar.is_none() && quoting != QUOTE_NONE {
         return Err(vm.type_error("quotechar must be set if quoting enabled"));
     }
-    if lineterminator.is_empty() {
-        return Err(vm.type_error("lineterminator must be set"));
-    }
-    if escapechar.is_some() && escapechar == Some(delimiter) {
-        return Err(vm.type_error("bad escapechar or delimiter value"));
-    }
+    // (3.12's checks of an empty lineterminator and of escapechar == delimiter are not 3.11's.)
     let d = Dialect {
         delimiter,
         quotechar,
@@ -308,7 +324,7 @@ fn make_dialect(vm: &mut Vm, base: &Value, kw: &[(String, Value)]) -> PyResult<(
         return Err(vm.runtime_error("_csv is not initialised"));
     };
     let obj = Value::Obj(vm.new_object(&t, Payload::Native(Box::new(d.clone()))));
-    Ok((d, obj))
+    Ok((d, obj, false))
 }
 
 fn kwargs_of(vm: &mut Vm, args: &Args<'_>) -> Vec<(String, Value)> {
@@ -322,7 +338,11 @@ fn dialect_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     let kw = kwargs_of(vm, &args);
     let base = pos.first().cloned().unwrap_or(Value::None);
-    let (d, _) = make_dialect(vm, &base, &kw)?;
+    let (d, obj, reused) = make_dialect(vm, &base, &kw)?;
+    // A Dialect given alone is returned as it is (`dialect_new`'s "can we reuse this instance").
+    if reused {
+        return Ok(obj);
+    }
     Ok(Value::Obj(
         vm.new_object(&cls, Payload::Native(Box::new(d))),
     ))
@@ -388,7 +408,7 @@ fn register_dialect(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let kw = kwargs_of(vm, &args);
     let base = pos.get(1).cloned().unwrap_or(Value::None);
-    let (_, obj) = make_dialect(vm, &base, &kw)?;
+    let (_, obj, _) = make_dialect(vm, &base, &kw)?;
     let reg = registry(vm)?;
     vm.dict_set(&reg, pos[0].clone(), obj)?;
     Ok(Value::None)
@@ -443,15 +463,24 @@ fn field_size_limit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ----- reader -----
 
+/// `PyArg_UnpackTuple(args, "", 1, 2, ...)` of `reader()` and `writer()`.
+fn unpack_count(vm: &mut Vm, n: usize) -> PyResult<()> {
+    if n == 0 {
+        return Err(vm.type_error(" expected at least 1 argument, got 0"));
+    }
+    if n > 2 {
+        return Err(vm.type_error(format!(" expected at most 2 arguments, got {n}")));
+    }
+    Ok(())
+}
+
 fn csv_reader(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error("expected at most 2 arguments"));
-    }
+    unpack_count(vm, pos.len())?;
     let input = vm.iter(&pos[0])?;
     let kw = kwargs_of(vm, &args);
-    let base = pos.get(1).cloned().unwrap_or_else(|| vm.new_str("excel"));
-    let (d, dobj) = make_dialect(vm, &base, &kw)?;
+    let base = pos.get(1).cloned().unwrap_or(Value::None);
+    let (d, dobj, _) = make_dialect(vm, &base, &kw)?;
     let r = Reader {
         input,
         dialect: dobj,
@@ -670,10 +699,8 @@ fn reader_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 ),
             ));
         };
+        // Since 3.11 a NUL is an ordinary character (the end of a line is `None`).
         for c in s.code_points() {
-            if c == 0 {
-                return Err(csv_error(vm, "line contains NUL"));
-            }
             process(vm, r, Some(c))?;
         }
         process(vm, r, None)?;
@@ -689,16 +716,14 @@ fn reader_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn csv_writer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error("expected at most 2 arguments"));
-    }
+    unpack_count(vm, pos.len())?;
     let k = vm.intern("write");
     let Some(write) = vm.getattr_opt(&pos[0], &k)? else {
         return Err(vm.type_error("argument 1 must have a \"write\" method"));
     };
     let kw = kwargs_of(vm, &args);
-    let base = pos.get(1).cloned().unwrap_or_else(|| vm.new_str("excel"));
-    let (d, dobj) = make_dialect(vm, &base, &kw)?;
+    let base = pos.get(1).cloned().unwrap_or(Value::None);
+    let (d, dobj, _) = make_dialect(vm, &base, &kw)?;
     let w = Writer {
         write,
         dialect: dobj,
@@ -783,10 +808,11 @@ fn write_row(vm: &mut Vm, w: &Writer, row: &Value) -> PyResult<Value> {
     let d = w.d.clone();
     let it = match vm.iter(row) {
         Ok(it) => it,
-        Err(_) => {
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
             let tn = vm.type_name(row);
             return Err(csv_error(vm, format!("iterable expected, not {tn}")));
         }
+        Err(e) => return Err(e),
     };
     let mut rec: Vec<u32> = Vec::new();
     let mut nfields = 0usize;
