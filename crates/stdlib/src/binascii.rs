@@ -16,18 +16,15 @@ pub(crate) fn register(vm: &mut Vm) {
 }
 
 fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    let meta = vm.types.type_.clone();
-    for (name, base) in [
-        ("Error", vm.types.value_error.clone()),
-        ("Incomplete", vm.types.exception.clone()),
+    for (key, name, base) in [
+        ("binascii.Error", "Error", vm.types.value_error.clone()),
+        (
+            "binascii.Incomplete",
+            "Incomplete",
+            vm.types.exception.clone(),
+        ),
     ] {
-        let ns = vm.new_dict();
-        let modname = vm.new_str("binascii");
-        vm.set_dict_str(&ns, "__module__", modname);
-        let t = vm.type_new(&meta, name, vec![base], &Value::Obj(ns), &[])?;
-        if name == "Error" {
-            vm.mods.ext_types.insert("binascii.Error", t.clone());
-        }
+        let t = krait_vm::modules::module_exception(vm, key, "binascii", name, base)?;
         krait_vm::modules::set_attr(vm, m, name, Value::Obj(t));
     }
     vm.add_functions(

@@ -77,13 +77,8 @@ fn def(
 }
 
 fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    let meta = vm.types.type_.clone();
-    let ns = vm.new_dict();
-    let modname = vm.new_str("_csv");
-    vm.set_dict_str(&ns, "__module__", modname);
     let exc = vm.types.exception.clone();
-    let error = vm.type_new(&meta, "Error", vec![exc], &Value::Obj(ns), &[])?;
-    vm.mods.ext_types.insert("_csv.Error", error.clone());
+    let error = krait_vm::modules::module_exception(vm, "_csv.Error", "_csv", "Error", exc)?;
     krait_vm::modules::set_attr(vm, m, "Error", Value::Obj(error));
     let dialect = krait_vm::modules::new_type(vm, "_csv", "Dialect", true);
     vm.add_methods(&dialect, &[def("__new__", dialect_new, MethodKind::Static)]);

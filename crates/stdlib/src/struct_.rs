@@ -4,11 +4,13 @@
 //! CPython's messages, which differ by code (`byte format requires ...`, `'i' format requires
 //! ...`, `argument out of range`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use krait_vm::native::{as_pystr, bind_args, method_args, native_ref, pos_args};
 use krait_vm::object::{ObjRef, Payload};
 use krait_vm::objects::bytes::buffer_arg;
+use krait_vm::objects::bytes::memoryview::with_writable;
 use krait_vm::objects::function::{Args, MethodDef, MethodKind, NativeFn};
 use krait_vm::value::Value;
 use krait_vm::{PyErr, PyResult, Vm};
@@ -41,10 +43,17 @@ struct Layout {
     nvalues: usize,
 }
 
-/// A compiled `Struct`.
+/// A compiled `Struct`. `__new__` makes an empty one and `__init__` (re)compiles it, as in
+/// CPython; a failed `__init__` keeps the old layout but takes the new format, as CPython's does.
 struct StructObj {
-    format: Value,
-    layout: Rc<Layout>,
+    format: RefCell<Value>,
+    layout: RefCell<Rc<Layout>>,
+}
+
+impl StructObj {
+    fn layout(&self) -> Rc<Layout> {
+        self.layout.borrow().clone()
+    }
 }
 
 fn code_size(code: u8, native: bool) -> Option<usize> {
@@ -72,7 +81,12 @@ fn struct_error(vm: &mut Vm, msg: impl Into<String>) -> PyErr {
     }
 }
 
+/// `prepare_s`: the layout of a format. Sizes are bounded by `Py_ssize_t` as in CPython.
 fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
+    if fmt.contains(&0) {
+        return Err(struct_error(vm, "embedded null character"));
+    }
+    const MAX: usize = isize::MAX as usize;
     let (order, native, rest) = match fmt.first() {
         Some(b'@') => (Order::Native, true, &fmt[1..]),
         Some(b'=') => (Order::Native, false, &fmt[1..]),
@@ -97,6 +111,7 @@ fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
                 n = n
                     .checked_mul(10)
                     .and_then(|n| n.checked_add(usize::from(rest[i] - b'0')))
+                    .filter(|n| *n <= MAX)
                     .ok_or_else(|| struct_error(vm, "total struct size too long"))?;
                 i += 1;
             }
@@ -124,6 +139,7 @@ fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
         } else {
             isize
                 .checked_mul(count)
+                .filter(|n| *n <= MAX)
                 .ok_or_else(|| struct_error(vm, "total struct size too long"))?
         };
         items.push(Item {
@@ -134,6 +150,7 @@ fn parse(vm: &mut Vm, fmt: &[u8]) -> PyResult<Layout> {
         });
         size = size
             .checked_add(total)
+            .filter(|n| *n <= MAX)
             .ok_or_else(|| struct_error(vm, "total struct size too long"))?;
         nvalues += match code {
             b'x' => 0,
@@ -167,7 +184,7 @@ fn format_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 fn layout_of(vm: &mut Vm, fmt: &Value) -> PyResult<Rc<Layout>> {
     if let Some(s) = native_ref::<StructObj>(fmt) {
-        return Ok(s.layout.clone());
+        return Ok(s.layout());
     }
     let b = format_bytes(vm, fmt)?;
     Ok(Rc::new(parse(vm, &b)?))
@@ -327,16 +344,7 @@ fn f16_value(h: u16) -> f64 {
 }
 
 fn pack_into_vec(vm: &mut Vm, l: &Layout, values: &[Value], out: &mut [u8]) -> PyResult<()> {
-    if values.len() != l.nvalues {
-        return Err(struct_error(
-            vm,
-            format!(
-                "pack expected {} items for packing (got {})",
-                l.nvalues,
-                values.len()
-            ),
-        ));
-    }
+    check_count(vm, l, values, "pack")?;
     let mut vi = 0;
     let order = if l.order == Order::Native {
         if cfg!(target_endian = "big") {
@@ -369,8 +377,9 @@ fn pack_into_vec(vm: &mut Vm, l: &Layout, values: &[Value], out: &mut [u8]) -> P
                     let k = data.len().min(n);
                     put(out, item.offset, &data[..k]);
                 } else if n > 0 {
-                    let k = data.len().min(n - 1).min(255);
-                    put(out, item.offset, &[k as u8]);
+                    // Up to count-1 bytes are stored; the length byte saturates at 255.
+                    let k = data.len().min(n - 1);
+                    put(out, item.offset, &[k.min(255) as u8]);
                     put(out, item.offset + 1, &data[..k]);
                 }
             }
@@ -528,13 +537,8 @@ fn def(name: &'static str, func: NativeFn, kind: MethodKind) -> MethodDef {
 }
 
 fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    let ns = vm.new_dict();
-    let modname = vm.new_str("struct");
-    vm.set_dict_str(&ns, "__module__", modname);
-    let meta = vm.types.type_.clone();
     let exc = vm.types.exception.clone();
-    let error = vm.type_new(&meta, "error", vec![exc], &Value::Obj(ns), &[])?;
-    vm.mods.ext_types.insert("struct.error", error.clone());
+    let error = krait_vm::modules::module_exception(vm, "struct.error", "struct", "error", exc)?;
     krait_vm::modules::set_attr(vm, m, "error", Value::Obj(error));
     let st = krait_vm::modules::new_type(vm, "_struct", "Struct", true);
     let i = MethodKind::Instance;
@@ -568,26 +572,44 @@ fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
+/// `s_new`: an empty Struct, whatever the arguments; `__init__` compiles the format.
 fn struct_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = krait_vm::native::new_cls(vm, &args, "Struct")?;
+    let empty = Layout {
+        items: Vec::new(),
+        order: Order::Native,
+        native: true,
+        size: 0,
+        nvalues: 0,
+    };
+    let s = StructObj {
+        format: RefCell::new(Value::None),
+        layout: RefCell::new(Rc::new(empty)),
+    };
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::Native(Box::new(s))),
+    ))
+}
+
+/// `Struct.__init__(format)`.
+fn struct_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.values.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' needs an argument"));
+    };
     let rest = Args {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
     let a = bind_args(vm, &rest, "Struct", &["format"], 1)?;
     let fb = format_bytes(vm, &a[0])?;
-    let layout = Rc::new(parse(vm, &fb)?);
     let format = match as_pystr(&a[0]) {
         Some(_) => a[0].clone(),
         None => vm.new_string(String::from_utf8_lossy(&fb).into_owned()),
     };
-    let s = StructObj { format, layout };
-    Ok(Value::Obj(
-        vm.new_object(&cls, Payload::Native(Box::new(s))),
-    ))
-}
-
-fn struct_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let s = sobj(vm, &this)?;
+    *s.format.borrow_mut() = format;
+    let layout = Rc::new(parse(vm, &fb)?);
+    *s.layout.borrow_mut() = layout;
     Ok(Value::None)
 }
 
@@ -596,6 +618,21 @@ fn sobj<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a StructObj> {
         Some(s) => Ok(s),
         None => Err(vm.type_error("descriptor requires a '_struct.Struct' object")),
     }
+}
+
+/// `NAME expected N items for packing (got M)`.
+fn check_count(vm: &mut Vm, l: &Layout, values: &[Value], name: &str) -> PyResult<()> {
+    if values.len() != l.nvalues {
+        return Err(struct_error(
+            vm,
+            format!(
+                "{name} expected {} items for packing (got {})",
+                l.nvalues,
+                values.len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn do_pack(vm: &mut Vm, l: &Layout, values: &[Value]) -> PyResult<Value> {
@@ -615,10 +652,22 @@ fn do_unpack(vm: &mut Vm, l: &Layout, buf: &Value) -> PyResult<Value> {
     unpack_slice(vm, l, &data)
 }
 
-fn offset_in(vm: &mut Vm, off: &Value, len: usize, need: usize, what: &str) -> PyResult<usize> {
-    let mut o = vm.index_to_i64(off)?;
-    let blen = len as i64;
+/// A negative `offset` counts from the end of a `len`-byte buffer; the `need` bytes from it
+/// must fit (`s_pack_into` and `s_unpack_from`, with their messages).
+fn offset_in(vm: &mut Vm, o: i64, len: usize, need: usize, pack: bool) -> PyResult<usize> {
+    let (blen, need_i) = (len as i64, need as i64);
+    let mut o = o;
     if o < 0 {
+        if o + need_i > 0 {
+            return Err(struct_error(
+                vm,
+                if pack {
+                    format!("no space to pack {need} bytes at offset {o}")
+                } else {
+                    format!("not enough data to unpack {need} bytes at offset {o}")
+                },
+            ));
+        }
         if o + blen < 0 {
             return Err(struct_error(
                 vm,
@@ -627,22 +676,21 @@ fn offset_in(vm: &mut Vm, off: &Value, len: usize, need: usize, what: &str) -> P
         }
         o += blen;
     }
-    let o = o as usize;
-    if len.saturating_sub(o) < need || o > len {
+    if blen - o < need_i {
+        let (what, verb) = if pack {
+            ("pack_into", "packing")
+        } else {
+            ("unpack_from", "unpacking")
+        };
         return Err(struct_error(
             vm,
             format!(
-                "{what} requires a buffer of at least {} bytes for {} {need} bytes at offset {o} (actual buffer size is {len})",
-                need.saturating_add(o),
-                if what == "pack_into" {
-                    "packing"
-                } else {
-                    "unpacking"
-                },
+                "{what} requires a buffer of at least {} bytes for {verb} {need} bytes at offset {o} (actual buffer size is {len})",
+                need as u64 + o as u64
             ),
         ));
     }
-    Ok(o)
+    Ok(o as usize)
 }
 
 fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, off: &Value) -> PyResult<Value> {
@@ -650,47 +698,50 @@ fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, off: &Value) -> PyResult
     let o = if off.is_null() {
         0
     } else {
-        offset_in(vm, off, data.len(), l.size, "unpack_from")?
+        vm.index_to_i64(off)?
     };
-    if data.len() < o + l.size {
-        return Err(struct_error(
-            vm,
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {o} (actual buffer size is {})",
-                o + l.size,
-                l.size,
-                data.len()
-            ),
-        ));
-    }
+    let o = offset_in(vm, o, data.len(), l.size, false)?;
     unpack_slice(vm, l, &data[o..o + l.size])
 }
 
-fn do_pack_into(
-    vm: &mut Vm,
-    l: &Layout,
-    buf: &Value,
-    off: &Value,
-    values: &[Value],
-) -> PyResult<Value> {
-    let len = match buf.payload() {
-        Some(Payload::ByteArray(b)) => b.borrow().len(),
-        _ => {
-            let tn = vm.type_name(buf);
-            return Err(vm.type_error(format!(
-                "argument must be read-write bytes-like object, not {tn}"
-            )));
-        }
+/// `s_pack_into`: `args` are the buffer, the offset and the values.
+fn do_pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
+    match args.len() {
+        0 => return Err(struct_error(vm, "pack_into expected buffer argument")),
+        1 => return Err(struct_error(vm, "pack_into expected offset argument")),
+        _ => check_count(vm, l, &args[2..], "pack_into")?,
+    }
+    let (buf, off) = (&args[0], &args[1]);
+    let refuse = |vm: &mut Vm| {
+        let tn = vm.type_name(buf);
+        vm.type_error(format!(
+            "argument must be read-write bytes-like object, not {tn}"
+        ))
     };
-    let o = offset_in(vm, off, len, l.size, "pack_into")?;
+    // `PyArg_Parse(buffer, "w*")`: a view with gaps is refused with the same TypeError.
+    let len = match with_writable(vm, buf, |b| b.len()) {
+        Ok(Some(len)) => len,
+        Ok(None) => return Err(refuse(vm)),
+        Err(e) if vm.err_matches(&e, &vm.types.buffer_error.clone()) => return Err(refuse(vm)),
+        Err(e) => return Err(e),
+    };
+    // `PyNumber_AsSsize_t(offset, PyExc_IndexError)`.
+    let o = match vm.index_to_i64(off) {
+        Err(e) if vm.err_matches(&e, &vm.types.overflow_error.clone()) => {
+            let tn = vm.type_name(off);
+            return Err(vm.index_error(format!("cannot fit '{tn}' into an index-sized integer")));
+        }
+        r => r?,
+    };
+    let o = offset_in(vm, o, len, l.size, true)?;
     let mut out = vec![0u8; l.size];
-    pack_into_vec(vm, l, values, &mut out)?;
-    if let Some(Payload::ByteArray(b)) = buf.payload() {
-        let mut v = b.borrow_mut();
-        if let Some(slot) = v.get_mut(o..o + l.size) {
+    pack_into_vec(vm, l, &args[2..], &mut out)?;
+    // Packing ran Python code (`__index__`, `__float__`): the buffer may have shrunk since.
+    with_writable(vm, buf, |b| {
+        if let Some(slot) = b.get_mut(o..o + out.len()) {
             slot.copy_from_slice(&out);
         }
-    }
+    })?;
     Ok(Value::None)
 }
 
@@ -723,27 +774,22 @@ fn s_pack(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((this, rest)) = args.values.split_first() else {
         return Err(vm.type_error("descriptor 'pack' needs an argument"));
     };
-    let l = sobj(vm, this)?.layout.clone();
+    let l = sobj(vm, this)?.layout();
     do_pack(vm, &l, rest)
 }
 
 fn s_pack_into(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    krait_vm::native::no_kwargs(vm, &args, "pack_into")?;
     let Some((this, rest)) = args.values.split_first() else {
         return Err(vm.type_error("descriptor 'pack_into' needs an argument"));
     };
-    if rest.len() < 2 {
-        return Err(vm.type_error(format!(
-            "pack_into expected buffer argument and offset, got {}",
-            rest.len()
-        )));
-    }
-    let l = sobj(vm, this)?.layout.clone();
-    do_pack_into(vm, &l, &rest[0], &rest[1], &rest[2..])
+    let l = sobj(vm, this)?.layout();
+    do_pack_into(vm, &l, rest)
 }
 
 fn s_unpack(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "unpack", 1, 1)?;
-    let l = sobj(vm, this)?.layout.clone();
+    let l = sobj(vm, this)?.layout();
     do_unpack(vm, &l, &rest[0])
 }
 
@@ -756,41 +802,39 @@ fn s_unpack_from(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     let a = bind_args(vm, &rest, "unpack_from", &["buffer", "offset"], 1)?;
-    let l = sobj(vm, &this)?.layout.clone();
+    let l = sobj(vm, &this)?.layout();
     do_unpack_from(vm, &l, &a[0], &a[1])
 }
 
 fn s_iter_unpack(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = method_args(vm, &args, "iter_unpack", 1, 1)?;
-    let l = sobj(vm, this)?.layout.clone();
+    let l = sobj(vm, this)?.layout();
     do_iter_unpack(vm, &l, &rest[0])
 }
 
 fn s_format(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(sobj(vm, this)?.format.clone())
+    Ok(sobj(vm, this)?.format.borrow().clone())
 }
 
 fn s_size(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(Value::Int(sobj(vm, this)?.layout.size as i64))
+    Ok(Value::Int(sobj(vm, this)?.layout().size as i64))
 }
 
 fn pack(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((fmt, rest)) = args.values.split_first() else {
-        return Err(vm.type_error("pack expected at least 1 argument, got 0"));
+        return Err(vm.type_error("missing format argument"));
     };
     let l = layout_of(vm, fmt)?;
     do_pack(vm, &l, rest)
 }
 
 fn pack_into(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.values.len() < 3 {
-        return Err(vm.type_error(format!(
-            "pack_into expected at least 3 arguments, got {}",
-            args.values.len()
-        )));
-    }
-    let l = layout_of(vm, &args.values[0])?;
-    do_pack_into(vm, &l, &args.values[1], &args.values[2], &args.values[3..])
+    krait_vm::native::no_kwargs(vm, &args, "pack_into")?;
+    let Some((fmt, rest)) = args.values.split_first() else {
+        return Err(vm.type_error("missing format argument"));
+    };
+    let l = layout_of(vm, fmt)?;
+    do_pack_into(vm, &l, rest)
 }
 
 fn unpack(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -29,13 +29,8 @@ pub(crate) fn register(vm: &mut Vm) {
 }
 
 fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
-    let meta = vm.types.type_.clone();
-    let ns = vm.new_dict();
-    let modname = vm.new_str("zlib");
-    vm.set_dict_str(&ns, "__module__", modname);
     let base = vm.types.exception.clone();
-    let err = vm.type_new(&meta, "error", vec![base], &Value::Obj(ns), &[])?;
-    vm.mods.ext_types.insert("zlib.error", err.clone());
+    let err = krait_vm::modules::module_exception(vm, "zlib.error", "zlib", "error", base)?;
     krait_vm::modules::set_attr(vm, m, "error", Value::Obj(err));
     vm.add_functions(
         m,

@@ -247,6 +247,29 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Ob
     t
 }
 
+/// The exception class `module.name` (deriving from `base`) of a native module, registered in
+/// `ext_types` under `key`. A module imported afresh (`import_fresh_module`) gets the class
+/// already registered: the native functions raise the class found under `key`, so a second
+/// class would leave the first module's `error` no longer matching what it raises.
+pub fn module_exception(
+    vm: &mut Vm,
+    key: &'static str,
+    module: &str,
+    name: &str,
+    base: ObjRef,
+) -> crate::PyResult<ObjRef> {
+    if let Some(t) = vm.mods.ext_types.get(key) {
+        return Ok(t.clone());
+    }
+    let ns = vm.new_dict();
+    let modname = vm.new_str(module);
+    vm.set_dict_str(&ns, "__module__", modname);
+    let meta = vm.types.type_.clone();
+    let t = vm.type_new(&meta, name, vec![base], &Value::Obj(ns), &[])?;
+    vm.mods.ext_types.insert(key, t.clone());
+    Ok(t)
+}
+
 /// A type's C-level `tp_name`: `list` for the builtins, `module.Name` for the others.
 pub(crate) fn tp_name(vm: &mut Vm, t: &ObjRef) -> String {
     let name = vm.type_name_of(t);

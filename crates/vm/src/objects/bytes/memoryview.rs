@@ -112,6 +112,36 @@ fn writable_buf(obj: &Value) -> Option<&RefCell<Vec<u8>>> {
     }
 }
 
+/// `PyObject_GetBuffer(obj, PyBUF_WRITABLE)` for Krait's writable exporters (`bytearray`,
+/// `array.array`, a writable C-contiguous `memoryview` of them): runs `f` on the bytes.
+/// `Ok(None)` when `obj` exports no writable buffer (callers word their own TypeError); a
+/// released view is a ValueError and one with gaps a BufferError, as in CPython.
+/// `f` must not run Python code (the storage is borrowed while it runs).
+pub fn with_writable<R>(
+    vm: &mut Vm,
+    obj: &Value,
+    f: impl FnOnce(&mut [u8]) -> R,
+) -> PyResult<Option<R>> {
+    let Some(Payload::MemoryView(m)) = obj.payload() else {
+        return Ok(writable_buf(obj).map(|b| f(&mut b.borrow_mut())));
+    };
+    check_released(vm, m)?;
+    if m.readonly {
+        return Ok(None);
+    }
+    if !m.c_contiguous() {
+        let t = vm.types.buffer_error.clone();
+        return Err(vm.new_exception_msg(&t, "memoryview: underlying buffer is not C-contiguous"));
+    }
+    let Some(b) = writable_buf(&m.obj) else {
+        return Ok(None);
+    };
+    let start = m.offset.max(0) as usize;
+    let mut b = b.borrow_mut();
+    let end = (start + m.nitems() * m.itemsize).min(b.len());
+    Ok(Some(f(b.get_mut(start.min(end)..end).unwrap_or_default())))
+}
+
 fn with_buf<R>(m: &MemoryViewData, f: impl FnOnce(&[u8]) -> R) -> R {
     match m.obj.payload() {
         Some(Payload::Bytes(b)) => f(b),
