@@ -27,7 +27,7 @@ mod json;
 mod lsprof;
 mod marshal;
 pub(crate) mod math;
-mod mmap;
+pub(crate) mod mmap;
 mod multiproc;
 mod operator;
 mod posix;
@@ -161,11 +161,6 @@ pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
     mmap::native_buffer(n)
         .or_else(|| array::native_buffer(n))
         .or_else(|| ctypes::native_buffer(n))
-}
-
-/// The bytes of a ctypes object held in VM memory (for `memoryview`), `None` for others.
-pub(crate) fn ctypes_snapshot(n: &dyn std::any::Any) -> Option<Vec<u8>> {
-    ctypes::native_buffer(n)
 }
 
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {

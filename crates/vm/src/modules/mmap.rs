@@ -127,6 +127,17 @@ fn with_bytes_mut<R>(vm: &mut Vm, m: &Mmap, f: impl FnOnce(&mut [u8]) -> R) -> P
     }
 }
 
+/// Run `f` on the bytes of `obj` if it is an open, writable mmap (its `PyBUF_WRITABLE` export),
+/// `None` otherwise.
+pub(crate) fn with_writable<R>(obj: &Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    let m = crate::native::native_ref::<Mmap>(obj)?;
+    if m.access == ACCESS_READ {
+        return None;
+    }
+    let mut r = m.region.try_borrow_mut().ok()?;
+    Some(f(r.as_mut()?.bytes_mut()))
+}
+
 fn len_of(vm: &mut Vm, m: &Mmap) -> PyResult<usize> {
     with_bytes(vm, m, <[u8]>::len)
 }

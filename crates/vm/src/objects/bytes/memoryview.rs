@@ -113,7 +113,8 @@ fn writable_buf(obj: &Value) -> Option<&RefCell<Vec<u8>>> {
 }
 
 /// `PyObject_GetBuffer(obj, PyBUF_WRITABLE)` for Krait's writable exporters (`bytearray`,
-/// `array.array`, a writable C-contiguous `memoryview` of them): runs `f` on the bytes.
+/// `array.array`, a writable mmap, a writable C-contiguous `memoryview` of the first two): runs
+/// `f` on the bytes.
 /// `Ok(None)` when `obj` exports no writable buffer (callers word their own TypeError); a
 /// released view is a ValueError and one with gaps a BufferError, as in CPython.
 /// `f` must not run Python code (the storage is borrowed while it runs).
@@ -123,7 +124,10 @@ pub fn with_writable<R>(
     f: impl FnOnce(&mut [u8]) -> R,
 ) -> PyResult<Option<R>> {
     let Some(Payload::MemoryView(m)) = obj.payload() else {
-        return Ok(writable_buf(obj).map(|b| f(&mut b.borrow_mut())));
+        return Ok(match writable_buf(obj) {
+            Some(b) => Some(f(&mut b.borrow_mut())),
+            None => crate::modules::mmap::with_writable(obj, f),
+        });
     };
     check_released(vm, m)?;
     if m.readonly {
@@ -367,10 +371,10 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
                 strides: vec![itemsize as isize],
             }
         }
-        // A ctypes object: a read-only view of a snapshot of its bytes (writes through a view
-        // are refused rather than lost).
-        Some(Payload::Native(n)) if crate::modules::ctypes_snapshot(&**n).is_some() => {
-            let b = crate::modules::ctypes_snapshot(&**n).unwrap_or_default();
+        // Another native exporter (a ctypes object, an mmap): a read-only view of a snapshot of
+        // its bytes (writes through the view are refused rather than lost; `.obj` is the copy).
+        Some(Payload::Native(n)) if crate::modules::native_buffer(&**n).is_some() => {
+            let b = crate::modules::native_buffer(&**n).unwrap_or_default();
             let len = b.len();
             MemoryViewData {
                 obj: vm.new_bytes(b),
