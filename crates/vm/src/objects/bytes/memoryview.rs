@@ -255,6 +255,19 @@ fn pack(vm: &mut Vm, fmt: &str, v: &Value, size: usize) -> PyResult<Vec<u8>> {
                 Value::Bool(b) => f64::from(u8::from(b.get())),
                 _ => match v.payload() {
                     Some(Payload::Float(f)) => *f,
+                    // `PyFloat_AsDouble`: `__float__`, else `__index__`; never a str.
+                    Some(Payload::Str(_)) => return Err(bad_type(vm)),
+                    _ if vm.lookup_special_str(v, "__float__").is_some()
+                        || vm.lookup_special_str(v, "__index__").is_some() =>
+                    {
+                        match crate::objects::float::float_from_value(vm, v) {
+                            Ok(x) => x,
+                            Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+                                return Err(bad_type(vm));
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
                     _ => return Err(bad_type(vm)),
                 },
             };
@@ -635,6 +648,8 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
         }
         let i = vm.index_to_i64(key)?;
+        // `__index__` may have released the view (gh-92888).
+        check_released(vm, m)?;
         let Some(k) = norm_index(i, m.shape[0]) else {
             return Err(vm.index_error("index out of bounds on dimension 1"));
         };
@@ -652,6 +667,7 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     match tuple_key(vm, key)? {
         TupleKey::Indices(ix) => {
+            check_released(vm, m)?;
             let o = ptr_from_tuple(vm, m, &ix)?;
             let el = with_buf(m, |b| b.get(o..o + m.itemsize).unwrap_or(&[]).to_vec());
             Ok(unpack(vm, &m.format, &el))
@@ -733,6 +749,8 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let store = |vm: &mut Vm, o: usize| -> PyResult<Value> {
         let bytes = pack(vm, &m.format, value, m.itemsize)?;
+        // Converting the key or the value may have released the view (gh-92888).
+        check_released(vm, m)?;
         if let Some(dst) = ba.borrow_mut().get_mut(o..o + m.itemsize) {
             dst.copy_from_slice(&bytes);
         }
@@ -766,6 +784,7 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 vm.type_name(value)
             )));
         };
+        check_released(vm, m)?;
         let same_fmt = src_fmt.trim_start_matches('@') == m.format.trim_start_matches('@');
         if !same_fmt || src_shape.len() != 1 || src.len() != n * m.itemsize {
             return Err(vm.value_error(
