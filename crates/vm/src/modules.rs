@@ -30,6 +30,7 @@ pub(crate) mod math;
 pub(crate) mod mmap;
 mod multiproc;
 mod operator;
+pub(crate) mod pickle;
 mod posix;
 mod process;
 mod queue;
@@ -78,6 +79,9 @@ pub struct ModState {
     pub(crate) functools_types: Option<(ObjRef, ObjRef)>,
     /// `_queue.SimpleQueue` and `_queue.Empty`, once made.
     pub(crate) queue_types: Option<(ObjRef, ObjRef)>,
+    /// The namespace of `_pickle`'s run of `pickle.py`, whose `_dumps`, `_loads`, ... its
+    /// module functions call (`pickle.rs`).
+    pub(crate) pickle_impl: Option<ObjRef>,
     /// `_thread.LockType`, once made.
     pub(crate) lock_type: Option<ObjRef>,
     /// `_thread._ExceptHookArgs`, once made.
@@ -142,6 +146,7 @@ impl ModState {
             .lock_type
             .iter()
             .chain(self.except_hook_args.iter())
+            .chain(self.pickle_impl.iter())
             .chain(self.itertools_types.iter().flatten())
         {
             visit(&obj(t));
@@ -161,6 +166,7 @@ pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
     mmap::native_buffer(n)
         .or_else(|| array::native_buffer(n))
         .or_else(|| ctypes::native_buffer(n))
+        .or_else(|| pickle::native_buffer(n))
 }
 
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
@@ -168,6 +174,7 @@ pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Val
     itertools::native_referents(n, visit);
     queue::native_referents(n, visit);
     functools::native_referents(n, visit);
+    pickle::native_referents(n, visit);
 }
 
 /// Register the built-in modules.
@@ -212,6 +219,7 @@ pub fn register(vm: &mut Vm) {
         ("_stat", stat::init),
         ("_statistics", statistics::init),
         ("_json", json::init),
+        ("_pickle", pickle::init),
         ("pwd", unix::init_pwd),
         ("grp", unix::init_grp),
         ("resource", unix::init_resource),

@@ -384,6 +384,18 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
                 strides: vec![itemsize as isize],
             }
         }
+        // A `pickle.PickleBuffer`: a new view of what it holds (`picklebuf_getbuf`).
+        Some(Payload::Native(n)) if crate::modules::pickle::live_view(&**n).is_some() => {
+            match crate::modules::pickle::live_view(&**n).flatten() {
+                Some(Value::Obj(o)) if matches!(o.payload, Payload::MemoryView(_)) => {
+                    let Payload::MemoryView(m) = &o.payload else {
+                        unreachable!("checked above")
+                    };
+                    copy_of(m)
+                }
+                _ => return Err(crate::modules::pickle::released_error(vm)),
+            }
+        }
         // Another native exporter (a ctypes object, an mmap): a read-only view of a snapshot of
         // its bytes (writes through the view are refused rather than lost; `.obj` is the copy).
         Some(Payload::Native(n)) if crate::modules::native_buffer(&**n).is_some() => {
@@ -409,6 +421,27 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         }
     };
     Ok(new_view(vm, data))
+}
+
+/// `PickleBuffer.raw()` of the view `v`: the same memory as a 1-D view of unsigned bytes,
+/// or `BufferError` when it is not contiguous.
+pub(crate) fn raw_view(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(Payload::MemoryView(m)) = v.payload() else {
+        return Err(vm.type_error("expected a memoryview"));
+    };
+    if !m.c_contiguous() {
+        let t = vm.types.buffer_error.clone();
+        return Err(
+            vm.new_exception_msg(&t, "cannot extract raw buffer from non-contiguous buffer")
+        );
+    }
+    let mut d = copy_of(m);
+    let nbytes = m.nitems() * m.itemsize;
+    d.format = "B".into();
+    d.itemsize = 1;
+    d.shape = vec![nbytes];
+    d.strides = vec![1];
+    Ok(new_view(vm, d))
 }
 
 fn copy_of(m: &MemoryViewData) -> MemoryViewData {
