@@ -1,16 +1,20 @@
 //! `_pickle`, CPython's C accelerator for `pickle` (`Modules/_pickle.c`).
 //!
 //! `PickleBuffer` (PEP 574) is native: a buffer-protocol object over a bytes-like exporter,
-//! with `raw()` and `release()`. The pickling machinery is not native yet: the module runs
-//! `Lib/pickle.py` a second time in a scratch namespace (where `from _pickle import Pickler`
-//! fails, so the file keeps its pure `_Pickler`/`_Unpickler`), and `PRELUDE` renames that
-//! copy's classes, functions and exceptions to C's names (`_pickle.Pickler`, `_pickle.dumps`,
-//! `_pickle.PicklingError`, ...) and adds what C's types check that the pure ones do not
-//! (the `memo` setters' validation, `UnpicklingError` for damaged input). `pickle` then
-//! imports them as it imports C's, and tests asking for the accelerator by name find one.
-//! Running the second copy of `pickle.py` costs about as much as importing it.
+//! with `raw()` and `release()`. `loads` over in-memory data is native (`pickle/loads.rs`).
+//! The rest of the machinery is not native yet: the module runs `Lib/pickle.py` a second time
+//! in a scratch namespace (where `from _pickle import Pickler` fails, so the file keeps its pure
+//! `_Pickler`/`_Unpickler`), and `PRELUDE` renames that copy's classes and exceptions to C's
+//! names (`_pickle.Pickler`, `_pickle.PicklingError`, ...) and adds what C's types do that the
+//! pure ones do not (the `memo` setters' validation, exact reads with `UnpicklingError` for
+//! damaged input, `AttributeError` for local objects). `dump`, `dumps` and `load` are builtins
+//! over the pure functions, whose frames they drop from an error's traceback as C adds none.
+//! `pickle` imports all of these as it imports C's, and tests asking for the accelerator by
+//! name find one. Running the second copy of `pickle.py` costs about as much as importing it.
 
 use std::cell::RefCell;
+
+mod loads;
 
 use crate::import::Located;
 use crate::native::{method_args, native_ref};
@@ -142,12 +146,21 @@ fn forward(vm: &mut Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     };
     let r = vm.call(&body, rest);
     if let Err(e) = &r {
-        let k = vm.intern("_krait_strip_traceback");
-        if let Some(strip) = vm.dict_get_str_obj(&ns, &k) {
-            vm.call_pos(&strip, &[Value::Obj(e.0.clone())])?;
-        }
+        strip_traceback(vm, e)?;
     }
     r
+}
+
+/// Drop the pure implementation's frames from the traceback of `e`.
+fn strip_traceback(vm: &mut Vm, e: &crate::PyErr) -> PyResult<()> {
+    let Some(ns) = vm.mods.pickle_impl.clone() else {
+        return Ok(());
+    };
+    let k = vm.intern("_krait_strip_traceback");
+    if let Some(strip) = vm.dict_get_str_obj(&ns, &k) {
+        vm.call_pos(&strip, &[Value::Obj(e.0.clone())])?;
+    }
+    Ok(())
 }
 
 fn fn_dump(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -163,7 +176,47 @@ fn fn_load(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn fn_loads(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    forward(vm, args, "loads")
+    // The native loader takes in-memory data without out-of-band buffers; other calls
+    // (and their argument errors) go to the pure function.
+    let pos = args.pos();
+    if pos.len() != 2 {
+        return forward(vm, args, "loads");
+    }
+    let mut opts = loads::Options {
+        fix_imports: Value::bool(true),
+        encoding: vm.new_str("ASCII"),
+        errors: vm.new_str("strict"),
+    };
+    for (k, v) in args.kwargs() {
+        let is_str = matches!(v.payload(), Some(Payload::Str(_)));
+        match vm.str_text(k).as_str() {
+            "fix_imports" => opts.fix_imports = v.clone(),
+            "encoding" if is_str => opts.encoding = v.clone(),
+            "errors" if is_str => opts.errors = v.clone(),
+            "buffers" if v.is_none() => {}
+            _ => return forward(vm, args, "loads"),
+        }
+    }
+    let data = &pos[1];
+    if let Some(Payload::MemoryView(m)) = data.payload() {
+        memoryview::check_released(vm, m)?;
+    }
+    let r = match data.payload() {
+        Some(Payload::Bytes(b)) => loads::loads(vm, b, &opts),
+        _ => match crate::objects::bytes::bytes_of(data) {
+            Some(b) => loads::loads(vm, &b, &opts),
+            None => {
+                return Err(vm.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(data)
+                )));
+            }
+        },
+    };
+    if let Err(e) = &r {
+        strip_traceback(vm, e)?;
+    }
+    r
 }
 
 const DUMP_DOC: &str = "dump($module, /, obj, file, protocol=None, *, fix_imports=True,\n     buffer_callback=None)\n--\n\nWrite a pickled representation of obj to the open file object file.";
@@ -394,6 +447,111 @@ def _krait_setup(pure):
     load.__doc__ = pure_load.__doc__
     _Unpickler.load = load
 
+def _krait_loads_helpers(pure):
+    # What `loads.rs` leaves to Python, with C's messages.
+    import sys
+    import codecs
+    UnpicklingError = pure['UnpicklingError']
+    compat = pure['_compat_pickle']
+    getattribute = pure['_getattribute']
+    extension_cache = pure['_extension_cache']
+    inverted_registry = pure['_inverted_registry']
+
+    def find_class(module, name, proto, fix_imports):
+        sys.audit('pickle.find_class', module, name)
+        if proto < 3 and fix_imports:
+            if (module, name) in compat.NAME_MAPPING:
+                module, name = compat.NAME_MAPPING[(module, name)]
+            elif module in compat.IMPORT_MAPPING:
+                module = compat.IMPORT_MAPPING[module]
+        __import__(module, level=0)
+        if proto >= 4:
+            return getattribute(sys.modules[module], name)[0]
+        return getattr(sys.modules[module], name)
+
+    def string(data, encoding, errors, quoted):
+        if quoted:
+            if len(data) >= 2 and data[0] == data[-1] and data[0] in b'"\'':
+                data = codecs.escape_decode(data[1:-1])[0]
+            else:
+                raise UnpicklingError('the STRING opcode argument must be quoted')
+        if encoding == 'bytes':
+            return data
+        return data.decode(encoding, errors)
+
+    def check_newobj(op, cls, args):
+        if not isinstance(cls, type):
+            raise UnpicklingError('%s class argument must be a type, not %s'
+                                  % (op, type(cls).__name__))
+        if not isinstance(args, tuple):
+            raise UnpicklingError('%s args argument must be a tuple, not %s'
+                                  % (op, type(args).__name__))
+
+    def newobj(cls, args):
+        check_newobj('NEWOBJ', cls, args)
+        return cls.__new__(cls, *args)
+
+    def newobj_ex(cls, args, kwargs):
+        check_newobj('NEWOBJ_EX', cls, args)
+        if not isinstance(kwargs, dict):
+            raise UnpicklingError('NEWOBJ_EX kwargs argument must be a dict, not %s'
+                                  % (type(kwargs).__name__,))
+        return cls.__new__(cls, *args, **kwargs)
+
+    def build(inst, state):
+        setstate = getattr(inst, '__setstate__', None)
+        if setstate is not None:
+            setstate(state)
+            return
+        slotstate = None
+        if isinstance(state, tuple) and len(state) == 2:
+            state, slotstate = state
+        if state is not None:
+            if not isinstance(state, dict):
+                raise UnpicklingError('state is not a dictionary')
+            inst_dict = inst.__dict__
+            intern = sys.intern
+            for k, v in state.items():
+                if type(k) is str:
+                    k = intern(k)
+                inst_dict[k] = v
+        if slotstate is not None:
+            if not isinstance(slotstate, dict):
+                raise UnpicklingError('slot state is not a dictionary')
+            for k, v in slotstate.items():
+                setattr(inst, k, v)
+
+    def instantiate(cls, args):
+        if not args and isinstance(cls, type) and not hasattr(cls, '__getinitargs__'):
+            return cls.__new__(cls)
+        return cls(*args)
+
+    missing = object()
+
+    def ext(code, proto, fix_imports):
+        if code <= 0:
+            raise UnpicklingError('EXT specifies code <= 0')
+        obj = extension_cache.get(code, missing)
+        if obj is not missing:
+            return obj
+        key = inverted_registry.get(code)
+        if not key:
+            raise ValueError('unregistered extension code %d' % code)
+        obj = find_class(key[0], key[1], proto, fix_imports)
+        extension_cache[code] = obj
+        return obj
+
+    def readonly(obj):
+        m = memoryview(obj)
+        return obj if m.readonly else m.toreadonly()
+
+    for name, f in (('find_class', find_class), ('string', string), ('newobj', newobj),
+                    ('newobj_ex', newobj_ex), ('build', build),
+                    ('instantiate', instantiate), ('ext', ext), ('readonly', readonly)):
+        pure['_krait_' + name] = f
+
+
+_krait_loads_helpers(_pure)
 _krait_setup(_pure)
-del _krait_setup, _pure
+del _krait_setup, _krait_loads_helpers, _pure
 "#;
