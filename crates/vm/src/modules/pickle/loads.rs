@@ -723,8 +723,8 @@ impl Loader<'_> {
 }
 
 fn set_item(vm: &mut Vm, d: &Value, k: Value, v: Value) -> PyResult<()> {
-    if let Some(Payload::Dict(_)) = d.payload()
-        && let Value::Obj(o) = d
+    if let Value::Obj(o) = d
+        && o.class_is(&vm.types.dict)
     {
         return vm.dict_set(o, k, v);
     }
