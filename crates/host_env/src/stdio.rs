@@ -1,6 +1,6 @@
 //! Standard streams.
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 
 /// Write all of `data` to stdout (unbuffered at this layer: the VM buffers).
 pub fn write_stdout(data: &[u8]) -> io::Result<()> {
@@ -20,19 +20,44 @@ pub fn flush() -> io::Result<()> {
     io::stderr().flush()
 }
 
-/// One line of stdin with its newline; empty at end of input.
+/// Descriptor 0, borrowed: reads go straight to `read(2)`. Rust's `io::stdin()` reads ahead
+/// into its own buffer, which a child process started afterwards, `os.lseek(0, ...)` and
+/// `os.read(0, ...)` cannot see (CPython's `os.read(0, n)` is one `read(2)`; `sys.stdin`
+/// buffers in its own layers, above the host).
+fn stdin_fd() -> std::mem::ManuallyDrop<std::fs::File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: descriptor 0 belongs to the process; `ManuallyDrop` keeps the borrowed `File`
+    // from closing it.
+    std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) })
+}
+
+/// One line of stdin with its newline; empty at end of input. One byte per `read(2)`, so
+/// nothing after the newline is taken from the descriptor (only the REPL reads so).
 pub fn read_stdin_line() -> io::Result<Vec<u8>> {
+    let mut f = stdin_fd();
     let mut buf = Vec::new();
-    io::stdin().lock().read_until(b'\n', &mut buf)?;
+    let mut b = [0u8; 1];
+    loop {
+        match f.read(&mut b) {
+            Ok(0) => break,
+            Ok(_) => {
+                buf.push(b[0]);
+                if b[0] == b'\n' {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted && !buf.is_empty() => {}
+            Err(e) => return Err(e),
+        }
+    }
     Ok(buf)
 }
 
-/// At most `n` bytes of stdin: what one read gives (empty at end of input). Through the same
-/// buffered handle as the line reads, so the two never lose each other's bytes. A read a
+/// At most `n` bytes of stdin: what one `read(2)` gives (empty at end of input). A read a
 /// signal interrupts fails with `EINTR`: the caller runs the signal handlers and reads again.
 pub fn read_stdin(n: usize) -> io::Result<Vec<u8>> {
-    let mut buf = vec![0; n.max(1)];
-    let got = io::stdin().lock().read(&mut buf)?;
+    let mut buf = vec![0; n.clamp(1, 1 << 26)];
+    let got = stdin_fd().read(&mut buf)?;
     buf.truncate(got);
     Ok(buf)
 }
@@ -40,7 +65,7 @@ pub fn read_stdin(n: usize) -> io::Result<Vec<u8>> {
 /// The rest of stdin.
 pub fn read_stdin_all() -> io::Result<Vec<u8>> {
     let mut buf = Vec::new();
-    io::stdin().lock().read_to_end(&mut buf)?;
+    stdin_fd().read_to_end(&mut buf)?;
     Ok(buf)
 }
 

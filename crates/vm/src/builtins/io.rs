@@ -279,7 +279,9 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
     let init: crate::objects::function::NativeFn = match name {
         "FileIO" => fileio_init,
         "TextIOWrapper" => textio_init,
-        _ => buffered_init,
+        "BufferedWriter" => writer_init,
+        "BufferedRandom" => random_init,
+        _ => reader_init,
     };
     vm.add_methods(
         &t,
@@ -734,17 +736,53 @@ fn textio_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     new_unready(vm, &args, "TextIOWrapper", Layer::Text)
 }
 
-/// The file object `__init__` is given as `self`.
+/// The file object `__init__` is given as `self`: an instance of `name`'s type (CPython's
+/// `descr_check` on the slot wrapper), so `FileIO.__init__(a_buffered_file)` cannot re-point
+/// the state another layer shares.
 fn init_self<'a>(vm: &mut Vm, args: &'a Args<'_>, name: &str) -> PyResult<&'a FileObj> {
-    match args.pos().first().map(|v| v.payload()) {
-        Some(Some(Payload::File(f))) => Ok(f),
-        Some(_) => Err(vm.type_error(format!(
-            "descriptor '__init__' requires a '_io.{name}' object but received '{}'",
-            vm.type_name(&args.pos()[0])
-        ))),
-        None => Err(vm.type_error(format!(
+    let Some(this) = args.pos().first() else {
+        return Err(vm.type_error(format!(
             "descriptor '__init__' of '_io.{name}' object needs an argument"
-        ))),
+        )));
+    };
+    let ty = type_named(vm, name);
+    let cls = vm.type_of(this);
+    match this.payload() {
+        Some(Payload::File(f)) if crate::objects::typeobj::is_subtype(&cls, &ty) => Ok(f),
+        _ => {
+            let got = io_tp_name(vm, this);
+            Err(vm.type_error(format!(
+                "descriptor '__init__' requires a '_io.{name}' object but received a '{got}'"
+            )))
+        }
+    }
+}
+
+/// CPython's `tp_name` of `v`'s type: `_io.BytesIO` for the `_io` types (the native ones and
+/// the prelude's), the bare name for the others (`int`, a subclass).
+pub(crate) fn io_tp_name(vm: &mut Vm, v: &Value) -> String {
+    let t = vm.type_of(v);
+    let name = vm.type_name_of(&t);
+    let module = vm
+        .type_lookup_str(&t, "__module__")
+        .filter(|m| matches!(m.payload(), Some(Payload::Str(_))))
+        .map(|m| vm.str_text(&m));
+    if module.as_deref() == Some("_io") {
+        format!("_io.{name}")
+    } else {
+        name
+    }
+}
+
+/// The native file type called `name`.
+fn type_named(vm: &mut Vm, name: &str) -> ObjRef {
+    let t = io_types(vm);
+    match name {
+        "FileIO" => t.file_io,
+        "BufferedWriter" => t.writer,
+        "BufferedRandom" => t.random,
+        "TextIOWrapper" => t.text,
+        _ => t.reader,
     }
 }
 
@@ -862,13 +900,9 @@ fn c_type_name(vm: &mut Vm, this: &Value) -> String {
 
 /// `BufferedReader/BufferedWriter/BufferedRandom.__init__(raw, buffer_size=8192)`: over a
 /// native `FileIO` the layers share one state; over anything else `_pyio` does the work.
-fn buffered_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let name = match args.pos().first() {
-        Some(v) => native_type_name(vm, &v.clone()),
-        None => "BufferedReader",
-    };
-    let f = init_self(vm, &args, name)?;
-    let a = bind_new(vm, &args, name, &["raw", "buffer_size"], 1)?;
+fn buffered_init(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
+    let f = init_self(vm, args, name)?;
+    let a = bind_new(vm, args, name, &["raw", "buffer_size"], 1)?;
     let raw = a[0].clone().unwrap_or(Value::None);
     if let Some(b) = &a[1] {
         let n = vm.index_to_i64(b)?;
@@ -879,10 +913,22 @@ fn buffered_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match native_state(&raw) {
         Some(st) => set_ready(f, st, Some(raw), None),
         None => {
-            return pyio_init(vm, f, &args, name);
+            return pyio_init(vm, f, args, name);
         }
     }
     Ok(Value::None)
+}
+
+fn reader_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    buffered_init(vm, &args, "BufferedReader")
+}
+
+fn writer_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    buffered_init(vm, &args, "BufferedWriter")
+}
+
+fn random_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    buffered_init(vm, &args, "BufferedRandom")
 }
 
 /// `TextIOWrapper.__init__(buffer, encoding=None, errors=None, newline=None,
@@ -1181,6 +1227,7 @@ fn file_of(vm: &mut Vm, this: &Value) -> PyResult<(Rc<RefCell<FileState>>, Layer
 fn closed_message(layer: Layer, op: &str) -> &'static str {
     const PLAIN: &str = "I/O operation on closed file";
     match (layer, op) {
+        (_, "writelines") => "I/O operation on closed file.",
         (Layer::Raw, _) => PLAIN,
         (_, "fileno" | "seekable" | "isatty" | "readable" | "writable") => PLAIN,
         (Layer::Text, _) => "I/O operation on closed file.",
@@ -2019,10 +2066,38 @@ fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     delegated!(vm, args, "writelines");
     let (this, rest) = method_args(vm, &args, "writelines", 1, 1)?;
     open_file(vm, this, "writelines")?;
+    // CPython's `IOBase.writelines` calls `self.write` per line: a subclass's `write` (or an
+    // instance attribute) sees every line; the native types' own `write` is called directly.
+    let exact = is_exact_native(vm, this);
     for line in vm.iterate(&rest[0])? {
-        write_impl(vm, this, &line)?;
+        if exact {
+            write_impl(vm, this, &line)?;
+        } else {
+            let write = vm.getattr_str(this, "write")?;
+            vm.call_pos(&write, &[line])?;
+        }
     }
     Ok(Value::None)
+}
+
+/// `this` is of exactly one of the native file types (not a subclass's instance) and holds
+/// no instance attribute `write`.
+fn is_exact_native(vm: &mut Vm, this: &Value) -> bool {
+    let Value::Obj(o) = this else {
+        return false;
+    };
+    let t = io_types(vm);
+    let exact = [&t.file_io, &t.reader, &t.writer, &t.random, &t.text]
+        .iter()
+        .any(|ty| o.class_is(ty));
+    exact
+        && o.materialized_dict().is_none_or(|d| match &d.payload {
+            Payload::Dict(table) => {
+                let h = vm.hash_text("write");
+                crate::objects::typeobj::dict_get_str(&table.borrow(), "write", h).is_none()
+            }
+            _ => true,
+        })
 }
 
 fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1,6 +1,16 @@
 # The pure-Python part of Krait's `_io` module (run at its import; see builtins/io.rs):
 # the abstract bases, StringIO, BytesIO and the small helpers. Written for Krait.
 
+def _init_self(self, cls):
+    """__init__ called through the class on an object of another type: CPython's
+    descriptor check of the slot wrapper (the C types keep their state in the object)."""
+    if not issubclass(type(self), cls):
+        t = type(self)
+        got = f"_io.{t.__name__}" if t.__module__ == '_io' else t.__name__
+        raise TypeError(f"descriptor '__init__' requires a '_io.{cls.__name__}' object "
+                        f"but received a '{got}'")
+
+
 class _IOBase:
     """The abstract base class for all I/O classes."""
 
@@ -220,6 +230,8 @@ class StringIO(_TextIOBase):
     """Text I/O implementation using an in-memory buffer."""
 
     def __init__(self, initial_value='', newline='\n'):
+        if type(self) is not StringIO:
+            _init_self(self, StringIO)
         if newline is not None and not isinstance(newline, str):
             raise TypeError(f"newline must be str or None, not {type(newline).__name__}")
         if newline not in (None, '', '\n', '\r', '\r\n'):
@@ -375,6 +387,8 @@ class BytesIO(_BufferedIOBase):
     """Buffered I/O implementation using an in-memory bytes buffer."""
 
     def __init__(self, initial_bytes=None):
+        if type(self) is not BytesIO:
+            _init_self(self, BytesIO)
         self._data = bytearray(initial_bytes) if initial_bytes is not None else bytearray()
         self._pos = 0
         self._closed = False
@@ -486,6 +500,8 @@ class BufferedRWPair(_BufferedIOBase):
     """A buffered reader and writer object together."""
 
     def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
+        if type(self) is not BufferedRWPair:
+            _init_self(self, BufferedRWPair)
         self.reader = reader
         self.writer = writer
 

@@ -251,7 +251,7 @@ impl Host for OsHost {
     }
     fn detached_read(&mut self, fd: i32) -> Option<fn(i32, usize) -> io::Result<Vec<u8>>> {
         // The standard streams keep their buffered paths.
-        (fd > 2 && self.files.owns(fd)).then_some(env::net::read_fd)
+        (fd == 0 || (fd > 2 && self.files.owns(fd))).then_some(env::net::read_fd)
     }
     fn detached_write(&mut self, fd: i32) -> Option<fn(i32, &[u8]) -> io::Result<usize>> {
         (fd > 2 && self.files.owns(fd)).then_some(env::net::write_fd)
