@@ -479,6 +479,16 @@ impl Vm {
             InlineStore::Missing => return Err(self.no_attribute_set(obj, &text)),
             InlineStore::NotInline(value) => value,
         };
+        // `_pyio`'s state of a delegated file layer lives apart from its `__dict__`.
+        let value = match &o.payload {
+            Payload::File(_) => {
+                match crate::builtins::io::delegated_setattr(self, obj, &text, value)? {
+                    Some(value) => value,
+                    None => return Ok(()),
+                }
+            }
+            _ => value,
+        };
         let dict = match &o.payload {
             Payload::Module(m) => Some(m.dict.clone()),
             _ => self.instance_dict(o),

@@ -169,6 +169,17 @@ pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
         .or_else(|| pickle::native_buffer(n))
 }
 
+/// The bytes of a ctypes object held in VM memory (a writable `memoryview` of it), `None` for
+/// other objects and foreign memory.
+pub(crate) fn ctypes_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
+    ctypes::native_buffer(n)
+}
+
+/// Write into a ctypes object's VM memory at `at` (a writable `memoryview` of it).
+pub(crate) fn ctypes_write(n: &dyn std::any::Any, at: usize, data: &[u8]) -> bool {
+    ctypes::native_write(n, at, data)
+}
+
 pub(crate) fn native_referents(n: &dyn std::any::Any, visit: &mut dyn FnMut(&Value)) {
     collections::native_referents(n, visit);
     itertools::native_referents(n, visit);

@@ -62,6 +62,10 @@ pub(super) struct TextCfg {
     pub(super) line_buffering: bool,
     /// Hand every write to the buffer at once (`write_through`).
     pub(super) write_through: bool,
+    /// `_CHUNK_SIZE` (kept for the program: reads here take the rest of the file at once).
+    pub(super) chunk_size: i64,
+    /// A write has gone out (for an encoding with a BOM on a stream with no position).
+    pub(super) wrote: bool,
 }
 
 impl TextCfg {
@@ -76,6 +80,8 @@ impl TextCfg {
             newline,
             line_buffering: false,
             write_through: false,
+            chunk_size: 8192,
+            wrote: false,
         }
     }
 }
@@ -187,7 +193,43 @@ pub struct FileObj {
     below: RefCell<Option<Value>>,
     /// `detach()` was called: every operation now fails.
     detached: Cell<bool>,
+    /// For a delegated file: the attributes `_pyio`'s code keeps on `self` (`_raw`,
+    /// `_read_buf`, ...; [`PYIO_STATE`]), kept out of the instance `__dict__`, which CPython's
+    /// C objects leave empty.
+    pyio_state: RefCell<Option<ObjRef>>,
 }
+
+/// The attributes `_pyio`'s buffered and text classes set on `self`.
+const PYIO_STATE: &[&str] = &[
+    "_raw",
+    "buffer_size",
+    "_read_buf",
+    "_read_pos",
+    "_read_lock",
+    "_write_buf",
+    "_write_lock",
+    "_buffer",
+    "_encoding",
+    "_errors",
+    "_encoder",
+    "_decoder",
+    "_decoded_chars",
+    "_decoded_chars_used",
+    "_snapshot",
+    "_seekable",
+    "_telling",
+    "_has_read1",
+    "_b2cratio",
+    "_readuniversal",
+    "_readtranslate",
+    "_readnl",
+    "_writetranslate",
+    "_writenl",
+    "_line_buffering",
+    "_write_through",
+    "_CHUNK_SIZE",
+    "_IOBase__closed",
+];
 
 impl FileObj {
     /// A text file of exactly `_io.TextIOWrapper` (whose `write` nothing overrides), usable.
@@ -214,6 +256,11 @@ impl FileObj {
             && let Some(v) = &*d
         {
             visit(v);
+        }
+        if let Ok(d) = self.pyio_state.try_borrow()
+            && let Some(d) = &*d
+        {
+            visit(&Value::Obj(d.clone()));
         }
     }
 }
@@ -290,6 +337,12 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
             method "__init__" => init, "Initialize self.  See help(type(self)) for accurate signature.";
         ],
     );
+    vm.add_getset(
+        &t,
+        "__dict__",
+        crate::objects::object::instance_dict_get,
+        Some(crate::objects::object::instance_dict_set),
+    );
     vm.add_getset(&t, "closed", file_closed, None);
     let set_name: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>> = if name == "FileIO" {
         Some(file_set_name)
@@ -315,6 +368,12 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
             vm.add_getset(&t, "errors", file_errors, None);
             vm.add_getset(&t, "newlines", file_newlines, None);
             vm.add_getset(&t, "line_buffering", file_line_buffering, None);
+            vm.add_getset(
+                &t,
+                "_CHUNK_SIZE",
+                file_chunk_size,
+                Some(file_set_chunk_size),
+            );
         }
         "FileIO" => vm.add_getset(&t, "closefd", file_closefd, None),
         _ => {
@@ -426,6 +485,7 @@ pub(super) fn file_instance(
         delegate: RefCell::new(None),
         below: RefCell::new(None),
         detached: Cell::new(false),
+        pyio_state: RefCell::new(None),
     };
     ObjRef::with_dict(cls, Payload::File(Box::new(f)), dict)
 }
@@ -909,6 +969,10 @@ fn buffered_init(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         if n <= 0 {
             return Err(vm.value_error("buffer size must be strictly positive"));
         }
+        // CPython allocates the buffer here: a size no allocation can give is a MemoryError.
+        if Vec::<u8>::new().try_reserve_exact(n as usize).is_err() {
+            return Err(vm.memory_error());
+        }
     }
     match native_state(&raw) {
         Some(st) => set_ready(f, st, Some(raw), None),
@@ -1002,9 +1066,64 @@ fn textio_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// The `_pyio` class doing the work of `this`, if any.
 fn delegate_of(this: &Value) -> Option<Value> {
     match this.payload() {
+        // Detached, a delegated layer fails as a native one does ("raw stream has been
+        // detached"), not as `_pyio` does (on its `None` raw).
+        Some(Payload::File(f)) if !f.detached.get() => f.delegate.borrow().clone(),
+        _ => None,
+    }
+}
+
+/// The `_pyio` class of a delegated file, detached or not (for CPython's plain members).
+fn member_delegate_of(this: &Value) -> Option<Value> {
+    match this.payload() {
         Some(Payload::File(f)) => f.delegate.borrow().clone(),
         _ => None,
     }
+}
+
+/// `object.__setattr__` on a file: a name of `_pyio`'s state on a delegated file is stored in
+/// its own dict (`None` back: done); anything else is handed back for the instance dict.
+pub(crate) fn delegated_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    value: Option<Value>,
+) -> PyResult<Option<Option<Value>>> {
+    let Some(Payload::File(f)) = obj.payload() else {
+        return Ok(Some(value));
+    };
+    if f.delegate.borrow().is_none() || !PYIO_STATE.contains(&name) {
+        return Ok(Some(value));
+    }
+    let existing = f.pyio_state.borrow().clone();
+    let d = match existing {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict();
+            *f.pyio_state.borrow_mut() = Some(d.clone());
+            d
+        }
+    };
+    let key = vm.new_str(name);
+    match value {
+        Some(v) => vm.dict_set(&d, key, v)?,
+        None => {
+            if vm.dict_del(&d, &key)?.is_none() {
+                let tn = vm.type_name(obj);
+                return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A value of `_pyio`'s state kept apart for a delegated file (see [`delegated_setattr`]).
+fn pyio_state_get(vm: &mut Vm, obj: &Value, name: &ObjRef) -> Option<Value> {
+    let Some(Payload::File(f)) = obj.payload() else {
+        return None;
+    };
+    let d = f.pyio_state.borrow().clone()?;
+    vm.dict_get_str_obj(&d, name)
 }
 
 /// `cls.name` bound to `this` (`this` is no instance of `cls`: the descriptor protocol by
@@ -1077,6 +1196,14 @@ fn delegate_call(vm: &mut Vm, args: &Args<'_>, name: &str) -> Option<PyResult<Va
 /// own `__getattr__` must not hide what `_pyio`'s methods call on `self` (in C they are not
 /// attributes at all). `None` for other objects and other names.
 pub(crate) fn delegated_attr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+    let Some(Payload::File(f)) = obj.payload() else {
+        return Ok(None);
+    };
+    if f.delegate.borrow().is_some()
+        && let Some(v) = pyio_state_get(vm, obj, name)
+    {
+        return Ok(Some(v));
+    }
     let Some(cls) = delegate_of(obj) else {
         return Ok(None);
     };
@@ -1112,8 +1239,15 @@ macro_rules! delegated {
 
 /// A getter of a file whose work `_pyio` does: read the delegate's attribute.
 macro_rules! delegated_attr {
+    // A plain member in CPython: still there after `detach()`.
+    ($vm:expr, $this:expr, $name:expr, member) => {
+        delegated_attr!(@get $vm, $this, $name, member_delegate_of($this))
+    };
     ($vm:expr, $this:expr, $name:expr) => {
-        if let Some(d) = delegate_of($this) {
+        delegated_attr!(@get $vm, $this, $name, delegate_of($this))
+    };
+    (@get $vm:expr, $this:expr, $name:expr, $delegate:expr) => {
+        if let Some(d) = $delegate {
             return match pyio_attr($vm, &d, $this, $name)? {
                 Some(v) => Ok(v),
                 None => Err($vm.attribute_error(format!(
@@ -2027,6 +2161,15 @@ pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<us
             }
             _ => s,
         };
+        let enc = match bom_free(&enc) {
+            // CPython's encoder writes the BOM when it starts fresh: at the start of the
+            // stream, not when appending or after a seek elsewhere.
+            Some(plain) if !text_at_start(vm, &st) => plain.to_string(),
+            _ => enc,
+        };
+        if let Some(t) = &mut st.borrow_mut().text {
+            t.wrote = true;
+        }
         (crate::objects::codecs::encode(vm, s, &enc, &errors)?, count)
     } else {
         let b = crate::objects::bytes::buffer_arg(vm, data)?;
@@ -2052,6 +2195,29 @@ pub(super) fn write_impl(vm: &mut Vm, this: &Value, data: &Value) -> PyResult<us
             text_write_bytes(vm, &st, &bytes, haslf)?;
             Ok(count)
         }
+    }
+}
+
+/// For an encoding that starts with a byte order mark, the same encoding without it.
+fn bom_free(enc: &str) -> Option<&'static str> {
+    match normalize_encoding(enc).as_str() {
+        "utf-8-sig" | "utf8-sig" => Some("utf-8"),
+        "utf-16" | "utf16" => Some("utf-16-le"),
+        "utf-32" | "utf32" => Some("utf-32-le"),
+        _ => None,
+    }
+}
+
+/// Whether the text layer's next write lands at the start of the stream (a stream without a
+/// position: before its first write).
+fn text_at_start(vm: &mut Vm, st: &Rc<RefCell<FileState>>) -> bool {
+    let fd = st.borrow().fd;
+    match vm.host.seek(fd, 0, 1) {
+        Ok(pos) => {
+            let s = st.borrow();
+            pos + s.wbuf.len() as u64 + s.pending.len() as u64 == 0
+        }
+        Err(_) => !st.borrow().text.as_ref().is_some_and(|t| t.wrote),
     }
 }
 
@@ -2478,12 +2644,24 @@ fn file_buffer(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn file_raw(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     delegated_attr!(vm, this, "raw");
+    // A plain member in CPython, emptied by `detach()`.
+    if let Some(Payload::File(f)) = this.payload()
+        && f.detached.get()
+    {
+        return Ok(Value::None);
+    }
     below(vm, this)
 }
 
 /// `detach()`: flush, then hand over the layer below; this object is unusable afterwards.
 fn file_detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    delegated!(vm, args, "detach");
+    if let Some(r) = delegate_call(vm, &args, "detach") {
+        let below = r?;
+        if let Some(Payload::File(f)) = args.pos().first().and_then(|t| t.payload()) {
+            f.detached.set(true);
+        }
+        return Ok(below);
+    }
     let (this, _) = method_args(vm, &args, "detach", 0, 0)?;
     let (st, layer) = file_of(vm, this)?;
     if !st.borrow().closed {
@@ -2498,7 +2676,7 @@ fn file_detach(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_write_through(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    delegated_attr!(vm, this, "write_through");
+    delegated_attr!(vm, this, "write_through", member);
     let w = text_cfg(vm, this, |t| t.write_through)?;
     Ok(Value::bool(w))
 }
@@ -2616,14 +2794,50 @@ fn text_cfg<T>(vm: &mut Vm, this: &Value, f: impl Fn(&TextCfg) -> T) -> PyResult
     }
 }
 
+/// `TextIOWrapper._CHUNK_SIZE` (CPython's `textiowrapper_chunk_size_get`); a delegated
+/// file's is `_pyio`'s.
+fn file_chunk_size(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    if delegate_of(this).is_some() {
+        let key = vm.intern("_CHUNK_SIZE");
+        return Ok(pyio_state_get(vm, this, &key).unwrap_or(Value::Int(8192)));
+    }
+    file_of(vm, this)?;
+    let n = text_cfg(vm, this, |t| t.chunk_size)?;
+    Ok(Value::Int(n))
+}
+
+/// Setting `_CHUNK_SIZE`: a strictly positive size (`textiowrapper_chunk_size_set`).
+fn file_set_chunk_size(vm: &mut Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(v) = value else {
+        return Err(vm.attribute_error("cannot delete attribute"));
+    };
+    file_of(vm, this)?;
+    let n = vm.index_to_i64(&v)?;
+    if n <= 0 {
+        return Err(vm.value_error("a strictly positive integer is required"));
+    }
+    if delegate_of(this).is_some() {
+        delegated_setattr(vm, this, "_CHUNK_SIZE", Some(Value::Int(n)))?;
+        return Ok(());
+    }
+    let st = match this.payload() {
+        Some(Payload::File(f)) => f.st.borrow().clone(),
+        _ => return Ok(()),
+    };
+    if let Some(t) = &mut st.borrow_mut().text {
+        t.chunk_size = n;
+    }
+    Ok(())
+}
+
 fn file_encoding(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    delegated_attr!(vm, this, "encoding");
+    delegated_attr!(vm, this, "encoding", member);
     let e = text_cfg(vm, this, |t| t.encoding.clone())?;
     Ok(vm.new_string(e))
 }
 
 fn file_errors(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    delegated_attr!(vm, this, "errors");
+    delegated_attr!(vm, this, "errors", member);
     let e = text_cfg(vm, this, |t| t.errors.clone())?;
     Ok(vm.new_string(e))
 }
@@ -2635,7 +2849,7 @@ fn file_newlines(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 }
 
 fn file_line_buffering(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    delegated_attr!(vm, this, "line_buffering");
+    delegated_attr!(vm, this, "line_buffering", member);
     let lb = text_cfg(vm, this, |t| t.line_buffering)?;
     Ok(Value::bool(lb))
 }

@@ -11,6 +11,14 @@ def _init_self(self, cls):
                         f"but received a '{got}'")
 
 
+def _index(v):
+    """operator.index(v): an int, or CPython's TypeError for anything without __index__."""
+    f = getattr(type(v), '__index__', None)
+    if f is None:
+        raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+    return f(v)
+
+
 class _IOBase:
     """The abstract base class for all I/O classes."""
 
@@ -131,7 +139,7 @@ class _RawIOBase(_IOBase):
             size = -1
         if size < 0:
             return self.readall()
-        b = bytearray(size.__index__())
+        b = bytearray(_index(size))
         n = self.readinto(b)
         if n is None:
             return None
@@ -353,7 +361,7 @@ class StringIO(_TextIOBase):
 
     def seek(self, pos, whence=0):
         self._check()
-        pos = pos.__index__()
+        pos = _index(pos)
         if whence == 0:
             if pos < 0:
                 raise ValueError(f"Negative seek position {pos}")
@@ -450,9 +458,8 @@ class BytesIO(_BufferedIOBase):
         return bytes(self._data[start:end])
 
     def readinto(self, b):
-        data = self.read(len(b))
-        b[:len(data)] = data
-        return len(data)
+        # Any writable buffer (a ctypes object too); a subclass's read is not called (C).
+        return _readinto_with(lambda n: BytesIO.read(self, n), b, "readinto")
 
     def write(self, b):
         self._check()
@@ -470,7 +477,7 @@ class BytesIO(_BufferedIOBase):
 
     def seek(self, pos, whence=0):
         self._check()
-        pos = pos.__index__()
+        pos = _index(pos)
         if whence == 0:
             if pos < 0:
                 raise ValueError(f"negative seek value {pos}")

@@ -75,6 +75,41 @@ pub(crate) fn native_buffer(n: &dyn std::any::Any) -> Option<Vec<u8>> {
     }
 }
 
+/// Write `data` at `at` into a C data object's bytes in VM memory (a writable `memoryview`
+/// of it: `readinto`, slice assignment); `false` when out of range or foreign memory.
+pub(crate) fn native_write(n: &dyn std::any::Any, at: usize, data: &[u8]) -> bool {
+    let Some(c) = n.downcast_ref::<CMem>() else {
+        return false;
+    };
+    let (off, size) = (c.off.get(), c.size.get());
+    if at.checked_add(data.len()).is_none_or(|end| end > size) {
+        return false;
+    }
+    let start = off + at;
+    match &*c.mem.borrow() {
+        Mem::Own(o) => match o.borrow().get(start..start + data.len()) {
+            Some(dst) => {
+                for (d, b) in dst.iter().zip(data) {
+                    d.set(*b);
+                }
+                true
+            }
+            None => false,
+        },
+        Mem::Bytes(b) => match &b.payload {
+            Payload::ByteArray(d) => match d.data.borrow_mut().get_mut(start..start + data.len()) {
+                Some(dst) => {
+                    dst.copy_from_slice(data);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     if vm.host.ffi().is_none() {
         // The sandbox: no foreign memory, libraries or calls, so no `_ctypes` at all.

@@ -124,6 +124,9 @@ pub fn with_writable<R>(
     f: impl FnOnce(&mut [u8]) -> R,
 ) -> PyResult<Option<R>> {
     let Some(Payload::MemoryView(m)) = obj.payload() else {
+        if let Some(n) = cdata_of(obj) {
+            return Ok(Some(with_cdata(n, 0, usize::MAX, f)));
+        }
         return Ok(match writable_buf(obj) {
             Some(b) => Some(f(&mut b.borrow_mut())),
             None => crate::modules::mmap::with_writable(obj, f),
@@ -137,22 +140,84 @@ pub fn with_writable<R>(
         let t = vm.types.buffer_error.clone();
         return Err(vm.new_exception_msg(&t, "memoryview: underlying buffer is not C-contiguous"));
     }
+    let start = m.offset.max(0) as usize;
+    if let Some(n) = cdata_of(&m.obj) {
+        return Ok(Some(with_cdata(n, start, m.nitems() * m.itemsize, f)));
+    }
     let Some(b) = writable_buf(&m.obj) else {
         return Ok(None);
     };
-    let start = m.offset.max(0) as usize;
     let mut b = b.borrow_mut();
     let end = (start + m.nitems() * m.itemsize).min(b.len());
     Ok(Some(f(b.get_mut(start.min(end)..end).unwrap_or_default())))
 }
 
+/// The state of a ctypes object whose memory the VM holds.
+fn cdata_of(obj: &Value) -> Option<&dyn std::any::Any> {
+    match obj.payload() {
+        Some(Payload::Native(n)) if crate::modules::ctypes_buffer(&**n).is_some() => Some(&**n),
+        _ => None,
+    }
+}
+
+/// `f` on `len` bytes (at most) of a ctypes object's memory from `start`, written back after.
+fn with_cdata<R>(
+    n: &dyn std::any::Any,
+    start: usize,
+    len: usize,
+    f: impl FnOnce(&mut [u8]) -> R,
+) -> R {
+    let mut b = crate::modules::ctypes_buffer(n).unwrap_or_default();
+    let end = start.saturating_add(len).min(b.len());
+    let part = b.get_mut(start.min(end)..end).unwrap_or_default();
+    let r = f(part);
+    crate::modules::ctypes_write(n, start.min(end), part);
+    r
+}
+
 fn with_buf<R>(m: &MemoryViewData, f: impl FnOnce(&[u8]) -> R) -> R {
     match m.obj.payload() {
         Some(Payload::Bytes(b)) => f(b),
+        Some(Payload::Native(n)) if writable_buf(&m.obj).is_none() => {
+            f(&crate::modules::ctypes_buffer(&**n).unwrap_or_default())
+        }
         _ => match writable_buf(&m.obj) {
             Some(b) => f(&b.borrow()),
             None => f(&[]),
         },
+    }
+}
+
+/// Where a writable view's stores go: the exporter's `Vec` (`bytearray`, `array.array`) or a
+/// ctypes object's memory.
+enum Dest<'a> {
+    Vec(&'a RefCell<Vec<u8>>),
+    CData(&'a dyn std::any::Any),
+}
+
+impl Dest<'_> {
+    fn of(obj: &Value) -> Option<Dest<'_>> {
+        if let Some(b) = writable_buf(obj) {
+            return Some(Dest::Vec(b));
+        }
+        match obj.payload() {
+            Some(Payload::Native(n)) => Some(Dest::CData(&**n)),
+            _ => None,
+        }
+    }
+
+    /// Store `bytes` at byte offset `o` (nothing outside the buffer).
+    fn put(&self, o: usize, bytes: &[u8]) {
+        match self {
+            Dest::Vec(b) => {
+                if let Some(dst) = b.borrow_mut().get_mut(o..o + bytes.len()) {
+                    dst.copy_from_slice(bytes);
+                }
+            }
+            Dest::CData(n) => {
+                crate::modules::ctypes_write(*n, o, bytes);
+            }
+        }
     }
 }
 
@@ -396,8 +461,24 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
                 _ => return Err(crate::modules::pickle::released_error(vm)),
             }
         }
-        // Another native exporter (a ctypes object, an mmap): a read-only view of a snapshot of
-        // its bytes (writes through the view are refused rather than lost; `.obj` is the copy).
+        // A ctypes object in VM memory: a writable view of its bytes (reads take them as
+        // they are at the time, writes go to its memory; test_io's byteslike() buffers).
+        Some(Payload::Native(n)) if crate::modules::ctypes_buffer(&**n).is_some() => {
+            let len = crate::modules::ctypes_buffer(&**n).map_or(0, |b| b.len());
+            MemoryViewData {
+                obj: obj.clone(),
+                released: Cell::new(false),
+                hash: Cell::new(None),
+                readonly: false,
+                format: "B".into(),
+                itemsize: 1,
+                offset: 0,
+                shape: vec![len],
+                strides: vec![1],
+            }
+        }
+        // Another native exporter (an mmap): a read-only view of a snapshot of its bytes
+        // (writes through the view are refused rather than lost; `.obj` is the copy).
         Some(Payload::Native(n)) if crate::modules::native_buffer(&**n).is_some() => {
             let b = crate::modules::native_buffer(&**n).unwrap_or_default();
             let len = b.len();
@@ -777,16 +858,14 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
     let (key, value) = (&rest[0], &rest[1]);
-    let Some(ba) = writable_buf(&m.obj) else {
+    let Some(dest) = Dest::of(&m.obj) else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
     let store = |vm: &mut Vm, o: usize| -> PyResult<Value> {
         let bytes = pack(vm, &m.format, value, m.itemsize)?;
         // Converting the key or the value may have released the view (gh-92888).
         check_released(vm, m)?;
-        if let Some(dst) = ba.borrow_mut().get_mut(o..o + m.itemsize) {
-            dst.copy_from_slice(&bytes);
-        }
+        dest.put(o, &bytes);
         Ok(Value::None)
     };
     if m.shape.is_empty() {
@@ -824,13 +903,9 @@ fn mv_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
         }
-        let mut d = ba.borrow_mut();
         let mut off = m.offset + start * m.strides[0];
         for chunk in src.chunks(m.itemsize.max(1)) {
-            let o = off.max(0) as usize;
-            if let Some(dst) = d.get_mut(o..o + m.itemsize) {
-                dst.copy_from_slice(chunk);
-            }
+            dest.put(off.max(0) as usize, chunk);
             off += m.strides[0] * step;
         }
         return Ok(Value::None);

@@ -182,6 +182,40 @@ pub(super) fn init(vm: &mut Vm) {
             method "__str__" => syntax_error_str, "";
         ],
     );
+
+    let t = vm.types.blocking_io_error.clone();
+    vm.add_getset(
+        &t,
+        "characters_written",
+        characters_written,
+        Some(set_characters_written),
+    );
+}
+
+/// `BlockingIOError.characters_written`: an `AttributeError` until it is given.
+fn characters_written(vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    match exc_data(vm, this)?.field_opt("characters_written") {
+        Some(v) if !matches!(v, Value::Null) => Ok(v),
+        _ => Err(vm.attribute_error("characters_written")),
+    }
+}
+
+/// Setting (an integer) or deleting `characters_written` (CPython's `OSError_written_set`).
+fn set_characters_written(vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
+    let new = match v {
+        Some(v) => Value::Int(vm.index_to_i64(&v)?),
+        None => {
+            let set = exc_data(vm, this)?
+                .field_opt("characters_written")
+                .is_some_and(|v| !matches!(v, Value::Null));
+            if !set {
+                return Err(vm.attribute_error("characters_written"));
+            }
+            Value::Null
+        }
+    };
+    exc_data(vm, this)?.set_field("characters_written", new);
+    Ok(())
 }
 
 /// Run `BaseException.__init__` (sets `args`), rejecting keywords with CPython's message.
@@ -341,7 +375,19 @@ fn os_error_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if (2..=5).contains(&pos.len()) {
         d.set_field("errno", pos[0].clone());
         d.set_field("strerror", pos[1].clone());
-        if let Some(f) = pos.get(2) {
+        // `BlockingIOError(errno, strerror, characters_written)` (the exact type only, as
+        // CPython's `oserror_init`): the third argument is the count, not a file name.
+        let written = pos.get(2).filter(|f| {
+            ObjRef::ptr_eq(&cls, &vm.types.blocking_io_error)
+                && !f.is_none()
+                && vm.lookup_special_str(f, "__index__").is_some()
+        });
+        if let Some(w) = written {
+            let w = w.clone();
+            let n = vm.index_to_i64(&w)?;
+            d.set_field("characters_written", Value::Int(n));
+            d.set_field("filename", Value::None);
+        } else if let Some(f) = pos.get(2) {
             d.set_field("filename", f.clone());
             if let Some(f2) = pos.get(4) {
                 d.set_field("filename2", f2.clone());
