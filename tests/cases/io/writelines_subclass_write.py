@@ -54,12 +54,13 @@ for mode, buffering in [("wb", 0), ("wb", -1), ("w", -1)]:
         f.writelines([])
     except ValueError as e:
         print(type(f).__name__, e)
+
+
+class Bad(io.FileIO):
+    def write(self, b):
+        raise OSError("no room for %r" % bytes(b))
+
+
+bad = Bad(path, "wb")
 os.unlink(path)
-
-
-class Bad(io.TextIOWrapper):
-    def write(self, s):
-        raise OSError("no room for " + s)
-
-
-Bad(io.BytesIO()).writelines(["line"])
+bad.writelines([b"line"])
