@@ -265,6 +265,87 @@ impl FileObj {
     }
 }
 
+/// Add instance methods to the file type `$ty` (a name known only at run time), each behind
+/// [`check_receiver`]: one wrapper per type and method, as CPython's method descriptors each
+/// know their type, so `io.FileIO.read(a_buffered_file)` is refused rather than run.
+macro_rules! checked_methods {
+    ($vm:expr, $t:expr, $ty:expr; $( $name:literal => $f:ident, $doc:literal; )*) => {
+        match $ty {
+            "FileIO" => checked_methods!(@for $vm, $t, "FileIO"; $( $name => $f, $doc; )*),
+            "BufferedReader" => {
+                checked_methods!(@for $vm, $t, "BufferedReader"; $( $name => $f, $doc; )*)
+            }
+            "BufferedWriter" => {
+                checked_methods!(@for $vm, $t, "BufferedWriter"; $( $name => $f, $doc; )*)
+            }
+            "BufferedRandom" => {
+                checked_methods!(@for $vm, $t, "BufferedRandom"; $( $name => $f, $doc; )*)
+            }
+            _ => checked_methods!(@for $vm, $t, "TextIOWrapper"; $( $name => $f, $doc; )*),
+        }
+    };
+    (@for $vm:expr, $t:expr, $ty:literal; $( $name:literal => $f:ident, $doc:literal; )*) => {
+        $vm.add_methods(
+            $t,
+            &[$(crate::objects::function::MethodDef {
+                name: $name,
+                func: {
+                    fn checked(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+                        check_receiver(vm, &args, $ty, $name)?;
+                        $f(vm, args)
+                    }
+                    checked
+                },
+                kind: crate::objects::function::MethodKind::Instance,
+                doc: $doc,
+            },)*],
+        )
+    };
+}
+
+/// `self` of a file method called through the class (`io.FileIO.read(x)`) must be an instance
+/// of that class (CPython's `descr_check`); called through an instance it always is.
+fn check_receiver(vm: &mut Vm, args: &Args<'_>, ty: &str, name: &str) -> PyResult<()> {
+    let Some(Value::Obj(o)) = args.pos().first() else {
+        return match args.pos().first() {
+            None => Ok(()),
+            Some(v) => Err(wrong_receiver(vm, v, ty, name)),
+        };
+    };
+    let t = if ty == "TextIOWrapper" {
+        vm.io.text_type.as_ref()
+    } else {
+        vm.io.types.as_ref().map(|t| match ty {
+            "FileIO" => &t.file_io,
+            "BufferedReader" => &t.reader,
+            "BufferedWriter" => &t.writer,
+            _ => &t.random,
+        })
+    };
+    let ok = match t {
+        Some(t) => o.class_is(t) || crate::objects::typeobj::is_subtype(&o.class(), t),
+        None => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(wrong_receiver(vm, &args.pos()[0], ty, name))
+    }
+}
+
+fn wrong_receiver(vm: &mut Vm, v: &Value, ty: &str, name: &str) -> PyErr {
+    let got = io_tp_name(vm, v);
+    // A slot's wrapper (`__repr__`, `__next__`) words it as `__init__`'s does.
+    if name.starts_with("__") && !matches!(name, "__enter__" | "__exit__") {
+        return vm.type_error(format!(
+            "descriptor '{name}' requires a '_io.{ty}' object but received a '{got}'"
+        ));
+    }
+    vm.type_error(format!(
+        "descriptor '{name}' for '_io.{ty}' objects doesn't apply to a '{got}' object"
+    ))
+}
+
 /// One of the native file types, with its methods.
 fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
     let object = vm.types.object.clone();
@@ -272,50 +353,45 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
 
     let m = vm.new_str("_io");
     vm.set_type_attr(&t, "__module__", m);
+    checked_methods!(vm, &t, name;
+        "read" => file_read, "Read and return up to n bytes or characters.";
+        "readline" => file_readline, "Read until newline or EOF.";
+        "readlines" => file_readlines, "Return a list of lines from the stream.";
+        "write" => file_write, "Write to the stream.";
+        "writelines" => file_writelines, "Write a list of lines to stream.";
+        "flush" => file_flush, "Flush write buffers.";
+        "close" => file_close, "Flush and close the IO object.";
+        "seek" => file_seek, "Change the stream position.";
+        "tell" => file_tell, "Return current stream position.";
+        "truncate" => file_truncate, "Truncate file to size bytes.";
+        "fileno" => file_fileno, "Return the underlying file descriptor.";
+        "isatty" => file_isatty, "Return whether this is an 'interactive' stream.";
+        "readable" => file_readable, "Return whether object was opened for reading.";
+        "writable" => file_writable, "Return whether object was opened for writing.";
+        "seekable" => file_seekable, "Return whether object supports random access.";
+        "__iter__" => file_iter, "Implement iter(self).";
+        "__next__" => file_next, "Implement next(self).";
+        "__enter__" => file_iter, "";
+        "__exit__" => file_exit, "";
+        "__del__" => file_del, "";
+        "__repr__" => file_repr, "Return repr(self).";
+    );
     vm.add_methods(
         &t,
-        crate::methods![
-            method "read" => file_read, "Read and return up to n bytes or characters.";
-            method "readline" => file_readline, "Read until newline or EOF.";
-            method "readlines" => file_readlines, "Return a list of lines from the stream.";
-            method "write" => file_write, "Write to the stream.";
-            method "writelines" => file_writelines, "Write a list of lines to stream.";
-            method "flush" => file_flush, "Flush write buffers.";
-            method "close" => file_close, "Flush and close the IO object.";
-            method "seek" => file_seek, "Change the stream position.";
-            method "tell" => file_tell, "Return current stream position.";
-            method "truncate" => file_truncate, "Truncate file to size bytes.";
-            method "fileno" => file_fileno, "Return the underlying file descriptor.";
-            method "isatty" => file_isatty, "Return whether this is an 'interactive' stream.";
-            method "readable" => file_readable, "Return whether object was opened for reading.";
-            method "writable" => file_writable, "Return whether object was opened for writing.";
-            method "seekable" => file_seekable, "Return whether object supports random access.";
-            method "__iter__" => file_iter, "Implement iter(self).";
-            method "__next__" => file_next, "Implement next(self).";
-            method "__enter__" => file_iter, "";
-            method "__exit__" => file_exit, "";
-            method "__del__" => file_del, "";
-            method "__repr__" => file_repr, "Return repr(self).";
-            method "__getattr__" => file_getattr, "";
-        ],
+        crate::methods![method "__getattr__" => file_getattr, "";],
     );
     if name != "TextIOWrapper" {
-        vm.add_methods(
-            &t,
-            crate::methods![
-                method "readall" => file_readall, "Read until EOF.";
-                method "readinto" => file_readinto, "Read bytes into a writable buffer.";
-            ],
+        checked_methods!(vm, &t, name;
+            "readall" => file_readall, "Read until EOF.";
+            "readinto" => file_readinto, "Read bytes into a writable buffer.";
         );
     }
     if name != "TextIOWrapper" && name != "FileIO" {
-        vm.add_methods(
-            &t,
-            crate::methods![
-                method "read1" => file_read1, "Read and return up to n bytes, with at most one raw read.";
-                method "readinto1" => file_readinto1, "Read bytes into a writable buffer, with at most one raw read.";
-                method "peek" => file_peek, "Return buffered bytes without advancing the position.";
-            ],
+        checked_methods!(vm, &t, name;
+            "read1" => file_read1, "Read and return up to n bytes, with at most one raw read.";
+            "readinto1" => file_readinto1, "Read bytes into a writable buffer, with at most one raw read.";
+            "peek" => file_peek, "Return buffered bytes without advancing the position.";
+            "detach" => file_detach, "Disconnect this buffer from its underlying raw stream and return it.";
         );
     }
     let ctor: crate::objects::function::NativeFn = match name {
@@ -355,13 +431,10 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
     }
     match name {
         "TextIOWrapper" => {
-            vm.add_methods(
-                    &t,
-                    crate::methods![
-                        method "reconfigure" => file_reconfigure, "Reconfigure the text stream with new parameters.";
-                        method "detach" => file_detach, "Separate the underlying buffer from the TextIOBase and return it.";
-                    ],
-                );
+            checked_methods!(vm, &t, name;
+                "reconfigure" => file_reconfigure, "Reconfigure the text stream with new parameters.";
+                "detach" => file_detach, "Separate the underlying buffer from the TextIOBase and return it.";
+            );
             vm.add_getset(&t, "write_through", file_write_through, None);
             vm.add_getset(&t, "buffer", file_buffer, None);
             vm.add_getset(&t, "encoding", file_encoding, None);
@@ -376,15 +449,7 @@ fn make_file_type(vm: &mut Vm, name: &str) -> ObjRef {
             );
         }
         "FileIO" => vm.add_getset(&t, "closefd", file_closefd, None),
-        _ => {
-            vm.add_methods(
-                    &t,
-                    crate::methods![
-                        method "detach" => file_detach, "Disconnect this buffer from its underlying raw stream and return it.";
-                    ],
-                );
-            vm.add_getset(&t, "raw", file_raw, None);
-        }
+        _ => vm.add_getset(&t, "raw", file_raw, None),
     }
     type_data(&t).has_del.set(true);
     t
