@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 
 use crate::objects::dict::DictTable;
 use crate::objects::set::SetTable;
-use crate::objects::str::PyStr;
+use crate::objects::str::{BOXED_MAX, BOXED_TEXT_AT, PyStr};
 use crate::objects::{exception, function, iter, typeobj};
 use crate::value::Value;
 
@@ -31,15 +31,32 @@ pub struct ObjRef {
 struct ObjBox {
     /// Strong references. The object is dropped when this reaches zero.
     strong: Cell<u32>,
-    /// Weak references, plus one held by all strong ones together (the low 29 bits: the box
-    /// is freed when they reach zero), and the `IMMORTAL`, `FINALIZED` and
-    /// `WEAKLY_REFERENCED` flags.
+    /// Weak references, plus one held by all strong ones together (the low 24 bits: the box
+    /// is freed when they reach zero), the box's size class (`CLASS_BITS`: 0 but for strs
+    /// with their text in the box, see `ObjRef::new_str`), and the `IMMORTAL`, `FINALIZED`
+    /// and `WEAKLY_REFERENCED` flags.
     weak: Cell<u32>,
     obj: Object,
 }
 
 /// The weak count's bits in `ObjBox::weak`.
-const WEAK_MASK: u32 = (1 << 29) - 1;
+const WEAK_MASK: u32 = (1 << 24) - 1;
+/// Where the box's size class (`objpool`) is kept in `ObjBox::weak`: the box outlives its
+/// object while weak references remain, so the class cannot be read from the object.
+const CLASS_SHIFT: u32 = 24;
+const CLASS_BITS: u32 = 0b11111 << CLASS_SHIFT;
+const _: () = assert!(crate::objpool::CLASSES <= 32);
+
+/// Where a boxed str's text starts in its box: after the header and the object's type and
+/// dict, at `BOXED_TEXT_AT` into the `PyStr`, which is the start of the payload (checked in
+/// debug builds by `new_str`, and by a test).
+const BOXED_TEXT_OFFSET: usize =
+    std::mem::offset_of!(ObjBox, obj) + std::mem::offset_of!(Object, payload) + BOXED_TEXT_AT;
+/// The longest text kept in a str's own box.
+const BOXED_TEXT_MAX: usize = {
+    let room = crate::objpool::MAX_BOX - BOXED_TEXT_OFFSET;
+    if room < BOXED_MAX { room } else { BOXED_MAX }
+};
 /// Set when a count overflowed: the counts no longer mean anything, and the object is never
 /// dropped nor its box freed (see `count_overflow`).
 const IMMORTAL: u32 = 1 << 29;
@@ -70,7 +87,9 @@ fn weak_count_overflow(b: &ObjBox) {
     b.weak.set(b.weak.get() | IMMORTAL);
 }
 
-/// A heap object.
+/// A heap object. The payload is last, so the text of a str in its own box
+/// (`ObjRef::new_str`) follows the object.
+#[repr(C)]
 pub struct Object {
     /// The type; `None` only while `type` and `object` are being bootstrapped.
     class: Cell<Option<ObjRef>>,
@@ -185,6 +204,48 @@ impl ObjRef {
             },
             0,
         )
+    }
+
+    /// A new str object of type `class` (no instance dict). Text too long to be kept inline
+    /// and short enough for the largest box size class is kept in the object's box, right
+    /// after the object: one block (40 bytes of header before the text, against CPython's
+    /// 49) rather than a box and a block of its own.
+    pub fn new_str(class: ObjRef, s: PyStr) -> ObjRef {
+        let Some(len) = s.boxable_len(BOXED_TEXT_MAX) else {
+            return ObjRef::new(class, Payload::Str(s));
+        };
+        let k = crate::objpool::class_for(BOXED_TEXT_OFFSET + len);
+        let p = crate::objpool::alloc_box_class(k).cast::<ObjBox>();
+        // SAFETY: the block has room for an `ObjBox` (every class is at least class 0's
+        // size) and `BOXED_TEXT_OFFSET + len` bytes, and is written whole before use: the
+        // object, then the text where the boxed header says it is. The text is copied from
+        // `s` before `s` is dropped.
+        unsafe {
+            p.as_ptr().write(ObjBox {
+                strong: Cell::new(1),
+                weak: Cell::new(1 | ((k as u32) << CLASS_SHIFT)),
+                obj: Object {
+                    class: Cell::new(Some(class)),
+                    dict: DictSlot::new(None),
+                    payload: Payload::Str(s.boxed_header()),
+                },
+            });
+            let Payload::Str(head) = &(*p.as_ptr()).obj.payload else {
+                unreachable!("just written")
+            };
+            let at = std::ptr::from_ref(head) as usize - p.as_ptr() as usize;
+            debug_assert_eq!(at + BOXED_TEXT_AT, BOXED_TEXT_OFFSET);
+            std::ptr::copy_nonoverlapping(
+                s.wtf8().as_ptr(),
+                p.as_ptr().cast::<u8>().add(BOXED_TEXT_OFFSET),
+                len,
+            );
+        }
+        drop(s);
+        ObjRef {
+            ptr: p,
+            _owns: PhantomData,
+        }
     }
 
     /// A new box holding `obj`, with one strong reference and the header `flags`.
@@ -492,8 +553,13 @@ unsafe fn release_weak(ptr: NonNull<ObjBox>) {
     let w = w - 1;
     if w & WEAK_MASK == 0 {
         // SAFETY: no reference of any kind is left and the object was dropped: give back
-        // the block `from_object` took from the pool.
-        unsafe { crate::objpool::free_box(ptr.cast::<u8>()) };
+        // the block `from_object` or `new_str` took from the pool, of the class it noted.
+        unsafe {
+            crate::objpool::free_box_class(
+                ptr.cast::<u8>(),
+                ((w & CLASS_BITS) >> CLASS_SHIFT) as usize,
+            )
+        };
     } else {
         // SAFETY: as above.
         unsafe { (*p).weak.set(w) };
@@ -875,5 +941,74 @@ mod tests {
         assert!(w2.upgrade().is_none());
         drop(w);
         drop(w2);
+    }
+
+    /// The str of `text`, its box's size class, and where its text lies in the box.
+    fn boxed(text: &str) -> (ObjRef, usize, usize) {
+        let class = ObjRef::new_unclassed(Payload::Float(0.0));
+        let o = ObjRef::new_str(class, PyStr::new(text));
+        let k = ((o.inner().weak.get() & CLASS_BITS) >> CLASS_SHIFT) as usize;
+        let Payload::Str(s) = &o.payload else {
+            panic!("not a str")
+        };
+        let at = (s.wtf8().as_ptr() as usize).wrapping_sub(o.ptr.as_ptr() as usize);
+        (o, k, at)
+    }
+
+    #[test]
+    fn str_text_lives_in_a_box_of_its_size() {
+        for n in 0..BOXED_TEXT_MAX + 40 {
+            for text in ["a".repeat(n), "\u{e9}".repeat(n / 2)] {
+                let (o, k, at) = boxed(&text);
+                let Payload::Str(s) = &o.payload else {
+                    panic!("not a str")
+                };
+                assert_eq!(s.to_str(), Some(text.as_str()));
+                let bytes = text.len();
+                let in_box = bytes > crate::objects::str::INLINE_CAP && bytes <= BOXED_TEXT_MAX;
+                assert_eq!(k != 0, in_box, "{bytes} bytes");
+                if in_box {
+                    assert_eq!(at, BOXED_TEXT_OFFSET);
+                    assert_eq!(k, crate::objpool::class_for(BOXED_TEXT_OFFSET + bytes));
+                    assert!(at + bytes <= crate::objpool::class_size(k));
+                    assert!(k == 1 || at + bytes > crate::objpool::class_size(k - 1));
+                }
+                assert_eq!(s.cached_hash(), -1);
+                s.set_hash(0x1234_5678_9abc);
+                assert_eq!(s.cached_hash(), 0x1234_5678_9abc);
+                assert_eq!(
+                    s.to_str(),
+                    Some(text.as_str()),
+                    "the hash is not in the text"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_boxed_str_frees_its_box_to_its_class_and_grows_on_the_heap() {
+        let text = "x".repeat(100);
+        let (o, k, _) = boxed(&text);
+        assert!(k > 0);
+        let addr = o.ptr.as_ptr() as usize;
+        // A weak reference keeps the box past the object; the box goes back to its class
+        // when the last one does, and is the next box of that class handed out.
+        let w = o.downgrade();
+        drop(o);
+        assert!(w.upgrade().is_none());
+        drop(w);
+        let (again, k2, _) = boxed(&text);
+        assert_eq!((again.ptr.as_ptr() as usize, k2), (addr, k));
+        let mut again = again;
+        let Some(obj) = again.get_mut() else {
+            panic!("the only reference")
+        };
+        let Payload::Str(s) = &mut obj.payload else {
+            panic!("not a str")
+        };
+        s.set_hash(7);
+        s.push_str(&PyStr::new("yz"));
+        assert_eq!(s.to_str(), Some(format!("{text}yz").as_str()));
+        assert_eq!(s.cached_hash(), -1);
     }
 }

@@ -1,6 +1,9 @@
 //! A free-list allocator for object boxes (CPython: `Objects/obmalloc.c`'s role for objects).
 //!
-//! Every heap object is one `ObjBox` of the same size. Through `malloc` each costs that size
+//! Nearly every heap object is one `ObjBox` of the same size (class 0); a `str` whose text
+//! does not fit inline but fits a box of up to [`MAX_BOX`] bytes takes a box of the size
+//! class that holds it, with the text after the object (classes `1..CLASSES`, 8 bytes apart,
+//! each with its own free list; `objects/str.rs`). Through `malloc` each costs that size
 //! plus the allocator's 8-byte chunk header (an 80-byte chunk for a 64-byte box) and a trip
 //! through its bins. Here boxes are carved back to back from 1 MiB chunks and freed boxes go
 //! on a singly linked free list threaded through their first word: an allocation is a pop, a
@@ -24,8 +27,27 @@ use std::ptr::{self, NonNull};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Every box's size and alignment.
+/// Every box's alignment, and the size of class 0 (nearly every object's box).
 const BOX: Layout = crate::object::box_layout();
+/// Bytes between consecutive size classes.
+pub(crate) const CLASS_STEP: usize = 8;
+/// Size classes: class `k` is `BOX.size() + k * CLASS_STEP` bytes.
+pub(crate) const CLASSES: usize = 25;
+/// The largest box.
+pub(crate) const MAX_BOX: usize = class_size(CLASSES - 1);
+const _: () = assert!(BOX.size().is_multiple_of(CLASS_STEP) && BOX.align() <= CLASS_STEP);
+
+/// The size of the boxes of class `k`.
+#[inline(always)]
+pub(crate) const fn class_size(k: usize) -> usize {
+    BOX.size() + k * CLASS_STEP
+}
+
+/// The smallest class whose boxes hold `bytes` (at most [`MAX_BOX`]).
+#[inline]
+pub(crate) const fn class_for(bytes: usize) -> usize {
+    bytes.saturating_sub(BOX.size()).div_ceil(CLASS_STEP)
+}
 /// Bytes per chunk the boxes are carved from, and the chunks' layout.
 const CHUNK_BYTES: usize = 1024 * 1024;
 const CHUNK: Layout = match Layout::from_size_align(CHUNK_BYTES, BOX.align()) {
@@ -37,23 +59,24 @@ const _: () = assert!(BOX.size() >= size_of::<*mut u8>() && BOX.align() >= align
 
 /// One thread's boxes.
 struct Pool {
-    /// The first free box; each free box's first word points to the next (or is null).
-    free: Cell<*mut u8>,
+    /// Per size class, the first free box; each free box's first word points to the next (or
+    /// is null).
+    free: [Cell<*mut u8>; CLASSES],
     /// The uncarved rest of the newest chunk.
     bump: Cell<*mut u8>,
     end: Cell<*mut u8>,
 }
 
-/// Free lists left by threads that ended (their first boxes' addresses).
+/// Free lists left by threads that ended.
 static ORPHANS: Mutex<Orphans> = Mutex::new(Orphans {
     lists: Vec::new(),
     tails: Vec::new(),
 });
-/// What threads that ended left: free lists (their first boxes' addresses) and the uncarved
-/// rests of their newest chunks (start and end addresses), so that threads that come and go
-/// do not leave a mostly unused 1 MiB chunk each.
+/// What threads that ended left: free lists (size class and first box's address) and the
+/// uncarved rests of their newest chunks (start and end addresses), so that threads that come
+/// and go do not leave a mostly unused 1 MiB chunk each.
 struct Orphans {
-    lists: Vec<usize>,
+    lists: Vec<(usize, usize)>,
     tails: Vec<(usize, usize)>,
 }
 /// Whether `ORPHANS` may hold a list or a tail (read without the lock).
@@ -62,23 +85,31 @@ static HAS_ORPHANS: AtomicBool = AtomicBool::new(false);
 thread_local! {
     static POOL: Pool = const {
         Pool {
-            free: Cell::new(ptr::null_mut()),
+            free: [const { Cell::new(ptr::null_mut()) }; CLASSES],
             bump: Cell::new(ptr::null_mut()),
             end: Cell::new(ptr::null_mut()),
         }
     };
 }
 
-/// An uninitialised block with the layout of an object box.
+/// An uninitialised block with the layout of an object box (class 0).
 #[inline]
 pub(crate) fn alloc_box() -> NonNull<u8> {
-    let size = BOX.size();
+    alloc_box_class(0)
+}
+
+/// An uninitialised block of size class `k` (`k < CLASSES`), aligned as an object box.
+#[inline]
+pub(crate) fn alloc_box_class(k: usize) -> NonNull<u8> {
+    let size = class_size(k);
     let got = POOL.try_with(|p| {
-        let head = p.free.get();
+        let list = &p.free[k];
+        let head = list.get();
         if !head.is_null() {
-            // SAFETY: a free box's first word holds the next free box (set by `free_box`,
-            // or an ended thread's list adopted by `refill`), and the box is at least a pointer wide and aligned.
-            p.free.set(unsafe { head.cast::<*mut u8>().read() });
+            // SAFETY: a free box's first word holds the next free box of its class (set by
+            // `free_box_class`, or an ended thread's list adopted by `refill`), and the box
+            // is at least a pointer wide and aligned.
+            list.set(unsafe { head.cast::<*mut u8>().read() });
             return head;
         }
         let b = p.bump.get();
@@ -87,7 +118,7 @@ pub(crate) fn alloc_box() -> NonNull<u8> {
             p.bump.set(unsafe { b.add(size) });
             return b;
         }
-        refill(p)
+        refill(p, k)
     });
     // The heap counter (`limits.rs`) sees boxes in use, not the pool's chunks: a freed box
     // is free memory for `--max-memory` as a freed malloc block is.
@@ -98,7 +129,7 @@ pub(crate) fn alloc_box() -> NonNull<u8> {
             unsafe { NonNull::new_unchecked(b) }
         }
         // The pool is gone: this thread is ending. A system block, never freed.
-        Err(_) => system_block(),
+        Err(_) => system_block(size),
     }
 }
 
@@ -107,30 +138,49 @@ pub(crate) fn alloc_box() -> NonNull<u8> {
 /// # Safety
 /// `b` came from `alloc_box`, is no longer used, and is not freed twice.
 #[inline]
+#[cfg(test)]
 pub(crate) unsafe fn free_box(b: NonNull<u8>) {
-    crate::limits::count(-(BOX.size() as isize));
+    // SAFETY: the caller's contract.
+    unsafe { free_box_class(b, 0) }
+}
+
+/// Give back a block from `alloc_box_class(k)`.
+///
+/// # Safety
+/// `b` came from `alloc_box_class(k)`, is no longer used, and is not freed twice.
+#[inline]
+pub(crate) unsafe fn free_box_class(b: NonNull<u8>, k: usize) {
+    crate::limits::count(-(class_size(k) as isize));
     // After the pool's teardown the block is leaked: it may be a system block.
     let _ = POOL.try_with(|p| {
+        let list = &p.free[k];
         // SAFETY: the block is ours to reuse; its first word becomes the link.
-        unsafe { b.as_ptr().cast::<*mut u8>().write(p.free.get()) };
-        p.free.set(b.as_ptr());
+        unsafe { b.as_ptr().cast::<*mut u8>().write(list.get()) };
+        list.set(b.as_ptr());
     });
 }
 
-/// The slow path of `alloc_box`: adopt an ended thread's free boxes, else carve a new chunk.
+/// The slow path of `alloc_box_class(k)`: adopt an ended thread's free boxes of class `k`,
+/// else carve from an ended thread's chunk rest or a new chunk.
 #[cold]
 #[inline(never)]
-fn refill(p: &Pool) -> *mut u8 {
-    let size = BOX.size();
+fn refill(p: &Pool, k: usize) -> *mut u8 {
+    let size = class_size(k);
     if HAS_ORPHANS.load(Ordering::Relaxed)
         && let Ok(mut orphans) = ORPHANS.lock()
     {
-        let adopted = if let Some(first) = orphans.lists.pop() {
-            let head = first as *mut u8;
-            // SAFETY: an orphan list is a well-formed free list of boxes of this size.
-            p.free.set(unsafe { head.cast::<*mut u8>().read() });
+        let list = orphans.lists.iter().position(|&(c, _)| c == k);
+        let adopted = if let Some(i) = list {
+            let head = orphans.lists.swap_remove(i).1 as *mut u8;
+            // SAFETY: an orphan list is a well-formed free list of boxes of class `k`.
+            p.free[k].set(unsafe { head.cast::<*mut u8>().read() });
             Some(head)
-        } else if let Some((start, end)) = orphans.tails.pop() {
+        } else if let Some(i) = orphans
+            .tails
+            .iter()
+            .position(|&(start, end)| end - start >= size)
+        {
+            let (start, end) = orphans.tails.swap_remove(i);
             // SAFETY: a tail holds at least one uncarved box (see `Pool::drop`).
             p.bump.set(unsafe { (start as *mut u8).add(size) });
             p.end.set(end as *mut u8);
@@ -155,39 +205,43 @@ fn refill(p: &Pool) -> *mut u8 {
         // Counted as its boxes are handed out instead.
         crate::limits::count(-(CHUNK_BYTES as isize));
     }
-    // SAFETY: `size <= CHUNK_BYTES`; the rest of the chunk is carved later.
+    // SAFETY: `size <= CHUNK_BYTES`; the rest of the chunk is carved later (what is left
+    // of the current chunk's rest, less than one box of this class, stays unused).
     unsafe {
         p.bump.set(chunk.add(size));
-        p.end.set(chunk.add(CHUNK_BYTES - CHUNK_BYTES % size));
+        p.end.set(chunk.add(CHUNK_BYTES));
     }
     chunk
 }
 
-/// A block straight from the system allocator, for the end of a thread's life.
+/// A block of `size` bytes straight from the system allocator, for the end of a thread's
+/// life.
 #[cold]
-fn system_block() -> NonNull<u8> {
+fn system_block(size: usize) -> NonNull<u8> {
+    let layout = Layout::from_size_align(size, BOX.align()).unwrap_or(BOX);
     // SAFETY: the layout has a non-zero size.
-    let b = unsafe { alloc(BOX) };
+    let b = unsafe { alloc(layout) };
     if crate::limits::counting_allocator_installed() {
-        // `alloc_box` counts it as a box.
-        crate::limits::count(-(BOX.size() as isize));
+        // `alloc_box_class` counts it as a box.
+        crate::limits::count(-(layout.size() as isize));
     }
-    NonNull::new(b).unwrap_or_else(|| handle_alloc_error(BOX))
+    NonNull::new(b).unwrap_or_else(|| handle_alloc_error(layout))
 }
 
 impl Drop for Pool {
     /// Hand this thread's free boxes and the uncarved rest of its newest chunk to the threads
     /// that live on.
     fn drop(&mut self) {
-        let first = self.free.get();
+        let lists: Vec<(usize, usize)> = (self.free.iter().enumerate())
+            .filter(|(_, f)| !f.get().is_null())
+            .map(|(k, f)| (k, f.get() as usize))
+            .collect();
         let (bump, end) = (self.bump.get(), self.end.get());
         let tail = !bump.is_null() && (end as usize) - (bump as usize) >= BOX.size();
-        if (!first.is_null() || tail)
+        if (!lists.is_empty() || tail)
             && let Ok(mut orphans) = ORPHANS.lock()
         {
-            if !first.is_null() {
-                orphans.lists.push(first as usize);
-            }
+            orphans.lists.extend(lists);
             if tail {
                 orphans.tails.push((bump as usize, end as usize));
             }

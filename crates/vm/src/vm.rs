@@ -653,23 +653,20 @@ impl Vm {
 
     /// A new str object.
     pub fn new_str(&self, s: &str) -> Value {
-        Value::Obj(ObjRef::new(
-            self.types.str.clone(),
-            Payload::Str(PyStr::new(s)),
-        ))
+        Value::Obj(ObjRef::new_str(self.types.str.clone(), PyStr::new(s)))
     }
 
     /// A new str object from owned text.
     pub fn new_string(&self, s: String) -> Value {
-        Value::Obj(ObjRef::new(
+        Value::Obj(ObjRef::new_str(
             self.types.str.clone(),
-            Payload::Str(PyStr::from_string(s)),
+            PyStr::from_string(s),
         ))
     }
 
     /// A new str object from a `PyStr`.
     pub fn new_pystr(&self, s: PyStr) -> Value {
-        Value::Obj(ObjRef::new(self.types.str.clone(), Payload::Str(s)))
+        Value::Obj(ObjRef::new_str(self.types.str.clone(), s))
     }
 
     /// The interned str object for `s` (names, attribute keys).

@@ -28,25 +28,49 @@ const SURROGATES: u8 = 2;
 /// A heap string's block has room to grow (`slack_cap(len)` bytes) rather than exactly `len`.
 const SLACK: u8 = 4;
 
-/// Where the bytes live. 32 bytes with the tag first, so a `PyStr` is 40 and `Payload`
-/// (whose other variants fit in the 32 bytes after the tag) uses the tag's spare values for
-/// its own: every object box is 64 bytes (`object.rs`).
+/// Where the bytes live. Every variant is a C struct led by the tag (`repr(u8)`), so the
+/// offsets are fixed: the cached hash is at 4 in all three (unaligned bytes, so nothing pads
+/// in front of it), and the text of an inline string starts at 12, of a boxed one at 16
+/// ([`BOXED_TEXT_AT`]). The tag's spare values are `Payload`'s own (its other variants fit in
+/// the bytes after the tag): every ordinary object box is 64 bytes (`object.rs`).
+#[repr(u8)]
 enum Repr {
     /// Up to [`INLINE_CAP`] bytes, in place.
     Inline {
         len: u8,
         char_len: u8,
         flags: u8,
+        hash: HashCell,
         buf: [u8; INLINE_CAP],
     },
     /// A heap block: `bytes.len` bytes used of `len` (exact) or `slack_cap(len)` (with
     /// [`SLACK`]) allocated. No capacity field: a `Vec` would not fit.
     Heap {
         flags: u8,
+        _pad: [u8; 2],
+        hash: HashCell,
         char_len: usize,
         bytes: HeapBytes,
     },
+    /// The `len` bytes of text follow this header in the object's own box, which was made
+    /// large enough for them (`ObjRef::new_str`). Exists only inside a box: never moved out
+    /// of it (a `PyStr` is not `Clone`, and nothing moves a payload out of its object).
+    Boxed {
+        flags: u8,
+        len: u16,
+        hash: HashCell,
+        char_len: u32,
+    },
 }
+
+/// A string's cached hash (`NO_HASH` until computed), as bytes so that it needs no alignment.
+type HashCell = Cell<[u8; 8]>;
+const NO_HASH: [u8; 8] = (-1i64).to_ne_bytes();
+
+/// Where a boxed string's text starts, from the start of its `PyStr`.
+pub(crate) const BOXED_TEXT_AT: usize = 16;
+/// The longest text a boxed string holds (see `objpool::MAX_BOX`).
+pub(crate) const BOXED_MAX: usize = u16::MAX as usize;
 
 /// The text of a heap string (freed by `Repr`'s owner, which knows the block's size).
 struct HeapBytes {
@@ -138,6 +162,7 @@ impl HeapBytes {
 
 impl Drop for Repr {
     fn drop(&mut self) {
+        // A boxed string's text goes with its box.
         if let Repr::Heap { flags, bytes, .. } = self {
             let layout = bytes.layout(*flags & SLACK != 0);
             // SAFETY: the block was allocated with this layout (`from_boxed`: exact; `push`,
@@ -147,11 +172,10 @@ impl Drop for Repr {
     }
 }
 
-/// The contents of a `str` object. `repr` first, so its tag is the object payload's niche.
+/// The contents of a `str` object.
 #[repr(C)]
 pub struct PyStr {
     repr: Repr,
-    hash: Cell<i64>,
 }
 
 const _: () = assert!(std::mem::size_of::<PyStr>() <= 40);
@@ -166,19 +190,19 @@ impl PyStr {
                 len: bytes.len() as u8,
                 char_len: char_len as u8,
                 flags,
+                hash: Cell::new(NO_HASH),
                 buf,
             }
         } else {
             Repr::Heap {
                 char_len,
                 flags,
+                _pad: [0; 2],
+                hash: Cell::new(NO_HASH),
                 bytes: HeapBytes::from_boxed(bytes.into()),
             }
         };
-        PyStr {
-            repr,
-            hash: Cell::new(-1),
-        }
+        PyStr { repr }
     }
 
     /// A string from owned WTF-8 bytes whose code-point count and flags are known.
@@ -197,9 +221,10 @@ impl PyStr {
             repr: Repr::Heap {
                 char_len,
                 flags: flags & !SLACK,
+                _pad: [0; 2],
+                hash: Cell::new(NO_HASH),
                 bytes: HeapBytes::from_boxed(bytes.into_boxed_slice()),
             },
-            hash: Cell::new(-1),
         }
     }
 
@@ -300,9 +325,9 @@ impl PyStr {
                     len: total as u8,
                     char_len: char_len as u8,
                     flags,
+                    hash: Cell::new(NO_HASH),
                     buf,
                 },
-                hash: Cell::new(-1),
             };
         }
         let mut bytes = Vec::with_capacity(total);
@@ -315,7 +340,9 @@ impl PyStr {
     #[inline]
     fn flags(&self) -> u8 {
         match &self.repr {
-            Repr::Inline { flags, .. } | Repr::Heap { flags, .. } => *flags & !SLACK,
+            Repr::Inline { flags, .. } | Repr::Heap { flags, .. } | Repr::Boxed { flags, .. } => {
+                *flags & !SLACK
+            }
         }
     }
 
@@ -325,6 +352,18 @@ impl PyStr {
         match &self.repr {
             Repr::Inline { len, buf, .. } => buf.get(..usize::from(*len)).unwrap_or(&[]),
             Repr::Heap { bytes, .. } => bytes.as_slice(),
+            Repr::Boxed { len, .. } => {
+                // SAFETY: a boxed string lives in a box made for it, whose `len` bytes of text
+                // follow the header at `BOXED_TEXT_AT` (`ObjRef::new_str`); it is never moved
+                // out of it. (The text lies past the `PyStr` in the same allocation, as a C
+                // flexible array member does.)
+                unsafe {
+                    std::slice::from_raw_parts(
+                        std::ptr::from_ref(self).cast::<u8>().add(BOXED_TEXT_AT),
+                        usize::from(*len),
+                    )
+                }
+            }
         }
     }
 
@@ -334,6 +373,15 @@ impl PyStr {
         match &self.repr {
             Repr::Inline { char_len, .. } => usize::from(*char_len),
             Repr::Heap { char_len, .. } => *char_len,
+            Repr::Boxed { char_len, .. } => *char_len as usize,
+        }
+    }
+
+    /// The cached hash's cell (at the same place in every variant).
+    #[inline(always)]
+    fn hash_cell(&self) -> &HashCell {
+        match &self.repr {
+            Repr::Inline { hash, .. } | Repr::Heap { hash, .. } | Repr::Boxed { hash, .. } => hash,
         }
     }
 
@@ -364,12 +412,26 @@ impl PyStr {
             (self.flags() & other.flags() & ASCII) | ((self.flags() | other.flags()) & SURROGATES);
         let char_len = self.len() + other.len();
         let add = other.bytes();
+        if let Repr::Boxed { .. } = self.repr {
+            // The box holds no more than it has: the text moves to a growable heap block
+            // (copied before the header that says where it is is overwritten).
+            let bytes = HeapBytes::with_slack(self.bytes(), add);
+            self.repr = Repr::Heap {
+                char_len,
+                flags: flags | SLACK,
+                _pad: [0; 2],
+                hash: Cell::new(NO_HASH),
+                bytes,
+            };
+            return;
+        }
         match &mut self.repr {
             Repr::Inline {
                 len,
                 char_len: cl,
                 flags: fl,
                 buf,
+                ..
             } if usize::from(*len) + add.len() <= INLINE_CAP => {
                 let start = usize::from(*len);
                 buf[start..start + add.len()].copy_from_slice(add);
@@ -383,6 +445,8 @@ impl PyStr {
                 self.repr = Repr::Heap {
                     char_len,
                     flags: flags | SLACK,
+                    _pad: [0; 2],
+                    hash: Cell::new(NO_HASH),
                     bytes,
                 };
             }
@@ -390,6 +454,7 @@ impl PyStr {
                 char_len: cl,
                 flags: fl,
                 bytes,
+                ..
             } => {
                 // Grow by about an eighth rather than doubling (CPython reallocates to the
                 // exact size each time): a string built by `+=` keeps at most ~12% slack.
@@ -397,8 +462,10 @@ impl PyStr {
                 *cl = char_len;
                 *fl = flags | SLACK;
             }
+            // Handled above.
+            Repr::Boxed { .. } => {}
         }
-        self.hash.set(-1);
+        self.hash_cell().set(NO_HASH);
     }
 
     /// The WTF-8 bytes.
@@ -464,13 +531,45 @@ impl PyStr {
     }
 
     /// The cached hash, or -1.
+    #[inline]
     pub fn cached_hash(&self) -> i64 {
-        self.hash.get()
+        i64::from_ne_bytes(self.hash_cell().get())
     }
 
     /// Remember the hash.
+    #[inline]
     pub fn set_hash(&self, h: i64) {
-        self.hash.set(h);
+        self.hash_cell().set(h.to_ne_bytes());
+    }
+
+    /// The text's length when it should live in its object's box rather than in a block of
+    /// its own: a heap string of exactly its size (one grown by `+=` keeps its slack) short
+    /// enough for a box (`ObjRef::new_str`).
+    #[inline]
+    pub(crate) fn boxable_len(&self, max: usize) -> Option<usize> {
+        match &self.repr {
+            Repr::Heap { flags, bytes, .. } if *flags & SLACK == 0 && bytes.len <= max => {
+                Some(bytes.len)
+            }
+            _ => None,
+        }
+    }
+
+    /// The header of a boxed string with `self`'s text, flags and length, to be written into
+    /// a box followed by a copy of the text at [`BOXED_TEXT_AT`] (`ObjRef::new_str`).
+    ///
+    /// # Safety
+    /// The result must be placed in such a box before any of its text is read, and never
+    /// moved out of it. `self` holds at most [`BOXED_MAX`] bytes.
+    pub(crate) unsafe fn boxed_header(&self) -> PyStr {
+        PyStr {
+            repr: Repr::Boxed {
+                flags: self.flags(),
+                len: self.bytes().len() as u16,
+                hash: Cell::new(self.hash_cell().get()),
+                char_len: self.len() as u32,
+            },
+        }
     }
 
     /// The largest code point (0 for the empty string); decides CPython's hash layout.
