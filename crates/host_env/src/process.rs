@@ -28,6 +28,19 @@ pub fn tune_malloc() {
     }
 }
 
+/// Give the pages of `[start, start + len)` back to the system, keeping the range mapped: the
+/// next touch finds zeroed pages (`madvise(MADV_DONTNEED)`). The object pool's page-release
+/// hook (`krait_vm::set_page_release`); `start` and `len` are page-aligned and the range is
+/// memory the caller owns and no longer uses.
+pub fn release_pages(start: *mut u8, len: usize) {
+    // SAFETY: madvise does not read the range; the caller owns it and uses none of its
+    // contents any more, and DONTNEED on private anonymous or heap memory keeps it valid
+    // (zero-filled on the next touch). A failure leaves the pages as they were.
+    unsafe {
+        libc::madvise(start.cast(), len, libc::MADV_DONTNEED);
+    }
+}
+
 /// This process's id.
 pub fn pid() -> u32 {
     std::process::id()

@@ -60,6 +60,7 @@ enum Program {
 
 fn main() {
     env::process::tune_malloc();
+    krait_vm::set_page_release(env::process::release_pages);
     // Descriptors a parent passed (`pass_fds`) are usable, as in CPython (docs/security.md).
     env::fs::record_inherited();
     let args = env::environ::args();

@@ -25,6 +25,7 @@ pub mod native;
 pub mod object;
 pub mod objects;
 mod objpool;
+pub use objpool::set_page_release;
 pub mod ops;
 pub mod oserror;
 pub mod repl;

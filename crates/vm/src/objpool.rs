@@ -12,20 +12,32 @@
 //! not sit between the variable-size blocks (tuple items, long str text, list buffers) and
 //! the holes those leave when freed can merge and serve larger blocks.
 //!
+//! # Giving memory back
+//! A chunk is carved run by run ([`RUN_BYTES`], aligned; no box crosses a run's end), and a
+//! run carved to its end is *sealed*: its carved length is noted in [`SEALED`]. When a
+//! pool's free lists hold many bytes ([`Pool::scan_at`]), [`scan`] counts them per run, and a
+//! sealed run whose boxes are all on this pool's lists is taken off them and its pages given
+//! back to the system through the hook the embedder installed ([`set_page_release`]; the CLI
+//! uses `madvise(MADV_DONTNEED)`): after a program drops a large structure, its memory is the
+//! system's again, as obmalloc frees emptied arenas, rather than boxes that only later boxes
+//! can use while glibc's heap grows for everything else. Released runs are carved again
+//! before a new chunk is made. A program that keeps refilling what was released (churn)
+//! makes the pool keep more of its emptied runs at each scan ([`Pool::keep`]).
+//!
 //! The pool is per thread (no lock on the hot path; objects freed on another thread than the
-//! one that made them simply join that thread's list). A thread's leftover free boxes are
-//! handed to the next pool that runs dry when the thread ends, and so is the uncarved rest of
-//! its newest chunk. Chunks are never returned to the system, as `malloc` keeps most freed
-//! small chunks: peak memory is what this changes.
-//! After a thread's pool is torn down (thread-local destructors at thread exit) boxes come
-//! from the system allocator and are never freed, which is safe and only happens while the
-//! thread ends.
+//! one that made them simply join that thread's list, where they keep their run from looking
+//! empty to the thread that holds the rest of it). A thread's leftover free boxes are handed
+//! to the next pool that runs dry when the thread ends, and so are the uncarved rest of its
+//! newest chunk and its released runs. After a thread's pool is torn down (thread-local
+//! destructors at thread exit) boxes come from the system allocator and are never freed,
+//! which is safe and only happens while the thread ends.
 
 use std::alloc::{Layout, alloc, handle_alloc_error};
 use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
 use std::ptr::{self, NonNull};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 /// Every box's alignment, and the size of class 0 (nearly every object's box).
 const BOX: Layout = crate::object::box_layout();
@@ -48,23 +60,70 @@ pub(crate) const fn class_size(k: usize) -> usize {
 pub(crate) const fn class_for(bytes: usize) -> usize {
     bytes.saturating_sub(BOX.size()).div_ceil(CLASS_STEP)
 }
-/// Bytes per chunk the boxes are carved from, and the chunks' layout.
+
+/// Bytes per run: the unit of memory given back (a multiple of the page size).
+const RUN_BYTES: usize = 64 * 1024;
+/// Bytes per chunk the boxes are carved from, and the chunks' layout (aligned to runs).
 const CHUNK_BYTES: usize = 1024 * 1024;
-const CHUNK: Layout = match Layout::from_size_align(CHUNK_BYTES, BOX.align()) {
+const CHUNK: Layout = match Layout::from_size_align(CHUNK_BYTES, RUN_BYTES) {
     Ok(l) => l,
     Err(_) => panic!("chunk layout"),
 };
+const _: () = assert!(CHUNK_BYTES.is_multiple_of(RUN_BYTES) && MAX_BOX <= RUN_BYTES);
 // A free box holds the link to the next one in its first word.
 const _: () = assert!(BOX.size() >= size_of::<*mut u8>() && BOX.align() >= align_of::<*mut u8>());
+
+/// Free bytes in a pool's lists at which the first scan runs, and the least between scans.
+const SCAN_MIN: isize = 4 << 20;
+/// The most bytes of emptied runs a pool keeps at a scan (see `Pool::keep`).
+const KEEP_MAX: usize = 64 << 20;
+
+/// The run `b` lies in.
+#[inline(always)]
+fn run_of(b: usize) -> usize {
+    b & !(RUN_BYTES - 1)
+}
 
 /// One thread's boxes.
 struct Pool {
     /// Per size class, the first free box; each free box's first word points to the next (or
     /// is null).
     free: [Cell<*mut u8>; CLASSES],
-    /// The uncarved rest of the newest chunk.
+    /// The run being carved: its uncarved part starts at `bump` and ends at `end` (a run
+    /// boundary).
     bump: Cell<*mut u8>,
     end: Cell<*mut u8>,
+    /// The end of the uncarved region `end` lies in (a chunk's end).
+    rest: Cell<*mut u8>,
+    /// Bytes on the free lists (an estimate: boxes adopted from ended threads are not
+    /// counted in, so it can go below zero).
+    free_bytes: Cell<isize>,
+    /// `free_bytes` at which `scan` runs next.
+    scan_at: Cell<isize>,
+    /// Runs given back by `scan`, carved again before a new chunk is made.
+    released: Cell<Vec<usize>>,
+    /// Released runs carved again since the last scan.
+    recarved: Cell<usize>,
+    /// Bytes of emptied runs a scan keeps rather than gives back: 0 at first, doubled (from
+    /// 2 MiB, up to `KEEP_MAX`) whenever released runs had to be carved again since the last
+    /// scan, so that a program that frees and rebuilds the same structure stops paying for
+    /// pages given back and faulted in again.
+    keep: Cell<usize>,
+}
+
+/// The carved length of every sealed run, by run address (see the module docs). Written when
+/// a run is sealed or released, read by `scan`: once per 64 KiB carved, or per scan.
+static SEALED: Mutex<BTreeMap<usize, u32>> = Mutex::new(BTreeMap::new());
+
+/// How pages are given back to the system (`set_page_release`).
+static RELEASE: OnceLock<fn(*mut u8, usize)> = OnceLock::new();
+
+/// Install how the object pool gives pages back to the system: `release(start, len)` must
+/// leave the range usable, its contents unspecified (`madvise(MADV_DONTNEED)` or
+/// `MADV_FREE`). Without it (a sandbox build, an embedder that does not call this) the pool
+/// keeps emptied memory for later objects. The first call wins.
+pub fn set_page_release(release: fn(*mut u8, usize)) {
+    let _ = RELEASE.set(release);
 }
 
 /// Free lists left by threads that ended.
@@ -72,9 +131,10 @@ static ORPHANS: Mutex<Orphans> = Mutex::new(Orphans {
     lists: Vec::new(),
     tails: Vec::new(),
 });
-/// What threads that ended left: free lists (size class and first box's address) and the
-/// uncarved rests of their newest chunks (start and end addresses), so that threads that come
-/// and go do not leave a mostly unused 1 MiB chunk each.
+/// What threads that ended left: free lists (size class and first box's address) and
+/// uncarved regions (start and end addresses: the rests of their newest chunks, and their
+/// released runs), so that threads that come and go do not leave a mostly unused 1 MiB
+/// chunk each.
 struct Orphans {
     lists: Vec<(usize, usize)>,
     tails: Vec<(usize, usize)>,
@@ -88,6 +148,12 @@ thread_local! {
             free: [const { Cell::new(ptr::null_mut()) }; CLASSES],
             bump: Cell::new(ptr::null_mut()),
             end: Cell::new(ptr::null_mut()),
+            rest: Cell::new(ptr::null_mut()),
+            free_bytes: Cell::new(0),
+            scan_at: Cell::new(SCAN_MIN),
+            released: Cell::new(Vec::new()),
+            recarved: Cell::new(0),
+            keep: Cell::new(0),
         }
     };
 }
@@ -110,11 +176,13 @@ pub(crate) fn alloc_box_class(k: usize) -> NonNull<u8> {
             // `free_box_class`, or an ended thread's list adopted by `refill`), and the box
             // is at least a pointer wide and aligned.
             list.set(unsafe { head.cast::<*mut u8>().read() });
+            p.free_bytes.set(p.free_bytes.get() - size as isize);
             return head;
         }
         let b = p.bump.get();
-        if !b.is_null() && (p.end.get() as usize) - (b as usize) >= size {
-            // SAFETY: `b + size` stays inside the chunk (checked just above).
+        if (p.end.get() as usize) - (b as usize) >= size {
+            // SAFETY: `b + size` stays inside the run (checked just above; both are null
+            // before the first chunk, and then the difference is 0).
             p.bump.set(unsafe { b.add(size) });
             return b;
         }
@@ -150,22 +218,42 @@ pub(crate) unsafe fn free_box(b: NonNull<u8>) {
 /// `b` came from `alloc_box_class(k)`, is no longer used, and is not freed twice.
 #[inline]
 pub(crate) unsafe fn free_box_class(b: NonNull<u8>, k: usize) {
-    crate::limits::count(-(class_size(k) as isize));
+    let size = class_size(k);
+    crate::limits::count(-(size as isize));
     // After the pool's teardown the block is leaked: it may be a system block.
     let _ = POOL.try_with(|p| {
         let list = &p.free[k];
         // SAFETY: the block is ours to reuse; its first word becomes the link.
         unsafe { b.as_ptr().cast::<*mut u8>().write(list.get()) };
         list.set(b.as_ptr());
+        let f = p.free_bytes.get() + size as isize;
+        p.free_bytes.set(f);
+        if f >= p.scan_at.get() {
+            scan(p);
+        }
     });
 }
 
-/// The slow path of `alloc_box_class(k)`: adopt an ended thread's free boxes of class `k`,
-/// else carve from an ended thread's chunk rest or a new chunk.
+/// The slow path of `alloc_box_class(k)`: seal the run just carved and go on to the next
+/// one of the region; else adopt an ended thread's free boxes of class `k`, or carve a
+/// released run, an ended thread's uncarved region or a new chunk.
 #[cold]
 #[inline(never)]
 fn refill(p: &Pool, k: usize) -> *mut u8 {
     let size = class_size(k);
+    let (bump, end) = (p.bump.get() as usize, p.end.get() as usize);
+    if end != 0 {
+        // The run is done with (what is left of it is too small for this box): nothing more
+        // is carved from it, so its carved length is final.
+        let run = end - RUN_BYTES;
+        if bump > run {
+            seal(run, bump - run);
+        }
+        p.bump.set(end as *mut u8);
+        if (p.rest.get() as usize) > end {
+            return carve_from(p, end as *mut u8, p.rest.get(), size);
+        }
+    }
     if HAS_ORPHANS.load(Ordering::Relaxed)
         && let Ok(mut orphans) = ORPHANS.lock()
     {
@@ -175,16 +263,15 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
             // SAFETY: an orphan list is a well-formed free list of boxes of class `k`.
             p.free[k].set(unsafe { head.cast::<*mut u8>().read() });
             Some(head)
-        } else if let Some(i) = orphans
-            .tails
-            .iter()
-            .position(|&(start, end)| end - start >= size)
-        {
-            let (start, end) = orphans.tails.swap_remove(i);
-            // SAFETY: a tail holds at least one uncarved box (see `Pool::drop`).
-            p.bump.set(unsafe { (start as *mut u8).add(size) });
-            p.end.set(end as *mut u8);
-            Some(start as *mut u8)
+        } else {
+            None
+        };
+        let tail = if adopted.is_none() {
+            orphans
+                .tails
+                .iter()
+                .position(|&(start, end)| end - start >= size)
+                .map(|i| orphans.tails.swap_remove(i))
         } else {
             None
         };
@@ -192,9 +279,20 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
             !orphans.lists.is_empty() || !orphans.tails.is_empty(),
             Ordering::Relaxed,
         );
+        drop(orphans);
         if let Some(b) = adopted {
             return b;
         }
+        if let Some((start, end)) = tail {
+            return carve_from(p, start as *mut u8, end as *mut u8, size);
+        }
+    }
+    let mut released = p.released.take();
+    let run = released.pop();
+    p.released.set(released);
+    if let Some(run) = run {
+        p.recarved.set(p.recarved.get() + 1);
+        return carve_from(p, run as *mut u8, (run + RUN_BYTES) as *mut u8, size);
     }
     // SAFETY: the layout has a non-zero size.
     let chunk = unsafe { alloc(CHUNK) };
@@ -205,13 +303,109 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
         // Counted as its boxes are handed out instead.
         crate::limits::count(-(CHUNK_BYTES as isize));
     }
-    // SAFETY: `size <= CHUNK_BYTES`; the rest of the chunk is carved later (what is left
-    // of the current chunk's rest, less than one box of this class, stays unused).
-    unsafe {
-        p.bump.set(chunk.add(size));
-        p.end.set(chunk.add(CHUNK_BYTES));
+    carve_from(p, chunk, chunk.wrapping_add(CHUNK_BYTES), size)
+}
+
+/// Make `[start, rest)` the region being carved (it ends at a run boundary and holds at
+/// least `size` bytes) and carve a box of `size` bytes from it. A box never crosses a run's
+/// end: when the run `start` lies in has less than `size` bytes left, that run is sealed and
+/// carving starts at the next one.
+fn carve_from(p: &Pool, mut start: *mut u8, rest: *mut u8, size: usize) -> *mut u8 {
+    let mut run = run_of(start as usize);
+    if run + RUN_BYTES - (start as usize) < size {
+        if start as usize > run {
+            seal(run, start as usize - run);
+        }
+        run += RUN_BYTES;
+        start = run as *mut u8;
     }
-    chunk
+    p.bump.set(start.wrapping_add(size));
+    p.end.set((run + RUN_BYTES) as *mut u8);
+    p.rest.set(rest);
+    start
+}
+
+/// Note that the run at `run` was carved up to `len` bytes: `scan` may release it once every
+/// one of its boxes is free.
+fn seal(run: usize, len: usize) {
+    if let Ok(mut sealed) = SEALED.lock() {
+        sealed.insert(run, len as u32);
+    }
+}
+
+/// Give back the runs whose boxes are all on this pool's free lists, but for `keep` bytes of
+/// them, and take their boxes off the lists (see the module docs).
+#[cold]
+#[inline(never)]
+fn scan(p: &Pool) {
+    let Some(release) = RELEASE.get() else {
+        p.scan_at.set(isize::MAX);
+        return;
+    };
+    let mut per_run: HashMap<usize, usize> = HashMap::new();
+    for (k, list) in p.free.iter().enumerate() {
+        let mut b = list.get();
+        while !b.is_null() {
+            *per_run.entry(run_of(b as usize)).or_default() += class_size(k);
+            // SAFETY: a well-formed free list (see `alloc_box_class`).
+            b = unsafe { b.cast::<*mut u8>().read() };
+        }
+    }
+    if p.recarved.replace(0) > 0 {
+        p.keep.set((p.keep.get() * 2).clamp(2 << 20, KEEP_MAX));
+    }
+    let mut empty: Vec<usize> = Vec::new();
+    if let Ok(mut sealed) = SEALED.lock() {
+        empty.extend(
+            per_run
+                .iter()
+                .filter(|&(run, &n)| sealed.get(run).is_some_and(|&len| len as usize == n))
+                .map(|(&run, _)| run),
+        );
+        empty.sort_unstable();
+        let kept = (p.keep.get() / RUN_BYTES).min(empty.len());
+        empty.truncate(empty.len() - kept);
+        for run in &empty {
+            sealed.remove(run);
+        }
+    }
+    if !empty.is_empty() {
+        let gone: std::collections::HashSet<usize> = empty.iter().copied().collect();
+        for list in &p.free {
+            // Relink the list without the boxes of released runs, in the same order.
+            let mut b = list.get();
+            let mut last: *mut u8 = ptr::null_mut();
+            list.set(ptr::null_mut());
+            while !b.is_null() {
+                // SAFETY: as above.
+                let next = unsafe { b.cast::<*mut u8>().read() };
+                if !gone.contains(&run_of(b as usize)) {
+                    if last.is_null() {
+                        list.set(b);
+                    } else {
+                        // SAFETY: `last` is a free box of this list.
+                        unsafe { last.cast::<*mut u8>().write(b) };
+                    }
+                    last = b;
+                }
+                b = next;
+            }
+            if !last.is_null() {
+                // SAFETY: as above.
+                unsafe { last.cast::<*mut u8>().write(ptr::null_mut()) };
+            }
+        }
+        let bytes: usize = empty.iter().map(|r| per_run[r]).sum();
+        p.free_bytes.set(p.free_bytes.get() - bytes as isize);
+        for &run in &empty {
+            release(run as *mut u8, RUN_BYTES);
+        }
+        let mut released = p.released.take();
+        released.extend(empty);
+        p.released.set(released);
+    }
+    p.scan_at
+        .set((p.free_bytes.get().max(0) * 2).max(p.free_bytes.get() + SCAN_MIN));
 }
 
 /// A block of `size` bytes straight from the system allocator, for the end of a thread's
@@ -229,22 +423,25 @@ fn system_block(size: usize) -> NonNull<u8> {
 }
 
 impl Drop for Pool {
-    /// Hand this thread's free boxes and the uncarved rest of its newest chunk to the threads
-    /// that live on.
+    /// Hand this thread's free boxes, the uncarved rest of its newest chunk and its released
+    /// runs to the threads that live on.
     fn drop(&mut self) {
         let lists: Vec<(usize, usize)> = (self.free.iter().enumerate())
             .filter(|(_, f)| !f.get().is_null())
             .map(|(k, f)| (k, f.get() as usize))
             .collect();
-        let (bump, end) = (self.bump.get(), self.end.get());
-        let tail = !bump.is_null() && (end as usize) - (bump as usize) >= BOX.size();
-        if (!lists.is_empty() || tail)
+        let (bump, rest) = (self.bump.get() as usize, self.rest.get() as usize);
+        let mut tails: Vec<(usize, usize)> = (self.released.take().into_iter())
+            .map(|run| (run, run + RUN_BYTES))
+            .collect();
+        if rest != 0 && rest - bump >= BOX.size() {
+            tails.push((bump, rest));
+        }
+        if (!lists.is_empty() || !tails.is_empty())
             && let Ok(mut orphans) = ORPHANS.lock()
         {
             orphans.lists.extend(lists);
-            if tail {
-                orphans.tails.push((bump as usize, end as usize));
-            }
+            orphans.tails.extend(tails);
             HAS_ORPHANS.store(true, Ordering::Relaxed);
         }
     }
@@ -252,8 +449,76 @@ impl Drop for Pool {
 
 #[cfg(test)]
 mod tests {
-    use super::{alloc_box, free_box};
+    use super::{
+        POOL, RUN_BYTES, alloc_box, alloc_box_class, class_size, free_box, free_box_class,
+    };
     use std::ptr::NonNull;
+
+    /// The page-release hook for tests: what `MADV_DONTNEED` does to the contents, so a
+    /// released box still in use shows as zeroed.
+    fn zero_pages(start: *mut u8, len: usize) {
+        // SAFETY: the pool hands over a range it owns and no longer uses.
+        unsafe { std::ptr::write_bytes(start, 0, len) };
+    }
+
+    /// Runs this thread's pool gave back and has not carved again.
+    fn released_runs() -> usize {
+        POOL.with(|p| {
+            let r = p.released.take();
+            let n = r.len();
+            p.released.set(r);
+            n
+        })
+    }
+
+    #[test]
+    fn emptied_runs_are_given_back_and_live_boxes_never_are() {
+        super::set_page_release(zero_pages);
+        // Boxes of two classes, interleaved; a fifth of them, in stretches of 3,000, stay
+        // alive throughout (so some runs empty and others do not).
+        let mut live: Vec<(NonNull<u8>, usize, u8)> = Vec::new();
+        let mut dead: Vec<(NonNull<u8>, usize)> = Vec::new();
+        for round in 0..3u8 {
+            for i in 0..120_000usize {
+                let k = if i % 3 == 0 { 5 } else { 0 };
+                let b = alloc_box_class(k);
+                if (i / 3000) % 5 == 2 {
+                    let stamp = (i % 251) as u8 | 1;
+                    // SAFETY: the block is `class_size(k)` bytes and ours.
+                    unsafe { std::ptr::write_bytes(b.as_ptr(), stamp, class_size(k)) };
+                    live.push((b, k, stamp));
+                } else {
+                    dead.push((b, k));
+                }
+            }
+            for (b, k) in dead.drain(..) {
+                // SAFETY: taken above, freed once.
+                unsafe { free_box_class(b, k) };
+            }
+            assert!(released_runs() > 0, "round {round}: nothing was given back");
+            for (b, k, stamp) in &live {
+                // SAFETY: a live block of ours.
+                let bytes = unsafe { std::slice::from_raw_parts(b.as_ptr(), class_size(*k)) };
+                assert!(bytes.iter().all(|x| x == stamp), "a live box was released");
+            }
+        }
+        // Released runs are carved again: every box handed out is distinct.
+        let again: Vec<NonNull<u8>> = (0..RUN_BYTES / 64 * 40).map(|_| alloc_box()).collect();
+        let mut seen: Vec<usize> = again.iter().map(|b| b.as_ptr() as usize).collect();
+        seen.extend(live.iter().map(|(b, _, _)| b.as_ptr() as usize));
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "a box was handed out twice");
+        for b in again {
+            // SAFETY: as above.
+            unsafe { free_box(b) };
+        }
+        for (b, k, _) in live {
+            // SAFETY: as above.
+            unsafe { free_box_class(b, k) };
+        }
+    }
 
     /// Boxes of the one size the pool serves.
     fn take(n: usize) -> Vec<NonNull<u8>> {
