@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 
 use crate::objects::dict::DictTable;
 use crate::objects::set::SetTable;
-use crate::objects::str::{BOXED_MAX, BOXED_TEXT_AT, PyStr};
+use crate::objects::str::{BOXED_MAX, BOXED_TEXT_AT, INLINE_CAP, PyStr, TextMeta};
 use crate::objects::{exception, function, iter, typeobj};
 use crate::value::Value;
 
@@ -210,16 +210,71 @@ impl ObjRef {
     /// and short enough for the largest box size class is kept in the object's box, right
     /// after the object: one block (40 bytes of header before the text, against CPython's
     /// 49) rather than a box and a block of its own.
+    #[inline]
     pub fn new_str(class: ObjRef, s: PyStr) -> ObjRef {
-        let Some(len) = s.boxable_len(BOXED_TEXT_MAX) else {
-            return ObjRef::new(class, Payload::Str(s));
+        match s.boxable_len(BOXED_TEXT_MAX) {
+            None => ObjRef::new(class, Payload::Str(s)),
+            Some(len) => ObjRef::new_str_moved_to_box(class, s, len),
+        }
+    }
+
+    /// [`ObjRef::new_str`] for a heap string of `len` bytes that fits a box.
+    #[inline(never)]
+    fn new_str_moved_to_box(class: ObjRef, s: PyStr, len: usize) -> ObjRef {
+        // SAFETY: `boxed_header` is given the length `boxable_len` allowed, and the text is
+        // copied in whole from `s` before `s` is dropped.
+        let o = unsafe {
+            ObjRef::new_boxed_str(class, len, s.boxed_header(), |dst| {
+                std::ptr::copy_nonoverlapping(s.wtf8().as_ptr(), dst, len)
+            })
         };
+        drop(s);
+        o
+    }
+
+    /// A new str object of type `class` whose text (`m`) is written by `fill`, kept in the
+    /// object's box when it fits one (see [`ObjRef::new_str`]); `None` when it does not, and
+    /// the caller makes a `PyStr` instead.
+    ///
+    /// # Safety
+    /// `fill(dst)` writes exactly `m.len` bytes at `dst`, the WTF-8 text `m` describes.
+    #[inline]
+    pub(crate) unsafe fn new_str_with(
+        class: &ObjRef,
+        m: TextMeta,
+        fill: impl FnOnce(*mut u8),
+    ) -> Option<ObjRef> {
+        if m.len <= INLINE_CAP || m.len > BOXED_TEXT_MAX {
+            return None;
+        }
+        // SAFETY: the length fits a box, and `fill` writes the text (the caller's contract).
+        unsafe {
+            Some(ObjRef::new_boxed_str(
+                class.clone(),
+                m.len,
+                PyStr::boxed_header_for(m),
+                fill,
+            ))
+        }
+    }
+
+    /// A box of the size class for `len` bytes of text, holding a str of type `class` with
+    /// the boxed header `head`, and the text written by `fill` where the header says it is.
+    ///
+    /// # Safety
+    /// `head` is a boxed header for `len` bytes (at most `BOXED_TEXT_MAX`), and `fill(dst)`
+    /// writes those `len` bytes at `dst`.
+    unsafe fn new_boxed_str(
+        class: ObjRef,
+        len: usize,
+        head: PyStr,
+        fill: impl FnOnce(*mut u8),
+    ) -> ObjRef {
         let k = crate::objpool::class_for(BOXED_TEXT_OFFSET + len);
         let p = crate::objpool::alloc_box_class(k).cast::<ObjBox>();
         // SAFETY: the block has room for an `ObjBox` (every class is at least class 0's
         // size) and `BOXED_TEXT_OFFSET + len` bytes, and is written whole before use: the
-        // object, then the text where the boxed header says it is. The text is copied from
-        // `s` before `s` is dropped.
+        // object, then the text where the boxed header says it is.
         unsafe {
             p.as_ptr().write(ObjBox {
                 strong: Cell::new(1),
@@ -227,21 +282,17 @@ impl ObjRef {
                 obj: Object {
                     class: Cell::new(Some(class)),
                     dict: DictSlot::new(None),
-                    payload: Payload::Str(s.boxed_header()),
+                    payload: Payload::Str(head),
                 },
             });
-            let Payload::Str(head) = &(*p.as_ptr()).obj.payload else {
-                unreachable!("just written")
-            };
-            let at = std::ptr::from_ref(head) as usize - p.as_ptr() as usize;
-            debug_assert_eq!(at + BOXED_TEXT_AT, BOXED_TEXT_OFFSET);
-            std::ptr::copy_nonoverlapping(
-                s.wtf8().as_ptr(),
-                p.as_ptr().cast::<u8>().add(BOXED_TEXT_OFFSET),
-                len,
-            );
+            if cfg!(debug_assertions)
+                && let Payload::Str(head) = &(*p.as_ptr()).obj.payload
+            {
+                let at = std::ptr::from_ref(head) as usize - p.as_ptr() as usize;
+                assert_eq!(at + BOXED_TEXT_AT, BOXED_TEXT_OFFSET);
+            }
+            fill(p.as_ptr().cast::<u8>().add(BOXED_TEXT_OFFSET));
         }
-        drop(s);
         ObjRef {
             ptr: p,
             _owns: PhantomData,

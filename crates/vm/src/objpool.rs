@@ -74,7 +74,10 @@ const _: () = assert!(CHUNK_BYTES.is_multiple_of(RUN_BYTES) && MAX_BOX <= RUN_BY
 const _: () = assert!(BOX.size() >= size_of::<*mut u8>() && BOX.align() >= align_of::<*mut u8>());
 
 /// Free bytes in a pool's lists at which the first scan runs, and the least between scans.
-const SCAN_MIN: isize = 4 << 20;
+const SCAN_MIN: isize = 1 << 20;
+/// Free bytes in a pool's lists from which a refill that would make a new chunk scans for
+/// emptied runs first (doubled after each such scan, from what is left).
+const GROW_SCAN_MIN: isize = 512 << 10;
 /// The most bytes of emptied runs a pool keeps at a scan (see `Pool::keep`).
 const KEEP_MAX: usize = 64 << 20;
 
@@ -100,14 +103,20 @@ struct Pool {
     free_bytes: Cell<isize>,
     /// `free_bytes` at which `scan` runs next.
     scan_at: Cell<isize>,
-    /// Runs given back by `scan`, carved again before a new chunk is made.
+    /// Runs `scan` found empty and kept: carved again (by any class) before a new chunk.
+    spare: Cell<Vec<usize>>,
+    /// Runs given back by `scan`, carved again after the spare ones.
     released: Cell<Vec<usize>>,
-    /// Released runs carved again since the last scan.
+    /// `free_bytes` at which a refill about to make a new chunk scans first.
+    grow_scan_at: Cell<isize>,
+    /// Released runs carved again since the last scan that gave runs back.
     recarved: Cell<usize>,
+    /// How many runs that scan gave back.
+    last_released: Cell<usize>,
     /// Bytes of emptied runs a scan keeps rather than gives back: 0 at first, doubled (from
-    /// 2 MiB, up to `KEEP_MAX`) whenever released runs had to be carved again since the last
-    /// scan, so that a program that frees and rebuilds the same structure stops paying for
-    /// pages given back and faulted in again.
+    /// 2 MiB, up to `KEEP_MAX`) when most of what the last scan gave back had to be carved
+    /// again since, so that a program that frees and rebuilds the same structure stops paying
+    /// for pages given back and faulted in again; halved otherwise.
     keep: Cell<usize>,
 }
 
@@ -151,8 +160,11 @@ thread_local! {
             rest: Cell::new(ptr::null_mut()),
             free_bytes: Cell::new(0),
             scan_at: Cell::new(SCAN_MIN),
+            spare: Cell::new(Vec::new()),
             released: Cell::new(Vec::new()),
+            grow_scan_at: Cell::new(GROW_SCAN_MIN),
             recarved: Cell::new(0),
+            last_released: Cell::new(0),
             keep: Cell::new(0),
         }
     };
@@ -229,7 +241,9 @@ pub(crate) unsafe fn free_box_class(b: NonNull<u8>, k: usize) {
         let f = p.free_bytes.get() + size as isize;
         p.free_bytes.set(f);
         if f >= p.scan_at.get() {
-            scan(p);
+            scan(p, true);
+            let left = p.free_bytes.get();
+            p.scan_at.set((left.max(0) * 2).max(left + SCAN_MIN));
         }
     });
 }
@@ -287,12 +301,17 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
             return carve_from(p, start as *mut u8, end as *mut u8, size);
         }
     }
-    let mut released = p.released.take();
-    let run = released.pop();
-    p.released.set(released);
-    if let Some(run) = run {
-        p.recarved.set(p.recarved.get() + 1);
-        return carve_from(p, run as *mut u8, (run + RUN_BYTES) as *mut u8, size);
+    if let Some(b) = carve_spare(p, size) {
+        return b;
+    }
+    // Before the pool grows, the runs emptied since the last scan can serve any class.
+    if p.free_bytes.get() >= p.grow_scan_at.get() {
+        scan(p, false);
+        let left = p.free_bytes.get();
+        p.grow_scan_at.set((left.max(0) * 2).max(GROW_SCAN_MIN));
+        if let Some(b) = carve_spare(p, size) {
+            return b;
+        }
     }
     // SAFETY: the layout has a non-zero size.
     let chunk = unsafe { alloc(CHUNK) };
@@ -304,6 +323,32 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
         crate::limits::count(-(CHUNK_BYTES as isize));
     }
     carve_from(p, chunk, chunk.wrapping_add(CHUNK_BYTES), size)
+}
+
+/// Carve from a spare run, else from a released one (whose pages fault in again).
+fn carve_spare(p: &Pool, size: usize) -> Option<*mut u8> {
+    let mut spare = p.spare.take();
+    let run = spare.pop();
+    p.spare.set(spare);
+    if let Some(run) = run {
+        return Some(carve_from(
+            p,
+            run as *mut u8,
+            (run + RUN_BYTES) as *mut u8,
+            size,
+        ));
+    }
+    let mut released = p.released.take();
+    let run = released.pop();
+    p.released.set(released);
+    let run = run?;
+    p.recarved.set(p.recarved.get() + 1);
+    Some(carve_from(
+        p,
+        run as *mut u8,
+        (run + RUN_BYTES) as *mut u8,
+        size,
+    ))
 }
 
 /// Make `[start, rest)` the region being carved (it ends at a run boundary and holds at
@@ -333,15 +378,13 @@ fn seal(run: usize, len: usize) {
     }
 }
 
-/// Give back the runs whose boxes are all on this pool's free lists, but for `keep` bytes of
-/// them, and take their boxes off the lists (see the module docs).
+/// Take the runs whose boxes are all on this pool's free lists off the lists: they become
+/// spare runs, which any size class carves again. When `give_back` and a page-release hook
+/// is installed, all but `keep` bytes of them are given back to the system instead (see the
+/// module docs). Returns whether any run was found.
 #[cold]
 #[inline(never)]
-fn scan(p: &Pool) {
-    let Some(release) = RELEASE.get() else {
-        p.scan_at.set(isize::MAX);
-        return;
-    };
+fn scan(p: &Pool, give_back: bool) -> bool {
     let mut per_run: HashMap<usize, usize> = HashMap::new();
     for (k, list) in p.free.iter().enumerate() {
         let mut b = list.get();
@@ -351,9 +394,6 @@ fn scan(p: &Pool) {
             b = unsafe { b.cast::<*mut u8>().read() };
         }
     }
-    if p.recarved.replace(0) > 0 {
-        p.keep.set((p.keep.get() * 2).clamp(2 << 20, KEEP_MAX));
-    }
     let mut empty: Vec<usize> = Vec::new();
     if let Ok(mut sealed) = SEALED.lock() {
         empty.extend(
@@ -362,17 +402,15 @@ fn scan(p: &Pool) {
                 .filter(|&(run, &n)| sealed.get(run).is_some_and(|&len| len as usize == n))
                 .map(|(&run, _)| run),
         );
-        empty.sort_unstable();
-        let kept = (p.keep.get() / RUN_BYTES).min(empty.len());
-        empty.truncate(empty.len() - kept);
         for run in &empty {
             sealed.remove(run);
         }
     }
-    if !empty.is_empty() {
+    let found = !empty.is_empty();
+    if found {
         let gone: std::collections::HashSet<usize> = empty.iter().copied().collect();
         for list in &p.free {
-            // Relink the list without the boxes of released runs, in the same order.
+            // Relink the list without the boxes of those runs, in the same order.
             let mut b = list.get();
             let mut last: *mut u8 = ptr::null_mut();
             list.set(ptr::null_mut());
@@ -395,17 +433,33 @@ fn scan(p: &Pool) {
                 unsafe { last.cast::<*mut u8>().write(ptr::null_mut()) };
             }
         }
-        let bytes: usize = empty.iter().map(|r| per_run[r]).sum();
-        p.free_bytes.set(p.free_bytes.get() - bytes as isize);
-        for &run in &empty {
+    }
+    let bytes: usize = empty.iter().map(|r| per_run[r]).sum();
+    p.free_bytes.set(p.free_bytes.get() - bytes as isize);
+    empty.sort_unstable();
+    let mut spare = p.spare.take();
+    spare.extend(empty);
+    if give_back && let Some(release) = RELEASE.get() {
+        // Churn: most of what the last scan gave back was carved again since.
+        let recarved = p.recarved.replace(0);
+        let keep = if recarved * 2 > p.last_released.get() {
+            (p.keep.get() * 2).clamp(2 << 20, KEEP_MAX)
+        } else {
+            p.keep.get() / 2
+        };
+        p.keep.set(keep);
+        let kept = (keep / RUN_BYTES).min(spare.len());
+        let gone = spare.split_off(kept);
+        for &run in &gone {
             release(run as *mut u8, RUN_BYTES);
         }
+        p.last_released.set(gone.len());
         let mut released = p.released.take();
-        released.extend(empty);
+        released.extend(gone);
         p.released.set(released);
     }
-    p.scan_at
-        .set((p.free_bytes.get().max(0) * 2).max(p.free_bytes.get() + SCAN_MIN));
+    p.spare.set(spare);
+    found
 }
 
 /// A block of `size` bytes straight from the system allocator, for the end of a thread's
@@ -432,6 +486,7 @@ impl Drop for Pool {
             .collect();
         let (bump, rest) = (self.bump.get() as usize, self.rest.get() as usize);
         let mut tails: Vec<(usize, usize)> = (self.released.take().into_iter())
+            .chain(self.spare.take())
             .map(|run| (run, run + RUN_BYTES))
             .collect();
         if rest != 0 && rest - bump >= BOX.size() {
@@ -461,14 +516,47 @@ mod tests {
         unsafe { std::ptr::write_bytes(start, 0, len) };
     }
 
-    /// Runs this thread's pool gave back and has not carved again.
-    fn released_runs() -> usize {
+    /// Runs this thread's pool gave back or keeps spare, and has not carved again.
+    fn released_and_spare_runs() -> (usize, usize) {
         POOL.with(|p| {
-            let r = p.released.take();
-            let n = r.len();
+            let (r, s) = (p.released.take(), p.spare.take());
+            let n = (r.len(), s.len());
             p.released.set(r);
+            p.spare.set(s);
             n
         })
+    }
+
+    #[test]
+    fn runs_emptied_by_one_class_are_carved_by_another() {
+        let big: Vec<NonNull<u8>> = (0..(2 << 20) / class_size(12))
+            .map(|_| alloc_box_class(12))
+            .collect();
+        let runs: std::collections::HashSet<usize> = big
+            .iter()
+            .map(|b| super::run_of(b.as_ptr() as usize))
+            .collect();
+        for b in big {
+            // SAFETY: taken above, freed once.
+            unsafe { free_box_class(b, 12) };
+        }
+        let small: Vec<NonNull<u8>> = (0..(2 << 20) / class_size(0))
+            .map(|_| alloc_box())
+            .collect();
+        let reused = small
+            .iter()
+            .filter(|b| runs.contains(&super::run_of(b.as_ptr() as usize)))
+            .count();
+        // Most of them (boxes adopted from other tests' ended threads come first).
+        assert!(
+            reused * 2 > small.len(),
+            "{reused} of {} reused",
+            small.len()
+        );
+        for b in small {
+            // SAFETY: as above.
+            unsafe { free_box(b) };
+        }
     }
 
     #[test]
@@ -495,7 +583,14 @@ mod tests {
                 // SAFETY: taken above, freed once.
                 unsafe { free_box_class(b, k) };
             }
-            assert!(released_runs() > 0, "round {round}: nothing was given back");
+            // The first time, emptied runs are given back; rebuilding what was given back
+            // makes later rounds keep them as spare runs instead.
+            let (released, spare) = released_and_spare_runs();
+            assert!(
+                released > 0 || round > 0,
+                "round {round}: nothing was given back"
+            );
+            assert!(released + spare > 0, "round {round}: no run was emptied");
             for (b, k, stamp) in &live {
                 // SAFETY: a live block of ours.
                 let bytes = unsafe { std::slice::from_raw_parts(b.as_ptr(), class_size(*k)) };

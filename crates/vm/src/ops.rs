@@ -178,7 +178,7 @@ impl Vm {
                     if s.is_empty() {
                         return Ok(b.clone());
                     }
-                    return Ok(self.new_pystr(crate::objects::str::PyStr::concat(&[s, t])));
+                    return Ok(self.new_str_concat(&[s, t]));
                 }
             }
             _ => {}

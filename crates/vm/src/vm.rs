@@ -669,6 +669,41 @@ impl Vm {
         Value::Obj(ObjRef::new_str(self.types.str.clone(), s))
     }
 
+    /// A new str object, the concatenation of `parts` (built in its box when it fits one).
+    pub fn new_str_concat(&self, parts: &[&PyStr]) -> Value {
+        let m = crate::objects::str::TextMeta::of_concat(parts);
+        // SAFETY: the parts' bytes, one after the other, are the `m.len` bytes `m` describes.
+        let boxed = unsafe {
+            ObjRef::new_str_with(&self.types.str, m, |mut dst| {
+                for p in parts {
+                    let b = p.wtf8();
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+                    dst = dst.add(b.len());
+                }
+            })
+        };
+        match boxed {
+            Some(o) => Value::Obj(o),
+            None => self.new_pystr(PyStr::concat(parts)),
+        }
+    }
+
+    /// A new str object holding a copy of `bytes`, a piece of `parent`'s text (built in its
+    /// box when it fits one).
+    pub fn new_substr(&self, parent: &PyStr, bytes: &[u8]) -> Value {
+        let m = crate::objects::str::TextMeta::of_slice(parent, bytes);
+        // SAFETY: `bytes` are the `m.len` bytes `m` describes.
+        let boxed = unsafe {
+            ObjRef::new_str_with(&self.types.str, m, |dst| {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len())
+            })
+        };
+        match boxed {
+            Some(o) => Value::Obj(o),
+            None => self.new_pystr(PyStr::from_ascii_slice_of(parent, bytes)),
+        }
+    }
+
     /// The interned str object for `s` (names, attribute keys).
     pub fn intern(&mut self, s: &str) -> ObjRef {
         if let Some(o) = self.interned.get(s) {

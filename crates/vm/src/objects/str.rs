@@ -63,6 +63,58 @@ enum Repr {
     },
 }
 
+/// The length, code-point count and flags of a text about to be stored (for building a
+/// string straight into its object's box: `Vm::new_str_concat`, `Vm::new_substr`).
+#[derive(Clone, Copy)]
+pub(crate) struct TextMeta {
+    pub len: usize,
+    pub char_len: usize,
+    flags: u8,
+}
+
+impl TextMeta {
+    /// Of `parts` one after the other (their flags combine: nothing is scanned).
+    pub(crate) fn of_concat(parts: &[&PyStr]) -> TextMeta {
+        let mut len = 0usize;
+        let mut char_len = 0usize;
+        let mut ascii = ASCII;
+        let mut surrogates = 0;
+        for p in parts {
+            len += p.bytes().len();
+            char_len += p.len();
+            ascii &= p.flags();
+            surrogates |= p.flags() & SURROGATES;
+        }
+        TextMeta {
+            len,
+            char_len,
+            flags: ascii | surrogates,
+        }
+    }
+
+    /// Of the piece `bytes` of `parent`'s text (counted unless `parent` is ASCII).
+    pub(crate) fn of_slice(parent: &PyStr, bytes: &[u8]) -> TextMeta {
+        if parent.is_ascii() {
+            return TextMeta {
+                len: bytes.len(),
+                char_len: bytes.len(),
+                flags: ASCII,
+            };
+        }
+        let mut n = 0;
+        let mut surrogates = false;
+        for cp in Wtf8Chars::new(bytes) {
+            surrogates |= (0xD800..0xE000).contains(&cp);
+            n += 1;
+        }
+        TextMeta {
+            len: bytes.len(),
+            char_len: n,
+            flags: flags_of(n == bytes.len(), surrogates),
+        }
+    }
+}
+
 /// A string's cached hash (`NO_HASH` until computed), as bytes so that it needs no alignment.
 type HashCell = Cell<[u8; 8]>;
 const NO_HASH: [u8; 8] = (-1i64).to_ne_bytes();
@@ -291,27 +343,18 @@ impl PyStr {
     /// A copy of the code points `bytes` of a string whose flags are `parent`'s, when
     /// `parent` is ASCII (then the copy is too, and counting is free).
     pub fn from_ascii_slice_of(parent: &PyStr, bytes: &[u8]) -> PyStr {
-        if parent.is_ascii() {
-            PyStr::from_parts(bytes, bytes.len(), ASCII)
-        } else {
-            PyStr::from_wtf8_slice(bytes)
-        }
+        let m = TextMeta::of_slice(parent, bytes);
+        PyStr::from_parts(bytes, m.char_len, m.flags)
     }
 
     /// The concatenation of `parts` (their flags combine, so nothing is re-scanned; no
     /// temporary buffer when the result is short enough to be stored inline).
     pub fn concat(parts: &[&PyStr]) -> PyStr {
-        let mut total = 0usize;
-        let mut char_len = 0usize;
-        let mut ascii = ASCII;
-        let mut surrogates = 0;
-        for p in parts {
-            total += p.bytes().len();
-            char_len += p.len();
-            ascii &= p.flags();
-            surrogates |= p.flags() & SURROGATES;
-        }
-        let flags = ascii | surrogates;
+        let TextMeta {
+            len: total,
+            char_len,
+            flags,
+        } = TextMeta::of_concat(parts);
         if total <= INLINE_CAP {
             let mut buf = [0u8; INLINE_CAP];
             let mut at = 0;
@@ -562,12 +605,29 @@ impl PyStr {
     /// The result must be placed in such a box before any of its text is read, and never
     /// moved out of it. `self` holds at most [`BOXED_MAX`] bytes.
     pub(crate) unsafe fn boxed_header(&self) -> PyStr {
+        let m = TextMeta {
+            len: self.bytes().len(),
+            char_len: self.len(),
+            flags: self.flags(),
+        };
+        // SAFETY: the caller's contract.
+        let head = unsafe { PyStr::boxed_header_for(m) };
+        head.set_hash(self.cached_hash());
+        head
+    }
+
+    /// The header of a boxed string of text `m`, to be written into a box followed by the
+    /// text at [`BOXED_TEXT_AT`].
+    ///
+    /// # Safety
+    /// As [`PyStr::boxed_header`]: `m.len` is at most [`BOXED_MAX`].
+    pub(crate) unsafe fn boxed_header_for(m: TextMeta) -> PyStr {
         PyStr {
             repr: Repr::Boxed {
-                flags: self.flags(),
-                len: self.bytes().len() as u16,
-                hash: Cell::new(self.hash_cell().get()),
-                char_len: self.len() as u32,
+                flags: m.flags,
+                len: m.len as u16,
+                hash: Cell::new(NO_HASH),
+                char_len: m.char_len as u32,
             },
         }
     }

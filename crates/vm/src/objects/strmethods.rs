@@ -29,7 +29,7 @@ impl Vm {
                 _ => return Err(self.type_error("BUILD_STRING expects str parts")),
             }
         }
-        Ok(self.new_pystr(PyStr::concat(&strs)))
+        Ok(self.new_str_concat(&strs))
     }
 
     /// `format(v, spec)`: `type(v).__format__(v, spec)`.
@@ -376,7 +376,7 @@ fn new_str(vm: &Vm, b: Vec<u8>) -> Value {
 
 /// A new str holding a copy of `b`, a piece of `parent`'s bytes.
 fn new_substr(vm: &Vm, parent: &PyStr, b: &[u8]) -> Value {
-    vm.new_pystr(PyStr::from_ascii_slice_of(parent, b))
+    vm.new_substr(parent, b)
 }
 
 /// `self` unchanged: the same object for an exact str, else an exact copy.
@@ -705,7 +705,7 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if s.is_empty() && exact(&rest[0]) {
         return Ok(rest[0].clone());
     }
-    Ok(vm.new_pystr(PyStr::concat(&[s, o])))
+    Ok(vm.new_str_concat(&[s, o]))
 }
 
 /// `s * n`, with CPython's errors for counts that cannot be satisfied.
