@@ -140,6 +140,7 @@ fn weakrefable(vm: &Vm, v: &Value) -> bool {
         | Payload::Generator(_)
         | Payload::Module(_)
         | Payload::MemoryView(_)
+        | Payload::File(_)
         | Payload::Property(_) => true,
         Payload::Native(_) => data(v).is_none() && !ObjRef::ptr_eq(&cls, &vm.types.object),
         _ => false,
