@@ -1,9 +1,9 @@
 //! Heap objects: a reference-counted header (type, optional instance dict) and a payload.
 //!
 //! Memory is managed by non-atomic reference counting, as in CPython. `ObjRef` points to an
-//! `ObjBox`: an 8-byte header (a 32-bit strong count, a 30-bit weak count and two flag bits)
-//! followed by the object, 16 bytes less than `Rc<Object>` with its two word-sized counts and
-//! two flag bytes in the object. An object's type is immutable here except through
+//! `ObjBox`: an 8-byte header (a 32-bit strong count, a 24-bit weak count, a 5-bit size class
+//! and three flag bits) followed by the object, 16 bytes less than `Rc<Object>` with its two
+//! word-sized counts and two flag bytes in the object. An object's type is immutable here except through
 //! `__class__` assignment, which goes through `set_class`.
 
 use std::cell::{Cell, RefCell};

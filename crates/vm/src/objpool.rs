@@ -109,14 +109,14 @@ struct Pool {
     released: Cell<Vec<usize>>,
     /// `free_bytes` at which a refill about to make a new chunk scans first.
     grow_scan_at: Cell<isize>,
-    /// Released runs carved again since the last scan that gave runs back.
+    /// Runs the last scan that gave runs back gave back, and released runs carved since.
+    given_back: Cell<usize>,
     recarved: Cell<usize>,
-    /// How many runs that scan gave back.
-    last_released: Cell<usize>,
     /// Bytes of emptied runs a scan keeps rather than gives back: 0 at first, doubled (from
-    /// 2 MiB, up to `KEEP_MAX`) when most of what the last scan gave back had to be carved
-    /// again since, so that a program that frees and rebuilds the same structure stops paying
-    /// for pages given back and faulted in again; halved otherwise.
+    /// 2 MiB, up to `KEEP_MAX`) when most of what was last given back had to be carved again,
+    /// halved when not. Several scans run while one structure is freed, and those after the
+    /// first see nothing carved again, so a program that rebuilds the same structure still
+    /// gives it back each time (as CPython's obmalloc does): see performance.md, session 14.
     keep: Cell<usize>,
 }
 
@@ -163,8 +163,8 @@ thread_local! {
             spare: Cell::new(Vec::new()),
             released: Cell::new(Vec::new()),
             grow_scan_at: Cell::new(GROW_SCAN_MIN),
+            given_back: Cell::new(0),
             recarved: Cell::new(0),
-            last_released: Cell::new(0),
             keep: Cell::new(0),
         }
     };
@@ -263,10 +263,18 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
         if bump > run {
             seal(run, bump - run);
         }
-        p.bump.set(end as *mut u8);
         if (p.rest.get() as usize) > end {
             return carve_from(p, end as *mut u8, p.rest.get(), size);
         }
+        // The region is used up: forget it, so that a later refill does not seal the run
+        // again (with the whole run as its length) and a thread's end hands no tail over.
+        p.bump.set(ptr::null_mut());
+        p.end.set(ptr::null_mut());
+        p.rest.set(ptr::null_mut());
+    }
+    // Spare runs first: their pages are resident.
+    if let Some(run) = pop_run(&p.spare) {
+        return carve_from(p, run as *mut u8, (run + RUN_BYTES) as *mut u8, size);
     }
     if HAS_ORPHANS.load(Ordering::Relaxed)
         && let Ok(mut orphans) = ORPHANS.lock()
@@ -327,28 +335,28 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
 
 /// Carve from a spare run, else from a released one (whose pages fault in again).
 fn carve_spare(p: &Pool, size: usize) -> Option<*mut u8> {
-    let mut spare = p.spare.take();
-    let run = spare.pop();
-    p.spare.set(spare);
-    if let Some(run) = run {
-        return Some(carve_from(
-            p,
-            run as *mut u8,
-            (run + RUN_BYTES) as *mut u8,
-            size,
-        ));
-    }
-    let mut released = p.released.take();
-    let run = released.pop();
-    p.released.set(released);
-    let run = run?;
-    p.recarved.set(p.recarved.get() + 1);
+    let run = match pop_run(&p.spare) {
+        Some(run) => run,
+        None => {
+            let run = pop_run(&p.released)?;
+            p.recarved.set(p.recarved.get() + 1);
+            run
+        }
+    };
     Some(carve_from(
         p,
         run as *mut u8,
         (run + RUN_BYTES) as *mut u8,
         size,
     ))
+}
+
+/// The last run of `runs`.
+fn pop_run(runs: &Cell<Vec<usize>>) -> Option<usize> {
+    let mut v = runs.take();
+    let run = v.pop();
+    runs.set(v);
+    run
 }
 
 /// Make `[start, rest)` the region being carved (it ends at a run boundary and holds at
@@ -434,15 +442,20 @@ fn scan(p: &Pool, give_back: bool) -> bool {
             }
         }
     }
+    // The lists were just counted: the estimate (which boxes adopted from ended threads make
+    // drift) starts again from the truth.
     let bytes: usize = empty.iter().map(|r| per_run[r]).sum();
-    p.free_bytes.set(p.free_bytes.get() - bytes as isize);
+    let total: usize = per_run.values().sum();
+    p.free_bytes.set((total - bytes) as isize);
     empty.sort_unstable();
     let mut spare = p.spare.take();
     spare.extend(empty);
     if give_back && let Some(release) = RELEASE.get() {
-        // Churn: most of what the last scan gave back was carved again since.
-        let recarved = p.recarved.replace(0);
-        let keep = if recarved * 2 > p.last_released.get() {
+        // Churn: most of what the last scan that gave runs back gave was carved again since.
+        // (Measured: a `keep` that only grows costs bm_unpack ~2 MiB of peak, because kept
+        // runs serve boxes only and its later phases allocate from malloc.)
+        let (given, again) = (p.given_back.get(), p.recarved.replace(0));
+        let keep = if again * 2 > given {
             (p.keep.get() * 2).clamp(2 << 20, KEEP_MAX)
         } else {
             p.keep.get() / 2
@@ -453,7 +466,7 @@ fn scan(p: &Pool, give_back: bool) -> bool {
         for &run in &gone {
             release(run as *mut u8, RUN_BYTES);
         }
-        p.last_released.set(gone.len());
+        p.given_back.set(gone.len());
         let mut released = p.released.take();
         released.extend(gone);
         p.released.set(released);

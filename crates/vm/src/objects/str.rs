@@ -455,9 +455,15 @@ impl PyStr {
             (self.flags() & other.flags() & ASCII) | ((self.flags() | other.flags()) & SURROGATES);
         let char_len = self.len() + other.len();
         let add = other.bytes();
-        if let Repr::Boxed { .. } = self.repr {
-            // The box holds no more than it has: the text moves to a growable heap block
-            // (copied before the header that says where it is is overwritten).
+        let moves = match &self.repr {
+            Repr::Inline { len, .. } => usize::from(*len) + add.len() > INLINE_CAP,
+            Repr::Boxed { .. } => true,
+            Repr::Heap { .. } => false,
+        };
+        if moves {
+            // Past the inline bytes, or out of the box (which holds no more than it has): the
+            // text moves to a growable heap block, copied before the header that says where
+            // it was is overwritten.
             let bytes = HeapBytes::with_slack(self.bytes(), add);
             self.repr = Repr::Heap {
                 char_len,
@@ -475,23 +481,12 @@ impl PyStr {
                 flags: fl,
                 buf,
                 ..
-            } if usize::from(*len) + add.len() <= INLINE_CAP => {
+            } => {
                 let start = usize::from(*len);
                 buf[start..start + add.len()].copy_from_slice(add);
                 *len = (start + add.len()) as u8;
                 *cl = char_len as u8;
                 *fl = flags;
-            }
-            Repr::Inline { len, buf, .. } => {
-                let old = buf.get(..usize::from(*len)).unwrap_or(&[]);
-                let bytes = HeapBytes::with_slack(old, add);
-                self.repr = Repr::Heap {
-                    char_len,
-                    flags: flags | SLACK,
-                    _pad: [0; 2],
-                    hash: Cell::new(NO_HASH),
-                    bytes,
-                };
             }
             Repr::Heap {
                 char_len: cl,
@@ -505,7 +500,7 @@ impl PyStr {
                 *cl = char_len;
                 *fl = flags | SLACK;
             }
-            // Handled above.
+            // Moved above.
             Repr::Boxed { .. } => {}
         }
         self.hash_cell().set(NO_HASH);
