@@ -12,7 +12,7 @@ use crate::host::Host;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict::DictTable;
 use crate::objects::exception::ExceptionData;
-use crate::objects::str::PyStr;
+use crate::objects::str::{INLINE_CAP, PyStr, TextMeta};
 use crate::objects::typeobj::{BuiltinKind, Layout, TypeData, c3_mro, type_data};
 use crate::types::Types;
 use crate::value::Value;
@@ -143,6 +143,8 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Value vectors of finished frames, reused by new frames.
     pub value_pool: Vec<(Vec<Value>, Vec<Value>)>,
+    /// The buffer str builders write text of unknown length into (`Vm::str_scratch`).
+    str_scratch: std::cell::Cell<Vec<u8>>,
     /// The code of a function made from a lazy code object until its first call
     /// ([`Vm::function_code`]); it takes no call's fast path and never runs.
     pub lazy_placeholder: Rc<crate::frame::Code>,
@@ -177,6 +179,10 @@ pub struct Vm {
     /// `sys.getswitchinterval()`, in microseconds.
     pub switch_interval_us: u64,
 }
+
+/// The longest text [`Vm::new_str_scratch`] copies out of the scratch buffer (longer text
+/// keeps the buffer), and the largest buffer it keeps for the next builder.
+const SCRATCH_KEEP: usize = 4096;
 
 /// Stack the parser and compiler may need: the main thread's (crates/krait `STACK_SIZE`).
 const COMPILER_STACK: usize = 256 << 20;
@@ -270,6 +276,7 @@ impl Vm {
             main_globals: None,
             repr_guard: Vec::new(),
             value_pool: Vec::new(),
+            str_scratch: Default::default(),
             lazy_placeholder: crate::codecache::placeholder_code(),
             callee_pool: Vec::new(),
             dunder_hashes: Vec::new(),
@@ -658,10 +665,8 @@ impl Vm {
 
     /// A new str object from owned text.
     pub fn new_string(&self, s: String) -> Value {
-        Value::Obj(ObjRef::new_str(
-            self.types.str.clone(),
-            PyStr::from_string(s),
-        ))
+        let m = TextMeta::of_str(&s);
+        self.new_str_vec(s.into_bytes(), m)
     }
 
     /// A new str object from a `PyStr`.
@@ -669,29 +674,9 @@ impl Vm {
         Value::Obj(ObjRef::new_str(self.types.str.clone(), s))
     }
 
-    /// A new str object, the concatenation of `parts` (built in its box when it fits one).
-    pub fn new_str_concat(&self, parts: &[&PyStr]) -> Value {
-        let m = crate::objects::str::TextMeta::of_concat(parts);
-        // SAFETY: the parts' bytes, one after the other, are the `m.len` bytes `m` describes.
-        let boxed = unsafe {
-            ObjRef::new_str_with(&self.types.str, m, |mut dst| {
-                for p in parts {
-                    let b = p.wtf8();
-                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
-                    dst = dst.add(b.len());
-                }
-            })
-        };
-        match boxed {
-            Some(o) => Value::Obj(o),
-            None => self.new_pystr(PyStr::concat(parts)),
-        }
-    }
-
-    /// A new str object holding a copy of `bytes`, a piece of `parent`'s text (built in its
-    /// box when it fits one).
-    pub fn new_substr(&self, parent: &PyStr, bytes: &[u8]) -> Value {
-        let m = crate::objects::str::TextMeta::of_slice(parent, bytes);
+    /// A new str object of the WTF-8 text `bytes` that `m` describes (copied into its box
+    /// when it fits one).
+    pub(crate) fn new_str_meta(&self, bytes: &[u8], m: TextMeta) -> Value {
         // SAFETY: `bytes` are the `m.len` bytes `m` describes.
         let boxed = unsafe {
             ObjRef::new_str_with(&self.types.str, m, |dst| {
@@ -700,8 +685,99 @@ impl Vm {
         };
         match boxed {
             Some(o) => Value::Obj(o),
-            None => self.new_pystr(PyStr::from_ascii_slice_of(parent, bytes)),
+            None => self.new_pystr(PyStr::from_meta(bytes, m)),
         }
+    }
+
+    /// A new str object owning the WTF-8 text `bytes` that `m` describes: copied into its
+    /// box when it fits one (then the block is freed at once, not first cut to size).
+    pub(crate) fn new_str_vec(&self, bytes: Vec<u8>, m: TextMeta) -> Value {
+        // SAFETY: `bytes` are the `m.len` bytes `m` describes.
+        let boxed = unsafe {
+            ObjRef::new_str_with(&self.types.str, m, |dst| {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len())
+            })
+        };
+        match boxed {
+            Some(o) => Value::Obj(o),
+            None => self.new_pystr(PyStr::from_vec_meta(bytes, m)),
+        }
+    }
+
+    /// A new str object of the text `m` describes, written by `fill` straight where it is
+    /// kept: in the object's box, else in place (short) or in an exact heap block (long).
+    ///
+    /// # Safety
+    /// `fill(dst)` writes exactly `m.len` bytes at `dst`, the WTF-8 text `m` describes; it
+    /// is called once.
+    pub(crate) unsafe fn new_str_filled(
+        &self,
+        m: TextMeta,
+        mut fill: impl FnMut(*mut u8),
+    ) -> Value {
+        // SAFETY: the caller's contract.
+        if let Some(o) = unsafe { ObjRef::new_str_with(&self.types.str, m, &mut fill) } {
+            return Value::Obj(o);
+        }
+        let s = if m.len <= INLINE_CAP {
+            let mut buf = [0u8; INLINE_CAP];
+            fill(buf.as_mut_ptr());
+            PyStr::from_meta(&buf[..m.len], m)
+        } else {
+            let mut v = Vec::with_capacity(m.len);
+            fill(v.as_mut_ptr());
+            // SAFETY: `fill` initialised the `m.len` bytes the vector has room for.
+            unsafe { v.set_len(m.len) };
+            PyStr::from_vec_meta(v, m)
+        };
+        self.new_pystr(s)
+    }
+
+    /// A cleared buffer with room for `cap` bytes, to build the text of a str whose length
+    /// is not known up front; [`Vm::new_str_scratch`] makes the str and takes the buffer
+    /// back, so a builder allocates nothing of its own for short and boxed results. (A
+    /// builder that runs Python code while it builds may find the buffer taken by an outer
+    /// one: it then gets a new one.)
+    pub(crate) fn str_scratch(&self, cap: usize) -> Vec<u8> {
+        let mut buf = self.str_scratch.take();
+        buf.clear();
+        buf.reserve(cap);
+        buf
+    }
+
+    /// A new str object of the WTF-8 text built in `buf` (from [`Vm::str_scratch`]),
+    /// described by `m` when the builder knows it (else counted). A long text keeps the
+    /// buffer, as a builder's own vector would be kept.
+    pub(crate) fn new_str_scratch(&self, buf: Vec<u8>, m: Option<TextMeta>) -> Value {
+        let m = m.unwrap_or_else(|| TextMeta::of_wtf8(&buf));
+        if buf.len() > SCRATCH_KEEP {
+            return self.new_str_vec(buf, m);
+        }
+        let v = self.new_str_meta(&buf, m);
+        if buf.capacity() <= SCRATCH_KEEP {
+            self.str_scratch.set(buf);
+        }
+        v
+    }
+
+    /// A new str object, the concatenation of `parts` (built in its box when it fits one).
+    pub fn new_str_concat(&self, parts: &[&PyStr]) -> Value {
+        // SAFETY: the parts' bytes, one after the other, are the `m.len` bytes `m` describes.
+        unsafe {
+            self.new_str_filled(TextMeta::of_concat(parts), |mut dst| {
+                for p in parts {
+                    let b = p.wtf8();
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+                    dst = dst.add(b.len());
+                }
+            })
+        }
+    }
+
+    /// A new str object holding a copy of `bytes`, a piece of `parent`'s text (built in its
+    /// box when it fits one).
+    pub fn new_substr(&self, parent: &PyStr, bytes: &[u8]) -> Value {
+        self.new_str_meta(bytes, TextMeta::of_slice(parent, bytes))
     }
 
     /// The interned str object for `s` (names, attribute keys).

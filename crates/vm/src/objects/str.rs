@@ -95,24 +95,59 @@ impl TextMeta {
     /// Of the piece `bytes` of `parent`'s text (counted unless `parent` is ASCII).
     pub(crate) fn of_slice(parent: &PyStr, bytes: &[u8]) -> TextMeta {
         if parent.is_ascii() {
-            return TextMeta {
-                len: bytes.len(),
-                char_len: bytes.len(),
-                flags: ASCII,
-            };
+            return TextMeta::ascii(bytes.len());
         }
-        let mut n = 0;
-        let mut surrogates = false;
-        for cp in Wtf8Chars::new(bytes) {
-            surrogates |= (0xD800..0xE000).contains(&cp);
-            n += 1;
+        TextMeta::of_wtf8(bytes)
+    }
+
+    /// Of Rust text `s` (which holds no surrogates; counted unless ASCII).
+    pub(crate) fn of_str(s: &str) -> TextMeta {
+        if s.is_ascii() {
+            return TextMeta::ascii(s.len());
         }
+        TextMeta::counted(s.len(), s.chars().count(), false)
+    }
+
+    /// Of WTF-8 `bytes` (scanned).
+    pub(crate) fn of_wtf8(bytes: &[u8]) -> TextMeta {
+        let (char_len, flags) = count_wtf8(bytes);
         TextMeta {
             len: bytes.len(),
-            char_len: n,
-            flags: flags_of(n == bytes.len(), surrogates),
+            char_len,
+            flags,
         }
     }
+
+    /// Of `len` bytes of ASCII text.
+    pub(crate) fn ascii(len: usize) -> TextMeta {
+        TextMeta {
+            len,
+            char_len: len,
+            flags: ASCII,
+        }
+    }
+
+    /// Of `len` bytes holding `char_len` code points, lone surrogates among them or not
+    /// (a text is ASCII exactly when it has one byte per code point).
+    pub(crate) fn counted(len: usize, char_len: usize, surrogates: bool) -> TextMeta {
+        TextMeta {
+            len,
+            char_len,
+            flags: flags_of(char_len == len, surrogates),
+        }
+    }
+}
+
+/// The code-point count and flags of WTF-8 `bytes`: a code point is a byte that is not a
+/// continuation byte, and a lone surrogate is the 3-byte form `ED A0..BF xx` (a valid UTF-8
+/// `ED` sequence continues with `80..9F`).
+fn count_wtf8(bytes: &[u8]) -> (usize, u8) {
+    if bytes.is_ascii() {
+        return (bytes.len(), ASCII);
+    }
+    let n = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let surrogates = bytes.windows(2).any(|w| w[0] == 0xED && w[1] >= 0xA0);
+    (n, flags_of(n == bytes.len(), surrogates))
 }
 
 /// A string's cached hash (`NO_HASH` until computed), as bytes so that it needs no alignment.
@@ -282,24 +317,13 @@ impl PyStr {
 
     /// A string from Rust text.
     pub fn new(s: &str) -> PyStr {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        let flags = if char_len == s.len() { ASCII } else { 0 };
-        PyStr::from_parts(s.as_bytes(), char_len, flags)
+        PyStr::from_meta(s.as_bytes(), TextMeta::of_str(s))
     }
 
     /// A string from owned Rust text (no copy unless it is short enough to be stored inline).
     pub fn from_string(s: String) -> PyStr {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        let flags = if char_len == s.len() { ASCII } else { 0 };
-        PyStr::from_vec_parts(s.into_bytes(), char_len, flags)
+        let m = TextMeta::of_str(&s);
+        PyStr::from_vec_meta(s.into_bytes(), m)
     }
 
     /// A string from code points (any value up to 0x10FFFF, surrogates included).
@@ -318,66 +342,27 @@ impl PyStr {
 
     /// A string from WTF-8 bytes produced by this module's helpers.
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
-        let mut n = 0;
-        let mut surrogates = false;
-        for cp in Wtf8Chars::new(&bytes) {
-            surrogates |= (0xD800..0xE000).contains(&cp);
-            n += 1;
-        }
-        let flags = flags_of(n == bytes.len(), surrogates);
-        PyStr::from_vec_parts(bytes, n, flags)
+        let m = TextMeta::of_wtf8(&bytes);
+        PyStr::from_vec_meta(bytes, m)
     }
 
     /// A string from a slice of WTF-8 bytes produced by this module's helpers (copied; no
     /// temporary buffer for a string short enough to be stored inline).
     pub fn from_wtf8_slice(bytes: &[u8]) -> PyStr {
-        let mut n = 0;
-        let mut surrogates = false;
-        for cp in Wtf8Chars::new(bytes) {
-            surrogates |= (0xD800..0xE000).contains(&cp);
-            n += 1;
-        }
-        PyStr::from_parts(bytes, n, flags_of(n == bytes.len(), surrogates))
+        PyStr::from_meta(bytes, TextMeta::of_wtf8(bytes))
     }
 
-    /// A copy of the code points `bytes` of a string whose flags are `parent`'s, when
-    /// `parent` is ASCII (then the copy is too, and counting is free).
-    pub fn from_ascii_slice_of(parent: &PyStr, bytes: &[u8]) -> PyStr {
-        let m = TextMeta::of_slice(parent, bytes);
+    /// A copy of WTF-8 text `bytes` that `m` describes.
+    pub(crate) fn from_meta(bytes: &[u8], m: TextMeta) -> PyStr {
+        debug_assert_eq!(m.len, bytes.len());
         PyStr::from_parts(bytes, m.char_len, m.flags)
     }
 
-    /// The concatenation of `parts` (their flags combine, so nothing is re-scanned; no
-    /// temporary buffer when the result is short enough to be stored inline).
-    pub fn concat(parts: &[&PyStr]) -> PyStr {
-        let TextMeta {
-            len: total,
-            char_len,
-            flags,
-        } = TextMeta::of_concat(parts);
-        if total <= INLINE_CAP {
-            let mut buf = [0u8; INLINE_CAP];
-            let mut at = 0;
-            for p in parts {
-                let b = p.bytes();
-                buf[at..at + b.len()].copy_from_slice(b);
-                at += b.len();
-            }
-            return PyStr {
-                repr: Repr::Inline {
-                    len: total as u8,
-                    char_len: char_len as u8,
-                    flags,
-                    hash: Cell::new(NO_HASH),
-                    buf,
-                },
-            };
-        }
-        let mut bytes = Vec::with_capacity(total);
-        for p in parts {
-            bytes.extend_from_slice(p.bytes());
-        }
-        PyStr::from_vec_parts(bytes, char_len, flags)
+    /// A string owning the WTF-8 text `bytes` that `m` describes (cut to size, or copied
+    /// when short: see `from_vec_parts`).
+    pub(crate) fn from_vec_meta(bytes: Vec<u8>, m: TextMeta) -> PyStr {
+        debug_assert_eq!(m.len, bytes.len());
+        PyStr::from_vec_parts(bytes, m.char_len, m.flags)
     }
 
     #[inline]

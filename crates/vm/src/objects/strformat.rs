@@ -164,7 +164,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
     };
     let cps = fmt.code_points();
     let n = cps.len();
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.wtf8().len() + 16);
+    let mut out = vm.str_scratch(fmt.wtf8().len() + 16);
     // An exact str that is the whole result, which CPython's writer returns as it is
     // (`"%s" % s is s`).
     let mut whole: Option<Value> = None;
@@ -429,7 +429,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
     if out.is_empty() {
         return Ok(Value::Obj(vm.intern("")));
     }
-    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
+    Ok(vm.new_str_scratch(out, None))
 }
 
 /// A `*` precision: a C `int` in CPython (negative means none: 0).
@@ -515,12 +515,12 @@ pub fn str_format(vm: &mut Vm, fmt: &PyStr, args: &[Value], kw: &Kw) -> PyResult
         next_auto: 0,
     };
     let cps = fmt.code_points();
-    let mut out = Vec::with_capacity(fmt.wtf8().len() + 16);
+    let mut out = vm.str_scratch(fmt.wtf8().len() + 16);
     render(vm, &cps, &mut st, 2, &mut out)?;
     if out.is_empty() {
         return Ok(Value::Obj(vm.intern("")));
     }
-    Ok(vm.new_pystr(PyStr::from_wtf8(out)))
+    Ok(vm.new_str_scratch(out, None))
 }
 
 fn render(

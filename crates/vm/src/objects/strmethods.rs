@@ -15,7 +15,7 @@ use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
 use crate::objects::iter::IterState;
 use crate::objects::slicing;
-use crate::objects::str::{PyStr, Wtf8Chars, push_code_point, utf8_width};
+use crate::objects::str::{PyStr, TextMeta, Wtf8Chars, push_code_point, utf8_width};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
 
@@ -73,7 +73,8 @@ impl Vm {
 
     /// A new str from WTF-8 bytes.
     pub fn new_str_wtf8(&self, b: Vec<u8>) -> Value {
-        self.new_pystr(PyStr::from_wtf8(b))
+        let m = TextMeta::of_wtf8(&b);
+        self.new_str_vec(b, m)
     }
 }
 
@@ -276,18 +277,6 @@ fn char_count(b: &[u8]) -> usize {
     b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
 }
 
-/// The code points of `b` with their byte offsets.
-fn char_offsets(b: &[u8]) -> Vec<(usize, u32)> {
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let cp = Wtf8Chars::new(&b[i..]).next().unwrap_or(0);
-        out.push((i, cp));
-        i += utf8_width(b[i]);
-    }
-    out
-}
-
 /// First occurrence of `n` in `h`.
 pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     if n.is_empty() {
@@ -371,7 +360,7 @@ fn start_end(
 }
 
 fn new_str(vm: &Vm, b: Vec<u8>) -> Value {
-    vm.new_pystr(PyStr::from_wtf8(b))
+    vm.new_str_wtf8(b)
 }
 
 /// A new str holding a copy of `b`, a piece of `parent`'s bytes.
@@ -388,8 +377,16 @@ fn same(vm: &Vm, this: &Value, s: &PyStr) -> Value {
     }
 }
 
+/// A new str of code points `cps` (any up to 0x10FFFF, surrogates included).
 fn from_cps(vm: &Vm, cps: &[u32]) -> Value {
-    vm.new_pystr(PyStr::from_code_points(cps.iter().copied()))
+    let mut out = vm.str_scratch(cps.len());
+    let mut surrogates = false;
+    for &cp in cps {
+        push_code_point(&mut out, cp);
+        surrogates |= (0xD800..0xE000).contains(&cp);
+    }
+    let m = TextMeta::counted(out.len(), cps.len(), surrogates);
+    vm.new_str_scratch(out, Some(m))
 }
 
 fn bool_v(b: bool) -> Value {
@@ -641,14 +638,18 @@ pub fn str_getitem_value(vm: &mut Vm, obj: &Value, s: &PyStr, key: &Value) -> Py
         }
         if s.is_ascii() {
             let b = s.wtf8();
-            let mut out = Vec::with_capacity(n);
-            let mut i = start;
-            for _ in 0..n {
-                out.push(b[i as usize]);
-                // Wraps only past the last item, which is never read (`a[::sys.maxsize]`).
-                i = i.wrapping_add(step);
-            }
-            return Ok(new_str(vm, out));
+            // SAFETY: `n` ASCII bytes are written, one per index of the slice (in range).
+            return Ok(unsafe {
+                vm.new_str_filled(TextMeta::ascii(n), |dst| {
+                    let mut i = start;
+                    for k in 0..n {
+                        dst.add(k).write(b[i as usize]);
+                        // Wraps only past the last item, which is never read
+                        // (`a[::sys.maxsize]`).
+                        i = i.wrapping_add(step);
+                    }
+                })
+            });
         }
         let cps = s.code_points();
         let mut out = Vec::with_capacity(n);
@@ -909,10 +910,18 @@ fn join_items<R: std::ops::Deref<Target = Value>>(
         return Ok((*only).clone());
     }
     let mut total = 0usize;
+    let mut chars = 0usize;
+    let mut surrogates = false;
+    let mut got = 0usize;
     for i in 0..n {
         let Some(it) = item(i) else { break };
+        got += 1;
         match as_pystr(&it) {
-            Some(p) => total += p.wtf8().len(),
+            Some(p) => {
+                total += p.wtf8().len();
+                chars += p.len();
+                surrogates |= p.has_surrogates();
+            }
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -921,23 +930,36 @@ fn join_items<R: std::ops::Deref<Target = Value>>(
             }
         }
     }
-    total = total.saturating_add(sep.wtf8().len().saturating_mul(n.saturating_sub(1)));
+    let seps = got.saturating_sub(1);
+    surrogates |= seps > 0 && sep.has_surrogates();
+    total = total.saturating_add(sep.wtf8().len().saturating_mul(seps));
+    chars = chars.saturating_add(sep.len().saturating_mul(seps));
     if total == 0 {
         // CPython's empty str is a singleton: `"".join([]) is ""`.
         return Ok(Value::Obj(vm.intern("")));
     }
     vm.check_alloc(total)?;
-    let mut out = Vec::with_capacity(total);
-    for i in 0..n {
-        let Some(it) = item(i) else { break };
-        if i > 0 {
-            out.extend_from_slice(sep.wtf8());
-        }
-        if let Some(p) = as_pystr(&it) {
-            out.extend_from_slice(p.wtf8());
-        }
-    }
-    Ok(new_str(vm, out))
+    // The items were measured with no Python code run since, so they are the same strs.
+    let m = TextMeta::counted(total, chars, surrogates);
+    // SAFETY: the items and separators, one after the other, are the `total` bytes counted
+    // above (and their code points and surrogates).
+    Ok(unsafe {
+        vm.new_str_filled(m, |mut dst| {
+            for i in 0..got {
+                let Some(it) = item(i) else { break };
+                if i > 0 {
+                    let b = sep.wtf8();
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+                    dst = dst.add(b.len());
+                }
+                if let Some(p) = as_pystr(&it) {
+                    let b = p.wtf8();
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+                    dst = dst.add(b.len());
+                }
+            }
+        })
+    })
 }
 
 fn maxsplit_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<i64> {
@@ -1277,22 +1299,30 @@ fn strip_impl(vm: &mut Vm, args: Args<'_>, name: &str, left: bool, right: bool) 
         None => is_ws(cp),
         Some(set) => set.contains(&cp),
     };
+    // Byte offsets of the kept text, walked in from each end a code point at a time.
     let b = s.wtf8();
-    let cps = char_offsets(b);
-    let mut i = 0;
-    let mut j = cps.len();
+    let mut x = 0;
+    let mut y = b.len();
     if left {
-        while i < j && test(cps[i].1) {
-            i += 1;
+        let mut it = Wtf8Chars::new(b);
+        while let Some(cp) = it.next()
+            && test(cp)
+        {
+            x += utf8_width(b[x]);
         }
     }
     if right {
-        while j > i && test(cps[j - 1].1) {
-            j -= 1;
+        while y > x {
+            let mut start = y - 1;
+            while start > x && b[start] & 0xC0 == 0x80 {
+                start -= 1;
+            }
+            if !Wtf8Chars::new(&b[start..y]).next().is_some_and(test) {
+                break;
+            }
+            y = start;
         }
     }
-    let x = cps.get(i).map_or(b.len(), |c| c.0);
-    let y = cps.get(j).map_or(b.len(), |c| c.0);
     if x == 0 && y == b.len() {
         return Ok(same(vm, this, s));
     }
@@ -1343,8 +1373,8 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if max == 0 {
         return Ok(same(vm, this, s));
     }
-    let mut out = Vec::with_capacity(b.len());
     if o.is_empty() {
+        let mut out = vm.str_scratch(b.len());
         let mut done = 0;
         let mut i = 0;
         while i < b.len() {
@@ -1359,28 +1389,43 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         if done < max {
             out.extend_from_slice(n);
+            done += 1;
         }
-        return Ok(new_str(vm, out));
+        return Ok(replaced(vm, out, s, old, new, done));
     }
+    let Some(mut p) = find_bytes(b, o) else {
+        return Ok(same(vm, this, s));
+    };
+    let mut out = vm.str_scratch(b.len());
     let mut i = 0;
     let mut done = 0;
-    while done < max {
+    loop {
+        vm.check_alloc(n.len())?;
+        out.extend_from_slice(&b[i..i + p]);
+        out.extend_from_slice(n);
+        i += p + o.len();
+        done += 1;
+        if done == max {
+            break;
+        }
         match find_bytes(&b[i..], o) {
-            Some(p) => {
-                vm.check_alloc(n.len())?;
-                out.extend_from_slice(&b[i..i + p]);
-                out.extend_from_slice(n);
-                i += p + o.len();
-                done += 1;
-            }
+            Some(q) => p = q,
             None => break,
         }
     }
-    if done == 0 {
-        return Ok(same(vm, this, s));
-    }
     out.extend_from_slice(&b[i..]);
-    Ok(new_str(vm, out))
+    Ok(replaced(vm, out, s, old, new, done))
+}
+
+/// The result of `s.replace(old, new)` built in `out` with `done` replacements: its code
+/// points are counted from theirs (a match is whole code points), so only a text that
+/// may hold surrogates is scanned.
+fn replaced(vm: &Vm, out: Vec<u8>, s: &PyStr, old: &PyStr, new: &PyStr, done: usize) -> Value {
+    let m = (!s.has_surrogates() && !new.has_surrogates()).then(|| {
+        let chars = s.len() - done * old.len() + done * new.len();
+        TextMeta::counted(out.len(), chars, false)
+    });
+    vm.new_str_scratch(out, m)
 }
 
 // ----- find family -----
@@ -1552,14 +1597,20 @@ fn case_impl(
     vm: &mut Vm,
     args: Args<'_>,
     name: &str,
-    ascii: Option<fn(&[u8]) -> Vec<u8>>,
+    ascii: fn(&mut [u8]),
     f: fn(&[u32]) -> Vec<u32>,
 ) -> PyResult<Value> {
     let (_, s, _) = margs(vm, &args, name, 0, 0)?;
-    if s.is_ascii()
-        && let Some(a) = ascii
-    {
-        return Ok(new_str(vm, a(s.wtf8())));
+    if s.is_ascii() {
+        // ASCII maps to ASCII of the same length: mapped in place, in the new str's box.
+        let b = s.wtf8();
+        // SAFETY: `b.len()` bytes are copied to `dst` and mapped there to ASCII bytes.
+        return Ok(unsafe {
+            vm.new_str_filled(TextMeta::ascii(b.len()), |dst| {
+                std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
+                ascii(std::slice::from_raw_parts_mut(dst, b.len()));
+            })
+        });
     }
     let r = f(&s.code_points());
     Ok(from_cps(vm, &r))
@@ -1570,7 +1621,7 @@ fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm,
         args,
         "upper",
-        Some(|b| b.to_ascii_uppercase()),
+        <[u8]>::make_ascii_uppercase,
         uni::upper_str,
     )
 }
@@ -1579,7 +1630,7 @@ fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm,
         args,
         "lower",
-        Some(|b| b.to_ascii_lowercase()),
+        <[u8]>::make_ascii_lowercase,
         uni::lower_str,
     )
 }
@@ -1588,34 +1639,45 @@ fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm,
         args,
         "casefold",
-        Some(|b| b.to_ascii_lowercase()),
+        <[u8]>::make_ascii_lowercase,
         uni::casefold_str,
     )
 }
 fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    case_impl(
-        vm,
-        args,
-        "swapcase",
-        Some(|b| {
-            b.iter()
-                .map(|c| {
-                    if c.is_ascii_lowercase() {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .collect()
-        }),
-        uni::swapcase_str,
-    )
+    fn ascii(b: &mut [u8]) {
+        for c in b {
+            *c = if c.is_ascii_lowercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
+    }
+    case_impl(vm, args, "swapcase", ascii, uni::swapcase_str)
 }
 fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    case_impl(vm, args, "title", None, uni::title_str)
+    /// `unicode_title` on ASCII: a letter after a letter is lowered, any other raised.
+    fn ascii(b: &mut [u8]) {
+        let mut after_cased = false;
+        for c in b {
+            *c = if after_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            after_cased = c.is_ascii_alphabetic();
+        }
+    }
+    case_impl(vm, args, "title", ascii, uni::title_str)
 }
 fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    case_impl(vm, args, "capitalize", None, uni::capitalize_str)
+    fn ascii(b: &mut [u8]) {
+        if let Some((first, rest)) = b.split_first_mut() {
+            first.make_ascii_uppercase();
+            rest.make_ascii_lowercase();
+        }
+    }
+    case_impl(vm, args, "capitalize", ascii, uni::capitalize_str)
 }
 
 // ----- predicates -----

@@ -1,0 +1,64 @@
+# Str builders across the inline (<= 28 bytes), boxed (29-216) and heap (longer) sizes:
+# results must be right, with the right length, ASCII-ness and surrogates, at every size.
+
+SIZES = [0, 1, 27, 28, 29, 30, 100, 215, 216, 217, 300, 5000]
+
+
+def show(tag, s):
+    # Length, a checksum of code points, and whether it encodes as UTF-8.
+    try:
+        s.encode("utf-8")
+        ok = True
+    except UnicodeEncodeError:
+        ok = False
+    print(tag, len(s), sum(map(ord, s)) % 100003, s.isascii(), ok, ascii(s[:12]), ascii(s[-12:]))
+
+
+for n in SIZES:
+    base = ("abC dEf-1x" * 600)[:n]
+    show("upper", base.upper())
+    show("lower", base.lower())
+    show("swap", base.swapcase())
+    show("title", base.title())
+    show("cap", base.capitalize())
+    show("casefold", base.casefold())
+    show("rev", base[::-1])
+    show("step2", base[::2])
+    show("repl", base.replace("x", "XYZ"))
+    show("repl1", base.replace(" ", "", 1))
+    show("replnone", base.replace("Q", "z"))
+    show("replempty", base.replace("", "-", 7))
+    show("join", "|".join(base.split(" ")))
+    show("joinu", "\u00e9".join(base.split("-")))
+    show("strip", ("  \t" + base + " \n").strip())
+    show("rstripc", (base + "xxx").rstrip("x"))
+    show("lstripc", ("xxx" + base).lstrip("xa"))
+    show("pct", "%s<%d>%s" % (base, n, base[:3]))
+    show("fmt", "{}:{:>5}:{}".format(base, n, base[:4]))
+    show("fstr", f"{base}{n:04d}{base[:2]!r}")
+
+uni = "h\u00e9llo w\u00f6rld \u4e16\u754c " * 40
+for n in [5, 14, 20, 40, 70, 200, 600]:
+    t = uni[:n]
+    show("u-upper", t.upper())
+    show("u-title", t.title())
+    show("u-rev", t[::-1])
+    show("u-repl", t.replace("l", "L"))
+    show("u-repl-away", t.replace("\u00e9", "e").replace("\u00f6", "o").replace("\u4e16", "").replace("\u754c", ""))
+    show("u-join", "".join(reversed(t)))
+    show("u-strip", ("\u3000 " + t + "\u2003").strip())
+    show("u-pct", "%s!" % t)
+
+# Lone surrogates: kept by builders, and gone when replaced away.
+sur = "ab\ud800cd" * 20
+show("s-repl", sur.replace("c", "C"))
+show("s-away", sur.replace("\ud800", ""))
+show("s-join", "-".join([sur[:3], "x" * 30]))
+show("s-sepjoin", "\udc00".join(["a" * 20, "b" * 20]))
+show("s-onejoin", "\udc00".join(["a" * 40]))
+show("s-upper", sur.upper())
+show("s-pct", "%s%s" % (sur[:4], "y" * 40))
+show("s-step", sur[::3])
+print("abc".title(), "1a2b c_d".title(), "hELLO wORLD".capitalize(), "ǅ".title())
+empty = ""
+print("".join([]) is empty, "%s" % "" == "", "".replace("", "x"), "ab".replace("", "-"))
