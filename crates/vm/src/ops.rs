@@ -510,7 +510,7 @@ impl Vm {
                     "False"
                 })));
             }
-            Value::Int(i) => return Ok(self.new_string(i.to_string())),
+            Value::Int(i) => return Ok(self.new_str_i64(*i)),
             Value::Float(f) => return Ok(self.new_string(krait_common::repr::float_repr(f.get()))),
             _ => {}
         }

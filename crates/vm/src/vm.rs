@@ -760,12 +760,44 @@ impl Vm {
         v
     }
 
+    /// `str(i)`, written on the stack rather than in a temporary block.
+    pub fn new_str_i64(&self, i: i64) -> Value {
+        // 19 digits and a sign at the most (`i64::MIN`).
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut n = i.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if i < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        let text = &buf[at..];
+        self.new_str_meta(text, TextMeta::ascii(text.len()))
+    }
+
     /// A new str object, the concatenation of `parts` (built in its box when it fits one).
     pub fn new_str_concat(&self, parts: &[&PyStr]) -> Value {
-        // SAFETY: the parts' bytes, one after the other, are the `m.len` bytes `m` describes.
+        self.new_str_concat_of(parts.iter().copied())
+    }
+
+    /// [`Vm::new_str_concat`] of the strs `parts` yields (walked twice: measured, then
+    /// copied).
+    pub(crate) fn new_str_concat_of<'a>(
+        &self,
+        parts: impl Iterator<Item = &'a PyStr> + Clone,
+    ) -> Value {
+        // SAFETY: the parts' bytes, one after the other, are the `m.len` bytes `m` describes
+        // (the same iterator, cloned, yields the same strs, which cannot change meanwhile).
         unsafe {
-            self.new_str_filled(TextMeta::of_concat(parts), |mut dst| {
-                for p in parts {
+            self.new_str_filled(TextMeta::of_concat(parts.clone()), |mut dst| {
+                for p in parts.clone() {
                     let b = p.wtf8();
                     std::ptr::copy_nonoverlapping(b.as_ptr(), dst, b.len());
                     dst = dst.add(b.len());

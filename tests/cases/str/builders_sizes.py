@@ -62,3 +62,27 @@ show("s-step", sur[::3])
 print("abc".title(), "1a2b c_d".title(), "hELLO wORLD".capitalize(), "ǅ".title())
 empty = ""
 print("".join([]) is empty, "%s" % "" == "", "".replace("", "x"), "ab".replace("", "-"))
+
+# str.__format__: fill, alignment, precision, non-ASCII fill, surrogates kept.
+for spec in ["", "<5", ">40", "^41", "*^7", "\u00e9>30", ".3", "10.2", "05", "^9.4", "-<9", "s", ">3s"]:
+    for v in ["ab", "x" * 35, "h\u00e9llo", "a\ud800b" * 12]:
+        show("fmt" + repr(spec), format(v, spec))
+for bad in ["+5", "#5", "=5", "z5", "d", "5,"]:
+    try:
+        format("ab", bad)
+    except ValueError as e:
+        print("bad", repr(bad), e)
+
+# int str and repr on the stack; f-strings of many parts; long % and format templates.
+for i in [0, 7, -7, 10, -10, 99999, 2**31, -2**63, 2**63 - 1, 2**64, -2**64]:
+    print(str(i), repr(i), f"{i}", "%d" % i, "{}".format(i), len(str(i)))
+parts = [str(k) * (k % 5) for k in range(40)]
+(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9) = parts[:20]
+show("fs20", f"{a0}{a1}{a2}{a3}{a4}{a5}{a6}{a7}{a8}{a9}{b0}{b1}{b2}{b3}{b4}{b5}{b6}{b7}{b8}{b9}")
+show("fs20u", f"{a1}\u00e9{a2}{a3}\u4e16{a4}{a5}{a6}{a7}{a8}{a9}{b0}{b1}{b2}{b3}{b4}{b5}{b6}{b7}{b8}{b9}")
+long_fmt = "%s." * 30 + "%d|%%|" * 10
+show("pctlong", long_fmt % (tuple(parts[:30]) + tuple(range(10))))
+long_tpl = "{}-" * 70
+show("fmtlong", long_tpl.format(*range(70)))
+show("pct\u00e9", "\u00e9%s\u00e9%5s\u4e16" % ("x" * 30, "y"))
+show("fmt\u00e9", "\u00e9{}\u00e9{:>5}\u4e16{{}}".format("x" * 30, "y"))

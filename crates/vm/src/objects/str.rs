@@ -74,7 +74,7 @@ pub(crate) struct TextMeta {
 
 impl TextMeta {
     /// Of `parts` one after the other (their flags combine: nothing is scanned).
-    pub(crate) fn of_concat(parts: &[&PyStr]) -> TextMeta {
+    pub(crate) fn of_concat<'a>(parts: impl IntoIterator<Item = &'a PyStr>) -> TextMeta {
         let mut len = 0usize;
         let mut char_len = 0usize;
         let mut ascii = ASCII;

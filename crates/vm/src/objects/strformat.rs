@@ -147,6 +147,38 @@ fn emit(out: &mut Vec<u8>, body: &[u8], lead: usize, width: usize, ljust: bool, 
     }
 }
 
+/// The code points of a format string: on the stack when there are few (most formats), so
+/// formatting allocates nothing for them.
+// Only ever a local: its size is the point.
+#[allow(clippy::large_enum_variant)]
+enum CodePoints {
+    Few([u32; 64], usize),
+    Many(Vec<u32>),
+}
+
+impl CodePoints {
+    fn of(s: &PyStr) -> CodePoints {
+        let mut few = [0u32; 64];
+        if s.len() > few.len() {
+            return CodePoints::Many(s.code_points());
+        }
+        for (d, c) in few.iter_mut().zip(s.chars()) {
+            *d = c;
+        }
+        CodePoints::Few(few, s.len())
+    }
+}
+
+impl std::ops::Deref for CodePoints {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self {
+            CodePoints::Few(few, n) => &few[..*n],
+            CodePoints::Many(v) => v,
+        }
+    }
+}
+
 /// `format % args` for a str format.
 pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value> {
     let tuple = match args.payload() {
@@ -162,7 +194,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
         arglen: tuple.map_or(-1, |t| t.len() as isize),
         argidx: if tuple.is_some() { 0 } else { -2 },
     };
-    let cps = fmt.code_points();
+    let cps = CodePoints::of(fmt);
     let n = cps.len();
     let mut out = vm.str_scratch(fmt.wtf8().len() + 16);
     // An exact str that is the whole result, which CPython's writer returns as it is
@@ -514,7 +546,7 @@ pub fn str_format(vm: &mut Vm, fmt: &PyStr, args: &[Value], kw: &Kw) -> PyResult
         mode: 0,
         next_auto: 0,
     };
-    let cps = fmt.code_points();
+    let cps = CodePoints::of(fmt);
     let mut out = vm.str_scratch(fmt.wtf8().len() + 16);
     render(vm, &cps, &mut st, 2, &mut out)?;
     if out.is_empty() {

@@ -22,14 +22,10 @@ use crate::{PyErr, PyResult, Vm};
 impl Vm {
     /// `BUILD_STRING`: concatenate str values.
     pub fn concat_strs(&mut self, parts: &[Value]) -> PyResult<Value> {
-        let mut strs: Vec<&PyStr> = Vec::with_capacity(parts.len());
-        for p in parts {
-            match p.payload() {
-                Some(Payload::Str(s)) => strs.push(s),
-                _ => return Err(self.type_error("BUILD_STRING expects str parts")),
-            }
+        if parts.iter().any(|p| as_pystr(p).is_none()) {
+            return Err(self.type_error("BUILD_STRING expects str parts"));
         }
-        Ok(self.new_str_concat(&strs))
+        Ok(self.new_str_concat_of(parts.iter().filter_map(as_pystr)))
     }
 
     /// `format(v, spec)`: `type(v).__format__(v, spec)`.
@@ -835,9 +831,54 @@ fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let spec_text = spec.as_str();
     let parsed = parse_spec(vm, &spec_text, 's', "str")?;
+    if let Some(v) = pad_str(vm, s, &parsed) {
+        return Ok(v);
+    }
     let r = krait_common::format_spec::format_str(&s.as_str(), &parsed, "str")
         .map_err(|e| format_error(vm, e))?;
     Ok(vm.new_string(r))
+}
+
+/// `format_str` for the specs it accepts, on the WTF-8 text (lone surrogates kept), into the
+/// scratch buffer; `None` for a spec it refuses (its error) or a width too large to try.
+fn pad_str(vm: &Vm, s: &PyStr, p: &krait_common::format_spec::FormatSpec) -> Option<Value> {
+    use krait_common::format_spec::Align;
+    if !matches!(p.ty, None | Some('s'))
+        || p.sign.is_some()
+        || p.no_neg_0
+        || p.alternate
+        || p.align == Some(Align::AfterSign)
+    {
+        return None;
+    }
+    let b = s.wtf8();
+    // `.precision` keeps that many code points.
+    let (body, chars) = match p.precision {
+        Some(k) if k < s.len() => (&b[..s.byte_offset(k)], k),
+        _ => (b, s.len()),
+    };
+    let padding = p.width.unwrap_or(0).saturating_sub(chars);
+    if padding > 1 << 20 {
+        return None;
+    }
+    let left = match p.align {
+        Some(Align::Right) => padding,
+        Some(Align::Center) => padding / 2,
+        _ => 0,
+    };
+    let fill = p.fill.unwrap_or(if p.zero_pad { '0' } else { ' ' });
+    let mut fill_buf = [0u8; 4];
+    let fill = fill.encode_utf8(&mut fill_buf).as_bytes();
+    let mut out = vm.str_scratch(body.len() + padding * fill.len());
+    for _ in 0..left {
+        out.extend_from_slice(fill);
+    }
+    out.extend_from_slice(body);
+    for _ in left..padding {
+        out.extend_from_slice(fill);
+    }
+    let m = (!s.has_surrogates()).then(|| TextMeta::counted(out.len(), chars + padding, false));
+    Some(vm.new_str_scratch(out, m))
 }
 
 fn str_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
