@@ -762,23 +762,12 @@ impl Vm {
 
     /// `str(i)`, written on the stack rather than in a temporary block.
     pub fn new_str_i64(&self, i: i64) -> Value {
-        // 19 digits and a sign at the most (`i64::MIN`).
-        let mut buf = [0u8; 20];
-        let mut at = buf.len();
-        let mut n = i.unsigned_abs();
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        if i < 0 {
-            at -= 1;
-            buf[at] = b'-';
-        }
-        let text = &buf[at..];
+        let mut digits = [0u8; 20];
+        let d = crate::objects::int::decimal_digits(&mut digits, i.unsigned_abs());
+        let mut text = [b'-'; 21];
+        let start = usize::from(i >= 0);
+        text[1..=d.len()].copy_from_slice(d);
+        let text = &text[start..=d.len()];
         self.new_str_meta(text, TextMeta::ascii(text.len()))
     }
 

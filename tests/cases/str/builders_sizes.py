@@ -86,3 +86,16 @@ long_tpl = "{}-" * 70
 show("fmtlong", long_tpl.format(*range(70)))
 show("pct\u00e9", "\u00e9%s\u00e9%5s\u4e16" % ("x" * 30, "y"))
 show("fmt\u00e9", "\u00e9{}\u00e9{:>5}\u4e16{{}}".format("x" * 30, "y"))
+for i in [0, 5, -5, 123456, -2**63, 2**63 - 1, True]:
+    print("%d|%i|%u|%+d|% d|%5d|%-5d|%05d|%+06d|% 06d|%-+7d|%.3d|%x" % ((i,) * 13))
+specs = ["d", "5", "5d", "<5", "^6", "=+8", "08", "+08", "-08", " 08", "*^9d", "\u00e9>7", "x<4",
+         "+", " ", "0", "030", "<030", ",", "_d", "n", "#d", "x", "#b", ".2", "z5"]
+for i in [0, 7, -7, 1234, -98765, -2**63, 2**63 - 1, True]:
+    row = []
+    for spec in specs:
+        try:
+            row.append(format(i, spec))
+        except ValueError as e:
+            row.append("E:" + str(e)[:20])
+    print("|".join(row))
+print(f"{42:6d}:{-3:<4}|{7:^5}|{-12:=+6}|{5:\u00e9>4}")

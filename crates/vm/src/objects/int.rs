@@ -450,6 +450,20 @@ pub fn int_to_decimal(vm: &mut Vm, i: IntRef<'_>) -> PyResult<String> {
     }
 }
 
+/// The decimal digits of `n`, written at the end of `buf` (20 digits hold any `u64`).
+pub(crate) fn decimal_digits(buf: &mut [u8; 20], mut n: u64) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
+}
+
 /// `abs(v)` in decimal for `%d`/`%i`/`%u`: under the digit limit and the interpreter's limits.
 pub fn abs_decimal(vm: &mut Vm, v: &BigInt) -> PyResult<String> {
     let mag = v.abs();
@@ -492,6 +506,11 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let p = crate::objects::strmethods::parse_spec(vm, &spec, 'd', &tn)?;
+    if let IntRef::Small(n) = i
+        && let Some(v) = format_small_decimal(vm, n, &p)
+    {
+        return Ok(v);
+    }
     // A huge int's decimal digits are made in interruptible steps, as str() makes them.
     let decimal = match i {
         IntRef::Big(b) if matches!(p.ty, None | Some('d' | 'n')) => Some(
@@ -505,6 +524,66 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         // Also maps an impossible width to MemoryError.
         Err(e) => Err(crate::objects::strmethods::format_error(vm, e)),
     }
+}
+
+/// `format(n, spec)` for a plain decimal spec (fill, alignment, sign, width; no grouping,
+/// type `d` or none), written into the scratch buffer with the digits made on the stack;
+/// `None` for any other spec (`format_int_digits` handles it, errors included).
+fn format_small_decimal(
+    vm: &Vm,
+    n: i64,
+    p: &krait_common::format_spec::FormatSpec,
+) -> Option<Value> {
+    use krait_common::format_spec::{Align, SignOption};
+    if !matches!(p.ty, None | Some('d'))
+        || p.grouping.is_some()
+        || p.precision.is_some()
+        || p.alternate
+        || p.no_neg_0
+    {
+        return None;
+    }
+    let sign = match (n < 0, p.sign) {
+        (true, _) => Some(b'-'),
+        (false, Some(SignOption::Plus)) => Some(b'+'),
+        (false, Some(SignOption::Space)) => Some(b' '),
+        _ => None,
+    };
+    let mut buf = [0u8; 20];
+    let digits = decimal_digits(&mut buf, n.unsigned_abs());
+    let content = usize::from(sign.is_some()) + digits.len();
+    let padding = p.width.unwrap_or(0).saturating_sub(content);
+    if padding > 1 << 20 {
+        return None;
+    }
+    // `calc_number_widths`: numbers align right by default, after the sign under `0`.
+    let align = p.align.unwrap_or(if p.zero_pad {
+        Align::AfterSign
+    } else {
+        Align::Right
+    });
+    let (left, middle) = match align {
+        Align::Left => (0, 0),
+        Align::Right => (padding, 0),
+        Align::Center => (padding / 2, 0),
+        Align::AfterSign => (0, padding),
+    };
+    let fill = p.fill.unwrap_or(if p.zero_pad { '0' } else { ' ' });
+    let mut fill_buf = [0u8; 4];
+    let fill = fill.encode_utf8(&mut fill_buf).as_bytes();
+    let mut out = vm.str_scratch(content + padding * fill.len());
+    let pad = |out: &mut Vec<u8>, k: usize| {
+        for _ in 0..k {
+            out.extend_from_slice(fill);
+        }
+    };
+    pad(&mut out, left);
+    out.extend(sign);
+    pad(&mut out, middle);
+    out.extend_from_slice(digits);
+    pad(&mut out, padding - left - middle);
+    let m = crate::objects::str::TextMeta::counted(out.len(), content + padding, false);
+    Some(vm.new_str_scratch(out, Some(m)))
 }
 
 fn int_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -344,6 +344,27 @@ pub fn percent_format(vm: &mut Vm, fmt: &PyStr, args: &Value) -> PyResult<Value>
                 }
                 emit(&mut out, &body, 0, width, ljust, false);
             }
+            'd' | 'i' | 'u' if prec.is_none() && matches!(v, Value::Int(_)) => {
+                // A small int: sign and digits on the stack, no big int or string made.
+                if let Value::Int(i) = v {
+                    let sign = if i < 0 {
+                        Some(b'-')
+                    } else if plus {
+                        Some(b'+')
+                    } else if space {
+                        Some(b' ')
+                    } else {
+                        None
+                    };
+                    let mut digits = [0u8; 20];
+                    let d = crate::objects::int::decimal_digits(&mut digits, i.unsigned_abs());
+                    let mut body = [0u8; 21];
+                    let lead = usize::from(sign.is_some());
+                    body[0] = sign.unwrap_or(0);
+                    body[lead..lead + d.len()].copy_from_slice(d);
+                    emit(&mut out, &body[..lead + d.len()], lead, width, ljust, zero);
+                }
+            }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let integer_only = matches!(conv_c, 'x' | 'X' | 'o');
                 let Some(big) = pct_int(vm, &v, integer_only)? else {
