@@ -15,14 +15,15 @@
 //! # Giving memory back
 //! A chunk is carved run by run ([`RUN_BYTES`], aligned; no box crosses a run's end), and a
 //! run carved to its end is *sealed*: its carved length is noted in [`SEALED`]. When a
-//! pool's free lists hold many bytes ([`Pool::scan_at`]), [`scan`] counts them per run, and a
-//! sealed run whose boxes are all on this pool's lists is taken off them and its pages given
-//! back to the system through the hook the embedder installed ([`set_page_release`]; the CLI
-//! uses `madvise(MADV_DONTNEED)`): after a program drops a large structure, its memory is the
-//! system's again, as obmalloc frees emptied arenas, rather than boxes that only later boxes
-//! can use while glibc's heap grows for everything else. Released runs are carved again
-//! before a new chunk is made. A program that keeps refilling what was released (churn)
-//! makes the pool keep more of its emptied runs at each scan ([`Pool::keep`]).
+//! pool's thread has freed enough bytes since the last scan ([`Pool::scan_in`]), [`scan`]
+//! counts the free lists per run, and a sealed run whose boxes are all on this pool's lists
+//! is taken off them and its pages given back to the system through the hook the embedder
+//! installed ([`set_page_release`]; the CLI uses `madvise(MADV_DONTNEED)`): after a program
+//! drops a large structure, its memory is the system's again, as obmalloc frees emptied
+//! arenas, rather than boxes that only later boxes can use while glibc's heap grows for
+//! everything else. Released runs are carved again before a new chunk is made. A program
+//! that keeps carving again what was emptied (churn: it drops and rebuilds a structure)
+//! makes the pool keep that much of its emptied runs resident ([`Pool::keep`]).
 //!
 //! The pool is per thread (no lock on the hot path; objects freed on another thread than the
 //! one that made them simply join that thread's list, where they keep their run from looking
@@ -38,6 +39,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
+
+use crate::fasthash::FastBuild;
 
 /// Every box's alignment, and the size of class 0 (nearly every object's box).
 const BOX: Layout = crate::object::box_layout();
@@ -73,13 +76,17 @@ const _: () = assert!(CHUNK_BYTES.is_multiple_of(RUN_BYTES) && MAX_BOX <= RUN_BY
 // A free box holds the link to the next one in its first word.
 const _: () = assert!(BOX.size() >= size_of::<*mut u8>() && BOX.align() >= align_of::<*mut u8>());
 
-/// Free bytes in a pool's lists at which the first scan runs, and the least between scans.
-const SCAN_MIN: isize = 1 << 20;
-/// Free bytes in a pool's lists from which a refill that would make a new chunk scans for
-/// emptied runs first (doubled after each such scan, from what is left).
-const GROW_SCAN_MIN: isize = 512 << 10;
-/// The most bytes of emptied runs a pool keeps at a scan (see `Pool::keep`).
+/// Bytes freed after which a scan runs (at the least: as many as the last scan left on the
+/// lists, so that a scan's walk costs a bounded amount per byte freed).
+const SCAN_MIN: usize = 1 << 20;
+/// Bytes freed since the last scan from which a refill that would make a new chunk scans for
+/// emptied runs first (at the least: as many as the last scan left on the lists).
+const GROW_SCAN_MIN: usize = 512 << 10;
+/// The most bytes of emptied runs a pool keeps (see `Pool::keep`).
 const KEEP_MAX: usize = 64 << 20;
+/// Free-triggered scans in a row that find no emptied run, with none carved again, after
+/// which each halves `keep` (`decide_keep`).
+const IDLE_SCANS: u32 = 4;
 
 /// The run `b` lies in.
 #[inline(always)]
@@ -98,26 +105,27 @@ struct Pool {
     end: Cell<*mut u8>,
     /// The end of the uncarved region `end` lies in (a chunk's end).
     rest: Cell<*mut u8>,
-    /// Bytes on the free lists (an estimate: boxes adopted from ended threads are not
-    /// counted in, so it can go below zero).
-    free_bytes: Cell<isize>,
-    /// `free_bytes` at which `scan` runs next.
-    scan_at: Cell<isize>,
+    /// Bytes still to be freed before the next scan: set to `scan_every` by each scan and
+    /// lowered by each free. The only count on the hot paths (an allocation counts nothing),
+    /// so it counts frees, not what the lists hold: a run can only empty through frees.
+    scan_in: Cell<isize>,
+    /// What `scan_in` was last set to (`scan_every - scan_in` bytes were freed since).
+    scan_every: Cell<isize>,
+    /// Bytes the last scan left on the free lists: what the next scan walks at the least.
+    left: Cell<usize>,
     /// Runs `scan` found empty and kept: carved again (by any class) before a new chunk.
     spare: Cell<Vec<usize>>,
     /// Runs given back by `scan`, carved again after the spare ones.
     released: Cell<Vec<usize>>,
-    /// `free_bytes` at which a refill about to make a new chunk scans first.
-    grow_scan_at: Cell<isize>,
-    /// Runs the last scan that gave runs back gave back, and released runs carved since.
-    given_back: Cell<usize>,
-    recarved: Cell<usize>,
-    /// Bytes of emptied runs a scan keeps rather than gives back: 0 at first, doubled (from
-    /// 2 MiB, up to `KEEP_MAX`) when most of what was last given back had to be carved again,
-    /// halved when not. Several scans run while one structure is freed, and those after the
-    /// first see nothing carved again, so a program that rebuilds the same structure still
-    /// gives it back each time (as CPython's obmalloc does): see performance.md, session 14.
+    /// Bytes of emptied runs a free-triggered scan keeps as spare rather than gives back
+    /// (`decide_keep`): 0 at first, grown by what had to be carved again from released runs.
     keep: Cell<usize>,
+    /// Spare runs, and released runs, carved again since `keep` was last set: one cycle of a
+    /// program that frees a structure and builds another.
+    recarved_spare: Cell<usize>,
+    recarved_released: Cell<usize>,
+    /// Free-triggered scans in a row that found nothing with nothing carved again.
+    idle: Cell<u32>,
 }
 
 /// The carved length of every sealed run, by run address (see the module docs). Written when
@@ -158,14 +166,15 @@ thread_local! {
             bump: Cell::new(ptr::null_mut()),
             end: Cell::new(ptr::null_mut()),
             rest: Cell::new(ptr::null_mut()),
-            free_bytes: Cell::new(0),
-            scan_at: Cell::new(SCAN_MIN),
+            scan_in: Cell::new(SCAN_MIN as isize),
+            scan_every: Cell::new(SCAN_MIN as isize),
+            left: Cell::new(0),
             spare: Cell::new(Vec::new()),
             released: Cell::new(Vec::new()),
-            grow_scan_at: Cell::new(GROW_SCAN_MIN),
-            given_back: Cell::new(0),
-            recarved: Cell::new(0),
             keep: Cell::new(0),
+            recarved_spare: Cell::new(0),
+            recarved_released: Cell::new(0),
+            idle: Cell::new(0),
         }
     };
 }
@@ -188,7 +197,6 @@ pub(crate) fn alloc_box_class(k: usize) -> NonNull<u8> {
             // `free_box_class`, or an ended thread's list adopted by `refill`), and the box
             // is at least a pointer wide and aligned.
             list.set(unsafe { head.cast::<*mut u8>().read() });
-            p.free_bytes.set(p.free_bytes.get() - size as isize);
             return head;
         }
         let b = p.bump.get();
@@ -238,12 +246,10 @@ pub(crate) unsafe fn free_box_class(b: NonNull<u8>, k: usize) {
         // SAFETY: the block is ours to reuse; its first word becomes the link.
         unsafe { b.as_ptr().cast::<*mut u8>().write(list.get()) };
         list.set(b.as_ptr());
-        let f = p.free_bytes.get() + size as isize;
-        p.free_bytes.set(f);
-        if f >= p.scan_at.get() {
+        let n = p.scan_in.get() - size as isize;
+        p.scan_in.set(n);
+        if n < 0 {
             scan(p, true);
-            let left = p.free_bytes.get();
-            p.scan_at.set((left.max(0) * 2).max(left + SCAN_MIN));
         }
     });
 }
@@ -274,6 +280,7 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
     }
     // Spare runs first: their pages are resident.
     if let Some(run) = pop_run(&p.spare) {
+        p.recarved_spare.set(p.recarved_spare.get() + 1);
         return carve_from(p, run as *mut u8, (run + RUN_BYTES) as *mut u8, size);
     }
     if HAS_ORPHANS.load(Ordering::Relaxed)
@@ -313,10 +320,9 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
         return b;
     }
     // Before the pool grows, the runs emptied since the last scan can serve any class.
-    if p.free_bytes.get() >= p.grow_scan_at.get() {
+    let freed = (p.scan_every.get() - p.scan_in.get()).max(0) as usize;
+    if freed >= p.left.get().max(GROW_SCAN_MIN) {
         scan(p, false);
-        let left = p.free_bytes.get();
-        p.grow_scan_at.set((left.max(0) * 2).max(GROW_SCAN_MIN));
         if let Some(b) = carve_spare(p, size) {
             return b;
         }
@@ -336,10 +342,13 @@ fn refill(p: &Pool, k: usize) -> *mut u8 {
 /// Carve from a spare run, else from a released one (whose pages fault in again).
 fn carve_spare(p: &Pool, size: usize) -> Option<*mut u8> {
     let run = match pop_run(&p.spare) {
-        Some(run) => run,
+        Some(run) => {
+            p.recarved_spare.set(p.recarved_spare.get() + 1);
+            run
+        }
         None => {
             let run = pop_run(&p.released)?;
-            p.recarved.set(p.recarved.get() + 1);
+            p.recarved_released.set(p.recarved_released.get() + 1);
             run
         }
     };
@@ -386,93 +395,166 @@ fn seal(run: usize, len: usize) {
     }
 }
 
+/// What a scan counts in one run: the free bytes on this pool's lists that lie in it, the
+/// classes of those boxes (bit `k` for class `k`), and whether the run is being taken off.
+#[derive(Clone, Copy, Default)]
+struct RunCount {
+    bytes: usize,
+    classes: u32,
+    gone: bool,
+}
+const _: () = assert!(CLASSES <= u32::BITS as usize);
+
+/// Count `bytes` of class `k` free in `run`.
+#[inline]
+fn count_run(
+    per_run: &mut HashMap<usize, RunCount, FastBuild>,
+    run: usize,
+    bytes: usize,
+    k: usize,
+) {
+    let c = per_run.entry(run).or_default();
+    c.bytes += bytes;
+    c.classes |= 1 << k;
+}
+
 /// Take the runs whose boxes are all on this pool's free lists off the lists: they become
 /// spare runs, which any size class carves again. When `give_back` and a page-release hook
 /// is installed, all but `keep` bytes of them are given back to the system instead (see the
-/// module docs). Returns whether any run was found.
+/// module docs).
 #[cold]
 #[inline(never)]
-fn scan(p: &Pool, give_back: bool) -> bool {
-    let mut per_run: HashMap<usize, usize> = HashMap::new();
+fn scan(p: &Pool, give_back: bool) {
+    // Consecutive boxes of a list mostly lie in one run (carved in order, and freed in the
+    // order a structure held them), so the map is touched once per stretch, not per box.
+    let mut per_run: HashMap<usize, RunCount, FastBuild> = HashMap::default();
+    let mut total = 0;
     for (k, list) in p.free.iter().enumerate() {
+        let size = class_size(k);
+        let (mut run, mut bytes) = (0, 0);
         let mut b = list.get();
         while !b.is_null() {
-            *per_run.entry(run_of(b as usize)).or_default() += class_size(k);
+            let r = run_of(b as usize);
+            if r != run {
+                if bytes != 0 {
+                    count_run(&mut per_run, run, bytes, k);
+                    total += bytes;
+                }
+                (run, bytes) = (r, 0);
+            }
+            bytes += size;
             // SAFETY: a well-formed free list (see `alloc_box_class`).
             b = unsafe { b.cast::<*mut u8>().read() };
         }
+        if bytes != 0 {
+            count_run(&mut per_run, run, bytes, k);
+            total += bytes;
+        }
     }
     let mut empty: Vec<usize> = Vec::new();
+    let (mut gone_bytes, mut gone_classes) = (0, 0u32);
     if let Ok(mut sealed) = SEALED.lock() {
-        empty.extend(
-            per_run
-                .iter()
-                .filter(|&(run, &n)| sealed.get(run).is_some_and(|&len| len as usize == n))
-                .map(|(&run, _)| run),
-        );
-        for run in &empty {
-            sealed.remove(run);
+        for (&run, c) in per_run.iter_mut() {
+            if sealed.get(&run).is_some_and(|&len| len as usize == c.bytes) {
+                sealed.remove(&run);
+                c.gone = true;
+                empty.push(run);
+                gone_bytes += c.bytes;
+                gone_classes |= c.classes;
+            }
         }
     }
-    let found = !empty.is_empty();
-    if found {
-        let gone: std::collections::HashSet<usize> = empty.iter().copied().collect();
-        for list in &p.free {
-            // Relink the list without the boxes of those runs, in the same order.
-            let mut b = list.get();
-            let mut last: *mut u8 = ptr::null_mut();
-            list.set(ptr::null_mut());
-            while !b.is_null() {
-                // SAFETY: as above.
-                let next = unsafe { b.cast::<*mut u8>().read() };
-                if !gone.contains(&run_of(b as usize)) {
-                    if last.is_null() {
-                        list.set(b);
-                    } else {
-                        // SAFETY: `last` is a free box of this list.
-                        unsafe { last.cast::<*mut u8>().write(b) };
-                    }
-                    last = b;
+    for (k, list) in p.free.iter().enumerate() {
+        if gone_classes & (1 << k) == 0 {
+            continue;
+        }
+        // Relink the list without the boxes of those runs, in the same order.
+        let mut b = list.get();
+        let mut last: *mut u8 = ptr::null_mut();
+        let (mut run, mut gone) = (0, false);
+        list.set(ptr::null_mut());
+        while !b.is_null() {
+            // SAFETY: as above.
+            let next = unsafe { b.cast::<*mut u8>().read() };
+            let r = run_of(b as usize);
+            if r != run {
+                run = r;
+                gone = per_run.get(&r).is_some_and(|c| c.gone);
+            }
+            if !gone {
+                if last.is_null() {
+                    list.set(b);
+                } else {
+                    // SAFETY: `last` is a free box of this list.
+                    unsafe { last.cast::<*mut u8>().write(b) };
                 }
-                b = next;
+                last = b;
             }
-            if !last.is_null() {
-                // SAFETY: as above.
-                unsafe { last.cast::<*mut u8>().write(ptr::null_mut()) };
-            }
+            b = next;
+        }
+        if !last.is_null() {
+            // SAFETY: as above.
+            unsafe { last.cast::<*mut u8>().write(ptr::null_mut()) };
         }
     }
-    // The lists were just counted: the estimate (which boxes adopted from ended threads make
-    // drift) starts again from the truth.
-    let bytes: usize = empty.iter().map(|r| per_run[r]).sum();
-    let total: usize = per_run.values().sum();
-    p.free_bytes.set((total - bytes) as isize);
+    // The next scan walks at least what is left: it waits for at least as many bytes freed.
+    let left = total - gone_bytes;
+    let every = left.max(SCAN_MIN) as isize;
+    p.left.set(left);
+    p.scan_every.set(every);
+    p.scan_in.set(every);
+    let found = empty.len();
     empty.sort_unstable();
     let mut spare = p.spare.take();
     spare.extend(empty);
     if give_back && let Some(release) = RELEASE.get() {
-        // Churn: most of what the last scan that gave runs back gave was carved again since.
-        // (Measured: a `keep` that only grows costs bm_unpack ~2 MiB of peak, because kept
-        // runs serve boxes only and its later phases allocate from malloc.)
-        let (given, again) = (p.given_back.get(), p.recarved.replace(0));
-        let keep = if again * 2 > given {
-            (p.keep.get() * 2).clamp(2 << 20, KEEP_MAX)
-        } else {
-            p.keep.get() / 2
-        };
-        p.keep.set(keep);
-        let kept = (keep / RUN_BYTES).min(spare.len());
+        decide_keep(p, found);
+        let kept = (p.keep.get() / RUN_BYTES).min(spare.len());
         let gone = spare.split_off(kept);
         for &run in &gone {
             release(run as *mut u8, RUN_BYTES);
         }
-        p.given_back.set(gone.len());
         let mut released = p.released.take();
         released.extend(gone);
         p.released.set(released);
     }
     p.spare.set(spare);
-    found
+}
+
+/// Set `keep` at a free-triggered scan that found `found` emptied runs.
+///
+/// A cycle closes when runs empty again after emptied runs were carved again. If the
+/// cycle's carving used up the spare runs and went on to released ones (a program that
+/// drops and rebuilds a structure larger than what was kept), those pages were faulted in
+/// again: `keep` grows by that much, so that the next rebuild finds them resident. If not, it
+/// shrinks to what the cycle carved, by at most half. Several scans run while one structure
+/// is freed, and only the first after the carving closes the cycle: the later ones see
+/// nothing carved again and leave `keep` alone. Scans that find nothing with nothing carved
+/// again (the program has moved on) halve it after [`IDLE_SCANS`] of them in a row, so that
+/// the runs kept for a loop that ended go back to the system. (Kept runs serve boxes only:
+/// a `keep` that only grew cost bm_unpack ~2 MiB of peak in session 14, its later phases
+/// allocating from malloc; this one grows only by pages that were faulted in again.)
+fn decide_keep(p: &Pool, found: usize) {
+    let (spare, released) = (p.recarved_spare.get(), p.recarved_released.get());
+    let keep = p.keep.get();
+    if found > 0 && spare + released > 0 {
+        p.keep.set(if released > 0 {
+            (keep + released * RUN_BYTES).min(KEEP_MAX)
+        } else {
+            (spare * RUN_BYTES).clamp(keep / 2, keep)
+        });
+        p.recarved_spare.set(0);
+        p.recarved_released.set(0);
+        p.idle.set(0);
+    } else if found == 0 && spare + released == 0 {
+        let idle = p.idle.get() + 1;
+        if idle >= IDLE_SCANS {
+            p.keep.set(keep / 2);
+        }
+        p.idle.set(idle);
+    } else {
+        p.idle.set(0);
+    }
 }
 
 /// A block of `size` bytes straight from the system allocator, for the end of a thread's
@@ -520,13 +602,90 @@ mod tests {
     use super::{
         POOL, RUN_BYTES, alloc_box, alloc_box_class, class_size, free_box, free_box_class,
     };
+    use std::cell::Cell;
     use std::ptr::NonNull;
 
+    thread_local! {
+        /// Bytes the page-release hook was given on this thread.
+        static RELEASED_BYTES: Cell<usize> = const { Cell::new(0) };
+    }
+
     /// The page-release hook for tests: what `MADV_DONTNEED` does to the contents, so a
-    /// released box still in use shows as zeroed.
+    /// released box still in use shows as zeroed; counts what it was given.
     fn zero_pages(start: *mut u8, len: usize) {
         // SAFETY: the pool hands over a range it owns and no longer uses.
         unsafe { std::ptr::write_bytes(start, 0, len) };
+        RELEASED_BYTES.with(|n| n.set(n.get() + len));
+    }
+
+    /// Check that the live boxes still hold their stamps.
+    fn check_live(live: &[(NonNull<u8>, usize, u8)]) {
+        for (b, k, stamp) in live {
+            // SAFETY: a live block of ours.
+            let bytes = unsafe { std::slice::from_raw_parts(b.as_ptr(), class_size(*k)) };
+            assert!(bytes.iter().all(|x| x == stamp), "a live box was released");
+        }
+    }
+
+    /// Build about `bytes` of boxes of two classes, interleaved, and free them in order;
+    /// with `live`, one box in 20,000 stays alive, stamped, in it. Returns the bytes the
+    /// page-release hook was given meanwhile.
+    fn build_and_drop(bytes: usize, live: Option<&mut Vec<(NonNull<u8>, usize, u8)>>) -> usize {
+        let before = RELEASED_BYTES.with(Cell::get);
+        let n = bytes / class_size(2);
+        let mut dead = Vec::with_capacity(n);
+        let mut live = live;
+        for i in 0..n {
+            let k = if i % 2 == 0 { 4 } else { 0 };
+            let b = alloc_box_class(k);
+            if let Some(live) = live.as_mut().filter(|_| i % 20_000 == 17) {
+                let stamp = (i % 251) as u8 | 1;
+                // SAFETY: the block is `class_size(k)` bytes and ours.
+                unsafe { std::ptr::write_bytes(b.as_ptr(), stamp, class_size(k)) };
+                live.push((b, k, stamp));
+            } else {
+                dead.push((b, k));
+            }
+        }
+        for (b, k) in dead {
+            // SAFETY: taken above, freed once.
+            unsafe { free_box_class(b, k) };
+        }
+        RELEASED_BYTES.with(Cell::get) - before
+    }
+
+    #[test]
+    fn a_structure_rebuilt_in_a_loop_keeps_its_pages() {
+        super::set_page_release(zero_pages);
+        // Some boxes of the first round stay alive throughout.
+        let mut live = Vec::new();
+        let mut given = vec![build_and_drop(6 << 20, Some(&mut live))];
+        given.extend((1..8).map(|_| build_and_drop(6 << 20, None)));
+        check_live(&live);
+        // The first drop gives the runs back (nothing says they will be needed again); once
+        // a rebuild has carved them again, later drops keep them for the next rebuild, over
+        // all the scans that one drop runs.
+        assert!(given[0] > 2 << 20, "first drop gave back {given:?}");
+        let later: usize = given[2..].iter().sum();
+        assert!(later < given[0] / 4, "later drops gave back {given:?}");
+        let (_, spare) = released_and_spare_runs();
+        assert!(
+            spare * RUN_BYTES > 2 << 20,
+            "{spare} spare runs after the loop"
+        );
+        // Once the loop is over, frees that empty nothing and carve nothing again give the
+        // kept runs back, a half at a time.
+        for _ in 0..(40 << 20) / class_size(0) {
+            // SAFETY: freed once, just after it was taken.
+            unsafe { free_box(alloc_box()) };
+        }
+        check_live(&live);
+        let (_, spare) = released_and_spare_runs();
+        assert_eq!(spare, 0, "spare runs kept after the loop ended");
+        for (b, k, _) in live {
+            // SAFETY: taken in `build_and_drop`, freed once.
+            unsafe { free_box_class(b, k) };
+        }
     }
 
     /// Runs this thread's pool gave back or keeps spare, and has not carved again.
@@ -553,16 +712,17 @@ mod tests {
             // SAFETY: taken above, freed once.
             unsafe { free_box_class(b, 12) };
         }
-        // Twice what those runs hold: boxes adopted from other tests' ended threads come
-        // first, and then the emptied runs, before any new chunk.
-        let small: Vec<NonNull<u8>> = (0..(4 << 20) / class_size(0))
-            .map(|_| alloc_box())
-            .collect();
-        let reused = small
-            .iter()
-            .filter(|b| runs.contains(&super::run_of(b.as_ptr() as usize)))
-            .count();
+        // Boxes adopted from other tests' ended threads (their lists and uncarved regions,
+        // several MiB) come first, and then the emptied runs, before any new chunk: take
+        // boxes until most of those runs are carved again (or far more than they hold).
         let room = runs.len() * RUN_BYTES / class_size(0);
+        let mut small: Vec<NonNull<u8>> = Vec::new();
+        let mut reused = 0;
+        while reused * 2 <= room && small.len() < (64 << 20) / class_size(0) {
+            let b = alloc_box();
+            reused += usize::from(runs.contains(&super::run_of(b.as_ptr() as usize)));
+            small.push(b);
+        }
         assert!(reused * 2 > room, "{reused} boxes in runs that hold {room}");
         for b in small {
             // SAFETY: as above.
