@@ -39,6 +39,7 @@ mod stat;
 mod statistics;
 mod string;
 mod symtable;
+mod testinternalcapi;
 mod thread;
 mod time;
 mod tracemalloc;
@@ -218,6 +219,7 @@ pub fn register(vm: &mut Vm) {
         ("_codecs", codecs::init),
         ("_ast", ast::init),
         ("_symtable", symtable::init),
+        ("_testinternalcapi", testinternalcapi::init),
         ("_imp", imp::init),
         ("marshal", marshal::init),
         ("_contextvars", contextvars::init),
