@@ -130,7 +130,7 @@ fn marshal_load(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     let mut r = Reader {
-        src: Source::File(read),
+        src: Source::File(file),
         refs: Vec::new(),
         depth: 0,
     };
@@ -190,6 +190,18 @@ fn name_chars(s: &[u8]) -> bool {
 }
 
 impl Writer {
+    /// A set's members in the order `sorted(s, key=marshal.dumps)` (bpo-37596), so the output
+    /// does not depend on the hash seed.
+    fn sorted_members(&mut self, vm: &mut Vm, items: Vec<Value>) -> Result<Vec<Value>, WriteError> {
+        let mut keyed = Vec::with_capacity(items.len());
+        for item in items {
+            let key = dumps(vm, &item, self.version).map_err(WriteError::Py)?;
+            keyed.push((key, item));
+        }
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(keyed.into_iter().map(|(_, v)| v).collect())
+    }
+
     fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
@@ -384,6 +396,7 @@ impl Writer {
             }
             Payload::Set(t) if is_type(vm, v, &types.set) => {
                 let items: Vec<Value> = t.borrow().iter().map(|(_, x)| x.clone()).collect();
+                let items = self.sorted_members(vm, items)?;
                 self.byte(TYPE_SET | flag);
                 self.size(items.len())?;
                 for i in &items {
@@ -392,6 +405,7 @@ impl Writer {
             }
             Payload::FrozenSet(t) if is_type(vm, v, &types.frozenset) => {
                 let items: Vec<Value> = t.iter().map(|(_, x)| x.clone()).collect();
+                let items = self.sorted_members(vm, items)?;
                 self.byte(TYPE_FROZENSET | flag);
                 self.size(items.len())?;
                 for i in &items {
@@ -483,8 +497,30 @@ impl Writer {
 enum Source<'a> {
     /// `loads`: the data and the read position.
     Bytes(&'a [u8], usize),
-    /// `load`: the file's `read` method.
+    /// `load`: the file (read through its `readinto`, as CPython's `r_string`).
     File(Value),
+}
+
+/// `r_string` on a file: `file.readinto(buffer)` of `n` bytes; more than asked is a
+/// `ValueError`, fewer the end of the data (`None` when nothing came).
+fn file_read(vm: &mut Vm, file: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
+    let buf = vm.new_bytearray(vec![0; n]);
+    let readinto = vm.getattr_str(file, "readinto")?;
+    let got = vm.call_pos(&readinto, std::slice::from_ref(&buf))?;
+    let read = if got.is_none() {
+        0
+    } else {
+        vm.index_to_i64(&got)?
+    };
+    if read > n as i64 {
+        return Err(vm.value_error(format!(
+            "read() returned too much data: {n} bytes requested, {read} returned"
+        )));
+    }
+    if read < n as i64 {
+        return Ok(None);
+    }
+    Ok(crate::objects::bytes::bytes_of(&buf))
 }
 
 struct Reader<'a> {
@@ -514,23 +550,15 @@ impl Reader<'_> {
                 }
                 None => Err(eof(vm, "marshal data too short")),
             },
-            Source::File(read) => {
+            Source::File(file) => {
                 if n == 0 {
                     return Ok(Vec::new());
                 }
-                let read = read.clone();
-                let got = vm.call_pos(&read, &[Value::Int(n as i64)])?;
-                let bytes = crate::objects::bytes::buffer_arg(vm, &got)?;
-                if bytes.len() > n {
-                    return Err(vm.value_error(format!(
-                        "read() returned too much data: {n} bytes requested, {} returned",
-                        bytes.len()
-                    )));
+                let file = file.clone();
+                match file_read(vm, &file, n)? {
+                    Some(bytes) => Ok(bytes),
+                    None => Err(eof(vm, "EOF read where not expected")),
                 }
-                if bytes.len() < n {
-                    return Err(eof(vm, "EOF read where not expected"));
-                }
-                Ok(bytes)
             }
         }
     }
@@ -542,17 +570,9 @@ impl Reader<'_> {
                 *pos += 1;
                 c
             })),
-            Source::File(read) => {
-                let read = read.clone();
-                let got = vm.call_pos(&read, &[Value::Int(1)])?;
-                let bytes = crate::objects::bytes::buffer_arg(vm, &got)?;
-                if bytes.len() > 1 {
-                    return Err(vm.value_error(format!(
-                        "read() returned too much data: 1 bytes requested, {} returned",
-                        bytes.len()
-                    )));
-                }
-                Ok(bytes.first().copied())
+            Source::File(file) => {
+                let file = file.clone();
+                Ok(file_read(vm, &file, 1)?.and_then(|b| b.first().copied()))
             }
         }
     }
