@@ -365,12 +365,21 @@ impl Cfg {
                     None => return,
                 }
             }
-            // Two stores to the same slot must keep their order.
-            if instrs[j].op == real(Opcode::STORE_FAST)
-                && instrs[k].op == real(Opcode::STORE_FAST)
-                && instrs[j].arg == instrs[k].arg
-            {
-                return;
+            // Stores to one slot keep their order: not safe when the two swapped store to the
+            // same slot, or a store between them writes the slot of either (`STORES_TO`).
+            let stores_to = |ins: &Instr| (ins.op == real(Opcode::STORE_FAST)).then_some(ins.arg);
+            let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+            if store_j.is_some() || store_k.is_some() {
+                if store_j == store_k {
+                    return;
+                }
+                let clash = instrs[j + 1..k]
+                    .iter()
+                    .filter_map(stores_to)
+                    .any(|s| Some(s) == store_j || Some(s) == store_k);
+                if clash {
+                    return;
+                }
             }
             instrs[idx].op = real(Opcode::NOP);
             instrs.swap(j, k);
