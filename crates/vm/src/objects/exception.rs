@@ -123,6 +123,10 @@ pub fn init(vm: &mut Vm) {
     kinds::init(vm);
     group::init(vm);
     let tb = vm.types.traceback.clone();
+    vm.add_methods(
+        &tb,
+        crate::methods![ staticmethod "__new__" => tb_new, "Create a new traceback object."; ],
+    );
     vm.add_getset(&tb, "tb_frame", tb_frame, None);
     vm.add_getset(&tb, "tb_next", tb_next, Some(tb_set_next));
     vm.add_getset(&tb, "tb_lasti", tb_lasti, None);
@@ -357,6 +361,61 @@ fn tb_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a TracebackData> {
         Some(Payload::Traceback(t)) => Ok(t),
         _ => Err(vm.type_error("descriptor requires a 'traceback' object")),
     }
+}
+
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's `tb_new_impl`).
+fn tb_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(cls) = args.values.first().cloned() else {
+        return Err(vm.type_error("traceback.__new__(): not enough arguments"));
+    };
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    let names = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let given = rest.values.len();
+    if given > names.len() {
+        return Err(vm.type_error(format!(
+            "TracebackType() takes at most 4 arguments ({given} given)"
+        )));
+    }
+    let a = crate::native::bind_args(vm, &rest, "TracebackType", &names, 4)?;
+    if !a[0].is_none() && !matches!(a[0].payload(), Some(Payload::Traceback(_))) {
+        return Err(vm.type_error(format!(
+            "expected traceback object or None, got '{}'",
+            vm.type_name(&a[0])
+        )));
+    }
+    let frame = match &a[1] {
+        Value::Obj(o) if matches!(o.payload, Payload::Frame(_)) => o.clone(),
+        other => {
+            return Err(vm.type_error(format!(
+                "TracebackType() argument 'tb_frame' must be frame, not {}",
+                vm.type_name(other)
+            )));
+        }
+    };
+    let int_arg = |vm: &mut Vm, v: &Value| -> PyResult<i64> {
+        if matches!(v, Value::Float(_)) {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        vm.index_to_i64(v)
+    };
+    let lasti = int_arg(vm, &a[2])?;
+    let lineno = int_arg(vm, &a[3])?;
+    // `tb_lasti` counts bytes of 2-byte code units; Krait keeps the instruction index.
+    let lasti = u32::try_from(lasti / 2).map_err(|_| vm.value_error("tb_lasti out of range"))?;
+    let lineno = u32::try_from(lineno).map_err(|_| vm.value_error("tb_lineno out of range"))?;
+    let tb = TracebackData {
+        frame,
+        lasti,
+        lineno,
+        next: RefCell::new(a[0].clone()),
+    };
+    let cls = crate::native::type_arg(vm, &cls, "traceback.__new__")?;
+    Ok(Value::Obj(
+        vm.new_object(&cls, Payload::Traceback(Box::new(tb))),
+    ))
 }
 
 fn tb_frame(vm: &mut Vm, this: &Value) -> PyResult<Value> {
