@@ -176,6 +176,29 @@ impl Constant {
             _ => false,
         }
     }
+
+    /// Equality of constants as `code.__eq__` compares them (CPython's `_PyCode_ConstantKey`:
+    /// typed, `0.0` apart from `-0.0`), with nested code objects compared by content.
+    fn same_value(&self, other: &Constant) -> bool {
+        use Constant::*;
+        let code = |c: &Constant| -> Option<Arc<CodeObject>> {
+            match c {
+                Code(a) => Some(a.clone()),
+                Lazy(l) => l.decode().ok().map(Arc::new),
+                _ => Option::None,
+            }
+        };
+        match (self, other) {
+            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_value(y))
+            }
+            (Code(_) | Lazy(_), Code(_) | Lazy(_)) => match (code(self), code(other)) {
+                (Some(a), Some(b)) => Arc::ptr_eq(&a, &b) || a.same_code(&b),
+                _ => false,
+            },
+            _ => self.same_as(other),
+        }
+    }
 }
 
 /// A compiled block of code: a module, class body, function, lambda or comprehension
@@ -222,6 +245,30 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// `code.__eq__` (CPython's `code_richcompare`): the same name, signature, flags, first
+    /// line, instructions, constants, names, variables, positions and exception table;
+    /// `co_qualname` and `co_filename` are not compared.
+    pub fn same_code(&self, other: &CodeObject) -> bool {
+        self.name == other.name
+            && self.arg_count == other.arg_count
+            && self.posonly_arg_count == other.posonly_arg_count
+            && self.kwonly_arg_count == other.kwonly_arg_count
+            && self.flags == other.flags
+            && self.first_line == other.first_line
+            && self.instructions == other.instructions
+            && self.names == other.names
+            && self.localsplus == other.localsplus
+            && self.localsplus_kinds == other.localsplus_kinds
+            && self.positions == other.positions
+            && self.exception_table == other.exception_table
+            && self.constants.len() == other.constants.len()
+            && self
+                .constants
+                .iter()
+                .zip(&other.constants)
+                .all(|(a, b)| a.same_value(b))
+    }
+
     fn slot_names(&self, kind: u8) -> Vec<&str> {
         self.localsplus
             .iter()

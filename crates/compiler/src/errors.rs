@@ -289,13 +289,62 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
                         .unwrap_or("\n");
                     gap.contains(';') && !gap.contains(['\n', '\r'])
                 });
-                if compound || !one_line {
-                    return Err(src.error_at(
+                if compound {
+                    // The parser fails at the first token after the compound statement.
+                    let start = second.start().to_usize();
+                    let rest = src.text.get(start..).unwrap_or("");
+                    let word = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(rest.len())
+                        .max(rest.chars().next().map_or(0, char::len_utf8));
+                    let mut e = src.error_at(
+                        ErrorKind::SyntaxError,
+                        "invalid syntax",
+                        TextRange::at(second.start(), TextSize::from(word as u32)),
+                    );
+                    last_line_as_read(src, &mut e);
+                    return Err(e);
+                }
+                if !one_line {
+                    // `bad_single_statement`: reported at the NEWLINE token ending the first
+                    // line (a trailing comment is part of it).
+                    let first_end = m
+                        .body
+                        .windows(2)
+                        .find(|w| {
+                            src.text
+                                .get(w[0].end().to_usize()..w[1].start().to_usize())
+                                .is_none_or(|g| g.contains(['\n', '\r']))
+                        })
+                        .map_or(second.start(), |w| w[0].end())
+                        .to_usize();
+                    let after = src.text.get(first_end..).unwrap_or("");
+                    let at = first_end + after.len()
+                        - after.trim_start_matches([' ', '\t', '\x0c']).len();
+                    let rest = src.text.get(at..).unwrap_or("");
+                    let len = if rest.starts_with('#') {
+                        rest.find(['\n', '\r']).unwrap_or(rest.len())
+                    } else {
+                        0
+                    };
+                    let range =
+                        TextRange::at(TextSize::from(at as u32), TextSize::from(len as u32));
+                    let mut e = src.error_at(
                         ErrorKind::SyntaxError,
                         "multiple statements found while compiling a single statement",
-                        second.range(),
-                    ));
+                        range,
+                    );
+                    if len == 0 {
+                        e.end_col = e.col;
+                    }
+                    return Err(e);
                 }
+            }
+            if mode == Mode::Single
+                && let [only] = &m.body[..]
+                && let Some(e) = single_unterminated_compound(src, only)
+            {
+                return Err(e);
             }
             Ok((m.body.into_iter().collect(), None))
         }
@@ -309,6 +358,54 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
             Ok((Vec::new(), Some(expr)))
         }
     }
+}
+
+/// An error on the source's last line, which has no newline: the tokenizer's buffer, which
+/// CPython shows, has none either.
+fn last_line_as_read(src: &SourceFile<'_>, e: &mut CompileError) {
+    let (last, _) = src.line_col(src.text.len() as u32);
+    if e.line == last
+        && !src.text.ends_with(['\n', '\r'])
+        && let Some(t) = e.text.as_mut()
+    {
+        t.truncate(t.trim_end_matches(['\n', '\r']).len());
+    }
+}
+
+/// `single_input` is `compound_stmt NEWLINE`: a compound statement whose last clause has its
+/// body on the header's line (`if x: pass`) needs a newline after it, which the source without
+/// a final newline lacks; CPython reports `invalid syntax` at the start of that last line.
+fn single_unterminated_compound(src: &SourceFile<'_>, stmt: &Stmt) -> Option<CompileError> {
+    let compound = matches!(
+        stmt,
+        Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::With(_)
+            | Stmt::Try(_)
+            | Stmt::Match(_)
+    );
+    if !compound || src.text.ends_with(['\n', '\r']) {
+        return None;
+    }
+    let (line, _) = src.line_col(stmt.end().to_u32());
+    let text = src.line_text(line)?;
+    let (_, start_col) = src.line_col(stmt.start().to_u32());
+    let indent = text.len() - text.trim_start_matches([' ', '\t', '\x0c']).len();
+    if indent as u32 != start_col {
+        return None;
+    }
+    Some(CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: String::from("invalid syntax"),
+        line,
+        col: 0,
+        end_line: line,
+        end_col: 0,
+        text: Some(text.trim_end_matches(['\n', '\r']).to_string()),
+    })
 }
 
 fn shift(r: TextRange, by: u32) -> TextRange {
@@ -639,6 +736,7 @@ fn map_parse_error(
             );
             e.line = line;
             e.col = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+            e.end_col = crate::NO_END_COL;
             e
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => unterminated(src, range),
@@ -666,6 +764,7 @@ fn map_parse_error(
             let mut e = src.error_at(ErrorKind::IndentationError, "unexpected indent", range);
             e.line = line;
             e.col = indent.max(1) as u32;
+            e.end_col = crate::NO_END_COL;
             e
         }
         ParseErrorType::ExpectedToken {

@@ -68,11 +68,15 @@ pub struct CompileError {
     pub col: u32,
     /// 1-based end line.
     pub end_line: u32,
-    /// 1-based end column.
+    /// 1-based end column, or [`NO_END_COL`].
     pub end_col: u32,
     /// The source line(s) (`SyntaxError.text`).
     pub text: Option<String>,
 }
+
+/// `CompileError::end_col` of an error with no end (CPython's `-1`): the indentation errors
+/// its tokenizer raises.
+pub const NO_END_COL: u32 = u32::MAX;
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

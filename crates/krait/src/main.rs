@@ -154,6 +154,9 @@ fn main() {
                             if let Some(p) = value.strip_prefix("pycache_prefix=") {
                                 xprefix = Some(p.to_string());
                             }
+                            if value == "no_debug_ranges" {
+                                config.no_debug_ranges = true;
+                            }
                             config.xoptions.push(value);
                         }
                         'W' => wopts.push(value),
@@ -278,6 +281,9 @@ fn main() {
         }
         if env::environ::var("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()) {
             config.no_user_site = true;
+        }
+        if env::environ::var("PYTHONNODEBUGRANGES").is_some_and(|v| !v.is_empty()) {
+            config.no_debug_ranges = true;
         }
         if let Some(w) = env::environ::var("PYTHONWARNINGS") {
             config

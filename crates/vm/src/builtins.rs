@@ -1107,8 +1107,15 @@ fn builtin_vars(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = pos_args(vm, &args, "dir", 0, 1)?;
     let names = if a.is_empty() {
+        // `_dir_locals`: `PyMapping_Keys(locals)`, so a mapping given to `exec` works too.
         let l = vm.current_locals()?;
-        let keys: Vec<Value> = vm.dict_items(&l)?.into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<Value> = if matches!(l.payload(), Some(Payload::Dict(_))) {
+            vm.dict_items(&l)?.into_iter().map(|(k, _)| k).collect()
+        } else {
+            let keys = vm.getattr_str(&l, "keys")?;
+            let keys = vm.call_pos(&keys, &[])?;
+            vm.iterate(&keys)?
+        };
         vm.new_list(keys)
     } else {
         match vm.call_special(&a[0], "__dir__", &[])? {
@@ -1150,24 +1157,80 @@ impl Vm {
     }
 }
 
+/// The source argument of `exec`, `eval` and `compile` (CPython's `_Py_SourceAsString`): a
+/// str, or bytes or another buffer decoded as a source file is; none may hold a NUL. `exec` and
+/// `eval` also take a code object; `compile` names what it takes instead.
 fn source_arg(
     vm: &mut Vm,
     v: &Value,
     func: &str,
     filename: &str,
 ) -> PyResult<Result<String, std::rc::Rc<crate::frame::Code>>> {
-    match v.payload() {
-        Some(Payload::Str(s)) => Ok(Ok(s.as_str().into_owned())),
-        Some(Payload::Bytes(b)) => {
-            let b = b.clone();
-            Ok(Ok(vm.decode_source(&b, filename)?))
+    let null_bytes = |vm: &mut Vm| {
+        let t = Value::Obj(vm.types.syntax_error.clone());
+        let msg = vm.new_str("source code string cannot contain null bytes");
+        let e = vm.call_pos(&t, &[msg])?;
+        match e {
+            Value::Obj(o) => Err(PyErr(o)),
+            _ => Err(vm.type_error("SyntaxError() did not make an exception")),
         }
-        Some(Payload::Code(c)) => Ok(Err(c.clone())),
-        Some(Payload::LazyCode(l)) => Ok(Err(vm.lazy_code(l)?)),
-        _ => Err(vm.type_error(format!(
-            "{func}() arg 1 must be a string, bytes or code object"
-        ))),
+    };
+    match v.payload() {
+        Some(Payload::Str(s)) => {
+            let s = s.as_str().into_owned();
+            if s.contains('\0') {
+                return null_bytes(vm);
+            }
+            return Ok(Ok(s));
+        }
+        Some(Payload::Code(c)) if func != "compile" => return Ok(Err(c.clone())),
+        Some(Payload::LazyCode(l)) if func != "compile" => return Ok(Err(vm.lazy_code(l)?)),
+        _ => {}
     }
+    let Some(b) = crate::objects::bytes::bytes_of(v) else {
+        let what = if func == "compile" { "AST" } else { "code" };
+        return Err(vm.type_error(format!(
+            "{func}() arg 1 must be a string, bytes or {what} object"
+        )));
+    };
+    if b.contains(&0) {
+        return null_bytes(vm);
+    }
+    Ok(Ok(vm.decode_source(&b, filename)?))
+}
+
+/// `compile()`'s filename (`PyUnicode_FSDecoder`): str, bytes, another buffer (deprecated) or
+/// an `os.PathLike`.
+fn compile_filename(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v.payload() {
+        Some(Payload::Str(_)) => return vm.str_string(v),
+        Some(Payload::Bytes(b)) => return Ok(String::from_utf8_lossy(b).into_owned()),
+        _ => {}
+    }
+    if let Some(f) = vm.lookup_special_str(v, "__fspath__") {
+        let r = vm.call_method_value(&f, v, &[])?;
+        return match r.payload() {
+            Some(Payload::Str(_) | Payload::Bytes(_)) => compile_filename(vm, &r),
+            _ => Err(vm.type_error(format!(
+                "expected {}.__fspath__() to return str or bytes, not {}",
+                vm.type_name(v),
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    if let Some(b) = crate::objects::bytes::bytes_of(v) {
+        let cat = vm.types.deprecation_warning.clone();
+        let msg = format!(
+            "path should be string, bytes, or os.PathLike, not {}",
+            vm.type_name(v)
+        );
+        vm.warn(&cat, &msg)?;
+        return Ok(String::from_utf8_lossy(&b).into_owned());
+    }
+    Err(vm.type_error(format!(
+        "expected str, bytes or os.PathLike object, not {}",
+        vm.type_name(v)
+    )))
 }
 
 fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
@@ -1206,6 +1269,14 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
     };
     let locals = match vals.get(2) {
         Some(Value::None) | None => None,
+        // `PyMapping_Check`: anything with `__getitem__`.
+        Some(l) if vm.lookup_special_str(l, "__getitem__").is_none() => {
+            return Err(vm.type_error(if is_eval {
+                String::from("locals must be a mapping")
+            } else {
+                format!("locals must be a mapping or None, not {}", vm.type_name(l))
+            }));
+        }
         Some(l) => Some(l.clone()),
     };
     let (globals, locals) = match globals {
@@ -1226,6 +1297,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
         }
     };
     vm.ensure_builtins(&globals);
+    let from_str = matches!(vals[0].payload(), Some(Payload::Str(_)));
     let code = match source_arg(vm, &vals[0], name, "<string>")? {
         Ok(src) => {
             let src = if is_eval {
@@ -1239,7 +1311,7 @@ fn exec_eval(vm: &mut Vm, args: Args<'_>, is_eval: bool) -> PyResult<Value> {
                 krait_compiler::Mode::Exec
             };
             vm.compile_recursion_check()?;
-            let co = vm.compile_source(&src, "<string>", mode)?;
+            let co = vm.compile_string(&src, "<string>", mode, from_str)?;
             vm.load_code(co)
         }
         Err(code) => code,
@@ -1319,7 +1391,7 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if only_ast {
             return Ok(src);
         }
-        let filename = vm.str_string(&filename)?;
+        let filename = compile_filename(vm, &filename)?;
         let co = crate::modules::ast::compile_tree(vm, &src, &filename, mode)?;
         let code = vm.load_code(co);
         return Ok(Value::Obj(ObjRef::new(
@@ -1327,7 +1399,8 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Payload::Code(code),
         )));
     }
-    let filename = vm.str_string(&filename)?;
+    let filename = compile_filename(vm, &filename)?;
+    let from_str = matches!(src.payload(), Some(Payload::Str(_)));
     let src = match source_arg(vm, &src, "compile", &filename)? {
         Ok(s) => s,
         Err(c) => {
@@ -1351,7 +1424,7 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return crate::modules::ast::tree_to_value(vm, &st, tree);
     }
     vm.compile_recursion_check()?;
-    let co = vm.compile_source(&src, &filename, mode)?;
+    let co = vm.compile_string(&src, &filename, mode, from_str)?;
     let code = vm.load_code(co);
     Ok(Value::Obj(ObjRef::new(
         vm.types.code.clone(),

@@ -63,6 +63,9 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     /// The `-X` options (`sys._xoptions`: `name=value`, or `name` alone for `True`).
     pub xoptions: Vec<String>,
+    /// `-X no_debug_ranges` or `PYTHONNODEBUGRANGES`: code objects show no column ranges
+    /// (`co_positions()` gives `None` columns, tracebacks print no carets).
+    pub no_debug_ranges: bool,
 }
 
 /// One interpreter.
@@ -323,6 +326,28 @@ impl Vm {
         filename: &str,
         mode: krait_compiler::Mode,
     ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
+        self.compile_source_as(source, filename, mode, None)
+    }
+
+    /// `compile()`, `exec()` or `eval()` of a str (`from_str`) or bytes source: as
+    /// `compile_source`, with the error line CPython's string tokenizer reports.
+    pub(crate) fn compile_string(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: krait_compiler::Mode,
+        from_str: bool,
+    ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
+        self.compile_source_as(source, filename, mode, Some(from_str))
+    }
+
+    fn compile_source_as(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: krait_compiler::Mode,
+        string_input: Option<bool>,
+    ) -> PyResult<std::sync::Arc<krait_bytecode::CodeObject>> {
         let options = krait_compiler::CompileOptions {
             optimize: self.config.optimize,
             ..Default::default()
@@ -343,7 +368,39 @@ impl Vm {
                 }
                 Ok(co)
             }
-            Err(e) => Err(self.syntax_error_from(&e, filename)),
+            Err(mut e) => {
+                if let Some(from_str) = string_input {
+                    self.string_error_line(&mut e, filename, from_str);
+                }
+                Err(self.syntax_error_from(&e, filename))
+            }
+        }
+    }
+
+    /// The text and end of an error spanning lines in string input, as CPython's
+    /// `_PyPegen_raise_error_known_location` gives them: the first line as the file named
+    /// `filename` has it, or (no such file) as the tokenizer's buffers hold it, without its
+    /// newline; a str source (the tokenizer knows its encoding) has the end column clamped to
+    /// just past that text.
+    fn string_error_line(
+        &mut self,
+        e: &mut krait_compiler::CompileError,
+        filename: &str,
+        from_str: bool,
+    ) {
+        if e.end_line <= e.line {
+            return;
+        }
+        let readable = !filename.is_empty() && self.host.read_file(filename).is_ok();
+        let Some(text) = e.text.as_mut() else {
+            return;
+        };
+        if !readable {
+            text.truncate(text.trim_end_matches(['\n', '\r']).len());
+        }
+        let max = text.chars().count() as u32 + 1;
+        if from_str && e.end_col != krait_compiler::NO_END_COL && e.end_col > max {
+            e.end_col = max;
         }
     }
 
@@ -391,13 +448,18 @@ impl Vm {
             Some(t) => self.new_str(t),
             None => Value::None,
         };
+        let end_col = if e.end_col == krait_compiler::NO_END_COL {
+            -1
+        } else {
+            i64::from(e.end_col)
+        };
         let details = self.new_tuple(vec![
             fname.clone(),
             Value::Int(i64::from(e.line)),
             Value::Int(i64::from(e.col)),
             text.clone(),
             Value::Int(i64::from(e.end_line)),
-            Value::Int(i64::from(e.end_col)),
+            Value::Int(end_col),
         ]);
         let err = self.new_exception(&t, vec![msg.clone(), details]);
         if let Payload::Exception(d) = &err.0.payload {
@@ -407,7 +469,7 @@ impl Vm {
             d.set_field("offset", Value::Int(i64::from(e.col)));
             d.set_field("text", text);
             d.set_field("end_lineno", Value::Int(i64::from(e.end_line)));
-            d.set_field("end_offset", Value::Int(i64::from(e.end_col)));
+            d.set_field("end_offset", Value::Int(end_col));
             d.set_field("print_file_and_line", Value::None);
         }
         err
@@ -422,7 +484,11 @@ impl Vm {
     /// `run_main` on the script's bytes, decoded as CPython's tokenizer does (BOM, PEP 263
     /// `coding:` line, else strict UTF-8); a bad encoding is reported as the `SyntaxError` it is.
     pub fn run_main_bytes(&mut self, bytes: &[u8], filename: &str) -> i32 {
-        match self.decode_source(bytes, filename) {
+        let decoded = match self.script_null_byte(bytes, filename) {
+            Some(e) => Err(e),
+            None => self.decode_source(bytes, filename),
+        };
+        match decoded {
             Ok(src) => self.run_main(&src, filename),
             Err(e) => {
                 let e = self.main_decode_error(bytes, filename, e);
@@ -432,6 +498,33 @@ impl Vm {
                 status
             }
         }
+    }
+
+    /// CPython's file tokenizer refuses a line holding a NUL byte ("source code cannot contain
+    /// null bytes") as it reads it, so that error wins over a decoding error on a later line.
+    fn script_null_byte(&mut self, bytes: &[u8], filename: &str) -> Option<PyErr> {
+        let nul = bytes.iter().position(|&b| b == 0)?;
+        let line_end = bytes[nul..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| nul + p + 1);
+        // A decoding error up to and including that line is reported first.
+        self.decode_source(&bytes[..line_end], filename).ok()?;
+        let line_start = bytes[..nul]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let e = krait_compiler::CompileError {
+            kind: krait_compiler::ErrorKind::SyntaxError,
+            msg: String::from("source code cannot contain null bytes"),
+            line,
+            col: 0,
+            end_line: line,
+            end_col: 0,
+            text: Some(String::from_utf8_lossy(&bytes[line_start..nul]).into_owned()),
+        };
+        Some(self.syntax_error_from(&e, filename))
     }
 
     /// CPython reads a script with its file reader, not the compiler's: an unknown `coding:`

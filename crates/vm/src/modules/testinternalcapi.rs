@@ -33,8 +33,9 @@ fn get_config(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let items: Vec<Value> = items.iter().map(|s| vm.new_str(s)).collect();
         vm.new_list(items)
     };
-    // Every code object carries its instructions' line and column ranges (`co_positions`).
-    vm.set_dict_str(&d, "code_debug_ranges", int(true));
+    // Code objects carry their instructions' line and column ranges (`co_positions`) unless
+    // `-X no_debug_ranges` hides the columns.
+    vm.set_dict_str(&d, "code_debug_ranges", int(!c.no_debug_ranges));
     vm.set_dict_str(&d, "isolated", int(c.isolated));
     vm.set_dict_str(&d, "use_environment", int(!c.ignore_environment));
     vm.set_dict_str(&d, "site_import", int(!c.no_site));
@@ -44,7 +45,11 @@ fn get_config(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.set_dict_str(&d, "inspect", int(c.inspect));
     vm.set_dict_str(&d, "buffered_stdio", int(!c.unbuffered));
     vm.set_dict_str(&d, "use_hash_seed", int(c.hash_seed.is_some()));
-    vm.set_dict_str(&d, "hash_seed", Value::Int(i64::from(c.hash_seed.unwrap_or(0))));
+    vm.set_dict_str(
+        &d,
+        "hash_seed",
+        Value::Int(i64::from(c.hash_seed.unwrap_or(0))),
+    );
     let prefix = match &c.pycache_prefix {
         Some(p) => vm.new_str(p),
         None => Value::None,

@@ -32,6 +32,9 @@ pub fn init(vm: &mut Vm) {
         &c,
         methods![
             method "__repr__" => code_repr, "";
+            method "__eq__" => code_eq, "";
+            method "__ne__" => code_ne, "";
+            method "__hash__" => code_hash, "";
             method "co_positions" => co_positions, "";
             method "co_lines" => co_lines, "";
             method "replace" => code_replace, "";
@@ -166,10 +169,28 @@ fn code_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `code.co_positions()`: `(line, end_line, col, end_col)` per instruction (Krait's
 /// instructions are one code unit each, so `tb_lasti // 2` indexes this); unknown parts are
-/// `None`.
+/// `None`. Under `-X no_debug_ranges` only lines are known, as CPython's code objects then
+/// keep no columns (`remove_column_info`): `(line, line, None, None)`.
 fn co_positions(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "co_positions", 0, 0)?;
     let code = code_of(vm, this)?;
+    if vm.config.no_debug_ranges {
+        let items: Vec<Value> = code
+            .co
+            .positions
+            .iter()
+            .map(|p| {
+                let line = if p.line != 0 {
+                    Value::Int(i64::from(p.line))
+                } else {
+                    Value::None
+                };
+                vm.new_tuple(vec![line.clone(), line, Value::None, Value::None])
+            })
+            .collect();
+        let list = vm.new_list(items);
+        return vm.iter(&list);
+    }
     let opt = |n: u32, known: bool| {
         if known {
             Value::Int(i64::from(n))
@@ -182,7 +203,8 @@ fn co_positions(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .positions
         .iter()
         .map(|p| {
-            let known = p.line != 0;
+            // A module's `RESUME` is at line 0 (to line 1): known, unlike an all-zero position.
+            let known = p.line != 0 || p.end_line != 0;
             vm.new_tuple(vec![
                 opt(p.line, known),
                 opt(p.end_line, known),
@@ -205,7 +227,7 @@ fn co_lines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for i in 1..=positions.len() {
         if i == positions.len() || positions[i].line != positions[start].line {
             let line = positions[start].line;
-            let lv = if line == 0 {
+            let lv = if line == 0 && positions[start].end_line == 0 {
                 Value::None
             } else {
                 Value::Int(i64::from(line))
@@ -309,6 +331,61 @@ fn co_nlocals(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 fn co_stacksize(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(Value::Int(i64::from(code_of(vm, this)?.co.max_stack)))
+}
+
+/// `code == other`: equal content (`CodeObject::same_code`), so a code object survives a
+/// `marshal` round trip or a second compilation of the same source as an equal one.
+fn code_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__eq__", 1, 1)?;
+    match code_compare(vm, this, &rest[0])? {
+        Some(same) => Ok(Value::bool(same)),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn code_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = method_args(vm, &args, "__ne__", 1, 1)?;
+    match code_compare(vm, this, &rest[0])? {
+        Some(same) => Ok(Value::bool(!same)),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn code_compare(vm: &mut Vm, this: &Value, other: &Value) -> PyResult<Option<bool>> {
+    let a = code_of(vm, this)?;
+    let Some(Ok(b)) = vm.code_payload(other) else {
+        return Ok(None);
+    };
+    Ok(Some(
+        std::sync::Arc::ptr_eq(&a.co, &b.co) || a.co.same_code(&b.co),
+    ))
+}
+
+/// `hash(code)`: from the parts `__eq__` compares that are cheap to read (equal code objects
+/// hash alike).
+fn code_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__hash__", 0, 0)?;
+    let c = code_of(vm, this)?;
+    // FNV-1a over the name, then the counts, flags, first line and instruction count.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let co = &c.co;
+    let numbers = [
+        co.arg_count,
+        co.posonly_arg_count,
+        co.kwonly_arg_count,
+        co.flags.0,
+        co.first_line,
+        co.instructions.len() as u32,
+    ];
+    for b in co
+        .name
+        .bytes()
+        .chain(numbers.iter().flat_map(|n| n.to_le_bytes()))
+    {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let h = (h >> 1) as i64;
+    Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
 fn code_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
