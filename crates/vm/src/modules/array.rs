@@ -129,6 +129,8 @@ pub(super) fn init(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
         ],
     );
     vm.mods.ext_types.insert("array.arrayiterator", it);
+    vm.mods.ext_types.insert("array.array", t.clone());
+    vm.add_functions(m, &[("_array_reconstructor", array_reconstructor)]);
     super::set_attr(vm, m, "array", Value::Obj(t.clone()));
     super::set_attr(vm, m, "ArrayType", Value::Obj(t));
     let codes = vm.new_str(TYPECODES);
@@ -367,10 +369,9 @@ fn extend_iter(vm: &mut Vm, a: &ArrayData, it: &Value) -> PyResult<()> {
 
 fn array_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = crate::native::new_cls(vm, &args, "array")?;
-    if args.has_kwargs() && ObjRef::ptr_eq(&cls, &vm.type_of(&args.values[0])) {
-        return Err(vm.type_error("array.array() takes no keyword arguments"));
-    }
-    if args.has_kwargs() {
+    // Only `array.array` itself refuses keywords; a subclass's `__init__` may take them.
+    let base = vm.mods.ext_types.get("array.array").cloned();
+    if args.has_kwargs() && base.is_none_or(|b| ObjRef::ptr_eq(&cls, &b)) {
         return Err(vm.type_error("array.array() takes no keyword arguments"));
     }
     let rest = &args.pos()[1..];
@@ -1033,16 +1034,22 @@ fn array_deepcopy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(same_kind(vm, this, a.code, d))
 }
 
-/// `__reduce_ex__`: `(type(a), (typecode, a.tolist()), a.__dict__ or None)`, the form CPython
-/// uses for protocols below 3 (it has no `_array_reconstructor` here, so every protocol gets
-/// it; it unpickles to an equal array).
+/// `__reduce_ex__(protocol)`: below protocol 3 `(type(a), (typecode, a.tolist()), state)`;
+/// from 3 on `(array._array_reconstructor, (type(a), typecode, mformat_code, a.tobytes()),
+/// state)`, where `state` is `a.__dict__` or None (CPython's `array_array___reduce_ex__`).
 fn array_reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (this, _) = method_args(vm, &args, "__reduce_ex__", 1, 1)?;
+    let (this, rest) = method_args(vm, &args, "__reduce_ex__", 1, 1)?;
+    let protocol = vm.index_to_i64(&rest[0])?;
     let a = arr(vm, this)?;
     let cls = Value::Obj(vm.type_of(this));
     let code = vm.new_string((a.code as char).to_string());
-    let l = items(vm, a)?;
-    let l = vm.new_list(l);
+    let l = if protocol < 3 {
+        let l = items(vm, a)?;
+        vm.new_list(l)
+    } else {
+        let b = a.data.borrow().clone();
+        vm.new_bytes(b)
+    };
     let state = match this {
         Value::Obj(o) => match vm.instance_dict(o).as_ref() {
             Some(d) if !matches!(&d.payload, Payload::Dict(t) if t.borrow().len() == 0) => {
@@ -1052,8 +1059,195 @@ fn array_reduce_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         },
         _ => Value::None,
     };
-    let inner = vm.new_pair(code, l);
-    Ok(vm.new_tuple(vec![cls, inner, state]))
+    if protocol < 3 {
+        let inner = vm.new_pair(code, l);
+        return Ok(vm.new_tuple(vec![cls, inner, state]));
+    }
+    let module = vm.import_dotted("array")?;
+    let rebuild = vm.getattr_str(&module, "_array_reconstructor")?;
+    let inner = vm.new_tuple(vec![cls, code, Value::Int(mformat_of(a.code)), l]);
+    Ok(vm.new_tuple(vec![rebuild, inner, state]))
+}
+
+/// CPython's machine format codes (`enum machine_format_code`): 0..=13 are integers (unsigned
+/// and signed, 1 to 8 bytes, little- then big-endian), 14..=17 IEEE floats and doubles, 18..=21
+/// UTF-16 and UTF-32.
+const MFORMAT_MAX: i64 = 21;
+
+/// The machine format code of a type code's items on this machine (`typecode_to_mformat_code`).
+fn mformat_of(code: u8) -> i64 {
+    let le = cfg!(target_endian = "little");
+    let int = |size: usize, signed: bool| -> i64 {
+        let base = match size {
+            1 => return i64::from(signed),
+            2 => 2,
+            4 => 6,
+            _ => 10,
+        };
+        base + if signed { 2 } else { 0 } + if le { 0 } else { 1 }
+    };
+    match code {
+        b'b' => int(1, true),
+        b'B' => int(1, false),
+        b'h' | b'i' | b'l' | b'q' => int(item_size(code), true),
+        b'H' | b'I' | b'L' | b'Q' => int(item_size(code), false),
+        b'f' => 14 + i64::from(!le),
+        b'd' => 16 + i64::from(!le),
+        _ => 20 + i64::from(!le),
+    }
+}
+
+/// `array._array_reconstructor(arraytype, typecode, mformat_code, items)`: the array
+/// `__reduce_ex__` pickles with protocol 3 and later, rebuilt from its machine values in
+/// whatever byte order and size they were written (CPython's
+/// `array__array_reconstructor_impl`).
+fn array_reconstructor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::native::pos_args(vm, &args, "_array_reconstructor", 4, 4)?;
+    let cls = match &a[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o.clone(),
+        other => {
+            return Err(vm.type_error(format!(
+                "first argument must be a type object, not {}",
+                vm.type_name(other)
+            )));
+        }
+    };
+    let base = vm.mods.ext_types.get("array.array").cloned();
+    if !base.is_some_and(|b| crate::objects::typeobj::is_subtype(&cls, &b)) {
+        let n = vm.type_name_of(&cls);
+        return Err(vm.type_error(format!("{n} is not a subtype of array.array")));
+    }
+    let code = match a[1].payload() {
+        Some(Payload::Str(_)) => {
+            let s = vm.str_text(&a[1]);
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(vm.type_error(
+                        "_array_reconstructor() argument 2 must be a unicode character, not str",
+                    ));
+                }
+            }
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "_array_reconstructor() argument 2 must be a unicode character, not {}",
+                vm.type_name(&a[1])
+            )));
+        }
+    };
+    if !code.is_ascii() || !TYPECODES.contains(code) {
+        return Err(vm.value_error("second argument must be a valid type code"));
+    }
+    let code = code as u8;
+    if matches!(a[2], Value::Float(_)) {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let mformat = vm.index_to_i64(&a[2])?;
+    if !(0..=MFORMAT_MAX).contains(&mformat) {
+        return Err(vm.value_error("third argument must be a valid machine format code."));
+    }
+    let items = match a[3].payload() {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "fourth argument should be bytes, not {}",
+                vm.type_name(&a[3])
+            )));
+        }
+    };
+    let code_value = vm.new_string((code as char).to_string());
+    // `make_array`: the array type's own constructor, not a subclass's `__new__`.
+    let make = |vm: &mut Vm, code_value: Value, init: Value| {
+        let argv = [Value::Obj(cls.clone()), code_value, init];
+        array_new(
+            vm,
+            Args {
+                values: &argv,
+                kwnames: &[],
+            },
+        )
+    };
+    if mformat == mformat_of(code) {
+        let b = vm.new_bytes(items);
+        return make(vm, code_value, b);
+    }
+    let native_le = cfg!(target_endian = "little");
+    // `mformat_descriptors[code].size`, whose UTF-16 and UTF-32 rows say 4 and 8.
+    let unit = match mformat {
+        0 | 1 => 1,
+        2..=13 => 2usize << ((mformat - 2) / 4),
+        14 | 15 | 18 | 19 => 4,
+        _ => 8,
+    };
+    if items.len() % unit != 0 {
+        return Err(vm.value_error("string length not a multiple of item size"));
+    }
+    match mformat {
+        0..=13 => {
+            // Integers: the last type code of that size and signedness, items in native order.
+            let (size, signed, little) = match mformat {
+                0 | 1 => (1, mformat == 1, true),
+                _ => {
+                    let k = mformat - 2;
+                    (2usize << (k / 4), (k % 4) >= 2, k % 2 == 0)
+                }
+            };
+            let target = TYPECODES
+                .bytes()
+                .rev()
+                .find(|&c| {
+                    !matches!(c, b'u' | b'f' | b'd')
+                        && item_size(c) == size
+                        && c.is_ascii_lowercase() == signed
+                })
+                .unwrap_or(code);
+            let mut data = Vec::with_capacity(items.len() - items.len() % size);
+            for chunk in items.chunks_exact(size) {
+                if little == native_le {
+                    data.extend_from_slice(chunk);
+                } else {
+                    data.extend(chunk.iter().rev());
+                }
+            }
+            Ok(new_array(vm, &cls, target, data))
+        }
+        14..=17 => {
+            let double = mformat >= 16;
+            let little = mformat % 2 == 0;
+            let size = if double { 8 } else { 4 };
+            let mut floats = Vec::with_capacity(items.len() / size);
+            for chunk in items.chunks_exact(size) {
+                let mut raw = [0u8; 8];
+                raw[..size].copy_from_slice(chunk);
+                if !little {
+                    raw[..size].reverse();
+                }
+                let x = if double {
+                    f64::from_le_bytes(raw)
+                } else {
+                    f64::from(f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+                };
+                floats.push(Value::float(x));
+            }
+            let list = vm.new_list(floats);
+            make(vm, code_value, list)
+        }
+        _ => {
+            let encoding = match mformat {
+                18 => "utf-16-le",
+                19 => "utf-16-be",
+                20 => "utf-32-le",
+                _ => "utf-32-be",
+            };
+            let b = vm.new_bytes(items);
+            let decode = vm.getattr_str(&b, "decode")?;
+            let enc = vm.new_str(encoding);
+            let text = vm.call_pos(&decode, &[enc])?;
+            make(vm, code_value, text)
+        }
+    }
 }
 
 fn compare(vm: &mut Vm, args: Args<'_>, name: &str, op: CompareOp) -> PyResult<Value> {
