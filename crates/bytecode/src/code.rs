@@ -107,6 +107,92 @@ impl LocalKind {
     }
 }
 
+/// The text of a str constant: UTF-8 (nearly always), or code points when it holds lone
+/// surrogates (`"\ud800"`, which UTF-8 cannot hold). Docstrings make these the largest part of
+/// many modules' constants; as code points they took four bytes a character.
+///
+/// Which form a text takes depends only on the text (every constructor picks UTF-8 when it
+/// can), so the derived equality compares texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConstStr(StrRepr);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum StrRepr {
+    Text(Arc<str>),
+    CodePoints(Arc<[u32]>),
+}
+
+impl ConstStr {
+    /// Its length in code points.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            StrRepr::Text(s) => s.chars().count(),
+            StrRepr::CodePoints(c) => c.len(),
+        }
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            StrRepr::Text(s) => s.is_empty(),
+            StrRepr::CodePoints(c) => c.is_empty(),
+        }
+    }
+
+    /// The text, unless it holds lone surrogates.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.0 {
+            StrRepr::Text(s) => Some(s),
+            StrRepr::CodePoints(_) => None,
+        }
+    }
+
+    /// Its code points in order.
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
+        let (text, cps) = match &self.0 {
+            StrRepr::Text(s) => (Some(s.chars().map(u32::from)), None),
+            StrRepr::CodePoints(c) => (None, Some(c.iter().copied())),
+        };
+        text.into_iter().flatten().chain(cps.into_iter().flatten())
+    }
+
+    /// Its code points, collected.
+    pub fn to_code_points(&self) -> Vec<u32> {
+        self.code_points().collect()
+    }
+}
+
+impl From<&[u32]> for ConstStr {
+    fn from(cps: &[u32]) -> ConstStr {
+        match cps
+            .iter()
+            .map(|&c| char::from_u32(c))
+            .collect::<Option<String>>()
+        {
+            Some(s) => ConstStr(StrRepr::Text(s.into())),
+            None => ConstStr(StrRepr::CodePoints(cps.into())),
+        }
+    }
+}
+
+impl From<Vec<u32>> for ConstStr {
+    fn from(cps: Vec<u32>) -> ConstStr {
+        ConstStr::from(&cps[..])
+    }
+}
+
+impl From<&str> for ConstStr {
+    fn from(s: &str) -> ConstStr {
+        ConstStr(StrRepr::Text(s.into()))
+    }
+}
+
+impl From<String> for ConstStr {
+    fn from(s: String) -> ConstStr {
+        ConstStr(StrRepr::Text(s.into()))
+    }
+}
+
 /// A constant in `co_consts`.
 #[derive(Clone, Debug)]
 pub enum Constant {
@@ -124,9 +210,9 @@ pub enum Constant {
     Float(f64),
     /// A complex number (real, imaginary).
     Complex(f64, f64),
-    /// A string, as code points. Lone surrogates (from `"\ud800"` escapes) are allowed, so this
-    /// is not a Rust `String`; see [`Constant::str`] for the common case.
-    Str(Arc<[u32]>),
+    /// A string. Lone surrogates (from `"\ud800"` escapes) are allowed, so this is not a Rust
+    /// `String`; see [`Constant::str`] for the common case.
+    Str(ConstStr),
     /// A bytes literal.
     Bytes(Arc<[u8]>),
     /// A tuple of constants.
@@ -142,13 +228,18 @@ pub enum Constant {
 impl Constant {
     /// A string constant from Rust text.
     pub fn str(s: &str) -> Constant {
-        Constant::Str(s.chars().map(u32::from).collect())
+        Constant::Str(s.into())
     }
 
     /// The text of a string constant, if it is one and holds no lone surrogates.
     pub fn as_string(&self) -> Option<String> {
+        self.as_str().map(String::from)
+    }
+
+    /// The text of a string constant, if it is one and holds no lone surrogates.
+    pub fn as_str(&self) -> Option<&str> {
         match self {
-            Constant::Str(cps) => cps.iter().map(|&c| char::from_u32(c)).collect(),
+            Constant::Str(s) => s.as_str(),
             _ => None,
         }
     }
@@ -223,8 +314,8 @@ pub struct CodeObject {
     pub kwonly_arg_count: u32,
     /// The instructions.
     pub instructions: Vec<Instruction>,
-    /// One position per instruction.
-    pub positions: Vec<Position>,
+    /// One position per instruction, packed.
+    pub positions: crate::PositionTable,
     /// `co_consts`
     pub constants: Vec<Constant>,
     /// `co_names`: attribute, global and imported names.

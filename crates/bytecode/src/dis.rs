@@ -50,8 +50,9 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         .chain(code.exception_table.iter().map(|e| e.target))
         .collect();
     let mut last_line = 0;
+    let mut positions = code.positions.iter();
     for (offset, ins) in code.instructions.iter().enumerate() {
-        let line = code.positions.get(offset).map_or(0, |p| p.line);
+        let line = positions.next().map_or(0, |p| p.line);
         let line_col = if line != 0 && line != last_line {
             if last_line != 0 {
                 out.push('\n');
@@ -128,7 +129,7 @@ pub(crate) fn constant_repr(c: &Constant) -> String {
         Constant::BigInt(i) => i.to_string(),
         Constant::Float(f) => repr::float_repr(*f),
         Constant::Complex(re, im) => repr::complex_repr(*re, *im),
-        Constant::Str(s) => repr::str_repr(s),
+        Constant::Str(s) => repr::str_repr(&s.to_code_points()),
         Constant::Bytes(b) => repr::bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(constant_repr).collect();

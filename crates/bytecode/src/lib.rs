@@ -14,10 +14,13 @@ extern crate std;
 mod code;
 mod dis;
 mod opcode;
+mod positions;
 pub mod serial;
 
 pub use code::{
-    CodeFlags, CodeObject, Constant, ExceptionTableEntry, Instruction, LocalKind, Position,
+    CodeFlags, CodeObject, ConstStr, Constant, ExceptionTableEntry, Instruction, LocalKind,
+    Position,
 };
 pub use dis::disassemble;
 pub use opcode::{ArgKind, BinaryOp, CompareOp, Opcode};
+pub use positions::PositionTable;

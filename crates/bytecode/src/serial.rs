@@ -280,8 +280,9 @@ impl Writer {
             put_uvar(out, u64::from(i.arg));
         }
         let mut line = 0i64;
-        for i in 0..co.instructions.len() {
-            let p = co.positions.get(i).copied().unwrap_or_default();
+        let mut positions = co.positions.iter();
+        for _ in 0..co.instructions.len() {
+            let p = positions.next().unwrap_or_default();
             put_ivar(out, i64::from(p.line) - line);
             line = i64::from(p.line);
             put_ivar(out, i64::from(p.end_line) - i64::from(p.line));
@@ -337,15 +338,15 @@ impl Writer {
                 out.extend_from_slice(&re.to_bits().to_le_bytes());
                 out.extend_from_slice(&im.to_bits().to_le_bytes());
             }
-            Constant::Str(cps) => match c.as_string() {
+            Constant::Str(text) => match text.as_str() {
                 Some(s) => {
                     out.push(C_STR);
-                    self.s(out, &s);
+                    self.s(out, s);
                 }
                 None => {
                     out.push(C_STR_CPS);
-                    put_uvar(out, cps.len() as u64);
-                    for &cp in cps.iter() {
+                    put_uvar(out, text.len() as u64);
+                    for cp in text.code_points() {
                         put_uvar(out, u64::from(cp));
                     }
                 }
@@ -585,7 +586,7 @@ impl Decoder<'_> {
             posonly_arg_count,
             kwonly_arg_count,
             instructions,
-            positions,
+            positions: positions.into_iter().collect(),
             constants,
             names,
             localsplus,
@@ -616,7 +617,7 @@ impl Decoder<'_> {
             C_COMPLEX => Constant::Complex(r.f64()?, r.f64()?),
             C_STR => {
                 let i = r.uvar()? as usize;
-                Constant::Str(self.table.get(i)?.chars().map(u32::from).collect())
+                Constant::str(self.table.get(i)?)
             }
             C_STR_CPS => {
                 let n = r.count()?;
@@ -739,6 +740,7 @@ impl CodeObject {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::PositionTable;
 
     fn sample() -> CodeObject {
         let inner = CodeObject {
@@ -752,7 +754,7 @@ mod tests {
                 Instruction::new(Opcode::LOAD_FAST, 0),
                 Instruction::new(Opcode::RETURN_VALUE, 0),
             ],
-            positions: alloc::vec![Position::default(); 3],
+            positions: PositionTable::new(&[Position::default(); 3]),
             localsplus: alloc::vec!["x".into()],
             localsplus_kinds: alloc::vec![LocalKind(LocalKind::LOCAL)],
             max_stack: 1,
@@ -769,21 +771,21 @@ mod tests {
                 Instruction::new(Opcode::JUMP_FORWARD, 2),
                 Instruction::new(Opcode::RETURN_VALUE, 0),
             ],
-            positions: alloc::vec![
+            positions: PositionTable::new(&[
                 Position {
                     line: 1,
                     end_line: 1,
                     col: 0,
-                    end_col: 5
+                    end_col: 5,
                 },
                 Position {
                     line: 7,
                     end_line: 9,
                     col: 4,
-                    end_col: 2
+                    end_col: 2,
                 },
                 Position::default(),
-            ],
+            ]),
             constants: alloc::vec![
                 Constant::None,
                 Constant::Int(-5),

@@ -15,8 +15,12 @@ fn norm(code: &CodeObject, out: &mut String) {
         "== {} {} {}\n",
         code.qualname, code.first_line, code.flags.0
     ));
-    for (i, ins) in code.instructions.iter().enumerate() {
-        let p = code.positions[i];
+    for (i, (ins, p)) in code
+        .instructions
+        .iter()
+        .zip(code.positions.iter())
+        .enumerate()
+    {
         let pos = if p.line == 0 {
             "-".to_string()
         } else {
@@ -58,7 +62,7 @@ fn disasm_arg(code: &CodeObject, i: usize) -> String {
     // Reuse the disassembler's rendering of one instruction's argument.
     let mut one = code.clone();
     one.instructions = vec![code.instructions[i]];
-    one.positions = vec![code.positions[i]];
+    one.positions = code.positions.get(i).into_iter().collect();
     one.exception_table.clear();
     let text = krait_bytecode::disassemble(&one);
     let line = text.lines().next().unwrap_or("");

@@ -7,7 +7,6 @@
 //! `value` is an index into [`Folder::consts`].
 
 use std::cell::RefCell;
-use std::sync::Arc;
 
 use krait_bytecode::Constant;
 use num_bigint::BigInt;
@@ -135,7 +134,8 @@ fn repeat(c: &Constant, n: &BigInt) -> Option<Constant> {
     }
     Some(match c {
         Constant::Str(s) => Constant::Str(
-            s.iter()
+            s.to_code_points()
+                .iter()
                 .copied()
                 .cycle()
                 .take(len * n)
@@ -316,7 +316,10 @@ fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     }
     match (op, l, r) {
         (O::Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(
-            a.iter().chain(b.iter()).copied().collect::<Vec<_>>().into(),
+            a.code_points()
+                .chain(b.code_points())
+                .collect::<Vec<_>>()
+                .into(),
         )),
         (O::Add, Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes(
             a.iter().chain(b.iter()).copied().collect::<Vec<_>>().into(),
@@ -371,7 +374,7 @@ fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
     }
     let k = k as usize;
     Some(match v {
-        Constant::Str(s) => Constant::Str(Arc::from(&s[k..=k])),
+        Constant::Str(s) => Constant::Str(s.to_code_points()[k..=k].into()),
         Constant::Bytes(b) => Constant::Int(i64::from(b[k])),
         Constant::Tuple(t) => t[k].clone(),
         _ => return None,
@@ -468,7 +471,7 @@ impl<'a> Folder<'a> {
                     && matches!(self.value(&b.left), Some(Constant::Str(_))) =>
             {
                 if let (Some(Constant::Str(fmt)), Expr::Tuple(t)) = (self.value(&b.left), &*b.right)
-                    && let Some(fs) = percent_format(&fmt, &t.elts, b.range)
+                    && let Some(fs) = percent_format(&fmt.to_code_points(), &t.elts, b.range)
                 {
                     *e = fs;
                 }

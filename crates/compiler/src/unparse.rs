@@ -41,7 +41,7 @@ fn constant_text(c: &Constant) -> Option<String> {
         Constant::Float(f) if f.is_infinite() => if *f > 0.0 { "1e309" } else { "-1e309" }.into(),
         Constant::Float(f) => repr::float_repr(*f),
         Constant::Complex(re, im) => repr::complex_repr(*re, *im),
-        Constant::Str(s) => repr::str_repr(s),
+        Constant::Str(s) => repr::str_repr(&s.to_code_points()),
         Constant::Bytes(b) => repr::bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Option<Vec<String>> = items.iter().map(constant_text).collect();

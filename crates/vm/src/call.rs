@@ -733,11 +733,11 @@ impl Vm {
             Constant::BigInt(b) => Value::from_bigint(b.clone(), self),
             Constant::Float(f) => Value::float(*f),
             Constant::Complex(re, im) => self.new_complex(*re, *im),
-            Constant::Str(cps) => match c.as_string() {
-                Some(s) if s.len() <= 40 => Value::Obj(self.intern(&s)),
-                Some(s) => self.new_string(s),
+            Constant::Str(text) => match text.as_str() {
+                Some(s) if s.len() <= 40 => Value::Obj(self.intern(s)),
+                Some(s) => self.new_string(s.to_owned()),
                 None => self.new_pystr(crate::objects::str::PyStr::from_code_points(
-                    cps.iter().copied(),
+                    text.code_points(),
                 )),
             },
             Constant::Bytes(b) => self.new_bytes(b.to_vec()),

@@ -751,7 +751,7 @@ pub(super) fn assemble(
         posonly_arg_count: u.posonly,
         kwonly_arg_count: u.kwonly,
         instructions,
-        positions,
+        positions: krait_bytecode::PositionTable::new(&positions),
         constants: cfg.consts,
         names: u.names.clone(),
         localsplus,

@@ -67,8 +67,8 @@ fn repr_of(v: &PyAst) -> String {
             Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
             Constant::Str(s) => format!(
                 "'{}'",
-                s.iter()
-                    .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+                s.code_points()
+                    .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
                     .collect::<String>()
             ),
             _ => type_name(v),

@@ -223,7 +223,7 @@ fn co_lines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let code = code_of(vm, this)?;
     let mut items = Vec::new();
     let mut start = 0usize;
-    let positions = &code.co.positions;
+    let positions: Vec<_> = code.co.positions.iter().collect();
     for i in 1..=positions.len() {
         if i == positions.len() || positions[i].line != positions[start].line {
             let line = positions[start].line;

@@ -364,7 +364,6 @@ fn print_tb(vm: &mut Vm, ctx: &mut Ctx, tb: &Value, limit: usize) {
             let pos = co
                 .positions
                 .get(t.lasti as usize)
-                .copied()
                 .filter(|_| !vm.config.no_debug_ranges)
                 .unwrap_or_default();
             if let Some(src) = vm.source_line(&co.filename, t.lineno) {
