@@ -93,6 +93,7 @@ fn weak_types(vm: &mut Vm) -> WeakTypes {
                 method "__str__" => proxy_str, "";
                 method "__bool__" => proxy_bool, "";
                 method "__len__" => proxy_len, "";
+                method "__index__" => proxy_index, "";
                 method "__iter__" => proxy_iter, "";
                 method "__getitem__" => proxy_getitem, "";
                 method "__contains__" => proxy_contains, "";
@@ -486,6 +487,13 @@ fn proxy_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) = method_args(vm, &args, "__len__", 0, 0)?;
     let t = referent(vm, this)?;
     Ok(Value::Int(vm.len(&t)? as i64))
+}
+
+/// `__index__`: CPython's `proxy_index` (`operator.index(p)`, `range(p)`, slicing).
+fn proxy_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = method_args(vm, &args, "__index__", 0, 0)?;
+    let t = referent(vm, this)?;
+    vm.index_value(&t)
 }
 
 fn proxy_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
