@@ -271,17 +271,7 @@ fn parse_inner(src: &SourceFile<'_>, mode: Mode) -> Result<Parsed, CompileError>
             if mode == Mode::Single
                 && let Some(second) = m.body.get(1)
             {
-                let compound = matches!(
-                    m.body[0],
-                    Stmt::FunctionDef(_)
-                        | Stmt::ClassDef(_)
-                        | Stmt::If(_)
-                        | Stmt::For(_)
-                        | Stmt::While(_)
-                        | Stmt::With(_)
-                        | Stmt::Try(_)
-                        | Stmt::Match(_)
-                );
+                let compound = is_compound(&m.body[0]);
                 let one_line = m.body.windows(2).all(|w| {
                     let gap = src
                         .text
@@ -372,11 +362,9 @@ fn last_line_as_read(src: &SourceFile<'_>, e: &mut CompileError) {
     }
 }
 
-/// `single_input` is `compound_stmt NEWLINE`: a compound statement whose last clause has its
-/// body on the header's line (`if x: pass`) needs a newline after it, which the source without
-/// a final newline lacks; CPython reports `invalid syntax` at the start of that last line.
-fn single_unterminated_compound(src: &SourceFile<'_>, stmt: &Stmt) -> Option<CompileError> {
-    let compound = matches!(
+/// Whether `stmt` is a compound statement (one with an indented body).
+fn is_compound(stmt: &Stmt) -> bool {
+    matches!(
         stmt,
         Stmt::FunctionDef(_)
             | Stmt::ClassDef(_)
@@ -386,8 +374,14 @@ fn single_unterminated_compound(src: &SourceFile<'_>, stmt: &Stmt) -> Option<Com
             | Stmt::With(_)
             | Stmt::Try(_)
             | Stmt::Match(_)
-    );
-    if !compound || src.text.ends_with(['\n', '\r']) {
+    )
+}
+
+/// `single_input` is `compound_stmt NEWLINE`: a compound statement whose last clause has its
+/// body on the header's line (`if x: pass`) needs a newline after it, which the source without
+/// a final newline lacks; CPython reports `invalid syntax` at the start of that last line.
+fn single_unterminated_compound(src: &SourceFile<'_>, stmt: &Stmt) -> Option<CompileError> {
+    if !is_compound(stmt) || src.text.ends_with(['\n', '\r']) {
         return None;
     }
     let (line, _) = src.line_col(stmt.end().to_u32());
