@@ -16,8 +16,9 @@ tests/cases/ (every `--step`th one). The order is:
      among equals, those that ran more instructions first.
 Functions never run keep the linker's order after them. crates/krait/build.rs passes the file to
 the linker (lld's `--symbol-ordering-file`) for release builds of the `krait` binary; names that
-no longer exist are skipped, so a stale file only loses some of its effect. Regenerate it after
-large changes to the VM or a new Rust toolchain (the symbol names carry hashes of both):
+no longer exist are skipped, so a stale file only loses some of its effect. The names are Rust's
+v0 symbol names (.cargo/config.toml), which change only when a function is renamed or moved;
+regenerate the file after many such changes or a new Rust toolchain:
 
     cargo build --release -p krait
     python3 tools/link_order.py --krait target/release/krait
