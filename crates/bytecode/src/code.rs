@@ -340,6 +340,17 @@ impl CodeObject {
     /// line, instructions, constants, names, variables, positions and exception table;
     /// `co_qualname` and `co_filename` are not compared.
     pub fn same_code(&self, other: &CodeObject) -> bool {
+        self.same_but_constants(other)
+            && self
+                .constants
+                .iter()
+                .zip(&other.constants)
+                .all(|(a, b)| a.same_value(b))
+    }
+
+    /// Everything [`CodeObject::same_code`] compares but the constants' values (their
+    /// number is compared): what the compiler's and `code.__eq__`'s identities share.
+    pub fn same_but_constants(&self, other: &CodeObject) -> bool {
         self.name == other.name
             && self.arg_count == other.arg_count
             && self.posonly_arg_count == other.posonly_arg_count
@@ -353,11 +364,6 @@ impl CodeObject {
             && self.positions == other.positions
             && self.exception_table == other.exception_table
             && self.constants.len() == other.constants.len()
-            && self
-                .constants
-                .iter()
-                .zip(&other.constants)
-                .all(|(a, b)| a.same_value(b))
     }
 
     fn slot_names(&self, kind: u8) -> Vec<&str> {

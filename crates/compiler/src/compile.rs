@@ -474,19 +474,8 @@ fn const_key_eq(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Code(x), Constant::Code(y)) => {
             std::sync::Arc::ptr_eq(x, y)
-                || (x.name == y.name
-                    && x.qualname == y.qualname
-                    && x.first_line == y.first_line
-                    && x.flags == y.flags
-                    && x.arg_count == y.arg_count
-                    && x.kwonly_arg_count == y.kwonly_arg_count
-                    && x.posonly_arg_count == y.posonly_arg_count
-                    && x.instructions == y.instructions
-                    && x.positions == y.positions
-                    && x.names == y.names
-                    && x.localsplus == y.localsplus
-                    && x.exception_table == y.exception_table
-                    && x.constants.len() == y.constants.len()
+                || (x.qualname == y.qualname
+                    && x.same_but_constants(y)
                     && x.constants
                         .iter()
                         .zip(&y.constants)

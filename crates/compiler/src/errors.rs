@@ -363,7 +363,7 @@ fn last_line_as_read(src: &SourceFile<'_>, e: &mut CompileError) {
 }
 
 /// Whether `stmt` is a compound statement (one with an indented body).
-fn is_compound(stmt: &Stmt) -> bool {
+pub(crate) fn is_compound(stmt: &Stmt) -> bool {
     matches!(
         stmt,
         Stmt::FunctionDef(_)

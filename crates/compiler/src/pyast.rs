@@ -278,16 +278,10 @@ impl<'a> ToPy<'a> {
     }
 
     fn stmt(&self, st: &Stmt) -> PyAst {
-        let r = match st {
-            Stmt::FunctionDef(_)
-            | Stmt::ClassDef(_)
-            | Stmt::If(_)
-            | Stmt::For(_)
-            | Stmt::While(_)
-            | Stmt::With(_)
-            | Stmt::Try(_)
-            | Stmt::Match(_) => Some(self.block_end(st.range())),
-            _ => Some(st.range()),
+        let r = if crate::errors::is_compound(st) {
+            Some(self.block_end(st.range()))
+        } else {
+            Some(st.range())
         };
         match st {
             Stmt::FunctionDef(f) => {

@@ -405,103 +405,84 @@ fn mv_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     from_object(vm, &obj)
 }
 
+/// A 1-D C-contiguous view of `items` elements of `format` over the whole of `obj`.
+fn flat(
+    obj: Value,
+    readonly: bool,
+    format: String,
+    itemsize: usize,
+    items: usize,
+) -> MemoryViewData {
+    MemoryViewData {
+        obj,
+        released: Cell::new(false),
+        hash: Cell::new(None),
+        readonly,
+        format,
+        itemsize,
+        offset: 0,
+        shape: vec![items],
+        strides: vec![itemsize as isize],
+    }
+}
+
 /// `memoryview(obj)`.
 pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     let data = match obj.payload() {
-        Some(Payload::Bytes(b)) => MemoryViewData {
-            obj: obj.clone(),
-            released: Cell::new(false),
-            hash: Cell::new(None),
-            readonly: true,
-            format: "B".into(),
-            itemsize: 1,
-            offset: 0,
-            shape: vec![b.len()],
-            strides: vec![1],
-        },
-        Some(Payload::ByteArray(b)) => MemoryViewData {
-            obj: obj.clone(),
-            released: Cell::new(false),
-            hash: Cell::new(None),
-            readonly: false,
-            format: "B".into(),
-            itemsize: 1,
-            offset: 0,
-            shape: vec![b.borrow().len()],
-            strides: vec![1],
-        },
+        Some(Payload::Bytes(b)) => flat(obj.clone(), true, "B".into(), 1, b.len()),
+        Some(Payload::ByteArray(b)) => flat(obj.clone(), false, "B".into(), 1, b.borrow().len()),
         Some(Payload::MemoryView(m)) => {
             check_released(vm, m)?;
             copy_of(m)
         }
-        Some(Payload::Native(n)) if n.downcast_ref::<ArrayData>().is_some() => {
-            let a = n.downcast_ref::<ArrayData>().expect("checked above");
-            let (format, itemsize) = crate::modules::array::buffer_format(a);
-            MemoryViewData {
-                obj: obj.clone(),
-                released: Cell::new(false),
-                hash: Cell::new(None),
-                readonly: false,
-                format,
-                itemsize,
-                offset: 0,
-                shape: vec![a.data.borrow().len() / itemsize],
-                strides: vec![itemsize as isize],
-            }
-        }
-        // A `pickle.PickleBuffer`: a new view of what it holds (`picklebuf_getbuf`).
-        Some(Payload::Native(n)) if crate::modules::pickle::live_view(&**n).is_some() => {
-            match crate::modules::pickle::live_view(&**n).flatten() {
-                Some(Value::Obj(o)) if matches!(o.payload, Payload::MemoryView(_)) => {
-                    let Payload::MemoryView(m) = &o.payload else {
-                        unreachable!("checked above")
-                    };
-                    copy_of(m)
-                }
-                _ => return Err(crate::modules::pickle::released_error(vm)),
-            }
-        }
-        // A ctypes object in VM memory: a writable view of its bytes (reads take them as
-        // they are at the time, writes go to its memory; test_io's byteslike() buffers).
-        Some(Payload::Native(n)) if crate::modules::ctypes_buffer(&**n).is_some() => {
-            let len = crate::modules::ctypes_buffer(&**n).map_or(0, |b| b.len());
-            MemoryViewData {
-                obj: obj.clone(),
-                released: Cell::new(false),
-                hash: Cell::new(None),
-                readonly: false,
-                format: "B".into(),
-                itemsize: 1,
-                offset: 0,
-                shape: vec![len],
-                strides: vec![1],
-            }
-        }
-        // Another native exporter (an mmap): a read-only view of a snapshot of its bytes
-        // (writes through the view are refused rather than lost; `.obj` is the copy).
-        Some(Payload::Native(n)) if crate::modules::native_buffer(&**n).is_some() => {
-            let b = crate::modules::native_buffer(&**n).unwrap_or_default();
-            let len = b.len();
-            MemoryViewData {
-                obj: vm.new_bytes(b),
-                released: Cell::new(false),
-                hash: Cell::new(None),
-                readonly: true,
-                format: "B".into(),
-                itemsize: 1,
-                offset: 0,
-                shape: vec![len],
-                strides: vec![1],
-            }
-        }
-        _ => {
-            return Err(vm.type_error(format!(
-                "memoryview: a bytes-like object is required, not '{}'",
-                vm.type_name(obj)
-            )));
-        }
+        Some(Payload::Native(n)) => match native_view(vm, obj, &**n)? {
+            Some(d) => d,
+            None => return Err(not_bytes_like(vm, obj)),
+        },
+        _ => return Err(not_bytes_like(vm, obj)),
     };
     Ok(new_view(vm, data))
+}
+
+fn not_bytes_like(vm: &mut Vm, obj: &Value) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "memoryview: a bytes-like object is required, not '{}'",
+        vm.type_name(obj)
+    ))
+}
+
+/// The view of a native exporter, or `None` when `n` exports no buffer.
+fn native_view(
+    vm: &mut Vm,
+    obj: &Value,
+    n: &dyn std::any::Any,
+) -> PyResult<Option<MemoryViewData>> {
+    if let Some(a) = n.downcast_ref::<ArrayData>() {
+        let (format, itemsize) = crate::modules::array::buffer_format(a);
+        let items = a.data.borrow().len() / itemsize;
+        return Ok(Some(flat(obj.clone(), false, format, itemsize, items)));
+    }
+    // A `pickle.PickleBuffer`: a new view of what it holds (`picklebuf_getbuf`).
+    if let Some(held) = crate::modules::pickle::live_view(n) {
+        if let Some(Value::Obj(o)) = held
+            && let Payload::MemoryView(m) = &o.payload
+        {
+            return Ok(Some(copy_of(m)));
+        }
+        return Err(crate::modules::pickle::released_error(vm));
+    }
+    // A ctypes object in VM memory: a writable view of its bytes (reads take them as they are
+    // at the time, writes go to its memory; test_io's byteslike() buffers).
+    if let Some(b) = crate::modules::ctypes_buffer(n) {
+        return Ok(Some(flat(obj.clone(), false, "B".into(), 1, b.len())));
+    }
+    // Another native exporter (an mmap): a read-only view of a snapshot of its bytes (writes
+    // through the view are refused rather than lost; `.obj` is the copy).
+    if let Some(b) = crate::modules::native_buffer(n) {
+        let len = b.len();
+        return Ok(Some(flat(vm.new_bytes(b), true, "B".into(), 1, len)));
+    }
+    Ok(None)
 }
 
 /// `PickleBuffer.raw()` of the view `v`: the same memory as a 1-D view of unsigned bytes,
